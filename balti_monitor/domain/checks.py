@@ -1,0 +1,245 @@
+"""Checks: findings a careful reviewer would raise on an action's grid and Total row.
+
+Each finding names the action, the indicator and the subdivision it is about, with a Romanian message the
+specialist can act on. Checks never change data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from balti_monitor.domain.grid import ActionGrid, Aggregation, OverrideDef
+from balti_monitor.domain.text import fold_key
+from balti_monitor.domain.totals import ActionTotals, Counts, IndicatorTotal, Problem, compute_totals
+from balti_monitor.domain.values import ValueState, format_quantity, parse_value
+
+
+class FindingCode(StrEnum):
+    """Kinds of findings (stable identifiers for filtering and tests)."""
+
+    FB_MISMATCH = "fb_mismatch"
+    FB_MISSING = "fb_missing"
+    NO_RETURN = "no_return"
+    MIXED_UNITS = "mixed_units"
+    TEXT_IN_SUM = "text_in_sum"
+    SOURCES_DISAGREE = "sources_disagree"
+    MANUAL_TOTAL_MISSING = "manual_total_missing"
+    OVERRIDE_DIFFERS = "override_differs"
+    COUNTS_OVERRIDE_DIFFERS = "counts_override_differs"
+    DESCRIPTION_EMPTY = "description_empty"
+    APPROXIMATE_IN_SUM = "approximate_in_sum"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found in an action's data for a period."""
+
+    code: FindingCode
+    action: str
+    message: str
+    indicator: int | None = None
+    subdivision: str | None = None
+    subdivision_id: int | None = None
+
+    def location(self) -> str:
+        """Human-readable place: "1.13 · Indicator 2 · Direcția secretariat"."""
+        parts = [self.action]
+        if self.indicator is not None:
+            parts.append(f"Indicator {self.indicator}")
+        if self.subdivision:
+            parts.append(self.subdivision)
+        return " · ".join(parts)
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def counts_in_text(text: str) -> tuple[int, ...]:
+    """The numbers written after each "–" of a counts sentence (n1, n2, n3), in order."""
+    found: list[int] = []
+    for part in re.split(r"[;.]\s*(?=Num)", text):
+        after = re.split(r"[–-]\s*(?=\d|\s*$)", part)
+        tail = after[-1] if len(after) > 1 else ""
+        match = _NUMBER.match(tail.strip())
+        if match:
+            found.append(int(match.group()))
+    return tuple(found)
+
+
+def override_differs(total: IndicatorTotal, override: OverrideDef) -> bool:
+    """Whether a typed Total means something else than the computed one.
+
+    Figures compare by quantity (units and wording may differ); texts compare case- and
+    diacritic-insensitively. A total the rules cannot compute is never "different": the override is then
+    the way to give it.
+    """
+    if not total.computable:
+        return False
+    typed = parse_value(override.raw_text)
+    if total.quantity is not None:
+        return typed.quantity != total.quantity
+    nothing = (ValueState.NOT_APPLICABLE, ValueState.MISSING)
+    computed = parse_value(total.text)
+    if typed.state in nothing or computed.state in nothing:
+        return (typed.state in nothing) != (computed.state in nothing)
+    if typed.quantity is None and computed.quantity is None:
+        # two qualitative answers: they differ only if one says done and the other does not
+        return typed.achieved != computed.achieved
+    return fold_key(override.raw_text) != fold_key(total.text)
+
+
+def counts_override_differs(counts: Counts, override: OverrideDef) -> bool:
+    """Whether typed counts disagree with the computed n1/n2/n3."""
+    return counts_in_text(override.raw_text) != (counts.n_all, counts.n_arrears, counts.n_none)
+
+
+def check_action(grid: ActionGrid, totals: ActionTotals | None = None) -> list[Finding]:
+    """All findings for one action and period, in a stable order (rows first, then totals)."""
+    totals = totals if totals is not None else compute_totals(grid)
+    code = grid.code
+    found: list[Finding] = []
+    for row in grid.rows:
+        name = row.subdivision_name
+        sid = row.subdivision_id
+        if not row.has_return:
+            if row.responsible:
+                found.append(
+                    Finding(
+                        FindingCode.NO_RETURN,
+                        code,
+                        f"Subdiviziunea responsabilă „{name}” nu a prezentat informația pentru această perioadă.",
+                        subdivision=name,
+                        subdivision_id=sid,
+                    )
+                )
+            continue
+        reported = [v for v in row.values.values() if v.state in (ValueState.REPORTED, ValueState.ZERO)]
+        if reported and not row.description.strip():
+            found.append(
+                Finding(
+                    FindingCode.DESCRIPTION_EMPTY,
+                    code,
+                    "Sunt raportate valori, dar descrierea măsurilor întreprinse lipsește.",
+                    subdivision=name,
+                    subdivision_id=sid,
+                )
+            )
+        for ind in grid.indicators:
+            value = row.values.get(ind.number)
+            if value is None or value.quantity is None:
+                continue
+            if value.women is not None and value.men is not None:
+                if Decimal(value.women + value.men) != value.quantity:
+                    found.append(
+                        Finding(
+                            FindingCode.FB_MISMATCH,
+                            code,
+                            f"F + B = {value.women + value.men}, diferit de total "
+                            f"{format_quantity(value.quantity)} („{value.raw.strip()}”).",
+                            ind.number,
+                            name,
+                            sid,
+                        )
+                    )
+            elif ind.gender_split and value.quantity > 0:
+                found.append(
+                    Finding(
+                        FindingCode.FB_MISSING,
+                        code,
+                        f"Indicatorul cere repartizarea femei/bărbați (F/B), dar „{value.raw.strip()}” "
+                        "nu o conține.",
+                        ind.number,
+                        name,
+                        sid,
+                    )
+                )
+    for total in totals.indicators:
+        found.extend(_total_findings(grid, total))
+    if totals.counts_override is not None and counts_override_differs(totals.counts, totals.counts_override):
+        counts = totals.counts
+        found.append(
+            Finding(
+                FindingCode.COUNTS_OVERRIDE_DIFFERS,
+                code,
+                "Numărul de subdiviziuni introdus manual ("
+                + " / ".join(str(n) for n in counts_in_text(totals.counts_override.raw_text))
+                + f") diferă de cel calculat ({counts.n_all} / {counts.n_arrears} / {counts.n_none}).",
+            )
+        )
+    return found
+
+
+def _total_findings(grid: ActionGrid, total: IndicatorTotal) -> list[Finding]:
+    code = grid.code
+    number = total.number
+    ind = grid.indicator(number)
+    found: list[Finding] = []
+    if total.problem == Problem.MIXED_UNITS:
+        units = sorted({v.unit or "" for r in grid.rows if (v := r.values.get(number)) and v.unit})
+        found.append(
+            Finding(
+                FindingCode.MIXED_UNITS,
+                code,
+                "Valorile au unități de măsură diferite ("
+                + ", ".join(units)
+                + "); totalul nu se calculează automat.",
+                number,
+            )
+        )
+    elif total.problem == Problem.TEXT_IN_SUM:
+        found.append(
+            Finding(
+                FindingCode.TEXT_IN_SUM,
+                code,
+                "Unele valori sunt text, iar totalul nu se poate calcula automat; completați-l manual.",
+                number,
+            )
+        )
+    elif total.problem == Problem.SOURCES_DISAGREE:
+        figures = [
+            f"{r.subdivision_name}: {v.raw.strip()}"
+            for r in grid.rows
+            if (v := r.values.get(number)) and v.state in (ValueState.REPORTED, ValueState.ZERO)
+        ]
+        found.append(
+            Finding(
+                FindingCode.SOURCES_DISAGREE,
+                code,
+                "Subdiviziunile raportează cifre diferite pentru același obiect ("
+                + "; ".join(figures)
+                + ").",
+                number,
+            )
+        )
+    elif total.problem == Problem.MANUAL and total.override is None:
+        found.append(
+            Finding(
+                FindingCode.MANUAL_TOTAL_MISSING,
+                code,
+                "Totalul acestui indicator se completează manual și nu a fost completat.",
+                number,
+            )
+        )
+    if total.override is not None and override_differs(total, total.override):
+        found.append(
+            Finding(
+                FindingCode.OVERRIDE_DIFFERS,
+                code,
+                f"Totalul introdus manual „{total.override.raw_text}” diferă de cel calculat "
+                f"„{total.text or '(gol)'}”.",
+                number,
+            )
+        )
+    if ind.aggregation == Aggregation.SUM and total.approximate and total.contributors > 1:
+        found.append(
+            Finding(
+                FindingCode.APPROXIMATE_IN_SUM,
+                code,
+                "Suma conține valori aproximative (cca., circa); totalul este și el aproximativ.",
+                number,
+            )
+        )
+    return found

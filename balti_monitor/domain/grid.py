@@ -1,0 +1,85 @@
+"""Plain data describing one action's grid for one period: the input of totals and checks.
+
+Services build these from the database in bulk; the rules in :mod:`totals` and :mod:`checks` read them
+without touching the database, which keeps them fast and testable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from balti_monitor.domain.values import ParsedValue
+
+
+class Aggregation(StrEnum):
+    """How an indicator's Total cell is obtained from the subdivisions' values."""
+
+    SUM = "sum"  # independent counts: add them (women and men too)
+    MAX = "max"  # one shared object (a register, a web page): the largest figure
+    DISTINCT = "distinct"  # several subdivisions report the same objects: the common figure
+    STATUS = "status"  # qualitative: "Realizat" when every applicable subdivision reports it done
+    MANUAL = "manual"  # free text: the specialist writes the total
+
+
+class Frequency(StrEnum):
+    """How often an action's indicators are verified."""
+
+    SEMESTER = "semester"
+    ANNUAL = "annual"
+    AS_NEEDED = "as_needed"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorDef:
+    """One numbered progress indicator of an action."""
+
+    number: int
+    text: str
+    aggregation: Aggregation = Aggregation.SUM
+    gender_split: bool = False
+    id: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class OverrideDef:
+    """A Total cell typed by the specialist instead of the computed one (kept with who and why)."""
+
+    raw_text: str
+    reason: str = ""
+    author: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class GridRow:
+    """One subdivision's row: its return (if any) for the period and the indicators it answers."""
+
+    subdivision_id: int
+    subdivision_name: str
+    applicable: frozenset[int]
+    has_return: bool
+    description: str = ""
+    values: Mapping[int, ParsedValue] = field(default_factory=dict)
+    responsible: bool = True
+    return_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActionGrid:
+    """Everything needed to compute and check one action's Total row for one period."""
+
+    code: str
+    indicators: tuple[IndicatorDef, ...]
+    rows: tuple[GridRow, ...]
+    overrides: Mapping[int | None, OverrideDef] = field(default_factory=dict)
+    action_id: int = 0
+    title: str = ""
+
+    def indicator(self, number: int) -> IndicatorDef:
+        """The indicator with this number."""
+        for ind in self.indicators:
+            if ind.number == number:
+                return ind
+        raise KeyError(number)
