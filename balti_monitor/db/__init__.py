@@ -1,0 +1,1 @@
+"""SQLite storage through peewee: models, connection handling, schema migrations."""

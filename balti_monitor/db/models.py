@@ -1,0 +1,260 @@
+"""peewee models: the plan, subdivisions, responsibilities, periods, returns, values, narratives, overrides.
+
+``database`` is an uninitialised :class:`peewee.SqliteDatabase`; :mod:`balti_monitor.db.connection` opens it.
+Decimals are stored as text so they survive exactly; JSON columns hold lists and extra plan columns (the
+sibling plan formats of seeds 001-004 add columns by data, not by schema).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import TYPE_CHECKING, Any
+
+import peewee as pw
+
+database = pw.SqliteDatabase(None)
+
+
+class JSONField(pw.TextField):
+    """A JSON document stored as text (ensure_ascii off, so Romanian stays readable in the file)."""
+
+    def db_value(self, value: Any) -> str | None:
+        """Serialise."""
+        return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    def python_value(self, value: Any) -> Any:
+        """Deserialise."""
+        return None if value is None else json.loads(value)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class BaseModel(pw.Model):
+    """Common base: all models live in the one database."""
+
+    if TYPE_CHECKING:  # peewee adds these at run time; declared for the type checker
+        id: Any
+
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Plan(BaseModel):
+    """An action plan (PLA 2023-2027 and, later, sibling plans)."""
+
+    code = pw.CharField(unique=True)
+    title = pw.TextField()
+    short_title = pw.TextField(default="")
+    approving_act = pw.TextField(default="")
+    first_year = pw.IntegerField()
+    last_year = pw.IntegerField()
+    kind = pw.CharField(default="pla")  # selects the report template family
+    extra = JSONField(default=dict)
+
+
+class Priority(BaseModel):
+    """A priority (roman number) of a plan."""
+
+    if TYPE_CHECKING:
+        plan_id: int
+
+    plan = pw.ForeignKeyField(Plan, backref="priorities", on_delete="CASCADE")
+    number = pw.CharField()
+    title = pw.TextField()
+    position = pw.IntegerField()
+    title_placeholder = pw.BooleanField(default=False)
+
+    class Meta:
+        indexes = ((("plan", "number"), True),)
+
+
+class Action(BaseModel):
+    """An action (code like 1.13) with its header as the plan states it."""
+
+    if TYPE_CHECKING:
+        priority_id: int
+        parent_id: int | None
+
+    priority = pw.ForeignKeyField(Priority, backref="actions", on_delete="CASCADE")
+    parent = pw.ForeignKeyField("self", null=True, backref="children", on_delete="CASCADE")
+    code = pw.CharField()
+    title = pw.TextField()
+    title_placeholder = pw.BooleanField(default=False)
+    deadline = pw.TextField(default="")
+    frequency = pw.CharField(default="unknown")
+    gender_perspective = pw.BooleanField(default=False)
+    responsible_text = pw.TextField(default="")
+    all_subdivisions = pw.BooleanField(default=False)
+    other_responsible = JSONField(default=list)
+    indicators_placeholder = pw.BooleanField(default=False)
+    position = pw.IntegerField()
+    extra = JSONField(default=dict)
+
+
+class Indicator(BaseModel):
+    """A numbered progress indicator of an action."""
+
+    if TYPE_CHECKING:
+        action_id: int
+
+    action = pw.ForeignKeyField(Action, backref="indicators", on_delete="CASCADE")
+    number = pw.IntegerField()
+    text = pw.TextField()
+    aggregation = pw.CharField(default="sum")
+    gender_split = pw.BooleanField(default=False)
+    placeholder = pw.BooleanField(default=False)
+
+    class Meta:
+        indexes = ((("action", "number"), True),)
+
+
+class Subdivision(BaseModel):
+    """A city-hall subdivision (direcție, secție, serviciu)."""
+
+    code = pw.CharField(unique=True)
+    name = pw.TextField()
+    position = pw.IntegerField(default=0)
+    active = pw.BooleanField(default=True)
+
+
+class SubdivisionAlias(BaseModel):
+    """Another spelling of a subdivision's name; ``key`` is the folded form used for matching."""
+
+    if TYPE_CHECKING:
+        subdivision_id: int
+
+    subdivision = pw.ForeignKeyField(Subdivision, backref="aliases", on_delete="CASCADE")
+    name = pw.TextField()
+    key = pw.TextField(unique=True)
+
+
+class Responsibility(BaseModel):
+    """A subdivision answers for an action; ``indicators`` lists the indicator numbers it answers."""
+
+    if TYPE_CHECKING:
+        action_id: int
+        subdivision_id: int
+
+    action = pw.ForeignKeyField(Action, backref="responsibilities", on_delete="CASCADE")
+    subdivision = pw.ForeignKeyField(Subdivision, backref="responsibilities", on_delete="CASCADE")
+    position = pw.IntegerField(default=0)
+    indicators = JSONField(default=list)
+
+    class Meta:
+        indexes = ((("action", "subdivision"), True),)
+
+
+class Period(BaseModel):
+    """A reporting period: a semester (1 or 2) of a year, or a whole year (semester 0)."""
+
+    if TYPE_CHECKING:
+        plan_id: int
+
+    plan = pw.ForeignKeyField(Plan, backref="periods", on_delete="CASCADE")
+    year = pw.IntegerField()
+    semester = pw.IntegerField()
+
+    class Meta:
+        indexes = ((("plan", "year", "semester"), True),)
+
+
+class Return(BaseModel):
+    """One subdivision's return for one action and period."""
+
+    if TYPE_CHECKING:
+        action_id: int
+        subdivision_id: int
+        period_id: int
+
+    action = pw.ForeignKeyField(Action, backref="returns", on_delete="CASCADE")
+    subdivision = pw.ForeignKeyField(Subdivision, backref="returns", on_delete="CASCADE")
+    period = pw.ForeignKeyField(Period, backref="returns", on_delete="CASCADE")
+    description = pw.TextField(default="")
+    received_date = pw.DateField(null=True)
+    review_status = pw.CharField(default="received")
+    status = pw.CharField(default="")  # one status per item, for status-per-item plans
+    updated_at = pw.DateTimeField(default=_now)
+
+    class Meta:
+        indexes = ((("action", "subdivision", "period"), True),)
+
+
+class Value(BaseModel):
+    """The raw text reported for one indicator in a return, and the facts parsed from it."""
+
+    if TYPE_CHECKING:
+        ret_id: int
+        indicator_id: int
+
+    ret = pw.ForeignKeyField(Return, backref="values", on_delete="CASCADE", column_name="return_id")
+    indicator = pw.ForeignKeyField(Indicator, backref="values", on_delete="CASCADE")
+    raw_text = pw.TextField(default="")
+    state = pw.CharField(default="missing")
+    quantity = pw.TextField(null=True)  # Decimal as text
+    unit = pw.TextField(null=True)
+    women = pw.IntegerField(null=True)
+    men = pw.IntegerField(null=True)
+    approximate = pw.BooleanField(default=False)
+    status = pw.CharField(null=True)
+
+    class Meta:
+        indexes = ((("ret", "indicator"), True),)
+
+
+class Narrative(BaseModel):
+    """The free-text sections of a period's report."""
+
+    if TYPE_CHECKING:
+        period_id: int
+
+    period = pw.ForeignKeyField(Period, backref="narrative", unique=True, on_delete="CASCADE")
+    executive_summary = pw.TextField(default="")
+    risks_intro = pw.TextField(default="")
+    risks = JSONField(default=list)
+    proposals_intro = pw.TextField(default="")
+    proposals = JSONField(default=list)
+    prepared_by_name = pw.TextField(default="")
+    prepared_by_function = pw.TextField(default="")
+    coordinated_by_name = pw.TextField(default="")
+    coordinated_by_function = pw.TextField(default="")
+    extra_signatures = JSONField(default=list)  # further signature lines: [{"name": …, "function": …}]
+
+
+class TotalOverride(BaseModel):
+    """A Total cell typed instead of the computed one; ``indicator`` NULL means the counts cell."""
+
+    if TYPE_CHECKING:
+        action_id: int
+        period_id: int
+        indicator_id: int | None
+
+    action = pw.ForeignKeyField(Action, backref="overrides", on_delete="CASCADE")
+    period = pw.ForeignKeyField(Period, backref="overrides", on_delete="CASCADE")
+    indicator = pw.ForeignKeyField(Indicator, null=True, backref="overrides", on_delete="CASCADE")
+    raw_text = pw.TextField()
+    reason = pw.TextField()
+    author = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=_now)
+
+    class Meta:
+        indexes = ((("action", "period", "indicator"), True),)
+
+
+ALL_MODELS: list[type[BaseModel]] = [
+    Plan,
+    Priority,
+    Action,
+    Indicator,
+    Subdivision,
+    SubdivisionAlias,
+    Responsibility,
+    Period,
+    Return,
+    Value,
+    Narrative,
+    TotalOverride,
+]

@@ -1,0 +1,1 @@
+"""Whole-file JSON export and import (documented, versioned, exact round trip)."""

@@ -1,0 +1,223 @@
+"""The bundled plan (PLA 2023-2027), the subdivisions and the S1-2023 demo data from ``data/``."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from balti_monitor.db.models import (
+    Action,
+    Indicator,
+    Narrative,
+    Period,
+    Plan,
+    Priority,
+    Responsibility,
+    Return,
+    Subdivision,
+    SubdivisionAlias,
+    TotalOverride,
+    Value,
+    database,
+)
+from balti_monitor.domain.checks import counts_override_differs, override_differs
+from balti_monitor.domain.grid import OverrideDef
+from balti_monitor.domain.totals import compute_totals
+from balti_monitor.resources import read_resource_text
+from balti_monitor.services.changes import ChangeSet
+from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.grids import load_grids
+from balti_monitor.services.subdivisions import match_subdivision, name_key
+from balti_monitor.services.values import parsed_columns
+
+PLAN_FILE = "pla_2023_2027.json"
+SUBDIVISIONS_FILE = "subdivisions.json"
+DEMO_FILE = "demo_2023_S1.json"
+DEMO_OVERRIDE_REASON = "Total scris în raportul original S1-2023 (date demonstrative)"
+DEMO_AUTHOR = "raportul S1-2023"
+
+
+def bundled_json(name: str) -> dict[str, Any]:
+    """One bundled JSON document."""
+    data: dict[str, Any] = json.loads(read_resource_text("data", name))
+    return data
+
+
+def install_subdivisions(data: dict[str, Any]) -> None:
+    """Insert the subdivisions and their aliases (existing codes are left alone)."""
+    with database.atomic():
+        for position, item in enumerate(data["subdivisions"], start=1):
+            sub = Subdivision.get_or_none(Subdivision.code == item["code"])
+            if sub is None:
+                sub = Subdivision.create(code=item["code"], name=item["name"], position=position)
+            for alias in item.get("aliases", []):
+                key = name_key(alias)
+                if key and SubdivisionAlias.get_or_none(SubdivisionAlias.key == key) is None:
+                    SubdivisionAlias.create(subdivision=sub, name=alias, key=key)
+
+
+def install_plan(data: dict[str, Any]) -> Plan:
+    """Insert a whole plan document (priorities, actions, indicators, responsibilities)."""
+    meta = data["plan"]
+    if Plan.get_or_none(Plan.code == meta["code"]) is not None:
+        raise ServiceError(f"Planul „{meta['title']}” există deja în acest fișier.")
+    codes = {s.code: s.id for s in Subdivision.select()}
+    with database.atomic():
+        plan = Plan.create(
+            code=meta["code"],
+            title=meta["title"],
+            short_title=meta.get("short_title", ""),
+            approving_act=meta.get("approving_act", ""),
+            first_year=meta["first_year"],
+            last_year=meta["last_year"],
+            kind=meta.get("kind", "pla"),
+            extra=meta.get("extra", {}),
+        )
+        for p_pos, prio in enumerate(data["priorities"], start=1):
+            priority = Priority.create(
+                plan=plan,
+                number=prio["number"],
+                title=prio["title"],
+                position=p_pos,
+                title_placeholder=prio.get("title_placeholder", False),
+            )
+            for a_pos, item in enumerate(prio["actions"], start=1):
+                action = Action.create(
+                    priority=priority,
+                    code=item["code"],
+                    title=item["title"],
+                    title_placeholder=item.get("title_placeholder", False),
+                    deadline=item.get("deadline", ""),
+                    frequency=item.get("frequency", "unknown"),
+                    gender_perspective=item.get("gender_perspective", False),
+                    responsible_text=item.get("responsible_text", ""),
+                    all_subdivisions=item.get("all_subdivisions", False),
+                    other_responsible=item.get("other_responsible", []),
+                    indicators_placeholder=item.get("indicators_placeholder", False),
+                    position=a_pos,
+                    extra=item.get("extra", {}),
+                )
+                for ind in item["indicators"]:
+                    Indicator.create(
+                        action=action,
+                        number=ind["number"],
+                        text=ind["text"],
+                        aggregation=ind.get("aggregation", "sum"),
+                        gender_split=ind.get("gender_split", False),
+                        placeholder=item.get("indicators_placeholder", False),
+                    )
+                for r_pos, resp in enumerate(item.get("responsible", []), start=1):
+                    if resp["subdivision"] not in codes:
+                        raise ServiceError(
+                            f"Subdiviziune necunoscută „{resp['subdivision']}” în acțiunea {item['code']}."
+                        )
+                    Responsibility.create(
+                        action=action,
+                        subdivision=codes[resp["subdivision"]],
+                        position=r_pos,
+                        indicators=resp.get("indicators", []),
+                    )
+    return plan
+
+
+def ensure_bundled_plan() -> tuple[Plan, bool]:
+    """The bundled plan, installing it (and the subdivisions) on first use. Second item: newly installed."""
+    meta = bundled_json(PLAN_FILE)["plan"]
+    plan = Plan.get_or_none(Plan.code == meta["code"])
+    if plan is not None:
+        return plan, False
+    with database.atomic():
+        install_subdivisions(bundled_json(SUBDIVISIONS_FILE))
+        plan = install_plan(bundled_json(PLAN_FILE))
+    return plan, True
+
+
+def load_demo(*, replace: bool = False) -> tuple[Period, ChangeSet]:
+    """Load the S1-2023 returns, narrative and the report's own written totals (as overrides where they
+    disagree with the computed ones, so the checks show the original report's errors)."""
+    demo = bundled_json(DEMO_FILE)
+    plan, _ = ensure_bundled_plan()
+    year, semester = demo["period"]["year"], demo["period"]["semester"]
+    with database.atomic():
+        period = Period.get_or_none(
+            (Period.plan == plan) & (Period.year == year) & (Period.semester == semester)
+        )
+        if period is not None:
+            if Return.select().where(Return.period == period).exists() and not replace:
+                raise ServiceError(
+                    f"Perioada {year}-S{semester} conține deja date; datele demonstrative nu au fost încărcate."
+                )
+            period.delete_instance(recursive=True)
+        period = Period.create(plan=plan, year=year, semester=semester)
+        actions = {a.code: a for a in Action.select().join(Priority).where(Priority.plan == plan)}
+        indicators = {
+            (ind.action_id, ind.number): ind
+            for ind in Indicator.select().where(Indicator.action.in_([a.id for a in actions.values()]))
+        }
+        for item in demo["returns"]:
+            action = actions[item["action"]]
+            sub = match_subdivision(item["subdivision"]) or match_subdivision(item.get("row_label", ""))
+            if sub is None:
+                raise ServiceError(
+                    f"Subdiviziune necunoscută „{item['subdivision']}” în datele demonstrative."
+                )
+            ret = Return.create(
+                action=action, subdivision=sub, period=period, description=item["description"]
+            )
+            rows = [
+                {"ret": ret.id, "indicator": indicators[(action.id, number)].id, **parsed_columns(raw)}
+                for number, raw in enumerate(item["values"], start=1)
+            ]
+            Value.insert_many(rows).execute()
+        narrative = demo.get("narrative", {})
+        Narrative.create(
+            period=period,
+            executive_summary=narrative.get("executive_summary", ""),
+            risks_intro=narrative.get("risks_intro", ""),
+            risks=narrative.get("risks", []),
+            proposals_intro=narrative.get("proposals_intro", ""),
+            proposals=narrative.get("proposals", []),
+            prepared_by_name=narrative.get("prepared_by", {}).get("name", ""),
+            prepared_by_function=narrative.get("prepared_by", {}).get("function", ""),
+            coordinated_by_name=narrative.get("coordinated_by", {}).get("name", ""),
+            coordinated_by_function=narrative.get("coordinated_by", {}).get("function", ""),
+            extra_signatures=narrative.get("extra_signatures", []),
+        )
+        _written_totals_as_overrides(period, actions, indicators, demo.get("written_totals", []))
+    return period, ChangeSet.everything()
+
+
+def _written_totals_as_overrides(
+    period: Period,
+    actions: dict[str, Action],
+    indicators: dict[tuple[int, int], Indicator],
+    written: list[dict[str, Any]],
+) -> None:
+    grids = load_grids(period)
+    for item in written:
+        action = actions[item["action"]]
+        totals = compute_totals(grids[action.id])
+        counts_text = item.get("counts_text", "")
+        if counts_text and counts_override_differs(totals.counts, OverrideDef(counts_text)):
+            TotalOverride.create(
+                action=action,
+                period=period,
+                indicator=None,
+                raw_text=counts_text,
+                reason=DEMO_OVERRIDE_REASON,
+                author=DEMO_AUTHOR,
+            )
+        for number, cell in enumerate(item["cells"], start=1):
+            total = totals.by_number(number)
+            typed = OverrideDef(cell)
+            if (not total.computable and cell.strip()) or (
+                total.computable and override_differs(total, typed)
+            ):
+                TotalOverride.create(
+                    action=action,
+                    period=period,
+                    indicator=indicators[(action.id, number)],
+                    raw_text=cell,
+                    reason=DEMO_OVERRIDE_REASON,
+                    author=DEMO_AUTHOR,
+                )

@@ -1,0 +1,210 @@
+"""Edits of returns, values and Total overrides. Every function validates first, writes in one
+transaction and returns the :class:`ChangeSet`; a refusal raises :class:`ServiceError` and changes nothing.
+
+The GUI wraps these calls in undo commands; ``previous_*`` helpers give what an undo must restore.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from balti_monitor.db.models import (
+    Action,
+    Indicator,
+    Period,
+    Return,
+    Subdivision,
+    TotalOverride,
+    Value,
+    database,
+)
+from balti_monitor.services.changes import ChangeSet
+from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.values import parsed_columns, validate_description, validate_value
+
+DESCRIPTION_COLUMN = 0  # grid column 0 is the description; columns 1..N are indicators 1..N
+
+
+@dataclass(frozen=True, slots=True)
+class CellEdit:
+    """One cell of a grid: the description (column 0) or indicator ``column`` of a subdivision's row.
+
+    ``text`` None means "clear the cell".
+    """
+
+    subdivision_id: int
+    column: int
+    text: str | None
+
+
+def _indicator(action_id: int, number: int) -> Indicator:
+    ind = Indicator.get_or_none((Indicator.action == action_id) & (Indicator.number == number))
+    if ind is None:
+        raise ServiceError(f"Acțiunea nu are indicatorul {number}.")
+    return ind
+
+
+def _return(period: Period, action_id: int, subdivision_id: int, create: bool) -> Return | None:
+    ret = Return.get_or_none(
+        (Return.period == period) & (Return.action == action_id) & (Return.subdivision == subdivision_id)
+    )
+    if ret is None and create:
+        if Subdivision.get_or_none(Subdivision.id == subdivision_id) is None:
+            raise ServiceError("Subdiviziunea nu există.")
+        ret = Return.create(
+            period=period, action=action_id, subdivision=subdivision_id, received_date=dt.date.today()
+        )
+    return ret
+
+
+def cell_text(period: Period, action_id: int, subdivision_id: int, column: int) -> str | None:
+    """What a cell holds now (None when there is no return or no value): the undo snapshot."""
+    ret = _return(period, action_id, subdivision_id, create=False)
+    if ret is None:
+        return None
+    if column == DESCRIPTION_COLUMN:
+        return str(ret.description)
+    value = Value.get_or_none((Value.ret == ret) & (Value.indicator == _indicator(action_id, column)))
+    return None if value is None else str(value.raw_text)
+
+
+def validate_cell(column: int, text: str | None) -> str | None:
+    """The refusal message for a cell edit, or None."""
+    if text is None:
+        return None
+    return validate_description(text) if column == DESCRIPTION_COLUMN else validate_value(text)
+
+
+def _apply(period: Period, action_id: int, edit: CellEdit) -> None:
+    ret = _return(period, action_id, edit.subdivision_id, create=edit.text is not None)
+    if ret is None:
+        return
+    if edit.column == DESCRIPTION_COLUMN:
+        ret.description = edit.text or ""
+    else:
+        indicator = _indicator(action_id, edit.column)
+        if edit.text is None:
+            Value.delete().where((Value.ret == ret) & (Value.indicator == indicator)).execute()
+        else:
+            columns = parsed_columns(edit.text)
+            updated = (
+                Value.update(**columns).where((Value.ret == ret) & (Value.indicator == indicator)).execute()
+            )
+            if not updated:
+                Value.create(ret=ret, indicator=indicator, **columns)
+    ret.updated_at = dt.datetime.now().replace(microsecond=0)
+    ret.save()
+    _drop_empty_return(ret)
+
+
+def _drop_empty_return(ret: Return) -> None:
+    """A return emptied cell by cell disappears, so undoing a first edit restores "no return"."""
+    if ret.description or ret.status:
+        return
+    if Value.select().where(Value.ret == ret).exists():
+        return
+    ret.delete_instance()
+
+
+def set_cells(period: Period, action_id: int, edits: list[CellEdit]) -> ChangeSet:
+    """Write several cells (a paste, an undo) all or nothing."""
+    for edit in edits:
+        problem = validate_cell(edit.column, edit.text)
+        if problem:
+            raise ServiceError(problem)
+    with database.atomic():
+        for edit in edits:
+            _apply(period, action_id, edit)
+    return ChangeSet(actions=frozenset({action_id}))
+
+
+def set_cell(period: Period, action_id: int, subdivision_id: int, column: int, text: str | None) -> ChangeSet:
+    """Write one cell (description or indicator value)."""
+    return set_cells(period, action_id, [CellEdit(subdivision_id, column, text)])
+
+
+def override_of(period: Period, action_id: int, indicator_number: int | None) -> TotalOverride | None:
+    """The current override of a Total cell (``None`` number = the counts cell)."""
+    query = (TotalOverride.period == period) & (TotalOverride.action == action_id)
+    if indicator_number is None:
+        query &= TotalOverride.indicator.is_null()
+    else:
+        query &= TotalOverride.indicator == _indicator(action_id, indicator_number)
+    return TotalOverride.get_or_none(query)
+
+
+def set_override(
+    period: Period, action_id: int, indicator_number: int | None, raw_text: str, reason: str, author: str = ""
+) -> ChangeSet:
+    """Type a Total cell by hand; a reason is required."""
+    if not reason.strip():
+        raise ServiceError("Scrieți motivul pentru care totalul se introduce manual.")
+    problem = validate_value(raw_text)
+    if problem:
+        raise ServiceError(problem)
+    with database.atomic():
+        existing = override_of(period, action_id, indicator_number)
+        indicator = None if indicator_number is None else _indicator(action_id, indicator_number)
+        if existing is None:
+            TotalOverride.create(
+                action=action_id,
+                period=period,
+                indicator=indicator,
+                raw_text=raw_text,
+                reason=reason,
+                author=author,
+            )
+        else:
+            existing.raw_text, existing.reason, existing.author = raw_text, reason, author
+            existing.created_at = dt.datetime.now().replace(microsecond=0)
+            existing.save()
+    return ChangeSet(actions=frozenset({action_id}))
+
+
+def clear_override(period: Period, action_id: int, indicator_number: int | None) -> ChangeSet:
+    """Go back to the computed Total."""
+    existing = override_of(period, action_id, indicator_number)
+    if existing is not None:
+        existing.delete_instance()
+    return ChangeSet(actions=frozenset({action_id}))
+
+
+def clear_overrides(period: Period, action_id: int | None = None) -> ChangeSet:
+    """Drop every override of a period (or of one action): all Totals computed again."""
+    query = TotalOverride.period == period
+    if action_id is not None:
+        query &= TotalOverride.action == action_id
+    affected = {o.action_id for o in TotalOverride.select(TotalOverride.action).where(query)}
+    TotalOverride.delete().where(query).execute()
+    return ChangeSet(actions=frozenset(affected))
+
+
+def set_review_status(period: Period, action_id: int, subdivision_id: int, status: str) -> ChangeSet:
+    """Mark a return received / needs correction / accepted."""
+    if status not in REVIEW_STATUSES:
+        raise ServiceError(f"Stare necunoscută „{status}”.")
+    ret = _return(period, action_id, subdivision_id, create=False)
+    if ret is None:
+        raise ServiceError("Subdiviziunea nu a prezentat încă informația pentru această acțiune.")
+    ret.review_status = status
+    ret.save()
+    return ChangeSet(actions=frozenset({action_id}))
+
+
+REVIEW_STATUSES = {"received": "Primit", "needs_correction": "De corectat", "accepted": "Acceptat"}
+
+
+def action_by_code(plan_id: int, code: str) -> Action:
+    """An action of the plan by its code, or a Romanian error."""
+    from balti_monitor.db.models import Priority
+
+    action: Action | None = (
+        Action.select()
+        .join(Priority)
+        .where((Priority.plan == plan_id) & (Action.code == code.strip()))
+        .first()
+    )
+    if action is None:
+        raise ServiceError(f"Acțiunea „{code}” nu există în plan.")
+    return action

@@ -1,0 +1,140 @@
+"""Building :class:`ActionGrid` objects from the database in a handful of bulk queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any, cast
+
+from balti_monitor.db.models import (
+    Action,
+    Indicator,
+    Period,
+    Priority,
+    Responsibility,
+    Return,
+    Subdivision,
+    TotalOverride,
+    Value,
+)
+from balti_monitor.domain.grid import ActionGrid, Aggregation, GridRow, IndicatorDef, OverrideDef
+from balti_monitor.domain.values import ParsedValue, ValueState
+from balti_monitor.services.values import from_columns
+
+
+def plan_actions(plan_id: int) -> list[Action]:
+    """The plan's actions in plan order (priority position, then action position)."""
+    return list(
+        Action.select(Action, Priority)
+        .join(Priority)
+        .where(Priority.plan == plan_id)
+        .order_by(Priority.position, Action.position)
+    )
+
+
+def load_grids(period: Period, action_ids: Iterable[int] | None = None) -> dict[int, ActionGrid]:
+    """Grids of the given actions (default: every action of the period's plan) for one period."""
+    if action_ids is None:
+        actions = plan_actions(period.plan_id)
+    else:
+        wanted = list(action_ids)
+        actions = list(Action.select().where(Action.id.in_(wanted)))
+    ids = [a.id for a in actions]
+    if not ids:
+        return {}
+    indicators: dict[int, list[IndicatorDef]] = defaultdict(list)
+    indicator_number: dict[int, int] = {}
+    for ind in (
+        Indicator.select().where(Indicator.action.in_(ids)).order_by(Indicator.action, Indicator.number)
+    ):
+        indicators[ind.action_id].append(
+            IndicatorDef(ind.number, ind.text, Aggregation(ind.aggregation), ind.gender_split, ind.id)
+        )
+        indicator_number[ind.id] = ind.number
+    names = {s.id: s.name for s in Subdivision.select(Subdivision.id, Subdivision.name)}
+    responsibilities: dict[int, list[Responsibility]] = defaultdict(list)
+    for resp in (
+        Responsibility.select().where(Responsibility.action.in_(ids)).order_by(Responsibility.position)
+    ):
+        responsibilities[resp.action_id].append(resp)
+    returns: dict[int, dict[int, Return]] = defaultdict(dict)
+    for ret in (
+        Return.select().where((Return.action.in_(ids)) & (Return.period == period)).order_by(Return.id)
+    ):
+        returns[ret.action_id][ret.subdivision_id] = ret
+    values: dict[int, dict[int, ParsedValue]] = defaultdict(dict)
+    query = Value.select().join(Return).where((Return.action.in_(ids)) & (Return.period == period)).tuples()
+    columns = [f.name for f in Value._meta.sorted_fields]
+    for row in query:
+        rec: dict[str, Any] = dict(zip(columns, cast(tuple[Any, ...], row), strict=False))
+        parsed = from_columns(
+            rec["raw_text"],
+            rec["state"],
+            rec["quantity"],
+            rec["unit"],
+            rec["women"],
+            rec["men"],
+            rec["approximate"],
+            rec["status"],
+        )
+        values[rec["ret"]][indicator_number[rec["indicator"]]] = parsed
+    overrides: dict[int, dict[int | None, OverrideDef]] = defaultdict(dict)
+    for ov in TotalOverride.select().where(
+        (TotalOverride.action.in_(ids)) & (TotalOverride.period == period)
+    ):
+        number = None if ov.indicator_id is None else indicator_number[ov.indicator_id]
+        overrides[ov.action_id][number] = OverrideDef(ov.raw_text, ov.reason, ov.author)
+
+    grids: dict[int, ActionGrid] = {}
+    for action in actions:
+        rows: list[GridRow] = []
+        seen: set[int] = set()
+        action_returns = returns.get(action.id, {})
+        for resp in responsibilities.get(action.id, []):
+            seen.add(resp.subdivision_id)
+            found = action_returns.get(resp.subdivision_id)
+            rows.append(
+                _row(resp.subdivision_id, names, frozenset(resp.indicators or ()), found, values, True)
+            )
+        for sub_id, extra in action_returns.items():
+            if sub_id in seen:
+                continue
+            reported = values.get(extra.id, {})
+            answered = frozenset(n for n, v in reported.items() if v.state != ValueState.MISSING)
+            rows.append(_row(sub_id, names, answered, extra, values, False))
+        grids[action.id] = ActionGrid(
+            code=action.code,
+            indicators=tuple(indicators.get(action.id, [])),
+            rows=tuple(rows),
+            overrides=overrides.get(action.id, {}),
+            action_id=action.id,
+            title=action.title,
+        )
+    return grids
+
+
+def _row(
+    sub_id: int,
+    names: dict[int, str],
+    applicable: frozenset[int],
+    ret: Return | None,
+    values: dict[int, dict[int, ParsedValue]],
+    responsible: bool,
+) -> GridRow:
+    if ret is None:
+        return GridRow(sub_id, names[sub_id], applicable, has_return=False, responsible=responsible)
+    return GridRow(
+        sub_id,
+        names[sub_id],
+        applicable,
+        has_return=True,
+        description=ret.description,
+        values=values.get(ret.id, {}),
+        responsible=responsible,
+        return_id=ret.id,
+    )
+
+
+def load_grid(period: Period, action_id: int) -> ActionGrid:
+    """The grid of one action."""
+    return load_grids(period, [action_id])[action_id]

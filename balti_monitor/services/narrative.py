@@ -1,0 +1,59 @@
+"""The report's free-text sections for a period: summary, risks, proposals, signatures."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from balti_monitor.db.models import Narrative, Period
+from balti_monitor.services.changes import ChangeSet
+from balti_monitor.services.errors import ServiceError
+
+
+@dataclass(frozen=True, slots=True)
+class NarrativeData:
+    """Plain copy of a period's narrative (what the GUI edits and the exporter prints)."""
+
+    executive_summary: str = ""
+    risks_intro: str = ""
+    risks: list[str] = field(default_factory=list)
+    proposals_intro: str = ""
+    proposals: list[str] = field(default_factory=list)
+    prepared_by_name: str = ""
+    prepared_by_function: str = ""
+    coordinated_by_name: str = ""
+    coordinated_by_function: str = ""
+    extra_signatures: list[dict[str, str]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Field name → value."""
+        return asdict(self)
+
+
+_FIELDS = list(NarrativeData.__dataclass_fields__)
+
+
+def get_narrative(period: Period) -> NarrativeData:
+    """The period's narrative (empty when never written)."""
+    row = Narrative.get_or_none(Narrative.period == period)
+    if row is None:
+        return NarrativeData()
+    return NarrativeData(**{name: getattr(row, name) for name in _FIELDS})
+
+
+def save_narrative(period: Period, data: NarrativeData) -> ChangeSet:
+    """Replace the period's narrative."""
+    for text in [data.executive_summary, *data.risks, *data.proposals]:
+        if "\x00" in text:
+            raise ServiceError("Textul conține un caracter nul, care nu poate fi păstrat.")
+    values = data.as_dict()
+    values["risks"] = [r for r in data.risks if r.strip()]
+    values["proposals"] = [p for p in data.proposals if p.strip()]
+    row = Narrative.get_or_none(Narrative.period == period)
+    if row is None:
+        Narrative.create(period=period, **values)
+    else:
+        for name, value in values.items():
+            setattr(row, name, value)
+        row.save()
+    return ChangeSet(narrative=True)

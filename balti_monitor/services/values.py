@@ -1,0 +1,72 @@
+"""Writing one value: parse the raw text, validate, store raw and parsed facts side by side."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from balti_monitor.domain.values import ParsedValue, Status, ValueState, parse_value
+
+MAX_VALUE_LENGTH = 20_000
+MAX_DESCRIPTION_LENGTH = 2_000_000
+
+
+def validate_value(raw: str) -> str | None:
+    """A Romanian reason to refuse a value, or None if it can be stored."""
+    if len(raw) > MAX_VALUE_LENGTH:
+        return f"Valoarea este prea lungă ({len(raw)} caractere; maximum {MAX_VALUE_LENGTH})."
+    if "\x00" in raw:
+        return "Valoarea conține un caracter nul, care nu poate fi păstrat."
+    parsed = parse_value(raw)
+    if parsed.quantity is not None and parsed.quantity < 0:
+        return "Valoarea unui indicator nu poate fi negativă."
+    if (parsed.women is not None and parsed.women < 0) or (parsed.men is not None and parsed.men < 0):
+        return "Numărul de femei sau de bărbați nu poate fi negativ."
+    return None
+
+
+def validate_description(text: str) -> str | None:
+    """A Romanian reason to refuse a description, or None."""
+    if len(text) > MAX_DESCRIPTION_LENGTH:
+        return "Descrierea este prea lungă."
+    if "\x00" in text:
+        return "Descrierea conține un caracter nul, care nu poate fi păstrat."
+    return None
+
+
+def parsed_columns(raw: str) -> dict[str, Any]:
+    """The Value columns derived from a raw text."""
+    parsed = parse_value(raw)
+    return {
+        "raw_text": raw,
+        "state": parsed.state.value,
+        "quantity": None if parsed.quantity is None else str(parsed.quantity),
+        "unit": parsed.unit,
+        "women": parsed.women,
+        "men": parsed.men,
+        "approximate": parsed.approximate,
+        "status": None if parsed.status is None else parsed.status.value,
+    }
+
+
+def from_columns(
+    raw: str,
+    state: str,
+    quantity: str | None,
+    unit: str | None,
+    women: int | None,
+    men: int | None,
+    approximate: bool,
+    status: str | None,
+) -> ParsedValue:
+    """Rebuild the parsed value from stored columns, without parsing again."""
+    return ParsedValue(
+        raw=raw,
+        state=ValueState(state),
+        quantity=None if quantity is None else Decimal(quantity),
+        unit=unit,
+        women=women,
+        men=men,
+        approximate=bool(approximate),
+        status=None if status is None else Status(status),
+    )
