@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
 from balti_monitor.domain.values import ParsedValue, Status, ValueState, parse_value
 
 MAX_VALUE_LENGTH = 20_000
+_NEGATIVE = re.compile(r"^\s*[-−]\d")  # "-5 acte"; "- 5" or "-" alone are a dash, not a sign
 MAX_DESCRIPTION_LENGTH = 2_000_000
 
 
@@ -18,7 +20,7 @@ def validate_value(raw: str) -> str | None:
     if "\x00" in raw:
         return "Valoarea conține un caracter nul, care nu poate fi păstrat."
     parsed = parse_value(raw)
-    if parsed.quantity is not None and parsed.quantity < 0:
+    if _NEGATIVE.match(raw) or parsed.quantity is not None and parsed.quantity < 0:
         return "Valoarea unui indicator nu poate fi negativă."
     if (parsed.women is not None and parsed.women < 0) or (parsed.men is not None and parsed.men < 0):
         return "Numărul de femei sau de bărbați nu poate fi negativ."

@@ -1,0 +1,101 @@
+"""Editing returns through the services: values, descriptions, overrides, refusals that change nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from balti_monitor.db.models import Period, Plan, Return, Subdivision, TotalOverride, Value
+from balti_monitor.services.editing import (
+    CellEdit,
+    action_by_code,
+    cell_text,
+    clear_override,
+    set_cell,
+    set_cells,
+    set_override,
+)
+from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.grids import load_grid
+from balti_monitor.services.periods import create_next_period, parse_period_code
+from balti_monitor.services.results import action_result
+
+
+def sub(code: str) -> int:
+    return int(Subdivision.get(Subdivision.code == code).id)
+
+
+def test_editing_a_value_updates_the_total(demo_db: Path) -> None:
+    period = Period.get()
+    action = action_by_code(Plan.get().id, "1.13")
+    before = action_result(load_grid(period, action.id)).totals.by_number(1)
+    assert before.text == "8 acte"
+    changes = set_cell(period, action.id, sub("DS"), 1, "6 acte")
+    assert changes.actions == {action.id}
+    after = action_result(load_grid(period, action.id)).totals.by_number(1)
+    assert after.text == "9 acte"
+    assert cell_text(period, action.id, sub("DS"), 1) == "6 acte"
+
+
+def test_raw_text_is_stored_verbatim_with_parsed_facts_beside(demo_db: Path) -> None:
+    period = Period.get()
+    action = action_by_code(Plan.get().id, "1.1")
+    raw = "  12 funcţionari (7F/ 5B) ; "
+    set_cell(period, action.id, sub("DRU"), 1, raw)
+    value = Value.select().join(Return).where(
+        (Return.action == action.id) & (Return.subdivision == sub("DRU"))
+    ).order_by(Value.indicator).first()
+    assert value.raw_text == raw
+    assert (value.quantity, value.women, value.men) == ("12", 7, 5)
+
+
+def test_negative_value_refused_and_nothing_stored(demo_db: Path) -> None:
+    period = Period.get()
+    action = action_by_code(Plan.get().id, "1.13")
+    before = cell_text(period, action.id, sub("DS"), 1)
+    with pytest.raises(ServiceError, match="negativă"):
+        set_cell(period, action.id, sub("DS"), 1, "-5 acte")
+    assert cell_text(period, action.id, sub("DS"), 1) == before
+
+
+def test_paste_is_all_or_nothing(demo_db: Path) -> None:
+    period = Period.get()
+    action = action_by_code(Plan.get().id, "1.13")
+    before = [cell_text(period, action.id, sub("DS"), c) for c in (1, 2)]
+    with pytest.raises(ServiceError):
+        set_cells(period, action.id, [CellEdit(sub("DS"), 1, "1 act"), CellEdit(sub("DS"), 2, "-3 acte")])
+    assert [cell_text(period, action.id, sub("DS"), c) for c in (1, 2)] == before
+
+
+def test_first_edit_creates_a_return_and_clearing_it_removes_it(demo_db: Path) -> None:
+    period, _ = create_next_period(Plan.get())
+    action = action_by_code(Plan.get().id, "1.2")
+    assert cell_text(period, action.id, sub("DRU"), 1) is None
+    set_cell(period, action.id, sub("DRU"), 1, "2 cazuri")
+    assert Return.select().where(Return.period == period).count() == 1
+    set_cell(period, action.id, sub("DRU"), 1, None)
+    assert Return.select().where(Return.period == period).count() == 0
+
+
+def test_override_needs_a_reason_and_is_shown_instead(demo_db: Path) -> None:
+    period = Period.get()
+    action = action_by_code(Plan.get().id, "1.2")
+    with pytest.raises(ServiceError, match="motivul"):
+        set_override(period, action.id, 1, "3 cazuri", "  ")
+    set_override(period, action.id, 1, "3 cazuri", "confirmat telefonic", "Olga")
+    total = action_result(load_grid(period, action.id)).totals.by_number(1)
+    assert total.shown == "3 cazuri"
+    assert total.text == "0 cazuri"
+    assert TotalOverride.get(TotalOverride.raw_text == "3 cazuri").author == "Olga"
+    clear_override(period, action.id, 1)
+    assert action_result(load_grid(period, action.id)).totals.by_number(1).shown == "0 cazuri"
+
+
+def test_next_period_and_period_codes(demo_db: Path) -> None:
+    period, changes = create_next_period(Plan.get())
+    assert (period.year, period.semester) == (2023, 2)
+    assert changes.periods
+    assert parse_period_code("2024-s1").code == "2024-S1"
+    with pytest.raises(ServiceError, match="2023-S1"):
+        parse_period_code("semestrul 1")
