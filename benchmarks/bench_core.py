@@ -21,11 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_big_file import make_big_file  # noqa: E402
+from make_big_file import make_big_file
 
-from balti_monitor.db.connection import close_database, open_database  # noqa: E402
-from balti_monitor.db.models import Period  # noqa: E402
-from balti_monitor.services.results import period_results  # noqa: E402
+from balti_monitor.db.connection import close_database, open_database
+from balti_monitor.db.models import Period
+from balti_monitor.services.results import period_results
 
 
 def timed(func: Callable[[], object], repeat: int = 7) -> float:
@@ -58,7 +58,9 @@ def main() -> None:
         close_database()
 
     base_open, ours_open = timed(bare_open), timed(our_open)
-    print(f"deschidere: {ours_open:.1f} ms (sqlite3 gol {base_open:.2f} ms, raport {ours_open / base_open:.0f}×)")
+    print(
+        f"deschidere: {ours_open:.1f} ms (sqlite3 gol {base_open:.2f} ms, raport {ours_open / base_open:.0f}×)"
+    )
 
     open_database(path)
     periods = list(Period.select().order_by(Period.year, Period.semester))

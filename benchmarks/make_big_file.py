@@ -15,7 +15,17 @@ import time
 from pathlib import Path
 
 from balti_monitor.db.connection import close_database, open_database
-from balti_monitor.db.models import Action, Indicator, Narrative, Period, Responsibility, Return, Subdivision, Value, database
+from balti_monitor.db.models import (
+    Action,
+    Indicator,
+    Narrative,
+    Period,
+    Responsibility,
+    Return,
+    Subdivision,
+    Value,
+    database,
+)
 from balti_monitor.services.bundled import bundled_json, ensure_bundled_plan, load_demo
 from balti_monitor.services.values import parsed_columns
 
@@ -61,7 +71,10 @@ def make_big_file(path: Path, seed: int = 2023) -> Path:
                     prepared_by_function=narrative.prepared_by_function,
                 )
                 for action in actions:
-                    owners = [r.subdivision_id for r in Responsibility.select().where(Responsibility.action == action)]
+                    owners = [
+                        r.subdivision_id
+                        for r in Responsibility.select().where(Responsibility.action == action)
+                    ]
                     if action.all_subdivisions:
                         owners += [s.id for s in subdivisions if s.id not in owners]
                     samples = by_action.get(action.code, [])
@@ -75,7 +88,9 @@ def make_big_file(path: Path, seed: int = 2023) -> Path:
                         raw_values = list(sample["values"]) if sample else []  # type: ignore[call-overload]
                         for ind in indicators.get(action.id, []):
                             raw = raw_values[ind.number - 1] if ind.number - 1 < len(raw_values) else ""
-                            rows.append({"ret": ret.id, "indicator": ind.id, **parsed_columns(_vary(raw, rng))})
+                            rows.append(
+                                {"ret": ret.id, "indicator": ind.id, **parsed_columns(_vary(raw, rng))}
+                            )
                     if rows:
                         Value.insert_many(rows).execute()
     close_database()

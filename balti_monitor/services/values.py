@@ -20,7 +20,7 @@ def validate_value(raw: str) -> str | None:
     if "\x00" in raw:
         return "Valoarea conține un caracter nul, care nu poate fi păstrat."
     parsed = parse_value(raw)
-    if _NEGATIVE.match(raw) or parsed.quantity is not None and parsed.quantity < 0:
+    if _NEGATIVE.match(raw) or (parsed.quantity is not None and parsed.quantity < 0):
         return "Valoarea unui indicator nu poate fi negativă."
     if (parsed.women is not None and parsed.women < 0) or (parsed.men is not None and parsed.men < 0):
         return "Numărul de femei sau de bărbați nu poate fi negativ."
