@@ -1,0 +1,212 @@
+"""The data of the Word report: :func:`build_context` turns a plan and a period into plain dicts/lists.
+
+Pure with respect to the document: no docx, no jinja, no writes (it only reads through the services).
+Every string is already :func:`~balti_monitor.export.text.printable`; descriptions stay one string with
+``\\n`` between paragraphs (the renderer turns them into Word paragraphs, bullets and links).
+
+Shape (the names the template uses, see ``templates/README.md``)::
+
+    report:     {kind, title, generated_on}
+    plan:       {code, title, title_genitive, short_title, approving_act}
+    period:     {code, label, year, semester}
+    narrative:  {summary: [str], risks_intro, risks: [str], proposals_intro, proposals: [str]}
+    signatures: {prepared, coordinated, others: [str]}
+    priorities: [{number, title, actions: [action]}]
+    action:     {code, title, deadline, responsible, indicators: [{number, text}], columns: [{number}],
+                 rows: [{name, description, cells: [str], has_return, responsible}],
+                 counts, totals: [str], has_returns, overridden,
+                 problems: [{indicator, message}]}   # Total cells left blank: not computable, no override
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from balti_monitor.db.models import Period, Plan, Priority, database
+from balti_monitor.domain.grid import ActionGrid
+from balti_monitor.domain.totals import ActionTotals, compute_totals
+from balti_monitor.export.options import ExportError, ExportOptions
+from balti_monitor.export.text import printable
+from balti_monitor.services.grids import load_grids, plan_actions
+from balti_monitor.services.narrative import NarrativeData, get_narrative
+from balti_monitor.services.periods import key_of
+
+Context = dict[str, Any]
+
+_GENITIVE = (("Planul ", "Planului "), ("Programul ", "Programului "), ("Strategia ", "Strategiei "))
+
+
+def genitive_title(title: str) -> str:
+    """The title in the genitive: "Planul local …" → "Planului local …" ("implementarea Planului …")."""
+    for nominative, genitive in _GENITIVE:
+        if title.startswith(nominative):
+            return genitive + title[len(nominative) :]
+    return title
+
+
+def report_kind(semester: int) -> str:
+    """The report's kind word: "semestrial" for a semester, "anual" for a whole year."""
+    return "semestrial" if semester else "anual"
+
+
+def normalise_priorities(plan: Plan, wanted: set[str] | None) -> set[str] | None:
+    """The priority numbers asked for, as the plan spells them; a Romanian error for unknown ones."""
+    if wanted is None:
+        return None
+    known = {p.number.strip().upper(): p.number for p in Priority.select().where(Priority.plan == plan)}
+    chosen: set[str] = set()
+    unknown: list[str] = []
+    for item in wanted:
+        key = item.strip().upper()
+        if key in known:
+            chosen.add(known[key])
+        else:
+            unknown.append(item)
+    if unknown:
+        names = ", ".join(sorted(unknown))
+        listed = ", ".join(known.values())
+        raise ExportError(f"Prioritatea „{names}” nu există în plan (priorități: {listed}).")
+    if not chosen:
+        raise ExportError("Nu a fost aleasă nicio prioritate pentru raport.")
+    return chosen
+
+
+def _signature(name: str, function: str) -> str:
+    return ", ".join(part for part in (printable(name).strip(), printable(function).strip()) if part)
+
+
+def narrative_context(data: NarrativeData) -> tuple[Context, Context]:
+    """The narrative and signature blocks of the context."""
+    summary = [line.strip() for line in printable(data.executive_summary).split("\n") if line.strip()]
+    narrative = {
+        "summary": summary,
+        "risks_intro": printable(data.risks_intro).strip(),
+        "risks": [printable(r).strip() for r in data.risks if r.strip()],
+        "proposals_intro": printable(data.proposals_intro).strip(),
+        "proposals": [printable(p).strip() for p in data.proposals if p.strip()],
+    }
+    others = [_signature(s.get("name", ""), s.get("function", "")) for s in data.extra_signatures]
+    signatures = {
+        "prepared": _signature(data.prepared_by_name, data.prepared_by_function),
+        "coordinated": _signature(data.coordinated_by_name, data.coordinated_by_function),
+        "others": [line for line in others if line],
+    }
+    return narrative, signatures
+
+
+def action_context(action: Any, grid: ActionGrid, totals: ActionTotals) -> Context:
+    """One action: header, indicator list, one row per subdivision and the Total row."""
+    numbers = [ind.number for ind in grid.indicators]
+    rows = []
+    for row in grid.rows:
+        cells = []
+        for number in numbers:
+            value = row.values.get(number)
+            cells.append(printable(value.raw) if value is not None else "")
+        rows.append(
+            {
+                "name": printable(row.subdivision_name),
+                "description": printable(row.description),
+                "cells": cells,
+                "has_return": row.has_return,
+                "responsible": row.responsible,
+            }
+        )
+    responsible = printable(action.responsible_text).strip()
+    if not responsible:
+        names = [printable(r.subdivision_name) for r in grid.rows if r.responsible]
+        names += [printable(str(o)) for o in (action.other_responsible or [])]
+        responsible = "; ".join(names)
+    totals_shown = [printable(t.shown) for t in totals.indicators]
+    columns: list[dict[str, Any]] = [{"number": n} for n in numbers]
+    if not columns:
+        # Never a zero-width column group (gridSpan 0 is invalid): one empty indicator column instead.
+        columns = [{"number": "–"}]
+        totals_shown = [""]
+        for item in rows:
+            item["cells"] = [""]
+    return {
+        "code": printable(action.code),
+        "title": printable(action.title),
+        "title_placeholder": bool(action.title_placeholder),
+        "deadline": printable(action.deadline).strip(),
+        "responsible": responsible,
+        "indicators": [{"number": ind.number, "text": printable(ind.text)} for ind in grid.indicators],
+        "columns": columns,
+        "rows": rows,
+        "counts": printable(totals.counts_shown),
+        "totals": totals_shown,
+        "has_returns": any(r.has_return for r in grid.rows),
+        "overridden": bool(grid.overrides),
+        "problems": [
+            {"indicator": t.number, "message": t.problem}
+            for t in totals.indicators
+            if t.problem is not None and t.override is None
+        ],
+    }
+
+
+def build_context(plan: Plan, period: Period, options: ExportOptions | None = None) -> Context:
+    """Everything the report prints for ``period`` of ``plan``, as plain data (reads only)."""
+    options = options or ExportOptions()
+    if period.plan_id != plan.id:
+        raise ExportError("Perioada aleasă nu aparține planului acestui raport.")
+    wanted = normalise_priorities(plan, options.priorities)
+    key = key_of(period)
+    with database.atomic():  # one consistent snapshot; nothing is written
+        priorities = list(Priority.select().where(Priority.plan == plan).order_by(Priority.position))
+        if wanted is not None:
+            priorities = [p for p in priorities if p.number in wanted]
+        chosen = {p.id for p in priorities}
+        actions = [a for a in plan_actions(plan.id) if a.priority_id in chosen]
+        grids = load_grids(period, [a.id for a in actions])
+        narrative_data = get_narrative(period)
+
+    by_priority: dict[int, list[Context]] = {p.id: [] for p in priorities}
+    for action in actions:
+        grid = grids[action.id]
+        item = action_context(action, grid, compute_totals(grid))
+        if not options.include_empty_actions and not item["has_returns"]:
+            continue
+        by_priority[action.priority_id].append(item)
+
+    priority_items = []
+    for priority in priorities:
+        items = by_priority[priority.id]
+        if not items and not options.include_empty_actions:
+            continue
+        priority_items.append(
+            {
+                "number": printable(priority.number),
+                "title": printable(priority.title),
+                "title_placeholder": bool(priority.title_placeholder),
+                "actions": items,
+            }
+        )
+
+    narrative, signatures = narrative_context(narrative_data)
+    kind = report_kind(key.semester)
+    plan_title = printable(plan.title)
+    title = (
+        f"Raport {kind} privind implementarea {genitive_title(plan_title)}, perioada de raport – {key.label}"
+    )
+    return {
+        "report": {"kind": kind, "title": title, "generated_on": dt.date.today().strftime("%d.%m.%Y")},
+        "plan": {
+            "code": printable(plan.code),
+            "title": plan_title,
+            "title_genitive": genitive_title(plan_title),
+            "short_title": printable(plan.short_title),
+            "approving_act": printable(plan.approving_act),
+        },
+        "period": {"code": key.code, "label": key.label, "year": key.year, "semester": key.semester},
+        "narrative": narrative,
+        "signatures": signatures,
+        "priorities": priority_items,
+    }
+
+
+def context_actions(context: Context) -> list[Context]:
+    """Every action of a context, in report order."""
+    return [action for priority in context["priorities"] for action in priority["actions"]]

@@ -1,0 +1,29 @@
+"""What the caller can choose about a report export, and the one error an export raises."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+#: ``progress(done, total, message)``: called between the steps of an export (message in Romanian).
+#: An exception raised by the callback aborts the export; no file is written.
+ProgressCallback = Callable[[int, int, str], None]
+
+
+class ExportError(Exception):
+    """The report could not be exported; the message is Romanian and says why (nothing was written)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """Choices for one export.
+
+    ``priorities``: the priority numbers to include ("I", "IV" …; ``None`` = all).
+    ``include_empty_actions``: also print actions for which no subdivision sent anything this period.
+    ``template_dir``: a folder searched for ``raport_semestrial.docx`` before the bundled template.
+    """
+
+    priorities: set[str] | None = None
+    include_empty_actions: bool = True
+    template_dir: Path | None = None

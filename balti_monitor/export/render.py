@@ -1,0 +1,275 @@
+"""Filling the Word template: :func:`export_report` is what the GUI, the CLI and the safety helper call.
+
+Rules kept here (tech.md §1):
+
+* jinja renders with ``autoescape=True`` and ``StrictUndefined``; user text only ever arrives as context
+  *values*, already escaped, so ``&``, ``<``, ``{{ x }}`` or ``{% if %}`` in a value print literally and a
+  misspelt tag in a clerk's template is an error instead of a silent blank.
+* Descriptions become real Word paragraphs (``Raport tabel`` style), bullets (``Raport tabel listă``) and
+  hyperlinks; every cell keeps at least one paragraph.
+* Action tables are re-widthed after rendering (docxtpl #179).
+* The document is written to a temporary file in the target folder, checked, then renamed over the target:
+  a failed export leaves no half-written file and the previous report untouched.
+* Only reads the database.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docx.opc.exceptions import PackageNotFoundError
+from docxtpl import DocxTemplate
+from markupsafe import Markup
+
+from balti_monitor.db.models import Period
+from balti_monitor.export.context import Context, build_context, context_actions
+from balti_monitor.export.docx_check import check_docx
+from balti_monitor.export.layout import (
+    StyleIds,
+    ensure_cell_paragraphs,
+    fit_action_tables,
+    order_cell_properties,
+    paragraphs_xml,
+    xml_text,
+)
+from balti_monitor.export.options import ExportError, ExportOptions, ProgressCallback
+from balti_monitor.export.text import description_blocks
+from balti_monitor.resources import resource_path
+
+__all__ = [
+    "TEMPLATE_NAME",
+    "ExportError",
+    "ExportOptions",
+    "ProgressCallback",
+    "export_report",
+    "find_template",
+    "jinja_environment",
+    "prepare_context",
+    "render_context",
+]
+
+TEMPLATE_NAME = "raport_semestrial.docx"
+_FIXED_STEPS = 4  # open the template, render, save, done (plus one step per action)
+
+
+def find_template(options: ExportOptions | None = None) -> Path:
+    """The template file: the user's folder first (when given and holding one), else the bundled one."""
+    candidates: list[Path] = []
+    if options is not None and options.template_dir is not None:
+        candidates.append(Path(options.template_dir) / TEMPLATE_NAME)
+    candidates.append(resource_path("templates", TEMPLATE_NAME))
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    searched = "; ".join(str(c.parent) for c in candidates)
+    raise ExportError(f"Șablonul raportului „{TEMPLATE_NAME}” nu a fost găsit (căutat în: {searched}).")
+
+
+def jinja_environment() -> jinja2.Environment:
+    """The environment every render uses: autoescape on, undefined names are errors."""
+    return jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+
+
+def _safe(text: str) -> Markup:
+    return Markup(xml_text(text))
+
+
+def _markup_all(value: Any) -> Any:
+    """Strings → escaped Markup (so docxtpl's post-render rewrites cannot touch user text)."""
+    if isinstance(value, str):
+        return _safe(value)
+    if isinstance(value, dict):
+        return {k: _markup_all(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_markup_all(v) for v in value]
+    return value
+
+
+def prepare_context(context: Context, template: DocxTemplate, progress: Any = None) -> Context:
+    """The context as the template receives it: escaped strings, descriptions as Word paragraphs.
+
+    ``progress`` (optional) is called with the action code after each action.
+    """
+    styles = StyleIds.of(template.get_docx())
+    prepared: Context = _markup_all(context)
+    for source, target in zip(context_actions(context), context_actions(prepared), strict=True):
+        for src_row, row in zip(source["rows"], target["rows"], strict=True):
+            blocks = description_blocks(src_row["description"])
+            row["description"] = Markup(paragraphs_xml(blocks, styles, template.build_url_id))
+        if progress is not None:
+            progress(source["code"])
+    return prepared
+
+
+def _template_error(path: Path, exc: Exception) -> ExportError:
+    detail = str(exc).strip() or type(exc).__name__
+    lines = getattr(exc, "docx_context", None)
+    where = ""
+    if lines:
+        snippet = " ".join(" ".join(lines).split())[:160]
+        where = f" Textul din jurul erorii: „{snippet}”."
+    return ExportError(
+        f"Șablonul „{path}” conține o etichetă greșită: {detail}.{where} "
+        "Verificați etichetele {{ … }} și {% … %} (vezi templates/README.md) sau folosiți șablonul inclus."
+    )
+
+
+def _lock_files(target: Path) -> list[Path]:
+    name = target.name
+    variants = {f"~${name}", f"~${name[1:]}", f"~${name[2:]}", f".~lock.{name}#"}
+    return [target.with_name(v) for v in sorted(variants)]
+
+
+def _check_target(out_path: Path) -> None:
+    folder = out_path.parent
+    if not folder.is_dir():
+        raise ExportError(f"Dosarul „{folder}” nu există.")
+    if out_path.is_dir():
+        raise ExportError(f"„{out_path}” este un dosar; alegeți un nume de fișier .docx.")
+    if out_path.exists():
+        locks = [p for p in _lock_files(out_path) if p.exists()]
+        if locks:
+            raise ExportError(
+                f"Documentul „{out_path.name}” pare deschis în Word sau LibreOffice (există „{locks[0].name}”). "
+                "Închideți-l și exportați din nou; dacă nu este deschis, ștergeți acel fișier de blocare."
+            )
+
+
+def _locked_message(out_path: Path) -> str:
+    return (
+        f"Documentul „{out_path}” nu poate fi înlocuit: este deschis în alt program (de exemplu Word) "
+        "sau nu aveți drept de scriere. Închideți-l și exportați din nou."
+    )
+
+
+def _write_atomically(template: DocxTemplate, out_path: Path) -> None:
+    """Save to a temporary file next to the target, check it, then rename it over the target."""
+    try:
+        handle, tmp_name = tempfile.mkstemp(
+            prefix=f".{out_path.stem}-", suffix=".docx.tmp", dir=out_path.parent
+        )
+    except PermissionError as exc:
+        raise ExportError(f"Nu aveți drept de scriere în dosarul „{out_path.parent}”.") from exc
+    except OSError as exc:
+        raise ExportError(
+            f"Nu se poate scrie în dosarul „{out_path.parent}”: {exc.strerror or exc}."
+        ) from exc
+    tmp = Path(tmp_name)
+    try:
+        # mkstemp creates the file private (0600); give the report the usual permissions, or the old one's.
+        mode = out_path.stat().st_mode & 0o777 if out_path.exists() else 0o644
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, mode)
+        with os.fdopen(handle, "wb") as stream:
+            template.save(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        problems = check_docx(tmp)
+        if problems:
+            raise ExportError("Documentul generat nu este valid: " + "; ".join(problems[:5]) + ".")
+        try:
+            os.replace(tmp, out_path)
+        except PermissionError as exc:
+            raise ExportError(_locked_message(out_path)) from exc
+    except OSError as exc:
+        raise ExportError(f"Raportul nu a putut fi salvat în „{out_path}”: {exc.strerror or exc}.") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+
+
+def _normalise_target(out_path: Path) -> Path:
+    out_path = Path(out_path)
+    if out_path.suffix == "":
+        out_path = out_path.with_name(out_path.name + ".docx")
+    if out_path.suffix.lower() != ".docx":
+        raise ExportError(f"Raportul se salvează ca document Word (.docx), nu „{out_path.suffix}”.")
+    return out_path
+
+
+def _load_template(path: Path) -> DocxTemplate:
+    template = DocxTemplate(str(path))
+    try:
+        template.get_docx()
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ExportError(f"Șablonul „{path}” nu este un document Word (.docx) valid.") from exc
+    return template
+
+
+def render_context(
+    context: Context,
+    out_path: Path,
+    options: ExportOptions | None = None,
+    progress: ProgressCallback | None = None,
+    *,
+    template_path: Path | None = None,
+) -> Path:
+    """Fill the template with an already built context and write ``out_path`` (no database access).
+
+    The GUI may call :func:`build_context` on its thread and this one in a worker.
+    """
+    out_path = _normalise_target(out_path)
+    total = len(context_actions(context)) + _FIXED_STEPS
+    done = 0
+
+    def step(message: str) -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(min(done, total), total, message)
+
+    _check_target(out_path)
+    path = template_path or find_template(options)
+    step("Se deschide șablonul…")
+    template = _load_template(path)
+    prepared = prepare_context(context, template, lambda code: step(f"Acțiunea {code}"))
+    step("Se completează șablonul…")
+    try:
+        template.render(prepared, jinja_environment(), autoescape=True)
+    except jinja2.TemplateError as exc:
+        raise _template_error(path, exc) from exc
+    except (ValueError, TypeError, AttributeError, KeyError) as exc:
+        raise _template_error(path, exc) from exc
+    document = template.docx
+    fit_action_tables(document)
+    order_cell_properties(document)
+    ensure_cell_paragraphs(document)
+    props = document.core_properties
+    props.title = str(context["report"]["title"])
+    props.subject = str(context["plan"]["title"])
+    props.last_modified_by = "Bălți Monitor"
+    now = dt.datetime.now().replace(microsecond=0)
+    props.created = props.modified = now
+    props.revision = 1
+    step("Se salvează documentul…")
+    _check_target(out_path)
+    _write_atomically(template, out_path)
+    step("Raportul a fost salvat.")
+    return out_path
+
+
+def export_report(
+    period: Period,
+    out_path: Path,
+    options: ExportOptions | None = None,
+    progress: ProgressCallback | None = None,
+) -> Path:
+    """Export the report of ``period`` to ``out_path`` (``.docx`` added when there is no extension).
+
+    Returns the path written. Raises :class:`ExportError` (Romanian message) when the template is
+    missing or broken, the target folder is not writable or the target is open in Word; the target is
+    then left as it was. Reads the database only.
+    """
+    options = options or ExportOptions()
+    out_path = _normalise_target(Path(out_path))
+    _check_target(out_path)
+    template_path = find_template(options)
+    context = build_context(period.plan, period, options)
+    return render_context(context, out_path, options, progress, template_path=template_path)
