@@ -14,7 +14,11 @@ from balti_monitor.cli import main
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "balti_monitor", *args], capture_output=True, text=True, timeout=120, encoding="utf-8"
+        [sys.executable, "-m", "balti_monitor", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        encoding="utf-8",
     )
 
 
@@ -24,7 +28,9 @@ def test_version() -> None:
     assert __version__ in result.stdout
 
 
-def test_demo_then_check_reports_findings_with_exit_code_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_then_check_reports_findings_with_exit_code_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = str(tmp_path / "d.sqlite")
     assert main(["--db", db, "demo"]) == 0
     assert main(["--db", db, "check", "--period", "2023-S1"]) == 1

@@ -43,9 +43,13 @@ def test_raw_text_is_stored_verbatim_with_parsed_facts_beside(demo_db: Path) -> 
     action = action_by_code(Plan.get().id, "1.1")
     raw = "  12 funcţionari (7F/ 5B) ; "
     set_cell(period, action.id, sub("DRU"), 1, raw)
-    value = Value.select().join(Return).where(
-        (Return.action == action.id) & (Return.subdivision == sub("DRU"))
-    ).order_by(Value.indicator).first()
+    value = (
+        Value.select()
+        .join(Return)
+        .where((Return.action == action.id) & (Return.subdivision == sub("DRU")))
+        .order_by(Value.indicator)
+        .first()
+    )
     assert value.raw_text == raw
     assert (value.quantity, value.women, value.men) == ("12", 7, 5)
 
@@ -99,3 +103,12 @@ def test_next_period_and_period_codes(demo_db: Path) -> None:
     assert parse_period_code("2024-s1").code == "2024-S1"
     with pytest.raises(ServiceError, match="2023-S1"):
         parse_period_code("semestrul 1")
+
+
+def test_lone_surrogate_is_refused_not_a_crash(demo_db: Path) -> None:
+    period = Period.get()
+    action = action_by_code(Plan.get().id, "1.13")
+    before = cell_text(period, action.id, sub("DS"), 0)
+    with pytest.raises(ServiceError, match="caracter invalid"):
+        set_cell(period, action.id, sub("DS"), 0, "text \udc80 rupt")
+    assert cell_text(period, action.id, sub("DS"), 0) == before

@@ -88,3 +88,15 @@ def test_import_into_a_file_with_data_is_refused(demo_db: Path, tmp_path: Path) 
     with pytest.raises(InterchangeError, match="conține deja date"):
         import_json(path)
     assert Return.select().count() == before
+
+
+def test_lone_surrogate_is_refused_with_its_place(demo_db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "surrogate.json"
+    document = export_document()
+    document["plans"][0]["periods"][0]["returns"][2]["description"] = "a\ud800b"
+    path.write_text(json.dumps(document), encoding="utf-8")  # ASCII JSON carries it as \ud800
+    close_database()
+    open_database(tmp_path / "target.sqlite")
+    with pytest.raises(InterchangeError, match=r"returns\[2\]\.description: .*caracter invalid"):
+        import_json(path)
+    assert Return.select().count() == 0

@@ -42,9 +42,10 @@ def test_installed_wheel_runs_demo_in_a_fresh_venv(wheel: Path, tmp_path: Path) 
     py = env_dir / ("Scripts" if sys.platform == "win32" else "bin") / "python"
     requires = [
         line.split(":", 1)[1].strip()
-        for line in zipfile.ZipFile(wheel).read(
-            next(n for n in zipfile.ZipFile(wheel).namelist() if n.endswith("METADATA"))
-        ).decode().splitlines()
+        for line in zipfile.ZipFile(wheel)
+        .read(next(n for n in zipfile.ZipFile(wheel).namelist() if n.endswith("METADATA")))
+        .decode()
+        .splitlines()
         if line.startswith("Requires-Dist:") and "extra ==" not in line
     ]
     # Qt is not needed for the command line; everything else installs as a user would get it.
@@ -66,7 +67,10 @@ def test_installed_wheel_runs_demo_in_a_fresh_venv(wheel: Path, tmp_path: Path) 
     ).stdout
     assert str(env_dir) in where, where
     check = subprocess.run(
-        [str(script), "--db", str(db), "check", "--period", "2023-S1"], capture_output=True, text=True, cwd=tmp_path
+        [str(script), "--db", str(db), "check", "--period", "2023-S1"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
     )
     assert check.returncode == 1
     assert "1.13 · Indicator 2" in check.stdout

@@ -11,6 +11,7 @@ from pathlib import Path
 from balti_monitor.db.connection import DatabaseError, close_database, open_database
 from balti_monitor.db.models import Period, Plan
 from balti_monitor.resources import default_database_path
+from balti_monitor.services.backup import close_safely, open_failure, open_safely
 from balti_monitor.services.bundled import ensure_bundled_plan
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import find_period, parse_period_code
@@ -26,19 +27,29 @@ def database_path(args: argparse.Namespace) -> Path:
 
 
 @contextmanager
-def opened(args: argparse.Namespace, *, create: bool = True) -> Iterator[Path]:
-    """Open the database for one command and always close it (leaving one self-contained file)."""
+def opened(args: argparse.Namespace, *, create: bool = True, write: bool = False) -> Iterator[Path]:
+    """Open the database for one command and always close it (leaving one self-contained file).
+
+    Commands that change data (``write``) take the single-writer lock and make the automatic backup on
+    open, like the application does; read-only commands just open the file.
+    """
     path = database_path(args)
     if not create and not path.exists():
         raise CommandError(f"Fișierul „{path}” nu există.")
     try:
-        open_database(path, create=create)
+        if write:
+            open_safely(path, create=create)
+        else:
+            open_database(path, create=create)
     except DatabaseError as exc:
-        raise CommandError(str(exc)) from exc
+        raise CommandError(str(open_failure(exc, path))) from exc
     try:
         yield path
     finally:
-        close_database()
+        if write:
+            close_safely()
+        else:
+            close_database()
 
 
 def default_plan() -> Plan:

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from balti_monitor.cli.common import default_plan, opened, period_arg, run_guarded
-from balti_monitor.interchange.json_io import export_json, import_json, is_empty
+from balti_monitor.interchange.json_io import export_json, is_empty
 from balti_monitor.interchange.schema import InterchangeError
+from balti_monitor.services.backup import import_json_with_backup
 from balti_monitor.services.bundled import ensure_bundled_plan, load_demo
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import key_of
@@ -48,7 +49,7 @@ def register(sub: Any) -> None:
 
 def cmd_init(args: argparse.Namespace) -> int:
     """Create the database with the bundled plan."""
-    with opened(args) as path:
+    with opened(args, write=True) as path:
         plan, created = ensure_bundled_plan()
         state = "creat" if created else "exista deja"
         print(f"Planul „{plan.title}” {state} în {path}.")
@@ -57,7 +58,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """Load the demo period."""
-    with opened(args) as path:
+    with opened(args, write=True) as path:
         period, _ = load_demo(replace=args.replace)
         print(f"Datele demonstrative {key_of(period).code} au fost încărcate în {path}.")
     return 0
@@ -116,13 +117,13 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 def cmd_import_json(args: argparse.Namespace) -> int:
     """Import a JSON export."""
-    with opened(args) as path:
+    with opened(args, write=True) as path:
         try:
             if not is_empty() and not args.replace:
                 raise InterchangeError(
                     f"Fișierul „{path.name}” conține deja date; folosiți un fișier nou (--db) sau --replace."
                 )
-            import_json(Path(args.file), replace=args.replace)
+            import_json_with_backup(Path(args.file), replace=args.replace)
         except InterchangeError as exc:
             sys.stderr.write(f"Eroare: {exc}\nNu s-a modificat nimic.\n")
             return 2

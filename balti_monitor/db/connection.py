@@ -3,12 +3,22 @@
 The journal mode is DELETE (not WAL): the specialist e-mails the ``.sqlite`` file, so the file alone must
 hold everything whenever the program is not in the middle of a write. ``synchronous=FULL`` makes every
 committed edit durable.
+
+Opening is careful about the file it is given: an existing file is checked before SQLite writes anything to
+it (zero length, not SQLite, truncated, another program's, a newer version) and then with
+``PRAGMA quick_check``; every refusal is a :class:`DatabaseError` with a Romanian message and leaves the file
+as it was. A new file is built under a temporary name and renamed into place only once its schema is
+committed, so an interruption never leaves a zero-length or half-made file at the chosen path - which is
+why a zero-length file found there is refused rather than silently turned into an empty database.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +35,161 @@ MIGRATIONS: list[Migration] = []
 
 
 class DatabaseError(Exception):
-    """A database file that cannot be opened as ours; the message is Romanian and says why."""
+    """A database file that cannot be opened as ours; the message is Romanian and says why.
+
+    ``kind`` names the problem for callers that react differently (e.g. suggest an update for ``"newer"``):
+    ``"missing"``, ``"empty"``, ``"not_sqlite"``, ``"truncated"``, ``"foreign"``, ``"newer"``,
+    ``"damaged"``, ``"unreadable"`` or ``""`` (other).
+    """
+
+    def __init__(self, message: str, kind: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+_UNCHANGED = "Fișierul nu a fost modificat."
+
+
+@dataclass(frozen=True, slots=True)
+class FileHeader:
+    """What the 100-byte SQLite header of a file says (read without opening it through SQLite)."""
+
+    size: int
+    page_size: int
+    page_count: int | None  # None when the header's page count is not valid (very old writers)
+    user_version: int
+    application_id: int
+    journal_pending: bool  # a "-journal" file lies beside it: an interrupted write SQLite will roll back
+
+    @property
+    def expected_size(self) -> int | None:
+        """The size the header promises, or None when it does not say."""
+        return None if self.page_count is None else self.page_count * self.page_size
+
+
+def _looks_like(head: bytes) -> str:
+    """A Romanian guess of what a non-SQLite file is, for the refusal message."""
+    if head.startswith(b"PK\x03\x04"):
+        return " Pare a fi un document Word (.docx), Excel (.xlsx) sau o arhivă ZIP redenumită."
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return " Pare a fi un document Word sau Excel vechi (.doc/.xls) redenumit."
+    if head.startswith(b"%PDF"):
+        return " Pare a fi un document PDF redenumit."
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith((b"{", b"[")):
+        return " Pare a fi un fișier JSON; un export JSON se încarcă prin „Importă JSON”."
+    if head[:1] == b"<":
+        return " Pare a fi un fișier HTML sau XML redenumit."
+    return ""
+
+
+def read_header(path: Path) -> FileHeader:
+    """Check an existing file's header without opening it through SQLite (nothing is written).
+
+    Raises :class:`DatabaseError` for a missing, zero-length, non-SQLite, truncated, foreign or newer file.
+    A file with a pending journal is not checked for truncation: its header may be mid-write, and SQLite
+    restores it from the journal when the file is opened.
+    """
+    name = path.name
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(100)
+    except FileNotFoundError as exc:
+        raise DatabaseError(f"Fișierul „{path}” nu există.", "missing") from exc
+    except IsADirectoryError as exc:
+        raise DatabaseError(f"„{path}” este un dosar, nu un fișier.", "not_sqlite") from exc
+    except OSError as exc:
+        raise DatabaseError(
+            f"Fișierul „{name}” nu poate fi citit: {exc.strerror or exc}. {_UNCHANGED}", "unreadable"
+        ) from exc
+    if size == 0:
+        raise DatabaseError(
+            f"Fișierul „{name}” este gol (0 octeți): nu conține nicio bază de date. Probabil copierea, "
+            f"descărcarea sau salvarea lui nu s-a încheiat. {_UNCHANGED}",
+            "empty",
+        )
+    if not head.startswith(SQLITE_MAGIC):
+        raise DatabaseError(
+            f"Fișierul „{name}” nu este o bază de date Bălți Monitor (nu este SQLite).{_looks_like(head)} "
+            f"{_UNCHANGED}",
+            "not_sqlite",
+        )
+    journal = Path(str(path) + "-journal")
+    journal_pending = journal.exists() and journal.stat().st_size > 0
+    if len(head) < 100:
+        raise DatabaseError(
+            f"Fișierul „{name}” este incomplet (trunchiat): are doar {size} octeți. Probabil copierea sau "
+            f"trimiterea lui nu s-a încheiat. {_UNCHANGED}",
+            "truncated",
+        )
+    raw_page = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if raw_page == 1 else raw_page
+    change_counter = int.from_bytes(head[24:28], "big")
+    in_header = int.from_bytes(head[28:32], "big")
+    valid_for = int.from_bytes(head[92:96], "big")
+    page_count = in_header if in_header and valid_for == change_counter else None
+    header = FileHeader(
+        size=size,
+        page_size=page_size,
+        page_count=page_count,
+        user_version=int.from_bytes(head[60:64], "big", signed=True),
+        application_id=int.from_bytes(head[68:72], "big", signed=True),
+        journal_pending=journal_pending,
+    )
+    valid_page_size = 512 <= page_size <= 65536 and page_size & (page_size - 1) == 0
+    expected = header.expected_size
+    if not journal_pending and (not valid_page_size or (expected is not None and size < expected)):
+        promised = f", dar ar trebui să aibă {expected}" if expected is not None and valid_page_size else ""
+        raise DatabaseError(
+            f"Fișierul „{name}” este incomplet (trunchiat): are {size} octeți{promised}. Probabil copierea "
+            f"sau trimiterea lui nu s-a încheiat. {_UNCHANGED}",
+            "truncated",
+        )
+    if header.application_id not in (0, APPLICATION_ID):
+        raise _foreign(path)
+    if header.application_id == APPLICATION_ID and header.user_version > SCHEMA_VERSION:
+        raise _newer(path, header.user_version)
+    return header
+
+
+def _foreign(path: Path) -> DatabaseError:
+    return DatabaseError(
+        f"Fișierul „{path.name}” conține o bază de date a altui program; nu a fost modificat.", "foreign"
+    )
+
+
+def _newer(path: Path, version: int) -> DatabaseError:
+    return DatabaseError(
+        f"Fișierul „{path.name}” a fost creat de o versiune mai nouă a programului (schema {version}, "
+        f"această versiune cunoaște schema {SCHEMA_VERSION}). Actualizați Bălți Monitor. {_UNCHANGED}",
+        "newer",
+    )
+
+
+def quick_check_problems(db: pw.SqliteDatabase, limit: int = 5) -> list[str]:
+    """``PRAGMA quick_check`` of the open file: an empty list when it is sound."""
+    rows = _sql(db, f"PRAGMA quick_check({int(limit)})").fetchall()
+    found = [str(r[0]) for r in rows]
+    return [] if found == ["ok"] else found
+
+
+def describe_problems(problems: list[str]) -> str:
+    """Integrity-check output as one Romanian phrase (count plus the first technical detail)."""
+    details = [
+        line.strip()
+        for p in problems
+        for line in p.splitlines()
+        if line.strip() and not line.startswith("***")
+    ]
+    if not details:
+        return "verificarea integrității a eșuat"
+    first = details[0]
+    if len(details) == 1:
+        return f"verificarea integrității a găsit o problemă („{first}”)"
+    more = "cel puțin " if len(details) >= 5 else ""
+    return f"verificarea integrității a găsit {more}{len(details)} probleme, de exemplu „{first}”"
 
 
 def _sql(db: pw.SqliteDatabase, sql: str) -> Any:
@@ -81,60 +245,121 @@ def open_database(
 ) -> pw.SqliteDatabase:
     """Open (or create) the database file and bring its schema up to date.
 
-    A file that is not SQLite, belongs to another program or comes from a newer version is refused with a
-    :class:`DatabaseError` and is not modified. Before a migration, a backup copy is written next to the
-    file (or into ``backup_dir``).
+    A file that is empty, not SQLite, truncated, damaged, belongs to another program or comes from a newer
+    version is refused with a :class:`DatabaseError` and is not modified. Before a migration, a backup copy
+    is written next to the file (or into ``backup_dir``). A missing file is created only with ``create``.
     """
+    if str(path) == ":memory:":
+        return _open_checked(Path(":memory:"), backup_dir, in_memory=True)
     path = Path(path)
-    if not path.exists() and not create:
-        raise DatabaseError(f"Fișierul „{path}” nu există.")
-    if path.exists() and path.stat().st_size > 0:
-        with path.open("rb") as fh:
-            if fh.read(16) != b"SQLite format 3\x00":
-                raise DatabaseError(
-                    f"Fișierul „{path.name}” nu este o bază de date Bălți Monitor (nu este SQLite)."
-                )
+    if not path.exists():
+        if not create:
+            raise DatabaseError(f"Fișierul „{path}” nu există.", "missing")
+        _create_file(path)
+    else:
+        read_header(path)
+    return _open_checked(path, backup_dir)
+
+
+def _open_checked(path: Path, backup_dir: Path | None, *, in_memory: bool = False) -> pw.SqliteDatabase:
     if not database.is_closed():
         database.close()
     database.init(str(path))
     try:
         database.connect()
         _pragmas(database)
-        _ensure_schema(database, path, backup_dir)
+        _ensure_schema(database, path, backup_dir, check=not in_memory)
     except sqlite3.DatabaseError as exc:
         database.close()
-        raise DatabaseError(f"Fișierul „{path.name}” este deteriorat sau nu poate fi citit: {exc}") from exc
+        raise _unreadable(path, exc) from exc
     except pw.DatabaseError as exc:
         database.close()
-        raise DatabaseError(f"Fișierul „{path.name}” este deteriorat sau nu poate fi citit: {exc}") from exc
+        raise _unreadable(path, exc) from exc
     except DatabaseError:
         database.close()
         raise
     return database
 
 
-def _ensure_schema(db: pw.SqliteDatabase, path: Path, backup_dir: Path | None) -> None:
+def _unreadable(path: Path, exc: Exception) -> DatabaseError:
+    return DatabaseError(
+        f"Fișierul „{path.name}” este deteriorat sau nu poate fi citit: {exc}. {_UNCHANGED}", "damaged"
+    )
+
+
+def _create_file(path: Path) -> None:
+    """Build a new database under a temporary name and rename it into place once its schema is committed."""
+    if not path.parent.is_dir():
+        raise DatabaseError(
+            f"Dosarul „{path.parent}” nu există; fișierul „{path.name}” nu poate fi creat.", "missing"
+        )
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.nou")
+    _remove_quietly(tmp)
+    if not database.is_closed():
+        database.close()
+    database.init(str(tmp))
+    try:
+        database.connect()
+        _pragmas(database)
+        _ensure_schema(database, tmp, None, check=False)
+        database.close()
+        if path.exists():
+            raise DatabaseError(f"Fișierul „{path.name}” a apărut între timp; încercați din nou.", "")
+        os.replace(tmp, path)
+        _sync_directory(path.parent)
+    except (sqlite3.DatabaseError, pw.DatabaseError, OSError) as exc:
+        raise DatabaseError(f"Fișierul „{path}” nu poate fi creat: {exc}", "unreadable") from exc
+    finally:
+        if not database.is_closed():
+            database.close()
+        _remove_quietly(tmp)
+
+
+def _remove_quietly(path: Path) -> None:
+    for leftover in (path, Path(str(path) + "-journal")):
+        with contextlib.suppress(OSError):
+            leftover.unlink(missing_ok=True)
+
+
+def _sync_directory(folder: Path) -> None:
+    """Make a rename durable (POSIX only; Windows has no directory handles for this)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _ensure_schema(db: pw.SqliteDatabase, path: Path, backup_dir: Path | None, *, check: bool = True) -> None:
     version = _user_version(db)
     tables = _table_names(db)
+    app_id = _application_id(db)
     if version == 0:
-        if tables:
-            raise DatabaseError(
-                f"Fișierul „{path.name}” conține o bază de date a altui program; nu a fost modificat."
-            )
+        if tables or app_id not in (0, APPLICATION_ID):
+            raise _foreign(path)
         with db.atomic():
             db.create_tables(ALL_MODELS)
             _sql(db, f"PRAGMA application_id={APPLICATION_ID}")
             _sql(db, f"PRAGMA user_version={SCHEMA_VERSION}")
         return
-    if _application_id(db) != APPLICATION_ID:
-        raise DatabaseError(
-            f"Fișierul „{path.name}” conține o bază de date a altui program; nu a fost modificat."
-        )
+    if app_id != APPLICATION_ID:
+        raise _foreign(path)
     if version > SCHEMA_VERSION:
-        raise DatabaseError(
-            f"Fișierul „{path.name}” a fost creat de o versiune mai nouă a programului (schema {version}, "
-            f"această versiune cunoaște schema {SCHEMA_VERSION}). Actualizați Bălți Monitor."
-        )
+        raise _newer(path, version)
+    if check:
+        problems = quick_check_problems(db)
+        if problems:
+            raise DatabaseError(
+                f"Fișierul „{path.name}” este deteriorat: {describe_problems(problems)}. {_UNCHANGED}",
+                "damaged",
+            )
     if version < SCHEMA_VERSION:
         target = (backup_dir or path.parent) / f"{path.stem}-inainte-de-migrare-v{version}.sqlite"
         db.close()

@@ -31,7 +31,13 @@ from balti_monitor.db.models import (
 from balti_monitor.interchange.schema import DOCUMENT, InterchangeError, check
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.subdivisions import name_key
-from balti_monitor.services.values import parsed_columns, validate_description, validate_value
+from balti_monitor.services.values import (
+    INVALID_CHARACTER,
+    has_invalid_character,
+    parsed_columns,
+    validate_description,
+    validate_value,
+)
 
 FORMAT = "balti-monitor-file"
 VERSION = 1
@@ -237,6 +243,20 @@ def validate_document(document: Any) -> None:
             f"$.version: versiunea {document.get('version')!r} nu este cunoscută (această versiune citește {VERSION})."
         )
     check(document, DOCUMENT)
+    _refuse_invalid_characters(document, "$")
+
+
+def _refuse_invalid_characters(value: Any, path: str) -> None:
+    """Lone UTF-16 surrogates (JSON allows "\\ud800") cannot be stored: say where the first one is."""
+    if isinstance(value, str):
+        if has_invalid_character(value):
+            raise InterchangeError(f"{path}: {INVALID_CHARACTER}")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_invalid_characters(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _refuse_invalid_characters(item, f"{path}[{index}]")
 
 
 def import_document(document: dict[str, Any], *, replace: bool = False) -> ChangeSet:

@@ -8,6 +8,7 @@ from typing import Any
 from balti_monitor.db.models import Narrative, Period
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.values import INVALID_CHARACTER, has_invalid_character
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +44,18 @@ def get_narrative(period: Period) -> NarrativeData:
 
 def save_narrative(period: Period, data: NarrativeData) -> ChangeSet:
     """Replace the period's narrative."""
-    for text in [data.executive_summary, *data.risks, *data.proposals]:
+    texts = [data.executive_summary, data.risks_intro, data.proposals_intro, *data.risks, *data.proposals]
+    texts += [
+        data.prepared_by_name,
+        data.prepared_by_function,
+        data.coordinated_by_name,
+        data.coordinated_by_function,
+    ]
+    for text in texts:
         if "\x00" in text:
             raise ServiceError("Textul conține un caracter nul, care nu poate fi păstrat.")
+        if has_invalid_character(text):
+            raise ServiceError(INVALID_CHARACTER)
     values = data.as_dict()
     values["risks"] = [r for r in data.risks if r.strip()]
     values["proposals"] = [p for p in data.proposals if p.strip()]

@@ -9,6 +9,10 @@ from typing import Any
 from balti_monitor.domain.values import ParsedValue, Status, ValueState, parse_value
 
 MAX_VALUE_LENGTH = 20_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
+INVALID_CHARACTER = (
+    "Textul conține un caracter invalid (o jumătate de pereche UTF-16), care nu poate fi păstrat."
+)
 _NEGATIVE = re.compile(r"^\s*[-−]\d")  # "-5 acte"; "- 5" or "-" alone are a dash, not a sign
 MAX_DESCRIPTION_LENGTH = 2_000_000
 
@@ -19,6 +23,8 @@ def validate_value(raw: str) -> str | None:
         return f"Valoarea este prea lungă ({len(raw)} caractere; maximum {MAX_VALUE_LENGTH})."
     if "\x00" in raw:
         return "Valoarea conține un caracter nul, care nu poate fi păstrat."
+    if _SURROGATE.search(raw):
+        return INVALID_CHARACTER
     parsed = parse_value(raw)
     if _NEGATIVE.match(raw) or (parsed.quantity is not None and parsed.quantity < 0):
         return "Valoarea unui indicator nu poate fi negativă."
@@ -33,7 +39,14 @@ def validate_description(text: str) -> str | None:
         return "Descrierea este prea lungă."
     if "\x00" in text:
         return "Descrierea conține un caracter nul, care nu poate fi păstrat."
+    if _SURROGATE.search(text):
+        return INVALID_CHARACTER
     return None
+
+
+def has_invalid_character(text: str) -> bool:
+    """True when ``text`` holds a lone UTF-16 surrogate, which no file format here can store."""
+    return _SURROGATE.search(text) is not None
 
 
 def parsed_columns(raw: str) -> dict[str, Any]:

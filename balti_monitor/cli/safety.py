@@ -1,0 +1,127 @@
+"""Data-safety sub-commands: ``backup --out``, ``restore FILE``, ``verify FILE``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from balti_monitor.cli.common import CommandError, database_path, fail, run_guarded
+from balti_monitor.db.connection import DatabaseError, close_database, open_database
+from balti_monitor.services.backup import (
+    FileOpenError,
+    close_safely,
+    make_backup,
+    open_failure,
+    open_safely,
+    preview_restore,
+    restore_from,
+    verify_file,
+)
+
+EXIT_PROBLEMS = 1
+
+
+def register(sub: Any) -> None:
+    """Add the backup, restore and verify sub-commands."""
+    p = sub.add_parser(
+        "backup",
+        help="creează o copie de rezervă verificată a bazei de date (un singur fișier, de trimis prin e-mail)",
+    )
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="FIȘIER",
+        help="fișierul copiei sau un dosar (în dosar, numele se alege automat, de ex. "
+        "balti-monitor-2023-S1-2026-11-25-1530.sqlite)",
+    )
+    p.add_argument(
+        "--period", metavar="PERIOADĂ", help="perioada din numele copiei (implicit: cea mai recentă)"
+    )
+    p.add_argument("--overwrite", action="store_true", help="înlocuiește fișierul --out dacă există deja")
+    p.set_defaults(func=run_guarded(cmd_backup))
+
+    p = sub.add_parser(
+        "restore",
+        help="înlocuiește datele bazei de date cu cele dintr-o copie (după o copie automată a datelor actuale)",
+    )
+    p.add_argument("file", metavar="FIȘIER", help="copia de rezervă (de exemplu primită prin e-mail)")
+    p.add_argument("--yes", action="store_true", help="nu mai cere confirmarea")
+    p.set_defaults(func=run_guarded(cmd_restore))
+
+    p = sub.add_parser(
+        "verify", help="verifică un fișier de date fără să-l modifice (cod de ieșire 1 dacă are probleme)"
+    )
+    p.add_argument("file", metavar="FIȘIER")
+    p.set_defaults(func=run_guarded(cmd_verify))
+
+
+def _cli_hint(exc: FileOpenError) -> str:
+    if exc.backup is None:
+        return str(exc)
+    return f'{exc}\nDin linia de comandă: balti-monitor --db FIȘIER-NOU.sqlite restore "{exc.backup.path}"'
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """Write a verified backup of the database."""
+    path = database_path(args)
+    if not path.exists():
+        raise CommandError(f"Fișierul „{path}” nu există.")
+    try:
+        open_database(path, create=False)
+    except DatabaseError as exc:
+        return fail(_cli_hint(open_failure(exc, path)))
+    try:
+        result = make_backup(Path(args.out), period_code=args.period, overwrite=args.overwrite)
+    finally:
+        close_database()
+    print(result.message())
+    print(f"Dosarul copiei: {result.folder}")
+    return 0
+
+
+def _confirmed(args: argparse.Namespace, target: Path) -> bool:
+    if args.yes:
+        return True
+    answer = input(f"Înlocuiți datele din „{target.name}” cu cele din copie? [d/N] ")
+    return answer.strip().lower() in ("d", "da", "y", "yes")
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Replace the database's content with a backup, after showing what changes."""
+    path = database_path(args)
+    candidate = Path(args.file)
+    if not args.yes and not sys.stdin.isatty():
+        raise CommandError(
+            "Restaurarea înlocuiește datele; confirmați cu --yes (înainte se face automat o copie a datelor "
+            "actuale)."
+        )
+    report = verify_file(candidate)
+    if not report.ok:
+        print("\n".join(report.lines()))
+        return fail("Copia nu poate fi folosită pentru restaurare; nu s-a modificat nimic.")
+    try:
+        opened = open_safely(path, create=True)
+    except FileOpenError as exc:
+        return fail(_cli_hint(exc))
+    try:
+        if opened.warning:
+            sys.stderr.write(f"Atenție: {opened.warning}\n")
+        _report, comparison = preview_restore(candidate)
+        print("\n".join(comparison.lines()))
+        if not _confirmed(args, path):
+            print("Restaurarea a fost anulată; nu s-a modificat nimic.")
+            return EXIT_PROBLEMS
+        result = restore_from(candidate)
+        print(result.message())
+    finally:
+        close_safely()
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Verify a file without modifying it."""
+    report = verify_file(Path(args.file))
+    print("\n".join(report.lines()))
+    return 0 if report.ok else EXIT_PROBLEMS
