@@ -187,7 +187,7 @@ class Value(BaseModel):
     """The raw text reported for one indicator in a return, and the facts parsed from it."""
 
     if TYPE_CHECKING:
-        ret_id: int
+        return_id: int
         indicator_id: int
 
     ret = pw.ForeignKeyField(Return, backref="values", on_delete="CASCADE", column_name="return_id")
@@ -244,6 +244,31 @@ class TotalOverride(BaseModel):
         indexes = ((("action", "period", "indicator"), True),)
 
 
+class FormStatus(BaseModel):
+    """Where one subdivision's return form of a period stands (generated, sent, received, imported,
+    needs correction), with the time each step last happened."""
+
+    if TYPE_CHECKING:
+        period_id: int
+        subdivision_id: int
+
+    period = pw.ForeignKeyField(Period, backref="form_statuses", on_delete="CASCADE")
+    subdivision = pw.ForeignKeyField(Subdivision, backref="form_statuses", on_delete="CASCADE")
+    status = pw.CharField(default="generated")  # generated / sent / received / imported / needs_correction
+    form_id = pw.CharField(default="")  # identifier written into the latest generated workbook
+    file_name = pw.TextField(default="")  # name of the latest generated (or imported) workbook
+    generated_at = pw.DateTimeField(null=True)
+    sent_at = pw.DateTimeField(null=True)
+    received_at = pw.DateTimeField(null=True)
+    imported_at = pw.DateTimeField(null=True)
+    correction_at = pw.DateTimeField(null=True)
+    note = pw.TextField(default="")
+    updated_at = pw.DateTimeField(default=_now)
+
+    class Meta:
+        indexes = ((("period", "subdivision"), True),)
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     Plan,
     Priority,
@@ -257,4 +282,5 @@ ALL_MODELS: list[type[BaseModel]] = [
     Value,
     Narrative,
     TotalOverride,
+    FormStatus,
 ]

@@ -1,0 +1,917 @@
+"""Return forms coming back: recognise filled workbooks, preview every change, apply all or nothing.
+
+Reading never trusts cell positions: the hidden "_id" sheet names the plan, period and subdivision and
+lists the signed row keys; the "Retur" sheet's hidden key column says which row is which, and a hidden
+column-id row says which column is which. Rows may be re-ordered, blank rows added, and Excel or
+LibreOffice may reformat the file; what counts is the key and the text in the value cells.
+
+Refused, with a Romanian message per file and nothing of it applied: a password-protected (encrypted
+CFB) or old-format file, a file that is not a workbook or is damaged, a workbook that is not one of our
+forms, a form generated from another database, a form whose identifiers were tampered with (signature
+mismatch, unknown or contradictory row keys), a form of another plan or period, and a form with values
+that cannot be stored. Formulas are never evaluated: a cell holding ``=…`` comes back as that text.
+Macros (``keep_vba=False``) and external links (``keep_links=False``) are ignored.
+
+Each row is classified against the database with the fingerprint the form recorded at generation
+(three-way): new, changed, cleared, unchanged, kept (the form left the row as it was, the app changed it
+since: the app's value stays) or conflict (both the app and the form changed it: the app's value stays
+unless the user accepts the form's). :func:`apply_import` writes the accepted changes through
+:func:`services.editing.set_cells` in one transaction and returns undo and redo payloads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+from balti_monitor.db.forms_models import FormStatus
+from balti_monitor.db.models import (
+    Action,
+    Indicator,
+    Period,
+    Plan,
+    Priority,
+    Return,
+    Subdivision,
+    Value,
+    database,
+)
+from balti_monitor.domain.checks import Finding
+from balti_monitor.domain.values import parse_value
+from balti_monitor.interchange.forms_common import (
+    COL_KEY,
+    COL_MEN,
+    COL_VALUE,
+    COL_WOMEN,
+    COLUMN_MARKER,
+    FORM_FORMAT,
+    FORM_SHEET,
+    FORM_VERSION,
+    HEADER_FIELDS,
+    ID_SHEET,
+    FormState,
+    SignedRow,
+    StatusSnapshot,
+    ensure_forms_table,
+    fingerprint,
+    key_id,
+    normalize,
+    parse_row_key,
+    plan_secret,
+    record_state,
+    restore_status,
+    signature_matches,
+    snapshot_status,
+)
+from balti_monitor.services.changes import ChangeSet
+from balti_monitor.services.editing import DESCRIPTION_COLUMN, CellEdit, cell_text, set_cells, validate_cell
+from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.periods import find_period, key_of, parse_period_code
+from balti_monitor.services.results import period_results
+
+MAX_FILE_SIZE = 25 * 1024 * 1024  # a return form is a few dozen kilobytes
+MAX_SHEET_ROWS = 20_000
+_CFB_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+_ZIP_MAGIC = b"PK\x03\x04"
+_DEFAULT_COLUMNS = {COL_KEY: 0, COL_VALUE: 3, COL_WOMEN: 4, COL_MEN: 5}  # A, D, E, F
+_WHOLE = re.compile(r"^\d{1,9}$")
+
+MSG_NOT_OURS = (
+    "Registrul nu este un formular de retur Bălți Monitor (lipsește foaia de identificare). "
+    "Folosiți formularul generat de program pentru subdiviziune."
+)
+MSG_TAMPERED = (
+    "Identificatorii ascunși ai formularului au fost modificați (semnătura nu se potrivește); "
+    "formularul nu poate fi importat. Cereți subdiviziunii să completeze un formular nou."
+)
+
+
+class ChangeKind(StrEnum):
+    """How one form row compares with the database."""
+
+    NEW = "new"  # the database has nothing, the form has a value
+    CHANGED = "changed"  # the form changed the stored value
+    CLEARED = "cleared"  # the form emptied a stored value
+    UNCHANGED = "unchanged"  # same text
+    KEPT = "kept"  # the form left the row as generated; the app changed it since: the app's value stays
+    CONFLICT = "conflict"  # both the app and the form changed it since the form was generated
+
+
+KIND_LABELS: dict[ChangeKind, str] = {
+    ChangeKind.NEW: "nou",
+    ChangeKind.CHANGED: "modificat",
+    ChangeKind.CLEARED: "șters",
+    ChangeKind.UNCHANGED: "neschimbat",
+    ChangeKind.KEPT: "păstrat din aplicație",
+    ChangeKind.CONFLICT: "conflict",
+}
+APPLIED_KINDS = frozenset({ChangeKind.NEW, ChangeKind.CHANGED, ChangeKind.CLEARED})
+
+
+class FormRefused(Exception):
+    """A file that cannot be imported; ``str(exc)`` is the Romanian reason."""
+
+
+@dataclass(frozen=True, slots=True)
+class CellRef:
+    """A grid cell of the period: action, subdivision, column (0 = description, N = indicator N)."""
+
+    action_id: int
+    subdivision_id: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class CellChange:
+    """One form row compared with the database."""
+
+    ref: CellRef
+    kind: ChangeKind
+    action_code: str
+    subdivision_name: str
+    label: str  # "Descriere" or "Indicatorul 3"
+    current: str  # what the database holds now ("" for nothing)
+    incoming: str  # what the form says (F/B composed, normalised)
+    file_name: str
+    sheet_row: int  # row of the "Retur" sheet, for the user to find it
+
+    @property
+    def location(self) -> str:
+        """ "1.13 · Indicatorul 2 · Direcția secretariat"."""
+        return f"{self.action_code} · {self.label} · {self.subdivision_name}"
+
+
+@dataclass(frozen=True, slots=True)
+class FormFile:
+    """A recognised form and how each of its rows compares with the database."""
+
+    path: Path
+    subdivision_id: int
+    subdivision_code: str
+    subdivision_name: str
+    period_code: str
+    plan_code: str
+    form_id: str
+    generated_at: str
+    changes: tuple[CellChange, ...]
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    def count(self, kind: ChangeKind) -> int:
+        """Rows of one kind."""
+        return sum(1 for c in self.changes if c.kind is kind)
+
+    def summary(self) -> str:
+        """ "5 noi, 2 modificate, 40 neschimbate" (kinds that occur)."""
+        words = {
+            ChangeKind.NEW: "noi",
+            ChangeKind.CHANGED: "modificate",
+            ChangeKind.CLEARED: "șterse",
+            ChangeKind.UNCHANGED: "neschimbate",
+            ChangeKind.KEPT: "păstrate din aplicație",
+            ChangeKind.CONFLICT: "conflicte",
+        }
+        parts = [f"{self.count(kind)} {word}" for kind, word in words.items() if self.count(kind)]
+        return ", ".join(parts) or "niciun rând"
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedFile:
+    """A file that was not imported, and why (Romanian)."""
+
+    path: Path
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPreview:
+    """What importing the selected files would do (nothing has been changed yet)."""
+
+    period_id: int | None
+    period_code: str | None
+    files: tuple[FormFile, ...]
+    refused: tuple[RefusedFile, ...]
+    new_findings: tuple[Finding, ...] = field(default_factory=tuple)  # checks the import would add
+    resolved_findings: tuple[Finding, ...] = field(default_factory=tuple)  # checks it would clear
+
+    @property
+    def changes(self) -> tuple[CellChange, ...]:
+        """Every row of every recognised file."""
+        return tuple(c for f in self.files for c in f.changes)
+
+    @property
+    def pending(self) -> tuple[CellChange, ...]:
+        """What applying without accepting any conflict writes."""
+        return tuple(c for c in self.changes if c.kind in APPLIED_KINDS)
+
+    @property
+    def conflicts(self) -> tuple[CellChange, ...]:
+        """Rows changed both in the app and in the form."""
+        return tuple(c for c in self.changes if c.kind is ChangeKind.CONFLICT)
+
+    @property
+    def has_changes(self) -> bool:
+        """Whether applying would write anything (conflicts count: the user may accept them)."""
+        return bool(self.pending or self.conflicts)
+
+    def count(self, kind: ChangeKind) -> int:
+        """Rows of one kind over all files."""
+        return sum(f.count(kind) for f in self.files)
+
+    def summary_lines(self) -> list[str]:
+        """Romanian overview: one line per file, then the refusals."""
+        lines: list[str] = []
+        if self.period_code:
+            lines.append(f"Perioada: {self.period_code}.")
+        for f in self.files:
+            lines.append(f"✓ {f.path.name} — {f.subdivision_name}: {f.summary()}")
+            lines.extend(f"    atenție: {w}" for w in f.warnings)
+        for r in self.refused:
+            lines.append(f"✗ {r.path.name}: {r.message}")
+        return lines
+
+
+@dataclass(frozen=True, slots=True)
+class CellRestore:
+    """Cell texts (and form statuses) to put back in one step: the undo or the redo of an import."""
+
+    period_id: int
+    cells: tuple[tuple[int, tuple[CellEdit, ...]], ...]  # (action id, edits)
+    statuses: tuple[StatusSnapshot, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What :func:`apply_import` did."""
+
+    changes: ChangeSet
+    applied: int  # cells written
+    undo: CellRestore
+    redo: CellRestore
+    imported_files: tuple[str, ...]
+
+
+# ------------------------------------------------------------------------------------------------------
+# Reading a workbook (no database)
+# ------------------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _SheetRow:
+    key: str
+    sheet_row: int
+    value: str
+    women: Any
+    men: Any
+    warnings: list[str]
+
+
+@dataclass(slots=True)
+class _RawForm:
+    header: dict[str, str]
+    signature: str
+    signed: list[SignedRow]
+    rows: list[_SheetRow]
+    stray: list[int]  # sheet rows with data but no key
+
+
+def _plain(value: Any) -> str:
+    """A cell of the "_id" sheet as text (LibreOffice may have turned digits into numbers)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _decimal_text(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def spreadsheet_text(value: Any) -> tuple[str, str | None]:
+    """The text a user typed, from what the spreadsheet stored, and a warning when it cannot be sure.
+
+    Numbers come back as typed ("10", not "10.0"; "2,5" with the Romanian comma); a formula comes back as
+    its text ("=5+3"), never evaluated; dates that Excel made of the input are written dd.mm.yyyy.
+    """
+    if value is None:
+        return "", None
+    if isinstance(value, str):
+        return value, None
+    if isinstance(value, bool):
+        return ("ADEVĂRAT" if value else "FALS"), None
+    if isinstance(value, int):
+        return str(value), None
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value)), None
+        return _decimal_text(Decimal(repr(value))), None
+    if isinstance(value, Decimal):
+        return _decimal_text(value), None
+    if isinstance(value, dt.datetime):
+        shown = value.strftime("%d.%m.%Y") if value.time() == dt.time() else value.strftime("%d.%m.%Y %H:%M")
+        return shown, f"Excel a transformat valoarea în dată ({shown}); verificați-o."
+    if isinstance(value, dt.date):
+        shown = value.strftime("%d.%m.%Y")
+        return shown, f"Excel a transformat valoarea în dată ({shown}); verificați-o."
+    if isinstance(value, dt.time):
+        shown = value.strftime("%H:%M")
+        return shown, f"Excel a transformat valoarea în oră ({shown}); verificați-o."
+    text = getattr(value, "text", None)  # ArrayFormula / DataTableFormula
+    if isinstance(text, str):
+        return text, None
+    return str(value), None
+
+
+def _sniff(path: Path) -> None:
+    """Refuse what is not an .xlsx before parsing it."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_SIZE:
+            raise FormRefused(
+                f"Fișierul este prea mare pentru un formular de retur ({size // (1024 * 1024)} MB)."
+            )
+        with path.open("rb") as fh:
+            head = fh.read(8)
+            # An encrypted (password-protected) OOXML file is a CFB container with an "EncryptionInfo"
+            # stream; an old .xls is a CFB container without one.
+            encrypted = head == _CFB_MAGIC and "EncryptionInfo".encode("utf-16-le") in fh.read()
+    except FileNotFoundError:
+        raise FormRefused("Fișierul nu există.") from None
+    except IsADirectoryError:
+        raise FormRefused("Este un dosar, nu un fișier.") from None
+    except OSError as exc:
+        raise FormRefused(f"Fișierul nu poate fi citit: {exc.strerror or exc}.") from None
+    if size == 0:
+        raise FormRefused("Fișierul este gol.")
+    if encrypted:
+        raise FormRefused(
+            "Fișierul este protejat cu parolă. Deschideți-l în Excel, eliminați parola "
+            "(Fișier › Informații › Protejare registru › Criptare cu parolă), salvați-l și importați-l din nou."
+        )
+    if head == _CFB_MAGIC:
+        raise FormRefused(
+            "Fișierul este în formatul vechi Excel 97-2003 (.xls); salvați-l ca registru Excel (.xlsx) "
+            "și importați-l din nou."
+        )
+    if head[:4] != _ZIP_MAGIC:
+        raise FormRefused("Fișierul nu este un registru Excel (.xlsx).")
+
+
+def _column_map(rows: list[tuple[Any, ...]]) -> tuple[dict[str, int], int] | None:
+    """Find the hidden column-id row: {column id: index}, and its row number."""
+    for number, row in enumerate(rows[:60], start=1):
+        for index, value in enumerate(row):
+            if isinstance(value, str) and value.strip() == COLUMN_MARKER:
+                columns = {COL_KEY: index}
+                for j, name in enumerate(row):
+                    if isinstance(name, str) and j != index and name.strip():
+                        columns[name.strip()] = j
+                return columns, number
+    return None
+
+
+def _read_id_sheet(rows: Iterable[tuple[Any, ...]]) -> tuple[dict[str, str], str, list[SignedRow]]:
+    header: dict[str, str] = {}
+    signature = ""
+    signed: list[SignedRow] = []
+    in_rows = False
+    for row in rows:
+        cells = [_plain(v) for v in row[:3]] + ["", "", ""]
+        a, b, c = cells[0], cells[1], cells[2]
+        if not in_rows:
+            if a == "key" and b == "base":
+                in_rows = True
+            elif a in HEADER_FIELDS:
+                header[a] = b
+            elif a == "signature":
+                signature = b
+            continue
+        if a:
+            signed.append(SignedRow(a, b, c == "1"))
+    return header, signature, signed
+
+
+def read_workbook(path: Path) -> _RawForm:
+    """Parse a returned form (no database access). Raises :class:`FormRefused`."""
+    _sniff(path)
+    try:
+        wb = load_workbook(path, read_only=True, data_only=False, keep_vba=False, keep_links=False)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile):
+        raise FormRefused(
+            "Fișierul este deteriorat: nu poate fi deschis ca registru Excel (.xlsx)."
+        ) from None
+    except Exception:  # openpyxl raises many kinds (KeyError, ValueError, XML errors) for broken files
+        raise FormRefused("Fișierul este deteriorat sau nu este un registru Excel valid.") from None
+    try:
+        names = wb.sheetnames
+        if ID_SHEET not in names:
+            raise FormRefused(MSG_NOT_OURS)
+        try:
+            header, signature, signed = _read_id_sheet(wb[ID_SHEET].iter_rows(values_only=True))
+            form_rows: list[tuple[Any, ...]] = []
+            found: tuple[dict[str, int], int] | None = None
+            for name in names:
+                if name == ID_SHEET:
+                    continue
+                rows = list(wb[name].iter_rows(values_only=True, max_row=MAX_SHEET_ROWS + 1))
+                found = _column_map(rows)
+                if found is not None:
+                    form_rows = rows
+                    break
+            if found is None and FORM_SHEET in names:
+                form_rows = list(wb[FORM_SHEET].iter_rows(values_only=True, max_row=MAX_SHEET_ROWS + 1))
+                found = (dict(_DEFAULT_COLUMNS), 0)
+        except FormRefused:
+            raise
+        except Exception:
+            raise FormRefused("Fișierul este deteriorat sau nu este un registru Excel valid.") from None
+    finally:
+        wb.close()
+    if header.get("format") != FORM_FORMAT:
+        raise FormRefused(MSG_NOT_OURS)
+    version = header.get("version", "")
+    if version.isdigit() and int(version) > FORM_VERSION:
+        raise FormRefused(
+            f"Formularul a fost generat de o versiune mai nouă a programului (formular versiunea {version}); "
+            "actualizați Bălți Monitor."
+        )
+    if found is None:
+        raise FormRefused(f"Foaia „{FORM_SHEET}” a formularului lipsește sau a fost modificată.")
+    if len(form_rows) > MAX_SHEET_ROWS:
+        raise FormRefused("Foaia formularului are prea multe rânduri pentru un formular de retur.")
+    columns, marker_row = found
+    return _RawForm(header, signature, signed, *_sheet_rows(form_rows, columns, marker_row))
+
+
+def _get(row: tuple[Any, ...], index: int | None) -> Any:
+    if index is None or index >= len(row):
+        return None
+    return row[index]
+
+
+def _sheet_rows(
+    rows: list[tuple[Any, ...]], columns: dict[str, int], marker_row: int
+) -> tuple[list[_SheetRow], list[int]]:
+    result: list[_SheetRow] = []
+    stray: list[int] = []
+    key_col = columns.get(COL_KEY, 0)
+    value_col = columns.get(COL_VALUE)
+    women_col = columns.get(COL_WOMEN)
+    men_col = columns.get(COL_MEN)
+    for number, row in enumerate(rows, start=1):
+        if number <= marker_row:
+            continue
+        key = _plain(_get(row, key_col))
+        value, warning = spreadsheet_text(_get(row, value_col))
+        women, men = _get(row, women_col), _get(row, men_col)
+        if not key:
+            if number > marker_row + 1 and (
+                value.strip() or women not in (None, "") or men not in (None, "")
+            ):
+                # Typed into a row that is not part of the form (an inserted row, or the action header).
+                stray.append(number)
+            continue
+        result.append(_SheetRow(key, number, value, women, men, [warning] if warning else []))
+    return result, stray
+
+
+# ------------------------------------------------------------------------------------------------------
+# Composing a value from the value, F and B cells
+# ------------------------------------------------------------------------------------------------------
+
+
+def _whole(value: Any) -> int | None:
+    """A non-negative whole number from an F/B cell; -1 for an invalid entry; None when empty."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return -1
+    if isinstance(value, int):
+        return value if value >= 0 else -1
+    if isinstance(value, float):
+        return int(value) if value.is_integer() and value >= 0 else -1
+    text = str(value).strip()
+    if not text:
+        return None
+    return int(text) if _WHOLE.match(text) else -1
+
+
+def compose_value(main: str, women: Any, men: Any) -> tuple[str, str | None]:
+    """The raw value from the value cell and the F/B cells, and a problem (Romanian) if they disagree.
+
+    Without F/B the value cell is taken verbatim. With F/B: an empty value becomes "4 (3F/1B)"; a value
+    without a split gets " (3F/1B)" appended; a value that already states the same split stays as typed.
+    An empty F or B next to a filled one counts as 0.
+    """
+    w, m = _whole(women), _whole(men)
+    if w is None and m is None:
+        return main, None
+    if w == -1 or m == -1:
+        return main, "în coloanele „Femei (F)” și „Bărbați (B)” scrieți numere întregi, 0 sau mai mari."
+    w, m = w or 0, m or 0
+    if not main:
+        return f"{w + m} ({w}F/{m}B)", None
+    parsed = parse_value(main)
+    if parsed.women is not None and parsed.men is not None:
+        if (parsed.women, parsed.men) == (w, m):
+            return main, None
+        return main, (
+            f"valoarea „{main}” are altă repartizare pe femei/bărbați ({parsed.women}F/{parsed.men}B) "
+            f"decât coloanele F ({w}) și B ({m})."
+        )
+    return f"{main} ({w}F/{m}B)", None
+
+
+# ------------------------------------------------------------------------------------------------------
+# Recognising a form against the database
+# ------------------------------------------------------------------------------------------------------
+
+
+def _plan_name(plan: Plan) -> str:
+    return str(plan.short_title or plan.title)
+
+
+def _recognise(raw: _RawForm, path: Path, target: Period | None) -> tuple[FormFile, Period]:
+    header = raw.header
+    missing = [name for name in HEADER_FIELDS if not header.get(name)]
+    if missing or not raw.signature or not raw.signed:
+        raise FormRefused(MSG_TAMPERED)
+    plan = Plan.get_or_none(Plan.code == header["plan"])
+    if target is not None:
+        target_plan: Plan = Plan.get_by_id(target.plan_id)
+        if header["plan"] != target_plan.code:
+            raise FormRefused(
+                f"Formularul este pentru alt plan („{header['plan']}”), nu pentru „{_plan_name(target_plan)}”."
+            )
+    if plan is None:
+        raise FormRefused(
+            f"Formularul este pentru un plan („{header['plan']}”) care nu există în acest fișier."
+        )
+    secret = plan_secret(plan)
+    if secret is None or key_id(secret) != header["key_id"]:
+        raise FormRefused(
+            "Formularul a fost generat din altă bază de date (alt exemplar Bălți Monitor); importați-l în "
+            "fișierul din care a fost generat."
+        )
+    if not signature_matches(secret, header, raw.signed, raw.signature):
+        raise FormRefused(MSG_TAMPERED)
+
+    # From here on the identifiers are genuine.
+    try:
+        form_key = parse_period_code(header["period"])
+    except ServiceError:
+        raise FormRefused(MSG_TAMPERED) from None
+    if target is not None:
+        if key_of(target) != form_key:
+            raise FormRefused(
+                f"Formularul este pentru perioada {form_key.code}, nu pentru {key_of(target).code}."
+            )
+        period = target
+    else:
+        try:
+            period = find_period(plan, form_key)
+        except ServiceError:
+            raise FormRefused(f"Perioada {form_key.code} a formularului nu există în acest fișier.") from None
+    sub = Subdivision.get_or_none(Subdivision.code == header["subdivision"])
+    if sub is None:
+        raise FormRefused(
+            f"Subdiviziunea „{header['subdivision']}” a formularului nu există în acest fișier."
+        )
+    return _compare(raw, path, plan, period, sub), period
+
+
+def _plan_cells(plan: Plan) -> tuple[dict[str, Action], set[tuple[int, int]]]:
+    actions = {a.code: a for a in Action.select().join(Priority).where(Priority.plan == plan)}
+    numbers = {
+        (i.action_id, i.number)
+        for i in Indicator.select(Indicator.action, Indicator.number).where(
+            Indicator.action.in_([a.id for a in actions.values()])
+        )
+    }
+    return actions, numbers
+
+
+def _current_texts(period: Period, subdivision_id: int) -> dict[tuple[int, int], str]:
+    """{(action id, column): stored text} for one subdivision's returns in the period."""
+    texts: dict[tuple[int, int], str] = {}
+    returns = {
+        r.id: r
+        for r in Return.select().where((Return.period == period) & (Return.subdivision == subdivision_id))
+    }
+    for ret in returns.values():
+        texts[(ret.action_id, DESCRIPTION_COLUMN)] = str(ret.description)
+    if returns:
+        query = (
+            Value.select(Value.ret, Value.raw_text, Indicator.number)
+            .join(Indicator)
+            .where(Value.ret.in_(list(returns)))
+        )
+        for value in query:
+            # The id accessor of Value.ret is "return_id" (its column name), so read the raw field data.
+            ret_id = int(value.__data__["ret"])
+            texts[(returns[ret_id].action_id, int(value.indicator.number))] = str(value.raw_text)
+    return texts
+
+
+def _compare(raw: _RawForm, path: Path, plan: Plan, period: Period, sub: Subdivision) -> FormFile:
+    actions, numbers = _plan_cells(plan)
+    signed = {row.key: row for row in raw.signed}
+    targets: dict[str, CellRef] = {}
+    gone: list[str] = []
+    for key in signed:
+        parsed = parse_row_key(key)
+        if parsed is None:
+            raise FormRefused(MSG_TAMPERED)
+        code, number = parsed
+        action = actions.get(code)
+        if action is None or (number is not None and (action.id, number) not in numbers):
+            gone.append(f"{code} · indicatorul {number}" if number is not None else f"acțiunea {code}")
+            continue
+        targets[key] = CellRef(action.id, sub.id, DESCRIPTION_COLUMN if number is None else number)
+    if gone:
+        raise FormRefused(
+            f"Formularul nu mai corespunde planului ({', '.join(gone[:3])} nu mai există); generați un formular nou."
+        )
+
+    problems: list[str] = []
+    warnings: list[str] = []
+    by_key: dict[str, tuple[_SheetRow, str]] = {}
+    for row in raw.rows:
+        if row.key not in signed:
+            raise FormRefused(
+                f"Rândul {row.sheet_row} din foaia „{FORM_SHEET}” are un identificator ascuns necunoscut "
+                f"(„{row.key[:40]}”): identificatorii formularului au fost modificați."
+            )
+        label = _row_label(row.key)
+        text, problem = compose_value(normalize(row.value), row.women, row.men)
+        text = normalize(text)
+        if problem:
+            problems.append(f"rândul {row.sheet_row} ({row.key.split('#')[0]} · {label}): {problem}")
+            continue
+        warnings.extend(f"rândul {row.sheet_row} ({label}): {w}" for w in row.warnings)
+        earlier = by_key.get(row.key)
+        if earlier is not None:
+            if earlier[1] == text or not text:
+                continue
+            if earlier[1]:
+                problems.append(
+                    f"rândul {row.sheet_row} repetă rândul {earlier[0].sheet_row} ({row.key.split('#')[0]} · "
+                    f"{label}) cu altă valoare; păstrați un singur rând."
+                )
+                continue
+        by_key[row.key] = (row, text)
+        issue = validate_cell(targets[row.key].column, text or None)
+        if issue:
+            problems.append(f"rândul {row.sheet_row} ({row.key.split('#')[0]} · {label}): {issue}")
+    if problems:
+        more = f" (și încă {len(problems) - 5})" if len(problems) > 5 else ""
+        raise FormRefused(
+            "Formularul are valori care nu pot fi importate: "
+            + "; ".join(p.rstrip(".") for p in problems[:5])
+            + more
+            + "."
+        )
+    missing = [key for key in signed if key not in by_key]
+    if missing:
+        example = ", ".join(f"{k.split('#')[0]} · {_row_label(k)}" for k in missing[:3])
+        warnings.append(
+            f"{len(missing)} rânduri ale formularului lipsesc din foaia „{FORM_SHEET}” ({example}); "
+            "valorile lor rămân neschimbate."
+        )
+    if raw.stray:
+        rows_text = ", ".join(str(n) for n in raw.stray[:5])
+        warnings.append(
+            f"rândurile {rows_text} conțin date în afara rândurilor formularului și au fost ignorate."
+        )
+    ensure_forms_table()
+    status = FormStatus.get_or_none((FormStatus.period == period) & (FormStatus.subdivision == sub))
+    if status is not None and status.form_id and status.form_id != raw.header["form_id"]:
+        warnings.append(
+            "formularul nu este ultimul generat pentru această subdiviziune; verificați modificările."
+        )
+
+    current = _current_texts(period, sub.id)
+    changes: list[CellChange] = []
+    for key, (row, incoming) in by_key.items():
+        ref = targets[key]
+        stored = current.get((ref.action_id, ref.column), "")
+        kind = _classify(normalize(stored), incoming, signed[key])
+        if kind is None:
+            continue
+        changes.append(
+            CellChange(
+                ref,
+                kind,
+                key.split("#")[0],
+                sub.name,
+                _row_label(key),
+                stored,
+                incoming,
+                path.name,
+                row.sheet_row,
+            )
+        )
+    order = {key: i for i, key in enumerate(signed)}
+    changes.sort(key=lambda c: order.get(_key_of(c), 0))
+    return FormFile(
+        path=path,
+        subdivision_id=sub.id,
+        subdivision_code=sub.code,
+        subdivision_name=sub.name,
+        period_code=raw.header["period"],
+        plan_code=raw.header["plan"],
+        form_id=raw.header["form_id"],
+        generated_at=raw.header["generated_at"],
+        changes=tuple(changes),
+        warnings=tuple(warnings),
+    )
+
+
+def _key_of(change: CellChange) -> str:
+    number = None if change.ref.column == DESCRIPTION_COLUMN else change.ref.column
+    return f"{change.action_code}#{'D' if number is None else number}"
+
+
+def _row_label(key: str) -> str:
+    parsed = parse_row_key(key)
+    if parsed is None or parsed[1] is None:
+        return "Descriere"
+    return f"Indicatorul {parsed[1]}"
+
+
+def _classify(current: str, incoming: str, signed: SignedRow) -> ChangeKind | None:
+    """Three-way comparison of the database now, the form, and the form's base (its fingerprint)."""
+    if not signed.shown and not incoming:
+        return None  # the stored text was not shown in the form: an empty cell means "keep it"
+    if incoming == current:
+        return ChangeKind.UNCHANGED
+    if fingerprint(incoming) == signed.base:
+        return ChangeKind.KEPT
+    if fingerprint(current) == signed.base:
+        if not current:
+            return ChangeKind.NEW
+        return ChangeKind.CLEARED if not incoming else ChangeKind.CHANGED
+    return ChangeKind.CONFLICT
+
+
+# ------------------------------------------------------------------------------------------------------
+# Preview
+# ------------------------------------------------------------------------------------------------------
+
+
+class _Rollback(Exception):
+    """Raised inside a transaction to undo a trial run."""
+
+
+def _finding_key(f: Finding) -> tuple[Any, ...]:
+    return (f.code, f.action, f.indicator, f.subdivision_id, f.message)
+
+
+def _edits(changes: Iterable[CellChange]) -> dict[int, list[CellEdit]]:
+    grouped: dict[int, list[CellEdit]] = defaultdict(list)
+    for c in changes:
+        grouped[c.ref.action_id].append(CellEdit(c.ref.subdivision_id, c.ref.column, c.incoming or None))
+    return grouped
+
+
+def findings_delta(
+    period: Period, changes: Sequence[CellChange]
+) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
+    """The findings writing ``changes`` would add and clear, found by a trial run that is rolled back."""
+    grouped = _edits(changes)
+    if not grouped:
+        return (), ()
+    ids = list(grouped)
+    before = [f for r in period_results(period, ids).values() for f in r.findings]
+    after: list[Finding] = []
+    try:
+        with database.atomic():
+            for action_id, edits in grouped.items():
+                set_cells(period, action_id, edits)
+            after = [f for r in period_results(period, ids).values() for f in r.findings]
+            raise _Rollback
+    except _Rollback:
+        pass
+    before_keys = {_finding_key(f) for f in before}
+    after_keys = {_finding_key(f) for f in after}
+    added = tuple(f for f in after if _finding_key(f) not in before_keys)
+    cleared = tuple(f for f in before if _finding_key(f) not in after_keys)
+    return added, cleared
+
+
+def preview_import(paths: Sequence[Path | str], period: Period | None = None) -> ImportPreview:
+    """Read the files and compare them with the database; nothing is changed.
+
+    ``period`` is the period the user is working on (forms of another period are refused); without it the
+    period of the first recognised form is used and forms of other periods are refused.
+    """
+    files: list[FormFile] = []
+    refused: list[RefusedFile] = []
+    target = period
+    by_form: dict[str, str] = {}
+    by_sub: dict[int, str] = {}
+    for item in paths:
+        path = Path(item)
+        try:
+            raw = read_workbook(path)
+            form, found = _recognise(raw, path, target)
+            if form.form_id in by_form:
+                raise FormRefused(
+                    f"Același formular a fost selectat de două ori (și ca „{by_form[form.form_id]}”)."
+                )
+            if form.subdivision_id in by_sub:
+                raise FormRefused(
+                    f"Pentru {form.subdivision_name} a fost selectat deja formularul „{by_sub[form.subdivision_id]}”; "
+                    "importați formularele aceleiași subdiviziuni pe rând."
+                )
+        except FormRefused as exc:
+            refused.append(RefusedFile(path, str(exc)))
+            continue
+        target = found
+        by_form[form.form_id] = path.name
+        by_sub[form.subdivision_id] = path.name
+        files.append(form)
+    if target is None:
+        return ImportPreview(None, None, tuple(files), tuple(refused))
+    pending = [c for f in files for c in f.changes if c.kind in APPLIED_KINDS]
+    added, cleared = findings_delta(target, pending)
+    return ImportPreview(target.id, key_of(target).code, tuple(files), tuple(refused), added, cleared)
+
+
+# ------------------------------------------------------------------------------------------------------
+# Apply, undo, redo
+# ------------------------------------------------------------------------------------------------------
+
+
+def apply_import(preview: ImportPreview, accept_conflicts: Collection[CellRef] = ()) -> ImportResult:
+    """Write the preview's new, changed and cleared cells (and the accepted conflicts) in one transaction.
+
+    Refuses (ServiceError, nothing changed) when the database changed since the preview. Every imported
+    form is marked "imported". The result carries the undo and redo payloads for :func:`restore_cells`.
+    """
+    if preview.period_id is None or not preview.files:
+        raise ServiceError("Niciun formular nu poate fi importat; nu s-a modificat nimic.")
+    period = Period.get_or_none(Period.id == preview.period_id)
+    if period is None:
+        raise ServiceError("Perioada formularelor nu mai există.")
+    accepted = set(accept_conflicts)
+    chosen = [
+        c
+        for c in preview.changes
+        if c.kind in APPLIED_KINDS or (c.kind is ChangeKind.CONFLICT and c.ref in accepted)
+    ]
+    undo: dict[int, list[CellEdit]] = defaultdict(list)
+    redo = _edits(chosen)
+    changes = ChangeSet()
+    imported: list[str] = []
+    with database.atomic():
+        for c in chosen:
+            now = cell_text(period, c.ref.action_id, c.ref.subdivision_id, c.ref.column)
+            if normalize(now) != normalize(c.current):
+                raise ServiceError(
+                    f"Datele s-au modificat după previzualizare ({c.location}); refaceți previzualizarea importului."
+                )
+            undo[c.ref.action_id].append(CellEdit(c.ref.subdivision_id, c.ref.column, now))
+        before = tuple(snapshot_status(period, f.subdivision_id) for f in preview.files)
+        for action_id, edits in redo.items():
+            changes |= set_cells(period, action_id, edits)
+        for f, snap in zip(preview.files, before, strict=True):
+            touched = any(c.ref.subdivision_id == f.subdivision_id for c in chosen)
+            if touched or snap.status != FormState.IMPORTED.value:
+                record_state(period, f.subdivision_id, FormState.IMPORTED, file_name=f.path.name)
+                imported.append(f.path.name)
+        after = tuple(snapshot_status(period, f.subdivision_id) for f in preview.files)
+    return ImportResult(
+        changes=changes,
+        applied=len(chosen),
+        undo=CellRestore(period.id, tuple((a, tuple(reversed(e))) for a, e in undo.items()), before),
+        redo=CellRestore(period.id, tuple((a, tuple(e)) for a, e in redo.items()), after),
+        imported_files=tuple(imported),
+    )
+
+
+def restore_cells(restore: CellRestore) -> ChangeSet:
+    """Put cell texts and form statuses back in one transaction (the GUI's undo/redo of an import)."""
+    period = Period.get_or_none(Period.id == restore.period_id)
+    if period is None:
+        raise ServiceError("Perioada nu mai există.")
+    changes = ChangeSet()
+    with database.atomic():
+        for action_id, edits in restore.cells:
+            changes |= set_cells(period, action_id, list(edits))
+        for snap in restore.statuses:
+            restore_status(period, snap)
+    return changes
