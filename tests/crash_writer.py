@@ -1,7 +1,7 @@
 """Writer process for the crash-safety harness (tests/test_crash_safety.py); also the shared op model.
 
 Run as ``python crash_writer.py DB LAYOUT START SEED [COUNT]``: it opens ``DB`` the way the program does
-(:func:`balti_monitor.services.backup.open_safely`: single-writer lock, checks, automatic backup), prints
+(:func:`balti_monitor.services.safe_open.open_safely`: single-writer lock, checks, automatic backup), prints
 ``READY``, then performs the numbered operations START, START+1, ... and prints ``ACK n`` after operation
 ``n`` has returned (i.e. is committed). The harness kills it with SIGKILL at random moments; with COUNT
 it stops by itself after COUNT operations and closes the file normally.
@@ -162,8 +162,9 @@ def main() -> None:
     base_doc = json.loads(Path(layout["base_document"]).read_text(encoding="utf-8"))
 
     from balti_monitor.db.models import Action, Period, Plan, Priority, Subdivision
-    from balti_monitor.services.backup import close_safely, import_json_with_backup, open_safely, restore_from
     from balti_monitor.services.editing import CellEdit, set_cells
+    from balti_monitor.services.restore import import_json_with_backup, restore_from
+    from balti_monitor.services.safe_open import close_safely, open_safely
 
     open_safely(db, create=False)
     out = sys.stdout

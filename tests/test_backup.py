@@ -21,30 +21,24 @@ from balti_monitor.db.connection import close_database, open_database
 from balti_monitor.db.models import Period, Plan, Return, Subdivision
 from balti_monitor.interchange.json_io import export_json
 from balti_monitor.resources import user_data_dir
-from balti_monitor.services import backup
 from balti_monitor.services.backup import (
     auto_backup,
     auto_backup_dir,
     backup_keep,
-    close_safely,
-    compare,
-    current_report,
-    guard_write,
-    import_json_with_backup,
     list_auto_backups,
     make_backup,
     newest_auto_backup,
-    open_safely,
-    preview_restore,
-    restore_from,
     set_backup_keep,
-    verify_file,
 )
 from balti_monitor.services.bundled import ensure_bundled_plan
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.editing import action_by_code, cell_text, set_cell
 from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.file_report import FileReport, compare, current_report, verify_file
 from balti_monitor.services.periods import PeriodKey, create_period, find_period
+from balti_monitor.services.restore import import_json_with_backup, preview_restore, restore_from
+from balti_monitor.services.safe_open import close_safely, open_safely
+from balti_monitor.services.storage_errors import guard_write
 
 REPO = Path(__file__).resolve().parent.parent
 NOON = dt.datetime(2026, 11, 25, 15, 30)
@@ -318,7 +312,7 @@ def test_restore_shows_what_changes_then_replaces_the_data_after_a_backup(
 
 def test_compare_warns_when_the_copy_is_older_or_smaller(demo_file: Path, tmp_path: Path) -> None:
     current = verify_file(demo_file)
-    older = backup.FileReport(
+    older = FileReport(
         path=tmp_path / "vechi.sqlite",
         ok=True,
         problems=(),
@@ -537,7 +531,7 @@ def test_an_edit_on_a_full_disk_leaves_the_data_as_before_and_says_so(
     code = (
         "from balti_monitor.db.connection import open_database\n"
         "from balti_monitor.db.models import Plan, Return\n"
-        "from balti_monitor.services.backup import guard_write\n"
+        "from balti_monitor.services.storage_errors import guard_write\n"
         "from balti_monitor.services.editing import action_by_code, set_cell\n"
         "from balti_monitor.services.errors import ServiceError\n"
         "open_database(work / 'd.sqlite')\n"
@@ -573,7 +567,7 @@ def test_a_restore_onto_a_full_disk_leaves_the_data_as_before_and_says_so(
     close_database()
     code = (
         "from balti_monitor.db.connection import open_database\n"
-        "from balti_monitor.services.backup import restore_from\n"
+        "from balti_monitor.services.restore import restore_from\n"
         "from balti_monitor.services.errors import ServiceError\n"
         "open_database(work / 'plan.sqlite')\n"
         "try:\n    restore_from(demo)\n    print('OK')\n"
@@ -603,7 +597,7 @@ def test_an_import_onto_a_full_disk_leaves_the_data_as_before_and_says_so(
     close_database()
     code = (
         "from balti_monitor.db.connection import open_database\n"
-        "from balti_monitor.services.backup import import_json_with_backup\n"
+        "from balti_monitor.services.restore import import_json_with_backup\n"
         "from balti_monitor.services.errors import ServiceError\n"
         "open_database(work / 'plan.sqlite')\n"
         f"try:\n    import_json_with_backup({str(exported)!r}, replace=True)\n    print('OK')\n"
@@ -645,7 +639,7 @@ def test_an_edit_of_a_read_only_file_says_so_and_changes_nothing(demo_file: Path
             tmp_path,
             "from balti_monitor.db.connection import open_database\n"
             "from balti_monitor.db.models import Plan, Return\n"
-            "from balti_monitor.services.backup import guard_write\n"
+            "from balti_monitor.services.storage_errors import guard_write\n"
             "from balti_monitor.services.editing import action_by_code, set_cell\n"
             "from balti_monitor.services.errors import ServiceError\n"
             f"open_database({str(path)!r})\n"

@@ -16,15 +16,15 @@ from pathlib import Path
 import pytest
 
 from balti_monitor.db.models import Return
-from balti_monitor.services.backup import close_safely, open_safely
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.lock import DatabaseLock, acquire_lock, lock_path_for, read_lock_info
+from balti_monitor.services.safe_open import close_safely, open_safely
 
 REPO = Path(__file__).resolve().parent.parent
 
 HOLDER = """
 import sys, time
-from balti_monitor.services.backup import open_safely
+from balti_monitor.services.safe_open import open_safely
 open_safely(sys.argv[1])
 print("READY", flush=True)
 time.sleep(120)

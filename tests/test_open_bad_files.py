@@ -18,13 +18,8 @@ import pytest
 from balti_monitor.db import connection
 from balti_monitor.db.connection import DatabaseError, close_database, open_database
 from balti_monitor.db.models import Return
-from balti_monitor.services.backup import (
-    FileOpenError,
-    close_safely,
-    open_safely,
-    recover_from_backup,
-    verify_file,
-)
+from balti_monitor.services.file_report import verify_file
+from balti_monitor.services.safe_open import FileOpenError, close_safely, open_safely, recover_from_backup
 
 
 def _digest(path: Path) -> str:

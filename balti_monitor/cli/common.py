@@ -11,10 +11,10 @@ from pathlib import Path
 from balti_monitor.db.connection import DatabaseError, close_database, open_database
 from balti_monitor.db.models import Period, Plan
 from balti_monitor.resources import default_database_path
-from balti_monitor.services.backup import close_safely, open_failure, open_safely
 from balti_monitor.services.bundled import ensure_bundled_plan
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import find_period, parse_period_code
+from balti_monitor.services.safe_open import close_safely, open_failure, open_safely
 
 
 class CommandError(Exception):

@@ -9,16 +9,10 @@ from typing import Any
 
 from balti_monitor.cli.common import CommandError, database_path, fail, run_guarded
 from balti_monitor.db.connection import DatabaseError, close_database, open_database
-from balti_monitor.services.backup import (
-    FileOpenError,
-    close_safely,
-    make_backup,
-    open_failure,
-    open_safely,
-    preview_restore,
-    restore_from,
-    verify_file,
-)
+from balti_monitor.services.backup import make_backup
+from balti_monitor.services.file_report import verify_file
+from balti_monitor.services.restore import preview_restore, restore_from
+from balti_monitor.services.safe_open import FileOpenError, close_safely, open_failure, open_safely
 
 EXIT_PROBLEMS = 1
 

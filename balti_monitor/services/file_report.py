@@ -1,0 +1,341 @@
+"""What a database file holds and whether this version can use it, found without modifying the file.
+
+:func:`verify_file` checks a file (header, SQLite integrity and foreign keys, the tables and columns this
+version reads) and describes its content in a :class:`FileReport` (for the GUI and ``balti-monitor
+verify``); :func:`current_report` does so for the open database; :func:`compare` sets two reports side by
+side for the restore preview (:class:`Comparison`). Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from balti_monitor.db import connection
+from balti_monitor.db.connection import DatabaseError, describe_problems, read_header
+from balti_monitor.db.models import ALL_MODELS
+from balti_monitor.services._sqlite_files import TABLES, require_open, ro_connect
+from balti_monitor.services.storage_errors import storage_problem
+
+# --------------------------------------------------------------------------------------------------------
+# Reports
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What a database file holds and whether it can be used, for the GUI and ``balti-monitor verify``.
+
+    ``problems`` are Romanian sentences; ``ok`` is True when there are none. The counts are zero when the
+    file could not be read.
+    """
+
+    path: Path
+    ok: bool
+    problems: tuple[str, ...]
+    schema_version: int | None = None
+    plans: tuple[str, ...] = ()
+    periods: tuple[str, ...] = ()
+    return_count: int = 0
+    value_count: int = 0
+    override_count: int = 0
+    subdivision_count: int = 0
+    last_change: dt.datetime | None = None
+    size: int = 0
+    table_counts: Mapping[str, int] = field(default_factory=dict)
+
+    def lines(self) -> list[str]:
+        """The report as Romanian lines (the CLI prints them; the GUI may too)."""
+        out = [f"Fișier: {self.path}", f"Mărime: {format_size(self.size)}"]
+        if self.ok:
+            out.append("Stare: în regulă (integritate verificată, structură cunoscută de această versiune).")
+        else:
+            out.append("Stare: PROBLEME")
+            out.extend(f"  - {problem}" for problem in self.problems)
+        if self.schema_version is not None:
+            out.append(f"Versiunea structurii: {self.schema_version}")
+        if self.ok or self.table_counts:
+            out.append(f"Planuri: {', '.join(self.plans) or 'niciunul'}")
+            out.append(f"Perioade: {', '.join(self.periods) or 'niciuna'}")
+            out.append(f"Subdiviziuni: {self.subdivision_count}")
+            out.append(f"Informații prezentate de subdiviziuni: {self.return_count}")
+            out.append(f"Valori ale indicatorilor: {self.value_count}")
+            out.append(f"Totaluri introduse manual: {self.override_count}")
+            out.append(f"Ultima modificare: {format_time(self.last_change)}")
+        return out
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    """One line of the restore preview: what is open now against what the chosen file holds."""
+
+    label: str
+    current: str
+    candidate: str
+
+    @property
+    def differs(self) -> bool:
+        """True when the two sides differ (the GUI may highlight it)."""
+        return self.current != self.candidate
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The restore preview: rows side by side and Romanian warnings about what would be lost."""
+
+    rows: tuple[ComparisonRow, ...]
+    warnings: tuple[str, ...]
+
+    def lines(self) -> list[str]:
+        """A plain-text table for the CLI."""
+        width = max(len(r.label) for r in self.rows)
+        left = max(max(len(r.current) for r in self.rows), len("Acum deschis"))
+        out = [f"{'':<{width}}  {'Acum deschis':<{left}}  Copia aleasă"]
+        out.extend(f"{r.label:<{width}}  {r.current:<{left}}  {r.candidate}" for r in self.rows)
+        out.extend(f"Atenție: {w}" for w in self.warnings)
+        return out
+
+
+# --------------------------------------------------------------------------------------------------------
+# Formatting
+
+
+def format_size(size: int) -> str:
+    """ "320 KB", "1,4 MB" (Romanian decimal comma)."""
+    if size < 1024:
+        return f"{size} octeți"
+    if size < 1024 * 1024:
+        return f"{round(size / 1024)} KB"
+    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+
+
+def format_time(moment: dt.datetime | None) -> str:
+    """ "25.11.2026 15:30" or "necunoscută"."""
+    return "necunoscută" if moment is None else f"{moment:%d.%m.%Y %H:%M}"
+
+
+# --------------------------------------------------------------------------------------------------------
+# Verification
+
+
+def _count(conn: sqlite3.Connection, table: str) -> int:
+    return int(conn.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0])
+
+
+def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Row count of every table this version uses, by table name."""
+    return {table: _count(conn, table) for table in TABLES.values()}
+
+
+def _schema_problems(conn: sqlite3.Connection) -> list[str]:
+    """What this version would miss when reading the file (tables/columns)."""
+    problems = []
+    for model in ALL_MODELS:
+        table = model._meta.table_name
+        columns = {str(r[1]) for r in conn.execute(f'PRAGMA table_info("{table}")').fetchall()}
+        if not columns:
+            problems.append(f"Lipsește tabelul „{table}”.")
+            continue
+        wanted = [f.column_name for f in model._meta.sorted_fields]
+        missing = [c for c in wanted if c not in columns]
+        if missing:
+            problems.append(f"Tabelul „{table}” nu are coloanele {', '.join(missing)}.")
+            continue
+        select = ", ".join(f'"{c}"' for c in wanted)
+        conn.execute(f'SELECT {select} FROM "{table}" LIMIT 1').fetchall()
+    return problems
+
+
+def _parse_time(text: Any) -> dt.datetime | None:
+    if not text:
+        return None
+    try:
+        return dt.datetime.fromisoformat(str(text))
+    except ValueError:
+        return None
+
+
+def _contents(conn: sqlite3.Connection) -> dict[str, Any]:
+    plan_t, period_t = TABLES["Plan"], TABLES["Period"]
+    plans = conn.execute(f'SELECT id, code, title, short_title FROM "{plan_t}" ORDER BY id').fetchall()
+    several = len(plans) > 1
+    periods: list[str] = []
+    for plan_id, code, _title, _short in plans:
+        rows = conn.execute(
+            f'SELECT year, semester FROM "{period_t}" WHERE plan_id = ? ORDER BY year, semester', (plan_id,)
+        ).fetchall()
+        for year, semester in rows:
+            text = f"{year}-S{semester}" if semester else f"{year}-A"
+            periods.append(f"{code} {text}" if several else text)
+    changes = [
+        _parse_time(conn.execute(f'SELECT MAX(updated_at) FROM "{TABLES["Return"]}"').fetchone()[0]),
+        _parse_time(conn.execute(f'SELECT MAX(created_at) FROM "{TABLES["TotalOverride"]}"').fetchone()[0]),
+    ]
+    known = [c for c in changes if c is not None]
+    return {
+        "plans": tuple(str(short or title or code) for _id, code, title, short in plans),
+        "periods": tuple(periods),
+        "last_change": max(known) if known else None,
+    }
+
+
+def _failed(path: Path, problems: list[str], size: int = 0, version: int | None = None) -> FileReport:
+    return FileReport(path=path, ok=False, problems=tuple(problems), schema_version=version, size=size)
+
+
+def verify_file(path: Path | str, *, thorough: bool = True) -> FileReport:
+    """Check a database file without modifying it and describe what it holds.
+
+    Checks: it exists and is not empty or truncated, it is SQLite, it is a Bălți Monitor file, its schema
+    version is known, ``PRAGMA integrity_check`` (``quick_check`` when not ``thorough``) and
+    ``foreign_key_check`` pass, and every table and column this version reads is there.
+    """
+    path = Path(path)
+    try:
+        header = read_header(path)
+    except DatabaseError as exc:
+        size = path.stat().st_size if path.is_file() else 0
+        return _failed(path, [str(exc)], size)
+    if header.journal_pending:
+        return _failed(
+            path,
+            [
+                f"Lângă fișierul „{path.name}” se află jurnalul unei scrieri întrerupte („{path.name}-journal”). "
+                f"Deschideți fișierul o dată în Bălți Monitor (jurnalul se aplică automat) sau copiați-l "
+                f"fără acel jurnal."
+            ],
+            header.size,
+        )
+    try:
+        conn = ro_connect(path)
+    except sqlite3.Error as exc:
+        return _failed(path, [f"Fișierul „{path.name}” nu poate fi deschis: {exc}."], header.size)
+    try:
+        return _verify_open(path, conn, header.size, thorough)
+    except sqlite3.Error as exc:
+        problem = storage_problem(exc) or str(exc)
+        return _failed(path, [f"Fișierul „{path.name}” nu poate fi citit: {problem}."], header.size)
+    finally:
+        conn.close()
+
+
+def _verify_open(path: Path, conn: sqlite3.Connection, size: int, thorough: bool) -> FileReport:
+    name = path.name
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    tables = {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if app_id != connection.APPLICATION_ID:
+        if not tables and app_id == 0:
+            problem = f"Fișierul „{name}” este o bază de date SQLite goală: nu conține date Bălți Monitor."
+        else:
+            problem = f"Fișierul „{name}” conține o bază de date a altui program."
+        return _failed(path, [problem], size)
+    if version > connection.SCHEMA_VERSION:
+        return _failed(
+            path,
+            [
+                f"Fișierul „{name}” a fost creat de o versiune mai nouă a programului (schema {version}, "
+                f"această versiune cunoaște schema {connection.SCHEMA_VERSION}). Actualizați Bălți Monitor."
+            ],
+            size,
+            version,
+        )
+    if version < 1:
+        return _failed(path, [f"Fișierul „{name}” nu are o versiune de structură validă ({version})."], size)
+    pragma = "integrity_check" if thorough else "quick_check"
+    found = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}(20)").fetchall()]
+    if found != ["ok"]:
+        return _failed(
+            path, [f"Fișierul „{name}” este deteriorat: {describe_problems(found)}."], size, version
+        )
+    problems: list[str] = []
+    broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        problems.append(f"Fișierul „{name}” are {len(broken)} legături rupte între tabele.")
+    if version == connection.SCHEMA_VERSION:
+        problems.extend(_schema_problems(conn))
+        if problems:
+            return _failed(path, problems, size, version)
+    try:
+        counts = table_counts(conn)
+        contents = _contents(conn)
+    except sqlite3.Error:
+        if version == connection.SCHEMA_VERSION:
+            raise
+        counts, contents = {}, {}  # an older layout: described after the upgrade (see restore_from)
+    return FileReport(
+        path=path,
+        ok=not problems,
+        problems=tuple(problems),
+        schema_version=version,
+        plans=contents.get("plans", ()),
+        periods=contents.get("periods", ()),
+        return_count=counts.get(TABLES["Return"], 0),
+        value_count=counts.get(TABLES["Value"], 0),
+        override_count=counts.get(TABLES["TotalOverride"], 0),
+        subdivision_count=counts.get(TABLES["Subdivision"], 0),
+        last_change=contents.get("last_change"),
+        size=size,
+        table_counts=counts,
+    )
+
+
+def current_report() -> FileReport:
+    """The report of the open database (quick check), for the left side of the restore preview."""
+    return verify_file(require_open(), thorough=False)
+
+
+def with_path(report: FileReport, path: Path) -> FileReport:
+    """The same report for another path (a copy verified under a temporary name)."""
+    return FileReport(**{**report.__dict__, "path": path})
+
+
+# --------------------------------------------------------------------------------------------------------
+# Restore preview
+
+
+def compare(current: FileReport, candidate: FileReport) -> Comparison:
+    """Side-by-side summary of the open data and a candidate file, with warnings about what would be lost."""
+
+    def joined(items: tuple[str, ...]) -> str:
+        return ", ".join(items) or "—"
+
+    rows = (
+        ComparisonRow("Fișier", current.path.name, candidate.path.name),
+        ComparisonRow("Planuri", joined(current.plans), joined(candidate.plans)),
+        ComparisonRow("Perioade", joined(current.periods), joined(candidate.periods)),
+        ComparisonRow("Subdiviziuni", str(current.subdivision_count), str(candidate.subdivision_count)),
+        ComparisonRow(
+            "Informații ale subdiviziunilor", str(current.return_count), str(candidate.return_count)
+        ),
+        ComparisonRow("Valori ale indicatorilor", str(current.value_count), str(candidate.value_count)),
+        ComparisonRow(
+            "Totaluri introduse manual", str(current.override_count), str(candidate.override_count)
+        ),
+        ComparisonRow(
+            "Ultima modificare", format_time(current.last_change), format_time(candidate.last_change)
+        ),
+        ComparisonRow("Mărime", format_size(current.size), format_size(candidate.size)),
+    )
+    warnings: list[str] = []
+    if current.last_change and candidate.last_change and candidate.last_change < current.last_change:
+        warnings.append(
+            f"Copia aleasă este mai veche: modificările făcute după {format_time(candidate.last_change)} "
+            f"(ultima la {format_time(current.last_change)}) nu se află în ea."
+        )
+    lost = [p for p in current.periods if p not in candidate.periods]
+    if lost:
+        warnings.append(f"Perioadele {', '.join(lost)} există acum, dar lipsesc din copia aleasă.")
+    if candidate.return_count < current.return_count:
+        warnings.append(
+            f"Copia aleasă are cu {current.return_count - candidate.return_count} informații ale "
+            f"subdiviziunilor mai puțin decât datele deschise."
+        )
+    if warnings:
+        warnings.append(
+            "Datele deschise acum nu se pierd definitiv: înainte de restaurare se face automat o copie a lor."
+        )
+    return Comparison(rows=rows, warnings=tuple(warnings))

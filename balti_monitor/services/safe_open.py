@@ -1,0 +1,146 @@
+"""Opening and closing a database safely: single-writer lock, checks and migrations, then an automatic backup.
+
+When a file cannot be opened (missing, empty, truncated, damaged, foreign or newer), the Romanian message
+offers the newest automatic backup, and :func:`recover_from_backup` copies it to a new file beside the
+damaged one, which is never touched. Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from balti_monitor.db import connection
+from balti_monitor.db.connection import DatabaseError, close_database, open_database
+from balti_monitor.resources import user_data_dir
+from balti_monitor.services._sqlite_files import remove_file, unique_path
+from balti_monitor.services.backup import AutoBackup, auto_backup, auto_backup_dir, newest_auto_backup
+from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.file_report import verify_file
+from balti_monitor.services.lock import DatabaseLock, LockInfo
+from balti_monitor.services.storage_errors import copy_errors
+
+
+@dataclass
+class OpenResult:
+    """A database opened through :func:`open_safely`."""
+
+    path: Path
+    lock: DatabaseLock
+    auto_backup: Path | None
+    warning: str | None = None  # e.g. the automatic backup could not be written (opening still worked)
+    recovered_lock: LockInfo | None = None  # a stale lock of a crashed instance that was taken over
+
+
+class FileOpenError(DatabaseError):
+    """Opening failed; the message says what is wrong and offers the newest automatic backup.
+
+    ``detail`` is the bare reason, ``backup`` the offered copy (or None), ``kind`` as in DatabaseError.
+    """
+
+    def __init__(self, message: str, kind: str, detail: str, backup: AutoBackup | None) -> None:
+        super().__init__(message, kind)
+        self.detail = detail
+        self.backup = backup
+
+
+_session: OpenResult | None = None
+
+
+def open_safely(path: Path | str, *, create: bool = True) -> OpenResult:
+    """Open a database for editing: single-writer lock, checks, migrations, then an automatic backup.
+
+    Raises :class:`ServiceError` when another instance has the file open, and :class:`FileOpenError` (a
+    :class:`DatabaseError`) when the file is missing, empty, truncated, damaged, foreign or newer: its
+    message says what is wrong and offers the newest automatic backup (also in ``.backup``). The refused
+    file is not modified. A failed automatic backup does not stop the opening; it is reported in
+    ``warning``. The previous database opened this way is closed first.
+    """
+    global _session
+    path = Path(path)
+    if _session is not None and _session.path.resolve() != path.resolve():
+        close_safely()
+    if not path.parent.is_dir():
+        raise open_failure(DatabaseError(f"Dosarul „{path.parent}” nu există.", "missing"), path)
+    if not path.exists() and not create:
+        raise open_failure(DatabaseError(f"Fișierul „{path}” nu există.", "missing"), path)
+    lock = _session.lock if _session is not None else DatabaseLock(path)
+    lock.acquire()
+    _session = None
+    try:
+        folder = auto_backup_dir(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        open_database(path, create=create, backup_dir=folder)
+    except DatabaseError as exc:
+        lock.release()
+        raise open_failure(exc, path) from exc
+    except BaseException:
+        lock.release()
+        close_database()
+        raise
+    warnings = []
+    if not os.access(path, os.W_OK):
+        warnings.append(
+            f"Fișierul „{path.name}” este doar pentru citire: modificările nu vor putea fi salvate. Salvați o "
+            f"copie într-un dosar al dumneavoastră (Fișier → Creează copie de rezervă) și deschideți copia."
+        )
+    copy: Path | None = None
+    try:
+        copy = auto_backup("deschidere")
+    except ServiceError as exc:
+        warnings.append(f"{exc} Fișierul a fost deschis, dar fără copie automată.")
+    warning = " ".join(warnings) or None
+    _session = OpenResult(
+        path=path, lock=lock, auto_backup=copy, warning=warning, recovered_lock=lock.recovered
+    )
+    return _session
+
+
+def close_safely() -> None:
+    """Close the database opened by :func:`open_safely` and release its lock."""
+    global _session
+    session, _session = _session, None
+    close_database()
+    if session is not None:
+        session.lock.release()
+
+
+def open_failure(exc: DatabaseError, path: Path | str) -> FileOpenError:
+    """The error to show when ``path`` cannot be opened: the reason plus the newest automatic backup."""
+    backup = newest_auto_backup(path)
+    detail = str(exc)
+    if backup is None:
+        offer = " Nu există nicio copie automată din care să se poată continua."
+    else:
+        whose = "a acestui fișier" if backup.same_source else f"(a fișierului „{backup.source_name}”)"
+        offer = (
+            f"\n\nCea mai nouă copie automată {whose}: {backup.label()}. Puteți continua lucrul cu această "
+            f"copie: ea se copiază ca fișier nou lângă cel cu probleme."
+        )
+    return FileOpenError(detail + offer, exc.kind, detail, backup)
+
+
+def recover_from_backup(backup: Path | str, damaged: Path | str, dest_dir: Path | str | None = None) -> Path:
+    """Copy an automatic backup to a new file beside the damaged one (or in ``dest_dir``) and verify it.
+
+    The damaged file is not touched. Returns the new file, for :func:`open_safely`.
+    """
+    backup, damaged = Path(backup), Path(damaged)
+    report = verify_file(backup)
+    if not report.ok:
+        raise ServiceError(f"Copia „{backup.name}” nu poate fi folosită: {' '.join(report.problems)}")
+    folder = Path(dest_dir) if dest_dir is not None else damaged.parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        folder = user_data_dir()
+    target = unique_path(folder / f"{damaged.stem}-recuperat-{dt.datetime.now():%Y-%m-%d-%H%M}.sqlite")
+    with copy_errors("Copia recuperată", target):
+        try:
+            connection.backup_copy(backup, target)
+        except DatabaseError as exc:
+            raise ServiceError(str(exc)) from exc
+    if not verify_file(target).ok:
+        remove_file(target)
+        raise ServiceError(f"Copia recuperată „{target.name}” nu a trecut verificarea.")
+    return target
