@@ -1,0 +1,116 @@
+"""The header of the action shown: title, term, responsible subdivisions and the numbered indicators.
+
+All text is shown in full (wrapped, never cut); the header scrolls when it is taller than its space
+(the page gives it the height of its text, up to 40 % of the page).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
+
+from balti_monitor.domain.grid import Aggregation
+from balti_monitor.services.gui_support import ActionInfo
+from balti_monitor.services.results import ActionResult
+
+from .grid_model import rule_short
+
+PLACEHOLDER_STYLE = "color:#8a6d3b; font-style:italic"
+
+
+class ActionHeader(QTextBrowser):
+    """Rich-text header of an action (plan text, read-only, selectable).
+
+    A text browser rather than a label in a scroll area: its document is laid out once per text and width,
+    so the splitter giving the header another height at each action switch costs nothing.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("actionHeaderText")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setOpenLinks(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.document().setDocumentMargin(8)
+        # The window's colour behind the text, like a label (not the white of an editor).
+        palette = self.viewport().palette()
+        palette.setColor(QPalette.ColorRole.Base, self.palette().color(QPalette.ColorRole.Window))
+        self.viewport().setPalette(palette)
+        self._html = ""
+
+    def content_height(self) -> int:
+        """The height the whole text needs at the current width (no scrolling)."""
+        document = self.document()
+        width = max(200, self.viewport().width())
+        if document.textWidth() != width:
+            document.setTextWidth(width)
+        return int(document.size().height()) + 2 * self.frameWidth() + 2
+
+    @property
+    def text(self) -> str:
+        """The text shown, as plain text (tests read it)."""
+        return self.toPlainText()
+
+    def clear(self) -> None:
+        """Show nothing."""
+        self._html = ""
+        super().clear()
+
+    def show_action(self, info: ActionInfo, result: ActionResult | None) -> None:
+        """Show the header of an action."""
+        html = self.html(info, result)
+        if html != self._html:
+            self._html = html
+            self.setHtml(html)
+
+    def html(self, info: ActionInfo, result: ActionResult | None) -> str:
+        """The header as rich text."""
+        tr = self.tr
+        title = escape(info.title)
+        if info.title_placeholder:
+            title = f'<span style="{PLACEHOLDER_STYLE}">{title}</span>'
+        parts = [
+            f'<p style="margin:0 0 6px 0; font-size:large"><b>{tr("Acțiunea")} {escape(info.code)}.</b> {title}</p>'
+        ]
+        term = (
+            escape(info.deadline)
+            if info.deadline
+            else f'<span style="{PLACEHOLDER_STYLE}">{tr("nespecificat")}</span>'
+        )
+        parts.append(f'<p style="margin:2px 0"><b>{tr("Termenul de realizare:")}</b> {term}</p>')
+        responsible = escape(info.responsible_text) if info.responsible_text else ""
+        others = "; ".join(escape(o) for o in info.other_responsible)
+        if result is not None:
+            names = [escape(r.subdivision_name) for r in result.grid.rows if r.responsible]
+            grid_names = ", ".join(names) if names else tr("niciuna")
+        else:
+            grid_names = ""
+        line = f'<p style="margin:2px 0"><b>{tr("Instituția responsabilă:")}</b> {responsible or grid_names}'
+        if others:
+            line += f"; {others}"
+        line += "</p>"
+        parts.append(line)
+        parts.append(f'<p style="margin:6px 0 2px 0"><b>{tr("Indicatori de progres:")}</b></p>')
+        items = []
+        for ind in info.indicators:
+            text = escape(ind.text)
+            if ind.placeholder or text.startswith("["):
+                text = f'<span style="{PLACEHOLDER_STYLE}">{text}</span>'
+            badges = []
+            if ind.gender_split:
+                badges.append(tr("F/B"))
+            with contextlib.suppress(ValueError):
+                badges.append(rule_short(Aggregation(ind.aggregation)))
+            badge = f' <span style="color:#5b6f8f">({"; ".join(badges)})</span>' if badges else ""
+            # Paragraphs with a hanging indent, not a table: Qt lays tables out much more slowly.
+            items.append(
+                f'<p style="margin:1px 0 1px 22px; text-indent:-22px"><b>{ind.number}.</b>&nbsp;{text}{badge}</p>'
+            )
+        parts.extend(items)
+        return "".join(parts)

@@ -1,0 +1,411 @@
+"""The right-hand page for the selected action: header, grid with its Total row, findings.
+
+It owns the grid model and keeps it in step with the session: after a write it reloads only when the
+change set names its action (or the subdivisions), and then only the changed cells repaint.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from balti_monitor.domain.checks import Finding
+from balti_monitor.domain.grid import OverrideDef
+from balti_monitor.services.changes import ChangeSet
+from balti_monitor.services.gui_support import responsibility_state
+from balti_monitor.services.subdivisions import list_subdivisions
+
+from .action_header import ActionHeader
+from .findings_view import FindingsView
+from .grid_delegate import FINDING_COLOUR, OVERRIDE_COLOUR
+from .grid_model import BACKGROUNDS, CellKind, GridModel
+from .grid_view import GridView
+from .session import Session
+from .settings import AUTHOR, AppSettings
+from .undo import TOTAL_ROW, OverrideCommand, ResponsibilitiesCommand
+
+
+class ActionPage(QWidget):
+    """Header, grid and findings of the action shown.
+
+    Attributes:
+        model: the grid model (one per grid view, re-pointed at each action).
+        view: the grid view.
+        action_id: the action shown (None before the first selection).
+
+    Signals:
+        message(str): a Romanian message for the status bar.
+    """
+
+    message = Signal(str)
+
+    def __init__(self, session: Session, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.settings = settings
+        self.action_id: int | None = None
+        self.header = ActionHeader(self)
+        self.model = GridModel(session, self)
+        self.view = GridView(self)
+        self.view.setModel(self.model)
+        self.view.setObjectName("grid")
+        self.findings = FindingsView(self)
+
+        self.responsibility_action = QAction(self.tr("Subdiviziuni &responsabile…"), self)
+        self.responsibility_action.setToolTip(
+            self.tr("Adăugați sau eliminați subdiviziuni și bifați indicatorii la care răspund")
+        )
+        self.responsibility_action.triggered.connect(self.edit_responsibilities)
+        self.override_action = QAction(self.tr("Introdu totalul &manual…"), self)
+        self.override_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_M))
+        self.override_action.setToolTip(
+            self.tr("Scrieți manual totalul coloanei selectate (se cere motivul); Ctrl+M")
+        )
+        self.override_action.triggered.connect(lambda: self.edit_override(self.view.currentIndex().column()))
+        self.clear_override_action = QAction(self.tr("Revino la totalul &calculat"), self)
+        self.clear_override_action.triggered.connect(
+            lambda: self.clear_override(self.view.currentIndex().column())
+        )
+
+        grid_box = QWidget(self)
+        grid_layout = QVBoxLayout(grid_box)
+        grid_layout.setContentsMargins(0, 0, 0, 0)
+        grid_layout.setSpacing(3)
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        for action in (self.responsibility_action, self.override_action):
+            button = QPushButton(action.text().replace("&", ""), grid_box)
+            button.setToolTip(action.toolTip())
+            button.clicked.connect(action.trigger)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        bar.addLayout(_legend(grid_box))
+        grid_layout.addLayout(bar)
+        grid_layout.addWidget(self.view, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("actionSplitter")
+        self.splitter.addWidget(self.header)
+        self.splitter.addWidget(grid_box)
+        self.splitter.addWidget(self.findings)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([190, 520, 120])
+        self.findings_height = 150  # the user's choice (dragging the lower handle), kept across actions
+        self.splitter.splitterMoved.connect(self._splitter_moved)
+
+        self.empty = QLabel(self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self.empty)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        separator = QAction(self)
+        separator.setSeparator(True)
+        for action in (separator, self.override_action, self.clear_override_action):
+            self.view.addAction(action)
+        self.view.overrideRequested.connect(self.edit_override)
+        self.view.message.connect(self.message)
+        self.findings.findingActivated.connect(self.select_finding)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        session.changed.connect(self._on_changed)
+        session.periodAboutToChange.connect(self.view.finish_editing)
+        session.periodChanged.connect(self.reload)
+        session.opened.connect(self._on_opened)
+        self._update_empty()
+
+    # -- showing ------------------------------------------------------------------------------------------
+    def show_action(self, action_id: int | None) -> None:
+        """Show an action (its grid for the period shown); an open cell editor is committed first."""
+        if action_id != self.action_id:
+            self.view.finish_editing()
+        self.action_id = action_id
+        self.reload()
+
+    def reload(self) -> None:
+        """Reload the action shown (another period, a structure change, or a new file)."""
+        self._update_empty()
+        if self.action_id is None or self.session.period is None:
+            self.model.clear()
+            self.header.clear()
+            self.findings.set_findings([])
+            return
+        try:
+            info = self.session.action(self.action_id)
+        except KeyError:
+            self.action_id = None
+            self.reload()
+            return
+        result = self.session.result(self.action_id)
+        if result is None:
+            self.model.clear()
+            return
+        self.header.show_action(info, result)
+        self.model.set_result(self.session.period.id, result)
+        self.findings.set_findings(list(result.findings))
+        self.fit_splitter()
+        self._current_changed(self.view.currentIndex())
+
+    # -- layout -------------------------------------------------------------------------------------------
+    def fit_splitter(self) -> None:
+        """Give the header the height of its text (at most ~40 % of the page), findings their chosen share."""
+        total = self.splitter.height()
+        if total <= 0:
+            return
+        handles = self.splitter.handleWidth() * 2
+        available = total - handles
+        header = min(self.header.content_height(), int(available * 0.4))
+        if self.findings.model.rowCount():
+            findings = max(
+                self.findings.minimumSizeHint().height(),
+                min(self.findings_height, available // 5, self.findings.needed_height()),
+            )
+        else:
+            findings = self.findings.title.sizeHint().height() + 8
+        grid = max(120, available - header - findings)
+        if self.splitter.sizes() != [header, grid, findings]:
+            self.splitter.setSizes([header, grid, findings])
+
+    def _splitter_moved(self, _position: int, handle: int) -> None:
+        if handle == 2 and self.findings.model.rowCount():
+            self.findings_height = self.splitter.sizes()[2]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Override: keep the header fitted to its text."""
+        super().resizeEvent(event)
+        self.fit_splitter()
+
+    def _on_opened(self) -> None:
+        self.action_id = None
+        self.reload()
+
+    def _update_empty(self) -> None:
+        if self.session.period is None:
+            self.empty.setText(
+                self.tr(
+                    "<h3>Nu există încă nicio perioadă de raportare.</h3>"
+                    "<p>Creați prima perioadă cu butonul „Perioadă nouă…” din bara de instrumente.</p>"
+                )
+            )
+            self.stack.setCurrentWidget(self.empty)
+        elif self.action_id is None:
+            self.empty.setText(self.tr("<h3>Alegeți o acțiune din arborele planului.</h3>"))
+            self.stack.setCurrentWidget(self.empty)
+        else:
+            self.stack.setCurrentWidget(self.splitter)
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if self.action_id is None or self.session.period is None:
+            return
+        if changes.subdivisions or changes.plan_structure or self.action_id in changes.actions:
+            self.reload()
+
+    # -- cells --------------------------------------------------------------------------------------------
+    def select_cell(self, subdivision_id: int, column: int) -> None:
+        """Select a cell (subdivision 0 = the Total row); negative values keep the current cell."""
+        if subdivision_id < 0:
+            return
+        row = self.model.row_of_subdivision(subdivision_id)
+        if row < 0:
+            return
+        index = self.model.index(row, max(0, min(column, self.model.columnCount() - 1)))
+        self.view.set_current_cell(index)
+        self.view.setFocus()
+
+    def select_finding(self, finding: Finding) -> None:
+        """Select the cell a finding is about."""
+        index = self.model.index_of_finding(finding)
+        if index.isValid():
+            self.view.set_current_cell(index)
+            self.view.setFocus()
+
+    def _current_changed(self, index: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        column = index.column() if index.isValid() else -1
+        has_override = False
+        if column >= 0 and self.model.result is not None:
+            if column == 0:
+                has_override = self.model.result.totals.counts_override is not None
+            else:
+                total = self.model.total_of(column)
+                has_override = total is not None and total.override is not None
+        self.override_action.setEnabled(self.model.result is not None)
+        self.clear_override_action.setEnabled(has_override)
+
+    # -- overrides ----------------------------------------------------------------------------------------
+    def _override_target(self, column: int) -> tuple[int | None, str, str, OverrideDef | None] | None:
+        result = self.model.result
+        if result is None:
+            return None
+        code = result.grid.code
+        if column <= 0:
+            totals = result.totals
+            where = self.tr(
+                "Acțiunea {code} · numărul de subdiviziuni (coloana Descrierea măsurilor)"
+            ).format(code=code)
+            return None, where, totals.counts.sentence(), totals.counts_override
+        total = self.model.total_of(column)
+        indicator = self.model.indicator(column)
+        if total is None or indicator is None:
+            return None
+        where = self.tr("Acțiunea {code} · Indicator {n}: {text}").format(
+            code=code, n=column, text=indicator.text
+        )
+        computed = total.text or (
+            self.tr("nu se calculează: {p}").format(p=total.problem) if total.problem else ""
+        )
+        return column, where, computed, total.override
+
+    def edit_override(self, column: int) -> bool:
+        """Ask for a manual Total of a column (0 = the counts sentence) and apply it as one undo step."""
+        target = self._override_target(column)
+        if target is None or self.session.period is None or self.action_id is None:
+            return False
+        number, where, computed, current = target
+        from .override_dialog import OverrideDialog  # imported on first use (start-up time)
+
+        answer = OverrideDialog.ask(self.window(), where, computed, current, self.settings.text(AUTHOR))
+        if answer.choice == "cancel":
+            return False
+        code = self.model.result.grid.code if self.model.result is not None else ""
+        label_target = (
+            self.tr("Indicator {n}").format(n=number) if number else self.tr("numărul de subdiviziuni")
+        )
+        if answer.choice == "clear":
+            text = self.tr("Total calculat {code} · {what}").format(code=code, what=label_target)
+            command = OverrideCommand(
+                self.session, self.session.period.id, self.action_id, number, None, text
+            )
+        else:
+            assert answer.value is not None
+            if answer.value.author:
+                self.settings.set(AUTHOR, answer.value.author)
+            text = self.tr("Total manual {code} · {what}").format(code=code, what=label_target)
+            command = OverrideCommand(
+                self.session, self.session.period.id, self.action_id, number, answer.value, text
+            )
+        self.session.undo_stack.push(command)
+        if command.error:
+            self.message.emit(command.error)
+            return False
+        self.select_cell(TOTAL_ROW, number or 0)
+        return True
+
+    def clear_override(self, column: int) -> bool:
+        """Go back to the computed Total of a column (one undo step)."""
+        target = self._override_target(column)
+        if target is None or target[3] is None or self.session.period is None or self.action_id is None:
+            return False
+        number = target[0]
+        code = self.model.result.grid.code if self.model.result is not None else ""
+        what = self.tr("Indicator {n}").format(n=number) if number else self.tr("numărul de subdiviziuni")
+        text = self.tr("Total calculat {code} · {what}").format(code=code, what=what)
+        command = OverrideCommand(self.session, self.session.period.id, self.action_id, number, None, text)
+        self.session.undo_stack.push(command)
+        return command.error is None
+
+    # -- responsibilities ---------------------------------------------------------------------------------
+    def edit_responsibilities(self) -> bool:
+        """Edit who answers for the action (one undo step)."""
+        if self.action_id is None:
+            return False
+        info = self.session.action(self.action_id)
+        before = responsibility_state(self.action_id)
+        subdivisions = [(s.id, s.name) for s in list_subdivisions()]
+        from .responsibility_dialog import ResponsibilityDialog  # imported on first use (start-up time)
+
+        after = ResponsibilityDialog.ask(self.window(), info, before, subdivisions)
+        if after is None or after == before:
+            return False
+        text = self.tr("Subdiviziuni responsabile {code}").format(code=info.code)
+        command = ResponsibilitiesCommand(self.session, self.action_id, before, after, text)
+        self.session.undo_stack.push(command)
+        if command.error:
+            self.message.emit(command.error)
+            return False
+        return True
+
+
+def _legend(parent: QWidget) -> QHBoxLayout:
+    """Small swatches explaining the cell colours."""
+    layout = QHBoxLayout()
+    layout.setSpacing(4)
+    items = [
+        (_swatch(BACKGROUNDS[CellKind.MISSING].color()), parent.tr("lipsește")),
+        (_swatch(QColor("#c9c9c9"), hatch=True), parent.tr("nu răspunde")),
+        (_swatch(QColor("white"), text_colour=QColor("#707070")), parent.tr("„-” (nu e cazul)")),
+        (_swatch(BACKGROUNDS[CellKind.TOTAL].color(), corner=OVERRIDE_COLOUR), parent.tr("total manual")),
+        (_swatch(QColor("white"), corner=FINDING_COLOUR, right=True), parent.tr("constatare")),
+    ]
+    explanations = [
+        parent.tr("Subdiviziunea răspunde la indicator, dar valoarea nu este scrisă."),
+        parent.tr("Subdiviziunea nu răspunde la acest indicator (vezi „Subdiviziuni responsabile…”)."),
+        parent.tr("Valoare scrisă „-” sau „Nu este cazul”: nu este zero."),
+        parent.tr("Total scris manual, cu motiv (colț albastru)."),
+        parent.tr("Celulă cu o constatare a verificărilor (colț roșu)."),
+    ]
+    for (pixmap, text), explanation in zip(items, explanations, strict=True):
+        icon = QLabel(parent)
+        icon.setPixmap(pixmap)
+        icon.setToolTip(explanation)
+        label = QLabel(text, parent)
+        label.setStyleSheet("color:#555")
+        label.setToolTip(explanation)
+        layout.addWidget(icon)
+        layout.addWidget(label)
+        layout.addSpacing(6)
+    return layout
+
+
+def _swatch(
+    colour: QColor,
+    hatch: bool = False,
+    corner: QColor | None = None,
+    right: bool = False,
+    text_colour: QColor | None = None,
+) -> QPixmap:
+    size = QSize(22, 14)
+    ratio = 2.0
+    pixmap = QPixmap(int(size.width() * ratio), int(size.height() * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(QColor("white"))
+    painter = QPainter(pixmap)
+    rect = QRect(0, 0, size.width() - 1, size.height() - 1)
+    if hatch:
+        painter.fillRect(rect, BACKGROUNDS[CellKind.NOT_ASSIGNED])
+    else:
+        painter.fillRect(rect, colour)
+    if text_colour is not None:
+        painter.setPen(text_colour)
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), "-")
+    if corner is not None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(corner)
+        w = float(size.width())
+        if right:
+            points = [QPointF(w - 7, 0), QPointF(w, 0), QPointF(w, 7)]
+        else:
+            points = [QPointF(0, 0), QPointF(7, 0), QPointF(0, 7)]
+        painter.drawPolygon(points)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.setPen(QPen(QColor("#9a9a9a")))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(rect)
+    painter.end()
+    return pixmap

@@ -1,0 +1,137 @@
+"""Starting the desktop application: ``balti-monitor`` without arguments calls :func:`run`.
+
+:func:`run` opens the default database (``resources.default_database_path()``, created with the bundled plan
+on first use) or the file given with ``--db``. A file that is not a Bălți Monitor database is explained in
+Romanian and the user may choose another one; a brand-new file offers the S1-2023 demonstration data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from balti_monitor import APP_NAME
+from balti_monitor.db.connection import DatabaseError
+from balti_monitor.resources import default_database_path, resource_path, user_data_dir
+from balti_monitor.services.bundled import load_demo
+from balti_monitor.services.errors import ServiceError
+
+from . import dialogs
+from .main_window import MainWindow
+from .session import Session
+from .settings import AppSettings, configure_application_names
+from .translations import install_translations
+
+translate = QCoreApplication.translate
+
+EXIT_NO_DATABASE = 2
+
+
+def create_application() -> QApplication:
+    """The QApplication (reused when one exists, as in tests) with names and Romanian translations."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    configure_application_names()
+    app.setApplicationDisplayName(APP_NAME)
+    icon = resource_path("ui", "icons/balti_monitor.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    if not getattr(app, "_balti_translators", None):
+        app._balti_translators = install_translations(app)  # type: ignore[attr-defined]
+    return app
+
+
+def open_session(session: Session, path: Path) -> bool:
+    """Open ``path``; for a bad file explain why and let the user choose another (False when cancelled)."""
+    while True:
+        try:
+            session.open(path)
+            return True
+        except DatabaseError as exc:
+            dialogs.bad_database(None, path, str(exc))
+            chosen = dialogs.choose_database(None, path.parent)
+            if chosen is None:
+                return False
+            path = chosen
+
+
+def offer_demo(window: MainWindow) -> bool:
+    """On a brand-new file, offer the S1-2023 demonstration data; True when loaded."""
+    session = window.session
+    if not session.fresh or session.periods():
+        return False
+    if not dialogs.ask_yes(
+        window,
+        translate("App", "Fișier de date nou"),
+        translate(
+            "App",
+            "Fișierul de date este nou și conține planul PLA 2023-2027, fără informații.\n\n"
+            "Încărcați datele demonstrative din raportul original S1-2023, pentru a explora programul?\n"
+            "(Le puteți înlocui sau șterge oricând.)",
+        ),
+    ):
+        return False
+    try:
+        _, changes = load_demo()
+    except ServiceError as exc:
+        dialogs.show_error(window, translate("App", "Date demonstrative"), str(exc))
+        return False
+    session.apply(changes)
+    session.set_period_code("2023-S1")
+    return True
+
+
+def start(db_path: str | None) -> MainWindow | None:
+    """Everything :func:`run` does except the event loop: the shown window, or None without a file."""
+    app = create_application()
+    settings = AppSettings()
+    session = Session(app)
+    path = Path(db_path) if db_path else default_database_path()
+    if not open_session(session, path):
+        return None
+    window = MainWindow(session, settings)
+    session.setParent(window)  # the session (and its undo stack) lives as long as the window
+    window.show()
+    offer_demo(window)
+    return window
+
+
+def run(db_path: str | None = None) -> int:
+    """Start the GUI on the default database (or ``db_path``); returns the exit code."""
+    app = create_application()
+    sys.excepthook = _report_unexpected
+    window = start(db_path)
+    if window is None:
+        return EXIT_NO_DATABASE
+    code = app.exec()
+    window.session.close()
+    return int(code)
+
+
+def _report_unexpected(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    """Write an unexpected error to ``erori.log`` and tell the user instead of closing silently."""
+    text = "".join(traceback.format_exception(kind, error, tb))
+    log = user_data_dir() / "erori.log"
+    try:
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')}\n{text}\n")
+    except OSError:
+        pass
+    sys.stderr.write(text)
+    if QApplication.instance() is not None:
+        QMessageBox.critical(
+            None,
+            translate("App", "Eroare neprevăzută"),
+            translate(
+                "App",
+                "A apărut o eroare neprevăzută: {error}\n\nDatele deja introduse sunt salvate. "
+                "Detaliile au fost scrise în {log}.",
+            ).format(error=error, log=log),
+        )

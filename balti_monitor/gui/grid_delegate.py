@@ -1,0 +1,586 @@
+"""Painting and editing the grid's cells.
+
+* Values: a frameless line editor; Enter commits and moves down, Tab/Shift+Tab commit and move sideways,
+  Esc cancels.
+* Indicators reported by sex (F/B): the value plus two number boxes, "F" and "B"; Tab walks value → F → B
+  → next cell. When the boxes are changed the split is written into the value as "(xF/yB)".
+* Descriptions: a multi-line editor larger than the cell; Enter starts a new line, Ctrl+Enter commits.
+* Typing over a cell replaces its content (as in Excel); F2 or a double click edits it with the cursor at
+  the end.
+
+Painting adds to the standard item painting: the "lipsește" hint in empty cells a subdivision should fill,
+a red corner on cells with check findings, a blue corner on Totals typed by hand, a rule above the Total
+row and a "…" when a long text does not fit.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QPolygonF,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from balti_monitor.domain.values import parse_value
+from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.gui_support import with_gender_split
+
+from .grid_model import BACKGROUNDS, FOREGROUNDS, GENDER_ROLE, CellKind, GridModel
+from .qt_compat import model_data
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+MAX_LINES = 7  # a row grows up to this many lines; longer texts show "…" (full text in the editor/tooltip)
+MEASURE_CHARS = 900  # enough text to fill MAX_LINES lines of the widest column
+FINDING_COLOUR = QColor("#d32f2f")
+OVERRIDE_COLOUR = QColor("#1f5fbf")
+TOTAL_RULE_COLOUR = QColor("#5b7db1")
+HINT_COLOUR = QColor("#b0883a")
+RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+WRAP_FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+TOP_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+CURRENT_CELL_COLOUR = QColor("#1f4f9f")
+
+
+_METRICS: dict[str, QFontMetrics] = {}
+
+
+@lru_cache(maxsize=4096)
+def _wrapped_height(font_key: str, width: int, text: str) -> int:
+    return _METRICS[font_key].boundingRect(QRect(0, 0, width, 100_000), WRAP_FLAGS, text).height()
+
+
+_KEYS: dict[int, tuple[QFont, str]] = {}
+
+
+def wrapped_height(font: QFont, width: int, text: str) -> int:
+    """Height of ``text`` wrapped at ``width`` (cached: row sizing and painting ask the same questions)."""
+    known = _KEYS.get(id(font))
+    if known is None or known[0] is not font:
+        known = _KEYS[id(font)] = (font, font.key())  # the font is kept alive, so its id stays valid
+    key = known[1]
+    if key not in _METRICS:
+        _METRICS[key] = QFontMetrics(font)
+    return _wrapped_height(key, width, text)
+
+
+class ValueEditor(QLineEdit):
+    """The editor of an indicator value."""
+
+    def value(self) -> str:
+        """The text to store."""
+        return self.text()
+
+    def set_value(self, text: str, replace: bool) -> None:
+        """Show a cell's text: selected (typing replaces it) or with the cursor at the end."""
+        self.setText(text)
+        if replace:
+            self.selectAll()
+        else:
+            self.deselect()
+            self.end(False)
+
+    def cursor_to_end(self) -> None:
+        """No selection, cursor after the text (F2, double click)."""
+        self.deselect()
+        self.end(False)
+
+
+class DescriptionEditor(QPlainTextEdit):
+    """The multi-line editor of a description (Ctrl+Enter commits)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setPlaceholderText(self.tr("Descrierea măsurilor întreprinse… (Ctrl+Enter pentru a salva)"))
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+
+    def value(self) -> str:
+        """The text to store."""
+        return self.toPlainText()
+
+    def set_value(self, text: str, replace: bool) -> None:
+        """Show the description: all selected (typing replaces it) or with the cursor at the end."""
+        self.setPlainText(text)
+        cursor = self.textCursor()
+        if replace:
+            cursor.select(cursor.SelectionType.Document)
+        else:
+            cursor.movePosition(cursor.MoveOperation.End)
+        self.setTextCursor(cursor)
+
+    def cursor_to_end(self) -> None:
+        """No selection, cursor after the text."""
+        cursor = self.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        self.setTextCursor(cursor)
+
+
+class GenderSplitEditor(QFrame):
+    """The value of an indicator reported by sex, with women (F) and men (B) boxes.
+
+    Signals:
+        finished(str): "next", "previous", "down", "up" or "cancel": how the user left the editor.
+    """
+
+    finished = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAutoFillBackground(True)
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setStyleSheet("GenderSplitEditor { border: 1px solid #3d6fb4; background: palette(base); }")
+        self.value_edit = QLineEdit(self)
+        self.value_edit.setFrame(False)
+        self.women = QSpinBox(self)
+        self.men = QSpinBox(self)
+        self.sum_label = QLabel(self)
+        for box in (self.women, self.men):
+            box.setRange(-1, 9_999_999)
+            box.setSpecialValueText("–")
+            box.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+            box.setMinimumWidth(46)
+            box.valueChanged.connect(self._boxes_changed)
+        self.women.setToolTip(self.tr("Femei"))
+        self.men.setToolTip(self.tr("Bărbați"))
+        self.value_edit.textEdited.connect(self._update_sum)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 1, 2, 1)
+        layout.setSpacing(1)
+        layout.addWidget(self.value_edit)
+        split = QHBoxLayout()
+        split.setSpacing(3)
+        split.addWidget(QLabel(self.tr("F:"), self))
+        split.addWidget(self.women)
+        split.addWidget(QLabel(self.tr("B:"), self))
+        split.addWidget(self.men)
+        split.addWidget(self.sum_label, 1)
+        layout.addLayout(split)
+        self.setFocusProxy(self.value_edit)
+        self._touched = False
+        self._loading = False
+        for widget in (self.value_edit, self.women, self.men):
+            widget.installEventFilter(self)
+
+    def set_value(self, text: str, replace: bool) -> None:
+        """Show a value and the split read from it."""
+        self._loading = True
+        self.value_edit.setText(text)
+        if replace:
+            self.value_edit.selectAll()
+        parsed = parse_value(text)
+        self.women.setValue(parsed.women if parsed.women is not None else -1)
+        self.men.setValue(parsed.men if parsed.men is not None else -1)
+        self._touched = False
+        self._loading = False
+        self._update_sum()
+
+    def cursor_to_end(self) -> None:
+        """No selection, cursor after the text."""
+        self.value_edit.deselect()
+        self.value_edit.end(False)
+
+    def value(self) -> str:
+        """The text to store: as typed, with the split written in when the boxes were changed.
+
+        Raises ServiceError when the text already holds a split written another way.
+        """
+        text = self.value_edit.text()
+        women, men = self.women.value(), self.men.value()
+        if not self._touched or women < 0 or men < 0:
+            return text
+        parsed = parse_value(text)
+        if (parsed.women, parsed.men) == (women, men):
+            return text
+        return with_gender_split(text, women, men)
+
+    def _focus_left(self) -> None:
+        """Focus went outside the editor (a click elsewhere): commit, as the other editors do."""
+        focus = QApplication.focusWidget()
+        while focus is not None:
+            if focus is self:
+                return
+            focus = focus.parentWidget()
+        if self.isVisible():
+            self.finished.emit("leave")
+
+    def _boxes_changed(self) -> None:
+        if not self._loading:
+            self._touched = True
+        self._update_sum()
+
+    def _update_sum(self) -> None:
+        women, men = self.women.value(), self.men.value()
+        if women >= 0 and men >= 0:
+            self.sum_label.setText(self.tr("= {n}").format(n=women + men))
+        else:
+            self.sum_label.setText("")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Tab walks value → F → B → next cell; Enter commits from anywhere; Esc cancels; leaving commits."""
+        if event.type() == QEvent.Type.FocusOut:
+            QTimer.singleShot(0, self, self._focus_left)
+            return False
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        key = event.key()
+        order: list[QWidget] = [self.value_edit, self.women, self.men]
+        if watched not in order:
+            return False
+        position = order.index(watched)
+        if key == Qt.Key.Key_Tab:
+            if position < 2:
+                order[position + 1].setFocus()
+                if isinstance(order[position + 1], QSpinBox):
+                    order[position + 1].selectAll()  # type: ignore[attr-defined]
+            else:
+                self.finished.emit("next")
+            return True
+        if key == Qt.Key.Key_Backtab:
+            if position > 0:
+                order[position - 1].setFocus()
+            else:
+                self.finished.emit("previous")
+            return True
+        if key in RETURN_KEYS:
+            self.finished.emit("up" if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else "down")
+            return True
+        if key == Qt.Key.Key_Escape:
+            self.finished.emit("cancel")
+            return True
+        return False
+
+
+Editor = ValueEditor | DescriptionEditor | GenderSplitEditor
+
+
+class GridDelegate(QStyledItemDelegate):
+    """Editors and painting of the grid.
+
+    Attributes:
+        replace_on_open: set by the view before it opens an editor: True when typing opened it.
+
+    Signals:
+        moveRequested(int, int): after a commit, move the current cell by rows, columns.
+        refusedInEditor(QModelIndex, str, str): the editor could not produce a value (cell, text, reason).
+    """
+
+    moveRequested = Signal(int, int)
+    refusedInEditor = Signal(QModelIndex, str, str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.replace_on_open = False
+        self.preset_text: str | None = None
+        self.current_editor: QWidget | None = None  # the editor open now (None when not editing)
+        self._fonts: dict[tuple[bool, bool], QFont] = {}
+
+    # -- editors ------------------------------------------------------------------------------------------
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
+        """Override QStyledItemDelegate::createEditor."""
+        editor: Editor
+        current = str(model_data(index, Qt.ItemDataRole.EditRole) or "")
+        if index.column() == 0 or "\n" in current:
+            editor = DescriptionEditor(parent)  # a value written on several lines keeps its lines
+        elif model_data(index, GENDER_ROLE):
+            editor = GenderSplitEditor(parent)
+            editor.finished.connect(lambda how, e=editor: self._finish(e, how))
+        else:
+            editor = ValueEditor(parent)
+            editor.setFrame(False)
+            editor.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        editor.setFont(option.font)
+        self.current_editor = editor
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
+        """Override QStyledItemDelegate::setEditorData (typing replaces, F2 appends)."""
+        if not isinstance(editor, ValueEditor | DescriptionEditor | GenderSplitEditor):
+            super().setEditorData(editor, index)
+            return
+        if self.preset_text is not None:
+            editor.set_value(self.preset_text, replace=False)
+            self.preset_text = None
+            return
+        text = model_data(index, Qt.ItemDataRole.EditRole) or ""
+        editor.set_value(str(text), self.replace_on_open)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
+        """Override QStyledItemDelegate::setModelData (the model validates and may refuse)."""
+        if not isinstance(editor, ValueEditor | DescriptionEditor | GenderSplitEditor):
+            super().setModelData(editor, model, index)
+            return
+        try:
+            value = editor.value()
+        except ServiceError as exc:
+            typed = editor.value_edit.text() if isinstance(editor, GenderSplitEditor) else ""
+            self.refusedInEditor.emit(index.model().index(index.row(), index.column()), typed, str(exc))
+            return
+        model.setData(index, value, Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        """Override: descriptions get a roomy editor; the F/B editor gets the height it needs."""
+        rect = QRect(option.rect)
+        viewport = editor.parentWidget()
+        if isinstance(editor, DescriptionEditor):
+            rect.setWidth(max(rect.width(), 460))
+            rect.setHeight(max(rect.height(), 220))
+        elif isinstance(editor, GenderSplitEditor):
+            hint = editor.sizeHint()
+            rect.setHeight(max(rect.height(), hint.height()))
+            rect.setWidth(max(rect.width(), hint.width()))
+        if viewport is not None:
+            bounds = viewport.rect()
+            if rect.bottom() > bounds.bottom():
+                rect.moveBottom(max(bounds.bottom(), rect.top() - (rect.bottom() - bounds.bottom())))
+                rect.moveTop(max(0, rect.top()))
+            if rect.right() > bounds.right():
+                rect.moveRight(bounds.right())
+                rect.moveLeft(max(0, rect.left()))
+        editor.setGeometry(rect)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Override: Enter commits and moves down (Ctrl+Enter in descriptions), Tab moves sideways."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and isinstance(watched, QWidget)
+        ):
+            key, mods = event.key(), event.modifiers()
+            if isinstance(watched, DescriptionEditor):
+                if key in RETURN_KEYS and mods & Qt.KeyboardModifier.ControlModifier:
+                    self._finish(watched, "down")
+                    return True
+                if key in RETURN_KEYS:
+                    return False  # a new line
+            if isinstance(watched, ValueEditor | DescriptionEditor):
+                if key in RETURN_KEYS:
+                    self._finish(watched, "up" if mods & Qt.KeyboardModifier.ShiftModifier else "down")
+                    return True
+                if key == Qt.Key.Key_Tab:
+                    self._finish(watched, "next")
+                    return True
+                if key == Qt.Key.Key_Backtab:
+                    self._finish(watched, "previous")
+                    return True
+        return super().eventFilter(watched, event)
+
+    def destroyEditor(self, editor: QWidget, index: ModelIndex) -> None:
+        """Override QAbstractItemDelegate::destroyEditor: forget the closed editor."""
+        if editor is self.current_editor:
+            self.current_editor = None
+        super().destroyEditor(editor, index)
+
+    def _finish(self, editor: QWidget, how: str) -> None:
+        if how == "cancel":
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+            return
+        if editor is not self.current_editor:
+            return  # already closed (a focus change after Enter)
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        moves = {"next": (0, 1), "previous": (0, -1), "down": (1, 0), "up": (-1, 0)}
+        if how in moves:
+            self.moveRequested.emit(*moves[how])
+
+    # -- painting -----------------------------------------------------------------------------------------
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        """Override: paint from the model's row cache in one call (no per-role round trips): background by
+        cell kind, wrapped text with "…" when it overflows, hints, corner marks, the current-cell frame."""
+        model = index.model()
+        cell = model.cell(index.row(), index.column()) if isinstance(model, GridModel) else None
+        if cell is None or not isinstance(model, GridModel):
+            super().paint(painter, option, index)
+            return
+        rect = option.rect
+        state = option.state
+        palette = option.palette
+        group = (
+            palette.ColorGroup.Active
+            if state & QStyle.StateFlag.State_Active
+            else palette.ColorGroup.Inactive
+        )
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        total = index.row() == model.total_row
+        painter.save()
+        if selected:
+            painter.fillRect(rect, palette.brush(group, palette.ColorRole.Highlight))
+        else:
+            background = BACKGROUNDS.get(cell.kind)
+            if background is not None:
+                painter.fillRect(rect, background)
+        font = self._font(option.font, total, cell.kind)
+        painter.setFont(font)
+        if selected:
+            painter.setPen(palette.color(group, palette.ColorRole.HighlightedText))
+        else:
+            foreground = FOREGROUNDS.get(cell.kind)
+            painter.setPen(
+                foreground.color() if foreground is not None else palette.color(group, palette.ColorRole.Text)
+            )
+        text = cell.display
+        text_rect = rect.adjusted(4, 2, -4, -2)
+        if text:
+            metrics = self._metrics(font)
+            # Lay out only what can show: a cell holds a few lines, a description may hold pages.
+            lines = text_rect.height() // max(1, metrics.lineSpacing()) + 1
+            per_line = text_rect.width() // max(1, metrics.averageCharWidth()) * 2 + 8
+            shown = text[: min(MEASURE_CHARS * 2, lines * per_line)]
+            painter.drawText(text_rect, WRAP_FLAGS, shown)
+            if (
+                len(shown) < len(text)
+                or wrapped_height(font, text_rect.width(), shown) > text_rect.height() + 1
+            ):
+                self._more_mark(painter, rect, metrics, background_of(cell.kind, palette, selected))
+        elif cell.kind == CellKind.MISSING and not selected:
+            painter.setPen(QPen(HINT_COLOUR))
+            painter.setFont(self._font(option.font, False, CellKind.MISSING, italic=True))
+            painter.drawText(text_rect, TOP_LEFT, self.tr("lipsește"))
+        painter.restore()
+        if cell.findings:
+            self._corner(painter, rect, FINDING_COLOUR, right=True)
+        if cell.kind == CellKind.TOTAL_OVERRIDE:
+            self._corner(painter, rect, OVERRIDE_COLOUR, right=False)
+        if total:
+            painter.save()
+            painter.setPen(QPen(TOTAL_RULE_COLOUR, 2))
+            painter.drawLine(rect.left(), rect.top() + 1, rect.right() + 1, rect.top() + 1)
+            painter.restore()
+        if state & QStyle.StateFlag.State_HasFocus:
+            painter.save()
+            painter.setPen(QPen(CURRENT_CELL_COLOUR, 2))
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+            painter.restore()
+
+    def _font(self, base: QFont, total: bool, kind: CellKind, italic: bool = False) -> QFont:
+        """The view's font, bold on the Total row, italic for typed or uncomputable Totals (cached; the
+        cache is dropped when the view's font changes, see :meth:`font_changed`)."""
+        slanted = italic or kind in (CellKind.TOTAL_OVERRIDE, CellKind.TOTAL_PROBLEM)
+        key = (total, slanted)
+        font = self._fonts.get(key)
+        if font is None:
+            font = QFont(base)
+            font.setBold(total)
+            font.setItalic(slanted)
+            self._fonts[key] = font
+        return font
+
+    def font_changed(self) -> None:
+        """The view's font changed: build the derived fonts again."""
+        self._fonts.clear()
+
+    def _metrics(self, font: QFont) -> QFontMetrics:
+        key = font.key()
+        if key not in _METRICS:
+            _METRICS[key] = QFontMetrics(font)
+        return _METRICS[key]
+
+    def row_height(self, model: GridModel, row: int, widths: list[int], base: QFont) -> int:
+        """The height a row needs: its tallest cell's wrapped text, capped at MAX_LINES lines."""
+        total = row == model.total_row
+        best = 0
+        for column, width in enumerate(widths):
+            cell = model.cell(row, column)
+            if cell is None:
+                continue
+            font = self._font(base, total, cell.kind)
+            metrics = self._metrics(font)
+            cap = metrics.lineSpacing() * MAX_LINES
+            text = cell.display
+            height = (
+                wrapped_height(font, max(40, width - 8), text[:MEASURE_CHARS])
+                if text
+                else metrics.lineSpacing()
+            )
+            best = max(best, min(height, cap) + 6)
+        return best
+
+    @staticmethod
+    def _corner(painter: QPainter, rect: QRect, colour: QColor, right: bool) -> None:
+        size = 8
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        if right:
+            x = rect.right() + 1
+            points = [QPointF(x - size, rect.top()), QPointF(x, rect.top()), QPointF(x, rect.top() + size)]
+        else:
+            x = rect.left()
+            points = [QPointF(x, rect.top()), QPointF(x + size, rect.top()), QPointF(x, rect.top() + size)]
+        painter.drawPolygon(QPolygonF(points))
+        painter.restore()
+
+    @staticmethod
+    def _more_mark(painter: QPainter, rect: QRect, metrics: QFontMetrics, background: QColor) -> None:
+        label = " … "
+        width = metrics.horizontalAdvance(label)
+        box = QRect(rect.right() - width - 2, rect.bottom() - metrics.height() - 1, width, metrics.height())
+        painter.fillRect(box, background)
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), label)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        """Override: the wrapped text's height at the column width, capped at MAX_LINES lines."""
+        model = index.model()
+        width = option.rect.width() if option.rect.width() > 0 else 200
+        if not isinstance(model, GridModel):
+            return super().sizeHint(option, index)
+        widths = [0] * model.columnCount()
+        widths[index.column()] = width
+        cell = model.cell(index.row(), index.column())
+        if cell is None:
+            return QSize(width, 20)
+        total = index.row() == model.total_row
+        font = self._font(option.font, total, cell.kind)
+        metrics = self._metrics(font)
+        text = cell.display
+        height = (
+            wrapped_height(font, max(40, width - 8), text[:MEASURE_CHARS]) if text else metrics.lineSpacing()
+        )
+        return QSize(width, min(height, metrics.lineSpacing() * MAX_LINES) + 6)
+
+
+def background_of(kind: CellKind, palette: QPalette, selected: bool) -> QColor:
+    """The plain colour behind a cell's text (for the "…" mark)."""
+    if selected:
+        return palette.color(palette.ColorRole.Highlight)
+    brush = BACKGROUNDS.get(kind)
+    if brush is not None and brush.style() == Qt.BrushStyle.SolidPattern:
+        return brush.color()
+    return palette.color(palette.ColorRole.Base)

@@ -1,0 +1,361 @@
+"""The main window: lays out the panels and wires them together (behaviour lives in the other modules).
+
+Left: the plan tree (:mod:`.plan_panel`). Right: a tab with the selected action (:mod:`.action_page`) and a
+tab with the period's narrative (:mod:`.narrative_page`). Toolbar: plan and period (:mod:`.period_bar`),
+undo/redo, the Word export. Menus: File (:mod:`.file_actions`), Edit, Plan, Export (:mod:`.export_actions`),
+Help. Window geometry, splitters, the last file, period and action are remembered (:mod:`.settings`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from balti_monitor import APP_NAME, __version__
+from balti_monitor.services.changes import ChangeSet
+from balti_monitor.services.periods import key_of
+
+from .action_page import ActionPage
+from .export_actions import ExportActions
+from .file_actions import FileActions
+from .narrative_page import NarrativePage
+from .period_bar import PeriodBar
+from .plan_panel import PlanPanel
+from .session import Session
+from .settings import ACTION_SPLITTER, GEOMETRY, MAIN_SPLITTER, WINDOW_STATE, AppSettings
+
+STATUS_MS = 8000
+
+
+class MainWindow(QMainWindow):
+    """The application window.
+
+    Attributes:
+        session: the working session.
+        plan_panel, action_page, narrative_page, period_bar: the parts.
+        file_actions, export_actions: the File and Export menus' actions.
+    """
+
+    def __init__(self, session: Session, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.settings = settings
+        self.setObjectName("mainWindow")
+        self.setMinimumSize(760, 520)
+
+        self.plan_panel = PlanPanel(session, self)
+        self.action_page = ActionPage(session, settings, self)
+        self._narrative: NarrativePage | None = None  # built when its tab is first opened (start-up time)
+        self._narrative_holder = QWidget(self)
+        QVBoxLayout(self._narrative_holder).setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.action_page, self.tr("&Acțiunea selectată"))
+        self.tabs.addTab(self._narrative_holder, self.tr("&Textul raportului (rezumat, riscuri, propuneri)"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.plan_panel)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([340, 1100])
+        self.setCentralWidget(self.splitter)
+
+        self.period_bar = PeriodBar(session, self)
+        self.file_actions = FileActions(session, settings, self)
+        self.export_actions = ExportActions(session, settings, self)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.period_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.period_label)
+
+        self.plan_panel.actionSelected.connect(self._action_selected)
+        self.action_page.message.connect(self.show_message)
+        session.message.connect(self.show_message)
+        session.navigate.connect(self._navigate)
+        session.opened.connect(self._on_opened)
+        session.periodChanged.connect(self._on_period_changed)
+        session.changed.connect(self._on_changed)
+        session.undo_stack.cleanChanged.connect(self._clean_changed)
+        self._restore_settings()
+        self._on_opened()
+
+    # -- building -----------------------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        stack = self.session.undo_stack
+        self.undo_action = QAction(self.tr("&Anulează"), self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action = QAction(self.tr("&Refă"), self)
+        self.redo_action.setShortcuts(
+            [
+                QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Y),
+                QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_Z),
+            ]
+        )
+        self.redo_action.triggered.connect(self.redo)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(self._undo_text_changed)
+        stack.redoTextChanged.connect(self._redo_text_changed)
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        self.undo_action.setIconText(self.tr("Anulează"))
+        self.redo_action.setIconText(self.tr("Refă"))
+
+        self.find_action = QAction(self.tr("&Caută acțiunea"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self._focus_filter)
+        self.subdivisions_action = QAction(self.tr("&Subdiviziunile primăriei…"), self)
+        self.subdivisions_action.triggered.connect(self._edit_subdivisions)
+        self.quit_action = QAction(self.tr("Î&nchide programul"), self)
+        self.quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
+        self.quit_action.triggered.connect(self.close)
+        self.keys_action = QAction(self.tr("&Scurtături de tastatură"), self)
+        self.keys_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.keys_action.triggered.connect(self._show_keys)
+        self.about_action = QAction(self.tr("&Despre {app}").format(app=APP_NAME), self)
+        self.about_action.triggered.connect(self._show_about)
+
+    def _edit_subdivisions(self) -> None:
+        from .subdivisions_dialog import SubdivisionsDialog  # imported on first use (start-up time)
+
+        SubdivisionsDialog.run(self, self.session)
+
+    def _undo_text_changed(self, text: str) -> None:
+        base = self.tr("&Anulează")
+        self.undo_action.setText(f"{base}: {text}" if text else base)
+        self.undo_action.setIconText(self.tr("Anulează"))  # the toolbar stays short; details in the tooltip
+        self.undo_action.setToolTip(self.tr("Anulează: {what} (Ctrl+Z)").format(what=text) if text else "")
+
+    def _redo_text_changed(self, text: str) -> None:
+        base = self.tr("&Refă")
+        self.redo_action.setText(f"{base}: {text}" if text else base)
+        self.redo_action.setIconText(self.tr("Refă"))
+        self.redo_action.setToolTip(self.tr("Refă: {what} (Ctrl+Y)").format(what=text) if text else "")
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self._update_title()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Fișier"))
+        file_menu.addAction(self.file_actions.open_action)
+        file_menu.addAction(self.file_actions.default_action)
+        file_menu.addMenu(self.file_actions.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.file_actions.demo_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu(self.tr("&Editare"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        view = self.action_page.view
+        for action in (view.cut_action, view.copy_action, view.paste_action, view.clear_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.action_page.override_action)
+        edit_menu.addAction(self.action_page.clear_override_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+
+        plan_menu = bar.addMenu(self.tr("&Plan"))
+        plan_menu.addAction(self.action_page.responsibility_action)
+        plan_menu.addAction(self.subdivisions_action)
+        plan_menu.addSeparator()
+        plan_menu.addAction(self.period_bar.new_period_action)
+
+        export_menu = bar.addMenu(self.tr("E&xport"))
+        export_menu.addAction(self.export_actions.report_action)
+        export_menu.addSeparator()
+        export_menu.addAction(self.export_actions.export_json_action)
+        export_menu.addAction(self.export_actions.import_json_action)
+
+        help_menu = bar.addMenu(self.tr("&Ajutor"))
+        help_menu.addAction(self.keys_action)
+        help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Bara principală"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addWidget(self.period_bar)
+        toolbar.addAction(self.period_bar.new_period_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.export_actions.report_action)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    # -- reacting -----------------------------------------------------------------------------------------
+    def _on_opened(self) -> None:
+        path = self.session.path
+        if path is not None:
+            self.settings.remember_file(str(path))
+            code = self.settings.last_period(str(path))
+            if code:
+                self.session.set_period_code(code)
+        self._restore_action()
+        self._update_title()
+
+    def _restore_action(self) -> None:
+        path = self.session.path
+        code = self.settings.last_action(str(path)) if path is not None else None
+        info = self.session.action_by_code(code) if code else None
+        if info is not None and self.plan_panel.select_action(info.id):
+            return
+        self.plan_panel.select_first()
+
+    def _on_period_changed(self) -> None:
+        if self.session.path is not None and self.session.period is not None:
+            self.settings.remember_period(str(self.session.path), key_of(self.session.period).code)
+        self._update_title()
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if changes.periods:
+            self._update_title()
+
+    def _action_selected(self, action_id: int) -> None:
+        self.action_page.show_action(action_id)
+        if self.session.path is not None:
+            self.settings.remember_action(str(self.session.path), self.session.action(action_id).code)
+
+    def _navigate(self, action_id: int, subdivision_id: int, column: int) -> None:
+        if self.plan_panel.current_action() != action_id:
+            self.plan_panel.select_action(action_id)
+        self.tabs.setCurrentWidget(self.action_page)
+        self.action_page.select_cell(subdivision_id, column)
+
+    def _update_title(self) -> None:
+        parts = [APP_NAME]
+        if self.session.path is not None:
+            parts.append(self.session.path.name)
+        key = self.session.period_key()
+        label = key.label if key is not None else self.tr("nicio perioadă")
+        parts.append(label)
+        self.setWindowTitle(" — ".join(parts))
+        self.period_label.setText(self.tr("Perioada: {label}").format(label=label))
+
+    def show_message(self, text: str) -> None:
+        """A message in the status bar."""
+        self.statusBar().showMessage(text, STATUS_MS)
+
+    def _focus_filter(self) -> None:
+        self.plan_panel.filter.setFocus()
+        self.plan_panel.filter.selectAll()
+
+    # -- narrative ----------------------------------------------------------------------------------------
+    @property
+    def narrative_page(self) -> NarrativePage:
+        """The narrative page (built on first use)."""
+        if self._narrative is None:
+            self._narrative = NarrativePage(self.session, self._narrative_holder)
+            layout = self._narrative_holder.layout()
+            assert layout is not None
+            layout.addWidget(self._narrative)
+        return self._narrative
+
+    def _tab_changed(self, position: int) -> None:
+        if self.tabs.widget(position) is self._narrative_holder:
+            self.narrative_page  # noqa: B018 - builds the page
+
+    def _commit_narrative(self) -> None:
+        if self._narrative is not None:
+            self._narrative.commit()
+
+    # -- undo ---------------------------------------------------------------------------------------------
+    def undo(self) -> None:
+        """Undo the last edit (the narrative's pending text is saved first)."""
+        self._commit_narrative()
+        self.session.undo_stack.undo()
+
+    def redo(self) -> None:
+        """Redo the last undone edit."""
+        self._commit_narrative()
+        self.session.undo_stack.redo()
+
+    # -- help ---------------------------------------------------------------------------------------------
+    def _show_keys(self) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("Scurtături de tastatură"),
+            self.tr(
+                "<table cellpadding=3>"
+                "<tr><td><b>Tab / Shift+Tab</b></td><td>celula din dreapta / din stânga</td></tr>"
+                "<tr><td><b>Enter / Shift+Enter</b></td><td>salvează și trece la rândul de jos / de sus</td></tr>"
+                "<tr><td><b>Tastați direct</b></td><td>înlocuiește conținutul celulei</td></tr>"
+                "<tr><td><b>F2</b> sau dublu-clic</td><td>modifică celula (pe rândul Total: totalul manual)</td></tr>"
+                "<tr><td><b>Ctrl+Enter</b></td><td>salvează descrierea (Enter începe un rând nou)</td></tr>"
+                "<tr><td><b>Esc</b></td><td>renunță la modificarea celulei</td></tr>"
+                "<tr><td><b>Delete</b></td><td>golește celulele selectate</td></tr>"
+                "<tr><td><b>Ctrl+C / Ctrl+V</b></td><td>copiază / lipește blocuri din și în Excel</td></tr>"
+                "<tr><td><b>Ctrl+Z / Ctrl+Y</b></td><td>anulează / refă</td></tr>"
+                "<tr><td><b>Ctrl+M</b></td><td>totalul manual al coloanei (cu motiv)</td></tr>"
+                "<tr><td><b>Ctrl+F</b></td><td>caută acțiunea după cod sau cuvinte</td></tr>"
+                "<tr><td><b>Ctrl+E</b></td><td>exportă raportul Word</td></tr>"
+                "</table>"
+            ),
+        )
+
+    def _show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("Despre {app}").format(app=APP_NAME),
+            self.tr(
+                "<h3>{app} {version}</h3><p>Monitorizarea Planului local anticorupție 2023-2027 al "
+                "municipiului Bălți: informațiile subdiviziunilor, totalurile, verificările și raportul "
+                "semestrial Word.</p><p>Fișierul de date: {path}</p>"
+            ).format(app=APP_NAME, version=__version__, path=self.session.path or "—"),
+        )
+
+    # -- settings -----------------------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        geometry = self.settings.bytes(GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 880)
+        state = self.settings.bytes(WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        for setting, splitter in (
+            (MAIN_SPLITTER, self.splitter),
+            (ACTION_SPLITTER, self.action_page.splitter),
+        ):
+            saved = self.settings.bytes(setting)
+            if not saved.isEmpty():
+                splitter.restoreState(saved)
+        sizes = self.action_page.splitter.sizes()
+        if len(sizes) == 3 and sizes[2] > 60:
+            self.action_page.findings_height = sizes[2]
+
+    def save_settings(self) -> None:
+        """Remember geometry, splitters (the last file, period and action are saved as they change)."""
+        self.settings.set(GEOMETRY, self.saveGeometry())
+        self.settings.set(WINDOW_STATE, self.saveState())
+        self.settings.set(MAIN_SPLITTER, QByteArray(self.splitter.saveState()))
+        self.settings.set(ACTION_SPLITTER, QByteArray(self.action_page.splitter.saveState()))
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Override: save pending text and the window's state."""
+        self._commit_narrative()
+        self.save_settings()
+        super().closeEvent(event)

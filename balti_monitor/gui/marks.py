@@ -1,0 +1,173 @@
+"""The status mark of an action, drawn as a small icon, and its Romanian explanation.
+
+One icon combines the three facts the specialist scans the tree for: a coloured dot for the returns
+(green: every responsible subdivision achieved all its indicators; orange: arrears; hollow grey: nothing
+reported yet), a blue "M" when a Total was typed by hand, and a red "!" when the checks found something.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
+
+from balti_monitor.services.results import ActionMark, ActionResult
+
+ICON_SIZE = QSize(40, 16)
+
+COLOURS = {
+    ActionMark.COMPLETE: QColor("#2e7d32"),
+    ActionMark.ARREARS: QColor("#e67e00"),
+    ActionMark.EMPTY: QColor("#9e9e9e"),
+}
+OVERRIDE_COLOUR = QColor("#1f5fbf")
+FINDING_COLOUR = QColor("#c62828")
+
+
+@dataclass(frozen=True, slots=True)
+class MarkKey:
+    """What the icon shows."""
+
+    mark: ActionMark
+    overrides: bool
+    findings: bool
+
+
+def key_of(result: ActionResult) -> MarkKey:
+    """The icon key of an action result."""
+    return MarkKey(result.mark, result.has_overrides, bool(result.findings))
+
+
+@lru_cache(maxsize=32)
+def icon(key: MarkKey, ratio: float = 2.0) -> QIcon:
+    """The icon for a mark (drawn at twice the size so it stays crisp on high-DPI screens)."""
+    pixmap = QPixmap(int(ICON_SIZE.width() * ratio), int(ICON_SIZE.height() * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = COLOURS[key.mark]
+    dot = QRectF(2, 3, 10, 10)
+    if key.mark == ActionMark.EMPTY:
+        painter.setPen(QPen(colour, 1.6))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(dot.adjusted(0.5, 0.5, -0.5, -0.5))
+    else:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(colour))
+        painter.drawEllipse(dot)
+    font = QFont()
+    font.setPixelSize(10)
+    font.setBold(True)
+    painter.setFont(font)
+    if key.overrides:
+        box = QRectF(15, 2, 11, 12)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(OVERRIDE_COLOUR))
+        painter.drawRoundedRect(box, 2, 2)
+        painter.setPen(QPen(QColor("white")))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "M")
+    if key.findings:
+        x = 28.0
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(FINDING_COLOUR))
+        painter.drawPolygon([QPointF(x + 5.5, 2), QPointF(x + 11, 14), QPointF(x, 14)])
+        painter.setPen(QPen(QColor("white")))
+        painter.drawText(QRectF(x, 4, 11, 10), Qt.AlignmentFlag.AlignCenter, "!")
+    painter.end()
+    return QIcon(pixmap)
+
+
+def describe(result: ActionResult) -> str:
+    """A Romanian explanation of the mark (the tree's tooltip)."""
+    tr = QCoreApplication.translate
+    texts = {
+        ActionMark.COMPLETE: tr("Marks", "Toate subdiviziunile responsabile au realizat toți indicatorii."),
+        ActionMark.ARREARS: tr("Marks", "Există restanțe: informații lipsă sau indicatori nerealizați."),
+        ActionMark.EMPTY: tr("Marks", "Nu s-a introdus încă nicio informație pentru această perioadă."),
+    }
+    lines = [texts[result.mark]]
+    counts = result.totals.counts
+    lines.append(
+        tr(
+            "Marks", "Subdiviziuni: {all} cu toți indicatorii, {arrears} cu restanțe, {none} fără niciunul."
+        ).format(all=counts.n_all, arrears=counts.n_arrears, none=counts.n_none)
+    )
+    if result.has_overrides:
+        lines.append(tr("Marks", "M: totaluri introduse manual."))
+    if result.findings:
+        lines.append(tr("Marks", "!: {n} constatări ale verificărilor.").format(n=len(result.findings)))
+    return "\n".join(lines)
+
+
+def legend() -> list[tuple[QIcon, str]]:
+    """Icons and labels of the legend under the tree."""
+    tr = QCoreApplication.translate
+    return [
+        (dot_icon(ActionMark.COMPLETE), tr("Marks", "complet")),
+        (dot_icon(ActionMark.ARREARS), tr("Marks", "restanțe")),
+        (dot_icon(ActionMark.EMPTY), tr("Marks", "nimic încă")),
+        (override_icon(), tr("Marks", "total manual")),
+        (finding_icon(), tr("Marks", "constatări")),
+    ]
+
+
+@lru_cache(maxsize=3)
+def dot_icon(mark: ActionMark, ratio: float = 2.0) -> QIcon:
+    """Just the coloured dot of a mark (legend)."""
+    pixmap = QPixmap(int(14 * ratio), int(16 * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = COLOURS[mark]
+    dot = QRectF(2, 3, 10, 10)
+    if mark == ActionMark.EMPTY:
+        painter.setPen(QPen(colour, 1.6))
+        painter.drawEllipse(dot.adjusted(0.5, 0.5, -0.5, -0.5))
+    else:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(colour))
+        painter.drawEllipse(dot)
+    painter.end()
+    return QIcon(pixmap)
+
+
+@lru_cache(maxsize=1)
+def override_icon() -> QIcon:
+    """Just the "M" badge (legend)."""
+    return _badge(True)
+
+
+@lru_cache(maxsize=1)
+def finding_icon() -> QIcon:
+    """Just the "!" badge (legend)."""
+    return _badge(False)
+
+
+def _badge(override: bool, ratio: float = 2.0) -> QIcon:
+    pixmap = QPixmap(int(14 * ratio), int(16 * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    font = QFont()
+    font.setPixelSize(10)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(Qt.PenStyle.NoPen)
+    if override:
+        box = QRectF(1, 2, 11, 12)
+        painter.setBrush(QBrush(OVERRIDE_COLOUR))
+        painter.drawRoundedRect(box, 2, 2)
+        painter.setPen(QPen(QColor("white")))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "M")
+    else:
+        painter.setBrush(QBrush(FINDING_COLOUR))
+        painter.drawPolygon([QPointF(6.5, 2), QPointF(12, 14), QPointF(1, 14)])
+        painter.setPen(QPen(QColor("white")))
+        painter.drawText(QRectF(1, 4, 11, 10), Qt.AlignmentFlag.AlignCenter, "!")
+    painter.end()
+    return QIcon(pixmap)

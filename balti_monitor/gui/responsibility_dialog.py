@@ -1,0 +1,244 @@
+"""Who answers for an action and for which of its indicators (form in ``ui/responsibility_dialog.ui``).
+
+The dialog edits a copy of the state; OK hands the new state back and the caller applies it as one undoable
+:class:`~.undo.ResponsibilitiesCommand`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from balti_monitor.services.gui_support import ActionInfo, ResponsibilityState
+
+from .uiloader import child, load_ui
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+NO_PARENT = QModelIndex()
+
+
+@dataclass
+class Row:
+    """One responsible subdivision in the dialog."""
+
+    subdivision_id: int
+    name: str
+    indicators: set[int]
+
+
+class ResponsibilityModel(QAbstractTableModel):
+    """Subdivisions down, a check box per indicator across (the dialog's working copy)."""
+
+    def __init__(
+        self, rows: list[Row], numbers: list[int], texts: dict[int, str], parent: Any = None
+    ) -> None:
+        super().__init__(parent)
+        self.rows = rows
+        self.numbers = numbers
+        self.texts = texts
+
+    def state(self) -> ResponsibilityState:
+        """The edited state."""
+        return [(row.subdivision_id, sorted(row.indicators)) for row in self.rows]
+
+    def rowCount(self, parent: ModelIndex = NO_PARENT) -> int:
+        """Override QAbstractItemModel::rowCount."""
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = NO_PARENT) -> int:
+        """Override QAbstractItemModel::columnCount."""
+        return 0 if parent.isValid() else 1 + len(self.numbers)
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        """Override QAbstractItemModel::flags: indicator cells are check boxes."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return base | Qt.ItemFlag.ItemIsUserCheckable if index.column() else base
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Override QAbstractItemModel::data."""
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if index.column() == 0:
+            return row.name if role == Qt.ItemDataRole.DisplayRole else None
+        number = self.numbers[index.column() - 1]
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if number in row.indicators else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.texts.get(number, "")
+        return None
+
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Override QAbstractItemModel::setData: tick or untick an indicator."""
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or index.column() == 0:
+            return False
+        number = self.numbers[index.column() - 1]
+        checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2)
+        row = self.rows[index.row()]
+        if checked:
+            row.indicators.add(number)
+        else:
+            row.indicators.discard(number)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Override QAbstractItemModel::headerData."""
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section <= len(self.numbers):
+            return None
+        if section == 0:
+            return self.tr("Subdiviziunea") if role == Qt.ItemDataRole.DisplayRole else None
+        number = self.numbers[section - 1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.tr("Ind. {n}").format(n=number)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.texts.get(number, "")
+        return None
+
+    def add(self, row: Row) -> None:
+        """Append a subdivision."""
+        self.beginInsertRows(NO_PARENT, len(self.rows), len(self.rows))
+        self.rows.append(row)
+        self.endInsertRows()
+
+    def remove(self, position: int) -> Row:
+        """Remove a subdivision."""
+        self.beginRemoveRows(NO_PARENT, position, position)
+        row = self.rows.pop(position)
+        self.endRemoveRows()
+        return row
+
+    def move(self, position: int, offset: int) -> bool:
+        """Move a subdivision up (-1) or down (+1)."""
+        target = position + offset
+        if not (0 <= position < len(self.rows) and 0 <= target < len(self.rows)):
+            return False
+        destination = target + 1 if offset > 0 else target
+        self.beginMoveRows(NO_PARENT, position, position, NO_PARENT, destination)
+        self.rows.insert(target, self.rows.pop(position))
+        self.endMoveRows()
+        return True
+
+
+class ResponsibilityDialog:
+    """The responsibility dialog.
+
+    Attributes:
+        dialog: the QDialog loaded from the form.
+        model: the working copy.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        action: ActionInfo,
+        state: ResponsibilityState,
+        subdivisions: list[tuple[int, str]],
+    ) -> None:
+        loaded = load_ui("responsibility_dialog.ui", parent)
+        assert isinstance(loaded, QDialog)
+        self.dialog = loaded
+        self.names = dict(subdivisions)
+        self.order = [sid for sid, _ in subdivisions]
+        numbers = [ind.number for ind in action.indicators]
+        texts = {ind.number: f"{ind.number}. {ind.text}" for ind in action.indicators}
+        rows = [Row(sid, self.names.get(sid, str(sid)), set(numbers_)) for sid, numbers_ in state]
+        self.model = ResponsibilityModel(rows, numbers, texts, loaded)
+        self.table = child(loaded, QTableView, "table")
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setVisible(False)
+        self.combo = child(loaded, QComboBox, "addCombo")
+        self.combo_ids: list[int] = []
+        self.error = child(loaded, QLabel, "errorLabel")
+        child(loaded, QLabel, "actionLabel").setText(
+            f"<b>{escape(loaded.tr('Acțiunea'))} {escape(action.code)}.</b> {escape(action.title)}"
+        )
+        child(loaded, QPushButton, "addButton").clicked.connect(self._add)
+        child(loaded, QPushButton, "removeButton").clicked.connect(self._remove)
+        child(loaded, QPushButton, "upButton").clicked.connect(lambda: self._move(-1))
+        child(loaded, QPushButton, "downButton").clicked.connect(lambda: self._move(1))
+        buttons = child(loaded, QDialogButtonBox, "buttonBox")
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(loaded.reject)
+        self._fill_combo()
+
+    def _fill_combo(self) -> None:
+        used = {row.subdivision_id for row in self.model.rows}
+        self.combo.clear()
+        # Ids beside the combo box, never currentData(): see qt_compat.
+        self.combo_ids = [sid for sid in self.order if sid not in used]
+        for sid in self.combo_ids:
+            self.combo.addItem(self.names[sid])
+
+    def _selected_row(self) -> int:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def _add(self) -> None:
+        position = self.combo.currentIndex()
+        if not 0 <= position < len(self.combo_ids):
+            return
+        sid = self.combo_ids[position]
+        self.model.add(Row(sid, self.names[sid], set(self.model.numbers)))
+        self._fill_combo()
+        self.table.selectRow(len(self.model.rows) - 1)
+
+    def _remove(self) -> None:
+        position = self._selected_row()
+        if position >= 0:
+            self.model.remove(position)
+            self._fill_combo()
+
+    def _move(self, offset: int) -> None:
+        position = self._selected_row()
+        if self.model.move(position, offset):
+            self.table.selectRow(position + offset)
+
+    def _accept(self) -> None:
+        empty = [row.name for row in self.model.rows if not row.indicators]
+        if empty:
+            self.error.setText(
+                self.dialog.tr("Bifați cel puțin un indicator pentru: {names}.").format(
+                    names=", ".join(empty)
+                )
+            )
+            return
+        self.dialog.accept()
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        action: ActionInfo,
+        state: ResponsibilityState,
+        subdivisions: list[tuple[int, str]],
+    ) -> ResponsibilityState | None:
+        """Show the dialog; the new state, or None when cancelled (tests replace this)."""
+        dialog = cls(parent, action, state, subdivisions)
+        try:
+            if dialog.dialog.exec() == QDialog.DialogCode.Accepted:
+                return dialog.model.state()
+            return None
+        finally:
+            dialog.dialog.deleteLater()

@@ -1,0 +1,235 @@
+"""The working session: the open database file, the plan and period shown, the undo stack, cached results.
+
+Built once in :func:`balti_monitor.gui.app.run` and passed to every view through its constructor (no module
+globals). Views never write to the database themselves: they push undo commands (:mod:`.undo`) that call the
+services and hand the returned :class:`ChangeSet` to :meth:`Session.apply`, which drops the cached results of
+exactly those actions and emits :attr:`Session.changed`; each view then refreshes only what changed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from balti_monitor.db.connection import close_database, open_database
+from balti_monitor.db.models import Period, Plan
+from balti_monitor.services.bundled import ensure_bundled_plan
+from balti_monitor.services.changes import ChangeSet
+from balti_monitor.services.grids import load_grids
+from balti_monitor.services.gui_support import ActionInfo, PriorityInfo, plan_outline
+from balti_monitor.services.periods import PeriodKey, key_of, list_periods
+from balti_monitor.services.results import ActionResult, action_result
+
+
+class Session(QObject):
+    """The open file and what the user is looking at.
+
+    Attributes:
+        path: the open database file (None before :meth:`open`).
+        fresh: True when :meth:`open` just created the file (or installed the bundled plan into it).
+        plan: the plan shown.
+        period: the period shown (None when the plan has no period yet).
+        outline: priorities and actions of the plan (no query on a tree click).
+        undo_stack: every user edit, as undoable commands.
+
+    Signals:
+        changed(ChangeSet): data changed; views refresh what the change set names.
+        periodAboutToChange(): another period (or file) is about to be shown: save pending text now.
+        periodChanged(): another period (or the first one) is shown.
+        opened(): a database file was opened; every view reloads.
+        navigate(int, int, int): an undo/redo asks to show action, subdivision (0 = Total row), column.
+        message(str): a Romanian message for the status bar.
+    """
+
+    changed = Signal(object)
+    periodAboutToChange = Signal()
+    periodChanged = Signal()
+    opened = Signal()
+    navigate = Signal(int, int, int)
+    message = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path: Path | None = None
+        self.fresh = False
+        self.plan: Plan | None = None
+        self.period: Period | None = None
+        self.outline: list[PriorityInfo] = []
+        self._actions: dict[int, ActionInfo] = {}
+        self._results: dict[int, ActionResult] = {}
+        self._all_loaded = False
+        self.replaying = False  # an undo/redo is switching the period: views must not push commands
+        self.undo_stack = QUndoStack(self)
+
+    # -- file ---------------------------------------------------------------------------------------------
+    def open(self, path: Path) -> None:
+        """Open (or create) a database file; raises ``DatabaseError`` (Romanian message) for a bad file."""
+        existed = path.exists() and path.stat().st_size > 0
+        if self.path is not None:
+            self.close()
+        self.period = None
+        open_database(path)
+        self.path = path
+        created = False
+        if not Plan.select().exists():
+            _, created = ensure_bundled_plan()
+        self.fresh = created or not existed
+        self.undo_stack.clear()
+        self._load_plan(Plan.select().order_by(Plan.id).first())
+        self.opened.emit()
+
+    def close(self) -> None:
+        """Close the file (one self-contained .sqlite remains)."""
+        if self.path is not None:
+            self.periodAboutToChange.emit()
+        self.undo_stack.clear()
+        if self.path is not None:
+            close_database()
+        self.path = None
+        self.plan = None
+        self.period = None
+        self.outline = []
+        self._actions = {}
+        self._forget_results()
+
+    def _load_plan(self, plan: Plan | None) -> None:
+        self.plan = plan
+        self.outline = plan_outline(plan.id) if plan is not None else []
+        self._actions = {a.id: a for p in self.outline for a in p.actions}
+        periods = self.periods()
+        self.period = periods[-1] if periods else None
+        self._forget_results()
+
+    # -- plan and period ----------------------------------------------------------------------------------
+    def plans(self) -> list[Plan]:
+        """Every plan in the file."""
+        return list(Plan.select().order_by(Plan.id))
+
+    def set_plan(self, plan_id: int) -> None:
+        """Show another plan (its latest period)."""
+        if self.plan is not None and self.plan.id == plan_id:
+            return
+        self._load_plan(Plan.get_by_id(plan_id))
+        self.opened.emit()
+
+    def periods(self) -> list[Period]:
+        """Periods of the plan, oldest first."""
+        return list_periods(self.plan) if self.plan is not None else []
+
+    def set_period(self, period_id: int | None) -> None:
+        """Show another period."""
+        if period_id is None:
+            new = None
+        elif self.period is not None and self.period.id == period_id:
+            return
+        else:
+            new = Period.get_or_none(Period.id == period_id)
+        self.periodAboutToChange.emit()
+        self.period = new
+        self._forget_results()
+        self.periodChanged.emit()
+
+    def set_period_code(self, code: str) -> bool:
+        """Show the period with this code ("2023-S1"); False when it does not exist."""
+        for period in self.periods():
+            if key_of(period).code == code:
+                self.set_period(period.id)
+                return True
+        return False
+
+    def period_key(self) -> PeriodKey | None:
+        """Year and semester of the period shown."""
+        return key_of(self.period) if self.period is not None else None
+
+    # -- actions and results ------------------------------------------------------------------------------
+    def action(self, action_id: int) -> ActionInfo:
+        """The header of an action of the plan shown."""
+        return self._actions[action_id]
+
+    def actions(self) -> list[ActionInfo]:
+        """Every action of the plan, in plan order."""
+        return [a for p in self.outline for a in p.actions]
+
+    def action_by_code(self, code: str) -> ActionInfo | None:
+        """An action of the plan shown by its code."""
+        return next((a for a in self._actions.values() if a.code == code), None)
+
+    def result(self, action_id: int) -> ActionResult | None:
+        """Grid, totals and findings of an action for the period shown (cached until it changes)."""
+        if self.period is None or action_id not in self._actions:
+            return None
+        found = self._results.get(action_id)
+        if found is None:
+            grid = load_grids(self.period, [action_id])[action_id]
+            found = self._results[action_id] = action_result(grid)
+        return found
+
+    def results(self) -> dict[int, ActionResult]:
+        """Results of every action of the plan for the period shown (one bulk load, then cached)."""
+        if self.period is None:
+            return {}
+        if not self._all_loaded:
+            missing = [aid for aid in self._actions if aid not in self._results]
+            if missing:
+                for aid, grid in load_grids(self.period, missing).items():
+                    self._results[aid] = action_result(grid)
+            self._all_loaded = True
+        return dict(self._results)
+
+    def _forget_results(self, action_ids: frozenset[int] | None = None) -> None:
+        if action_ids is None:
+            self._results.clear()
+        else:
+            for aid in action_ids:
+                self._results.pop(aid, None)
+        self._all_loaded = False
+
+    # -- writes -------------------------------------------------------------------------------------------
+    def apply(self, changes: ChangeSet) -> None:
+        """Take note of what a service call changed and tell the views."""
+        if changes.empty:
+            return
+        everything = changes.plan_structure and changes.subdivisions and changes.periods and changes.narrative
+        if everything:
+            self.undo_stack.clear()
+            plan_id = self.plan.id if self.plan is not None else None
+            period_code = key_of(self.period).code if self.period is not None else None
+            plan = Plan.get_or_none(Plan.id == plan_id) if plan_id else None
+            self._load_plan(plan or Plan.select().order_by(Plan.id).first())
+            if period_code:
+                for period in self.periods():
+                    if key_of(period).code == period_code:
+                        self.period = period
+            self.opened.emit()
+            return
+        if changes.subdivisions:
+            self._forget_results()  # names appear in every grid
+        else:
+            self._forget_results(changes.actions)
+        if changes.plan_structure and self.plan is not None:
+            self.outline = plan_outline(self.plan.id)
+            self._actions = {a.id: a for p in self.outline for a in p.actions}
+        gone = (
+            changes.periods
+            and self.period is not None
+            and Period.get_or_none(Period.id == self.period.id) is None
+        )
+        if gone:
+            periods = self.periods()
+            self.period = periods[-1] if periods else None
+            self._forget_results()
+            self.changed.emit(changes)
+            self.periodChanged.emit()
+            return
+        self.changed.emit(changes)
+
+    def show_period(self, period_id: int) -> None:
+        """Make sure the period an undo command works on is the one shown."""
+        if self.period is None or self.period.id != period_id:
+            self.replaying = True
+            try:
+                self.set_period(period_id)
+            finally:
+                self.replaying = False

@@ -1,0 +1,83 @@
+"""GUI test fixtures: offscreen Qt, QSettings in a temporary folder, a main window on a private database.
+
+Dialogs that would block (questions, file choosers, the manual-total and responsibility dialogs) are
+replaced per test with ``monkeypatch``; by default every question is answered "No" so nothing modal opens.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from gui_helpers import close_window
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from balti_monitor.gui import dialogs
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """QSettings (INI, user scope) in a fresh temporary folder: the real user's settings are never touched."""
+    folder = tmp_path_factory.mktemp("qsettings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Answer every question "No" and cancel every file chooser unless a test says otherwise."""
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: False)
+    monkeypatch.setattr(dialogs, "ask_yes", lambda *a, **k: False)
+    monkeypatch.setattr(dialogs, "choose_save_path", lambda *a, **k: None)
+    monkeypatch.setattr(dialogs, "choose_open_path", lambda *a, **k: None)
+    monkeypatch.setattr(dialogs, "choose_database", lambda *a, **k: None)
+    monkeypatch.setattr(dialogs, "after_export", lambda *a, **k: dialogs.CLOSE)
+    monkeypatch.setattr(dialogs, "open_path", lambda *a, **k: True)
+
+    def fail_on_error(parent: object, title: str, text: str) -> None:
+        raise AssertionError(f"unexpected error dialog: {title}: {text}")
+
+    monkeypatch.setattr(dialogs, "show_error", fail_on_error)
+
+
+@pytest.fixture
+def demo_copy(demo_file: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo database file (not opened)."""
+    path = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_file, path)
+    return path
+
+
+@pytest.fixture
+def start_window(qtbot: object) -> Iterator[Callable[..., object]]:
+    """Start the application's main window on a file (``app.start``); closed at the end of the test."""
+    from balti_monitor.gui import app as gui_app
+
+    windows: list[object] = []
+
+    def start(path: Path | None, resize: bool = True) -> object:
+        window = gui_app.start(str(path) if path is not None else None)
+        assert window is not None
+        qtbot.addWidget(window)  # type: ignore[attr-defined]
+        if resize:
+            window.resize(1500, 900)
+        QApplication.processEvents()
+        windows.append(window)
+        return window
+
+    yield start
+    for window in windows:
+        close_window(window)
+
+
+@pytest.fixture
+def window(start_window: Callable[..., object], demo_copy: Path) -> object:
+    """The main window on a private copy of the demo database, showing 2023-S1."""
+    return start_window(demo_copy)

@@ -1,0 +1,189 @@
+"""Starting the application, bad files, restarts, exports and the Romanian Qt texts."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import zipfile
+
+import pytest
+from gui_helpers import close_window, select_action
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
+
+from balti_monitor.db.models import Period, Return
+from balti_monitor.gui import app as gui_app
+from balti_monitor.gui import dialogs
+from balti_monitor.gui.grid_model import KIND_ROLE, CellKind
+from balti_monitor.gui.uiloader import load_ui
+from balti_monitor.resources import default_database_path, resource_path
+
+
+def test_a_new_default_database_offers_the_demo(start_window, monkeypatch) -> None:
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_yes", lambda parent, title, text: asked.append(text) or True)
+    window = start_window(None)
+    assert window.session.path == default_database_path()
+    assert asked and "S1-2023" in asked[0]
+    assert window.session.period is not None and window.session.period_key().code == "2023-S1"
+    model = window.action_page.model
+    assert model.result.grid.code == "1.1"  # the first action is shown
+    assert model.index(0, 2).data() == "17 concursuri"
+
+
+def test_declining_the_demo_leaves_an_empty_plan_with_a_clear_next_step(start_window, monkeypatch) -> None:
+    window = start_window(None)
+    assert window.session.period is None
+    assert Return.select().count() == 0
+    assert "nicio perioadă" in window.windowTitle()
+    assert window.action_page.stack.currentWidget() is window.action_page.empty
+    assert "Perioadă nouă" in window.action_page.empty.text()
+    assert not window.export_actions.report_action.isEnabled()
+    monkeypatch.setattr(dialogs, "ask_yes", lambda *a, **k: True)
+    assert window.period_bar.create_next_period()
+    assert window.session.period_key().code == "2023-S1"
+    assert window.action_page.model.index(0, 1).data(KIND_ROLE) == CellKind.MISSING.value
+
+
+def test_a_bad_file_is_explained_and_another_one_can_be_chosen(start_window, monkeypatch, tmp_path) -> None:
+    bad = tmp_path / "scrisoare.sqlite"
+    bad.write_bytes(b"Acesta nu este un fisier SQLite.\n" * 50)
+    explained = []
+    monkeypatch.setattr(
+        dialogs, "bad_database", lambda parent, path, reason: explained.append((path, reason))
+    )
+    good = tmp_path / "bun.sqlite"
+    monkeypatch.setattr(dialogs, "choose_database", lambda parent, folder: good)
+    window = start_window(bad)
+    assert explained and explained[0][0] == bad and explained[0][1]  # a Romanian reason
+    assert window.session.path == good
+    assert bad.read_bytes().startswith(b"Acesta nu este")  # the bad file is left untouched
+
+
+def test_run_without_a_usable_file_returns_an_error_code(monkeypatch, tmp_path) -> None:
+    bad = tmp_path / "rau.sqlite"
+    bad.write_bytes(b"\x00\x01nimic" * 100)
+    monkeypatch.setattr(dialogs, "bad_database", lambda *a: None)
+    monkeypatch.setattr(gui_app.sys, "excepthook", gui_app.sys.excepthook)  # run() installs its own hook
+    assert gui_app.run(str(bad)) == gui_app.EXIT_NO_DATABASE
+
+
+def test_a_restart_shows_the_same_data_period_action_and_window(start_window, demo_copy, monkeypatch) -> None:
+    monkeypatch.setattr(dialogs, "ask_yes", lambda *a, **k: True)
+    window = start_window(demo_copy)
+    assert window.period_bar.create_next_period()  # 2023-S2 exists and is shown
+    select_action(window, "1.6")
+    model = window.action_page.model
+    assert model.setData(model.index(0, 3), "2 cazuri")
+    window.resize(790, 580)  # within the offscreen screen (800×600), so Qt does not clamp it
+    window.splitter.setSizes([250, 540])
+    sizes = window.splitter.sizes()
+    close_window(window)
+
+    again = start_window(demo_copy, resize=False)
+    assert again.session.period_key().code == "2023-S2"
+    assert again.action_page.model.result.grid.code == "1.6"
+    assert again.action_page.model.index(0, 3).data() == "2 cazuri"
+    assert (again.width(), again.height()) == (790, 580)
+    assert again.splitter.sizes() == sizes
+
+
+def test_the_export_action_produces_the_word_document(window, monkeypatch, tmp_path) -> None:
+    target = tmp_path / "raport"
+    offered = []
+    monkeypatch.setattr(dialogs, "choose_save_path", lambda *a: target)
+    monkeypatch.setattr(
+        dialogs, "after_export", lambda parent, path, note: offered.append((path, note)) or "folder"
+    )
+    opened = []
+    monkeypatch.setattr(dialogs, "open_path", lambda path: opened.append(path) or True)
+    select_action(window, "1.15")
+    window.export_actions.report_action.trigger()
+    written = tmp_path / "raport.docx"
+    assert window.export_actions.last_report == written
+    assert offered and offered[0][0] == written and "constatări" in offered[0][1]
+    assert opened == [tmp_path]  # "open the folder"
+    with zipfile.ZipFile(written) as package:
+        body = package.read("word/document.xml").decode("utf-8")
+    assert "2075 ore de instruire" in body  # a value typed for action 1.15
+    assert "Total instituții responsabile" in body
+
+
+def test_json_export_and_import_replace_the_data(window, monkeypatch, tmp_path) -> None:
+    exported = window.export_actions.export_json(tmp_path / "copie.json")
+    assert exported is not None and exported.stat().st_size > 1000
+    select_action(window, "1.6")
+    model = window.action_page.model
+    assert model.setData(model.index(0, 3), "9 cazuri")
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    assert window.export_actions.import_json(exported)
+    assert window.session.undo_stack.count() == 0  # an import cannot be undone; the stack starts anew
+    select_action(window, "1.6")
+    assert window.action_page.model.index(0, 3).data() == "1 caz"
+    assert Period.select().count() == 1
+
+
+def test_opening_a_bad_file_from_the_menu_keeps_the_current_one(window, monkeypatch, tmp_path) -> None:
+    bad = tmp_path / "alt.sqlite"
+    bad.write_text("nu este o bază de date", encoding="utf-8")
+    explained = []
+    monkeypatch.setattr(dialogs, "bad_database", lambda parent, path, reason: explained.append(reason))
+    current = window.session.path
+    assert not window.file_actions.open_file(bad)
+    assert explained
+    assert window.session.path == current
+    assert window.action_page.model.rowCount() > 0
+
+
+def test_qt_standard_buttons_are_in_romanian(qapp) -> None:
+    gui_app.create_application()
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok
+        | QDialogButtonBox.StandardButton.Cancel
+        | QDialogButtonBox.StandardButton.Close
+        | QDialogButtonBox.StandardButton.Yes
+        | QDialogButtonBox.StandardButton.No
+    )
+    texts = {button.text() for button in box.buttons()}
+    assert texts == {"OK", "Anulează", "Închide", "&Da", "&Nu"}
+    message = QMessageBox()
+    message.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    assert {b.text() for b in message.buttons()} == {"&Da", "&Nu"}
+    assert QCoreApplication.translate("QLineEdit", "&Paste") == "&Lipește"
+    assert QCoreApplication.translate("QFileDialog", "File &name:") == "&Numele fișierului:"
+    box.deleteLater()
+    message.deleteLater()
+
+
+def test_the_shipped_qt_translation_is_compiled_from_its_source(tmp_path) -> None:
+    lrelease = shutil.which("pyside6-lrelease")
+    assert lrelease is not None, "pyside6-lrelease comes with PySide6-Essentials"
+    out = tmp_path / "qtbase_ro.qm"
+    subprocess.run(
+        [lrelease, str(resource_path("ui", "qtbase_ro.ts")), "-qm", str(out)], check=True, capture_output=True
+    )
+    assert out.read_bytes() == resource_path("ui", "qtbase_ro.qm").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("form", "names"),
+    [
+        ("narrative_page.ui", ["summaryEdit", "risksEdit", "proposalsEdit", "preparedNameEdit", "extraEdit"]),
+        ("override_dialog.ui", ["totalEdit", "reasonEdit", "authorEdit", "buttonBox"]),
+        ("responsibility_dialog.ui", ["table", "addCombo", "addButton", "removeButton", "buttonBox"]),
+        ("subdivisions_dialog.ui", ["list", "nameEdit", "codeEdit", "aliasesEdit", "saveButton"]),
+    ],
+)
+def test_designer_forms_load_with_their_widgets(qtbot, form: str, names: list[str]) -> None:
+    widget = load_ui(form)
+    qtbot.addWidget(widget)
+    for name in names:
+        assert widget.findChild(object, name) is not None, name
+    for label in widget.findChildren(QLabel):
+        assert "Ş" not in label.text() and "ş" not in label.text() and "ţ" not in label.text()
+
+
+def test_status_marks_are_explained_in_the_tree(window) -> None:
+    info = window.session.action_by_code("1.5")
+    tooltip = window.plan_panel.model.index_of_action(info.id).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Există restanțe" in tooltip and "M: totaluri introduse manual" in tooltip
