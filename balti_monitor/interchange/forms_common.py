@@ -432,3 +432,12 @@ def restore_status(period: Period, snap: StatusSnapshot) -> None:
 def period_code(period: Period) -> str:
     """ "2023-S1"."""
     return key_of(period).code
+
+
+def count_phrase(n: int, one: str, many: str) -> str:
+    """Romanian counted noun: "1 acțiune", "3 acțiuni", "22 de acțiuni"."""
+    if n == 1:
+        return f"1 {one}"
+    if n % 100 >= 20 or (n and n % 100 == 0):
+        return f"{n} de {many}"
+    return f"{n} {many}"

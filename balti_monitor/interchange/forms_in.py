@@ -62,6 +62,7 @@ from balti_monitor.interchange.forms_common import (
     FormState,
     SignedRow,
     StatusSnapshot,
+    count_phrase,
     ensure_forms_table,
     fingerprint,
     key_id,
@@ -171,16 +172,16 @@ class FormFile:
         return sum(1 for c in self.changes if c.kind is kind)
 
     def summary(self) -> str:
-        """ "5 noi, 2 modificate, 40 neschimbate" (kinds that occur)."""
+        """ "5 rânduri noi, 1 rând modificat, 40 de rânduri neschimbate" (kinds that occur)."""
         words = {
-            ChangeKind.NEW: "noi",
-            ChangeKind.CHANGED: "modificate",
-            ChangeKind.CLEARED: "șterse",
-            ChangeKind.UNCHANGED: "neschimbate",
-            ChangeKind.KEPT: "păstrate din aplicație",
-            ChangeKind.CONFLICT: "conflicte",
+            ChangeKind.NEW: ("rând nou", "rânduri noi"),
+            ChangeKind.CHANGED: ("rând modificat", "rânduri modificate"),
+            ChangeKind.CLEARED: ("rând șters", "rânduri șterse"),
+            ChangeKind.UNCHANGED: ("rând neschimbat", "rânduri neschimbate"),
+            ChangeKind.KEPT: ("rând păstrat din aplicație", "rânduri păstrate din aplicație"),
+            ChangeKind.CONFLICT: ("conflict", "conflicte"),
         }
-        parts = [f"{self.count(kind)} {word}" for kind, word in words.items() if self.count(kind)]
+        parts = [count_phrase(self.count(kind), *word) for kind, word in words.items() if self.count(kind)]
         return ", ".join(parts) or "niciun rând"
 
 

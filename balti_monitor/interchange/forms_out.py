@@ -57,6 +57,7 @@ from balti_monitor.interchange.forms_common import (
     ID_SHEET,
     FormState,
     SignedRow,
+    count_phrase,
     default_deadline,
     ensure_plan_secret,
     excel_safe,
@@ -206,15 +207,6 @@ class FormsOutResult:
         for skipped in self.skipped:
             lines.append(f"  fără formular: {skipped.name} ({skipped.reason})")
         return lines
-
-
-def count_phrase(n: int, one: str, many: str) -> str:
-    """Romanian counted noun: "1 acțiune", "3 acțiuni", "22 de acțiuni"."""
-    if n == 1:
-        return f"1 {one}"
-    if n % 100 >= 20 or (n and n % 100 == 0):
-        return f"{n} de {many}"
-    return f"{n} {many}"
 
 
 def _is_numeric(text: str, aggregation: Aggregation) -> bool:

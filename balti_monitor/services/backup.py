@@ -60,6 +60,7 @@ REASONS: dict[str, str] = {
     "migrare": "înainte de actualizarea structurii fișierului",
     "restaurare": "înainte de restaurarea dintr-o copie",
     "import": "înainte de un import",
+    "demo": "înainte de încărcarea datelor demonstrative",
     "manual": "la cererea utilizatorului",
 }
 

@@ -112,9 +112,11 @@ def format_size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
 
 
-def format_time(moment: dt.datetime | None) -> str:
-    """ "25.11.2026 15:30" or "necunoscută"."""
-    return "necunoscută" if moment is None else f"{moment:%d.%m.%Y %H:%M}"
+def format_time(moment: dt.datetime | None, *, seconds: bool = False) -> str:
+    """ "25.11.2026 15:30" (with ``seconds``: "25.11.2026 15:30:07") or "necunoscută"."""
+    if moment is None:
+        return "necunoscută"
+    return f"{moment:%d.%m.%Y %H:%M:%S}" if seconds else f"{moment:%d.%m.%Y %H:%M}"
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -323,8 +325,9 @@ def compare(current: FileReport, candidate: FileReport) -> Comparison:
     warnings: list[str] = []
     if current.last_change and candidate.last_change and candidate.last_change < current.last_change:
         warnings.append(
-            f"Copia aleasă este mai veche: modificările făcute după {format_time(candidate.last_change)} "
-            f"(ultima la {format_time(current.last_change)}) nu se află în ea."
+            f"Copia aleasă este mai veche: modificările făcute după "
+            f"{format_time(candidate.last_change, seconds=True)} "
+            f"(ultima la {format_time(current.last_change, seconds=True)}) nu se află în ea."
         )
     lost = [p for p in current.periods if p not in candidate.periods]
     if lost:
