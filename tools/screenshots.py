@@ -5,18 +5,25 @@
 Runs offscreen by default (``QT_QPA_PLATFORM=offscreen``); under Xvfb set ``QT_QPA_PLATFORM=xcb`` and
 ``DISPLAY`` first. The demo database, the user folder and the settings live in a temporary folder, so the
 real user's data and settings are never touched. Shots: actions 1.1, 1.15 and 2.2, the same at 1366×768,
-an open women/men editor, a refused edit, the narrative page and the three dialogs.
+an open women/men editor, a refused edit, the narrative page, the three plan dialogs, and the data-safety
+and return-form dialogs (backup done, restore preview, automatic backups, file check, recovery offer,
+form generation options, import preview with its three tabs, form status).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -28,7 +35,7 @@ if str(ROOT) not in sys.path:
 def take(out: Path, size: tuple[int, int]) -> list[Path]:
     """Start the GUI on a fresh demo database and save the screenshots; returns the files written."""
     from PySide6.QtCore import QSettings, Qt
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     scratch = Path(tempfile.mkdtemp(prefix="balti-shots-"))
     os.environ["BALTI_MONITOR_HOME"] = str(scratch / "home")
@@ -155,10 +162,154 @@ def take(out: Path, size: tuple[int, int]) -> list[Path]:
 
     dialog_shot("dialog_subdivisions", subdivisions)
     window.session.changed.disconnect(holder[0]._on_changed)
+
+    safety_and_forms(window, scratch, shot, dialog_shot, settle)
     window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
     window.close()
     window.session.close()
     return written
+
+
+def modal_shot(name: str, shot: Callable[[str, QWidget | None], None], run: Callable[[], object]) -> None:
+    """Screenshot a message box that ``run`` shows modally, then close it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    def grab() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, QDialog):
+            shot(name, widget)
+            widget.reject()
+        else:
+            QTimer.singleShot(30, grab)
+
+    QTimer.singleShot(30, grab)
+    run()
+
+
+def safety_and_forms(
+    window: Any,
+    scratch: Path,
+    shot: Callable[[str, QWidget | None], None],
+    dialog_shot: Callable[[str, Callable[[], QWidget]], None],
+    settle: Callable[[], None],
+) -> None:
+    """The data-safety and return-form dialogs, on the demo data."""
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QTabWidget
+
+    from balti_monitor.db.models import Subdivision
+    from balti_monitor.gui import dialogs
+    from balti_monitor.gui.auto_backups_dialog import AutoBackupsDialog
+    from balti_monitor.gui.forms_out_dialog import FormsOutDialog
+    from balti_monitor.gui.forms_preview_dialog import FormsPreviewDialog
+    from balti_monitor.gui.forms_status_dialog import FormsStatusDialog
+    from balti_monitor.gui.restore_dialog import RestoreDialog
+    from balti_monitor.interchange.forms_common import FormState, set_form_state
+    from balti_monitor.interchange.forms_in import preview_import
+    from balti_monitor.interchange.forms_out import FormsOutOptions, generate_forms
+    from balti_monitor.services.backup import auto_backup, make_backup
+    from balti_monitor.services.editing import set_cell
+    from balti_monitor.services.file_report import verify_file
+    from balti_monitor.services.restore import preview_restore
+
+    session = window.session
+    period = session.period
+    assert period is not None and session.path is not None
+    names = {"&Fișier": "menu_file", "F&ormulare": "menu_forms"}
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if menu is not None and action.text() in names:
+            menu.adjustSize()
+            shot(names[action.text()], menu)
+    folder = scratch / "copii"
+    folder.mkdir()
+    backup = make_backup(folder, period_code="2023-S1")
+    modal_shot(
+        "message_backup_done",
+        shot,
+        lambda: dialogs.done_with_folder(
+            window,
+            "Copia de rezervă a fost creată",
+            backup.message(),
+            "Fișierul se poate trimite prin e-mail ca atașament. Se deschide cu Fișier → Deschide alt "
+            "fișier de date, sau se aduce înapoi cu Fișier → Restaurează din copie.",
+        ),
+    )
+    info = session.action_by_code("1.6")
+    dru = Subdivision.get(Subdivision.code == "DRU").id
+    drp = Subdivision.get(Subdivision.code == "DRP").id
+    set_cell(period, info.id, dru, 3, "2 cazuri")  # newer than the backup
+    now = dt.datetime.now()
+    auto_backup("import", now=now - dt.timedelta(days=3, hours=2))  # a few more rows for the list
+    set_cell(period, info.id, drp, 5, "1 caz")
+    auto_backup("restaurare", now=now - dt.timedelta(days=1, minutes=40))
+    set_cell(period, info.id, drp, 5, "0")
+    report, comparison = preview_restore(backup.path)
+    dialog_shot("dialog_restore", lambda: RestoreDialog(window, report, comparison).dialog)
+    dialog_shot(
+        "dialog_auto_backups", lambda: AutoBackupsDialog(window, session.path, lambda _path: False).dialog
+    )
+    broken = folder / "balti-monitor-trimis.sqlite"
+    broken.write_bytes(backup.path.read_bytes()[:6000])
+    bad = verify_file(broken)
+    modal_shot(
+        "message_verify_bad",
+        shot,
+        lambda: dialogs.show_report(window, "Verificarea fișierului", bad.ok, bad.lines()),
+    )
+    modal_shot(
+        "message_recovery",
+        shot,
+        lambda: dialogs.offer_recovery(
+            window,
+            broken,
+            f"{bad.problems[0]}\n\nCea mai nouă copie automată a acestui fișier: „demo-2026-11-25-153000-deschidere.sqlite” "
+            "din 25.11.2026 15:30 (la deschiderea fișierului), 412 KB. Puteți continua lucrul cu această copie: "
+            "ea se copiază ca fișier nou lângă cel cu probleme.",
+        ),
+    )
+
+    forms = scratch / "formulare"
+    dialog_shot(
+        "dialog_forms_out",
+        lambda: FormsOutDialog(window, period, forms, "Ana Popescu, tel. 0231 5 44 00").dialog,
+    )
+    result = generate_forms(period, forms, FormsOutOptions(subdivision_ids=frozenset({dru, drp})))
+    set_cell(period, info.id, dru, 3, "4 cazuri")  # changed in the application after the forms went out
+    edits = {
+        drp: {"1.6#5": "2 cazuri", "1.6#D": ""},
+        dru: {"1.6#3": "3 cazuri", "1.6#2": "1 persoană desemnată"},
+    }
+    paths = []
+    for form in result.forms:
+        wb = load_workbook(form.path)
+        for row in wb["Retur"].iter_rows():
+            if row[0].value in edits[form.subdivision_id]:
+                row[3].value = edits[form.subdivision_id][row[0].value]
+        wb.save(form.path)
+        paths.append(form.path)
+    letter = forms / "Retur_DS_2023-S1 (scrisoare).xlsx"
+    letter.write_bytes(b"nu este un registru Excel")
+    preview = preview_import([*paths, letter], period)
+    for tab, name in enumerate(("changes", "files", "findings")):
+
+        def build(tab: int = tab) -> QWidget:
+            found = FormsPreviewDialog(window, preview)
+            found.dialog.findChild(QTabWidget, "tabs").setCurrentIndex(tab)
+            return found.dialog
+
+        dialog_shot(f"dialog_forms_preview_{name}", build)
+    set_form_state(period, dru, FormState.SENT)
+    set_form_state(period, drp, FormState.NEEDS_CORRECTION)
+
+    def status() -> QWidget:
+        found = FormsStatusDialog(window, session)
+        found.select([dru])
+        return found.dialog
+
+    dialog_shot("dialog_forms_status", status)
+    settle()
 
 
 def main() -> int:

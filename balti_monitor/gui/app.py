@@ -1,8 +1,9 @@
 """Starting the desktop application: ``balti-monitor`` without arguments calls :func:`run`.
 
-:func:`run` opens the default database (``resources.default_database_path()``, created with the bundled plan
-on first use) or the file given with ``--db``. A file that is not a Bălți Monitor database is explained in
-Romanian and the user may choose another one; a brand-new file offers the S1-2023 demonstration data.
+:func:`run` opens the file given with ``--db``, else the file opened last, else the default database
+(``resources.default_database_path()``, created with the bundled plan on first use). A file that is not a Bălți Monitor database is explained in
+Romanian (a damaged one with the offer of its newest automatic backup, another instance's file with the
+lock's message) and the user may choose another one; a brand-new file offers the S1-2023 demonstration data.
 """
 
 from __future__ import annotations
@@ -18,12 +19,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from balti_monitor import APP_NAME
-from balti_monitor.db.connection import DatabaseError
 from balti_monitor.resources import default_database_path, resource_path, user_data_dir
 from balti_monitor.services.bundled import load_demo
 from balti_monitor.services.errors import ServiceError
 
 from . import dialogs
+from .file_opening import open_or_explain
 from .main_window import MainWindow
 from .session import Session
 from .settings import AppSettings, configure_application_names
@@ -49,17 +50,15 @@ def create_application() -> QApplication:
 
 
 def open_session(session: Session, path: Path) -> bool:
-    """Open ``path``; for a bad file explain why and let the user choose another (False when cancelled)."""
+    """Open ``path``; when it is refused explain why (offering a recovered copy of a bad file) and let the
+    user choose another file (False when cancelled)."""
     while True:
-        try:
-            session.open(path)
+        if open_or_explain(session, path, None) is not None:
             return True
-        except DatabaseError as exc:
-            dialogs.bad_database(None, path, str(exc))
-            chosen = dialogs.choose_database(None, path.parent)
-            if chosen is None:
-                return False
-            path = chosen
+        chosen = dialogs.choose_database(None, path.parent)
+        if chosen is None:
+            return False
+        path = chosen
 
 
 def offer_demo(window: MainWindow) -> bool:
@@ -93,7 +92,9 @@ def start(db_path: str | None) -> MainWindow | None:
     app = create_application()
     settings = AppSettings()
     session = Session(app)
-    path = Path(db_path) if db_path else default_database_path()
+    # Like any document program: the file worked on last time (a recovered copy, an e-mailed file …),
+    # else the default database in the user's data folder.
+    path = Path(db_path) if db_path else (settings.last_file() or default_database_path())
     if not open_session(session, path):
         return None
     window = MainWindow(session, settings)

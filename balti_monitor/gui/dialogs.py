@@ -6,17 +6,22 @@ the standard buttons appear in Romanian through the shipped ``qtbase_ro.qm``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 translate = QCoreApplication.translate
 
 OPEN_DOCUMENT = "document"
 OPEN_FOLDER = "folder"
 CLOSE = "close"
+CHOOSE = "choose"
+BUNDLED = "bundled"
+WIDE = "QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 480px; }"  # long Romanian text
 
 
 def choose_save_path(parent: QWidget | None, title: str, suggested: Path, pattern: str) -> Path | None:
@@ -29,6 +34,29 @@ def choose_open_path(parent: QWidget | None, title: str, folder: Path, pattern: 
     """Ask which file to open; None when cancelled."""
     name, _ = QFileDialog.getOpenFileName(parent, title, str(folder), pattern)
     return Path(name) if name else None
+
+
+def choose_open_paths(parent: QWidget | None, title: str, folder: Path, pattern: str) -> list[Path]:
+    """Ask for one or several files to open; an empty list when cancelled."""
+    names, _ = QFileDialog.getOpenFileNames(parent, title, str(folder), pattern)
+    return [Path(name) for name in names]
+
+
+def choose_folder(parent: QWidget | None, title: str, folder: Path) -> Path | None:
+    """Ask for a folder; None when cancelled."""
+    name = QFileDialog.getExistingDirectory(parent, title, str(folder))
+    return Path(name) if name else None
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    """The wait cursor while a long operation runs on the GUI thread."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    QApplication.processEvents()
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
@@ -58,6 +86,94 @@ def ask_yes(parent: QWidget | None, title: str, text: str) -> bool:
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     """An error message."""
     QMessageBox.warning(parent, title, text)
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    """An information message."""
+    QMessageBox.information(parent, title, text)
+
+
+def file_in_use(parent: QWidget | None, message: str) -> None:
+    """Explain that another instance has the file open (the lock's Romanian message)."""
+    QMessageBox.warning(parent, translate("Dialogs", "Fișierul este deja deschis"), message)
+
+
+def offer_recovery(parent: QWidget | None, path: Path, message: str) -> bool:
+    """Explain why a file cannot be opened and offer its newest automatic backup; True to use the copy."""
+    box = QMessageBox(parent)
+    box.setStyleSheet(WIDE)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(translate("Dialogs", "Fișierul nu poate fi deschis"))
+    box.setText(translate("Dialogs", "Fișierul de date „{path}” nu poate fi deschis.").format(path=path))
+    box.setInformativeText(message)
+    use = box.addButton(
+        translate("Dialogs", "&Continuă cu copia automată"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(translate("Dialogs", "&Renunță"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(use)
+    box.exec()
+    return box.clickedButton() is use
+
+
+def done_with_folder(parent: QWidget | None, title: str, text: str, details: str = "") -> bool:
+    """A success message with "Deschide dosarul" / "Închide"; True when the folder should be opened."""
+    box = QMessageBox(parent)
+    box.setStyleSheet(WIDE)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if details:
+        box.setInformativeText(details)
+    open_dir = box.addButton(translate("Dialogs", "Deschide d&osarul"), QMessageBox.ButtonRole.ActionRole)
+    close = box.addButton(QMessageBox.StandardButton.Close)
+    box.setDefaultButton(close)
+    box.exec()
+    return box.clickedButton() is open_dir
+
+
+def show_report(parent: QWidget | None, title: str, ok: bool, lines: Sequence[str]) -> None:
+    """The result of a file check: a short verdict and the report's lines."""
+    box = QMessageBox(parent)
+    box.setStyleSheet(WIDE)
+    box.setIcon(QMessageBox.Icon.Information if ok else QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setText(
+        translate("Dialogs", "Fișierul este în regulă.")
+        if ok
+        else translate("Dialogs", "Fișierul are probleme și nu poate fi folosit.")
+    )
+    box.setInformativeText("\n".join(lines))
+    box.exec()
+
+
+def template_choice(parent: QWidget | None, text: str, custom: bool) -> str:
+    """Which template the report uses, with the choices; returns CHOOSE, BUNDLED, OPEN_FOLDER or CLOSE."""
+    box = QMessageBox(parent)
+    box.setStyleSheet(WIDE)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(translate("Dialogs", "Șablonul raportului Word"))
+    box.setText(text)
+    choose = box.addButton(translate("Dialogs", "&Alege dosarul…"), QMessageBox.ButtonRole.ActionRole)
+    bundled = (
+        box.addButton(translate("Dialogs", "Folosește șablonul &inclus"), QMessageBox.ButtonRole.ResetRole)
+        if custom
+        else None
+    )
+    open_dir = (
+        box.addButton(translate("Dialogs", "Deschide d&osarul"), QMessageBox.ButtonRole.ActionRole)
+        if custom
+        else None
+    )
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is choose:
+        return CHOOSE
+    if bundled is not None and clicked is bundled:
+        return BUNDLED
+    if open_dir is not None and clicked is open_dir:
+        return OPEN_FOLDER
+    return CLOSE
 
 
 def bad_database(parent: QWidget | None, path: Path, reason: str) -> None:

@@ -1,4 +1,10 @@
-"""The Export menu: the semester report (.docx) with a progress dialog, JSON export and import.
+"""The Export menu: the semester report (.docx) with a progress dialog, the template folder, JSON export and
+import.
+
+The report uses the template of the folder the user chose once (remembered in the settings), else
+``user_data_dir()/templates`` when it exists, and the bundled template when neither holds
+``raport_semestrial.docx``. The JSON import first saves the open data in an automatic backup
+(``services.restore.import_json_with_backup``).
 
 The Word exporter and the JSON code are imported only when used, so they cost nothing at start-up. The
 export runs on the GUI thread (the database connection belongs to it) and keeps the window responsive by
@@ -9,19 +15,24 @@ meanwhile. Dialog helpers are module functions so tests can replace them.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from balti_monitor.resources import resource_path, user_data_dir
 from balti_monitor.services.changes import ChangeSet
+from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import key_of
 
 from . import dialogs
-from .dialogs import OPEN_DOCUMENT, OPEN_FOLDER
+from .dialogs import BUNDLED, CHOOSE, OPEN_DOCUMENT, OPEN_FOLDER
 from .session import Session
-from .settings import EXPORT_DIR, AppSettings
+from .settings import EXPORT_DIR, TEMPLATE_DIR, AppSettings
+
+TEMPLATE_NAME = "raport_semestrial.docx"  # the name export.render looks for (kept here: start-up time)
 
 translate = QCoreApplication.translate
 
@@ -35,6 +46,7 @@ class ExportActions(QObject):
 
     Attributes:
         report_action: the semester report (.docx).
+        template_action: choose the folder of the report's template.
         export_json_action / import_json_action: the whole file as JSON.
         last_report: the last document written (tests read it).
     """
@@ -49,6 +61,11 @@ class ExportActions(QObject):
         self.report_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E))
         self.report_action.setToolTip(self.tr("Creează raportul Word al perioadei afișate (Ctrl+E)"))
         self.report_action.triggered.connect(lambda: self.export_report())
+        self.template_action = QAction(self.tr("Ș&ablonul raportului…"), self)
+        self.template_action.setToolTip(
+            self.tr("Dosarul cu șablonul Word propriu, căutat înaintea celui inclus")
+        )
+        self.template_action.triggered.connect(lambda: self.manage_template())
         self.export_json_action = QAction(self.tr("Exportă tot fișierul în &JSON…"), self)
         self.export_json_action.triggered.connect(lambda: self.export_json())
         self.import_json_action = QAction(self.tr("&Importă din JSON…"), self)
@@ -61,11 +78,85 @@ class ExportActions(QObject):
         self.report_action.setEnabled(self.session.period is not None)
 
     def _folder(self) -> Path:
-        saved = self.settings.text(EXPORT_DIR)
+        return self.settings.folder(EXPORT_DIR)
+
+    # -- template -----------------------------------------------------------------------------------------
+    def template_dir(self) -> Path | None:
+        """The folder searched for the template before the bundled one: the one chosen in the settings, else
+        ``user_data_dir()/templates`` when it exists, else None."""
+        saved = self.settings.text(TEMPLATE_DIR)
         if saved and Path(saved).is_dir():
             return Path(saved)
-        documents = Path.home() / "Documents"
-        return documents if documents.is_dir() else Path.home()
+        default = user_data_dir() / "templates"
+        return default if default.is_dir() else None
+
+    def template_in_use(self) -> Path:
+        """The template file the next export uses."""
+        from balti_monitor.export.render import ExportError, ExportOptions, find_template
+
+        try:
+            return find_template(ExportOptions(template_dir=self.template_dir()))
+        except ExportError:
+            return resource_path("templates", TEMPLATE_NAME)
+
+    def manage_template(self) -> None:
+        """Show which template is used and let the user choose another folder or go back to the bundled one."""
+        folder = self.template_dir()
+        used = self.template_in_use()
+        custom = folder is not None and used.parent == folder
+        if custom:
+            text = self.tr("Raportul se creează cu șablonul din dosarul ales:\n{path}").format(path=used)
+        elif folder is not None:
+            text = self.tr(
+                "Dosarul ales „{folder}” nu conține „{name}”; raportul se creează cu șablonul inclus în program."
+            ).format(folder=folder, name=TEMPLATE_NAME)
+        else:
+            text = self.tr(
+                "Raportul se creează cu șablonul inclus în program. Puteți alege un dosar cu un șablon propriu "
+                "(„{name}”, modificat în Word: fonturi, antet, siglă, formulări); el se caută înaintea celui "
+                "inclus."
+            ).format(name=TEMPLATE_NAME)
+        choice = dialogs.template_choice(self.window, text, custom or folder is not None)
+        if choice == CHOOSE:
+            self.choose_template_dir()
+        elif choice == BUNDLED:
+            self.settings.set(TEMPLATE_DIR, "")
+            self.session.message.emit(self.tr("Raportul se va crea cu șablonul inclus în program."))
+        elif choice == OPEN_FOLDER and folder is not None:
+            dialogs.open_path(folder)
+
+    def choose_template_dir(self, folder: Path | None = None) -> Path | None:
+        """Remember a template folder (offering to copy the bundled template into an empty one)."""
+        if folder is None:
+            start = self.template_dir() or self.settings.folder(EXPORT_DIR)
+            folder = dialogs.choose_folder(
+                self.window, self.tr("Alegeți dosarul cu șablonul raportului"), start
+            )
+            if folder is None:
+                return None
+        target = folder / TEMPLATE_NAME
+        if not target.is_file() and dialogs.ask_yes(
+            self.window,
+            self.tr("Șablonul raportului"),
+            self.tr(
+                "Dosarul nu conține „{name}”. Copiați aici șablonul inclus, ca să-l puteți modifica în Word?"
+            ).format(name=TEMPLATE_NAME),
+        ):
+            try:
+                shutil.copyfile(resource_path("templates", TEMPLATE_NAME), target)
+            except OSError as exc:
+                dialogs.show_error(
+                    self.window,
+                    self.tr("Șablonul nu a fost copiat"),
+                    self.tr("Șablonul nu a putut fi copiat în „{folder}”: {error}.").format(
+                        folder=folder, error=exc.strerror or exc
+                    ),
+                )
+        self.settings.set(TEMPLATE_DIR, str(folder))
+        self.session.message.emit(
+            self.tr("Șablonul raportului se caută întâi în „{folder}”.").format(folder=folder)
+        )
+        return folder
 
     # -- Word ---------------------------------------------------------------------------------------------
     def export_report(self, path: Path | None = None) -> Path | None:
@@ -86,7 +177,7 @@ class ExportActions(QObject):
                 return None
         if path.suffix.lower() != ".docx":
             path = path.with_name(path.name + ".docx")
-        from balti_monitor.export.render import ExportError, export_report
+        from balti_monitor.export.render import ExportError, ExportOptions, export_report
 
         progress = QProgressDialog(
             self.tr("Se pregătește raportul…"), self.tr("Anulează"), 0, 100, self.window
@@ -106,7 +197,7 @@ class ExportActions(QObject):
                 raise ExportCancelled()
 
         try:
-            export_report(period, path, None, report)
+            export_report(period, path, ExportOptions(template_dir=self.template_dir()), report)
         except ExportCancelled:
             self.session.message.emit(self.tr("Exportul a fost anulat; nu s-a scris niciun fișier."))
             return None
@@ -178,18 +269,26 @@ class ExportActions(QObject):
             self.tr("Importă din JSON"),
             self.tr(
                 "Toate datele fișierului deschis vor fi înlocuite cu cele din „{name}”.\n"
-                "Operația nu poate fi anulată cu Ctrl+Z. Continuați?"
+                "Datele de acum se salvează mai întâi într-o copie automată (Fișier → Copii automate), dar "
+                "operația nu poate fi anulată cu Ctrl+Z. Continuați?"
             ).format(name=path.name),
         ):
             return False
-        from balti_monitor.interchange.json_io import import_json
         from balti_monitor.interchange.schema import InterchangeError
+        from balti_monitor.services.restore import import_json_with_backup
 
+        self.session.flush_pending()
         try:
-            changes = import_json(path, replace=True)
-        except InterchangeError as exc:
+            with dialogs.busy():
+                changes = import_json_with_backup(path, replace=True)
+        except (InterchangeError, ServiceError) as exc:
             dialogs.show_error(self.window, self.tr("Importul nu s-a făcut"), str(exc))
             return False
         self.session.apply(changes if not changes.empty else ChangeSet.everything())
-        self.session.message.emit(self.tr("Datele din „{name}” au fost importate.").format(name=path.name))
+        self.session.undo_stack.clear()
+        self.session.message.emit(
+            self.tr(
+                "Datele din „{name}” au fost importate; cele de dinainte sunt păstrate în Fișier → Copii automate."
+            ).format(name=path.name)
+        )
         return True

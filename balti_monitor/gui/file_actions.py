@@ -1,7 +1,8 @@
 """The File menu: open another database file, recent files, load the S1-2023 demonstration data.
 
-Opening a file that is not a Bălți Monitor database shows the Romanian reason and lets the user choose
-another one; the file that was open stays open.
+Opening goes through :mod:`.file_opening`: a file another instance holds, or one that is not a usable
+Bălți Monitor database, is explained in Romanian (a bad one with the offer of its newest automatic backup)
+and the file that was open is opened again. Backups and restores are in :mod:`.backup_actions`.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
-from balti_monitor.db.connection import DatabaseError
 from balti_monitor.resources import default_database_path
+from balti_monitor.services.backup import auto_backup
 from balti_monitor.services.bundled import load_demo
 from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.storage_errors import guard_write
 
 from . import dialogs
+from .file_opening import open_or_explain
 from .session import Session
 from .settings import AppSettings
 
@@ -64,19 +67,26 @@ class FileActions(QObject):
         return self.open_file(path) if path is not None else False
 
     def open_file(self, path: Path) -> bool:
-        """Open a database file; a bad one is explained and the current file is reopened."""
+        """Open a database file; a refused one is explained and the current file is reopened."""
         previous = self.session.path
         if previous is not None and previous.resolve() == path.resolve():
             return True
-        try:
-            self.session.open(path)
-        except DatabaseError as exc:
-            dialogs.bad_database(self.window, path, str(exc))
-            if previous is not None:
-                self.session.open(previous)
+        opened = open_or_explain(self.session, path, self.window)
+        if opened is None:
+            self._reopen(previous)
             return False
-        self.settings.remember_file(str(path))
+        self.settings.remember_file(str(opened))
         return True
+
+    def _reopen(self, previous: Path | None) -> None:
+        """Go back to the file that was open (or the default file if that one is gone meanwhile)."""
+        default = default_database_path()
+        candidates = [previous] if previous is not None else []
+        if previous is None or previous.resolve() != default.resolve():
+            candidates.append(default)
+        for candidate in candidates:
+            if open_or_explain(self.session, candidate, self.window) is not None:
+                return
 
     def load_demo(self) -> bool:
         """Load the S1-2023 demonstration period (asking before replacing data)."""
@@ -90,8 +100,12 @@ class FileActions(QObject):
         ):
             return False
         try:
-            _, changes = load_demo(replace=False)
+            with guard_write(self.tr("Încărcarea datelor demonstrative")):
+                _, changes = load_demo(replace=False)
         except ServiceError as exc:
+            if exc.__cause__ is not None:  # a storage failure (guard_write), not "the period has data"
+                dialogs.show_error(self.window, self.tr("Date demonstrative"), str(exc))
+                return False
             if not dialogs.confirm(
                 self.window,
                 self.tr("Date demonstrative"),
@@ -100,7 +114,14 @@ class FileActions(QObject):
                 ),
             ):
                 return False
-            _, changes = load_demo(replace=True)
+            try:
+                self.session.flush_pending()
+                auto_backup("demo")  # the replaced period can be restored from "Copii automate"
+                with guard_write(self.tr("Încărcarea datelor demonstrative")):
+                    _, changes = load_demo(replace=True)
+            except ServiceError as err:
+                dialogs.show_error(self.window, self.tr("Date demonstrative"), str(err))
+                return False
         self.session.apply(changes)
         self.session.set_period_code("2023-S1")
         return True

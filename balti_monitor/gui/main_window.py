@@ -2,8 +2,9 @@
 
 Left: the plan tree (:mod:`.plan_panel`). Right: a tab with the selected action (:mod:`.action_page`) and a
 tab with the period's narrative (:mod:`.narrative_page`). Toolbar: plan and period (:mod:`.period_bar`),
-undo/redo, the Word export. Menus: File (:mod:`.file_actions`), Edit, Plan, Export (:mod:`.export_actions`),
-Help. Window geometry, splitters, the last file, period and action are remembered (:mod:`.settings`).
+undo/redo, the Word export. Menus: File (:mod:`.file_actions`, backups and restores in
+:mod:`.backup_actions`), Edit, Plan, Forms (return forms, :mod:`.forms_actions`), Export
+(:mod:`.export_actions`), Help. Window geometry, splitters, the last file, period and action are remembered (:mod:`.settings`).
 """
 
 from __future__ import annotations
@@ -26,8 +27,10 @@ from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.periods import key_of
 
 from .action_page import ActionPage
+from .backup_actions import BackupActions
 from .export_actions import ExportActions
 from .file_actions import FileActions
+from .forms_actions import FormsActions
 from .narrative_page import NarrativePage
 from .period_bar import PeriodBar
 from .plan_panel import PlanPanel
@@ -74,6 +77,8 @@ class MainWindow(QMainWindow):
 
         self.period_bar = PeriodBar(session, self)
         self.file_actions = FileActions(session, settings, self)
+        self.backup_actions = BackupActions(session, settings, self)
+        self.forms_actions = FormsActions(session, settings, self)
         self.export_actions = ExportActions(session, settings, self)
         self._build_actions()
         self._build_menus()
@@ -156,6 +161,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.file_actions.default_action)
         file_menu.addMenu(self.file_actions.recent_menu)
         file_menu.addSeparator()
+        file_menu.addAction(self.backup_actions.backup_action)
+        file_menu.addAction(self.backup_actions.restore_action)
+        file_menu.addAction(self.backup_actions.auto_backups_action)
+        file_menu.addAction(self.backup_actions.verify_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.file_actions.demo_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -179,8 +189,15 @@ class MainWindow(QMainWindow):
         plan_menu.addSeparator()
         plan_menu.addAction(self.period_bar.new_period_action)
 
+        forms_menu = bar.addMenu(self.tr("F&ormulare"))
+        forms_menu.addAction(self.forms_actions.generate_action)
+        forms_menu.addAction(self.forms_actions.import_action)
+        forms_menu.addSeparator()
+        forms_menu.addAction(self.forms_actions.status_action)
+
         export_menu = bar.addMenu(self.tr("E&xport"))
         export_menu.addAction(self.export_actions.report_action)
+        export_menu.addAction(self.export_actions.template_action)
         export_menu.addSeparator()
         export_menu.addAction(self.export_actions.export_json_action)
         export_menu.addAction(self.export_actions.import_json_action)
@@ -214,6 +231,8 @@ class MainWindow(QMainWindow):
                 self.session.set_period_code(code)
         self._restore_action()
         self._update_title()
+        if self.session.open_warning:
+            self.statusBar().showMessage(self.session.open_warning)  # stays until the next message
 
     def _restore_action(self) -> None:
         path = self.session.path

@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from balti_monitor.db.connection import close_database, open_database
 from balti_monitor.db.models import Period, Plan
 from balti_monitor.services.bundled import ensure_bundled_plan
 from balti_monitor.services.changes import ChangeSet
@@ -21,6 +20,8 @@ from balti_monitor.services.grids import load_grids
 from balti_monitor.services.gui_support import ActionInfo, PriorityInfo, plan_outline
 from balti_monitor.services.periods import PeriodKey, key_of, list_periods
 from balti_monitor.services.results import ActionResult, action_result
+from balti_monitor.services.safe_open import OpenResult, close_safely, open_safely
+from balti_monitor.services.storage_errors import guard_write
 
 
 class Session(QObject):
@@ -29,6 +30,8 @@ class Session(QObject):
     Attributes:
         path: the open database file (None before :meth:`open`).
         fresh: True when :meth:`open` just created the file (or installed the bundled plan into it).
+        open_warning: what the user should know about the file just opened (read-only, no automatic
+            backup, a crashed instance's lock taken over), for the status bar; None when all went well.
         plan: the plan shown.
         period: the period shown (None when the plan has no period yet).
         outline: priorities and actions of the plan (no query on a tree click).
@@ -36,7 +39,8 @@ class Session(QObject):
 
     Signals:
         changed(ChangeSet): data changed; views refresh what the change set names.
-        periodAboutToChange(): another period (or file) is about to be shown: save pending text now.
+        periodAboutToChange(): another period (or file) is about to be shown, or the data is about to be
+            copied or replaced (:meth:`flush_pending`): save pending text now.
         periodChanged(): another period (or the first one) is shown.
         opened(): a database file was opened; every view reloads.
         navigate(int, int, int): an undo/redo asks to show action, subdivision (0 = Total row), column.
@@ -54,6 +58,7 @@ class Session(QObject):
         super().__init__(parent)
         self.path: Path | None = None
         self.fresh = False
+        self.open_warning: str | None = None
         self.plan: Plan | None = None
         self.period: Period | None = None
         self.outline: list[PriorityInfo] = []
@@ -64,35 +69,61 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
 
     # -- file ---------------------------------------------------------------------------------------------
-    def open(self, path: Path) -> None:
-        """Open (or create) a database file; raises ``DatabaseError`` (Romanian message) for a bad file."""
-        existed = path.exists() and path.stat().st_size > 0
+    def open(self, path: Path) -> OpenResult:
+        """Open (or create) a database file through :func:`open_safely` (lock, checks, automatic backup).
+
+        Raises ``ServiceError`` when another instance has the file open and ``FileOpenError`` (a
+        ``DatabaseError`` with a Romanian message offering the newest automatic backup) for a bad file; the
+        previously open file is closed either way. A missing file is created only here, never beforehand.
+        """
+        existed = path.exists()
         if self.path is not None:
             self.close()
         self.period = None
-        open_database(path)
+        self.open_warning = None
+        result = open_safely(path, create=True)
+        try:
+            created = False
+            if not Plan.select().exists():
+                with guard_write(self.tr("Instalarea planului inclus")):
+                    _, created = ensure_bundled_plan()
+        except BaseException:
+            close_safely()
+            raise
         self.path = path
-        created = False
-        if not Plan.select().exists():
-            _, created = ensure_bundled_plan()
         self.fresh = created or not existed
+        notes = [result.warning] if result.warning else []
+        if result.recovered_lock is not None:
+            notes.append(
+                self.tr(
+                    "Fișierul rămăsese blocat de o sesiune închisă neașteptat ({who}); blocarea a fost preluată."
+                ).format(who=result.recovered_lock.describe())
+            )
+        self.open_warning = " ".join(notes) or None
         self.undo_stack.clear()
         self._load_plan(Plan.select().order_by(Plan.id).first())
         self.opened.emit()
+        return result
 
     def close(self) -> None:
-        """Close the file (one self-contained .sqlite remains)."""
+        """Close the file and release its lock (one self-contained .sqlite remains)."""
         if self.path is not None:
             self.periodAboutToChange.emit()
         self.undo_stack.clear()
         if self.path is not None:
-            close_database()
+            close_safely()
         self.path = None
+        self.open_warning = None
         self.plan = None
         self.period = None
         self.outline = []
         self._actions = {}
         self._forget_results()
+
+    def flush_pending(self) -> None:
+        """Ask the views to save text still being typed (before a backup, a restore or an import)."""
+        if self.path is not None:
+            self.periodAboutToChange.emit()
 
     def _load_plan(self, plan: Plan | None) -> None:
         self.plan = plan

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
@@ -37,6 +38,15 @@ ACTION_SPLITTER = Setting("window/action_splitter", QByteArray(), "Împărțirea
 LAST_FILE = Setting("files/last_database", "", "Ultimul fișier de date deschis.")
 RECENT_FILES = Setting("files/recent", "[]", "Fișierele de date deschise recent (JSON).")
 EXPORT_DIR = Setting("files/export_dir", "", "Dosarul în care s-a salvat ultimul raport.")
+BACKUP_DIR = Setting(
+    "files/backup_dir", "", "Dosarul ultimei copii de rezervă (creată, restaurată sau verificată)."
+)
+FORMS_DIR = Setting("files/forms_dir", "", "Dosarul în care s-au generat ultima dată formularele de retur.")
+FORMS_IMPORT_DIR = Setting("files/forms_import_dir", "", "Dosarul din care s-au importat ultimele formulare.")
+TEMPLATE_DIR = Setting(
+    "export/template_dir", "", "Dosarul cu șablonul raportului, căutat înaintea șablonului inclus."
+)
+FORMS_CONTACT = Setting("forms/contact", "", "Persoana de contact scrisă pe coperta formularelor.")
 LAST_PERIODS = Setting(
     "session/last_periods", "{}", "Ultima perioadă deschisă, pentru fiecare fișier (JSON)."
 )
@@ -52,11 +62,22 @@ ALL_SETTINGS = (
     LAST_FILE,
     RECENT_FILES,
     EXPORT_DIR,
+    BACKUP_DIR,
+    FORMS_DIR,
+    FORMS_IMPORT_DIR,
+    TEMPLATE_DIR,
+    FORMS_CONTACT,
     LAST_PERIODS,
     LAST_ACTIONS,
     AUTHOR,
     VERSION,
 )
+
+
+def documents_folder() -> Path:
+    """The user's Documents folder (the home folder when there is none)."""
+    documents = Path.home() / "Documents"
+    return documents if documents.is_dir() else Path.home()
 
 
 def configure_application_names() -> None:
@@ -104,11 +125,23 @@ class AppSettings:
         except (TypeError, ValueError):
             return json.loads(str(setting.default))
 
+    def folder(self, setting: Setting) -> Path:
+        """A remembered folder that still exists, else the Documents folder."""
+        saved = self.text(setting)
+        if saved and Path(saved).is_dir():
+            return Path(saved)
+        return documents_folder()
+
     # -- files --------------------------------------------------------------------------------------------
     def recent_files(self) -> list[str]:
         """Recently opened database files, newest first."""
         value = self._json(RECENT_FILES)
         return [str(v) for v in value] if isinstance(value, list) else []
+
+    def last_file(self) -> Path | None:
+        """The database file opened last, if it still exists."""
+        saved = self.text(LAST_FILE)
+        return Path(saved) if saved and Path(saved).is_file() else None
 
     def remember_file(self, path: str) -> None:
         """Record a database file as the last one opened."""

@@ -3,7 +3,10 @@
 Commands call the services, never widgets. The first ``redo()`` captures what an undo must restore
 (``editing.cell_text``, ``editing.override_of``, the responsibility or subdivision state …) and performs the
 edit; the returned :class:`ChangeSet` goes to :meth:`Session.apply`. A refusal (``ServiceError``) marks the
-command obsolete so the stack drops it, and the Romanian message reaches the status bar.
+command obsolete so the stack drops it, and the Romanian message reaches the status bar. Storage failures
+(disk full, read-only or vanished file) become such a refusal through ``guard_write``: every service write is
+one transaction, so the data is as before and the stack agrees with it (a failed first redo is never pushed;
+a failed undo or redo removes the command).
 
 After an undo or a redo the session is asked to show the period and cell concerned, so the user sees
 what came back.
@@ -12,11 +15,14 @@ what came back.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from balti_monitor.db.models import Period, Plan
 from balti_monitor.domain.grid import OverrideDef
+from balti_monitor.interchange.forms_common import FormState, StatusSnapshot
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.editing import (
     CellEdit,
@@ -33,15 +39,23 @@ from balti_monitor.services.gui_support import (
     apply_responsibilities,
     delete_empty_period,
     delete_unused_subdivision,
+    restore_form_states,
+    set_form_states,
 )
 from balti_monitor.services.narrative import NarrativeData, save_narrative
 from balti_monitor.services.periods import PeriodKey, create_period
+from balti_monitor.services.storage_errors import guard_write
 from balti_monitor.services.subdivisions import save_subdivision
 
 from .session import Session
 
+if TYPE_CHECKING:  # openpyxl (imported by forms_in) is loaded only when forms are imported
+    from balti_monitor.interchange.forms_in import CellRef, CellRestore, ImportPreview, ImportResult
+
 TOTAL_ROW = 0  # subdivision id used in navigation requests for the Total row
 NARRATIVE_MERGE_ID = 1001
+
+translate = QCoreApplication.translate
 
 
 class SessionCommand(QUndoCommand):
@@ -58,9 +72,13 @@ class SessionCommand(QUndoCommand):
         self.done_once = False
         self.error: str | None = None
 
-    def _run(self, call: Callable[[], ChangeSet]) -> bool:
+    def _run(self, call: Callable[[], ChangeSet], *, undoing: bool = False) -> bool:
+        what = (
+            translate("Undo", "Anularea „{step}”") if undoing else translate("Undo", "Salvarea „{step}”")
+        ).format(step=self.text())
         try:
-            changes = call()
+            with guard_write(what):
+                changes = call()
         except ServiceError as exc:
             self.error = str(exc)
             self.setObsolete(True)
@@ -105,7 +123,7 @@ class CellEditsCommand(SessionCommand):
         assert self.previous is not None
         previous = self.previous
         self.session.show_period(self.period_id)
-        if self._run(lambda: set_cells(self._period(), self.action_id, previous)):
+        if self._run(lambda: set_cells(self._period(), self.action_id, previous), undoing=True):
             self._show()
 
     def _show(self) -> None:
@@ -153,7 +171,7 @@ class OverrideCommand(SessionCommand):
     def undo(self) -> None:
         """Put back the previous override (or the computed total)."""
         self.session.show_period(self.period_id)
-        if self._run(lambda: self._write(self.previous)):
+        if self._run(lambda: self._write(self.previous), undoing=True):
             self._show()
 
     def _show(self) -> None:
@@ -184,7 +202,7 @@ class ResponsibilitiesCommand(SessionCommand):
 
     def undo(self) -> None:
         """Restore the previous responsibilities."""
-        if self._run(lambda: apply_responsibilities(self.action_id, self.before)):
+        if self._run(lambda: apply_responsibilities(self.action_id, self.before), undoing=True):
             self.session.navigate.emit(self.action_id, -1, -1)
 
 
@@ -219,11 +237,11 @@ class SubdivisionCommand(SessionCommand):
         sub_id = self.subdivision_id
         assert sub_id is not None
         if self.before is None:
-            if self._run(lambda: delete_unused_subdivision(sub_id)):
+            if self._run(lambda: delete_unused_subdivision(sub_id), undoing=True):
                 self.subdivision_id = None
         else:
             before = self.before
-            self._run(lambda: self._save(before, sub_id))
+            self._run(lambda: self._save(before, sub_id), undoing=True)
 
 
 class NarrativeCommand(SessionCommand):
@@ -257,9 +275,9 @@ class NarrativeCommand(SessionCommand):
         self.after = other.after
         return True
 
-    def _save(self, data: NarrativeData) -> None:
+    def _save(self, data: NarrativeData, undoing: bool = False) -> None:
         self.session.show_period(self.period_id)
-        self._run(lambda: save_narrative(Period.get_by_id(self.period_id), data))
+        self._run(lambda: save_narrative(Period.get_by_id(self.period_id), data), undoing=undoing)
 
     def redo(self) -> None:
         """Save the new text."""
@@ -268,7 +286,7 @@ class NarrativeCommand(SessionCommand):
 
     def undo(self) -> None:
         """Save the previous text."""
-        self._save(self.before)
+        self._save(self.before, undoing=True)
 
 
 class CreatePeriodCommand(SessionCommand):
@@ -295,4 +313,94 @@ class CreatePeriodCommand(SessionCommand):
         """Delete the period (refused when data was entered into it meanwhile)."""
         period_id = self.period_id
         assert period_id is not None
-        self._run(lambda: delete_empty_period(period_id))
+        self._run(lambda: delete_empty_period(period_id), undoing=True)
+
+
+class FormsImportCommand(SessionCommand):
+    """Import filled return forms (every file of one preview) as one step.
+
+    The first redo writes the previewed changes and the accepted conflicts (``forms_in.apply_import``, one
+    transaction, refused when the data changed since the preview); undo puts back the previous texts and
+    form statuses from the result's undo payload, a later redo re-applies its redo payload.
+
+    Attributes:
+        result: what the import did (None until the first redo succeeded).
+    """
+
+    def __init__(
+        self, session: Session, preview: ImportPreview, accepted: Sequence[CellRef], text: str
+    ) -> None:
+        super().__init__(session, text)
+        assert preview.period_id is not None
+        self.period_id = preview.period_id
+        self.preview = preview
+        self.accepted = tuple(accepted)
+        self.result: ImportResult | None = None
+
+    def _apply(self) -> ChangeSet:
+        from balti_monitor.interchange.forms_in import apply_import
+
+        self.result = apply_import(self.preview, self.accepted)
+        return self.result.changes
+
+    def _restore(self, payload: CellRestore) -> ChangeSet:
+        from balti_monitor.interchange.forms_in import restore_cells
+
+        return restore_cells(payload)
+
+    def redo(self) -> None:
+        """Apply the import (the first time) or re-apply what it wrote."""
+        self.session.show_period(self.period_id)
+        if self.result is None:
+            self._run(self._apply)
+        else:
+            payload = self.result.redo
+            if self._run(lambda: self._restore(payload)):
+                self._show(payload)
+        self.done_once = True
+
+    def undo(self) -> None:
+        """Put back the texts and form statuses the import replaced."""
+        assert self.result is not None
+        payload = self.result.undo
+        self.session.show_period(self.period_id)
+        if self._run(lambda: self._restore(payload), undoing=True):
+            self._show(payload)
+
+    def _show(self, payload: CellRestore) -> None:
+        for action_id, edits in payload.cells:
+            if edits:
+                self.session.navigate.emit(action_id, edits[0].subdivision_id, edits[0].column)
+                return
+
+
+class FormStateCommand(SessionCommand):
+    """Mark the return forms of one or several subdivisions sent, received or needing correction."""
+
+    def __init__(
+        self, session: Session, period_id: int, subdivision_ids: Sequence[int], state: FormState, text: str
+    ) -> None:
+        super().__init__(session, text)
+        self.period_id = period_id
+        self.subdivision_ids = tuple(subdivision_ids)
+        self.state = state
+        self.before: tuple[StatusSnapshot, ...] = ()
+
+    def _mark(self) -> ChangeSet:
+        before = set_form_states(self.period_id, self.subdivision_ids, self.state)
+        if not self.done_once:
+            self.before = before
+        return ChangeSet()
+
+    def _restore(self) -> ChangeSet:
+        restore_form_states(self.period_id, self.before)
+        return ChangeSet()
+
+    def redo(self) -> None:
+        """Record the new state (its time stamp is now)."""
+        self._run(self._mark)
+        self.done_once = True
+
+    def undo(self) -> None:
+        """Put the previous statuses back."""
+        self._run(self._restore, undoing=True)

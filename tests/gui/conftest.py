@@ -1,7 +1,9 @@
 """GUI test fixtures: offscreen Qt, QSettings in a temporary folder, a main window on a private database.
 
-Dialogs that would block (questions, file choosers, the manual-total and responsibility dialogs) are
-replaced per test with ``monkeypatch``; by default every question is answered "No" so nothing modal opens.
+Dialogs that would block (questions, file choosers, messages, the recovery offer) are replaced per test
+with ``monkeypatch``; by default every question is answered "No", every chooser is cancelled and an error
+or lock message fails the test, so nothing modal opens. Tests that drive a real dialog (restore preview,
+forms preview) do so with ``QTimer``.
 """
 
 from __future__ import annotations
@@ -41,10 +43,23 @@ def _no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(dialogs, "after_export", lambda *a, **k: dialogs.CLOSE)
     monkeypatch.setattr(dialogs, "open_path", lambda *a, **k: True)
 
+    monkeypatch.setattr(dialogs, "choose_open_paths", lambda *a, **k: [])
+    monkeypatch.setattr(dialogs, "choose_folder", lambda *a, **k: None)
+    monkeypatch.setattr(dialogs, "offer_recovery", lambda *a, **k: False)
+    monkeypatch.setattr(dialogs, "done_with_folder", lambda *a, **k: False)
+    monkeypatch.setattr(dialogs, "show_info", lambda *a, **k: None)
+    monkeypatch.setattr(dialogs, "show_report", lambda *a, **k: None)
+    monkeypatch.setattr(dialogs, "template_choice", lambda *a, **k: dialogs.CLOSE)
+
     def fail_on_error(parent: object, title: str, text: str) -> None:
         raise AssertionError(f"unexpected error dialog: {title}: {text}")
 
     monkeypatch.setattr(dialogs, "show_error", fail_on_error)
+
+    def fail_on_lock(parent: object, text: str) -> None:
+        raise AssertionError(f"unexpected lock refusal: {text}")
+
+    monkeypatch.setattr(dialogs, "file_in_use", fail_on_lock)
 
 
 @pytest.fixture

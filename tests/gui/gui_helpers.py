@@ -1,10 +1,13 @@
-"""Helpers for the GUI tests: choosing actions, typing with real key events."""
+"""Helpers for the GUI tests: choosing actions, typing with real key events, driving modal dialogs."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 
 def select_action(window: object, code: str) -> None:
@@ -48,3 +51,41 @@ def close_window(window: object) -> None:
     window.session.close()  # type: ignore[attr-defined]
     window.session.deleteLater()  # type: ignore[attr-defined]
     QApplication.processEvents()
+
+
+class ModalDriver:
+    """Runs ``action`` on the next modal dialog once it shows, from inside the dialog's own event loop.
+
+    ``exec()`` blocks the test, so a timer polls for the dialog; ``errors`` keeps what the action raised
+    (the dialog is then rejected so the test goes on) and ``check()`` re-raises it in the test.
+    """
+
+    def __init__(self, action: Callable[[QDialog], None], timeout: float = 10.0) -> None:
+        self.action = action
+        self.errors: list[BaseException] = []
+        self.ran = False
+        self.deadline = time.monotonic() + timeout
+        self.timer = QTimer()
+        self.timer.setInterval(20)
+        self.timer.timeout.connect(self._poll)
+        self.timer.start()
+
+    def _poll(self) -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, QDialog) and widget.isVisible():
+            self.timer.stop()
+            self.ran = True
+            try:
+                self.action(widget)
+            except BaseException as exc:  # reported by check()
+                self.errors.append(exc)
+                widget.reject()
+        elif time.monotonic() > self.deadline:
+            self.timer.stop()
+
+    def check(self) -> None:
+        """Fail the test when the dialog never showed or the action failed."""
+        self.timer.stop()
+        if self.errors:
+            raise self.errors[0]
+        assert self.ran, "the modal dialog never showed"

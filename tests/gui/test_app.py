@@ -88,6 +88,20 @@ def test_a_restart_shows_the_same_data_period_action_and_window(start_window, de
     assert again.splitter.sizes() == sizes
 
 
+def test_without_db_argument_the_file_opened_last_is_opened_again(
+    start_window, demo_copy, monkeypatch
+) -> None:
+    monkeypatch.setattr(dialogs, "ask_yes", lambda *a, **k: False)
+    window = start_window(demo_copy)
+    close_window(window)
+    again = start_window(None)  # no --db: not the default database but the file worked on last time
+    assert again.session.path == demo_copy
+    close_window(again)
+    demo_copy.rename(demo_copy.with_name("moved.sqlite"))
+    third = start_window(None)  # the last file is gone: back to the default database
+    assert third.session.path == default_database_path()
+
+
 def test_the_export_action_produces_the_word_document(window, monkeypatch, tmp_path) -> None:
     target = tmp_path / "raport"
     offered = []
@@ -128,9 +142,13 @@ def test_opening_a_bad_file_from_the_menu_keeps_the_current_one(window, monkeypa
     bad.write_text("nu este o bază de date", encoding="utf-8")
     explained = []
     monkeypatch.setattr(dialogs, "bad_database", lambda parent, path, reason: explained.append(reason))
+    # The demo file's automatic backup (made when it was opened) is offered; the test declines it.
+    monkeypatch.setattr(
+        dialogs, "offer_recovery", lambda parent, path, message: explained.append(message) and False
+    )
     current = window.session.path
     assert not window.file_actions.open_file(bad)
-    assert explained
+    assert explained and "copie automată" in explained[0]
     assert window.session.path == current
     assert window.action_page.model.rowCount() > 0
 

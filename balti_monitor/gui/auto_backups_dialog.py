@@ -1,0 +1,150 @@
+"""The automatic backups of the open file: date, reason, size; how many are kept; restore one of them.
+
+Form in ``ui/auto_backups_dialog.ui``. The list comes from ``services.backup.list_auto_backups`` (newest
+first); the number kept is ``backup_keep`` / ``set_backup_keep`` (``settings.json`` in the user data folder,
+shared with the command line). "Restaurează…" goes through the same preview as *Restaurează din copie*
+(the caller's ``restore`` function).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QWidget,
+)
+
+from balti_monitor.services.backup import (
+    AutoBackup,
+    auto_backup_dir,
+    backup_keep,
+    list_auto_backups,
+    set_backup_keep,
+)
+from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.file_report import format_size, format_time
+
+from . import dialogs
+from .row_table_model import Column, RowTableModel, compact_rows
+from .uiloader import child, load_ui
+
+
+class AutoBackupsModel(RowTableModel):
+    """Automatic backups, newest first: date, reason, size, file name."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            [
+                Column(self.tr("Data"), lambda b: format_time(b.created)),
+                Column(self.tr("Motivul"), lambda b: b.reason_label),
+                Column(self.tr("Mărimea"), lambda b: format_size(b.size)),
+                Column(self.tr("Fișierul"), lambda b: b.path.name, lambda b: str(b.path)),
+            ],
+            parent,
+        )
+
+    def backup_at(self, row: int) -> AutoBackup | None:
+        """The backup shown in a row."""
+        found = self.row_at(row)
+        return found if isinstance(found, AutoBackup) else None
+
+
+class AutoBackupsDialog:
+    """The automatic-backups dialog.
+
+    Attributes:
+        dialog: the QDialog loaded from the form.
+        model: the backups listed.
+        keep: how many backups are kept per database file.
+    """
+
+    def __init__(self, parent: QWidget | None, db_path: Path, restore: Callable[[Path], bool]) -> None:
+        loaded = load_ui("auto_backups_dialog.ui", parent)
+        assert isinstance(loaded, QDialog)
+        self.dialog = loaded
+        self.db_path = db_path
+        self._restore = restore
+        tr = loaded.tr
+        child(loaded, QLabel, "introLabel").setText(
+            tr(
+                "Copiile automate ale fișierului <b>{name}</b>, cea mai nouă prima. Se fac la fiecare "
+                "deschidere, înainte de restaurări, de importuri și de actualizarea structurii fișierului."
+            ).format(name=escape(db_path.name))
+        )
+        self.model = AutoBackupsModel(loaded)
+        self.table = child(loaded, QTableView, "table")
+        self.table.setModel(self.model)
+        compact_rows(self.table, self.table.verticalHeader())
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.keep = child(loaded, QSpinBox, "keepSpin")
+        self.keep.setValue(backup_keep())
+        self.keep.valueChanged.connect(self._keep_changed)
+        self.error = child(loaded, QLabel, "errorLabel")
+        self.error.hide()
+        self.restore_button = child(loaded, QPushButton, "restoreButton")
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.folder_button = child(loaded, QPushButton, "openFolderButton")
+        self.folder_button.clicked.connect(self.open_folder)
+        child(loaded, QDialogButtonBox, "buttonBox").rejected.connect(loaded.reject)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.reload()
+
+    def reload(self) -> None:
+        """List the backups again (newest selected)."""
+        self.model.set_rows(list_auto_backups(self.db_path))
+        if self.model.rowCount():
+            self.table.selectRow(0)
+        self.folder_button.setEnabled(auto_backup_dir(self.db_path).is_dir())
+        self._update_buttons()
+
+    def selected(self) -> AutoBackup | None:
+        """The backup selected in the list."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.backup_at(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        self.restore_button.setEnabled(self.selected() is not None)
+
+    def _keep_changed(self, value: int) -> None:
+        try:
+            set_backup_keep(value)
+        except ServiceError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.error.hide()
+
+    def restore_selected(self) -> bool:
+        """Restore the selected backup (with the preview); the dialog closes when it was restored."""
+        backup = self.selected()
+        if backup is None:
+            return False
+        if not self._restore(backup.path):
+            self.reload()
+            return False
+        self.dialog.accept()
+        return True
+
+    def open_folder(self) -> None:
+        """Show the backups' folder in the file manager."""
+        dialogs.open_path(auto_backup_dir(self.db_path))
+
+    @classmethod
+    def run(cls, parent: QWidget | None, db_path: Path, restore: Callable[[Path], bool]) -> None:
+        """Show the dialog until it is closed."""
+        dialog = cls(parent, db_path, restore)
+        try:
+            dialog.dialog.exec()
+        finally:
+            dialog.dialog.deleteLater()

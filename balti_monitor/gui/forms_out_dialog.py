@@ -1,0 +1,177 @@
+"""The options of a return-form generation: folder, deadline, what the forms hold, which subdivisions.
+
+Form in ``ui/forms_out_dialog.ui``. It only asks; :mod:`.forms_actions` runs
+``interchange.forms_out.generate_forms`` with the answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
+
+from balti_monitor.db.models import Period
+from balti_monitor.interchange.forms_common import default_deadline, subdivisions_with_forms
+from balti_monitor.interchange.forms_out import FormsOutOptions
+from balti_monitor.services.periods import key_of
+
+from . import dialogs
+from .uiloader import child, load_ui
+
+
+@dataclass(frozen=True, slots=True)
+class FormsOutChoice:
+    """What the user chose: where to write the forms and how."""
+
+    folder: Path
+    options: FormsOutOptions
+
+
+class FormsOutDialog:
+    """The generation options.
+
+    Attributes:
+        dialog: the QDialog loaded from the form.
+        folder / deadline / contact / all_indicators / prefill / previous: the option widgets.
+        subdivisions: one checkable item per subdivision that gets a form (ids in ``subdivision_ids``).
+        generate_button: accepts the dialog.
+    """
+
+    def __init__(self, parent: QWidget | None, period: Period, folder: Path, contact: str) -> None:
+        loaded = load_ui("forms_out_dialog.ui", parent)
+        assert isinstance(loaded, QDialog)
+        self.dialog = loaded
+        tr = loaded.tr
+        key = key_of(period)
+        child(loaded, QLabel, "titleLabel").setText(
+            tr("Formularele de retur ale subdiviziunilor pentru perioada <b>{label}</b> ({code}).").format(
+                label=escape(key.label), code=escape(key.code)
+            )
+        )
+        self.folder = child(loaded, QLineEdit, "folderEdit")
+        self.folder.setText(str(folder))
+        child(loaded, QPushButton, "browseButton").clicked.connect(self._browse)
+        self.deadline = child(loaded, QDateEdit, "deadlineEdit")
+        day = default_deadline(key)
+        self.deadline.setDate(QDate(day.year, day.month, day.day))
+        self.contact = child(loaded, QLineEdit, "contactEdit")
+        self.contact.setText(contact)
+        self.all_indicators = child(loaded, QRadioButton, "allRadio")
+        self.prefill = child(loaded, QCheckBox, "prefillCheck")
+        self.previous = child(loaded, QCheckBox, "previousCheck")
+        self.subdivisions = child(loaded, QListWidget, "subdivisionList")
+        self.subdivision_ids: list[int] = []
+        self._default_ids: set[int] = set()
+        for sub in subdivisions_with_forms(period):
+            label = (
+                f"{sub.name} ({sub.code})"
+                if sub.active
+                else tr("{name} ({code}) — inactivă").format(name=sub.name, code=sub.code)
+            )
+            item = QListWidgetItem(label, self.subdivisions)
+            item.setToolTip(label)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if sub.active else Qt.CheckState.Unchecked)
+            self.subdivision_ids.append(sub.id)
+            if sub.active:
+                self._default_ids.add(sub.id)
+        self.count = child(loaded, QLabel, "countLabel")
+        self.subdivisions.itemChanged.connect(lambda _item: self._update_count())
+        child(loaded, QPushButton, "allButton").clicked.connect(lambda: self._check_all(True))
+        child(loaded, QPushButton, "noneButton").clicked.connect(lambda: self._check_all(False))
+        self.error = child(loaded, QLabel, "errorLabel")
+        buttons = child(loaded, QDialogButtonBox, "buttonBox")
+        self.generate_button = buttons.addButton(tr("&Generează"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.generate_button.setDefault(True)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(loaded.reject)
+        self._update_count()
+
+    # -- subdivisions -------------------------------------------------------------------------------------
+    def checked_ids(self) -> list[int]:
+        """The subdivisions ticked, in list order."""
+        return [
+            sid
+            for row, sid in enumerate(self.subdivision_ids)
+            if (item := self.subdivisions.item(row)) is not None
+            and item.checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_checked(self, ids: set[int]) -> None:
+        """Tick exactly these subdivisions."""
+        for row, sid in enumerate(self.subdivision_ids):
+            item = self.subdivisions.item(row)
+            if item is not None:
+                item.setCheckState(Qt.CheckState.Checked if sid in ids else Qt.CheckState.Unchecked)
+
+    def _check_all(self, checked: bool) -> None:
+        self.set_checked(set(self.subdivision_ids) if checked else set())
+
+    def _update_count(self) -> None:
+        self.count.setText(
+            self.dialog.tr("{n} din {total} alese").format(
+                n=len(self.checked_ids()), total=len(self.subdivision_ids)
+            )
+        )
+
+    # -- answer -------------------------------------------------------------------------------------------
+    def _browse(self) -> None:
+        current = Path(self.folder.text().strip() or ".")
+        start = current if current.is_dir() else current.parent
+        chosen = dialogs.choose_folder(self.dialog, self.dialog.tr("Alegeți dosarul formularelor"), start)
+        if chosen is not None:
+            self.folder.setText(str(chosen))
+
+    def _accept(self) -> None:
+        text = self.folder.text().strip()
+        if not text:
+            self.error.setText(self.dialog.tr("Alegeți dosarul în care se scriu formularele."))
+            return
+        if Path(text).exists() and not Path(text).is_dir():
+            self.error.setText(self.dialog.tr("„{path}” este un fișier, nu un dosar.").format(path=text))
+            return
+        if not self.checked_ids():
+            self.error.setText(self.dialog.tr("Alegeți cel puțin o subdiviziune."))
+            return
+        self.dialog.accept()
+
+    def choice(self) -> FormsOutChoice:
+        """The options as chosen in the dialog."""
+        day = self.deadline.date()
+        checked = set(self.checked_ids())
+        options = FormsOutOptions(
+            deadline=dt.date(day.year(), day.month(), day.day()),
+            include_previous=self.previous.isChecked(),
+            all_indicators=self.all_indicators.isChecked(),
+            prefill_current=self.prefill.isChecked(),
+            subdivision_ids=None if checked == self._default_ids else frozenset(checked),
+            contact=self.contact.text().strip(),
+        )
+        return FormsOutChoice(Path(self.folder.text().strip()), options)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, period: Period, folder: Path, contact: str) -> FormsOutChoice | None:
+        """Show the dialog; the choice, or None when cancelled."""
+        dialog = cls(parent, period, folder, contact)
+        try:
+            if dialog.dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.choice()
+        finally:
+            dialog.dialog.deleteLater()

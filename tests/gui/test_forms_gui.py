@@ -1,0 +1,299 @@
+"""Return forms from the GUI: generating them from the menu, importing filled ones through the preview
+(with a conflict), one undo step for the whole import, and the status view."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from gui_helpers import ModalDriver, select_action
+from openpyxl import load_workbook
+from PySide6.QtCore import QDate, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QTableView,
+    QTabWidget,
+)
+
+from balti_monitor.db.models import Subdivision
+from balti_monitor.gui import dialogs
+from balti_monitor.gui.forms_preview_dialog import FormsPreviewDialog
+from balti_monitor.gui.forms_status_dialog import FormsStatusDialog
+from balti_monitor.gui.uiloader import load_ui
+from balti_monitor.interchange.forms_common import FormState, form_statuses
+from balti_monitor.interchange.forms_in import ChangeKind, preview_import
+
+VALUE_COLUMN = 4  # D on the "Retur" sheet; column A holds the hidden row key
+
+
+def _sub(code: str) -> Subdivision:
+    return Subdivision.get(Subdivision.code == code)
+
+
+def _fill(path: Path, edits: dict[str, str]) -> None:
+    """Type values into a generated form like a subdivision would (rows found by their hidden key)."""
+    wb = load_workbook(path)
+    ws = wb["Retur"]
+    found = set()
+    for row in ws.iter_rows():
+        if row[0].value in edits:
+            row[VALUE_COLUMN - 1].value = edits[row[0].value]
+            found.add(row[0].value)
+    assert found == set(edits)
+    wb.save(path)
+
+
+def _button(dialog: QDialog, text: str):
+    box = dialog.findChild(QDialogButtonBox, "buttonBox")
+    return next(b for b in box.buttons() if b.text() == text)
+
+
+def _generate(window, monkeypatch, folder: Path, codes: list[str] | None = None) -> list[str]:
+    """Generate the period's forms from the menu, driving the options dialog; returns the summary shown."""
+    summary: list[str] = []
+    monkeypatch.setattr(
+        dialogs,
+        "done_with_folder",
+        lambda parent, title, text, details="": summary.extend([text, *details.splitlines()]) and False,
+    )
+
+    def choose(dialog: QDialog) -> None:
+        dialog.findChild(QLineEdit, "folderEdit").setText(str(folder))
+        dialog.findChild(QDateEdit, "deadlineEdit").setDate(QDate(2023, 7, 14))
+        if codes is not None:  # tick only these subdivisions, as a user would in the list
+            items = dialog.findChild(QListWidget, "subdivisionList")
+            for row in range(items.count()):
+                item = items.item(row)
+                wanted = any(item.text().endswith(f"({code})") for code in codes)
+                item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+        _button(dialog, "&Generează").click()
+
+    driver = ModalDriver(choose)
+    window.forms_actions.generate_action.trigger()
+    driver.check()
+    return summary
+
+
+def test_forms_are_generated_from_the_menu(window, monkeypatch, tmp_path) -> None:
+    folder = tmp_path / "formulare"
+    summary = _generate(window, monkeypatch, folder, ["DRU", "DRP"])
+    files = sorted(p.name for p in folder.glob("*.xlsx"))
+    assert files == ["Retur_DRP_2023-S1.xlsx", "Retur_DRU_2023-S1.xlsx"]
+    assert summary[0].startswith("Au fost generate 2 formulare pentru perioada 2023-S1")
+    assert "Termenul de returnare: 14.07.2023." in summary
+    cover = load_workbook(folder / "Retur_DRU_2023-S1.xlsx")["Instrucțiuni"]
+    assert any("14.07.2023" in str(c.value) for row in cover.iter_rows() for c in row if c.value)
+    states = {r.code: r.state for r in form_statuses(window.session.period)}
+    assert states["DRU"] is FormState.GENERATED and states["DRP"] is FormState.GENERATED
+    assert states["DS"] is None
+    assert window.forms_actions.last_generated == folder
+
+    # Generating again into the same folder asks before replacing the forms.
+    asked = []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: asked.append(text) or False)
+    again = ModalDriver(
+        lambda d: (
+            d.findChild(QLineEdit, "folderEdit").setText(str(folder)),
+            _button(d, "&Generează").click(),
+        )
+    )
+    window.forms_actions.generate_action.trigger()
+    again.check()
+    assert asked and "există deja 2 formulare" in asked[0]
+
+
+def test_importing_a_filled_form_previews_applies_undoes_and_redoes(
+    window, monkeypatch, tmp_path, qtmodeltester
+) -> None:
+    folder = tmp_path / "formulare"
+    _generate(window, monkeypatch, folder, ["DRU", "DRP"])
+    dru, drp = _sub("DRU").id, _sub("DRP").id
+    select_action(window, "1.6")
+    model = window.action_page.model
+    total = model.total_row
+    # After the forms went out, the specialist changes DRU's indicator 3 in the application …
+    assert model.setData(model.index(model.row_of_subdivision(dru), 3), "2 cazuri")
+    # … and the subdivisions fill their forms (DRU changes the same cell: a conflict).
+    _fill(folder / "Retur_DRP_2023-S1.xlsx", {"1.6#5": "2 cazuri"})
+    _fill(folder / "Retur_DRU_2023-S1.xlsx", {"1.6#3": "3 cazuri"})
+    monkeypatch.setattr(dialogs, "choose_open_paths", lambda *a: sorted(folder.glob("*.xlsx")))
+    seen: dict[str, object] = {}
+
+    def review_and_apply(dialog: QDialog) -> None:
+        changes = dialog.findChild(QTableView, "changesView").model()
+        qtmodeltester.check(changes)
+        rows = {
+            (c.action_code, c.label, c.subdivision_name): (c.kind, c.current, c.incoming)
+            for c in changes.rows
+        }
+        seen["rows"] = rows
+        seen["kinds"] = [changes.index(r, 0).data() for r in range(changes.rowCount())]
+        conflict_row = next(r for r, c in enumerate(changes.rows) if c.kind is ChangeKind.CONFLICT)
+        box = changes.index(conflict_row, 0)
+        assert changes.flags(box) & Qt.ItemFlag.ItemIsUserCheckable
+        assert changes.setData(box, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+        _button(dialog, "&Aplică").click()
+
+    driver = ModalDriver(review_and_apply)
+    window.forms_actions.import_action.trigger()
+    driver.check()
+
+    rows = seen["rows"]
+    assert rows[("1.6", "Indicatorul 5", "Direcția relații cu publicul")] == (
+        ChangeKind.CHANGED,
+        "0",
+        "2 cazuri",
+    )
+    assert rows[("1.6", "Indicatorul 3", "Direcția resurse umane")] == (
+        ChangeKind.CONFLICT,
+        "2 cazuri",
+        "3 cazuri",
+    )
+    assert "conflict" in seen["kinds"] and "modificat" in seen["kinds"]
+    assert all(kind not in ("neschimbat",) for kind in seen["kinds"])  # unchanged rows hidden by default
+
+    def shown() -> tuple[str, str, str, str]:
+        select_action(window, "1.6")
+        m = window.action_page.model
+        return (
+            m.index(m.row_of_subdivision(drp), 5).data(),
+            m.index(total, 5).data(),
+            m.index(m.row_of_subdivision(dru), 3).data(),
+            m.index(total, 3).data(),
+        )
+
+    def states() -> tuple[FormState | None, FormState | None]:
+        found = {r.subdivision_id: r.state for r in form_statuses(window.session.period)}
+        return found[dru], found[drp]
+
+    assert shown() == ("2 cazuri", "2 cazuri", "3 cazuri", "3 cazuri")
+    assert states() == (FormState.IMPORTED, FormState.IMPORTED)
+    stack = window.session.undo_stack
+    assert stack.undoText().startswith("Import formulare")
+    assert "Ctrl+Z" in window.statusBar().currentMessage()
+
+    window.undo()
+    assert shown() == ("0", "0 cazuri", "2 cazuri", "2 cazuri")  # the application's edit is back
+    assert states() == (FormState.GENERATED, FormState.GENERATED)
+    window.redo()
+    assert shown() == ("2 cazuri", "2 cazuri", "3 cazuri", "3 cazuri")
+    assert states() == (FormState.IMPORTED, FormState.IMPORTED)
+    window.undo()
+    window.undo()  # and the application's own edit before the import
+    assert shown()[2] == "1 caz"
+
+
+def test_the_preview_shows_refused_files_findings_and_keeps_conflicts_by_default(
+    window, monkeypatch, tmp_path, qtmodeltester
+) -> None:
+    folder = tmp_path / "formulare"
+    _generate(window, monkeypatch, folder, ["DRU"])
+    form = folder / "Retur_DRU_2023-S1.xlsx"
+    _fill(form, {"1.6#D": "", "1.6#2": "2 persoane"})
+    not_a_form = tmp_path / "scrisoare.xlsx"
+    not_a_form.write_bytes(b"nu este un registru")
+    preview = preview_import([form, not_a_form], window.session.period)
+    dialog = FormsPreviewDialog(window, preview)
+    try:
+        qtmodeltester.check(dialog.model)
+        kinds = {c.kind for c in dialog.model.rows}
+        assert ChangeKind.UNCHANGED not in kinds and ChangeKind.CHANGED in kinds
+        dialog.show_all.setChecked(True)
+        qtmodeltester.check(dialog.model)
+        assert ChangeKind.UNCHANGED in {c.kind for c in dialog.model.rows}
+        results = [dialog.files.item(r, 2).text() for r in range(dialog.files.rowCount())]
+        assert results[0].startswith("✓ se importă")
+        assert results[1].startswith("✗ refuzat") and len(results[1]) > 20
+        assert dialog.apply_button.isEnabled()
+        assert dialog.accepted_conflicts() == []
+        # Emptying the description would add a finding; the dialog lists it before anything is written.
+        new_findings = dialog.dialog.findChild(QListWidget, "newFindingsList")
+        assert new_findings.count() == 1
+        assert new_findings.item(0).text().startswith("1.6 · Direcția resurse umane: Sunt raportate valori")
+        tabs = dialog.dialog.findChild(QTabWidget, "tabs")
+        assert tabs.tabText(2) == "&Constatări (+1 / −0)"
+    finally:
+        dialog.dialog.deleteLater()
+
+    only_refused = FormsPreviewDialog(window, preview_import([not_a_form], window.session.period))
+    try:
+        assert not only_refused.apply_button.isEnabled()
+    finally:
+        only_refused.dialog.deleteLater()
+
+
+def test_status_view_marks_sent_received_and_passes_the_model_tester(
+    window, monkeypatch, tmp_path, qtmodeltester
+) -> None:
+    _generate(window, monkeypatch, tmp_path / "formulare", ["DRU", "DRP"])
+    dialog = FormsStatusDialog(window, window.session)
+    try:
+        model = dialog.model
+        qtmodeltester.check(model)
+        dru, drp = _sub("DRU").id, _sub("DRP").id
+        row = model.row_of(dru)
+        assert model.index(row, 2).data() == "Formular generat"
+        assert model.index(row, 3).data().startswith(dt.date.today().strftime("%d.%m.%Y"))
+        assert model.index(model.row_of(_sub("DS").id), 2).data() == "Negenerat"
+        assert not dialog.buttons[FormState.SENT].isEnabled()  # nothing selected
+
+        dialog.select([dru, drp])
+        dialog.buttons[FormState.SENT].click()
+        assert model.index(model.row_of(dru), 2).data() == "Trimis"
+        assert model.index(model.row_of(drp), 4).data()  # the time it was sent
+        dialog.select([drp])
+        dialog.buttons[FormState.NEEDS_CORRECTION].click()
+        qtmodeltester.check(model)
+        assert model.index(model.row_of(drp), 2).data() == "De corectat"
+        assert "De corectat: 1" in dialog.summary.text()
+
+        dialog.undo()  # Ctrl+Z in the dialog
+        assert model.index(model.row_of(drp), 2).data() == "Trimis"
+        dialog.select([dru])
+        dialog.buttons[FormState.RECEIVED].click()
+        assert model.index(model.row_of(dru), 2).data() == "Primit"
+    finally:
+        dialog.dialog.deleteLater()
+    states = {r.code: r.state for r in form_statuses(window.session.period)}
+    assert states["DRU"] is FormState.RECEIVED and states["DRP"] is FormState.SENT
+
+
+def test_forms_entries_need_a_period(start_window, tmp_path) -> None:
+    window = start_window(tmp_path / "gol.sqlite")
+    assert window.session.period is None
+    actions = window.forms_actions
+    assert not any(
+        a.isEnabled() for a in (actions.generate_action, actions.import_action, actions.status_action)
+    )
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert "F&ormulare" in menus
+
+
+@pytest.mark.parametrize(
+    ("form", "names"),
+    [
+        (
+            "forms_out_dialog.ui",
+            ["folderEdit", "deadlineEdit", "allRadio", "prefillCheck", "subdivisionList"],
+        ),
+        (
+            "forms_preview_dialog.ui",
+            ["changesView", "showAllCheck", "filesTable", "newFindingsList", "buttonBox"],
+        ),
+        ("forms_status_dialog.ui", ["table", "sentButton", "receivedButton", "correctionButton"]),
+    ],
+)
+def test_the_forms_dialogs_load_with_their_widgets_and_comma_below_letters(qtbot, form, names) -> None:
+    widget = load_ui(form)
+    qtbot.addWidget(widget)
+    for name in names:
+        assert widget.findChild(QObject, name) is not None, name
+    texts = [w.text() for w in widget.findChildren(QLabel) + widget.findChildren(QAbstractButton)]
+    assert texts and not any(ch in text for text in texts for ch in "şţŞŢ")
