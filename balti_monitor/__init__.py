@@ -4,11 +4,8 @@ The package is split into a Qt-free core (``domain``, ``db``, ``services``, ``ex
 and the desktop GUI (``gui``). ``cli`` exposes the core on the command line.
 """
 
-from importlib import metadata
-
-try:
-    __version__ = metadata.version("balti-monitor")
-except metadata.PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.1.0"
+# The single source of the version: pyproject.toml reads it from here (``[tool.setuptools.dynamic]``),
+# so start-up does not pay for importlib.metadata.
+__version__ = "0.1.0"
 
 APP_NAME = "Bălți Monitor"

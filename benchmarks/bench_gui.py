@@ -184,7 +184,8 @@ def main() -> int:
     """Build or reuse the big file, run both parts, print the figures against the targets."""
     scratch = Path(tempfile.mkdtemp(prefix="balti-bench-gui-"))
     if len(sys.argv) > 1:
-        big = Path(sys.argv[1])
+        big = scratch / "big.sqlite"  # a private copy: the edits below must not change the given file
+        big.write_bytes(Path(sys.argv[1]).read_bytes())
     else:
         from make_big_file import make_big_file
 
