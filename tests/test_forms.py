@@ -16,15 +16,9 @@ from balti_monitor.db.models import Period, Plan, Return, Subdivision
 from balti_monitor.domain.checks import FindingCode
 from balti_monitor.domain.values import ValueState, parse_value
 from balti_monitor.interchange.forms_common import FormState, form_statuses, set_form_state
-from balti_monitor.interchange.forms_in import (
-    ChangeKind,
-    apply_import,
-    compose_value,
-    preview_import,
-    restore_cells,
-    spreadsheet_text,
-)
+from balti_monitor.interchange.forms_in import ChangeKind, apply_import, preview_import, restore_cells
 from balti_monitor.interchange.forms_out import FormsOutOptions, generate_forms
+from balti_monitor.interchange.forms_read import compose_value, spreadsheet_text
 from balti_monitor.services.bundled import DEMO_FILE, bundled_json
 from balti_monitor.services.editing import action_by_code, cell_text, set_cell
 from balti_monitor.services.errors import ServiceError

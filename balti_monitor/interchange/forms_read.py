@@ -1,0 +1,404 @@
+"""Opening and recognising a returned form workbook, before any comparison with the database.
+
+Reading never trusts cell positions: the hidden "_id" sheet names the plan, period and subdivision and
+lists the signed row keys; the "Retur" sheet's hidden key column says which row is which, and a hidden
+column-id row says which column is which. Rows may be re-ordered, blank rows added, and Excel or
+LibreOffice may reformat the file; what counts is the key and the text in the value cells.
+
+Refused (:class:`FormRefused`, with a Romanian message): a password-protected (encrypted CFB) or
+old-format file, a file that is not a workbook or is damaged, a workbook that is not one of our forms, a
+form generated from another database, a form whose identifiers were tampered with (signature mismatch),
+and a form of another plan or period. Formulas are never evaluated: a cell holding ``=…`` comes back as
+that text. Macros (``keep_vba=False``) and external links (``keep_links=False``) are ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+from balti_monitor.db.models import Period, Plan, Subdivision
+from balti_monitor.domain.values import parse_value
+from balti_monitor.interchange.forms_common import (
+    COL_KEY,
+    COL_MEN,
+    COL_VALUE,
+    COL_WOMEN,
+    COLUMN_MARKER,
+    FORM_FORMAT,
+    FORM_SHEET,
+    FORM_VERSION,
+    HEADER_FIELDS,
+    ID_SHEET,
+    SignedRow,
+    key_id,
+    plan_secret,
+    signature_matches,
+)
+from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.periods import find_period, key_of, parse_period_code
+
+MAX_FILE_SIZE = 25 * 1024 * 1024  # a return form is a few dozen kilobytes
+MAX_SHEET_ROWS = 20_000
+_CFB_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+_ZIP_MAGIC = b"PK\x03\x04"
+_DEFAULT_COLUMNS = {COL_KEY: 0, COL_VALUE: 3, COL_WOMEN: 4, COL_MEN: 5}  # A, D, E, F
+_WHOLE = re.compile(r"^\d{1,9}$")
+
+MSG_NOT_OURS = (
+    "Registrul nu este un formular de retur Bălți Monitor (lipsește foaia de identificare). "
+    "Folosiți formularul generat de program pentru subdiviziune."
+)
+MSG_TAMPERED = (
+    "Identificatorii ascunși ai formularului au fost modificați (semnătura nu se potrivește); "
+    "formularul nu poate fi importat. Cereți subdiviziunii să completeze un formular nou."
+)
+
+
+class FormRefused(Exception):
+    """A file that cannot be imported; ``str(exc)`` is the Romanian reason."""
+
+
+# ------------------------------------------------------------------------------------------------------
+# Reading a workbook (no database)
+# ------------------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class SheetRow:
+    key: str
+    sheet_row: int
+    value: str
+    women: Any
+    men: Any
+    warnings: list[str]
+
+
+@dataclass(slots=True)
+class RawForm:
+    header: dict[str, str]
+    signature: str
+    signed: list[SignedRow]
+    rows: list[SheetRow]
+    stray: list[int]  # sheet rows with data but no key
+
+
+def _plain(value: Any) -> str:
+    """A cell of the "_id" sheet as text (LibreOffice may have turned digits into numbers)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _decimal_text(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def spreadsheet_text(value: Any) -> tuple[str, str | None]:
+    """The text a user typed, from what the spreadsheet stored, and a warning when it cannot be sure.
+
+    Numbers come back as typed ("10", not "10.0"; "2,5" with the Romanian comma); a formula comes back as
+    its text ("=5+3"), never evaluated; dates that Excel made of the input are written dd.mm.yyyy.
+    """
+    if value is None:
+        return "", None
+    if isinstance(value, str):
+        return value, None
+    if isinstance(value, bool):
+        return ("ADEVĂRAT" if value else "FALS"), None
+    if isinstance(value, int):
+        return str(value), None
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value)), None
+        return _decimal_text(Decimal(repr(value))), None
+    if isinstance(value, Decimal):
+        return _decimal_text(value), None
+    if isinstance(value, dt.datetime):
+        shown = value.strftime("%d.%m.%Y") if value.time() == dt.time() else value.strftime("%d.%m.%Y %H:%M")
+        return shown, f"Excel a transformat valoarea în dată ({shown}); verificați-o."
+    if isinstance(value, dt.date):
+        shown = value.strftime("%d.%m.%Y")
+        return shown, f"Excel a transformat valoarea în dată ({shown}); verificați-o."
+    if isinstance(value, dt.time):
+        shown = value.strftime("%H:%M")
+        return shown, f"Excel a transformat valoarea în oră ({shown}); verificați-o."
+    text = getattr(value, "text", None)  # ArrayFormula / DataTableFormula
+    if isinstance(text, str):
+        return text, None
+    return str(value), None
+
+
+def _sniff(path: Path) -> None:
+    """Refuse what is not an .xlsx before parsing it."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_SIZE:
+            raise FormRefused(
+                f"Fișierul este prea mare pentru un formular de retur ({size // (1024 * 1024)} MB)."
+            )
+        with path.open("rb") as fh:
+            head = fh.read(8)
+            # An encrypted (password-protected) OOXML file is a CFB container with an "EncryptionInfo"
+            # stream; an old .xls is a CFB container without one.
+            encrypted = head == _CFB_MAGIC and "EncryptionInfo".encode("utf-16-le") in fh.read()
+    except FileNotFoundError:
+        raise FormRefused("Fișierul nu există.") from None
+    except IsADirectoryError:
+        raise FormRefused("Este un dosar, nu un fișier.") from None
+    except OSError as exc:
+        raise FormRefused(f"Fișierul nu poate fi citit: {exc.strerror or exc}.") from None
+    if size == 0:
+        raise FormRefused("Fișierul este gol.")
+    if encrypted:
+        raise FormRefused(
+            "Fișierul este protejat cu parolă. Deschideți-l în Excel, eliminați parola "
+            "(Fișier › Informații › Protejare registru › Criptare cu parolă), salvați-l și importați-l din nou."
+        )
+    if head == _CFB_MAGIC:
+        raise FormRefused(
+            "Fișierul este în formatul vechi Excel 97-2003 (.xls); salvați-l ca registru Excel (.xlsx) "
+            "și importați-l din nou."
+        )
+    if head[:4] != _ZIP_MAGIC:
+        raise FormRefused("Fișierul nu este un registru Excel (.xlsx).")
+
+
+def _column_map(rows: list[tuple[Any, ...]]) -> tuple[dict[str, int], int] | None:
+    """Find the hidden column-id row: {column id: index}, and its row number."""
+    for number, row in enumerate(rows[:60], start=1):
+        for index, value in enumerate(row):
+            if isinstance(value, str) and value.strip() == COLUMN_MARKER:
+                columns = {COL_KEY: index}
+                for j, name in enumerate(row):
+                    if isinstance(name, str) and j != index and name.strip():
+                        columns[name.strip()] = j
+                return columns, number
+    return None
+
+
+def _read_id_sheet(rows: Iterable[tuple[Any, ...]]) -> tuple[dict[str, str], str, list[SignedRow]]:
+    header: dict[str, str] = {}
+    signature = ""
+    signed: list[SignedRow] = []
+    in_rows = False
+    for row in rows:
+        cells = [_plain(v) for v in row[:3]] + ["", "", ""]
+        a, b, c = cells[0], cells[1], cells[2]
+        if not in_rows:
+            if a == "key" and b == "base":
+                in_rows = True
+            elif a in HEADER_FIELDS:
+                header[a] = b
+            elif a == "signature":
+                signature = b
+            continue
+        if a:
+            signed.append(SignedRow(a, b, c == "1"))
+    return header, signature, signed
+
+
+def read_workbook(path: Path) -> RawForm:
+    """Parse a returned form (no database access). Raises :class:`FormRefused`."""
+    _sniff(path)
+    try:
+        wb = load_workbook(path, read_only=True, data_only=False, keep_vba=False, keep_links=False)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile):
+        raise FormRefused(
+            "Fișierul este deteriorat: nu poate fi deschis ca registru Excel (.xlsx)."
+        ) from None
+    except Exception:  # openpyxl raises many kinds (KeyError, ValueError, XML errors) for broken files
+        raise FormRefused("Fișierul este deteriorat sau nu este un registru Excel valid.") from None
+    try:
+        names = wb.sheetnames
+        if ID_SHEET not in names:
+            raise FormRefused(MSG_NOT_OURS)
+        try:
+            header, signature, signed = _read_id_sheet(wb[ID_SHEET].iter_rows(values_only=True))
+            form_rows: list[tuple[Any, ...]] = []
+            found: tuple[dict[str, int], int] | None = None
+            for name in names:
+                if name == ID_SHEET:
+                    continue
+                rows = list(wb[name].iter_rows(values_only=True, max_row=MAX_SHEET_ROWS + 1))
+                found = _column_map(rows)
+                if found is not None:
+                    form_rows = rows
+                    break
+            if found is None and FORM_SHEET in names:
+                form_rows = list(wb[FORM_SHEET].iter_rows(values_only=True, max_row=MAX_SHEET_ROWS + 1))
+                found = (dict(_DEFAULT_COLUMNS), 0)
+        except FormRefused:
+            raise
+        except Exception:
+            raise FormRefused("Fișierul este deteriorat sau nu este un registru Excel valid.") from None
+    finally:
+        wb.close()
+    if header.get("format") != FORM_FORMAT:
+        raise FormRefused(MSG_NOT_OURS)
+    version = header.get("version", "")
+    if version.isdigit() and int(version) > FORM_VERSION:
+        raise FormRefused(
+            f"Formularul a fost generat de o versiune mai nouă a programului (formular versiunea {version}); "
+            "actualizați Bălți Monitor."
+        )
+    if found is None:
+        raise FormRefused(f"Foaia „{FORM_SHEET}” a formularului lipsește sau a fost modificată.")
+    if len(form_rows) > MAX_SHEET_ROWS:
+        raise FormRefused("Foaia formularului are prea multe rânduri pentru un formular de retur.")
+    columns, marker_row = found
+    return RawForm(header, signature, signed, *_sheet_rows(form_rows, columns, marker_row))
+
+
+def _get(row: tuple[Any, ...], index: int | None) -> Any:
+    if index is None or index >= len(row):
+        return None
+    return row[index]
+
+
+def _sheet_rows(
+    rows: list[tuple[Any, ...]], columns: dict[str, int], marker_row: int
+) -> tuple[list[SheetRow], list[int]]:
+    result: list[SheetRow] = []
+    stray: list[int] = []
+    key_col = columns.get(COL_KEY, 0)
+    value_col = columns.get(COL_VALUE)
+    women_col = columns.get(COL_WOMEN)
+    men_col = columns.get(COL_MEN)
+    for number, row in enumerate(rows, start=1):
+        if number <= marker_row:
+            continue
+        key = _plain(_get(row, key_col))
+        value, warning = spreadsheet_text(_get(row, value_col))
+        women, men = _get(row, women_col), _get(row, men_col)
+        if not key:
+            if number > marker_row + 1 and (
+                value.strip() or women not in (None, "") or men not in (None, "")
+            ):
+                # Typed into a row that is not part of the form (an inserted row, or the action header).
+                stray.append(number)
+            continue
+        result.append(SheetRow(key, number, value, women, men, [warning] if warning else []))
+    return result, stray
+
+
+# ------------------------------------------------------------------------------------------------------
+# Composing a value from the value, F and B cells
+# ------------------------------------------------------------------------------------------------------
+
+
+def _whole(value: Any) -> int | None:
+    """A non-negative whole number from an F/B cell; -1 for an invalid entry; None when empty."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return -1
+    if isinstance(value, int):
+        return value if value >= 0 else -1
+    if isinstance(value, float):
+        return int(value) if value.is_integer() and value >= 0 else -1
+    text = str(value).strip()
+    if not text:
+        return None
+    return int(text) if _WHOLE.match(text) else -1
+
+
+def compose_value(main: str, women: Any, men: Any) -> tuple[str, str | None]:
+    """The raw value from the value cell and the F/B cells, and a problem (Romanian) if they disagree.
+
+    Without F/B the value cell is taken verbatim. With F/B: an empty value becomes "4 (3F/1B)"; a value
+    without a split gets " (3F/1B)" appended; a value that already states the same split stays as typed.
+    An empty F or B next to a filled one counts as 0.
+    """
+    w, m = _whole(women), _whole(men)
+    if w is None and m is None:
+        return main, None
+    if w == -1 or m == -1:
+        return main, "în coloanele „Femei (F)” și „Bărbați (B)” scrieți numere întregi, 0 sau mai mari."
+    w, m = w or 0, m or 0
+    if not main:
+        return f"{w + m} ({w}F/{m}B)", None
+    parsed = parse_value(main)
+    if parsed.women is not None and parsed.men is not None:
+        if (parsed.women, parsed.men) == (w, m):
+            return main, None
+        return main, (
+            f"valoarea „{main}” are altă repartizare pe femei/bărbați ({parsed.women}F/{parsed.men}B) "
+            f"decât coloanele F ({w}) și B ({m})."
+        )
+    return f"{main} ({w}F/{m}B)", None
+
+
+# ------------------------------------------------------------------------------------------------------
+# Recognising a form: plan, period, subdivision and signature
+# ------------------------------------------------------------------------------------------------------
+
+
+def _plan_name(plan: Plan) -> str:
+    return str(plan.short_title or plan.title)
+
+
+def identify_form(raw: RawForm, target: Period | None) -> tuple[Plan, Period, Subdivision]:
+    """The plan, period and subdivision a parsed form names, once its identifiers prove genuine.
+
+    Raises :class:`FormRefused` for a form of another plan, period or database, or a tampered one.
+    """
+    header = raw.header
+    missing = [name for name in HEADER_FIELDS if not header.get(name)]
+    if missing or not raw.signature or not raw.signed:
+        raise FormRefused(MSG_TAMPERED)
+    plan = Plan.get_or_none(Plan.code == header["plan"])
+    if target is not None:
+        target_plan: Plan = Plan.get_by_id(target.plan_id)
+        if header["plan"] != target_plan.code:
+            raise FormRefused(
+                f"Formularul este pentru alt plan („{header['plan']}”), nu pentru „{_plan_name(target_plan)}”."
+            )
+    if plan is None:
+        raise FormRefused(
+            f"Formularul este pentru un plan („{header['plan']}”) care nu există în acest fișier."
+        )
+    secret = plan_secret(plan)
+    if secret is None or key_id(secret) != header["key_id"]:
+        raise FormRefused(
+            "Formularul a fost generat din altă bază de date (alt exemplar Bălți Monitor); importați-l în "
+            "fișierul din care a fost generat."
+        )
+    if not signature_matches(secret, header, raw.signed, raw.signature):
+        raise FormRefused(MSG_TAMPERED)
+
+    # From here on the identifiers are genuine.
+    try:
+        form_key = parse_period_code(header["period"])
+    except ServiceError:
+        raise FormRefused(MSG_TAMPERED) from None
+    if target is not None:
+        if key_of(target) != form_key:
+            raise FormRefused(
+                f"Formularul este pentru perioada {form_key.code}, nu pentru {key_of(target).code}."
+            )
+        period = target
+    else:
+        try:
+            period = find_period(plan, form_key)
+        except ServiceError:
+            raise FormRefused(f"Perioada {form_key.code} a formularului nu există în acest fișier.") from None
+    sub = Subdivision.get_or_none(Subdivision.code == header["subdivision"])
+    if sub is None:
+        raise FormRefused(
+            f"Subdiviziunea „{header['subdivision']}” a formularului nu există în acest fișier."
+        )
+    return plan, period, sub
