@@ -299,7 +299,7 @@ def _import(document: dict[str, Any]) -> None:
                 raise _fail(f"{path}.aliases[{a_index}]", f"denumirea „{alias}” este deja folosită.")
             SubdivisionAlias.create(subdivision=sub, name=alias, key=key)
     for p_index, item in enumerate(document["plans"]):
-        _import_plan(item, f"$.plans[{p_index}]", sub_ids)
+        import_plan(item, f"$.plans[{p_index}]", sub_ids)
 
 
 def _parse_datetime(text: str | None, path: str) -> dt.datetime | None:
@@ -311,7 +311,9 @@ def _parse_datetime(text: str | None, path: str) -> dt.datetime | None:
         raise _fail(path, f"dată invalidă „{text}”.") from exc
 
 
-def _import_plan(item: dict[str, Any], path: str, sub_ids: dict[str, int]) -> None:
+def import_plan(item: dict[str, Any], path: str, sub_ids: dict[str, int]) -> Plan:
+    """Insert one plan of the interchange shape (:data:`schema.PLAN`) with its periods; ``path`` prefixes
+    error locations. Call inside a transaction: an :class:`InterchangeError` leaves rows to roll back."""
     if Plan.get_or_none(Plan.code == item["code"]) is not None:
         raise _fail(path + ".code", f"planul „{item['code']}” apare de două ori.")
     plan = Plan.create(
@@ -326,7 +328,6 @@ def _import_plan(item: dict[str, Any], path: str, sub_ids: dict[str, int]) -> No
     )
     actions: dict[str, Action] = {}
     indicators: dict[tuple[str, int], int] = {}
-    position = 0
     for pr_index, prio in enumerate(item["priorities"]):
         priority = Priority.create(
             plan=plan,
@@ -343,7 +344,6 @@ def _import_plan(item: dict[str, Any], path: str, sub_ids: dict[str, int]) -> No
                 raise _fail(
                     a_path + ".parent", f"acțiunea-părinte „{act['parent']}” nu a fost definită înainte."
                 )
-            position += 1
             action = Action.create(
                 priority=priority,
                 parent=actions[act["parent"]] if act["parent"] else None,
@@ -395,6 +395,7 @@ def _import_plan(item: dict[str, Any], path: str, sub_ids: dict[str, int]) -> No
                 )
     for pe_index, per in enumerate(item["periods"]):
         _import_period(per, f"{path}.periods[{pe_index}]", plan, actions, indicators, sub_ids)
+    return plan
 
 
 def _import_period(

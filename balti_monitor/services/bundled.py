@@ -12,7 +12,6 @@ from balti_monitor.db.models import (
     Period,
     Plan,
     Priority,
-    Responsibility,
     Return,
     Subdivision,
     SubdivisionAlias,
@@ -23,6 +22,8 @@ from balti_monitor.db.models import (
 from balti_monitor.domain.checks import counts_override_differs, override_differs
 from balti_monitor.domain.grid import OverrideDef
 from balti_monitor.domain.totals import compute_totals
+from balti_monitor.interchange.json_io import import_plan
+from balti_monitor.interchange.schema import PLAN, InterchangeError, check
 from balti_monitor.resources import read_resource_text
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
@@ -56,68 +57,80 @@ def install_subdivisions(data: dict[str, Any]) -> None:
                     SubdivisionAlias.create(subdivision=sub, name=alias, key=key)
 
 
+def plan_as_interchange(data: dict[str, Any]) -> dict[str, Any]:
+    """A bundled plan document (``data/pla_*.json``, optional keys may be left out) in the complete shape
+    of the JSON interchange, so one importer serves both."""
+    meta = data["plan"]
+
+    def action(item: dict[str, Any]) -> dict[str, Any]:
+        placeholder = item.get("indicators_placeholder", False)
+        return {
+            "code": item["code"],
+            "parent": item.get("parent"),
+            "title": item["title"],
+            "title_placeholder": item.get("title_placeholder", False),
+            "deadline": item.get("deadline", ""),
+            "frequency": item.get("frequency", "unknown"),
+            "gender_perspective": item.get("gender_perspective", False),
+            "responsible_text": item.get("responsible_text", ""),
+            "all_subdivisions": item.get("all_subdivisions", False),
+            "other_responsible": item.get("other_responsible", []),
+            "indicators_placeholder": placeholder,
+            "extra": item.get("extra", {}),
+            "indicators": [
+                {
+                    "number": ind["number"],
+                    "text": ind["text"],
+                    "aggregation": ind.get("aggregation", "sum"),
+                    "gender_split": ind.get("gender_split", False),
+                    "placeholder": ind.get("placeholder", placeholder),
+                }
+                for ind in item["indicators"]
+            ],
+            "responsible": [
+                {"subdivision": r["subdivision"], "indicators": r.get("indicators", [])}
+                for r in item.get("responsible", [])
+            ],
+        }
+
+    return {
+        "code": meta["code"],
+        "title": meta["title"],
+        "short_title": meta.get("short_title", ""),
+        "approving_act": meta.get("approving_act", ""),
+        "first_year": meta["first_year"],
+        "last_year": meta["last_year"],
+        "kind": meta.get("kind", "pla"),
+        "extra": meta.get("extra", {}),
+        "priorities": [
+            {
+                "number": prio["number"],
+                "title": prio["title"],
+                "title_placeholder": prio.get("title_placeholder", False),
+                "actions": [action(a) for a in prio["actions"]],
+            }
+            for prio in data["priorities"]
+        ],
+        "periods": [],
+    }
+
+
 def install_plan(data: dict[str, Any]) -> Plan:
     """Insert a whole plan document (priorities, actions, indicators, responsibilities)."""
     meta = data["plan"]
     if Plan.get_or_none(Plan.code == meta["code"]) is not None:
         raise ServiceError(f"Planul „{meta['title']}” există deja în acest fișier.")
+    try:
+        item = plan_as_interchange(data)
+    except (KeyError, TypeError) as exc:
+        raise ServiceError(f"Planul nu a putut fi încărcat: lipsește câmpul obligatoriu {exc}.") from exc
     codes = {s.code: s.id for s in Subdivision.select()}
-    with database.atomic():
-        plan = Plan.create(
-            code=meta["code"],
-            title=meta["title"],
-            short_title=meta.get("short_title", ""),
-            approving_act=meta.get("approving_act", ""),
-            first_year=meta["first_year"],
-            last_year=meta["last_year"],
-            kind=meta.get("kind", "pla"),
-            extra=meta.get("extra", {}),
-        )
-        for p_pos, prio in enumerate(data["priorities"], start=1):
-            priority = Priority.create(
-                plan=plan,
-                number=prio["number"],
-                title=prio["title"],
-                position=p_pos,
-                title_placeholder=prio.get("title_placeholder", False),
-            )
-            for a_pos, item in enumerate(prio["actions"], start=1):
-                action = Action.create(
-                    priority=priority,
-                    code=item["code"],
-                    title=item["title"],
-                    title_placeholder=item.get("title_placeholder", False),
-                    deadline=item.get("deadline", ""),
-                    frequency=item.get("frequency", "unknown"),
-                    gender_perspective=item.get("gender_perspective", False),
-                    responsible_text=item.get("responsible_text", ""),
-                    all_subdivisions=item.get("all_subdivisions", False),
-                    other_responsible=item.get("other_responsible", []),
-                    indicators_placeholder=item.get("indicators_placeholder", False),
-                    position=a_pos,
-                    extra=item.get("extra", {}),
-                )
-                for ind in item["indicators"]:
-                    Indicator.create(
-                        action=action,
-                        number=ind["number"],
-                        text=ind["text"],
-                        aggregation=ind.get("aggregation", "sum"),
-                        gender_split=ind.get("gender_split", False),
-                        placeholder=item.get("indicators_placeholder", False),
-                    )
-                for r_pos, resp in enumerate(item.get("responsible", []), start=1):
-                    if resp["subdivision"] not in codes:
-                        raise ServiceError(
-                            f"Subdiviziune necunoscută „{resp['subdivision']}” în acțiunea {item['code']}."
-                        )
-                    Responsibility.create(
-                        action=action,
-                        subdivision=codes[resp["subdivision"]],
-                        position=r_pos,
-                        indicators=resp.get("indicators", []),
-                    )
-    return plan
+    try:
+        check(item, PLAN, "$.plan")
+        with database.atomic():
+            return import_plan(item, "$.plan", codes)
+    except InterchangeError as exc:
+        raise ServiceError(f"Planul nu a putut fi încărcat: {exc}") from exc
 
 
 def ensure_bundled_plan() -> tuple[Plan, bool]:
