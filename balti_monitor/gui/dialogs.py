@@ -59,28 +59,19 @@ def busy() -> Iterator[None]:
         QApplication.restoreOverrideCursor()
 
 
+def _yes_no(parent: QWidget | None, title: str, text: str, default: QMessageBox.StandardButton) -> bool:
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    return QMessageBox.question(parent, title, text, buttons, default) == QMessageBox.StandardButton.Yes
+
+
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     """A Yes/No question (No is the default)."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    return _yes_no(parent, title, text, QMessageBox.StandardButton.No)
 
 
 def ask_yes(parent: QWidget | None, title: str, text: str) -> bool:
     """A Yes/No question with Yes as the default."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    return _yes_no(parent, title, text, QMessageBox.StandardButton.Yes)
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
