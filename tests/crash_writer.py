@@ -162,8 +162,9 @@ def main() -> None:
     base_doc = json.loads(Path(layout["base_document"]).read_text(encoding="utf-8"))
 
     from balti_monitor.db.models import Action, Period, Plan, Priority, Subdivision
+    from balti_monitor.interchange.json_io import import_json_with_backup
     from balti_monitor.services.editing import CellEdit, set_cells
-    from balti_monitor.services.restore import import_json_with_backup, restore_from
+    from balti_monitor.services.restore import restore_from
     from balti_monitor.services.safe_open import close_safely, open_safely
 
     open_safely(db, create=False)

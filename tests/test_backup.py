@@ -19,7 +19,7 @@ import pytest
 from balti_monitor.cli import main
 from balti_monitor.db.connection import close_database, open_database
 from balti_monitor.db.models import Period, Plan, Return, Subdivision
-from balti_monitor.interchange.json_io import export_json
+from balti_monitor.interchange.json_io import export_json, import_json_with_backup
 from balti_monitor.resources import user_data_dir
 from balti_monitor.services.backup import (
     auto_backup,
@@ -36,7 +36,7 @@ from balti_monitor.services.editing import action_by_code, cell_text, set_cell
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.file_report import FileReport, compare, current_report, verify_file
 from balti_monitor.services.periods import PeriodKey, create_period, find_period
-from balti_monitor.services.restore import import_json_with_backup, preview_restore, restore_from
+from balti_monitor.services.restore import preview_restore, restore_from
 from balti_monitor.services.safe_open import close_safely, open_safely
 from balti_monitor.services.storage_errors import guard_write
 
@@ -597,7 +597,7 @@ def test_an_import_onto_a_full_disk_leaves_the_data_as_before_and_says_so(
     close_database()
     code = (
         "from balti_monitor.db.connection import open_database\n"
-        "from balti_monitor.services.restore import import_json_with_backup\n"
+        "from balti_monitor.interchange.json_io import import_json_with_backup\n"
         "from balti_monitor.services.errors import ServiceError\n"
         "open_database(work / 'plan.sqlite')\n"
         f"try:\n    import_json_with_backup({str(exported)!r}, replace=True)\n    print('OK')\n"

@@ -8,12 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from balti_monitor.cli.common import default_plan, opened, period_arg, run_guarded
-from balti_monitor.interchange.json_io import export_json, is_empty
+from balti_monitor.interchange.json_io import export_json, import_json_with_backup, is_empty
 from balti_monitor.interchange.schema import InterchangeError
 from balti_monitor.services.bundled import ensure_bundled_plan, load_demo
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import key_of
-from balti_monitor.services.restore import import_json_with_backup
 from balti_monitor.services.results import period_results
 
 

@@ -4,7 +4,7 @@ import.
 The report uses the template of the folder the user chose once (remembered in the settings), else
 ``user_data_dir()/templates`` when it exists, and the bundled template when neither holds
 ``raport_semestrial.docx``. The JSON import first saves the open data in an automatic backup
-(``services.restore.import_json_with_backup``).
+(``interchange.json_io.import_json_with_backup``).
 
 The Word exporter and the JSON code are imported only when used, so they cost nothing at start-up. The
 export runs on the GUI thread (the database connection belongs to it) and keeps the window responsive by
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from balti_monitor.resources import resource_path, user_data_dir
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
-from balti_monitor.services.periods import key_of
+from balti_monitor.services.periods import key_of, stored_period
 
 from . import dialogs
 from .dialogs import BUNDLED, CHOOSE, OPEN_DOCUMENT, OPEN_FOLDER
@@ -197,7 +197,9 @@ class ExportActions(QObject):
                 raise ExportCancelled()
 
         try:
-            export_report(period, path, ExportOptions(template_dir=self.template_dir()), report)
+            export_report(
+                stored_period(period.id), path, ExportOptions(template_dir=self.template_dir()), report
+            )
         except ExportCancelled:
             self.session.message.emit(self.tr("Exportul a fost anulat; nu s-a scris niciun fișier."))
             return None
@@ -274,8 +276,8 @@ class ExportActions(QObject):
             ).format(name=path.name),
         ):
             return False
+        from balti_monitor.interchange.json_io import import_json_with_backup
         from balti_monitor.interchange.schema import InterchangeError
-        from balti_monitor.services.restore import import_json_with_backup
 
         self.session.flush_pending()
         try:

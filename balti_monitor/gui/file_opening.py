@@ -14,8 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from balti_monitor.db.connection import DatabaseError
-from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.errors import DatabaseError, ServiceError
 from balti_monitor.services.safe_open import FileOpenError, recover_from_backup
 
 from . import dialogs

@@ -22,7 +22,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from balti_monitor.services.errors import ServiceError
-from balti_monitor.services.periods import key_of
+from balti_monitor.services.periods import key_of, stored_period
 from balti_monitor.services.storage_errors import guard_write
 
 from . import dialogs
@@ -102,7 +102,7 @@ class FormsActions(QObject):
         self.session.message.emit(self.tr("Se generează formularele…"))
         try:
             with dialogs.busy(), guard_write(self.tr("Generarea formularelor")):
-                result = generate_forms(period, folder, options)
+                result = generate_forms(stored_period(period.id), folder, options)
         except ServiceError as exc:
             dialogs.show_error(self.window, self.tr("Formularele nu au fost generate"), str(exc))
             return None
@@ -142,7 +142,7 @@ class FormsActions(QObject):
         self.session.flush_pending()
         try:
             with dialogs.busy(), guard_write(self.tr("Previzualizarea importului")):
-                preview = preview_import(paths, period)
+                preview = preview_import(paths, stored_period(period.id))
         except ServiceError as exc:
             dialogs.show_error(self.window, self.tr("Formularele nu pot fi citite"), str(exc))
             return False

@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from balti_monitor.db.models import Period
 from balti_monitor.interchange.forms_common import default_deadline, subdivisions_with_forms
 from balti_monitor.interchange.forms_out import FormsOutOptions
-from balti_monitor.services.periods import key_of
+from balti_monitor.services.periods import PeriodInfo, key_of, stored_period
 
 from . import dialogs
 from .uiloader import child, load_ui
@@ -53,7 +52,7 @@ class FormsOutDialog:
         generate_button: accepts the dialog.
     """
 
-    def __init__(self, parent: QWidget | None, period: Period, folder: Path, contact: str) -> None:
+    def __init__(self, parent: QWidget | None, period: PeriodInfo, folder: Path, contact: str) -> None:
         loaded = load_ui("forms_out_dialog.ui", parent)
         assert isinstance(loaded, QDialog)
         self.dialog = loaded
@@ -78,7 +77,7 @@ class FormsOutDialog:
         self.subdivisions = child(loaded, QListWidget, "subdivisionList")
         self.subdivision_ids: list[int] = []
         self._default_ids: set[int] = set()
-        for sub in subdivisions_with_forms(period):
+        for sub in subdivisions_with_forms(stored_period(period.id)):
             label = (
                 f"{sub.name} ({sub.code})"
                 if sub.active
@@ -166,7 +165,9 @@ class FormsOutDialog:
         return FormsOutChoice(Path(self.folder.text().strip()), options)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, period: Period, folder: Path, contact: str) -> FormsOutChoice | None:
+    def ask(
+        cls, parent: QWidget | None, period: PeriodInfo, folder: Path, contact: str
+    ) -> FormsOutChoice | None:
         """Show the dialog; the choice, or None when cancelled."""
         dialog = cls(parent, period, folder, contact)
         try:

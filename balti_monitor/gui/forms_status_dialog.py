@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from balti_monitor.interchange.forms_common import STATE_LABELS, FormState, FormStatusRow, form_statuses
-from balti_monitor.services.periods import key_of
+from balti_monitor.services.periods import key_of, stored_period
 
 from . import dialogs
 from .row_table_model import Column, RowTableModel, compact_rows
@@ -142,7 +142,11 @@ class FormsStatusDialog:
         """Read the statuses again, keeping the selection."""
         keep = self.selected_ids()
         period = self.session.period
-        rows = form_statuses(period) if period is not None and period.id == self.period_id else []
+        rows = (
+            form_statuses(stored_period(period.id))
+            if period is not None and period.id == self.period_id
+            else []
+        )
         self.model.set_rows(rows)
         selection = self.table.selectionModel()
         for sid in keep:

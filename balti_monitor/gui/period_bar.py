@@ -5,9 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from balti_monitor.db.models import Period
 from balti_monitor.services.changes import ChangeSet
-from balti_monitor.services.periods import PeriodKey, key_of
+from balti_monitor.services.periods import PeriodInfo, PeriodKey, next_period_key
 
 from . import dialogs
 from .session import Session
@@ -77,7 +76,7 @@ class PeriodBar(QWidget):
             self._syncing = False
         self.sync()
 
-    def _periods(self) -> list[Period]:
+    def _periods(self) -> list[PeriodInfo]:
         return self.session.periods()
 
     def sync(self) -> None:
@@ -102,7 +101,7 @@ class PeriodBar(QWidget):
         finally:
             self._syncing = False
 
-    def _fill_semesters(self, year: int | None, current: Period | None) -> None:
+    def _fill_semesters(self, year: int | None, current: PeriodInfo | None) -> None:
         self.semester_combo.clear()
         self._period_ids = []
         if year is None:
@@ -158,8 +157,7 @@ class PeriodBar(QWidget):
         plan = self.session.plan
         if plan is None:
             return None
-        semesters = [p for p in self._periods() if p.semester]
-        return key_of(semesters[-1]).next() if semesters else PeriodKey(plan.first_year, 1)
+        return next_period_key(plan.first_year, self._periods())
 
     def create_next_period(self) -> bool:
         """Ask, then create the next period as one undo step and show it."""

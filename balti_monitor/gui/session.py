@@ -13,12 +13,20 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from balti_monitor.db.models import Period, Plan
 from balti_monitor.services.bundled import ensure_bundled_plan
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.grids import load_grids
 from balti_monitor.services.gui_support import ActionInfo, PriorityInfo, plan_outline
-from balti_monitor.services.periods import PeriodKey, key_of, list_periods
+from balti_monitor.services.periods import (
+    PeriodInfo,
+    PeriodKey,
+    PlanInfo,
+    key_of,
+    period_info,
+    period_infos,
+    plan_info,
+    plan_infos,
+)
 from balti_monitor.services.results import ActionResult, action_result
 from balti_monitor.services.safe_open import OpenResult, close_safely, open_safely
 from balti_monitor.services.storage_errors import guard_write
@@ -59,8 +67,8 @@ class Session(QObject):
         self.path: Path | None = None
         self.fresh = False
         self.open_warning: str | None = None
-        self.plan: Plan | None = None
-        self.period: Period | None = None
+        self.plan: PlanInfo | None = None
+        self.period: PeriodInfo | None = None
         self.outline: list[PriorityInfo] = []
         self._actions: dict[int, ActionInfo] = {}
         self._results: dict[int, ActionResult] = {}
@@ -84,7 +92,7 @@ class Session(QObject):
         result = open_safely(path, create=True)
         try:
             created = False
-            if not Plan.select().exists():
+            if not plan_infos():
                 with guard_write(self.tr("Instalarea planului inclus")):
                     _, created = ensure_bundled_plan()
         except BaseException:
@@ -101,7 +109,7 @@ class Session(QObject):
             )
         self.open_warning = " ".join(notes) or None
         self.undo_stack.clear()
-        self._load_plan(Plan.select().order_by(Plan.id).first())
+        self._load_plan(next(iter(plan_infos()), None))
         self.opened.emit()
         return result
 
@@ -125,7 +133,7 @@ class Session(QObject):
         if self.path is not None:
             self.periodAboutToChange.emit()
 
-    def _load_plan(self, plan: Plan | None) -> None:
+    def _load_plan(self, plan: PlanInfo | None) -> None:
         self.plan = plan
         self.outline = plan_outline(plan.id) if plan is not None else []
         self._actions = {a.id: a for p in self.outline for a in p.actions}
@@ -134,20 +142,23 @@ class Session(QObject):
         self._forget_results()
 
     # -- plan and period ----------------------------------------------------------------------------------
-    def plans(self) -> list[Plan]:
+    def plans(self) -> list[PlanInfo]:
         """Every plan in the file."""
-        return list(Plan.select().order_by(Plan.id))
+        return plan_infos()
 
     def set_plan(self, plan_id: int) -> None:
         """Show another plan (its latest period)."""
         if self.plan is not None and self.plan.id == plan_id:
             return
-        self._load_plan(Plan.get_by_id(plan_id))
+        plan = plan_info(plan_id)
+        if plan is None:
+            return
+        self._load_plan(plan)
         self.opened.emit()
 
-    def periods(self) -> list[Period]:
+    def periods(self) -> list[PeriodInfo]:
         """Periods of the plan, oldest first."""
-        return list_periods(self.plan) if self.plan is not None else []
+        return period_infos(self.plan.id) if self.plan is not None else []
 
     def set_period(self, period_id: int | None) -> None:
         """Show another period."""
@@ -156,7 +167,7 @@ class Session(QObject):
         elif self.period is not None and self.period.id == period_id:
             return
         else:
-            new = Period.get_or_none(Period.id == period_id)
+            new = period_info(period_id)
         self.periodAboutToChange.emit()
         self.period = new
         self._forget_results()
@@ -227,8 +238,8 @@ class Session(QObject):
             self.undo_stack.clear()
             plan_id = self.plan.id if self.plan is not None else None
             period_code = key_of(self.period).code if self.period is not None else None
-            plan = Plan.get_or_none(Plan.id == plan_id) if plan_id else None
-            self._load_plan(plan or Plan.select().order_by(Plan.id).first())
+            plan = plan_info(plan_id) if plan_id else None
+            self._load_plan(plan or next(iter(plan_infos()), None))
             if period_code:
                 for period in self.periods():
                     if key_of(period).code == period_code:
@@ -242,11 +253,7 @@ class Session(QObject):
         if changes.plan_structure and self.plan is not None:
             self.outline = plan_outline(self.plan.id)
             self._actions = {a.id: a for p in self.outline for a in p.actions}
-        gone = (
-            changes.periods
-            and self.period is not None
-            and Period.get_or_none(Period.id == self.period.id) is None
-        )
+        gone = changes.periods and self.period is not None and period_info(self.period.id) is None
         if gone:
             periods = self.periods()
             self.period = periods[-1] if periods else None

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from balti_monitor.db.models import Period, Plan
 from balti_monitor.domain.grid import OverrideDef
+from balti_monitor.interchange.form_states import restore_form_states, set_form_states
 from balti_monitor.interchange.forms_common import FormState, StatusSnapshot
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.editing import (
@@ -39,11 +39,9 @@ from balti_monitor.services.gui_support import (
     apply_responsibilities,
     delete_empty_period,
     delete_unused_subdivision,
-    restore_form_states,
-    set_form_states,
 )
 from balti_monitor.services.narrative import NarrativeData, save_narrative
-from balti_monitor.services.periods import PeriodKey, create_period
+from balti_monitor.services.periods import PeriodKey, create_period_in
 from balti_monitor.services.storage_errors import guard_write
 from balti_monitor.services.subdivisions import save_subdivision
 
@@ -100,12 +98,9 @@ class CellEditsCommand(SessionCommand):
         self.edits = list(edits)
         self.previous: list[CellEdit] | None = None
 
-    def _period(self) -> Period:
-        return Period.get_by_id(self.period_id)
-
     def redo(self) -> None:
         """Write the new texts (capturing the old ones the first time)."""
-        period = self._period()
+        period = self.period_id
         if self.previous is None:
             self.previous = [
                 CellEdit(
@@ -123,7 +118,7 @@ class CellEditsCommand(SessionCommand):
         assert self.previous is not None
         previous = self.previous
         self.session.show_period(self.period_id)
-        if self._run(lambda: set_cells(self._period(), self.action_id, previous), undoing=True):
+        if self._run(lambda: set_cells(self.period_id, self.action_id, previous), undoing=True):
             self._show()
 
     def _show(self) -> None:
@@ -152,7 +147,7 @@ class OverrideCommand(SessionCommand):
         self.captured = False
 
     def _write(self, value: OverrideDef | None) -> ChangeSet:
-        period = Period.get_by_id(self.period_id)
+        period = self.period_id
         if value is None:
             return clear_override(period, self.action_id, self.number)
         return set_override(period, self.action_id, self.number, value.raw_text, value.reason, value.author)
@@ -160,7 +155,7 @@ class OverrideCommand(SessionCommand):
     def redo(self) -> None:
         """Set (or clear) the override."""
         if not self.captured:
-            old = override_of(Period.get_by_id(self.period_id), self.action_id, self.number)
+            old = override_of(self.period_id, self.action_id, self.number)
             self.previous = None if old is None else OverrideDef(old.raw_text, old.reason, old.author)
             self.captured = True
         self.session.show_period(self.period_id)
@@ -277,7 +272,7 @@ class NarrativeCommand(SessionCommand):
 
     def _save(self, data: NarrativeData, undoing: bool = False) -> None:
         self.session.show_period(self.period_id)
-        self._run(lambda: save_narrative(Period.get_by_id(self.period_id), data), undoing=undoing)
+        self._run(lambda: save_narrative(self.period_id, data), undoing=undoing)
 
     def redo(self) -> None:
         """Save the new text."""
@@ -299,7 +294,7 @@ class CreatePeriodCommand(SessionCommand):
         self.period_id: int | None = None
 
     def _create(self) -> ChangeSet:
-        period, changes = create_period(Plan.get_by_id(self.plan_id), self.key)
+        period, changes = create_period_in(self.plan_id, self.key)
         self.period_id = period.id
         return changes
 

@@ -28,31 +28,19 @@ from balti_monitor.db.models import (
     Value,
     database,
 )
-from balti_monitor.interchange.schema import DOCUMENT, InterchangeError, check
+from balti_monitor.services.backup import auto_backup
 from balti_monitor.services.changes import ChangeSet
+from balti_monitor.services.document_schema import DOCUMENT, InterchangeError, check
+from balti_monitor.services.plan_import import NARRATIVE_FIELDS, fail, import_plan
+from balti_monitor.services.storage_errors import guard_write
 from balti_monitor.services.subdivisions import name_key
 from balti_monitor.services.values import (
     INVALID_CHARACTER,
     has_invalid_character,
-    parsed_columns,
-    validate_description,
-    validate_value,
 )
 
 FORMAT = "balti-monitor-file"
 VERSION = 1
-_NARRATIVE_FIELDS = [
-    "executive_summary",
-    "risks_intro",
-    "risks",
-    "proposals_intro",
-    "proposals",
-    "prepared_by_name",
-    "prepared_by_function",
-    "coordinated_by_name",
-    "coordinated_by_function",
-    "extra_signatures",
-]
 
 
 def _iso(value: dt.date | dt.datetime | None) -> str | None:
@@ -172,7 +160,7 @@ def _export_plan(plan: Plan, code_of: dict[int, str]) -> dict[str, Any]:
                 "semester": period.semester,
                 "narrative": None
                 if narrative is None
-                else {name: getattr(narrative, name) for name in _NARRATIVE_FIELDS},
+                else {name: getattr(narrative, name) for name in NARRATIVE_FIELDS},
                 "returns": returns,
                 "overrides": overrides,
             }
@@ -279,16 +267,12 @@ def import_document(document: dict[str, Any], *, replace: bool = False) -> Chang
     return ChangeSet.everything()
 
 
-def _fail(path: str, message: str) -> InterchangeError:
-    return InterchangeError(f"{path}: {message}")
-
-
 def _import(document: dict[str, Any]) -> None:
     sub_ids: dict[str, int] = {}
     for index, item in enumerate(document["subdivisions"]):
         path = f"$.subdivisions[{index}]"
         if item["code"] in sub_ids:
-            raise _fail(path + ".code", f"abrevierea „{item['code']}” apare de două ori.")
+            raise fail(path + ".code", f"abrevierea „{item['code']}” apare de două ori.")
         sub = Subdivision.create(
             code=item["code"], name=item["name"], position=index + 1, active=item["active"]
         )
@@ -296,193 +280,23 @@ def _import(document: dict[str, Any]) -> None:
         for a_index, alias in enumerate(item["aliases"]):
             key = name_key(alias)
             if SubdivisionAlias.get_or_none(SubdivisionAlias.key == key) is not None:
-                raise _fail(f"{path}.aliases[{a_index}]", f"denumirea „{alias}” este deja folosită.")
+                raise fail(f"{path}.aliases[{a_index}]", f"denumirea „{alias}” este deja folosită.")
             SubdivisionAlias.create(subdivision=sub, name=alias, key=key)
     for p_index, item in enumerate(document["plans"]):
         import_plan(item, f"$.plans[{p_index}]", sub_ids)
 
 
-def _parse_datetime(text: str | None, path: str) -> dt.datetime | None:
-    if text is None:
-        return None
-    try:
-        return dt.datetime.fromisoformat(text)
-    except ValueError as exc:
-        raise _fail(path, f"dată invalidă „{text}”.") from exc
-
-
-def import_plan(item: dict[str, Any], path: str, sub_ids: dict[str, int]) -> Plan:
-    """Insert one plan of the interchange shape (:data:`schema.PLAN`) with its periods; ``path`` prefixes
-    error locations. Call inside a transaction: an :class:`InterchangeError` leaves rows to roll back."""
-    if Plan.get_or_none(Plan.code == item["code"]) is not None:
-        raise _fail(path + ".code", f"planul „{item['code']}” apare de două ori.")
-    plan = Plan.create(
-        code=item["code"],
-        title=item["title"],
-        short_title=item["short_title"],
-        approving_act=item["approving_act"],
-        first_year=item["first_year"],
-        last_year=item["last_year"],
-        kind=item["kind"],
-        extra=item["extra"],
-    )
-    actions: dict[str, Action] = {}
-    indicators: dict[tuple[str, int], int] = {}
-    for pr_index, prio in enumerate(item["priorities"]):
-        priority = Priority.create(
-            plan=plan,
-            number=prio["number"],
-            title=prio["title"],
-            position=pr_index + 1,
-            title_placeholder=prio["title_placeholder"],
-        )
-        for a_index, act in enumerate(prio["actions"]):
-            a_path = f"{path}.priorities[{pr_index}].actions[{a_index}]"
-            if act["code"] in actions:
-                raise _fail(a_path + ".code", f"acțiunea „{act['code']}” apare de două ori.")
-            if act["parent"] is not None and act["parent"] not in actions:
-                raise _fail(
-                    a_path + ".parent", f"acțiunea-părinte „{act['parent']}” nu a fost definită înainte."
-                )
-            action = Action.create(
-                priority=priority,
-                parent=actions[act["parent"]] if act["parent"] else None,
-                code=act["code"],
-                title=act["title"],
-                title_placeholder=act["title_placeholder"],
-                deadline=act["deadline"],
-                frequency=act["frequency"],
-                gender_perspective=act["gender_perspective"],
-                responsible_text=act["responsible_text"],
-                all_subdivisions=act["all_subdivisions"],
-                other_responsible=act["other_responsible"],
-                indicators_placeholder=act["indicators_placeholder"],
-                position=a_index + 1,
-                extra=act["extra"],
-            )
-            actions[act["code"]] = action
-            for i_index, ind in enumerate(act["indicators"]):
-                if (act["code"], ind["number"]) in indicators:
-                    raise _fail(
-                        f"{a_path}.indicators[{i_index}].number", f"indicatorul {ind['number']} se repetă."
-                    )
-                if ind["aggregation"] not in ("sum", "max", "distinct", "status", "manual"):
-                    raise _fail(
-                        f"{a_path}.indicators[{i_index}].aggregation",
-                        f"regulă necunoscută „{ind['aggregation']}”.",
-                    )
-                created = Indicator.create(
-                    action=action,
-                    number=ind["number"],
-                    text=ind["text"],
-                    aggregation=ind["aggregation"],
-                    gender_split=ind["gender_split"],
-                    placeholder=ind["placeholder"],
-                )
-                indicators[(act["code"], ind["number"])] = created.id
-            for r_index, resp in enumerate(act["responsible"]):
-                r_path = f"{a_path}.responsible[{r_index}]"
-                if resp["subdivision"] not in sub_ids:
-                    raise _fail(r_path + ".subdivision", f"subdiviziune necunoscută „{resp['subdivision']}”.")
-                for number in resp["indicators"]:
-                    if (act["code"], number) not in indicators:
-                        raise _fail(r_path + ".indicators", f"acțiunea nu are indicatorul {number}.")
-                Responsibility.create(
-                    action=action,
-                    subdivision=sub_ids[resp["subdivision"]],
-                    position=r_index + 1,
-                    indicators=resp["indicators"],
-                )
-    for pe_index, per in enumerate(item["periods"]):
-        _import_period(per, f"{path}.periods[{pe_index}]", plan, actions, indicators, sub_ids)
-    return plan
-
-
-def _import_period(
-    per: dict[str, Any],
-    path: str,
-    plan: Plan,
-    actions: dict[str, Action],
-    indicators: dict[tuple[str, int], int],
-    sub_ids: dict[str, int],
-) -> None:
-    if per["semester"] not in (0, 1, 2):
-        raise _fail(path + ".semester", "semestrul trebuie să fie 1, 2 sau 0 (anual).")
-    if Period.get_or_none(
-        (Period.plan == plan) & (Period.year == per["year"]) & (Period.semester == per["semester"])
-    ):
-        raise _fail(path, "perioada apare de două ori.")
-    period = Period.create(plan=plan, year=per["year"], semester=per["semester"])
-    if per["narrative"] is not None:
-        Narrative.create(period=period, **{name: per["narrative"][name] for name in _NARRATIVE_FIELDS})
-    for r_index, ret in enumerate(per["returns"]):
-        r_path = f"{path}.returns[{r_index}]"
-        if ret["action"] not in actions:
-            raise _fail(r_path + ".action", f"acțiune necunoscută „{ret['action']}”.")
-        if ret["subdivision"] not in sub_ids:
-            raise _fail(r_path + ".subdivision", f"subdiviziune necunoscută „{ret['subdivision']}”.")
-        problem = validate_description(ret["description"])
-        if problem:
-            raise _fail(r_path + ".description", problem)
-        received = ret["received_date"]
-        try:
-            received_date = None if received is None else dt.date.fromisoformat(received)
-        except ValueError as exc:
-            raise _fail(r_path + ".received_date", f"dată invalidă „{received}”.") from exc
-        created = Return.create(
-            action=actions[ret["action"]],
-            subdivision=sub_ids[ret["subdivision"]],
-            period=period,
-            description=ret["description"],
-            received_date=received_date,
-            review_status=ret["review_status"],
-            status=ret["status"],
-            updated_at=_parse_datetime(ret["updated_at"], r_path + ".updated_at"),
-        )
-        rows = []
-        seen: set[int] = set()
-        for v_index, value in enumerate(ret["values"]):
-            v_path = f"{r_path}.values[{v_index}]"
-            key = (ret["action"], value["indicator"])
-            if key not in indicators:
-                raise _fail(
-                    v_path + ".indicator",
-                    f"acțiunea {ret['action']} nu are indicatorul {value['indicator']}.",
-                )
-            if value["indicator"] in seen:
-                raise _fail(v_path + ".indicator", f"indicatorul {value['indicator']} apare de două ori.")
-            seen.add(value["indicator"])
-            problem = validate_value(value["raw_text"])
-            if problem:
-                raise _fail(v_path + ".raw_text", problem)
-            rows.append(
-                {"ret": created.id, "indicator": indicators[key], **parsed_columns(value["raw_text"])}
-            )
-        if rows:
-            Value.insert_many(rows).execute()
-    for o_index, ov in enumerate(per["overrides"]):
-        o_path = f"{path}.overrides[{o_index}]"
-        if ov["action"] not in actions:
-            raise _fail(o_path + ".action", f"acțiune necunoscută „{ov['action']}”.")
-        indicator_id = None
-        if ov["indicator"] is not None:
-            key = (ov["action"], ov["indicator"])
-            if key not in indicators:
-                raise _fail(
-                    o_path + ".indicator", f"acțiunea {ov['action']} nu are indicatorul {ov['indicator']}."
-                )
-            indicator_id = indicators[key]
-        TotalOverride.create(
-            action=actions[ov["action"]],
-            period=period,
-            indicator=indicator_id,
-            raw_text=ov["raw_text"],
-            reason=ov["reason"],
-            author=ov["author"],
-            created_at=_parse_datetime(ov["created_at"], o_path + ".created_at"),
-        )
-
-
 def import_json(path: Path, *, replace: bool = False) -> ChangeSet:
     """Read, validate and import a JSON file (nothing changes when anything is wrong)."""
     return import_document(load_document(path), replace=replace)
+
+
+def import_json_with_backup(path: Path | str, *, replace: bool = False) -> ChangeSet:
+    """:func:`import_json` preceded by an automatic backup of the open data (if any).
+
+    Content problems still raise ``InterchangeError``; a storage failure (disk full, read-only file, file
+    vanished) raises ``ServiceError`` saying the data stayed as it was (the import is one transaction).
+    """
+    auto_backup("import")
+    with guard_write("Importul"):
+        return import_json(Path(path), replace=replace)

@@ -22,12 +22,12 @@ from balti_monitor.db.models import (
 from balti_monitor.domain.checks import counts_override_differs, override_differs
 from balti_monitor.domain.grid import OverrideDef
 from balti_monitor.domain.totals import compute_totals
-from balti_monitor.interchange.json_io import import_plan
-from balti_monitor.interchange.schema import PLAN, InterchangeError, check
 from balti_monitor.resources import read_resource_text
 from balti_monitor.services.changes import ChangeSet
+from balti_monitor.services.document_schema import PLAN, InterchangeError, check
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.grids import load_grids
+from balti_monitor.services.plan_import import import_plan
 from balti_monitor.services.subdivisions import match_subdivision, name_key
 from balti_monitor.services.values import parsed_columns
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from balti_monitor.db.models import (
     Action,
     Indicator,
-    Period,
     Return,
     Subdivision,
     TotalOverride,
@@ -21,6 +20,7 @@ from balti_monitor.db.models import (
 )
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.periods import PeriodRef, period_id_of
 from balti_monitor.services.values import parsed_columns, validate_description, validate_value
 
 DESCRIPTION_COLUMN = 0  # grid column 0 is the description; columns 1..N are indicators 1..N
@@ -45,20 +45,25 @@ def _indicator(action_id: int, number: int) -> Indicator:
     return ind
 
 
-def _return(period: Period, action_id: int, subdivision_id: int, create: bool) -> Return | None:
+def _return(period: PeriodRef | int, action_id: int, subdivision_id: int, create: bool) -> Return | None:
     ret = Return.get_or_none(
-        (Return.period == period) & (Return.action == action_id) & (Return.subdivision == subdivision_id)
+        (Return.period == period_id_of(period))
+        & (Return.action == action_id)
+        & (Return.subdivision == subdivision_id)
     )
     if ret is None and create:
         if Subdivision.get_or_none(Subdivision.id == subdivision_id) is None:
             raise ServiceError("Subdiviziunea nu există.")
         ret = Return.create(
-            period=period, action=action_id, subdivision=subdivision_id, received_date=dt.date.today()
+            period=period_id_of(period),
+            action=action_id,
+            subdivision=subdivision_id,
+            received_date=dt.date.today(),
         )
     return ret
 
 
-def cell_text(period: Period, action_id: int, subdivision_id: int, column: int) -> str | None:
+def cell_text(period: PeriodRef | int, action_id: int, subdivision_id: int, column: int) -> str | None:
     """What a cell holds now (None when there is no return or no value): the undo snapshot."""
     ret = _return(period, action_id, subdivision_id, create=False)
     if ret is None:
@@ -76,7 +81,7 @@ def validate_cell(column: int, text: str | None) -> str | None:
     return validate_description(text) if column == DESCRIPTION_COLUMN else validate_value(text)
 
 
-def _apply(period: Period, action_id: int, edit: CellEdit) -> None:
+def _apply(period: PeriodRef | int, action_id: int, edit: CellEdit) -> None:
     ret = _return(period, action_id, edit.subdivision_id, create=edit.text is not None)
     if ret is None:
         return
@@ -107,7 +112,7 @@ def _drop_empty_return(ret: Return) -> None:
     ret.delete_instance()
 
 
-def set_cells(period: Period, action_id: int, edits: list[CellEdit]) -> ChangeSet:
+def set_cells(period: PeriodRef | int, action_id: int, edits: list[CellEdit]) -> ChangeSet:
     """Write several cells (a paste, an undo) all or nothing."""
     for edit in edits:
         problem = validate_cell(edit.column, edit.text)
@@ -119,14 +124,18 @@ def set_cells(period: Period, action_id: int, edits: list[CellEdit]) -> ChangeSe
     return ChangeSet(actions=frozenset({action_id}))
 
 
-def set_cell(period: Period, action_id: int, subdivision_id: int, column: int, text: str | None) -> ChangeSet:
+def set_cell(
+    period: PeriodRef | int, action_id: int, subdivision_id: int, column: int, text: str | None
+) -> ChangeSet:
     """Write one cell (description or indicator value)."""
     return set_cells(period, action_id, [CellEdit(subdivision_id, column, text)])
 
 
-def override_of(period: Period, action_id: int, indicator_number: int | None) -> TotalOverride | None:
+def override_of(
+    period: PeriodRef | int, action_id: int, indicator_number: int | None
+) -> TotalOverride | None:
     """The current override of a Total cell (``None`` number = the counts cell)."""
-    query = (TotalOverride.period == period) & (TotalOverride.action == action_id)
+    query = (TotalOverride.period == period_id_of(period)) & (TotalOverride.action == action_id)
     if indicator_number is None:
         query &= TotalOverride.indicator.is_null()
     else:
@@ -135,7 +144,12 @@ def override_of(period: Period, action_id: int, indicator_number: int | None) ->
 
 
 def set_override(
-    period: Period, action_id: int, indicator_number: int | None, raw_text: str, reason: str, author: str = ""
+    period: PeriodRef | int,
+    action_id: int,
+    indicator_number: int | None,
+    raw_text: str,
+    reason: str,
+    author: str = "",
 ) -> ChangeSet:
     """Type a Total cell by hand; a reason is required."""
     if not reason.strip():
@@ -149,7 +163,7 @@ def set_override(
         if existing is None:
             TotalOverride.create(
                 action=action_id,
-                period=period,
+                period=period_id_of(period),
                 indicator=indicator,
                 raw_text=raw_text,
                 reason=reason,
@@ -162,7 +176,7 @@ def set_override(
     return ChangeSet(actions=frozenset({action_id}))
 
 
-def clear_override(period: Period, action_id: int, indicator_number: int | None) -> ChangeSet:
+def clear_override(period: PeriodRef | int, action_id: int, indicator_number: int | None) -> ChangeSet:
     """Go back to the computed Total."""
     existing = override_of(period, action_id, indicator_number)
     if existing is not None:
@@ -170,9 +184,9 @@ def clear_override(period: Period, action_id: int, indicator_number: int | None)
     return ChangeSet(actions=frozenset({action_id}))
 
 
-def clear_overrides(period: Period, action_id: int | None = None) -> ChangeSet:
+def clear_overrides(period: PeriodRef | int, action_id: int | None = None) -> ChangeSet:
     """Drop every override of a period (or of one action): all Totals computed again."""
-    query = TotalOverride.period == period
+    query = TotalOverride.period == period_id_of(period)
     if action_id is not None:
         query &= TotalOverride.action == action_id
     affected = {o.action_id for o in TotalOverride.select(TotalOverride.action).where(query)}
@@ -180,7 +194,7 @@ def clear_overrides(period: Period, action_id: int | None = None) -> ChangeSet:
     return ChangeSet(actions=frozenset(affected))
 
 
-def set_review_status(period: Period, action_id: int, subdivision_id: int, status: str) -> ChangeSet:
+def set_review_status(period: PeriodRef | int, action_id: int, subdivision_id: int, status: str) -> ChangeSet:
     """Mark a return received / needs correction / accepted."""
     if status not in REVIEW_STATUSES:
         raise ServiceError(f"Stare necunoscută „{status}”.")

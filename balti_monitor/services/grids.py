@@ -9,7 +9,6 @@ from typing import Any, NamedTuple
 from balti_monitor.db.models import (
     Action,
     Indicator,
-    Period,
     Priority,
     Responsibility,
     Subdivision,
@@ -18,6 +17,7 @@ from balti_monitor.db.models import (
 )
 from balti_monitor.domain.grid import ActionGrid, Aggregation, GridRow, IndicatorDef, OverrideDef
 from balti_monitor.domain.values import ParsedValue, ValueState
+from balti_monitor.services.periods import PeriodRef
 from balti_monitor.services.values import from_columns
 
 
@@ -31,7 +31,7 @@ def plan_actions(plan_id: int) -> list[Action]:
     )
 
 
-def load_grids(period: Period, action_ids: Iterable[int] | None = None) -> dict[int, ActionGrid]:
+def load_grids(period: PeriodRef, action_ids: Iterable[int] | None = None) -> dict[int, ActionGrid]:
     """Grids of the given actions (default: every action of the period's plan) for one period."""
     if action_ids is None:
         actions = plan_actions(period.plan_id)
@@ -78,7 +78,7 @@ def load_grids(period: Period, action_ids: Iterable[int] | None = None) -> dict[
         values[ret_id][indicator_number[indicator_id]] = from_columns(*columns)
     overrides: dict[int, dict[int | None, OverrideDef]] = defaultdict(dict)
     for ov in TotalOverride.select().where(
-        (TotalOverride.action.in_(ids)) & (TotalOverride.period == period)
+        (TotalOverride.action.in_(ids)) & (TotalOverride.period == period.id)
     ):
         number = None if ov.indicator_id is None else indicator_number[ov.indicator_id]
         overrides[ov.action_id][number] = OverrideDef(ov.raw_text, ov.reason, ov.author)
@@ -142,6 +142,6 @@ def _row(
     )
 
 
-def load_grid(period: Period, action_id: int) -> ActionGrid:
+def load_grid(period: PeriodRef, action_id: int) -> ActionGrid:
     """The grid of one action."""
     return load_grids(period, [action_id])[action_id]

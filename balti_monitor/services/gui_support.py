@@ -10,8 +10,6 @@ transaction and return a :class:`ChangeSet`; refusals raise :class:`ServiceError
   responsibility dialog and its undo use these).
 * :func:`subdivision_state` / :func:`delete_unused_subdivision` - the undo of "create a subdivision".
 * :func:`delete_empty_period` - the undo of "create the next period".
-* :func:`set_form_states` / :func:`restore_form_states` - marking several subdivisions' return forms sent,
-  received or needing correction in one transaction, and its undo.
 * :func:`with_gender_split` - writing the women/men split into a raw indicator value.
 * :func:`short_title` - the short form of a long action title for the tree.
 """
@@ -36,13 +34,6 @@ from balti_monitor.db.models import (
 )
 from balti_monitor.domain.text import fold_key
 from balti_monitor.domain.values import parse_value
-from balti_monitor.interchange.forms_common import (
-    FormState,
-    StatusSnapshot,
-    restore_status,
-    set_form_state,
-    snapshot_status,
-)
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.responsibilities import (
@@ -278,35 +269,6 @@ def delete_empty_period(period_id: int) -> ChangeSet:
         raise ServiceError("Perioada conține deja date și nu poate fi ștearsă.")
     Period.delete().where(Period.id == period_id).execute()
     return ChangeSet(periods=True)
-
-
-# --------------------------------------------------------------------------------------------------------
-# Return-form status
-# --------------------------------------------------------------------------------------------------------
-
-
-def set_form_states(
-    period_id: int, subdivision_ids: Sequence[int], state: FormState | str
-) -> tuple[StatusSnapshot, ...]:
-    """Mark the forms of several subdivisions in one transaction; returns the previous statuses (for undo)."""
-    period = Period.get_or_none(Period.id == period_id)
-    if period is None:
-        raise ServiceError("Perioada nu mai există.")
-    with database.atomic():
-        before = tuple(snapshot_status(period, sid) for sid in subdivision_ids)
-        for sid in subdivision_ids:
-            set_form_state(period, sid, state)
-    return before
-
-
-def restore_form_states(period_id: int, snapshots: Sequence[StatusSnapshot]) -> None:
-    """Put form statuses back as they were (the undo of :func:`set_form_states`)."""
-    period = Period.get_or_none(Period.id == period_id)
-    if period is None:
-        raise ServiceError("Perioada nu mai există.")
-    with database.atomic():
-        for snap in snapshots:
-            restore_status(period, snap)
 
 
 # --------------------------------------------------------------------------------------------------------

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from balti_monitor.db.models import Narrative, Period
+from balti_monitor.db.models import Narrative
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.periods import PeriodRef, period_id_of
 from balti_monitor.services.values import INVALID_CHARACTER, has_invalid_character
 
 
@@ -34,15 +35,15 @@ class NarrativeData:
 _FIELDS = list(NarrativeData.__dataclass_fields__)
 
 
-def get_narrative(period: Period) -> NarrativeData:
+def get_narrative(period: PeriodRef | int) -> NarrativeData:
     """The period's narrative (empty when never written)."""
-    row = Narrative.get_or_none(Narrative.period == period)
+    row = Narrative.get_or_none(Narrative.period == period_id_of(period))
     if row is None:
         return NarrativeData()
     return NarrativeData(**{name: getattr(row, name) for name in _FIELDS})
 
 
-def save_narrative(period: Period, data: NarrativeData) -> ChangeSet:
+def save_narrative(period: PeriodRef | int, data: NarrativeData) -> ChangeSet:
     """Replace the period's narrative."""
     texts = [data.executive_summary, data.risks_intro, data.proposals_intro, *data.risks, *data.proposals]
     texts += [
@@ -59,9 +60,9 @@ def save_narrative(period: Period, data: NarrativeData) -> ChangeSet:
     values = data.as_dict()
     values["risks"] = [r for r in data.risks if r.strip()]
     values["proposals"] = [p for p in data.proposals if p.strip()]
-    row = Narrative.get_or_none(Narrative.period == period)
+    row = Narrative.get_or_none(Narrative.period == period_id_of(period))
     if row is None:
-        Narrative.create(period=period, **values)
+        Narrative.create(period=period_id_of(period), **values)
     else:
         for name, value in values.items():
             setattr(row, name, value)

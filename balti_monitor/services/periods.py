@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from balti_monitor.db.models import Period, Plan
 from balti_monitor.services.changes import ChangeSet
@@ -41,6 +43,62 @@ class PeriodKey:
         return PeriodKey(self.year + 1, 0)
 
 
+class PeriodRef(Protocol):
+    """A period as services read it: a stored row or a :class:`PeriodInfo`."""
+
+    @property
+    def id(self) -> int:
+        """The period's id."""
+        ...
+
+    @property
+    def plan_id(self) -> int:
+        """The id of the period's plan."""
+        ...
+
+    @property
+    def year(self) -> int:
+        """The year."""
+        ...
+
+    @property
+    def semester(self) -> int:
+        """1, 2, or 0 for the whole year."""
+        ...
+
+
+def period_id_of(period: PeriodRef | int) -> int:
+    """The id of a period given as a stored row, a :class:`PeriodInfo` or an id."""
+    return period if isinstance(period, int) else period.id
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodInfo:
+    """A stored period as the GUI holds it (a plain copy: no database object leaves the services)."""
+
+    id: int
+    plan_id: int
+    year: int
+    semester: int
+
+    @property
+    def key(self) -> PeriodKey:
+        """Year and semester."""
+        return PeriodKey(self.year, self.semester)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanInfo:
+    """A stored plan as the GUI holds it."""
+
+    id: int
+    code: str
+    title: str
+    short_title: str
+    first_year: int
+    last_year: int
+
+
 def parse_period_code(code: str) -> PeriodKey:
     """Parse "2023-S1", "2023-s2" or "2023-A"; a clear Romanian error otherwise."""
     match = _CODE.match(code)
@@ -53,7 +111,7 @@ def parse_period_code(code: str) -> PeriodKey:
     return PeriodKey(year, 0 if kind.startswith("A") else int(kind[1]))
 
 
-def key_of(period: Period) -> PeriodKey:
+def key_of(period: PeriodRef) -> PeriodKey:
     """The key of a stored period."""
     return PeriodKey(period.year, period.semester)
 
@@ -86,8 +144,61 @@ def create_period(plan: Plan, key: PeriodKey) -> tuple[Period, ChangeSet]:
     return Period.create(plan=plan, year=key.year, semester=key.semester), ChangeSet(periods=True)
 
 
+def next_period_key(first_year: int, periods: Iterable[PeriodRef]) -> PeriodKey:
+    """The period "Perioadă nouă" creates: the semester after the latest semester of ``periods`` (annual
+    periods do not count), or the first semester of the plan's first year when there is none."""
+    semesters = sorted((p.year, p.semester) for p in periods if p.semester)
+    return PeriodKey(*semesters[-1]).next() if semesters else PeriodKey(first_year, 1)
+
+
 def create_next_period(plan: Plan) -> tuple[Period, ChangeSet]:
     """Create the semester after the latest one (or the plan's first semester)."""
-    periods = [p for p in list_periods(plan) if p.semester]
-    key = key_of(periods[-1]).next() if periods else PeriodKey(plan.first_year, 1)
-    return create_period(plan, key)
+    return create_period(plan, next_period_key(plan.first_year, list_periods(plan)))
+
+
+def _period_info(period: Period) -> PeriodInfo:
+    return PeriodInfo(period.id, period.plan_id, period.year, period.semester)
+
+
+def _plan_info(plan: Plan) -> PlanInfo:
+    return PlanInfo(plan.id, plan.code, plan.title, plan.short_title, plan.first_year, plan.last_year)
+
+
+def plan_infos() -> list[PlanInfo]:
+    """Every plan in the file, in the order they were installed."""
+    return [_plan_info(p) for p in Plan.select().order_by(Plan.id)]
+
+
+def plan_info(plan_id: int) -> PlanInfo | None:
+    """One plan, or None when it does not exist (any more)."""
+    plan = Plan.get_or_none(Plan.id == plan_id)
+    return None if plan is None else _plan_info(plan)
+
+
+def period_infos(plan_id: int) -> list[PeriodInfo]:
+    """Periods of a plan, oldest first."""
+    query = Period.select().where(Period.plan == plan_id).order_by(Period.year, Period.semester)
+    return [_period_info(p) for p in query]
+
+
+def period_info(period_id: int) -> PeriodInfo | None:
+    """One period, or None when it does not exist (any more)."""
+    period = Period.get_or_none(Period.id == period_id)
+    return None if period is None else _period_info(period)
+
+
+def stored_period(period_id: int) -> Period:
+    """The stored row of a period, for the export and forms entry points that still take one."""
+    period = Period.get_or_none(Period.id == period_id)
+    if period is None:
+        raise ServiceError("Perioada nu mai există.")
+    return period
+
+
+def create_period_in(plan_id: int, key: PeriodKey) -> tuple[PeriodInfo, ChangeSet]:
+    """:func:`create_period` by plan id, returning the new period as a :class:`PeriodInfo`."""
+    plan = Plan.get_or_none(Plan.id == plan_id)
+    if plan is None:
+        raise ServiceError("Planul nu mai există.")
+    period, changes = create_period(plan, key)
+    return _period_info(period), changes

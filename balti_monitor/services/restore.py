@@ -1,5 +1,6 @@
-"""Restore with a preview: replace the open data with a verified file (an e-mailed or automatic backup), and
-the JSON import preceded by an automatic backup.
+"""Restore with a preview: replace the open data with a verified file (an e-mailed or automatic backup).
+
+(The JSON import preceded by an automatic backup is ``interchange.json_io.import_json_with_backup``.)
 
 The candidate is verified first and never modified (a file of an older version is upgraded in a temporary
 copy); the open data is saved in an automatic backup before it is replaced; the candidate is copied in with
@@ -37,7 +38,7 @@ from balti_monitor.services.file_report import (
     verify_file,
     with_path,
 )
-from balti_monitor.services.storage_errors import copy_errors, guard_write, storage_problem
+from balti_monitor.services.storage_errors import copy_errors, storage_problem
 
 
 @dataclass(frozen=True)
@@ -164,16 +165,3 @@ def _restore_errors() -> Iterator[None]:
 def _reapply_pragmas() -> None:
     for pragma in ("foreign_keys=ON", "journal_mode=DELETE", "synchronous=FULL"):
         database.execute_sql(f"PRAGMA {pragma}")  # type: ignore[no-untyped-call]
-
-
-def import_json_with_backup(path: Path | str, *, replace: bool = False) -> ChangeSet:
-    """``interchange.json_io.import_json`` preceded by an automatic backup of the open data (if any).
-
-    Content problems still raise ``InterchangeError``; a storage failure (disk full, read-only file, file
-    vanished) raises :class:`ServiceError` saying the data stayed as it was (the import is one transaction).
-    """
-    from balti_monitor.interchange.json_io import import_json
-
-    auto_backup("import")
-    with guard_write("Importul"):
-        return import_json(Path(path), replace=replace)

@@ -29,6 +29,7 @@ from balti_monitor.gui.forms_status_dialog import FormsStatusDialog
 from balti_monitor.gui.uiloader import load_ui
 from balti_monitor.interchange.forms_common import FormState, form_statuses
 from balti_monitor.interchange.forms_in import ChangeKind, preview_import
+from balti_monitor.services.periods import stored_period
 
 VALUE_COLUMN = 4  # D on the "Retur" sheet; column A holds the hidden row key
 
@@ -90,7 +91,7 @@ def test_forms_are_generated_from_the_menu(window, monkeypatch, tmp_path) -> Non
     assert "Termenul de returnare: 14.07.2023." in summary
     cover = load_workbook(folder / "Retur_DRU_2023-S1.xlsx")["Instrucțiuni"]
     assert any("14.07.2023" in str(c.value) for row in cover.iter_rows() for c in row if c.value)
-    states = {r.code: r.state for r in form_statuses(window.session.period)}
+    states = {r.code: r.state for r in form_statuses(stored_period(window.session.period.id))}
     assert states["DRU"] is FormState.GENERATED and states["DRP"] is FormState.GENERATED
     assert states["DS"] is None
     assert window.forms_actions.last_generated == folder
@@ -170,7 +171,7 @@ def test_importing_a_filled_form_previews_applies_undoes_and_redoes(
         )
 
     def states() -> tuple[FormState | None, FormState | None]:
-        found = {r.subdivision_id: r.state for r in form_statuses(window.session.period)}
+        found = {r.subdivision_id: r.state for r in form_statuses(stored_period(window.session.period.id))}
         return found[dru], found[drp]
 
     assert shown() == ("2 cazuri", "2 cazuri", "3 cazuri", "3 cazuri")
@@ -199,7 +200,7 @@ def test_the_preview_shows_refused_files_findings_and_keeps_conflicts_by_default
     _fill(form, {"1.6#D": "", "1.6#2": "2 persoane"})
     not_a_form = tmp_path / "scrisoare.xlsx"
     not_a_form.write_bytes(b"nu este un registru")
-    preview = preview_import([form, not_a_form], window.session.period)
+    preview = preview_import([form, not_a_form], stored_period(window.session.period.id))
     dialog = FormsPreviewDialog(window, preview)
     try:
         qtmodeltester.check(dialog.model)
@@ -222,7 +223,9 @@ def test_the_preview_shows_refused_files_findings_and_keeps_conflicts_by_default
     finally:
         dialog.dialog.deleteLater()
 
-    only_refused = FormsPreviewDialog(window, preview_import([not_a_form], window.session.period))
+    only_refused = FormsPreviewDialog(
+        window, preview_import([not_a_form], stored_period(window.session.period.id))
+    )
     try:
         assert not only_refused.apply_button.isEnabled()
     finally:
@@ -261,7 +264,7 @@ def test_status_view_marks_sent_received_and_passes_the_model_tester(
         assert model.index(model.row_of(dru), 2).data() == "Primit"
     finally:
         dialog.dialog.deleteLater()
-    states = {r.code: r.state for r in form_statuses(window.session.period)}
+    states = {r.code: r.state for r in form_statuses(stored_period(window.session.period.id))}
     assert states["DRU"] is FormState.RECEIVED and states["DRP"] is FormState.SENT
 
 

@@ -1,0 +1,226 @@
+"""Writing a plan of the interchange shape (:data:`document_schema.PLAN`) into the database.
+
+One importer for every source of a plan: the JSON interchange file (:mod:`balti_monitor.interchange.json_io`)
+and the bundled plan (:mod:`.bundled`, normalised to the same shape first). Callers validate the structure
+with :func:`document_schema.check` and hold the transaction; an :class:`InterchangeError` names the place in
+the document that is wrong (e.g. ``$.plans[0].priorities[1].actions[3].code``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from balti_monitor.db.models import (
+    Action,
+    Indicator,
+    Narrative,
+    Period,
+    Plan,
+    Priority,
+    Responsibility,
+    Return,
+    TotalOverride,
+    Value,
+)
+from balti_monitor.services.document_schema import InterchangeError
+from balti_monitor.services.values import parsed_columns, validate_description, validate_value
+
+NARRATIVE_FIELDS = [
+    "executive_summary",
+    "risks_intro",
+    "risks",
+    "proposals_intro",
+    "proposals",
+    "prepared_by_name",
+    "prepared_by_function",
+    "coordinated_by_name",
+    "coordinated_by_function",
+    "extra_signatures",
+]
+
+
+def fail(path: str, message: str) -> InterchangeError:
+    """The error for a wrong value at ``path`` of the document."""
+    return InterchangeError(f"{path}: {message}")
+
+
+def _parse_datetime(text: str | None, path: str) -> dt.datetime | None:
+    if text is None:
+        return None
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise fail(path, f"dată invalidă „{text}”.") from exc
+
+
+def import_plan(item: dict[str, Any], path: str, sub_ids: dict[str, int]) -> Plan:
+    """Insert one plan of the interchange shape (:data:`schema.PLAN`) with its periods; ``path`` prefixes
+    error locations. Call inside a transaction: an :class:`InterchangeError` leaves rows to roll back."""
+    if Plan.get_or_none(Plan.code == item["code"]) is not None:
+        raise fail(path + ".code", f"planul „{item['code']}” apare de două ori.")
+    plan = Plan.create(
+        code=item["code"],
+        title=item["title"],
+        short_title=item["short_title"],
+        approving_act=item["approving_act"],
+        first_year=item["first_year"],
+        last_year=item["last_year"],
+        kind=item["kind"],
+        extra=item["extra"],
+    )
+    actions: dict[str, Action] = {}
+    indicators: dict[tuple[str, int], int] = {}
+    for pr_index, prio in enumerate(item["priorities"]):
+        priority = Priority.create(
+            plan=plan,
+            number=prio["number"],
+            title=prio["title"],
+            position=pr_index + 1,
+            title_placeholder=prio["title_placeholder"],
+        )
+        for a_index, act in enumerate(prio["actions"]):
+            a_path = f"{path}.priorities[{pr_index}].actions[{a_index}]"
+            if act["code"] in actions:
+                raise fail(a_path + ".code", f"acțiunea „{act['code']}” apare de două ori.")
+            if act["parent"] is not None and act["parent"] not in actions:
+                raise fail(
+                    a_path + ".parent", f"acțiunea-părinte „{act['parent']}” nu a fost definită înainte."
+                )
+            action = Action.create(
+                priority=priority,
+                parent=actions[act["parent"]] if act["parent"] else None,
+                code=act["code"],
+                title=act["title"],
+                title_placeholder=act["title_placeholder"],
+                deadline=act["deadline"],
+                frequency=act["frequency"],
+                gender_perspective=act["gender_perspective"],
+                responsible_text=act["responsible_text"],
+                all_subdivisions=act["all_subdivisions"],
+                other_responsible=act["other_responsible"],
+                indicators_placeholder=act["indicators_placeholder"],
+                position=a_index + 1,
+                extra=act["extra"],
+            )
+            actions[act["code"]] = action
+            for i_index, ind in enumerate(act["indicators"]):
+                if (act["code"], ind["number"]) in indicators:
+                    raise fail(
+                        f"{a_path}.indicators[{i_index}].number", f"indicatorul {ind['number']} se repetă."
+                    )
+                if ind["aggregation"] not in ("sum", "max", "distinct", "status", "manual"):
+                    raise fail(
+                        f"{a_path}.indicators[{i_index}].aggregation",
+                        f"regulă necunoscută „{ind['aggregation']}”.",
+                    )
+                created = Indicator.create(
+                    action=action,
+                    number=ind["number"],
+                    text=ind["text"],
+                    aggregation=ind["aggregation"],
+                    gender_split=ind["gender_split"],
+                    placeholder=ind["placeholder"],
+                )
+                indicators[(act["code"], ind["number"])] = created.id
+            for r_index, resp in enumerate(act["responsible"]):
+                r_path = f"{a_path}.responsible[{r_index}]"
+                if resp["subdivision"] not in sub_ids:
+                    raise fail(r_path + ".subdivision", f"subdiviziune necunoscută „{resp['subdivision']}”.")
+                for number in resp["indicators"]:
+                    if (act["code"], number) not in indicators:
+                        raise fail(r_path + ".indicators", f"acțiunea nu are indicatorul {number}.")
+                Responsibility.create(
+                    action=action,
+                    subdivision=sub_ids[resp["subdivision"]],
+                    position=r_index + 1,
+                    indicators=resp["indicators"],
+                )
+    for pe_index, per in enumerate(item["periods"]):
+        import_period(per, f"{path}.periods[{pe_index}]", plan, actions, indicators, sub_ids)
+    return plan
+
+
+def import_period(
+    per: dict[str, Any],
+    path: str,
+    plan: Plan,
+    actions: dict[str, Action],
+    indicators: dict[tuple[str, int], int],
+    sub_ids: dict[str, int],
+) -> None:
+    if per["semester"] not in (0, 1, 2):
+        raise fail(path + ".semester", "semestrul trebuie să fie 1, 2 sau 0 (anual).")
+    if Period.get_or_none(
+        (Period.plan == plan) & (Period.year == per["year"]) & (Period.semester == per["semester"])
+    ):
+        raise fail(path, "perioada apare de două ori.")
+    period = Period.create(plan=plan, year=per["year"], semester=per["semester"])
+    if per["narrative"] is not None:
+        Narrative.create(period=period, **{name: per["narrative"][name] for name in NARRATIVE_FIELDS})
+    for r_index, ret in enumerate(per["returns"]):
+        r_path = f"{path}.returns[{r_index}]"
+        if ret["action"] not in actions:
+            raise fail(r_path + ".action", f"acțiune necunoscută „{ret['action']}”.")
+        if ret["subdivision"] not in sub_ids:
+            raise fail(r_path + ".subdivision", f"subdiviziune necunoscută „{ret['subdivision']}”.")
+        problem = validate_description(ret["description"])
+        if problem:
+            raise fail(r_path + ".description", problem)
+        received = ret["received_date"]
+        try:
+            received_date = None if received is None else dt.date.fromisoformat(received)
+        except ValueError as exc:
+            raise fail(r_path + ".received_date", f"dată invalidă „{received}”.") from exc
+        created = Return.create(
+            action=actions[ret["action"]],
+            subdivision=sub_ids[ret["subdivision"]],
+            period=period,
+            description=ret["description"],
+            received_date=received_date,
+            review_status=ret["review_status"],
+            status=ret["status"],
+            updated_at=_parse_datetime(ret["updated_at"], r_path + ".updated_at"),
+        )
+        rows = []
+        seen: set[int] = set()
+        for v_index, value in enumerate(ret["values"]):
+            v_path = f"{r_path}.values[{v_index}]"
+            key = (ret["action"], value["indicator"])
+            if key not in indicators:
+                raise fail(
+                    v_path + ".indicator",
+                    f"acțiunea {ret['action']} nu are indicatorul {value['indicator']}.",
+                )
+            if value["indicator"] in seen:
+                raise fail(v_path + ".indicator", f"indicatorul {value['indicator']} apare de două ori.")
+            seen.add(value["indicator"])
+            problem = validate_value(value["raw_text"])
+            if problem:
+                raise fail(v_path + ".raw_text", problem)
+            rows.append(
+                {"ret": created.id, "indicator": indicators[key], **parsed_columns(value["raw_text"])}
+            )
+        if rows:
+            Value.insert_many(rows).execute()
+    for o_index, ov in enumerate(per["overrides"]):
+        o_path = f"{path}.overrides[{o_index}]"
+        if ov["action"] not in actions:
+            raise fail(o_path + ".action", f"acțiune necunoscută „{ov['action']}”.")
+        indicator_id = None
+        if ov["indicator"] is not None:
+            key = (ov["action"], ov["indicator"])
+            if key not in indicators:
+                raise fail(
+                    o_path + ".indicator", f"acțiunea {ov['action']} nu are indicatorul {ov['indicator']}."
+                )
+            indicator_id = indicators[key]
+        TotalOverride.create(
+            action=actions[ov["action"]],
+            period=period,
+            indicator=indicator_id,
+            raw_text=ov["raw_text"],
+            reason=ov["reason"],
+            author=ov["author"],
+            created_at=_parse_datetime(ov["created_at"], o_path + ".created_at"),
+        )
