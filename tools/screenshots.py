@@ -48,7 +48,7 @@ def take(out: Path, size: tuple[int, int]) -> list[Path]:
     from balti_monitor.gui.responsibility_dialog import ResponsibilityDialog
     from balti_monitor.gui.subdivisions_dialog import SubdivisionsDialog
     from balti_monitor.services.bundled import load_demo
-    from balti_monitor.services.gui_support import responsibility_state
+    from balti_monitor.services.responsibilities import responsibility_state
     from balti_monitor.services.subdivisions import list_subdivisions
 
     database = scratch / "demo.sqlite"

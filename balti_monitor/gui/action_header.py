@@ -14,7 +14,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from balti_monitor.domain.grid import Aggregation
-from balti_monitor.services.gui_support import ActionInfo
+from balti_monitor.services.outline import ActionInfo
 from balti_monitor.services.results import ActionResult
 
 from .grid_model import rule_short

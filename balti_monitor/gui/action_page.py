@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from balti_monitor.domain.checks import Finding
 from balti_monitor.domain.grid import OverrideDef
 from balti_monitor.services.changes import ChangeSet
-from balti_monitor.services.gui_support import responsibility_state
+from balti_monitor.services.responsibilities import responsibility_state
 from balti_monitor.services.subdivisions import list_subdivisions
 
 from .action_header import ActionHeader

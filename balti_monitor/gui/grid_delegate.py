@@ -59,7 +59,7 @@ from PySide6.QtWidgets import (
 
 from balti_monitor.domain.values import parse_value
 from balti_monitor.services.errors import ServiceError
-from balti_monitor.services.gui_support import with_gender_split
+from balti_monitor.services.values import with_gender_split
 
 from .grid_model import BACKGROUNDS, FOREGROUNDS, GENDER_ROLE, CellKind, GridModel
 from .qt_compat import model_data

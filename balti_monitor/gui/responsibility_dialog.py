@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from balti_monitor.services.gui_support import ActionInfo, ResponsibilityState
+from balti_monitor.services.outline import ActionInfo
+from balti_monitor.services.responsibilities import ResponsibilityState
 
 from .uiloader import child, load_ui
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoStack
 from balti_monitor.services.bundled import ensure_bundled_plan
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.grids import load_grids
-from balti_monitor.services.gui_support import ActionInfo, PriorityInfo, plan_outline
+from balti_monitor.services.outline import ActionInfo, PriorityInfo, plan_outline
 from balti_monitor.services.periods import (
     PeriodInfo,
     PeriodKey,

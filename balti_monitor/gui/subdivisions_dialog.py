@@ -25,8 +25,12 @@ from PySide6.QtWidgets import (
 
 from balti_monitor.domain.text import comma_below
 from balti_monitor.services.changes import ChangeSet
-from balti_monitor.services.gui_support import SubdivisionState, subdivision_in_use, subdivision_state
-from balti_monitor.services.subdivisions import list_subdivisions
+from balti_monitor.services.subdivisions import (
+    SubdivisionState,
+    list_subdivisions,
+    subdivision_in_use,
+    subdivision_state,
+)
 
 from .session import Session
 from .uiloader import child, load_ui

@@ -20,8 +20,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from balti_monitor.services.action_filter import matches_filter
 from balti_monitor.services.changes import ChangeSet
-from balti_monitor.services.gui_support import ActionInfo, PriorityInfo, matches_filter
+from balti_monitor.services.outline import ActionInfo, PriorityInfo
 from balti_monitor.services.results import ActionResult
 
 from . import marks

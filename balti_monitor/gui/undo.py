@@ -33,17 +33,11 @@ from balti_monitor.services.editing import (
     set_override,
 )
 from balti_monitor.services.errors import ServiceError
-from balti_monitor.services.gui_support import (
-    ResponsibilityState,
-    SubdivisionState,
-    apply_responsibilities,
-    delete_empty_period,
-    delete_unused_subdivision,
-)
 from balti_monitor.services.narrative import NarrativeData, save_narrative
-from balti_monitor.services.periods import PeriodKey, create_period_in
+from balti_monitor.services.periods import PeriodKey, create_period_in, delete_empty_period
+from balti_monitor.services.responsibilities import ResponsibilityState, apply_responsibilities
 from balti_monitor.services.storage_errors import guard_write
-from balti_monitor.services.subdivisions import save_subdivision
+from balti_monitor.services.subdivisions import SubdivisionState, delete_unused_subdivision, save_subdivision
 
 from .session import Session
 

@@ -1,4 +1,4 @@
-"""Reporting periods: "2023-S1" codes, creation of the next period."""
+"""Reporting periods: "2023-S1" codes, the next period, creating periods and deleting an empty one."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from balti_monitor.db.models import Period, Plan
+from balti_monitor.db.models import Narrative, Period, Plan, Return, TotalOverride
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
 
@@ -202,3 +202,20 @@ def create_period_in(plan_id: int, key: PeriodKey) -> tuple[PeriodInfo, ChangeSe
         raise ServiceError("Planul nu mai există.")
     period, changes = create_period(plan, key)
     return _period_info(period), changes
+
+
+def period_is_empty(period_id: int) -> bool:
+    """Whether a period holds no return, no narrative and no Total override."""
+    return not (
+        Return.select().where(Return.period == period_id).exists()
+        or Narrative.select().where(Narrative.period == period_id).exists()
+        or TotalOverride.select().where(TotalOverride.period == period_id).exists()
+    )
+
+
+def delete_empty_period(period_id: int) -> ChangeSet:
+    """Delete a period that holds nothing yet (the undo of creating it)."""
+    if not period_is_empty(period_id):
+        raise ServiceError("Perioada conține deja date și nu poate fi ștearsă.")
+    Period.delete().where(Period.id == period_id).execute()
+    return ChangeSet(periods=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from balti_monitor.db.models import Indicator, Responsibility, Return, database
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
@@ -83,3 +85,53 @@ def move_responsible(action_id: int, subdivision_id: int, offset: int) -> Change
             resp.position = position
             resp.save()
     return ChangeSet(actions=frozenset({action_id}), plan_structure=True)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Responsibilities as a whole (the responsibility dialog and its undo)
+# --------------------------------------------------------------------------------------------------------
+
+ResponsibilityState = list[tuple[int, list[int]]]
+
+
+def responsibility_state(action_id: int) -> ResponsibilityState:
+    """The responsible subdivisions of an action in grid order, each with the indicators it answers."""
+    return [(r.subdivision_id, sorted(r.indicators or [])) for r in responsibilities(action_id)]
+
+
+def apply_responsibilities(action_id: int, target: Sequence[tuple[int, Sequence[int]]]) -> ChangeSet:
+    """Bring an action's responsibilities to ``target`` (order, membership, indicators), all or nothing.
+
+    Returns of subdivisions that stop being responsible are kept (the grid still shows them).
+    """
+    wanted = [(sid, sorted(set(numbers))) for sid, numbers in target]
+    if len({sid for sid, _ in wanted}) != len(wanted):
+        raise ServiceError("O subdiviziune apare de două ori în lista celor responsabile.")
+    for _, numbers in wanted:
+        if not numbers:
+            raise ServiceError("Alegeți cel puțin un indicator la care răspunde fiecare subdiviziune.")
+    with database.atomic():
+        current = responsibility_state(action_id)
+        wanted_ids = {sid for sid, _ in wanted}
+        for sid, _ in current:
+            if sid not in wanted_ids:
+                remove_responsible(action_id, sid)
+        current_ids = {sid for sid, _ in current}
+        current_numbers = dict(current)
+        for sid, numbers in wanted:
+            if sid not in current_ids:
+                add_responsible(action_id, sid, numbers)
+            elif current_numbers[sid] != numbers:
+                set_applicable(action_id, sid, numbers)
+        _reorder(action_id, [sid for sid, _ in wanted])
+    return ChangeSet(actions=frozenset({action_id}), plan_structure=True)
+
+
+def _reorder(action_id: int, order: list[int]) -> None:
+    """Renumber positions so the responsibilities follow ``order`` (positions 1..n without gaps)."""
+    rows = {r.subdivision_id: r for r in responsibilities(action_id)}
+    for position, sid in enumerate(order, start=1):
+        row = rows[sid]
+        if row.position != position:
+            row.position = position
+            row.save()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from balti_monitor.db.models import Subdivision, SubdivisionAlias, database
+from balti_monitor.db.models import Responsibility, Return, Subdivision, SubdivisionAlias, database
 from balti_monitor.domain.text import fold_key
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
@@ -102,3 +103,40 @@ def save_subdivision(
                 if alias.strip():
                     add_alias(sub.id, alias)
     return sub.id, ChangeSet(subdivisions=True, plan_structure=True)
+
+
+@dataclass(frozen=True, slots=True)
+class SubdivisionState:
+    """Everything the subdivision dialog edits about one subdivision."""
+
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    active: bool
+
+
+def subdivision_state(subdivision_id: int) -> SubdivisionState:
+    """The current state of one subdivision (for the dialog and for undo)."""
+    sub = Subdivision.get_or_none(Subdivision.id == subdivision_id)
+    if sub is None:
+        raise ServiceError("Subdiviziunea nu există.")
+    return SubdivisionState(sub.code, sub.name, tuple(aliases_of(subdivision_id)), sub.active)
+
+
+def subdivision_in_use(subdivision_id: int) -> bool:
+    """Whether a subdivision answers for an action or has any return."""
+    return bool(
+        Responsibility.select().where(Responsibility.subdivision == subdivision_id).exists()
+        or Return.select().where(Return.subdivision == subdivision_id).exists()
+    )
+
+
+def delete_unused_subdivision(subdivision_id: int) -> ChangeSet:
+    """Delete a subdivision that no action and no return refers to (the undo of creating it)."""
+    if subdivision_in_use(subdivision_id):
+        raise ServiceError(
+            "Subdiviziunea este folosită (responsabilă de acțiuni sau cu informații prezentate) și nu poate "
+            "fi ștearsă; o puteți marca inactivă."
+        )
+    Subdivision.delete().where(Subdivision.id == subdivision_id).execute()
+    return ChangeSet(subdivisions=True, plan_structure=True)

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from balti_monitor.domain.values import ParsedValue, Status, ValueState, parse_value
+from balti_monitor.services.errors import ServiceError
 
 MAX_VALUE_LENGTH = 20_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -85,3 +86,29 @@ def from_columns(
         approximate=bool(approximate),
         status=None if status is None else Status(status),
     )
+
+
+_WRITTEN_SPLIT = re.compile(
+    r"\s*\(\s*\d{1,7}\s*[FfBb]\s*[/,;]\s*\d{1,7}\s*[FfBb]\s*\)"
+    r"|\s*\(\s*(?:femei|bărbați|barbati|F|B)\s*\)"
+)
+
+
+def with_gender_split(raw: str, women: int, men: int) -> str:
+    """``raw`` with its women/men split written as "(xF/yB)".
+
+    A split already written in parentheses is replaced; otherwise the split is appended. An empty value
+    becomes "xF/yB" (whose quantity is their sum). The result always parses back to ``women``/``men``.
+    """
+    if women < 0 or men < 0:
+        raise ServiceError("Numărul de femei sau de bărbați nu poate fi negativ.")
+    split = f"{women}F/{men}B"
+    base = _WRITTEN_SPLIT.sub("", raw).rstrip()
+    text = f"{base} ({split})" if base.strip() else split
+    parsed = parse_value(text)
+    if parsed.women != women or parsed.men != men:
+        # The text keeps a split written in another form ("f-11; b-0"): two splits would be ambiguous.
+        raise ServiceError(
+            "Valoarea conține deja repartizarea femei/bărbați scrisă altfel; modificați-o direct în text."
+        )
+    return text

@@ -129,7 +129,7 @@ def _subdivision_id(window, name: str) -> int:
 
 def test_plan_outline_is_built_without_touching_the_grid(tmp_path: Path) -> None:
     from balti_monitor.db.connection import close_database, open_database
-    from balti_monitor.services.gui_support import plan_outline
+    from balti_monitor.services.outline import plan_outline
 
     open_database(tmp_path / "o.sqlite")
     try:

@@ -14,8 +14,8 @@ from balti_monitor.gui.override_dialog import OverrideAnswer, OverrideDialog
 from balti_monitor.gui.responsibility_dialog import ResponsibilityDialog
 from balti_monitor.gui.subdivisions_dialog import SubdivisionsDialog
 from balti_monitor.services.editing import override_of
-from balti_monitor.services.gui_support import responsibility_state
 from balti_monitor.services.narrative import get_narrative
+from balti_monitor.services.responsibilities import responsibility_state
 
 
 def test_a_total_is_typed_by_hand_only_through_the_override_dialog_with_a_reason(window, monkeypatch) -> None:
