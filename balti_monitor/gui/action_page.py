@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from balti_monitor.domain.checks import Finding
 from balti_monitor.domain.grid import OverrideDef
 from balti_monitor.services.changes import ChangeSet
+from balti_monitor.services.editing import TOTAL_ROW
 from balti_monitor.services.responsibilities import responsibility_state
 from balti_monitor.services.subdivisions import list_subdivisions
 
@@ -31,7 +32,7 @@ from .grid_model import BACKGROUNDS, CellKind, GridModel
 from .grid_view import GridView
 from .session import Session
 from .settings import AUTHOR, AppSettings
-from .undo import TOTAL_ROW, OverrideCommand, ResponsibilitiesCommand
+from .undo import OverrideCommand, ResponsibilitiesCommand
 
 
 class ActionPage(QWidget):
@@ -333,7 +334,7 @@ class ActionPage(QWidget):
         if after is None or after == before:
             return False
         text = self.tr("Subdiviziuni responsabile {code}").format(code=info.code)
-        command = ResponsibilitiesCommand(self.session, self.action_id, before, after, text)
+        command = ResponsibilitiesCommand(self.session, self.action_id, after, text)
         self.session.undo_stack.push(command)
         if command.error:
             self.message.emit(command.error)

@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.plan_panel.actionSelected.connect(self._action_selected)
         self.action_page.message.connect(self.show_message)
         session.message.connect(self.show_message)
-        session.navigate.connect(self._navigate)
+        session.replayed.connect(self._reveal)
         session.opened.connect(self._on_opened)
         session.periodChanged.connect(self._on_period_changed)
         session.changed.connect(self._on_changed)
@@ -255,6 +255,16 @@ class MainWindow(QMainWindow):
         self.action_page.show_action(action_id)
         if self.session.path is not None:
             self.settings.remember_action(str(self.session.path), self.session.action(action_id).code)
+
+    def _reveal(self, changes: ChangeSet) -> None:
+        """After an undo or a redo: show the period and the cell it changed, so the user sees what came back."""
+        focus = changes.focus
+        if focus is None:
+            return
+        if focus.period_id is not None:
+            self.session.show_period(focus.period_id)
+        if focus.action_id is not None and focus.action_id in {a.id for a in self.session.actions()}:
+            self._navigate(focus.action_id, focus.subdivision_id, focus.column)
 
     def _navigate(self, action_id: int, subdivision_id: int, column: int) -> None:
         if self.plan_panel.current_action() != action_id:

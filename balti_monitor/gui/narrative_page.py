@@ -157,9 +157,7 @@ class NarrativePage(QWidget):
             return
         before = self._loaded
         self._loaded = data
-        command = NarrativeCommand(
-            self.session, self._period_id, before, data, field, self.tr("Textul raportului")
-        )
+        command = NarrativeCommand(self.session, self._period_id, data, field, self.tr("Textul raportului"))
         self.session.undo_stack.push(command)
         if command.error:
             self._loaded = before

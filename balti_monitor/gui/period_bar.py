@@ -175,7 +175,8 @@ class PeriodBar(QWidget):
             self.session, plan.id, key, self.tr("Perioada {code}").format(code=key.code)
         )
         self.session.undo_stack.push(command)
-        if command.error:
-            dialogs.show_error(self.window(), self.tr("Perioadă nouă"), command.error)
+        if command.error or command.period_id is None:
+            dialogs.show_error(self.window(), self.tr("Perioadă nouă"), command.error or self.tr("Eroare."))
             return False
+        self.session.set_period(command.period_id)
         return True

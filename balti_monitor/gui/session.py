@@ -51,7 +51,8 @@ class Session(QObject):
             copied or replaced (:meth:`flush_pending`): save pending text now.
         periodChanged(): another period (or the first one) is shown.
         opened(): a database file was opened; every view reloads.
-        navigate(int, int, int): an undo/redo asks to show action, subdivision (0 = Total row), column.
+        replayed(ChangeSet): an undo or a redo was applied; the main window shows its ``focus`` (period,
+            action, subdivision with 0 = Total row, column).
         message(str): a Romanian message for the status bar.
     """
 
@@ -59,7 +60,7 @@ class Session(QObject):
     periodAboutToChange = Signal()
     periodChanged = Signal()
     opened = Signal()
-    navigate = Signal(int, int, int)
+    replayed = Signal(object)
     message = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:

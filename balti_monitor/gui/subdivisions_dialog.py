@@ -141,7 +141,7 @@ class SubdivisionsDialog:
         if before == after:
             return True
         label = self.dialog.tr("Subdiviziunea {name}").format(name=after.name or after.code)
-        command = SubdivisionCommand(self.session, self.current_id, before, after, label)
+        command = SubdivisionCommand(self.session, self.current_id, after, label)
         self.session.undo_stack.push(command)
         if command.error:
             self.error.setText(command.error)

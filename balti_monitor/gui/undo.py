@@ -1,126 +1,125 @@
-"""Every user edit as a :class:`QUndoCommand` (Ctrl+Z / Ctrl+Y).
+"""Every user edit as a :class:`QUndoCommand` (Ctrl+Z / Ctrl+Y), replayed from the services' inverses.
 
-Commands call the services, never widgets. The first ``redo()`` captures what an undo must restore
-(``editing.cell_text``, ``editing.override_of``, the responsibility or subdivision state …) and performs the
-edit; the returned :class:`ChangeSet` goes to :meth:`Session.apply`. A refusal (``ServiceError``) marks the
+One generic command, :class:`WriteCommand`, holds a :class:`~balti_monitor.services.changes.Write` (a plain
+dataclass naming a service write). ``redo()`` applies the forward write; the service takes its undo snapshot
+inside the same transaction and returns the inverse write in ``ChangeSet.inverse``, which ``undo()``
+applies; applying an inverse returns the next redo. The commands hold no snapshot of their own and run no
+query: undo is tested without Qt (``tests/test_undo_services.py``).
+
+Each returned :class:`ChangeSet` goes to :meth:`Session.apply`. A refusal (``ServiceError``) marks the
 command obsolete so the stack drops it, and the Romanian message reaches the status bar. Storage failures
-(disk full, read-only or vanished file) become such a refusal through ``guard_write``: every service write is
-one transaction, so the data is as before and the stack agrees with it (a failed first redo is never pushed;
-a failed undo or redo removes the command).
+(disk full, read-only or vanished file) become such a refusal through ``guard_write``: every service write
+is one transaction, so the data is as before and the stack agrees with it (a failed first redo is never
+pushed; a failed undo or redo removes the command).
 
-After an undo or a redo the session is asked to show the period and cell concerned, so the user sees
-what came back.
+Before a write that works on a period, that period is shown (``Write.show_first``: its views save pending
+text first). After an undo or a later redo the session emits ``replayed`` with the change set; the main
+window shows the period and cell in ``ChangeSet.focus``, so the user sees what came back. The classes below
+the generic one only build the write for each kind of edit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from balti_monitor.domain.grid import OverrideDef
-from balti_monitor.interchange.form_states import restore_form_states, set_form_states
-from balti_monitor.interchange.forms_common import FormState, StatusSnapshot
-from balti_monitor.services.changes import ChangeSet
-from balti_monitor.services.editing import (
-    CellEdit,
-    cell_text,
-    clear_override,
-    override_of,
-    set_cells,
-    set_override,
-)
+from balti_monitor.interchange.form_states import ImportForms, SetFormStates
+from balti_monitor.interchange.forms_common import FormState
+from balti_monitor.services.changes import ChangeSet, Write
+from balti_monitor.services.editing import CellEdit, SetCells, SetOverride
 from balti_monitor.services.errors import ServiceError
-from balti_monitor.services.narrative import NarrativeData, save_narrative
-from balti_monitor.services.periods import PeriodKey, create_period_in, delete_empty_period
-from balti_monitor.services.responsibilities import ResponsibilityState, apply_responsibilities
+from balti_monitor.services.narrative import NarrativeData, SaveNarrative
+from balti_monitor.services.periods import CreatePeriod, PeriodKey
+from balti_monitor.services.responsibilities import ResponsibilityState, SetResponsibilities
 from balti_monitor.services.storage_errors import guard_write
-from balti_monitor.services.subdivisions import SubdivisionState, delete_unused_subdivision, save_subdivision
+from balti_monitor.services.subdivisions import SaveSubdivision, SubdivisionState
 
 from .session import Session
 
 if TYPE_CHECKING:  # openpyxl (imported by forms_in) is loaded only when forms are imported
-    from balti_monitor.interchange.forms_in import CellRef, CellRestore, ImportPreview, ImportResult
+    from balti_monitor.interchange.forms_in import CellRef, ImportPreview, ImportResult
 
-TOTAL_ROW = 0  # subdivision id used in navigation requests for the Total row
 NARRATIVE_MERGE_ID = 1001
 
 translate = QCoreApplication.translate
 
 
-class SessionCommand(QUndoCommand):
-    """Base: runs a service call, applies its change set, reports refusals.
+class WriteCommand(QUndoCommand):
+    """Apply a service write; undo applies its inverse, redo the inverse of that.
 
     Attributes:
         session: the working session.
-        done_once: False until the first redo() ran (no navigation then: the user is already there).
+        forward: the write a redo applies.
+        backward: the write an undo applies (None until the first redo succeeded).
+        changes: what the first redo changed (None until it succeeded).
+        error: the Romanian refusal of the last failed replay, if any.
+        done_once: False until the first redo ran (no navigation then: the user is already there).
     """
 
-    def __init__(self, session: Session, text: str) -> None:
+    def __init__(self, session: Session, write: Write, text: str) -> None:
         super().__init__(text)
         self.session = session
-        self.done_once = False
+        self.forward: Write = write
+        self.backward: Write | None = None
+        self.changes: ChangeSet | None = None
         self.error: str | None = None
+        self.done_once = False
 
-    def _run(self, call: Callable[[], ChangeSet], *, undoing: bool = False) -> bool:
+    def redo(self) -> None:
+        """Apply the forward write (the edit itself the first time)."""
+        replay = self.done_once
+        self.done_once = True
+        changes = self._replay(self.forward, undoing=False)
+        if changes is None:
+            return
+        self.backward = changes.inverse
+        if not replay:
+            self.changes = changes
+        else:
+            self.session.replayed.emit(changes)
+
+    def undo(self) -> None:
+        """Apply the inverse of the last redo."""
+        assert self.backward is not None
+        changes = self._replay(self.backward, undoing=True)
+        if changes is None:
+            return
+        assert changes.inverse is not None
+        self.forward = changes.inverse
+        self.session.replayed.emit(changes)
+
+    def _replay(self, write: Write, *, undoing: bool) -> ChangeSet | None:
+        if write.show_first is not None:
+            self.session.show_period(write.show_first)
         what = (
             translate("Undo", "Anularea „{step}”") if undoing else translate("Undo", "Salvarea „{step}”")
         ).format(step=self.text())
         try:
             with guard_write(what):
-                changes = call()
+                changes = write.apply()
         except ServiceError as exc:
             self.error = str(exc)
             self.setObsolete(True)
             self.session.message.emit(self.error)
-            return False
+            return None
         self.session.apply(changes)
-        return True
+        return changes
 
 
-class CellEditsCommand(SessionCommand):
+class CellEditsCommand(WriteCommand):
     """Write one or several cells of one action's grid (an edit, a paste, a clear) as one step."""
 
     def __init__(
         self, session: Session, period_id: int, action_id: int, edits: Sequence[CellEdit], text: str
     ) -> None:
-        super().__init__(session, text)
-        self.period_id = period_id
-        self.action_id = action_id
-        self.edits = list(edits)
-        self.previous: list[CellEdit] | None = None
-
-    def redo(self) -> None:
-        """Write the new texts (capturing the old ones the first time)."""
-        period = self.period_id
-        if self.previous is None:
-            self.previous = [
-                CellEdit(
-                    e.subdivision_id, e.column, cell_text(period, self.action_id, e.subdivision_id, e.column)
-                )
-                for e in self.edits
-            ]
-        self.session.show_period(self.period_id)
-        if self._run(lambda: set_cells(period, self.action_id, self.edits)) and self.done_once:
-            self._show()
-        self.done_once = True
-
-    def undo(self) -> None:
-        """Restore the texts captured before the edit."""
-        assert self.previous is not None
-        previous = self.previous
-        self.session.show_period(self.period_id)
-        if self._run(lambda: set_cells(self.period_id, self.action_id, previous), undoing=True):
-            self._show()
-
-    def _show(self) -> None:
-        first = self.edits[0]
-        self.session.navigate.emit(self.action_id, first.subdivision_id, first.column)
+        super().__init__(session, SetCells(period_id, action_id, tuple(edits)), text)
 
 
-class OverrideCommand(SessionCommand):
+class OverrideCommand(WriteCommand):
     """Type a Total cell by hand (with a reason), or go back to the computed total (``new`` None)."""
 
     def __init__(
@@ -132,123 +131,37 @@ class OverrideCommand(SessionCommand):
         new: OverrideDef | None,
         text: str,
     ) -> None:
-        super().__init__(session, text)
-        self.period_id = period_id
-        self.action_id = action_id
-        self.number = number
-        self.new = new
-        self.previous: OverrideDef | None = None
-        self.captured = False
-
-    def _write(self, value: OverrideDef | None) -> ChangeSet:
-        period = self.period_id
-        if value is None:
-            return clear_override(period, self.action_id, self.number)
-        return set_override(period, self.action_id, self.number, value.raw_text, value.reason, value.author)
-
-    def redo(self) -> None:
-        """Set (or clear) the override."""
-        if not self.captured:
-            old = override_of(self.period_id, self.action_id, self.number)
-            self.previous = None if old is None else OverrideDef(old.raw_text, old.reason, old.author)
-            self.captured = True
-        self.session.show_period(self.period_id)
-        if self._run(lambda: self._write(self.new)) and self.done_once:
-            self._show()
-        self.done_once = True
-
-    def undo(self) -> None:
-        """Put back the previous override (or the computed total)."""
-        self.session.show_period(self.period_id)
-        if self._run(lambda: self._write(self.previous), undoing=True):
-            self._show()
-
-    def _show(self) -> None:
-        self.session.navigate.emit(self.action_id, TOTAL_ROW, self.number or 0)
+        super().__init__(session, SetOverride(period_id, action_id, number, new), text)
 
 
-class ResponsibilitiesCommand(SessionCommand):
+class ResponsibilitiesCommand(WriteCommand):
     """Change who answers for an action and for which indicators (the whole dialog as one step)."""
 
-    def __init__(
-        self,
-        session: Session,
-        action_id: int,
-        before: ResponsibilityState,
-        after: ResponsibilityState,
-        text: str,
-    ) -> None:
-        super().__init__(session, text)
-        self.action_id = action_id
-        self.before = before
-        self.after = after
-
-    def redo(self) -> None:
-        """Apply the new responsibilities."""
-        if self._run(lambda: apply_responsibilities(self.action_id, self.after)) and self.done_once:
-            self.session.navigate.emit(self.action_id, -1, -1)
-        self.done_once = True
-
-    def undo(self) -> None:
-        """Restore the previous responsibilities."""
-        if self._run(lambda: apply_responsibilities(self.action_id, self.before), undoing=True):
-            self.session.navigate.emit(self.action_id, -1, -1)
+    def __init__(self, session: Session, action_id: int, after: ResponsibilityState, text: str) -> None:
+        state = tuple((sid, tuple(numbers)) for sid, numbers in after)
+        super().__init__(session, SetResponsibilities(action_id, state), text)
 
 
-class SubdivisionCommand(SessionCommand):
-    """Create a subdivision or change its name, abbreviation, aliases or active flag."""
+class SubdivisionCommand(WriteCommand):
+    """Create a subdivision (``subdivision_id`` None) or change its name, abbreviation, aliases, active flag."""
 
     def __init__(
-        self,
-        session: Session,
-        subdivision_id: int | None,
-        before: SubdivisionState | None,
-        after: SubdivisionState,
-        text: str,
+        self, session: Session, subdivision_id: int | None, after: SubdivisionState, text: str
     ) -> None:
-        super().__init__(session, text)
-        self.subdivision_id = subdivision_id
-        self.before = before
-        self.after = after
+        super().__init__(session, SaveSubdivision(subdivision_id, after), text)
 
-    def _save(self, state: SubdivisionState, sub_id: int | None) -> ChangeSet:
-        new_id, changes = save_subdivision(sub_id, state.code, state.name, list(state.aliases), state.active)
-        self.subdivision_id = new_id
-        return changes
-
-    def redo(self) -> None:
-        """Save the new state (creating the subdivision when it is new)."""
-        self._run(lambda: self._save(self.after, self.subdivision_id))
-        self.done_once = True
-
-    def undo(self) -> None:
-        """Restore the old state, or delete the subdivision the command created."""
-        sub_id = self.subdivision_id
-        assert sub_id is not None
-        if self.before is None:
-            if self._run(lambda: delete_unused_subdivision(sub_id), undoing=True):
-                self.subdivision_id = None
-        else:
-            before = self.before
-            self._run(lambda: self._save(before, sub_id), undoing=True)
+    @property
+    def subdivision_id(self) -> int | None:
+        """The subdivision saved (the new one's id once created)."""
+        return self.changes.new_id if self.changes is not None else None
 
 
-class NarrativeCommand(SessionCommand):
+class NarrativeCommand(WriteCommand):
     """Save the period's narrative; consecutive saves of the same field merge into one undo step."""
 
-    def __init__(
-        self,
-        session: Session,
-        period_id: int,
-        before: NarrativeData,
-        after: NarrativeData,
-        field: str,
-        text: str,
-    ) -> None:
-        super().__init__(session, text)
+    def __init__(self, session: Session, period_id: int, after: NarrativeData, field: str, text: str) -> None:
+        super().__init__(session, SaveNarrative(period_id, after), text)
         self.period_id = period_id
-        self.before = before
-        self.after = after
         self.field = field
 
     def id(self) -> int:
@@ -256,140 +169,52 @@ class NarrativeCommand(SessionCommand):
         return NARRATIVE_MERGE_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        """Fold a following save of the same field of the same period into this step."""
+        """Fold a following save of the same field of the same period into this step (its undo still
+        restores the text before this one)."""
         if not isinstance(other, NarrativeCommand):
             return False
-        if other.period_id != self.period_id or other.field != self.field:
+        if other.period_id != self.period_id or other.field != self.field or other.changes is None:
             return False
-        self.after = other.after
+        self.forward = other.forward
         return True
 
-    def _save(self, data: NarrativeData, undoing: bool = False) -> None:
-        self.session.show_period(self.period_id)
-        self._run(lambda: save_narrative(self.period_id, data), undoing=undoing)
 
-    def redo(self) -> None:
-        """Save the new text."""
-        self._save(self.after)
-        self.done_once = True
-
-    def undo(self) -> None:
-        """Save the previous text."""
-        self._save(self.before, undoing=True)
-
-
-class CreatePeriodCommand(SessionCommand):
-    """Create a period and show it; undo deletes it again while it is still empty."""
+class CreatePeriodCommand(WriteCommand):
+    """Create a period; undo deletes it again while it is still empty."""
 
     def __init__(self, session: Session, plan_id: int, key: PeriodKey, text: str) -> None:
-        super().__init__(session, text)
-        self.plan_id = plan_id
-        self.key = key
-        self.period_id: int | None = None
+        super().__init__(session, CreatePeriod(plan_id, key), text)
 
-    def _create(self) -> ChangeSet:
-        period, changes = create_period_in(self.plan_id, self.key)
-        self.period_id = period.id
-        return changes
-
-    def redo(self) -> None:
-        """Create the period and switch to it."""
-        if self._run(self._create) and self.period_id is not None:
-            self.session.set_period(self.period_id)
-        self.done_once = True
-
-    def undo(self) -> None:
-        """Delete the period (refused when data was entered into it meanwhile)."""
-        period_id = self.period_id
-        assert period_id is not None
-        self._run(lambda: delete_empty_period(period_id), undoing=True)
+    @property
+    def period_id(self) -> int | None:
+        """The period created (None until the first redo succeeded)."""
+        return self.changes.new_id if self.changes is not None else None
 
 
-class FormsImportCommand(SessionCommand):
+class FormsImportCommand(WriteCommand):
     """Import filled return forms (every file of one preview) as one step.
 
     The first redo writes the previewed changes and the accepted conflicts (``forms_in.apply_import``, one
     transaction, refused when the data changed since the preview); undo puts back the previous texts and
-    form statuses from the result's undo payload, a later redo re-applies its redo payload.
-
-    Attributes:
-        result: what the import did (None until the first redo succeeded).
+    form statuses, a later redo re-applies what the import wrote.
     """
 
     def __init__(
         self, session: Session, preview: ImportPreview, accepted: Sequence[CellRef], text: str
     ) -> None:
-        super().__init__(session, text)
         assert preview.period_id is not None
-        self.period_id = preview.period_id
-        self.preview = preview
-        self.accepted = tuple(accepted)
-        self.result: ImportResult | None = None
+        super().__init__(session, ImportForms(preview, tuple(accepted)), text)
 
-    def _apply(self) -> ChangeSet:
-        from balti_monitor.interchange.forms_in import apply_import
-
-        self.result = apply_import(self.preview, self.accepted)
-        return self.result.changes
-
-    def _restore(self, payload: CellRestore) -> ChangeSet:
-        from balti_monitor.interchange.forms_in import restore_cells
-
-        return restore_cells(payload)
-
-    def redo(self) -> None:
-        """Apply the import (the first time) or re-apply what it wrote."""
-        self.session.show_period(self.period_id)
-        if self.result is None:
-            self._run(self._apply)
-        else:
-            payload = self.result.redo
-            if self._run(lambda: self._restore(payload)):
-                self._show(payload)
-        self.done_once = True
-
-    def undo(self) -> None:
-        """Put back the texts and form statuses the import replaced."""
-        assert self.result is not None
-        payload = self.result.undo
-        self.session.show_period(self.period_id)
-        if self._run(lambda: self._restore(payload), undoing=True):
-            self._show(payload)
-
-    def _show(self, payload: CellRestore) -> None:
-        for action_id, edits in payload.cells:
-            if edits:
-                self.session.navigate.emit(action_id, edits[0].subdivision_id, edits[0].column)
-                return
+    @property
+    def result(self) -> ImportResult | None:
+        """What the import did (None until the first redo succeeded)."""
+        return self.changes.detail if self.changes is not None else None
 
 
-class FormStateCommand(SessionCommand):
+class FormStateCommand(WriteCommand):
     """Mark the return forms of one or several subdivisions sent, received or needing correction."""
 
     def __init__(
         self, session: Session, period_id: int, subdivision_ids: Sequence[int], state: FormState, text: str
     ) -> None:
-        super().__init__(session, text)
-        self.period_id = period_id
-        self.subdivision_ids = tuple(subdivision_ids)
-        self.state = state
-        self.before: tuple[StatusSnapshot, ...] = ()
-
-    def _mark(self) -> ChangeSet:
-        before = set_form_states(self.period_id, self.subdivision_ids, self.state)
-        if not self.done_once:
-            self.before = before
-        return ChangeSet()
-
-    def _restore(self) -> ChangeSet:
-        restore_form_states(self.period_id, self.before)
-        return ChangeSet()
-
-    def redo(self) -> None:
-        """Record the new state (its time stamp is now)."""
-        self._run(self._mark)
-        self.done_once = True
-
-    def undo(self) -> None:
-        """Put the previous statuses back."""
-        self._run(self._restore, undoing=True)
+        super().__init__(session, SetFormStates(period_id, tuple(subdivision_ids), state), text)

@@ -1,13 +1,14 @@
 """Edits of returns, values and Total overrides. Every function validates first, writes in one
 transaction and returns the :class:`ChangeSet`; a refusal raises :class:`ServiceError` and changes nothing.
 
-The GUI wraps these calls in undo commands; ``previous_*`` helpers give what an undo must restore.
+The undoable forms of these writes are :class:`SetCells` and :class:`SetOverride` (see
+:mod:`.changes`): each takes its undo snapshot inside the transaction of its write.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from balti_monitor.db.models import (
     Action,
@@ -18,7 +19,8 @@ from balti_monitor.db.models import (
     Value,
     database,
 )
-from balti_monitor.services.changes import ChangeSet
+from balti_monitor.domain.grid import OverrideDef
+from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import PeriodRef, period_id_of
 from balti_monitor.services.values import parsed_columns, validate_description, validate_value
@@ -222,3 +224,75 @@ def action_by_code(plan_id: int, code: str) -> Action:
     if action is None:
         raise ServiceError(f"Acțiunea „{code}” nu există în plan.")
     return action
+
+
+TOTAL_ROW = 0  # the subdivision id of the Total row in a Focus
+
+
+@dataclass(frozen=True, slots=True)
+class SetCells:
+    """Write cells of one action's grid in one period (an edit, a paste, a clear, an undo of those)."""
+
+    period_id: int
+    action_id: int
+    edits: tuple[CellEdit, ...]
+
+    @property
+    def show_first(self) -> int:
+        """The period written into."""
+        return self.period_id
+
+    def apply(self) -> ChangeSet:
+        """Write the cells; the inverse writes back what they held (None where there was nothing)."""
+        with database.atomic():
+            previous = tuple(
+                CellEdit(
+                    e.subdivision_id,
+                    e.column,
+                    cell_text(self.period_id, self.action_id, e.subdivision_id, e.column),
+                )
+                for e in self.edits
+            )
+            changes = set_cells(self.period_id, self.action_id, list(self.edits))
+        first = self.edits[0] if self.edits else CellEdit(-1, -1, None)
+        return replace(
+            changes,
+            inverse=SetCells(self.period_id, self.action_id, previous),
+            focus=Focus(self.period_id, self.action_id, first.subdivision_id, first.column),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SetOverride:
+    """Type a Total cell by hand (``value``), or go back to the computed total (``value`` None).
+
+    ``number`` is the indicator number, None for the counts cell.
+    """
+
+    period_id: int
+    action_id: int
+    number: int | None
+    value: OverrideDef | None
+
+    @property
+    def show_first(self) -> int:
+        """The period written into."""
+        return self.period_id
+
+    def apply(self) -> ChangeSet:
+        """Set or clear the override; the inverse puts back the previous one (or the computed total)."""
+        with database.atomic():
+            old = override_of(self.period_id, self.action_id, self.number)
+            previous = None if old is None else OverrideDef(old.raw_text, old.reason, old.author)
+            if self.value is None:
+                changes = clear_override(self.period_id, self.action_id, self.number)
+            else:
+                value = self.value
+                changes = set_override(
+                    self.period_id, self.action_id, self.number, value.raw_text, value.reason, value.author
+                )
+        return replace(
+            changes,
+            inverse=SetOverride(self.period_id, self.action_id, self.number, previous),
+            focus=Focus(self.period_id, self.action_id, TOTAL_ROW, self.number or 0),
+        )

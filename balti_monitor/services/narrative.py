@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from balti_monitor.db.models import Narrative
-from balti_monitor.services.changes import ChangeSet
+from balti_monitor.db.models import Narrative, database
+from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import PeriodRef, period_id_of
 from balti_monitor.services.values import INVALID_CHARACTER, has_invalid_character
@@ -68,3 +68,30 @@ def save_narrative(period: PeriodRef | int, data: NarrativeData) -> ChangeSet:
             setattr(row, name, value)
         row.save()
     return ChangeSet(narrative=True)
+
+
+@dataclass(frozen=True, slots=True)
+class SaveNarrative:
+    """Replace a period's narrative with ``data``; ``data`` None removes it (the period had none)."""
+
+    period_id: int
+    data: NarrativeData | None
+
+    @property
+    def show_first(self) -> int:
+        """The period written into."""
+        return self.period_id
+
+    def apply(self) -> ChangeSet:
+        """Save (or remove) the narrative; the inverse puts back the previous one, or none."""
+        with database.atomic():
+            row = Narrative.get_or_none(Narrative.period == self.period_id)
+            previous = (
+                None if row is None else NarrativeData(**{name: getattr(row, name) for name in _FIELDS})
+            )
+            if self.data is not None:
+                changes = save_narrative(self.period_id, self.data)
+            else:
+                Narrative.delete().where(Narrative.period == self.period_id).execute()
+                changes = ChangeSet(narrative=True)
+        return replace(changes, inverse=SaveNarrative(self.period_id, previous), focus=Focus(self.period_id))

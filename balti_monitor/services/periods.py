@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
-from balti_monitor.db.models import Narrative, Period, Plan, Return, TotalOverride
-from balti_monitor.services.changes import ChangeSet
+from balti_monitor.db.models import Narrative, Period, Plan, Return, TotalOverride, database
+from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
 
 _CODE = re.compile(r"^\s*(\d{4})\s*-\s*(S[12]|A|AN)\s*$", re.IGNORECASE)
@@ -132,8 +132,11 @@ def list_periods(plan: Plan) -> list[Period]:
     return list(Period.select().where(Period.plan == plan).order_by(Period.year, Period.semester))
 
 
-def create_period(plan: Plan, key: PeriodKey) -> tuple[Period, ChangeSet]:
-    """Create a period inside the plan's years; refuses duplicates and years outside the plan."""
+def create_period(plan: Plan, key: PeriodKey, *, period_id: int | None = None) -> tuple[Period, ChangeSet]:
+    """Create a period inside the plan's years; refuses duplicates and years outside the plan.
+
+    ``period_id`` re-creates a period deleted by an undo under its former id.
+    """
     if not plan.first_year <= key.year <= plan.last_year:
         raise ServiceError(f"Anul {key.year} este în afara planului ({plan.first_year}-{plan.last_year}).")
     existing = Period.get_or_none(
@@ -141,7 +144,8 @@ def create_period(plan: Plan, key: PeriodKey) -> tuple[Period, ChangeSet]:
     )
     if existing is not None:
         raise ServiceError(f"Perioada {key.code} există deja.")
-    return Period.create(plan=plan, year=key.year, semester=key.semester), ChangeSet(periods=True)
+    ids = {} if period_id is None else {"id": period_id}
+    return Period.create(plan=plan, year=key.year, semester=key.semester, **ids), ChangeSet(periods=True)
 
 
 def next_period_key(first_year: int, periods: Iterable[PeriodRef]) -> PeriodKey:
@@ -219,3 +223,50 @@ def delete_empty_period(period_id: int) -> ChangeSet:
         raise ServiceError("Perioada conține deja date și nu poate fi ștearsă.")
     Period.delete().where(Period.id == period_id).execute()
     return ChangeSet(periods=True)
+
+
+@dataclass(frozen=True, slots=True)
+class CreatePeriod:
+    """Create a period of a plan ("Perioadă nouă"); ``period_id`` re-creates one under its former id."""
+
+    plan_id: int
+    key: PeriodKey
+    period_id: int | None = None
+
+    @property
+    def show_first(self) -> None:
+        """The period does not exist yet."""
+        return None
+
+    def apply(self) -> ChangeSet:
+        """Create the period; the inverse deletes it again while it is still empty."""
+        with database.atomic():
+            plan = Plan.get_or_none(Plan.id == self.plan_id)
+            if plan is None:
+                raise ServiceError("Planul nu mai există.")
+            period, changes = create_period(plan, self.key, period_id=self.period_id)
+        return replace(
+            changes, inverse=DeleteEmptyPeriod(period.id), focus=Focus(period.id), new_id=period.id
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteEmptyPeriod:
+    """Delete a period that holds nothing (the undo of :class:`CreatePeriod`)."""
+
+    period_id: int
+
+    @property
+    def show_first(self) -> None:
+        """Nothing to show: the period goes away."""
+        return None
+
+    def apply(self) -> ChangeSet:
+        """Delete the period (refused when data was entered into it); the inverse re-creates it."""
+        with database.atomic():
+            period = Period.get_or_none(Period.id == self.period_id)
+            if period is None:
+                raise ServiceError("Perioada nu mai există.")
+            inverse = CreatePeriod(period.plan_id, key_of(period), self.period_id)
+            changes = delete_empty_period(self.period_id)
+        return replace(changes, inverse=inverse)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from balti_monitor.db.models import Indicator, Responsibility, Return, database
-from balti_monitor.services.changes import ChangeSet
+from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
 
 
@@ -135,3 +136,27 @@ def _reorder(action_id: int, order: list[int]) -> None:
         if row.position != position:
             row.position = position
             row.save()
+
+
+@dataclass(frozen=True, slots=True)
+class SetResponsibilities:
+    """Bring an action's responsibilities to ``state`` (the responsibility dialog as one step)."""
+
+    action_id: int
+    state: tuple[tuple[int, tuple[int, ...]], ...]
+
+    @property
+    def show_first(self) -> None:
+        """Responsibilities hold for every period."""
+        return None
+
+    def apply(self) -> ChangeSet:
+        """Apply the state; the inverse brings back the previous one."""
+        with database.atomic():
+            previous = tuple((sid, tuple(numbers)) for sid, numbers in responsibility_state(self.action_id))
+            changes = apply_responsibilities(self.action_id, self.state)
+        return replace(
+            changes,
+            inverse=SetResponsibilities(self.action_id, previous),
+            focus=Focus(action_id=self.action_id),
+        )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from balti_monitor.db.models import Responsibility, Return, Subdivision, SubdivisionAlias, database
 from balti_monitor.domain.text import fold_key
@@ -74,9 +74,22 @@ def remove_alias(subdivision_id: int, alias: str) -> ChangeSet:
 
 
 def save_subdivision(
-    subdivision_id: int | None, code: str, name: str, aliases: list[str] | None = None, active: bool = True
+    subdivision_id: int | None,
+    code: str,
+    name: str,
+    aliases: list[str] | None = None,
+    active: bool = True,
+    *,
+    new_id: int | None = None,
+    position: int | None = None,
+    exact_aliases: bool = False,
 ) -> tuple[int, ChangeSet]:
-    """Create or update a subdivision (name, abbreviation, aliases) in one transaction."""
+    """Create or update a subdivision (name, abbreviation, aliases) in one transaction.
+
+    A new subdivision goes last unless ``position`` is given; ``new_id`` re-creates one deleted by an undo
+    under its former id. ``exact_aliases`` stores the aliases as given (an undo snapshot), even those that
+    already match the subdivision by its name or abbreviation (the dialog does not add those).
+    """
     code = code.strip()
     name = name.strip()
     if not code or not name:
@@ -91,8 +104,10 @@ def save_subdivision(
         if same_name is not None and same_name.id != subdivision_id:
             raise ServiceError(f"Denumirea „{name}” aparține deja subdiviziunii „{same_name.name}”.")
         if subdivision_id is None:
-            position = (Subdivision.select().count() or 0) + 1
-            sub = Subdivision.create(code=code, name=name, position=position, active=active)
+            if position is None:
+                position = (Subdivision.select().count() or 0) + 1
+            ids = {} if new_id is None else {"id": new_id}
+            sub = Subdivision.create(code=code, name=name, position=position, active=active, **ids)
         else:
             sub = Subdivision.get_by_id(subdivision_id)
             sub.code, sub.name, sub.active = code, name, active
@@ -100,7 +115,9 @@ def save_subdivision(
         if aliases is not None:
             SubdivisionAlias.delete().where(SubdivisionAlias.subdivision == sub.id).execute()
             for alias in aliases:
-                if alias.strip():
+                if exact_aliases:
+                    SubdivisionAlias.create(subdivision=sub.id, name=alias, key=name_key(alias))
+                elif alias.strip():
                     add_alias(sub.id, alias)
     return sub.id, ChangeSet(subdivisions=True, plan_structure=True)
 
@@ -140,3 +157,74 @@ def delete_unused_subdivision(subdivision_id: int) -> ChangeSet:
         )
     Subdivision.delete().where(Subdivision.id == subdivision_id).execute()
     return ChangeSet(subdivisions=True, plan_structure=True)
+
+
+@dataclass(frozen=True, slots=True)
+class SaveSubdivision:
+    """Create a subdivision (``subdivision_id`` None) or bring one to ``state`` (the subdivision dialog).
+
+    ``recreate`` with an id and a ``position``: create it under that id (the undo of deleting it).
+    ``exact``: the state is an undo snapshot, its aliases are stored as they were.
+    """
+
+    subdivision_id: int | None
+    state: SubdivisionState
+    recreate: bool = False
+    position: int | None = None
+    exact: bool = False
+
+    @property
+    def show_first(self) -> None:
+        """Subdivisions hold for every period."""
+        return None
+
+    def apply(self) -> ChangeSet:
+        """Save; the inverse deletes a created subdivision, or brings back the previous state."""
+        state = self.state
+        with database.atomic():
+            if self.subdivision_id is None or self.recreate:
+                new_id, changes = save_subdivision(
+                    None,
+                    state.code,
+                    state.name,
+                    list(state.aliases),
+                    state.active,
+                    new_id=self.subdivision_id,
+                    position=self.position,
+                    exact_aliases=self.exact,
+                )
+                return replace(changes, inverse=DeleteSubdivision(new_id), new_id=new_id)
+            previous = subdivision_state(self.subdivision_id)
+            sid, changes = save_subdivision(
+                self.subdivision_id,
+                state.code,
+                state.name,
+                list(state.aliases),
+                state.active,
+                exact_aliases=self.exact,
+            )
+        return replace(changes, inverse=SaveSubdivision(sid, previous, exact=True), new_id=sid)
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteSubdivision:
+    """Delete a subdivision nothing refers to (the undo of creating it)."""
+
+    subdivision_id: int
+
+    @property
+    def show_first(self) -> None:
+        """Subdivisions hold for every period."""
+        return None
+
+    def apply(self) -> ChangeSet:
+        """Delete it (refused when it is in use); the inverse re-creates it under the same id and place."""
+        with database.atomic():
+            state = subdivision_state(self.subdivision_id)
+            position = Subdivision.get_by_id(self.subdivision_id).position
+            SubdivisionAlias.delete().where(SubdivisionAlias.subdivision == self.subdivision_id).execute()
+            changes = delete_unused_subdivision(self.subdivision_id)
+        return replace(
+            changes,
+            inverse=SaveSubdivision(self.subdivision_id, state, recreate=True, position=position, exact=True),
+        )

@@ -324,7 +324,7 @@ def test_the_open_warning_is_shown_in_the_status_bar(start_window, demo_copy, mo
 
 
 def test_a_failed_write_is_explained_and_leaves_the_undo_stack_as_it_was(window, monkeypatch) -> None:
-    from balti_monitor.gui import undo
+    from balti_monitor.services import editing
 
     _drp_16(window)
     model = window.action_page.model
@@ -336,7 +336,7 @@ def test_a_failed_write_is_explained_and_leaves_the_undo_stack_as_it_was(window,
     def disk_full(*args, **kwargs):
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(undo, "set_cells", disk_full)
+    monkeypatch.setattr(editing, "set_cells", disk_full)  # what the undo command's write calls
     refused = []
     model.refused.connect(lambda where, typed, message: refused.append(message))
     assert not model.setData(model.index(row, 5), "3 cazuri")
