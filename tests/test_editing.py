@@ -112,3 +112,25 @@ def test_lone_surrogate_is_refused_not_a_crash(demo_db: Path) -> None:
     with pytest.raises(ServiceError, match="caracter invalid"):
         set_cell(period, action.id, sub("DS"), 0, "text \udc80 rupt")
     assert cell_text(period, action.id, sub("DS"), 0) == before
+
+
+def test_typed_text_is_stored_verbatim_except_windows_line_ends_and_blank_means_clear() -> None:
+    from balti_monitor.services.editing import cell_text_to_store
+
+    assert (
+        cell_text_to_store("  12 funcţionari ;\r\nrând 2\rrând 3 ") == "  12 funcţionari ;\nrând 2\nrând 3 "
+    )
+    assert cell_text_to_store(" \r\n\t") is None
+    assert cell_text_to_store("") is None
+
+
+def test_the_next_period_follows_the_latest_semester_and_ignores_annual_periods() -> None:
+    from balti_monitor.services.periods import PeriodInfo, PeriodKey, next_period_key
+
+    def periods(*keys: tuple[int, int]) -> list[PeriodInfo]:
+        return [PeriodInfo(n, 1, year, semester) for n, (year, semester) in enumerate(keys, start=1)]
+
+    assert next_period_key(2023, []) == PeriodKey(2023, 1)
+    assert next_period_key(2023, periods((2023, 1))) == PeriodKey(2023, 2)
+    assert next_period_key(2023, periods((2023, 2), (2023, 1), (2023, 0))) == PeriodKey(2024, 1)
+    assert next_period_key(2023, periods((2024, 0))) == PeriodKey(2023, 1)

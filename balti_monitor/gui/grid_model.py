@@ -31,7 +31,7 @@ from balti_monitor.domain.checks import Finding
 from balti_monitor.domain.grid import Aggregation, GridRow, IndicatorDef
 from balti_monitor.domain.totals import IndicatorTotal, applicable_numbers
 from balti_monitor.domain.values import ValueState
-from balti_monitor.services.editing import DESCRIPTION_COLUMN, CellEdit, validate_cell
+from balti_monitor.services.editing import DESCRIPTION_COLUMN, CellEdit, cell_text_to_store, validate_cell
 from balti_monitor.services.results import ActionResult
 
 from .session import Session
@@ -334,7 +334,7 @@ class GridModel(QAbstractTableModel):
         """Override QAbstractItemModel::setData: validate through the core, then an undoable edit."""
         if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
             return False
-        text = normalise(index.column(), "" if value is None else str(value))
+        text = cell_text_to_store("" if value is None else str(value))
         cell = self._cells[index.row()][index.column()]
         if (text or None) == (cell.edit or None):
             return True
@@ -375,7 +375,7 @@ class GridModel(QAbstractTableModel):
         """The edit writing ``text`` into a cell (None for a cell that cannot be edited)."""
         if not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
             return None
-        cleaned = normalise(index.column(), text or "")
+        cleaned = cell_text_to_store(text or "")
         return CellEdit(self._heads[index.row()].subdivision_id, index.column(), cleaned)
 
     def current_text(self, index: ModelIndex) -> str | None:
@@ -392,13 +392,6 @@ class GridModel(QAbstractTableModel):
             else self.tr("Indicator {n}").format(n=column)
         )
         return self.tr("Modificare {code} · {name} · {where}").format(code=code, name=head.name, where=where)
-
-
-def normalise(column: int, text: str) -> str | None:
-    """Typed or pasted text as stored: verbatim (raw text is sacred — ş stays ş, spaces stay), only the
-    clipboard's Windows line ends made plain; a blank cell means "clear"."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text if text.strip() else None
 
 
 # ------------------------------------------------------------------------------------------------------------

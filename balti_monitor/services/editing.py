@@ -76,6 +76,13 @@ def cell_text(period: PeriodRef | int, action_id: int, subdivision_id: int, colu
     return None if value is None else str(value.raw_text)
 
 
+def cell_text_to_store(text: str) -> str | None:
+    """Typed or pasted cell text as stored: verbatim (raw text is sacred — ş stays ş, spaces stay), only
+    the clipboard's Windows line ends made plain; a blank cell means "clear" (None)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text if text.strip() else None
+
+
 def validate_cell(column: int, text: str | None) -> str | None:
     """The refusal message for a cell edit, or None."""
     if text is None:
