@@ -14,12 +14,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
-    QLabel,
-    QPushButton,
-    QSpinBox,
-    QTableView,
     QWidget,
 )
 
@@ -34,8 +29,8 @@ from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.file_report import format_size, format_time
 
 from . import dialogs
+from .forms.ui_auto_backups_dialog import Ui_AutoBackupsDialog
 from .row_table_model import Column, RowTableModel, compact_rows
-from .uiloader import child, load_ui
 
 
 class AutoBackupsModel(RowTableModel):
@@ -62,41 +57,42 @@ class AutoBackupsDialog:
     """The automatic-backups dialog.
 
     Attributes:
-        dialog: the QDialog loaded from the form.
+        dialog: the QDialog built from the form.
         model: the backups listed.
         keep: how many backups are kept per database file.
     """
 
     def __init__(self, parent: QWidget | None, db_path: Path, restore: Callable[[Path], bool]) -> None:
-        loaded = load_ui("auto_backups_dialog.ui", parent)
-        assert isinstance(loaded, QDialog)
+        loaded = QDialog(parent)
+        self.ui = Ui_AutoBackupsDialog()
+        self.ui.setupUi(loaded)
         self.dialog = loaded
         self.db_path = db_path
         self._restore = restore
         tr = loaded.tr
-        child(loaded, QLabel, "introLabel").setText(
+        self.ui.introLabel.setText(
             tr(
                 "Copiile automate ale fișierului <b>{name}</b>, cea mai nouă prima. Se fac la fiecare "
                 "deschidere, înainte de restaurări, de importuri și de actualizarea structurii fișierului."
             ).format(name=escape(db_path.name))
         )
         self.model = AutoBackupsModel(loaded)
-        self.table = child(loaded, QTableView, "table")
+        self.table = self.ui.table
         self.table.setModel(self.model)
         compact_rows(self.table, self.table.verticalHeader())
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.keep = child(loaded, QSpinBox, "keepSpin")
+        self.keep = self.ui.keepSpin
         self.keep.setValue(backup_keep())
         self.keep.valueChanged.connect(self._keep_changed)
-        self.error = child(loaded, QLabel, "errorLabel")
+        self.error = self.ui.errorLabel
         self.error.hide()
-        self.restore_button = child(loaded, QPushButton, "restoreButton")
+        self.restore_button = self.ui.restoreButton
         self.restore_button.clicked.connect(self.restore_selected)
-        self.folder_button = child(loaded, QPushButton, "openFolderButton")
+        self.folder_button = self.ui.openFolderButton
         self.folder_button.clicked.connect(self.open_folder)
-        child(loaded, QDialogButtonBox, "buttonBox").rejected.connect(loaded.reject)
+        self.ui.buttonBox.rejected.connect(loaded.reject)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.reload()
 

@@ -13,16 +13,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
-    QPushButton,
-    QRadioButton,
     QWidget,
 )
 
@@ -31,7 +24,7 @@ from balti_monitor.interchange.forms_out import FormsOutOptions
 from balti_monitor.services.periods import PeriodInfo, key_of, stored_period
 
 from . import dialogs
-from .uiloader import child, load_ui
+from .forms.ui_forms_out_dialog import Ui_FormsOutDialog
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,35 +39,36 @@ class FormsOutDialog:
     """The generation options.
 
     Attributes:
-        dialog: the QDialog loaded from the form.
+        dialog: the QDialog built from the form.
         folder / deadline / contact / all_indicators / prefill / previous: the option widgets.
         subdivisions: one checkable item per subdivision that gets a form (ids in ``subdivision_ids``).
         generate_button: accepts the dialog.
     """
 
     def __init__(self, parent: QWidget | None, period: PeriodInfo, folder: Path, contact: str) -> None:
-        loaded = load_ui("forms_out_dialog.ui", parent)
-        assert isinstance(loaded, QDialog)
+        loaded = QDialog(parent)
+        self.ui = Ui_FormsOutDialog()
+        self.ui.setupUi(loaded)
         self.dialog = loaded
         tr = loaded.tr
         key = key_of(period)
-        child(loaded, QLabel, "titleLabel").setText(
+        self.ui.titleLabel.setText(
             tr("Formularele de retur ale subdiviziunilor pentru perioada <b>{label}</b> ({code}).").format(
                 label=escape(key.label), code=escape(key.code)
             )
         )
-        self.folder = child(loaded, QLineEdit, "folderEdit")
+        self.folder = self.ui.folderEdit
         self.folder.setText(str(folder))
-        child(loaded, QPushButton, "browseButton").clicked.connect(self._browse)
-        self.deadline = child(loaded, QDateEdit, "deadlineEdit")
+        self.ui.browseButton.clicked.connect(self._browse)
+        self.deadline = self.ui.deadlineEdit
         day = default_deadline(key)
         self.deadline.setDate(QDate(day.year, day.month, day.day))
-        self.contact = child(loaded, QLineEdit, "contactEdit")
+        self.contact = self.ui.contactEdit
         self.contact.setText(contact)
-        self.all_indicators = child(loaded, QRadioButton, "allRadio")
-        self.prefill = child(loaded, QCheckBox, "prefillCheck")
-        self.previous = child(loaded, QCheckBox, "previousCheck")
-        self.subdivisions = child(loaded, QListWidget, "subdivisionList")
+        self.all_indicators = self.ui.allRadio
+        self.prefill = self.ui.prefillCheck
+        self.previous = self.ui.previousCheck
+        self.subdivisions = self.ui.subdivisionList
         self.subdivision_ids: list[int] = []
         self._default_ids: set[int] = set()
         for sub in subdivisions_with_forms(stored_period(period.id)):
@@ -90,12 +84,12 @@ class FormsOutDialog:
             self.subdivision_ids.append(sub.id)
             if sub.active:
                 self._default_ids.add(sub.id)
-        self.count = child(loaded, QLabel, "countLabel")
+        self.count = self.ui.countLabel
         self.subdivisions.itemChanged.connect(lambda _item: self._update_count())
-        child(loaded, QPushButton, "allButton").clicked.connect(lambda: self._check_all(True))
-        child(loaded, QPushButton, "noneButton").clicked.connect(lambda: self._check_all(False))
-        self.error = child(loaded, QLabel, "errorLabel")
-        buttons = child(loaded, QDialogButtonBox, "buttonBox")
+        self.ui.allButton.clicked.connect(lambda: self._check_all(True))
+        self.ui.noneButton.clicked.connect(lambda: self._check_all(False))
+        self.error = self.ui.errorLabel
+        buttons = self.ui.buttonBox
         self.generate_button = buttons.addButton(tr("&Generează"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.generate_button.setDefault(True)
         buttons.accepted.connect(self._accept)

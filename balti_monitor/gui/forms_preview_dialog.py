@@ -20,17 +20,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
-    QListWidget,
-    QPushButton,
-    QTableView,
-    QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QWidget,
 )
 
@@ -44,8 +37,8 @@ from balti_monitor.interchange.forms_in import (
     ImportPreview,
 )
 
+from .forms.ui_forms_preview_dialog import Ui_FormsPreviewDialog
 from .row_table_model import Column, ModelIndex, RowTableModel, compact_rows
-from .uiloader import child, load_ui
 
 #: Kinds shown without "Arată și rândurile care nu se schimbă".
 SHOWN_KINDS = frozenset({ChangeKind.NEW, ChangeKind.CHANGED, ChangeKind.CLEARED, ChangeKind.CONFLICT})
@@ -221,22 +214,23 @@ class FormsPreviewDialog:
     """The import preview.
 
     Attributes:
-        dialog: the QDialog loaded from the form.
+        dialog: the QDialog built from the form.
         model: the changes (with the ticked conflicts).
         files: one row per selected file.
         apply_button: accepts the dialog (disabled when no form was recognised).
     """
 
     def __init__(self, parent: QWidget | None, preview: ImportPreview) -> None:
-        loaded = load_ui("forms_preview_dialog.ui", parent)
-        assert isinstance(loaded, QDialog)
+        loaded = QDialog(parent)
+        self.ui = Ui_FormsPreviewDialog()
+        self.ui.setupUi(loaded)
         self.dialog = loaded
         self.preview = preview
         tr = loaded.tr
-        child(loaded, QLabel, "summaryLabel").setText(self._summary())
+        self.ui.summaryLabel.setText(self._summary())
 
         self.model = ChangesModel(preview.changes, loaded)
-        self.view = child(loaded, QTableView, "changesView")
+        self.view = self.ui.changesView
         self.view.setModel(self.model)
         compact_rows(self.view, self.view.verticalHeader())
         header = self.view.horizontalHeader()
@@ -244,11 +238,11 @@ class FormsPreviewDialog:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self.show_all = child(loaded, QCheckBox, "showAllCheck")
+        self.show_all = self.ui.showAllCheck
         self.show_all.toggled.connect(self.model.set_show_all)
         conflicts = len(preview.conflicts)
-        conflict_label = child(loaded, QLabel, "conflictLabel")
-        accept_all = child(loaded, QPushButton, "acceptAllButton")
+        conflict_label = self.ui.conflictLabel
+        accept_all = self.ui.acceptAllButton
         if conflicts:
             conflict_label.setText(
                 tr(
@@ -262,11 +256,11 @@ class FormsPreviewDialog:
             conflict_label.hide()
             accept_all.hide()
 
-        self.files = child(loaded, QTableWidget, "filesTable")
+        self.files = self.ui.filesTable
         self._fill_files()
         self._fill_findings()
 
-        tabs = child(loaded, QTabWidget, "tabs")
+        tabs = self.ui.tabs
         shown = sum(1 for c in preview.changes if c.kind in SHOWN_KINDS)
         tabs.setTabText(0, tr("&Modificări ({n})").format(n=shown))
         tabs.setTabText(1, tr("&Fișiere ({n})").format(n=len(preview.files) + len(preview.refused)))
@@ -279,7 +273,7 @@ class FormsPreviewDialog:
         if not preview.files or (not preview.has_changes and preview.refused):
             tabs.setCurrentIndex(1)
 
-        buttons = child(loaded, QDialogButtonBox, "buttonBox")
+        buttons = self.ui.buttonBox
         self.apply_button = buttons.addButton(tr("&Aplică"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.apply_button.setEnabled(bool(preview.files))
         self.apply_button.setDefault(bool(preview.files))
@@ -342,24 +336,22 @@ class FormsPreviewDialog:
 
     def _fill_findings(self) -> None:
         tr = self.dialog.tr
-        for label_name, list_name, findings, title, none in (
+        for label, items, findings, title, none in (
             (
-                "newFindingsLabel",
-                "newFindingsList",
+                self.ui.newFindingsLabel,
+                self.ui.newFindingsList,
                 self.preview.new_findings,
                 tr("Constatări noi după import: {n}"),
                 tr("Importul nu adaugă constatări noi."),
             ),
             (
-                "resolvedFindingsLabel",
-                "resolvedFindingsList",
+                self.ui.resolvedFindingsLabel,
+                self.ui.resolvedFindingsList,
                 self.preview.resolved_findings,
                 tr("Constatări care dispar după import: {n}"),
                 tr("Importul nu rezolvă constatări existente."),
             ),
         ):
-            label = child(self.dialog, QLabel, label_name)
-            items = child(self.dialog, QListWidget, list_name)
             label.setText(f"<b>{escape(title.format(n=len(findings)))}</b>" if findings else escape(none))
             for finding in findings:
                 items.addItem(f"{finding.location()}: {finding.message}")

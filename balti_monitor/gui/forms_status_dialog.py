@@ -17,11 +17,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
     QWidget,
 )
 
@@ -29,9 +25,9 @@ from balti_monitor.interchange.forms_common import STATE_LABELS, FormState, Form
 from balti_monitor.services.periods import key_of, stored_period
 
 from . import dialogs
+from .forms.ui_forms_status_dialog import Ui_FormsStatusDialog
 from .row_table_model import Column, RowTableModel, compact_rows
 from .session import Session
-from .uiloader import child, load_ui
 from .undo import FormStateCommand
 
 STATE_COLOURS: dict[FormState | None, QColor] = {
@@ -105,34 +101,35 @@ class FormsStatusDialog:
     """The form-status dialog of the period shown.
 
     Attributes:
-        dialog: the QDialog loaded from the form.
+        dialog: the QDialog built from the form.
         model: the statuses.
         buttons: state → the button that marks it.
     """
 
     def __init__(self, parent: QWidget | None, session: Session) -> None:
         assert session.period is not None
-        loaded = load_ui("forms_status_dialog.ui", parent)
-        assert isinstance(loaded, QDialog)
+        loaded = QDialog(parent)
+        self.ui = Ui_FormsStatusDialog()
+        self.ui.setupUi(loaded)
         self.dialog = loaded
         self.session = session
         self.period_id = session.period.id
         self.model = FormStatusModel(loaded)
-        self.table = child(loaded, QTableView, "table")
+        self.table = self.ui.table
         self.table.setModel(self.model)
         compact_rows(self.table, self.table.verticalHeader())
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.summary = child(loaded, QLabel, "summaryLabel")
+        self.summary = self.ui.summaryLabel
         self.buttons = {
-            FormState.SENT: child(loaded, QPushButton, "sentButton"),
-            FormState.RECEIVED: child(loaded, QPushButton, "receivedButton"),
-            FormState.NEEDS_CORRECTION: child(loaded, QPushButton, "correctionButton"),
+            FormState.SENT: self.ui.sentButton,
+            FormState.RECEIVED: self.ui.receivedButton,
+            FormState.NEEDS_CORRECTION: self.ui.correctionButton,
         }
         for state, button in self.buttons.items():
             button.clicked.connect(lambda _checked=False, s=state: self.mark(s))
-        child(loaded, QDialogButtonBox, "buttonBox").rejected.connect(loaded.reject)
+        self.ui.buttonBox.rejected.connect(loaded.reject)
         undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), loaded)
         undo.activated.connect(self.undo)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())

@@ -8,14 +8,14 @@ same field merge into one.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.narrative import NarrativeData, get_narrative
 from balti_monitor.services.periods import key_of
 
+from .forms.ui_narrative_page import Ui_NarrativePage
 from .session import Session
-from .uiloader import child, load_ui
 from .undo import NarrativeCommand
 
 AUTOSAVE_MS = 1500
@@ -44,14 +44,30 @@ class NarrativePage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.form = load_ui("narrative_page.ui", self)
+        self.form = QWidget(self)
+        self.ui = Ui_NarrativePage()
+        self.ui.setupUi(self.form)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form)
-        self.period_label = child(self.form, QLabel, "periodLabel")
-        self.saved_label = child(self.form, QLabel, "savedLabel")
-        self.lines = {name: child(self.form, QLineEdit, name) for name in LINE_FIELDS}
-        self.texts = {name: child(self.form, QPlainTextEdit, name) for name in TEXT_FIELDS}
+        self.period_label = self.ui.periodLabel
+        self.saved_label = self.ui.savedLabel
+        ui = self.ui
+        self.lines: dict[str, QLineEdit] = {
+            "risksIntroEdit": ui.risksIntroEdit,
+            "proposalsIntroEdit": ui.proposalsIntroEdit,
+            "preparedNameEdit": ui.preparedNameEdit,
+            "preparedFunctionEdit": ui.preparedFunctionEdit,
+            "coordinatedNameEdit": ui.coordinatedNameEdit,
+            "coordinatedFunctionEdit": ui.coordinatedFunctionEdit,
+        }
+        self.texts: dict[str, QPlainTextEdit] = {
+            "summaryEdit": ui.summaryEdit,
+            "risksEdit": ui.risksEdit,
+            "proposalsEdit": ui.proposalsEdit,
+            "extraEdit": ui.extraEdit,
+        }
+        assert self.lines.keys() == LINE_FIELDS.keys() and self.texts.keys() == TEXT_FIELDS.keys()
         self._loaded: NarrativeData | None = None
         self._period_id: int | None = None
         self._loading = False

@@ -8,12 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from balti_monitor.domain.grid import OverrideDef
 from balti_monitor.services.values import validate_value
 
-from .uiloader import child, load_ui
+from .forms.ui_override_dialog import Ui_OverrideDialog
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +28,7 @@ class OverrideDialog:
     """The manual-total dialog.
 
     Attributes:
-        dialog: the QDialog loaded from ``ui/override_dialog.ui``.
+        dialog: the QDialog built from ``ui/override_dialog.ui``.
     """
 
     CLEAR_RESULT = 2
@@ -41,19 +41,20 @@ class OverrideDialog:
         current: OverrideDef | None,
         author: str,
     ) -> None:
-        loaded = load_ui("override_dialog.ui", parent)
-        assert isinstance(loaded, QDialog)
+        loaded = QDialog(parent)
+        self.ui = Ui_OverrideDialog()
+        self.ui.setupUi(loaded)
         self.dialog = loaded
-        self.total = child(loaded, QPlainTextEdit, "totalEdit")
-        self.reason = child(loaded, QPlainTextEdit, "reasonEdit")
-        self.author = child(loaded, QLineEdit, "authorEdit")
-        self.error = child(loaded, QLabel, "errorLabel")
-        child(loaded, QLabel, "whereLabel").setText(f"<b>{escape(where)}</b>")
-        computed_label = child(loaded, QLabel, "computedLabel")
+        self.total = self.ui.totalEdit
+        self.reason = self.ui.reasonEdit
+        self.author = self.ui.authorEdit
+        self.error = self.ui.errorLabel
+        self.ui.whereLabel.setText(f"<b>{escape(where)}</b>")
+        computed_label = self.ui.computedLabel
         computed_label.setText(
             loaded.tr("Totalul calculat automat: <b>{value}</b>").format(value=escape(computed) or "—")
         )
-        buttons = child(loaded, QDialogButtonBox, "buttonBox")
+        buttons = self.ui.buttonBox
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(loaded.reject)
         self.total.setPlainText(current.raw_text if current is not None else computed)

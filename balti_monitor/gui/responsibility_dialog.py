@@ -12,20 +12,15 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
     QWidget,
 )
 
 from balti_monitor.services.outline import ActionInfo
 from balti_monitor.services.responsibilities import ResponsibilityState
 
-from .uiloader import child, load_ui
+from .forms.ui_responsibility_dialog import Ui_ResponsibilityDialog
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -142,7 +137,7 @@ class ResponsibilityDialog:
     """The responsibility dialog.
 
     Attributes:
-        dialog: the QDialog loaded from the form.
+        dialog: the QDialog built from the form.
         model: the working copy.
     """
 
@@ -153,8 +148,9 @@ class ResponsibilityDialog:
         state: ResponsibilityState,
         subdivisions: list[tuple[int, str]],
     ) -> None:
-        loaded = load_ui("responsibility_dialog.ui", parent)
-        assert isinstance(loaded, QDialog)
+        loaded = QDialog(parent)
+        self.ui = Ui_ResponsibilityDialog()
+        self.ui.setupUi(loaded)
         self.dialog = loaded
         self.names = dict(subdivisions)
         self.order = [sid for sid, _ in subdivisions]
@@ -162,24 +158,24 @@ class ResponsibilityDialog:
         texts = {ind.number: f"{ind.number}. {ind.text}" for ind in action.indicators}
         rows = [Row(sid, self.names.get(sid, str(sid)), set(numbers_)) for sid, numbers_ in state]
         self.model = ResponsibilityModel(rows, numbers, texts, loaded)
-        self.table = child(loaded, QTableView, "table")
+        self.table = self.ui.table
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
-        self.combo = child(loaded, QComboBox, "addCombo")
+        self.combo = self.ui.addCombo
         self.combo_ids: list[int] = []
-        self.error = child(loaded, QLabel, "errorLabel")
-        child(loaded, QLabel, "actionLabel").setText(
+        self.error = self.ui.errorLabel
+        self.ui.actionLabel.setText(
             f"<b>{escape(loaded.tr('Acțiunea'))} {escape(action.code)}.</b> {escape(action.title)}"
         )
-        child(loaded, QPushButton, "addButton").clicked.connect(self._add)
-        child(loaded, QPushButton, "removeButton").clicked.connect(self._remove)
-        child(loaded, QPushButton, "upButton").clicked.connect(lambda: self._move(-1))
-        child(loaded, QPushButton, "downButton").clicked.connect(lambda: self._move(1))
-        buttons = child(loaded, QDialogButtonBox, "buttonBox")
+        self.ui.addButton.clicked.connect(self._add)
+        self.ui.removeButton.clicked.connect(self._remove)
+        self.ui.upButton.clicked.connect(lambda: self._move(-1))
+        self.ui.downButton.clicked.connect(lambda: self._move(1))
+        buttons = self.ui.buttonBox
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(loaded.reject)
         self._fill_combo()

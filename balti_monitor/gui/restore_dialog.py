@@ -15,15 +15,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
 
 from balti_monitor.services.file_report import Comparison, FileReport
 
-from .uiloader import child, load_ui
+from .forms.ui_restore_dialog import Ui_RestoreDialog
 
 CHANGED_COLOUR = QColor("#1f4e9a")
 
@@ -32,23 +30,24 @@ class RestoreDialog:
     """The preview of a restore.
 
     Attributes:
-        dialog: the QDialog loaded from the form.
+        dialog: the QDialog built from the form.
         table: current data (left) against the chosen copy (right).
         restore_button: accepts the dialog.
     """
 
     def __init__(self, parent: QWidget | None, report: FileReport, comparison: Comparison) -> None:
-        loaded = load_ui("restore_dialog.ui", parent)
-        assert isinstance(loaded, QDialog)
+        loaded = QDialog(parent)
+        self.ui = Ui_RestoreDialog()
+        self.ui.setupUi(loaded)
         self.dialog = loaded
         tr = loaded.tr
-        child(loaded, QLabel, "introLabel").setText(
+        self.ui.introLabel.setText(
             tr(
                 "<b>Datele deschise acum vor fi înlocuite cu cele din copia aleasă.</b><br>"
                 "Copia: {path}<br>Fișierul a fost verificat și poate fi folosit. Comparați conținutul:"
             ).format(path=escape(str(report.path)))
         )
-        self.table = child(loaded, QTableWidget, "comparisonTable")
+        self.table = self.ui.comparisonTable
         self.table.setColumnCount(3)
         self.table.setHorizontalHeaderLabels(["", tr("Acum deschis"), tr("Copia aleasă")])
         self.table.setRowCount(len(comparison.rows))
@@ -74,12 +73,12 @@ class RestoreDialog:
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         line = self.table.fontMetrics().height() + 8
         self.table.setMinimumHeight(header.sizeHint().height() + line * (len(comparison.rows) + 2))
-        warnings = child(loaded, QLabel, "warningsLabel")
+        warnings = self.ui.warningsLabel
         if comparison.warnings:
             warnings.setText("<br>".join(f"⚠ {escape(w)}" for w in comparison.warnings))
         else:
             warnings.hide()
-        buttons = child(loaded, QDialogButtonBox, "buttonBox")
+        buttons = self.ui.buttonBox
         self.restore_button = buttons.addButton(tr("&Restaurează"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(loaded.accept)
         buttons.rejected.connect(loaded.reject)

@@ -11,15 +11,7 @@ from html import escape
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QLineEdit,
-    QListView,
-    QPlainTextEdit,
-    QPushButton,
-    QSplitter,
     QWidget,
 )
 
@@ -32,8 +24,8 @@ from balti_monitor.services.subdivisions import (
     subdivision_state,
 )
 
+from .forms.ui_subdivisions_dialog import Ui_SubdivisionsDialog
 from .session import Session
-from .uiloader import child, load_ui
 from .undo import SubdivisionCommand
 
 
@@ -41,33 +33,34 @@ class SubdivisionsDialog:
     """The subdivision manager.
 
     Attributes:
-        dialog: the QDialog loaded from the form.
+        dialog: the QDialog built from the form.
         current_id: the subdivision in the form (None for a new one).
     """
 
     def __init__(self, parent: QWidget | None, session: Session) -> None:
-        loaded = load_ui("subdivisions_dialog.ui", parent)
-        assert isinstance(loaded, QDialog)
+        loaded = QDialog(parent)
+        self.ui = Ui_SubdivisionsDialog()
+        self.ui.setupUi(loaded)
         self.dialog = loaded
         self.session = session
         self.current_id: int | None = None
         self.ids: list[int] = []  # row → subdivision id (not item data: see qt_compat)
         self.items = QStandardItemModel(loaded)
-        self.list = child(loaded, QListView, "list")
+        self.list = self.ui.list
         self.list.setModel(self.items)
         self.list.setWordWrap(True)
-        splitter = child(loaded, QSplitter, "splitter")
+        splitter = self.ui.splitter
         splitter.setSizes([480, 500])
-        self.name = child(loaded, QLineEdit, "nameEdit")
-        self.code = child(loaded, QLineEdit, "codeEdit")
-        self.aliases = child(loaded, QPlainTextEdit, "aliasesEdit")
-        self.active = child(loaded, QCheckBox, "activeCheck")
-        self.title = child(loaded, QLabel, "formTitle")
-        self.usage = child(loaded, QLabel, "usageLabel")
-        self.error = child(loaded, QLabel, "errorLabel")
-        child(loaded, QPushButton, "saveButton").clicked.connect(self.save)
-        child(loaded, QPushButton, "newButton").clicked.connect(self.new)
-        child(loaded, QDialogButtonBox, "buttonBox").rejected.connect(loaded.reject)
+        self.name = self.ui.nameEdit
+        self.code = self.ui.codeEdit
+        self.aliases = self.ui.aliasesEdit
+        self.active = self.ui.activeCheck
+        self.title = self.ui.formTitle
+        self.usage = self.ui.usageLabel
+        self.error = self.ui.errorLabel
+        self.ui.saveButton.clicked.connect(self.save)
+        self.ui.newButton.clicked.connect(self.new)
+        self.ui.buttonBox.rejected.connect(loaded.reject)
         self.list.selectionModel().currentChanged.connect(self._selected)
         session.changed.connect(self._on_changed)
         self.reload()

@@ -89,3 +89,20 @@ class ModalDriver:
         if self.errors:
             raise self.errors[0]
         assert self.ran, "the modal dialog never showed"
+
+
+def build_form(form: str) -> QWidget:
+    """A Designer form (``ui/<form>``) built from its compiled module, as the dialogs build it."""
+    import importlib
+    import xml.etree.ElementTree as ET
+
+    from PySide6 import QtWidgets
+
+    from balti_monitor.resources import resource_path
+
+    top = ET.parse(str(resource_path("ui", form))).getroot().find("widget")
+    assert top is not None
+    module = importlib.import_module(f"balti_monitor.gui.forms.ui_{form.removesuffix('.ui')}")
+    widget: QWidget = getattr(QtWidgets, top.attrib["class"])()
+    getattr(module, f"Ui_{top.attrib['name']}")().setupUi(widget)
+    return widget

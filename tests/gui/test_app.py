@@ -7,7 +7,7 @@ import subprocess
 import zipfile
 
 import pytest
-from gui_helpers import close_window, select_action
+from gui_helpers import build_form, close_window, select_action
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 
@@ -15,7 +15,6 @@ from balti_monitor.db.models import Period, Return
 from balti_monitor.gui import app as gui_app
 from balti_monitor.gui import dialogs
 from balti_monitor.gui.grid_model import KIND_ROLE, CellKind
-from balti_monitor.gui.uiloader import load_ui
 from balti_monitor.resources import default_database_path, resource_path
 
 
@@ -193,7 +192,7 @@ def test_the_shipped_qt_translation_is_compiled_from_its_source(tmp_path) -> Non
     ],
 )
 def test_designer_forms_load_with_their_widgets(qtbot, form: str, names: list[str]) -> None:
-    widget = load_ui(form)
+    widget = build_form(form)
     qtbot.addWidget(widget)
     for name in names:
         assert widget.findChild(object, name) is not None, name

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from gui_helpers import ModalDriver, select_action
+from gui_helpers import ModalDriver, build_form, select_action
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QLabel, QTableWidget
 
@@ -19,7 +19,6 @@ from balti_monitor.gui import app as gui_app
 from balti_monitor.gui import dialogs
 from balti_monitor.gui.auto_backups_dialog import AutoBackupsDialog
 from balti_monitor.gui.restore_dialog import RestoreDialog
-from balti_monitor.gui.uiloader import load_ui
 from balti_monitor.services.backup import backup_keep, list_auto_backups
 from balti_monitor.services.editing import cell_text
 from balti_monitor.services.file_report import verify_file
@@ -30,6 +29,7 @@ DRP = "Direcția relații cu publicul"
 HOLDER = """
 import sys, time
 from balti_monitor.services.safe_open import open_safely
+
 open_safely(sys.argv[1])
 print("READY", flush=True)
 time.sleep(120)
@@ -372,7 +372,7 @@ def test_backup_restore_and_verify_entries_are_in_the_file_menu(window) -> None:
     ],
 )
 def test_the_safety_dialogs_load_with_their_widgets_and_comma_below_letters(qtbot, form, names) -> None:
-    widget = load_ui(form)
+    widget = build_form(form)
     qtbot.addWidget(widget)
     for name in names:
         assert widget.findChild(QObject, name) is not None, name

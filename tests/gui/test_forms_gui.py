@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from gui_helpers import ModalDriver, select_action
+from gui_helpers import ModalDriver, build_form, select_action
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, QObject, Qt
 from PySide6.QtWidgets import (
@@ -26,7 +26,6 @@ from balti_monitor.db.models import Subdivision
 from balti_monitor.gui import dialogs
 from balti_monitor.gui.forms_preview_dialog import FormsPreviewDialog
 from balti_monitor.gui.forms_status_dialog import FormsStatusDialog
-from balti_monitor.gui.uiloader import load_ui
 from balti_monitor.interchange.forms_common import FormState, form_statuses
 from balti_monitor.interchange.forms_in import ChangeKind, preview_import
 from balti_monitor.services.periods import stored_period
@@ -294,7 +293,7 @@ def test_forms_entries_need_a_period(start_window, tmp_path) -> None:
     ],
 )
 def test_the_forms_dialogs_load_with_their_widgets_and_comma_below_letters(qtbot, form, names) -> None:
-    widget = load_ui(form)
+    widget = build_form(form)
     qtbot.addWidget(widget)
     for name in names:
         assert widget.findChild(QObject, name) is not None, name
