@@ -10,14 +10,14 @@ from pathlib import Path
 
 from balti_monitor.db.connection import DatabaseError, close_database, open_database
 from balti_monitor.db.models import Period, Plan
+from balti_monitor.errors import BaltiMonitorError
 from balti_monitor.resources import default_database_path
 from balti_monitor.services.bundled import ensure_bundled_plan
-from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import find_period, parse_period_code
 from balti_monitor.services.safe_open import close_safely, open_failure, open_safely
 
 
-class CommandError(Exception):
+class CommandError(BaltiMonitorError):
     """A command that cannot go on; the message is printed as is."""
 
 
@@ -72,7 +72,8 @@ def fail(message: str, code: int = 2) -> int:
 
 
 def run_guarded(func: object) -> object:
-    """Decorator: turn CommandError/ServiceError into a message and exit code 2."""
+    """Decorator: turn any refusal (:class:`BaltiMonitorError`: a command, service, database, import or
+    export error) into its Romanian message and exit code 2. Every subcommand runs through it."""
     import functools
 
     assert callable(func)
@@ -82,7 +83,7 @@ def run_guarded(func: object) -> object:
         try:
             result: int = func(args)
             return result
-        except (CommandError, ServiceError) as exc:
+        except BaltiMonitorError as exc:
             return fail(str(exc))
 
     return wrapper

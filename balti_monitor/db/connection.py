@@ -25,6 +25,7 @@ from typing import Any
 import peewee as pw
 
 from balti_monitor.db.models import ALL_MODELS, database
+from balti_monitor.errors import BaltiMonitorError
 
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x42544D4E  # "BTMN": marks the file as ours (PRAGMA application_id)
@@ -34,7 +35,7 @@ Migration = Callable[[pw.SqliteDatabase], None]
 MIGRATIONS: list[Migration] = []
 
 
-class DatabaseError(Exception):
+class DatabaseError(BaltiMonitorError):
     """A database file that cannot be opened as ours; the message is Romanian and says why.
 
     ``kind`` names the problem for callers that react differently (e.g. suggest an update for ``"newer"``):

@@ -6,12 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from balti_monitor.errors import BaltiMonitorError
+
 #: ``progress(done, total, message)``: called between the steps of an export (message in Romanian).
 #: An exception raised by the callback aborts the export; no file is written.
 ProgressCallback = Callable[[int, int, str], None]
 
 
-class ExportError(Exception):
+class ExportError(BaltiMonitorError):
     """The report could not be exported; the message is Romanian and says why (nothing was written)."""
 
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from balti_monitor import APP_NAME
+from balti_monitor.errors import BaltiMonitorError
 from balti_monitor.resources import default_database_path, resource_path, user_data_dir
 from balti_monitor.services.bundled import load_demo
 from balti_monitor.services.errors import ServiceError
@@ -117,7 +118,16 @@ def run(db_path: str | None = None) -> int:
 
 
 def _report_unexpected(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-    """Write an unexpected error to ``erori.log`` and tell the user instead of closing silently."""
+    """Explain a refusal no view handled itself (any :class:`BaltiMonitorError`: its Romanian message, nothing
+    was changed); write anything else to ``erori.log`` and tell the user instead of closing silently."""
+    if isinstance(error, BaltiMonitorError):
+        if QApplication.instance() is not None:
+            dialogs.show_error(
+                QApplication.activeWindow(), translate("App", "Operația nu a fost făcută"), str(error)
+            )
+        else:
+            sys.stderr.write(f"{error}\n")
+        return
     text = "".join(traceback.format_exception(kind, error, tb))
     log = user_data_dir() / "erori.log"
     try:

@@ -6,7 +6,7 @@ inside the same transaction and returns the inverse write in ``ChangeSet.inverse
 applies; applying an inverse returns the next redo. The commands hold no snapshot of their own and run no
 query: undo is tested without Qt (``tests/test_undo_services.py``).
 
-Each returned :class:`ChangeSet` goes to :meth:`Session.apply`. A refusal (``ServiceError``) marks the
+Each returned :class:`ChangeSet` goes to :meth:`Session.apply`. A refusal (any ``BaltiMonitorError``) marks the
 command obsolete so the stack drops it, and the Romanian message reaches the status bar. Storage failures
 (disk full, read-only or vanished file) become such a refusal through ``guard_write``: every service write
 is one transaction, so the data is as before and the stack agrees with it (a failed first redo is never
@@ -27,11 +27,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from balti_monitor.domain.grid import OverrideDef
+from balti_monitor.errors import BaltiMonitorError
 from balti_monitor.interchange.form_states import ImportForms, SetFormStates
 from balti_monitor.interchange.forms_common import FormState
 from balti_monitor.services.changes import ChangeSet, Write
 from balti_monitor.services.editing import CellEdit, SetCells, SetOverride
-from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.narrative import NarrativeData, SaveNarrative
 from balti_monitor.services.periods import CreatePeriod, PeriodKey
 from balti_monitor.services.responsibilities import ResponsibilityState, SetResponsibilities
@@ -101,7 +101,7 @@ class WriteCommand(QUndoCommand):
         try:
             with guard_write(what):
                 changes = write.apply()
-        except ServiceError as exc:
+        except BaltiMonitorError as exc:
             self.error = str(exc)
             self.setObsolete(True)
             self.session.message.emit(self.error)

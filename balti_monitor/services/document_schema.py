@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from balti_monitor.errors import BaltiMonitorError
 
-class InterchangeError(Exception):
+
+class InterchangeError(BaltiMonitorError):
     """A document that cannot be imported; ``str()`` says what is wrong and where (Romanian)."""
 
 

@@ -7,9 +7,10 @@ here: the GUI never imports ``db``.
 from __future__ import annotations
 
 from balti_monitor.db.connection import DatabaseError
+from balti_monitor.errors import BaltiMonitorError
 
-__all__ = ["DatabaseError", "ServiceError"]
+__all__ = ["BaltiMonitorError", "DatabaseError", "ServiceError"]
 
 
-class ServiceError(Exception):
+class ServiceError(BaltiMonitorError):
     """An operation refused; ``str(exc)`` is a Romanian message for the user. Nothing was changed."""
