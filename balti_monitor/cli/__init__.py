@@ -2,6 +2,15 @@
 
 Each sub-command group lives in its own module with a ``register(subparsers)`` function; errors print a
 Romanian message on stderr and exit non-zero without changing anything.
+
+Start-up is kept light: a command module (and the heavy libraries it needs - openpyxl for the forms,
+docxtpl/python-docx/jinja2 for the report) is imported only when one of its commands is run or asked for
+its ``--help``. The top-level parser lists the other commands from :data:`COMMANDS` alone.
+
+**Adding a sub-command** is one line in :data:`COMMANDS` (name → module under ``balti_monitor.cli`` and the
+one-line help shown by ``balti-monitor --help``) plus the ``sub.add_parser(name, help=...)`` call in that
+module's ``register(sub)``. ``tests/test_cli_parser.py`` checks that both agree. A new global option (like
+``--db``) goes into :func:`_add_global_options`; it is then accepted before and after the sub-command.
 """
 
 from __future__ import annotations
@@ -10,41 +19,183 @@ import argparse
 import contextlib
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any, NoReturn
 
 from balti_monitor import APP_NAME, __version__
 
-#: Modules under balti_monitor.cli that add sub-commands.
-COMMAND_MODULES = ["core", "report", "safety", "forms"]
+#: Every sub-command: name → (module under balti_monitor.cli, help in ``balti-monitor --help``).
+#: The module is imported only when this command is run (see the module docstring).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("core", "creează baza de date cu planul PLA 2023-2027 încărcat"),
+    "demo": ("core", "încarcă datele demonstrative S1-2023 (raportul original)"),
+    "check": ("core", "verifică datele unei perioade (cod de ieșire 1 dacă sunt constatări)"),
+    "totals": ("core", "afișează rândul „Total instituții responsabile” al fiecărei acțiuni"),
+    "export-json": ("core", "exportă tot fișierul în JSON"),
+    "import-json": ("core", "importă un export JSON într-un fișier gol"),
+    "export": ("report", "exportă raportul semestrial în Word (.docx)"),
+    "backup": (
+        "safety",
+        "creează o copie de rezervă verificată a bazei de date (un singur fișier, de trimis prin e-mail)",
+    ),
+    "restore": (
+        "safety",
+        "înlocuiește datele bazei de date cu cele dintr-o copie (după o copie automată a datelor actuale)",
+    ),
+    "verify": ("safety", "verifică un fișier de date fără să-l modifice (cod de ieșire 1 dacă are probleme)"),
+    "forms-out": ("forms", "generează formularele Excel de retur ale subdiviziunilor pentru o perioadă"),
+    "forms-in": ("forms", "importă formularele de retur completate (cu previzualizare)"),
+    "forms-status": ("forms", "arată (sau schimbă) starea formularelor de retur ale unei perioade"),
+}
+
+#: The modules that add sub-commands (derived from COMMANDS).
+COMMAND_MODULES = list(dict.fromkeys(module for module, _ in COMMANDS.values()))
+
+#: Global options that take a value (the pre-scan in :func:`chosen_command` must skip that value).
+GLOBAL_VALUE_OPTIONS = ("--db",)
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
+# argparse's own texts (it takes them from gettext): the same messages in Romanian.
+_ROMANIAN: dict[str, str] = {
+    "usage: ": "Utilizare: ",
+    "options": "opțiuni",
+    "positional arguments": "argumente",
+    "show this help message and exit": "afișează acest ajutor și iese",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: eroare: %(message)s\n",
+    "unrecognized arguments: %s": "argumente necunoscute: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "valoare necunoscută: %(value)r (alegeți dintre %(choices)s)",
+    "the following arguments are required: %s": "lipsesc argumentele obligatorii: %s",
+    "argument %(argument_name)s: %(message)s": "argumentul %(argument_name)s: %(message)s",
+    "expected one argument": "lipsește valoarea",
+    "expected at most one argument": "se așteaptă cel mult o valoare",
+    "expected at least one argument": "se așteaptă cel puțin o valoare",
+    "expected %s argument": "se așteaptă %s valoare",
+    "expected %s arguments": "se așteaptă %s valori",
+    "invalid %(type)s value: %(value)r": "valoare %(type)s nevalidă: %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": "opțiune ambiguă: %(option)s poate fi %(matches)s",
+    "not allowed with argument %s": "nu poate fi folosit împreună cu %s",
+    "one of the arguments %s is required": "este obligatoriu unul dintre argumentele %s",
+    "ignored explicit argument %r": "argument explicit ignorat: %r",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "comandă necunoscută %(parser_name)r (comenzi: %(choices)s)",
+    "can't open '%(filename)s': %(error)s": "nu se poate deschide „%(filename)s”: %(error)s",
+}
+
+
+def _gettext(message: str) -> str:
+    return _ROMANIAN.get(message, message)
+
+
+def _ngettext(singular: str, plural: str, count: int) -> str:
+    return _gettext(singular if count == 1 else plural)
+
+
+@contextlib.contextmanager
+def _romanian_argparse() -> Iterator[None]:
+    """argparse's messages in Romanian while our parser builds, parses or formats (restored afterwards, so
+    other argparse users in the process - pytest itself - keep theirs)."""
+    module: Any = argparse
+    saved = module._, module.ngettext
+    module._, module.ngettext = _gettext, _ngettext
+    try:
+        yield
+    finally:
+        module._, module.ngettext = saved
+
 
 class _Parser(argparse.ArgumentParser):
-    """argparse with Romanian error text."""
+    """argparse with its own messages in Romanian and our error format."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        with _romanian_argparse():
+            super().__init__(*args, **kwargs)
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        with _romanian_argparse():
+            return super().parse_known_args(args, namespace)
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        with _romanian_argparse():
+            return super().parse_args(args, namespace)
+
+    def format_usage(self) -> str:
+        with _romanian_argparse():
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with _romanian_argparse():
+            return super().format_help()
+
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         sys.stderr.write(f"Eroare: {message}\n")
         raise SystemExit(EXIT_ERROR)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser."""
+def _add_global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """The options valid before and after the sub-command.
+
+    On the top-level parser they carry the defaults; on a sub-command's parser they default to
+    ``SUPPRESS`` so that a value given before the sub-command is kept unless it is given again after it.
+    A sub-command that already defines one of them (``export --db``) keeps its own.
+    """
+    known = parser._option_string_actions
+    if "--db" not in known:
+        parser.add_argument(
+            "--db",
+            metavar="FIȘIER",
+            default=None if top else argparse.SUPPRESS,
+            help="baza de date folosită (implicit: cea din dosarul utilizatorului)",
+        )
+
+
+def chosen_command(argv: Sequence[str]) -> str | None:
+    """The sub-command named in ``argv`` (the first word that is neither an option nor an option's value),
+    found without building the parser; None when there is none."""
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            return next(words, None)
+        if word.startswith("-"):
+            takes_value = "=" not in word and any(
+                len(word) > 2 and option.startswith(word) for option in GLOBAL_VALUE_OPTIONS
+            )
+            if takes_value:
+                next(words, None)
+            continue
+        return word
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; only the module of ``command`` (when it is a known sub-command) is imported and
+    registers its full sub-parsers, every other command is listed by name and help alone."""
     parser = _Parser(
         prog="balti-monitor",
         description=f"{APP_NAME}: monitorizarea Planului local anticorupție 2023-2027 al municipiului Bălți.",
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument(
-        "--db", metavar="FIȘIER", help="baza de date folosită (implicit: cea din dosarul utilizatorului)"
+        "--version",
+        action="version",
+        version=f"{APP_NAME} {__version__}",
+        help="afișează versiunea programului și iese",
     )
+    _add_global_options(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMANDĂ", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        module = importlib.import_module(f"balti_monitor.cli.{name}")
-        module.register(sub)
+    loaded = COMMANDS[command][0] if command in COMMANDS else None
+    if loaded is not None:
+        importlib.import_module(f"balti_monitor.cli.{loaded}").register(sub)
+    for name, (module, help_text) in COMMANDS.items():
+        if module != loaded:
+            sub.add_parser(name, help=help_text)
+    for name_parser in sub.choices.values():
+        _add_global_options(name_parser, top=False)
     return parser
 
 
@@ -59,8 +210,9 @@ def _utf8_output() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``balti-monitor`` script."""
     _utf8_output()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(chosen_command(words))
+    args = parser.parse_args(words)
     if args.command is None:
         return _start_gui(args.db)
     result: int = args.func(args)
