@@ -23,8 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from balti_monitor.db.forms_models import FormStatus
-from balti_monitor.db.models import Period, Plan, Responsibility, Return, Subdivision, database
+from balti_monitor.db.models import FormStatus, Period, Plan, Responsibility, Return, Subdivision, database
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import PeriodKey, key_of
@@ -216,11 +215,6 @@ def format_date(day: dt.date) -> str:
 # ------------------------------------------------------------------------------------------------------
 
 
-def ensure_forms_table() -> None:
-    """Create the form-status table in a file made before it existed (a no-op once the schema has it)."""
-    database.create_tables([FormStatus], safe=True)
-
-
 @dataclass(frozen=True, slots=True)
 class FormStatusRow:
     """What the GUI shows for one subdivision's form of a period."""
@@ -296,7 +290,6 @@ def subdivisions_with_forms(period: Period) -> list[Subdivision]:
 
 def form_statuses(period: Period) -> list[FormStatusRow]:
     """The form status of every subdivision that gets a form (and of any other with a stored status)."""
-    ensure_forms_table()
     stored = {s.subdivision_id: s for s in FormStatus.select().where(FormStatus.period == period)}
     subs = subdivisions_with_forms(period)
     known = {s.id for s in subs}
@@ -351,7 +344,6 @@ def record_state(
     when: dt.datetime | None = None,
 ) -> None:
     """Store a new state with its time stamp (the earlier stamps stay)."""
-    ensure_forms_table()
     now = when or dt.datetime.now().replace(microsecond=0)
     row = _status_row(period, subdivision_id)
     if row is None:
@@ -387,7 +379,6 @@ def set_form_state(
 
 def snapshot_status(period: Period, subdivision_id: int) -> StatusSnapshot:
     """The stored status of one subdivision's form, for undo."""
-    ensure_forms_table()
     row = _status_row(period, subdivision_id)
     if row is None:
         return StatusSnapshot(subdivision_id, exists=False)
@@ -408,7 +399,6 @@ def snapshot_status(period: Period, subdivision_id: int) -> StatusSnapshot:
 
 def restore_status(period: Period, snap: StatusSnapshot) -> None:
     """Put a form status back as a snapshot recorded it."""
-    ensure_forms_table()
     row = _status_row(period, snap.subdivision_id)
     if not snap.exists:
         if row is not None:

@@ -19,9 +19,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from balti_monitor.db.forms_models import FormStatus
 from balti_monitor.db.models import (
     Action,
+    FormStatus,
     Indicator,
     Period,
     Plan,
@@ -38,7 +38,6 @@ from balti_monitor.interchange.forms_common import (
     SignedRow,
     StatusSnapshot,
     count_phrase,
-    ensure_forms_table,
     fingerprint,
     normalize,
     parse_row_key,
@@ -330,7 +329,6 @@ def _compare(raw: RawForm, path: Path, plan: Plan, period: Period, sub: Subdivis
         warnings.append(
             f"rândurile {rows_text} conțin date în afara rândurilor formularului și au fost ignorate."
         )
-    ensure_forms_table()
     status = FormStatus.get_or_none((FormStatus.period == period) & (FormStatus.subdivision == sub))
     if status is not None and status.form_id and status.form_id != raw.header["form_id"]:
         warnings.append(
