@@ -199,7 +199,8 @@ def test_verify_reports_broken_links_and_missing_columns(demo_file: Path, tmp_pa
     raw.close()
     report = verify_file(path)
     assert not report.ok
-    assert report.problems == ("Tabelul „narrative” nu are coloanele risks.",)
+    assert len(report.problems) == 1
+    assert "tabelul „narrative” nu are coloanele risks" in report.problems[0]
 
 
 # ------------------------------------------------------------------------------------ automatic backups
