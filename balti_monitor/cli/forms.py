@@ -81,8 +81,8 @@ def _subdivision(code: str) -> Subdivision:
 
 
 def cmd_forms_out(args: argparse.Namespace) -> int:
-    """Generate the forms of a period."""
-    with opened(args, create=False):
+    """Generate the forms of a period (records each form's state: a write)."""
+    with opened(args, create=False, write=True):
         period = period_arg(default_plan(), args.period)
         ids = frozenset(_subdivision(code).id for code in args.subdivision) if args.subdivision else None
         options = FormsOutOptions(
@@ -106,7 +106,7 @@ def _short(text: str, limit: int = 70) -> str:
 
 def cmd_forms_in(args: argparse.Namespace) -> int:
     """Preview and (unless --dry-run) import filled forms."""
-    with opened(args, create=False):
+    with opened(args, create=False, write=not args.dry_run):
         period = period_arg(default_plan(), args.period) if args.period else None
         preview = preview_import([Path(f) for f in args.files], period)
         print("\n".join(preview.summary_lines()))
@@ -146,7 +146,7 @@ def cmd_forms_in(args: argparse.Namespace) -> int:
 
 def cmd_forms_status(args: argparse.Namespace) -> int:
     """Print the form status of every subdivision for a period (or change one)."""
-    with opened(args, create=False):
+    with opened(args, create=False, write=bool(args.set)):
         period = period_arg(default_plan(), args.period)
         if args.set:
             if not args.subdivision:

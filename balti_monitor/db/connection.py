@@ -18,7 +18,7 @@ import contextlib
 import os
 import sqlite3
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -566,6 +566,30 @@ def _ensure_schema(
             with db.atomic():
                 MIGRATIONS[step - 1](db)
                 _sql(db, f"PRAGMA user_version={step + 1}")
+
+
+def set_read_only() -> None:
+    """From now on the open database refuses every write (``PRAGMA query_only``)."""
+    _sql(database, "PRAGMA query_only=ON")
+
+
+@contextlib.contextmanager
+def copying_out() -> Iterator[None]:
+    """Lift ``query_only`` for a statement that writes only *another* file (``VACUUM INTO``)."""
+    was = is_read_only()
+    if was:
+        _sql(database, "PRAGMA query_only=OFF")
+    try:
+        yield
+    finally:
+        if was:
+            _sql(database, "PRAGMA query_only=ON")
+
+
+def is_read_only() -> bool:
+    """Whether the open database refuses writes (opened with ``read_only``)."""
+    row = _sql(database, "PRAGMA query_only").fetchone()
+    return bool(row and row[0])
 
 
 def schema_version(db: pw.SqliteDatabase) -> int:

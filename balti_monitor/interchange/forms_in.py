@@ -17,7 +17,6 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 from balti_monitor.db.models import (
     Action,
@@ -57,8 +56,8 @@ from balti_monitor.interchange.forms_read import (
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.editing import DESCRIPTION_COLUMN, CellEdit, cell_text, set_cells, validate_cell
 from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.forms_import import findings_delta as import_findings_delta
 from balti_monitor.services.periods import key_of
-from balti_monitor.services.results import period_results
 
 
 class ChangeKind(StrEnum):
@@ -404,14 +403,6 @@ def _classify(current: str, incoming: str, signed: SignedRow) -> ChangeKind | No
 # ------------------------------------------------------------------------------------------------------
 
 
-class _Rollback(Exception):
-    """Raised inside a transaction to undo a trial run."""
-
-
-def _finding_key(f: Finding) -> tuple[Any, ...]:
-    return (f.code, f.action, f.indicator, f.subdivision_id, f.message)
-
-
 def _edits(changes: Iterable[CellChange]) -> dict[int, list[CellEdit]]:
     grouped: dict[int, list[CellEdit]] = defaultdict(list)
     for c in changes:
@@ -422,26 +413,8 @@ def _edits(changes: Iterable[CellChange]) -> dict[int, list[CellEdit]]:
 def findings_delta(
     period: Period, changes: Sequence[CellChange]
 ) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
-    """The findings writing ``changes`` would add and clear, found by a trial run that is rolled back."""
-    grouped = _edits(changes)
-    if not grouped:
-        return (), ()
-    ids = list(grouped)
-    before = [f for r in period_results(period, ids).values() for f in r.findings]
-    after: list[Finding] = []
-    try:
-        with database.atomic():
-            for action_id, edits in grouped.items():
-                set_cells(period, action_id, edits)
-            after = [f for r in period_results(period, ids).values() for f in r.findings]
-            raise _Rollback
-    except _Rollback:
-        pass
-    before_keys = {_finding_key(f) for f in before}
-    after_keys = {_finding_key(f) for f in after}
-    added = tuple(f for f in after if _finding_key(f) not in before_keys)
-    cleared = tuple(f for f in before if _finding_key(f) not in after_keys)
-    return added, cleared
+    """The findings writing ``changes`` would add and clear, computed in memory (nothing is written)."""
+    return import_findings_delta(period, _edits(changes))
 
 
 def preview_import(paths: Sequence[Path | str], period: Period | None = None) -> ImportPreview:
