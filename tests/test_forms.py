@@ -354,7 +354,8 @@ def test_imported_values_keep_what_was_typed(demo_db: Path, forms_dir: Path) -> 
     assert cell_text(period, a11, dru.id, 3) == "2,5"
     assert cell_text(period, a11, dru.id, 4) == "=5+3"
     assert cell_text(period, a13, dru.id, 1) == "11 agenți (6F/5B)"
-    assert cell_text(period, a11, dru.id, 0) == "Concursuri organizate.\nRezultate publicate."
+    # verbatim, as typed (raw text is sacred): spaces and the Windows line end stay
+    assert cell_text(period, a11, dru.id, 0) == "  Concursuri organizate.\r\nRezultate publicate.  "
     assert cell_text(period, a11, dru.id, 5) == "39 anunțuri"  # not prefilled and left empty: kept
     row = next(r for r in load_grid(period, a13).rows if r.subdivision_id == dru.id)
     assert (row.values[1].women, row.values[1].men) == (6, 5)

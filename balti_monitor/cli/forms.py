@@ -10,7 +10,13 @@ from typing import Any
 
 from balti_monitor.cli.common import CommandError, default_plan, opened, period_arg, run_guarded
 from balti_monitor.db.models import Subdivision
-from balti_monitor.interchange.forms_common import STATE_LABELS, FormState, form_statuses, set_form_state
+from balti_monitor.interchange.forms_common import (
+    STATE_LABELS,
+    FormState,
+    count_phrase,
+    form_statuses,
+    set_form_state,
+)
 from balti_monitor.interchange.forms_in import KIND_LABELS, ChangeKind, apply_import, preview_import
 from balti_monitor.interchange.forms_out import FormsOutOptions, generate_forms
 
@@ -130,6 +136,14 @@ def cmd_forms_in(args: argparse.Namespace) -> int:
         if args.dry_run:
             print("\nSimulare (--dry-run): nu s-a modificat nimic.")
             return EXIT_REFUSED if preview.refused else 0
+        if preview.refused:
+            # Several files are one import: all of them or none (the README's "errors change nothing").
+            names = "; ".join(f"„{r.path.name}”: {r.message}" for r in preview.refused)
+            raise CommandError(
+                f"{count_phrase(len(preview.refused), 'fișier refuzat', 'fișiere refuzate')} ({names}). "
+                "Formularele se importă toate sau niciunul: nu s-a importat nimic și nu s-a modificat nimic. "
+                "Scoateți fișierele refuzate din listă sau corectați-le, apoi importați din nou."
+            )
         accepted = [c.ref for c in preview.conflicts] if args.accept_conflicts else []
         result = apply_import(preview, accepted)
         print(f"\nImportat: {result.applied} celule din {len(preview.files)} formulare.")
@@ -138,9 +152,6 @@ def cmd_forms_in(args: argparse.Namespace) -> int:
                 f"{len(preview.conflicts)} conflicte au păstrat valoarea din aplicație "
                 "(folosiți --accept-conflicts pentru a lua valoarea din formular)."
             )
-        if preview.refused:
-            print(f"{len(preview.refused)} fișiere au fost refuzate și nu au fost importate.")
-            return EXIT_REFUSED
     return 0
 
 

@@ -50,7 +50,10 @@ COL_PREVIOUS = "previous"
 # Header fields of the "_id" sheet, in the order they are written; all of them are signed.
 HEADER_FIELDS = ("format", "version", "plan", "period", "subdivision", "form_id", "generated_at", "key_id")
 
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # characters an .xlsx cell cannot hold
+# Characters an .xlsx cell (XML 1.0) cannot hold: C0 controls but tab, line feed and carriage return; lone
+# surrogates; U+FFFE and U+FFFF. They travel in a form as a visible escape, the report's ``[U+000B]`` rule.
+_NOT_IN_CELL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ESCAPE = re.compile(r"\[U\+([0-9A-F]{4,6})\]")
 
 
 class FormState(StrEnum):
@@ -94,18 +97,36 @@ def parse_row_key(key: str) -> tuple[str, int | None] | None:
     return None
 
 
+def to_cell(text: str) -> str:
+    """The text as written into a form cell: every character a cell cannot hold becomes a visible escape
+    (a vertical tab is ``[U+000B]``); a ``[U+…]`` the text itself contains gets its bracket escaped
+    (``[U+005B]U+000B]``), so :func:`from_cell` gives back exactly the text, whatever it holds."""
+    text = _ESCAPE.sub(lambda m: "[U+005B]" + m.group(0)[1:], text)
+    return _NOT_IN_CELL.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
+
+
+def from_cell(text: str) -> str:
+    """The text a form cell stands for: the inverse of :func:`to_cell` (``[U+000B]`` is a vertical tab)."""
+
+    def char(match: re.Match[str]) -> str:
+        code = int(match.group(1), 16)
+        return chr(code) if code <= 0x10FFFF else match.group(0)
+
+    return _ESCAPE.sub(char, text)
+
+
 def excel_safe(text: str) -> str:
-    """The text without the control characters an .xlsx cell cannot store."""
-    return _ILLEGAL.sub("", text)
+    """The text as a cell can hold it (see :func:`to_cell`); kept for the cover's and the id sheet's cells."""
+    return to_cell(text)
 
 
 def normalize(text: str | None) -> str:
-    """The text as compared between form and database: NFC, Unix line ends, no cell-illegal characters,
-    no leading/trailing whitespace. ``None`` (no value) is the empty text."""
+    """The text as compared between form and database: NFC, Unix line ends, no leading/trailing
+    whitespace. ``None`` (no value) is the empty text. Only for comparing: what is stored stays verbatim."""
     if not text:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", excel_safe(text)).strip()
+    return unicodedata.normalize("NFC", text).strip()
 
 
 def fingerprint(text: str | None) -> str:

@@ -288,15 +288,15 @@ def _compare(raw: RawForm, path: Path, plan: Plan, period: Period, sub: Subdivis
                 f"(„{row.key[:40]}”): identificatorii formularului au fost modificați."
             )
         label = _row_label(row.key)
-        text, problem = compose_value(normalize(row.value), row.women, row.men)
-        text = normalize(text)
+        # The text is kept verbatim (raw text is sacred); a cell of only spaces is an empty cell.
+        text, problem = compose_value(row.value if row.value.strip() else "", row.women, row.men)
         if problem:
             problems.append(f"rândul {row.sheet_row} ({row.key.split('#')[0]} · {label}): {problem}")
             continue
         warnings.extend(f"rândul {row.sheet_row} ({label}): {w}" for w in row.warnings)
         earlier = by_key.get(row.key)
         if earlier is not None:
-            if earlier[1] == text or not text:
+            if normalize(earlier[1]) == normalize(text) or not normalize(text):
                 continue
             if earlier[1]:
                 problems.append(
@@ -339,7 +339,7 @@ def _compare(raw: RawForm, path: Path, plan: Plan, period: Period, sub: Subdivis
     for key, (row, incoming) in by_key.items():
         ref = targets[key]
         stored = current.get((ref.action_id, ref.column), "")
-        kind = _classify(normalize(stored), incoming, signed[key])
+        kind = _classify(normalize(stored), normalize(incoming), signed[key])
         if kind is None:
             continue
         changes.append(

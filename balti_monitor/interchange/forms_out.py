@@ -30,6 +30,7 @@ from balti_monitor.interchange.forms_common import (
     record_state,
     row_key,
     subdivisions_with_forms,
+    to_cell,
 )
 from balti_monitor.interchange.forms_content import FormAction, FormContent, FormRow
 from balti_monitor.interchange.forms_layout import build_workbook
@@ -186,7 +187,7 @@ class _PeriodData:
                     number=None,
                     label="Măsurile întreprinse (descriere)",
                     current=row.description,
-                    prefill=options.prefill_current and len(row.description) <= EXCEL_CELL_LIMIT,
+                    prefill=options.prefill_current and len(to_cell(row.description)) <= EXCEL_CELL_LIMIT,
                     previous=None if not self.previous_code else (prev_row.description if prev_row else ""),
                 )
             ]
@@ -203,7 +204,7 @@ class _PeriodData:
                         label=f"Indicatorul {number}: {ind.text}",
                         current=value.raw if value is not None else "",
                         prefill=options.prefill_current
-                        and (value is None or len(value.raw) <= EXCEL_CELL_LIMIT),
+                        and (value is None or len(to_cell(value.raw)) <= EXCEL_CELL_LIMIT),
                         previous=None if not self.previous_code else (prev_value.raw if prev_value else ""),
                         gender_split=ind.gender_split,
                         numeric=_is_numeric(ind.text, ind.aggregation),

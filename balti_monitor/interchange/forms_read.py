@@ -15,6 +15,7 @@ that text. Macros (``keep_vba=False``) and external links (``keep_links=False``)
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import zipfile
 from collections.abc import Iterable
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from balti_monitor.db.models import Period, Plan, Subdivision
 from balti_monitor.domain.values import parse_value
@@ -33,12 +35,14 @@ from balti_monitor.interchange.forms_common import (
     COL_VALUE,
     COL_WOMEN,
     COLUMN_MARKER,
+    EXCEL_CELL_LIMIT,
     FORM_FORMAT,
     FORM_SHEET,
     FORM_VERSION,
     HEADER_FIELDS,
     ID_SHEET,
     SignedRow,
+    from_cell,
     key_id,
     plan_secret,
     signature_matches,
@@ -120,12 +124,14 @@ def spreadsheet_text(value: Any) -> tuple[str, str | None]:
     if isinstance(value, bool):
         return ("ADEVĂRAT" if value else "FALS"), None
     if isinstance(value, int):
+        _plausible(value)
         return str(value), None
     if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value)), None
-        return _decimal_text(Decimal(repr(value))), None
+        _plausible(value)
+        # Excel keeps 15 significant digits and shows no more: 0.30000000000000004 is the "0,3" typed.
+        return _decimal_text(Decimal(format(value, ".15g"))), None
     if isinstance(value, Decimal):
+        _plausible(value)
         return _decimal_text(value), None
     if isinstance(value, dt.datetime):
         shown = value.strftime("%d.%m.%Y") if value.time() == dt.time() else value.strftime("%d.%m.%Y %H:%M")
@@ -140,6 +146,23 @@ def spreadsheet_text(value: Any) -> tuple[str, str | None]:
     if isinstance(text, str):
         return text, None
     return str(value), None
+
+
+MAX_NUMBER = 10**15  # no indicator counts beyond this; larger figures are a damaged or forged cell
+
+
+class CellProblem(ValueError):
+    """A cell whose content cannot be imported; ``str(exc)`` is the Romanian reason (without the cell)."""
+
+
+def _plausible(value: float | int | Decimal) -> None:
+    """Refuse a number no return can hold: NaN, infinite, or beyond 10^15 in size."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise CellProblem("conține o valoare numerică invalidă (NaN sau infinit)")
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise CellProblem("conține o valoare numerică invalidă (NaN sau infinit)")
+    if abs(value) >= MAX_NUMBER:
+        raise CellProblem("conține un număr prea mare pentru un retur (peste 10^15)")
 
 
 def _sniff(path: Path) -> None:
@@ -278,11 +301,27 @@ def _sheet_rows(
     value_col = columns.get(COL_VALUE)
     women_col = columns.get(COL_WOMEN)
     men_col = columns.get(COL_MEN)
+    problems: list[str] = []
     for number, row in enumerate(rows, start=1):
         if number <= marker_row:
             continue
         key = _plain(_get(row, key_col))
-        value, warning = spreadsheet_text(_get(row, value_col))
+        try:
+            for col in (key_col, value_col, women_col, men_col):
+                _check_cell(_get(row, col))
+            value, warning = spreadsheet_text(_get(row, value_col))
+        except CellProblem as exc:
+            bad = next(
+                (
+                    c
+                    for c in (key_col, value_col, women_col, men_col)
+                    if c is not None and _cell_refused(_get(row, c))
+                ),
+                value_col,
+            )
+            problems.append(f"celula {get_column_letter((bad or 0) + 1)}{number} {exc}")
+            continue
+        value = from_cell(value)
         women, men = _get(row, women_col), _get(row, men_col)
         if not key:
             if number > marker_row + 1 and (
@@ -292,7 +331,35 @@ def _sheet_rows(
                 stray.append(number)
             continue
         result.append(SheetRow(key, number, value, women, men, [warning] if warning else []))
+    if problems:
+        more = f" (și încă {len(problems) - 5})" if len(problems) > 5 else ""
+        raise FormRefused(
+            f"Foaia „{FORM_SHEET}” are celule care nu pot fi importate: "
+            + "; ".join(problems[:5])
+            + more
+            + "."
+        )
     return result, stray
+
+
+def _check_cell(value: Any) -> None:
+    """Refuse a cell that Excel could not have written (longer than a cell holds) or a number no return
+    holds; never truncate or round it silently."""
+    if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
+        raise CellProblem(
+            f"are {len(value)} de caractere, mai mult decât poate ține o celulă Excel ({EXCEL_CELL_LIMIT}); "
+            "textul nu a fost trunchiat, formularul a fost refuzat"
+        )
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        _plausible(value)
+
+
+def _cell_refused(value: Any) -> bool:
+    try:
+        _check_cell(value)
+    except CellProblem:
+        return True
+    return False
 
 
 # ------------------------------------------------------------------------------------------------------
