@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import stat
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -50,7 +51,7 @@ from balti_monitor.interchange.forms_common import (
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import find_period, key_of, parse_period_code
 
-MAX_FILE_SIZE = 25 * 1024 * 1024  # a return form is a few dozen kilobytes
+MAX_FILE_SIZE = 10 * 1024 * 1024  # a return form is a few dozen kilobytes
 MAX_SHEET_ROWS = 20_000
 _CFB_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -161,14 +162,19 @@ def _plausible(value: float | int | Decimal) -> None:
         raise CellProblem("conține o valoare numerică invalidă (NaN sau infinit)")
     if isinstance(value, Decimal) and not value.is_finite():
         raise CellProblem("conține o valoare numerică invalidă (NaN sau infinit)")
-    if abs(value) >= MAX_NUMBER:
+    if abs(Decimal(value)) >= MAX_NUMBER:
         raise CellProblem("conține un număr prea mare pentru un retur (peste 10^15)")
 
 
 def _sniff(path: Path) -> None:
     """Refuse what is not an .xlsx before parsing it."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            raise FormRefused("Nu este un fișier obișnuit (este un dispozitiv, o conductă sau un socket).")
+        size = info.st_size
         if size > MAX_FILE_SIZE:
             raise FormRefused(
                 f"Fișierul este prea mare pentru un formular de retur ({size // (1024 * 1024)} MB)."
@@ -234,9 +240,45 @@ def _read_id_sheet(rows: Iterable[tuple[Any, ...]]) -> tuple[dict[str, str], str
     return header, signature, signed
 
 
+MAX_MEMBERS = 300  # parts of the .xlsx archive; a form saved by Excel or LibreOffice has a few dozen
+MAX_MEMBER_SIZE = 16 * 1024 * 1024  # uncompressed bytes of one part; a real form is well under 1 MB in all
+MAX_TOTAL_SIZE = 32 * 1024 * 1024  # uncompressed bytes of all parts
+
+
+def _check_archive(path: Path) -> None:
+    """Refuse a workbook whose parts are far beyond any real form, before parsing it (a few hundred KB of
+    zip can unpack to hundreds of MB). The sizes are the ones the archive declares, which the reader then
+    enforces: Python's zip reader never returns more bytes than a part declares."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
+        raise FormRefused(
+            "Fișierul este deteriorat: nu poate fi deschis ca registru Excel (.xlsx)."
+        ) from None
+    if len(members) > MAX_MEMBERS:
+        raise FormRefused(
+            f"Registrul are {len(members)} de părți interne, mult mai multe decât un formular de retur "
+            f"(cel mult {MAX_MEMBERS}); nu a fost deschis."
+        )
+    biggest = max(members, key=lambda m: m.file_size, default=None)
+    total = sum(m.file_size for m in members)
+    if biggest is not None and biggest.file_size > MAX_MEMBER_SIZE:
+        raise FormRefused(
+            f"Partea internă „{biggest.filename[:80]}” a registrului ar ocupa {biggest.file_size // (1024 * 1024)} MB "
+            f"după dezarhivare, mult peste un formular de retur (sub 1 MB); nu a fost deschis."
+        )
+    if total > MAX_TOTAL_SIZE:
+        raise FormRefused(
+            f"Registrul ar ocupa {total // (1024 * 1024)} MB după dezarhivare, mult peste un formular de retur "
+            "(sub 1 MB); nu a fost deschis."
+        )
+
+
 def read_workbook(path: Path) -> RawForm:
     """Parse a returned form (no database access). Raises :class:`FormRefused`."""
     _sniff(path)
+    _check_archive(path)
     try:
         wb = load_workbook(path, read_only=True, data_only=False, keep_vba=False, keep_links=False)
     except (zipfile.BadZipFile, zipfile.LargeZipFile):

@@ -21,7 +21,7 @@ from balti_monitor.db.models import (
 )
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
-from balti_monitor.services.values import parsed_columns, validate_description, validate_value
+from balti_monitor.services.values import parsed_columns, text_problem, validate_description, validate_value
 
 DESCRIPTION_COLUMN = 0  # grid column 0 is the description; columns 1..N are indicators 1..N
 
@@ -140,7 +140,7 @@ def set_override(
     """Type a Total cell by hand; a reason is required."""
     if not reason.strip():
         raise ServiceError("Scrieți motivul pentru care totalul se introduce manual.")
-    problem = validate_value(raw_text)
+    problem = validate_value(raw_text) or text_problem(reason) or text_problem(author)
     if problem:
         raise ServiceError(problem)
     with database.atomic():
