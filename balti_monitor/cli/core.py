@@ -84,7 +84,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         for result in period_results(period).values():
             for finding in result.findings:
                 count += 1
-                print(f"{finding.location()}: {finding.message}")
+                print(terminal_safe(f"{finding.location()}: {finding.message}"))
         if count:
             print(f"\n{count} constatări în perioada {key_of(period).code}.")
             return 1

@@ -8,7 +8,14 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from balti_monitor.cli.common import CommandError, default_plan, opened, period_arg, run_guarded
+from balti_monitor.cli.common import (
+    CommandError,
+    default_plan,
+    opened,
+    period_arg,
+    run_guarded,
+    terminal_safe,
+)
 from balti_monitor.db.models import Subdivision
 from balti_monitor.interchange.forms_common import (
     STATE_LABELS,
@@ -101,7 +108,7 @@ def cmd_forms_out(args: argparse.Namespace) -> int:
             contact=args.contact,
         )
         result = generate_forms(period, Path(args.dir), options)
-        print("\n".join(result.summary_lines()))
+        print(terminal_safe("\n".join(result.summary_lines())))
     return 0
 
 
@@ -115,19 +122,21 @@ def cmd_forms_in(args: argparse.Namespace) -> int:
     with opened(args, create=False, write=not args.dry_run):
         period = period_arg(default_plan(), args.period) if args.period else None
         preview = preview_import([Path(f) for f in args.files], period)
-        print("\n".join(preview.summary_lines()))
+        print(terminal_safe("\n".join(preview.summary_lines())))
         shown = [c for c in preview.changes if c.kind in _SHOW_KINDS]
         if shown:
             print("\nModificări:")
             for c in shown:
                 print(
-                    f"  {KIND_LABELS[c.kind]:<10} {c.location}: „{_short(c.current)}” → „{_short(c.incoming)}”"
-                    + (" (modificat și în aplicație)" if c.kind is ChangeKind.CONFLICT else "")
+                    terminal_safe(
+                        f"  {KIND_LABELS[c.kind]:<10} {c.location}: „{_short(c.current)}” → „{_short(c.incoming)}”"
+                        + (" (modificat și în aplicație)" if c.kind is ChangeKind.CONFLICT else "")
+                    )
                 )
         if preview.new_findings:
             print(f"\nConstatări noi după import ({len(preview.new_findings)}):")
             for finding in preview.new_findings:
-                print(f"  {finding.location()}: {finding.message}")
+                print(terminal_safe(f"  {finding.location()}: {finding.message}"))
         if preview.resolved_findings:
             print(f"\nConstatări care dispar după import: {len(preview.resolved_findings)}.")
         if not preview.files:
@@ -164,9 +173,9 @@ def cmd_forms_status(args: argparse.Namespace) -> int:
                 raise CommandError("Indicați subdiviziunea (--subdivision COD) a cărei stare se schimbă.")
             sub = _subdivision(args.subdivision)
             set_form_state(period, sub.id, args.set)
-            print(f"{sub.name}: {STATE_LABELS[FormState(args.set)]}.")
+            print(terminal_safe(f"{sub.name}: {STATE_LABELS[FormState(args.set)]}."))
             return 0
         for row in form_statuses(period):
             when = row.changed_at.strftime("%d.%m.%Y %H:%M") if row.changed_at else ""
-            print(f"{row.code:<8} {row.label:<18} {when:<16} {row.name}")
+            print(terminal_safe(f"{row.code:<8} {row.label:<18} {when:<16} {row.name}"))
     return 0

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from balti_monitor.cli.common import CommandError, database_path, fail, opened, run_guarded
+from balti_monitor.cli.common import CommandError, database_path, fail, opened, run_guarded, terminal_safe
 from balti_monitor.db.connection import DatabaseError, close_database, open_database
 from balti_monitor.services.backup import make_backup
 from balti_monitor.services.file_report import verify_file
@@ -97,7 +97,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         )
     report = verify_file(candidate)
     if not report.ok:
-        print("\n".join(report.lines()))
+        print(terminal_safe("\n".join(report.lines())))
         return fail("Copia nu poate fi folosită pentru restaurare; nu s-a modificat nimic.")
     try:
         opened = open_safely(path, create=True)
@@ -121,5 +121,5 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     """Verify a file without modifying it."""
     report = verify_file(Path(args.file))
-    print("\n".join(report.lines()))
+    print(terminal_safe("\n".join(report.lines())))
     return 0 if report.ok else EXIT_PROBLEMS
