@@ -230,6 +230,9 @@ def _verify_interrupted(path: Path, size: int, thorough: bool) -> FileReport:
         except sqlite3.Error as exc:
             problem = storage_problem(exc) or str(exc)
             return _failed(path, [f"Fișierul „{path.name}” nu poate fi recuperat: {problem}."], size)
+        # A journal SQLite left in place was not "hot" (its header never reached the disk): the file is
+        # consistent without it, and SQLite ignores it the same way when the real file is opened.
+        Path(str(copy) + "-journal").unlink(missing_ok=True)
         report = verify_file(copy, thorough=thorough)
     fields = {**report.__dict__, "path": path, "size": size}
     if report.ok:
