@@ -275,6 +275,37 @@ def _check_archive(path: Path) -> None:
         )
 
 
+_NUMBER_CELL = re.compile(
+    rb'<c r="([A-Z]{1,3}[0-9]{1,7})"([^>]*)>(?:<f[^>]*>[^<]*</f>|<f[^>]*/>)?<v>([^<]*)</v>'
+)
+_NUMBER = re.compile(rb"^-?[0-9]+(\.[0-9]*)?([eE][-+]?[0-9]+)?$")
+
+
+def _bad_number_cells(path: Path) -> str | None:
+    """When the spreadsheet reader gave up: the cells holding a "number" that is none (NaN, INF, text), for
+    a refusal that names them. None when that is not why (the file is damaged in another way)."""
+    bad: list[str] = []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                    continue
+                for match in _NUMBER_CELL.finditer(archive.read(name)):
+                    kind = re.search(rb'\bt="([^"]*)"', match.group(2))
+                    if kind is not None and kind.group(1) != b"n":
+                        continue
+                    if not _NUMBER.match(match.group(3).strip()):
+                        bad.append(match.group(1).decode("ascii"))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    if not bad:
+        return None
+    cells = ", ".join(f"celula {c}" for c in bad[:5])
+    return (
+        f"Foaia formularului are valori numerice invalide (NaN, infinit sau text în loc de număr): {cells}."
+    )
+
+
 def read_workbook(path: Path) -> RawForm:
     """Parse a returned form (no database access). Raises :class:`FormRefused`."""
     _sniff(path)
@@ -309,7 +340,9 @@ def read_workbook(path: Path) -> RawForm:
         except FormRefused:
             raise
         except Exception:
-            raise FormRefused("Fișierul este deteriorat sau nu este un registru Excel valid.") from None
+            raise FormRefused(
+                _bad_number_cells(path) or "Fișierul este deteriorat sau nu este un registru Excel valid."
+            ) from None
     finally:
         wb.close()
     if header.get("format") != FORM_FORMAT:
