@@ -365,7 +365,7 @@ def test_a_fifo_is_refused_before_it_is_opened(tmp_path: Path) -> None:
     os.mkfifo(form)
     from balti_monitor.interchange.forms_read import FormRefused, read_workbook
 
-    with pytest.raises(FormRefused, match="(?i)nu este un fișier obișnuit"):
+    with pytest.raises(FormRefused, match=r"(?i)nu este un fișier obișnuit"):
         read_workbook(form)
 
 
