@@ -552,3 +552,22 @@ def test_cli_forms_out_and_forms_in(
         )
     finally:
         close_database()
+
+
+def test_the_form_file_name_rule_has_one_home(tmp_path: Path) -> None:
+    from balti_monitor.interchange.forms_out import existing_forms, form_file_name, is_form_file_name
+
+    assert form_file_name("DRU", "2023-S1") == "Retur_DRU_2023-S1.xlsx"
+    assert form_file_name("d.r/u", "2023-S1", 7) == "Retur_D_R_U_2023-S1_7.xlsx"
+    for name in (
+        "Retur_DRU_2023-S1.xlsx",
+        "Retur_D_R_U_2023-S1_7.xlsx",
+        "Retur_DRU_2023-S2.xlsx",
+        "nota.xlsx",
+    ):
+        (tmp_path / name).write_bytes(b"")
+    assert [p.name for p in existing_forms(tmp_path, "2023-S1")] == [
+        "Retur_DRU_2023-S1.xlsx",
+        "Retur_D_R_U_2023-S1_7.xlsx",
+    ]
+    assert not is_form_file_name("Retur_DRU_2023-S1.xlsx.tmp", "2023-S1")
