@@ -17,15 +17,16 @@ from balti_monitor.cli.common import (
     terminal_safe,
 )
 from balti_monitor.db.models import Subdivision
-from balti_monitor.interchange.forms_common import (
+from balti_monitor.interchange.forms_in import preview_import
+from balti_monitor.interchange.forms_out import FormsOutOptions, generate_forms
+from balti_monitor.services.form_status import (
     STATE_LABELS,
     FormState,
     count_phrase,
     form_statuses,
     set_form_state,
 )
-from balti_monitor.interchange.forms_in import KIND_LABELS, ChangeKind, apply_import, preview_import
-from balti_monitor.interchange.forms_out import FormsOutOptions, generate_forms
+from balti_monitor.services.forms_import import KIND_LABELS, ChangeKind, apply_import
 
 EXIT_REFUSED = 2
 _SHOW_KINDS = (ChangeKind.NEW, ChangeKind.CHANGED, ChangeKind.CLEARED, ChangeKind.CONFLICT)
