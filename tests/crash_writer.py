@@ -13,9 +13,13 @@ expected content after operations 1..n can be computed without the database (:fu
 * ``paste``   - every cell of the paste block at once (:func:`set_cells`, all or nothing);
 * ``import``  - the whole file replaced by a JSON document holding every tracked cell
   (:func:`import_json_with_backup`, replace=True);
-* ``restore`` - the whole file replaced by one of two prepared backup files (:func:`restore_from`).
+* ``restore`` - the whole file replaced by one of two prepared backup files (:func:`restore_from`);
+* ``forms-in`` - a return form of one subdivision generated (forms-out), filled by key and imported
+  (preview, then :func:`apply_import`, one transaction for all its cells);
+* ``forms-status`` - another subdivision's form status set (:func:`set_form_state`).
 
-A cell is ``(action code, subdivision code, column)``; column 0 is the description.
+A cell is ``(action code, subdivision code, column)``; column 0 is the description. The form status of the
+``forms-status`` subdivision is tracked as the pseudo-cell ``("#status", subdivision code, -1)``.
 """
 
 from __future__ import annotations
@@ -37,15 +41,27 @@ def load_layout(path: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     data["single"] = [tuple(c) for c in data["single"]]
     data["paste"] = [tuple(c) for c in data["paste"]]
+    data["form"] = [tuple(c) for c in data.get("form", [])]
     data["restore_states"] = [
         {tuple(json.loads(k)): v for k, v in state.items()} for state in data["restore_states"]
     ]
     return data
 
 
+FORM_STATES = ("sent", "received", "needs_correction")
+
+
+def status_cell(layout: dict[str, Any]) -> Cell | None:
+    """The pseudo-cell holding the tracked form status (None when the layout has no forms)."""
+    return ("#status", layout["status_subdivision"], -1) if layout.get("status_subdivision") else None
+
+
 def tracked(layout: dict[str, Any]) -> list[Cell]:
-    """Every cell the harness checks."""
-    return list(layout["single"]) + list(layout["paste"])
+    """Every cell the harness checks (the form status too, when the layout has forms)."""
+    status = status_cell(layout)
+    return (
+        list(layout["single"]) + list(layout["paste"]) + list(layout["form"]) + ([status] if status else [])
+    )
 
 
 def op_of(n: int, seed: int, layout: dict[str, Any]) -> tuple[str, Any]:
@@ -53,14 +69,22 @@ def op_of(n: int, seed: int, layout: dict[str, Any]) -> tuple[str, Any]:
     ("import", {cell: text}) or ("restore", index)."""
     rng = random.Random(seed * 1_000_003 + n)
     x = rng.random()
-    if x < 0.55:
+    forms = bool(layout["form"])
+    if x < (0.45 if forms else 0.55):
         cell = layout["single"][rng.randrange(len(layout["single"]))]
         text = None if rng.random() < 0.1 else f"e{n}" if cell[2] == 0 else f"{n} acte"
         return "set", (cell, text)
-    if x < 0.86:
+    if x < (0.70 if forms else 0.86):
         return "paste", {cell: f"p{n}-{j}" for j, cell in enumerate(layout["paste"])}
+    if forms and x < 0.78:
+        return "forms-status", FORM_STATES[n % len(FORM_STATES)]
+    if forms and x < 0.88:
+        return "forms-in", {
+            cell: f"f{n}-{j}" if cell[2] == 0 else f"{n} formulare" for j, cell in enumerate(layout["form"])
+        }
     if x < 0.95:
-        return "import", {cell: f"i{n}-{j}" for j, cell in enumerate(tracked(layout))}
+        cells = [c for c in tracked(layout) if c[0] != "#status"]
+        return "import", {cell: f"i{n}-{j}" for j, cell in enumerate(cells)}
     return "restore", n % 2
 
 
@@ -71,8 +95,12 @@ def apply_op(state: State, n: int, seed: int, layout: dict[str, Any]) -> State:
     if kind == "set":
         cell, text = arg
         new[cell] = text
-    elif kind == "paste":
+    elif kind in ("paste", "forms-in"):
         new.update(arg)
+    elif kind == "forms-status":
+        status = status_cell(layout)
+        assert status is not None
+        new[status] = arg
     elif kind == "import":
         new = {cell: None for cell in tracked(layout)}
         new.update(arg)
@@ -107,6 +135,14 @@ def read_state(db: Path, layout: dict[str, Any]) -> tuple[State, dict[str, int]]
         for action, sub, number, raw in rows:
             if (action, sub, number) in state:
                 state[(action, sub, number)] = raw
+        status = status_cell(layout)
+        if status is not None:
+            row = conn.execute(
+                "SELECT f.status FROM form_status f JOIN subdivision s ON f.subdivision_id = s.id "
+                "JOIN period p ON f.period_id = p.id WHERE p.year = ? AND p.semester = ? AND s.code = ?",
+                (year, semester, status[1]),
+            ).fetchone()
+            state[status] = row[0] if row else None
         counts = {
             table: int(conn.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0])
             for table in (
@@ -154,6 +190,25 @@ def _import_document(base: dict[str, Any], values: dict[Cell, str], layout: dict
     return doc
 
 
+def fill_form(path: Path, texts: dict[str, str]) -> Path:
+    """Type ``texts`` into the value cells of the rows with these hidden keys (as a subdivision would)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    ws = wb["Retur"]
+    found = set()
+    for row in ws.iter_rows():
+        key = row[0].value
+        if key in texts:
+            row[3].value = texts[key]
+            found.add(key)
+    if found != set(texts):
+        raise SystemExit(f"rows missing from the form: {set(texts) - found}")
+    filled = path.with_name("filled-" + path.name)
+    wb.save(filled)
+    return filled
+
+
 def main() -> None:
     """Open the database and perform numbered operations until killed."""
     db, layout_path, start, seed = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
@@ -162,6 +217,9 @@ def main() -> None:
     base_doc = json.loads(Path(layout["base_document"]).read_text(encoding="utf-8"))
 
     from balti_monitor.db.models import Action, Period, Plan, Priority, Subdivision
+    from balti_monitor.interchange.forms_common import set_form_state
+    from balti_monitor.interchange.forms_in import apply_import, preview_import
+    from balti_monitor.interchange.forms_out import FormsOutOptions, generate_forms
     from balti_monitor.interchange.json_io import import_json_with_backup
     from balti_monitor.services.editing import CellEdit, set_cells
     from balti_monitor.services.restore import restore_from
@@ -204,6 +262,30 @@ def main() -> None:
             )
             tmp.replace(scratch)
             import_json_with_backup(scratch, replace=True)
+        elif kind == "forms-status":
+            period, _actions, subs = ids()
+            set_form_state(period, subs[layout["status_subdivision"]], arg)
+        elif kind == "forms-in":
+            period, _actions, subs = ids()
+            sub = layout["form"][0][1]
+            folder = db.with_name(db.stem + "-forms")
+            result = generate_forms(
+                period,
+                folder,
+                FormsOutOptions(
+                    subdivision_ids=frozenset({subs[sub]}),
+                    all_indicators=True,
+                    prefill_current=False,
+                    overwrite=True,
+                ),
+            )
+            form = fill_form(
+                result.forms[0].path, {f"{c[0]}#{'D' if c[2] == 0 else c[2]}": t for c, t in arg.items()}
+            )
+            preview = preview_import([form], period)
+            if preview.refused:
+                raise SystemExit(f"form refused: {preview.refused[0].message}")
+            apply_import(preview, [c.ref for c in preview.conflicts])
         else:
             restore_from(Path(layout["restore_files"][arg]))
         out.write(f"ACK {n}\n")

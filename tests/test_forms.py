@@ -354,7 +354,8 @@ def test_imported_values_keep_what_was_typed(demo_db: Path, forms_dir: Path) -> 
     assert cell_text(period, a11, dru.id, 3) == "2,5"
     assert cell_text(period, a11, dru.id, 4) == "=5+3"
     assert cell_text(period, a13, dru.id, 1) == "11 agenți (6F/5B)"
-    assert cell_text(period, a11, dru.id, 0) == "Concursuri organizate.\nRezultate publicate."
+    # verbatim, as typed (raw text is sacred): spaces and the Windows line end stay
+    assert cell_text(period, a11, dru.id, 0) == "  Concursuri organizate.\r\nRezultate publicate.  "
     assert cell_text(period, a11, dru.id, 5) == "39 anunțuri"  # not prefilled and left empty: kept
     row = next(r for r in load_grid(period, a13).rows if r.subdivision_id == dru.id)
     assert (row.values[1].women, row.values[1].men) == (6, 5)
@@ -551,3 +552,22 @@ def test_cli_forms_out_and_forms_in(
         )
     finally:
         close_database()
+
+
+def test_the_form_file_name_rule_has_one_home(tmp_path: Path) -> None:
+    from balti_monitor.interchange.forms_out import existing_forms, form_file_name, is_form_file_name
+
+    assert form_file_name("DRU", "2023-S1") == "Retur_DRU_2023-S1.xlsx"
+    assert form_file_name("d.r/u", "2023-S1", 7) == "Retur_D_R_U_2023-S1_7.xlsx"
+    for name in (
+        "Retur_DRU_2023-S1.xlsx",
+        "Retur_D_R_U_2023-S1_7.xlsx",
+        "Retur_DRU_2023-S2.xlsx",
+        "nota.xlsx",
+    ):
+        (tmp_path / name).write_bytes(b"")
+    assert [p.name for p in existing_forms(tmp_path, "2023-S1")] == [
+        "Retur_DRU_2023-S1.xlsx",
+        "Retur_D_R_U_2023-S1_7.xlsx",
+    ]
+    assert not is_form_file_name("Retur_DRU_2023-S1.xlsx.tmp", "2023-S1")

@@ -134,7 +134,9 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"Eroare: {message}\n")
+        from balti_monitor.cli.common import terminal_safe
+
+        sys.stderr.write(f"Eroare: {terminal_safe(message)}\n")
         raise SystemExit(EXIT_ERROR)
 
 

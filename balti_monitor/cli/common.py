@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from balti_monitor.db.connection import DatabaseError, close_database, open_database
+import peewee as pw
+
+from balti_monitor.db.connection import (
+    DatabaseError,
+    close_database,
+    is_read_only,
+    open_database,
+    set_read_only,
+)
 from balti_monitor.db.models import Period, Plan
 from balti_monitor.errors import BaltiMonitorError
 from balti_monitor.resources import default_database_path
@@ -30,32 +39,45 @@ def database_path(args: argparse.Namespace) -> Path:
 def opened(args: argparse.Namespace, *, create: bool = True, write: bool = False) -> Iterator[Path]:
     """Open the database for one command and always close it (leaving one self-contained file).
 
-    Commands that change data (``write``) take the single-writer lock and make the automatic backup on
-    open, like the application does; read-only commands just open the file.
+    This is the one write path of the command line. A command that changes data says so (``write``): it
+    takes the single-writer lock and makes the automatic backup first, like the application does
+    (:func:`open_safely`). Every other command gets the file read-only (``PRAGMA query_only``): a write
+    it attempts fails without touching the file, so no command can write without the lock and the
+    backup. A file that needs a migration is upgraded through the write path (lock and backup first).
     """
     path = database_path(args)
     if not create and not path.exists():
         raise CommandError(f"Fișierul „{path}” nu există.")
+    locked = write
     try:
         if write:
             open_safely(path, create=create)
         else:
-            open_database(path, create=create)
+            try:
+                open_database(path, create=False, read_only=True)
+            except DatabaseError as exc:
+                if exc.kind not in ("needs_upgrade", "missing"):
+                    raise
+                open_safely(path, create=create)  # create or upgrade the file: a write
+                locked = True
+                set_read_only()
     except DatabaseError as exc:
         raise CommandError(str(open_failure(exc, path))) from exc
     try:
         yield path
     finally:
-        if write:
+        if locked:
             close_safely()
         else:
             close_database()
 
 
 def default_plan() -> Plan:
-    """The plan the commands work on (the bundled one, installed on first use)."""
+    """The plan the commands work on (the bundled one, installed on first use by a writing command)."""
     plan: Plan | None = Plan.select().order_by(Plan.id).first()
     if plan is None:
+        if is_read_only():
+            raise CommandError("Fișierul nu conține niciun plan; creați-l cu „balti-monitor init”.")
         plan, _ = ensure_bundled_plan()
     return plan
 
@@ -66,9 +88,18 @@ def period_arg(plan: Plan, code: str) -> Period:
 
 
 def fail(message: str, code: int = 2) -> int:
-    """Print a Romanian error and return the exit code."""
-    sys.stderr.write(f"Eroare: {message}\n")
+    """Print a Romanian error (control characters made visible) and return the exit code."""
+    sys.stderr.write(f"Eroare: {terminal_safe(message)}\n")
     return code
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every control character but the line feed shown as ``[U+001B]``: nothing a file or a
+    user typed can move the cursor, recolour or clear the terminal when a message is printed."""
+    return _CONTROL.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
+
+
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def run_guarded(func: object) -> object:
@@ -85,5 +116,12 @@ def run_guarded(func: object) -> object:
             return result
         except BaltiMonitorError as exc:
             return fail(str(exc))
+        except pw.OperationalError as exc:
+            if "readonly" not in str(exc):
+                raise
+            return fail(
+                "Comanda a încercat să modifice un fișier deschis doar pentru citire (fără blocare și fără copie "
+                "automată); nu s-a modificat nimic."
+            )
 
     return wrapper

@@ -7,8 +7,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from balti_monitor.cli.common import default_plan, opened, period_arg, run_guarded
-from balti_monitor.interchange.json_io import export_json, import_json_with_backup, is_empty
+from balti_monitor.cli.common import default_plan, opened, period_arg, run_guarded, terminal_safe
+from balti_monitor.interchange.json_io import (
+    FORM_KEY_NOTICE,
+    export_json,
+    import_json_with_backup,
+    is_empty,
+    lacks_form_key,
+    load_document,
+)
 from balti_monitor.interchange.schema import InterchangeError
 from balti_monitor.services.bundled import ensure_bundled_plan, load_demo
 from balti_monitor.services.errors import ServiceError
@@ -38,6 +45,12 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("export-json", help="exportă tot fișierul în JSON")
     p.add_argument("--out", required=True, metavar="FIȘIER")
+    p.add_argument(
+        "--with-form-key",
+        action="store_true",
+        help="include cheia de semnare a formularelor de retur (doar pentru mutarea pe alt calculator: "
+        "cine are fișierul JSON poate falsifica formulare)",
+    )
     p.set_defaults(func=run_guarded(cmd_export_json))
 
     p = sub.add_parser("import-json", help="importă un export JSON într-un fișier gol")
@@ -71,7 +84,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         for result in period_results(period).values():
             for finding in result.findings:
                 count += 1
-                print(f"{finding.location()}: {finding.message}")
+                print(terminal_safe(f"{finding.location()}: {finding.message}"))
         if count:
             print(f"\n{count} constatări în perioada {key_of(period).code}.")
             return 1
@@ -109,8 +122,10 @@ def cmd_totals(args: argparse.Namespace) -> int:
 def cmd_export_json(args: argparse.Namespace) -> int:
     """Export the whole file as JSON."""
     with opened(args, create=False):
-        export_json(Path(args.out))
+        export_json(Path(args.out), with_form_key=args.with_form_key)
         print(f"Exportat în {args.out}.")
+        if args.with_form_key:
+            print("Atenție: fișierul conține cheia de semnare a formularelor; păstrați-l ca pe baza de date.")
     return 0
 
 
@@ -123,8 +138,11 @@ def cmd_import_json(args: argparse.Namespace) -> int:
                     f"Fișierul „{path.name}” conține deja date; folosiți un fișier nou (--db) sau --replace."
                 )
             import_json_with_backup(Path(args.file), replace=args.replace)
+            without_key = lacks_form_key(load_document(Path(args.file)))
         except InterchangeError as exc:
-            sys.stderr.write(f"Eroare: {exc}\nNu s-a modificat nimic.\n")
+            sys.stderr.write(f"Eroare: {terminal_safe(str(exc))}\nNu s-a modificat nimic.\n")
             return 2
         print(f"Importat din {args.file} în {path}.")
+        if without_key:
+            print(FORM_KEY_NOTICE)
     return 0

@@ -8,11 +8,25 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from balti_monitor.cli.common import CommandError, default_plan, opened, period_arg, run_guarded
+from balti_monitor.cli.common import (
+    CommandError,
+    default_plan,
+    opened,
+    period_arg,
+    run_guarded,
+    terminal_safe,
+)
 from balti_monitor.db.models import Subdivision
-from balti_monitor.interchange.forms_common import STATE_LABELS, FormState, form_statuses, set_form_state
-from balti_monitor.interchange.forms_in import KIND_LABELS, ChangeKind, apply_import, preview_import
+from balti_monitor.interchange.forms_in import preview_import
 from balti_monitor.interchange.forms_out import FormsOutOptions, generate_forms
+from balti_monitor.services.form_status import (
+    STATE_LABELS,
+    FormState,
+    count_phrase,
+    form_statuses,
+    set_form_state,
+)
+from balti_monitor.services.forms_import import KIND_LABELS, ChangeKind, apply_import
 
 EXIT_REFUSED = 2
 _SHOW_KINDS = (ChangeKind.NEW, ChangeKind.CHANGED, ChangeKind.CLEARED, ChangeKind.CONFLICT)
@@ -81,8 +95,8 @@ def _subdivision(code: str) -> Subdivision:
 
 
 def cmd_forms_out(args: argparse.Namespace) -> int:
-    """Generate the forms of a period."""
-    with opened(args, create=False):
+    """Generate the forms of a period (records each form's state: a write)."""
+    with opened(args, create=False, write=True):
         period = period_arg(default_plan(), args.period)
         ids = frozenset(_subdivision(code).id for code in args.subdivision) if args.subdivision else None
         options = FormsOutOptions(
@@ -95,7 +109,7 @@ def cmd_forms_out(args: argparse.Namespace) -> int:
             contact=args.contact,
         )
         result = generate_forms(period, Path(args.dir), options)
-        print("\n".join(result.summary_lines()))
+        print(terminal_safe("\n".join(result.summary_lines())))
     return 0
 
 
@@ -106,22 +120,24 @@ def _short(text: str, limit: int = 70) -> str:
 
 def cmd_forms_in(args: argparse.Namespace) -> int:
     """Preview and (unless --dry-run) import filled forms."""
-    with opened(args, create=False):
+    with opened(args, create=False, write=not args.dry_run):
         period = period_arg(default_plan(), args.period) if args.period else None
         preview = preview_import([Path(f) for f in args.files], period)
-        print("\n".join(preview.summary_lines()))
+        print(terminal_safe("\n".join(preview.summary_lines())))
         shown = [c for c in preview.changes if c.kind in _SHOW_KINDS]
         if shown:
             print("\nModificări:")
             for c in shown:
                 print(
-                    f"  {KIND_LABELS[c.kind]:<10} {c.location}: „{_short(c.current)}” → „{_short(c.incoming)}”"
-                    + (" (modificat și în aplicație)" if c.kind is ChangeKind.CONFLICT else "")
+                    terminal_safe(
+                        f"  {KIND_LABELS[c.kind]:<10} {c.location}: „{_short(c.current)}” → „{_short(c.incoming)}”"
+                        + (" (modificat și în aplicație)" if c.kind is ChangeKind.CONFLICT else "")
+                    )
                 )
         if preview.new_findings:
             print(f"\nConstatări noi după import ({len(preview.new_findings)}):")
             for finding in preview.new_findings:
-                print(f"  {finding.location()}: {finding.message}")
+                print(terminal_safe(f"  {finding.location()}: {finding.message}"))
         if preview.resolved_findings:
             print(f"\nConstatări care dispar după import: {len(preview.resolved_findings)}.")
         if not preview.files:
@@ -130,6 +146,14 @@ def cmd_forms_in(args: argparse.Namespace) -> int:
         if args.dry_run:
             print("\nSimulare (--dry-run): nu s-a modificat nimic.")
             return EXIT_REFUSED if preview.refused else 0
+        if preview.refused:
+            # Several files are one import: all of them or none (the README's "errors change nothing").
+            names = "; ".join(f"„{r.path.name}”: {r.message}" for r in preview.refused)
+            raise CommandError(
+                f"{count_phrase(len(preview.refused), 'fișier refuzat', 'fișiere refuzate')} ({names}). "
+                "Formularele se importă toate sau niciunul: nu s-a importat nimic și nu s-a modificat nimic. "
+                "Scoateți fișierele refuzate din listă sau corectați-le, apoi importați din nou."
+            )
         accepted = [c.ref for c in preview.conflicts] if args.accept_conflicts else []
         result = apply_import(preview, accepted)
         print(f"\nImportat: {result.applied} celule din {len(preview.files)} formulare.")
@@ -138,24 +162,21 @@ def cmd_forms_in(args: argparse.Namespace) -> int:
                 f"{len(preview.conflicts)} conflicte au păstrat valoarea din aplicație "
                 "(folosiți --accept-conflicts pentru a lua valoarea din formular)."
             )
-        if preview.refused:
-            print(f"{len(preview.refused)} fișiere au fost refuzate și nu au fost importate.")
-            return EXIT_REFUSED
     return 0
 
 
 def cmd_forms_status(args: argparse.Namespace) -> int:
     """Print the form status of every subdivision for a period (or change one)."""
-    with opened(args, create=False):
+    with opened(args, create=False, write=bool(args.set)):
         period = period_arg(default_plan(), args.period)
         if args.set:
             if not args.subdivision:
                 raise CommandError("Indicați subdiviziunea (--subdivision COD) a cărei stare se schimbă.")
             sub = _subdivision(args.subdivision)
             set_form_state(period, sub.id, args.set)
-            print(f"{sub.name}: {STATE_LABELS[FormState(args.set)]}.")
+            print(terminal_safe(f"{sub.name}: {STATE_LABELS[FormState(args.set)]}."))
             return 0
         for row in form_statuses(period):
             when = row.changed_at.strftime("%d.%m.%Y %H:%M") if row.changed_at else ""
-            print(f"{row.code:<8} {row.label:<18} {when:<16} {row.name}")
+            print(terminal_safe(f"{row.code:<8} {row.label:<18} {when:<16} {row.name}"))
     return 0

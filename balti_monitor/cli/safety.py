@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from balti_monitor.cli.common import CommandError, database_path, fail, run_guarded
+from balti_monitor.cli.common import CommandError, database_path, fail, opened, run_guarded, terminal_safe
 from balti_monitor.db.connection import DatabaseError, close_database, open_database
 from balti_monitor.services.backup import make_backup
 from balti_monitor.services.file_report import verify_file
@@ -63,13 +63,17 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if not path.exists():
         raise CommandError(f"Fișierul „{path}” nu există.")
     try:
-        open_database(path, create=False)
+        open_database(path, create=False, read_only=True)
     except DatabaseError as exc:
-        return fail(_cli_hint(open_failure(exc, path)))
-    try:
-        result = make_backup(Path(args.out), period_code=args.period, overwrite=args.overwrite)
-    finally:
-        close_database()
+        if exc.kind != "needs_upgrade":
+            return fail(_cli_hint(open_failure(exc, path)))
+        with opened(args, create=False):  # upgraded through the write path, then read-only
+            result = make_backup(Path(args.out), period_code=args.period, overwrite=args.overwrite)
+    else:
+        try:
+            result = make_backup(Path(args.out), period_code=args.period, overwrite=args.overwrite)
+        finally:
+            close_database()
     print(result.message())
     print(f"Dosarul copiei: {result.folder}")
     return 0
@@ -93,7 +97,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         )
     report = verify_file(candidate)
     if not report.ok:
-        print("\n".join(report.lines()))
+        print(terminal_safe("\n".join(report.lines())))
         return fail("Copia nu poate fi folosită pentru restaurare; nu s-a modificat nimic.")
     try:
         opened = open_safely(path, create=True)
@@ -117,5 +121,5 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     """Verify a file without modifying it."""
     report = verify_file(Path(args.file))
-    print("\n".join(report.lines()))
+    print(terminal_safe("\n".join(report.lines())))
     return 0 if report.ok else EXIT_PROBLEMS

@@ -17,22 +17,50 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Callable
+import stat
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import peewee as pw
 
+from balti_monitor.db import schema as schema_check
 from balti_monitor.db.models import ALL_MODELS, database
 from balti_monitor.errors import BaltiMonitorError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x42544D4E  # "BTMN": marks the file as ours (PRAGMA application_id)
 
 Migration = Callable[[pw.SqliteDatabase], None]
-#: MIGRATIONS[n] upgrades a file from schema version n+1 to n+2. Each runs in one transaction.
-MIGRATIONS: list[Migration] = []
+
+_FORM_STATUS_V2 = (
+    'CREATE TABLE IF NOT EXISTS "form_status" ("id" INTEGER NOT NULL PRIMARY KEY, "period_id" INTEGER NOT NULL, '
+    '"subdivision_id" INTEGER NOT NULL, "status" VARCHAR(255) NOT NULL, "form_id" VARCHAR(255) NOT NULL, '
+    '"file_name" TEXT NOT NULL, "generated_at" DATETIME, "sent_at" DATETIME, "received_at" DATETIME, '
+    '"imported_at" DATETIME, "correction_at" DATETIME, "note" TEXT NOT NULL, "updated_at" DATETIME NOT NULL, '
+    'FOREIGN KEY ("period_id") REFERENCES "period" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("subdivision_id") REFERENCES "subdivision" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX IF NOT EXISTS "form_status_period_id" ON "form_status" ("period_id")',
+    'CREATE INDEX IF NOT EXISTS "form_status_subdivision_id" ON "form_status" ("subdivision_id")',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "form_status_period_id_subdivision_id" '
+    'ON "form_status" ("period_id", "subdivision_id")',
+)
+
+
+def migrate_form_status_table(db: pw.SqliteDatabase) -> None:
+    """Version 1 -> 2: the return-forms status table, which files made before the forms lack.
+
+    Frozen SQL (not the model), so the step stays what it was when later versions change the table.
+    """
+    for sql in _FORM_STATUS_V2:
+        _sql(db, sql)
+
+
+#: MIGRATIONS[n] upgrades a file from schema version n+1 to n+2. Each runs in one transaction, with
+#: the database it is given (``db``), never the module's global one: the same functions build the
+#: expected schema of every version in memory (:func:`expected_schema`).
+MIGRATIONS: list[Migration] = [migrate_form_status_table]
 
 
 class DatabaseError(BaltiMonitorError):
@@ -94,13 +122,15 @@ def read_header(path: Path) -> FileHeader:
     """
     name = path.name
     try:
-        size = path.stat().st_size
+        size = require_regular_file(path).st_size
         with path.open("rb") as fh:
             head = fh.read(100)
     except FileNotFoundError as exc:
         raise DatabaseError(f"Fișierul „{path}” nu există.", "missing") from exc
     except IsADirectoryError as exc:
         raise DatabaseError(f"„{path}” este un dosar, nu un fișier.", "not_sqlite") from exc
+    except DatabaseError:
+        raise
     except OSError as exc:
         raise DatabaseError(
             f"Fișierul „{name}” nu poate fi citit: {exc.strerror or exc}. {_UNCHANGED}", "unreadable"
@@ -148,11 +178,82 @@ def read_header(path: Path) -> FileHeader:
             f"sau trimiterea lui nu s-a încheiat. {_UNCHANGED}",
             "truncated",
         )
+    damaged = _damaged_header(head)
+    if damaged is None and header.application_id not in (0, APPLICATION_ID) and _looks_ours(path):
+        damaged = "identificatorul aplicației"
+    if (
+        damaged is None
+        and header.application_id == APPLICATION_ID
+        and not 0 < header.user_version < 1_000_000
+    ):
+        damaged = f"versiunea structurii ({header.user_version})"
+    if damaged is not None:
+        raise DatabaseError(
+            f"Fișierul „{name}” este deteriorat: antetul lui are valori imposibile ({damaged}). "
+            f"Folosiți o copie de rezervă. {_UNCHANGED}",
+            "damaged",
+        )
     if header.application_id not in (0, APPLICATION_ID):
         raise _foreign(path)
     if header.application_id == APPLICATION_ID and header.user_version > SCHEMA_VERSION:
         raise _newer(path, header.user_version)
     return header
+
+
+def require_regular_file(path: Path) -> os.stat_result:
+    """``os.stat`` of ``path``, refusing (:class:`DatabaseError`) anything but a regular file.
+
+    A FIFO, socket or device would block or never end when read, and a folder is not a file: each is
+    refused before anything opens it.
+    """
+    info = path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        raise DatabaseError(f"„{path}” este un dosar, nu un fișier. {_UNCHANGED}", "not_sqlite")
+    if not stat.S_ISREG(info.st_mode):
+        raise DatabaseError(
+            f"„{path}” nu este un fișier obișnuit (este un dispozitiv, o conductă sau un socket); "
+            f"alegeți fișierul bazei de date.",
+            "not_sqlite",
+        )
+    return info
+
+
+def _damaged_header(head: bytes) -> str | None:
+    """Which fixed field of a SQLite header holds a value SQLite never writes, or None.
+
+    These bytes are the same in every SQLite file (file format versions, payload fractions, schema format,
+    text encoding, the reserved zeros), so a wrong value there means the file was damaged, not that it
+    belongs to another program.
+    """
+    if head[18] not in (1, 2) or head[19] not in (1, 2):
+        return "versiunea formatului"
+    if head[21:24] != bytes((64, 32, 32)):
+        return "fracțiile de încărcare"
+    if int.from_bytes(head[44:48], "big") not in (0, 1, 2, 3, 4):  # 0: no table yet
+        return "formatul schemei"
+    if int.from_bytes(head[56:60], "big") not in (0, 1, 2, 3):
+        return "codificarea textului"
+    if any(head[72:92]):
+        return "octeții rezervați"
+    return None
+
+
+_OUR_TABLES = frozenset({"plan", "priority", "action", "indicator", "subdivision", "return", "value"})
+
+
+def _looks_ours(path: Path) -> bool:
+    """Whether a file whose header names another program holds our tables (its header is damaged)."""
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        names = {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+    return names >= _OUR_TABLES
 
 
 def _foreign(path: Path) -> DatabaseError:
@@ -205,6 +306,11 @@ def _pragmas(db: pw.SqliteDatabase) -> None:
     _sql(db, "PRAGMA busy_timeout=5000")
 
 
+def _connection(db: pw.SqliteDatabase) -> sqlite3.Connection:
+    conn: sqlite3.Connection = db.connection()  # type: ignore[no-untyped-call]
+    return conn
+
+
 def _user_version(db: pw.SqliteDatabase) -> int:
     row = _sql(db, "PRAGMA user_version").fetchone()
     return int(row[0]) if row else 0
@@ -241,35 +347,99 @@ def backup_copy(source: Path, dest: Path) -> Path:
     return dest
 
 
+def expected_schema(version: int) -> schema_check.Schema:
+    """The exact schema of ``version``: the frozen version-1 SQL with migrations 2..``version`` applied in
+    an in-memory database (built once per version)."""
+    cached = _EXPECTED.get(version)
+    if cached is not None:
+        return cached
+    memory = pw.SqliteDatabase(":memory:")
+    memory.connect()
+    try:
+        conn = memory.connection()  # type: ignore[no-untyped-call]
+        conn.executescript(schema_check.snapshot_v1_sql())
+        with memory.bind_ctx(ALL_MODELS):
+            for step in range(1, version):
+                with memory.atomic():
+                    MIGRATIONS[step - 1](memory)
+        found = schema_check.read_schema(conn)
+    finally:
+        memory.close()
+    _EXPECTED[version] = found
+    return found
+
+
+def fresh_schema() -> schema_check.Schema:
+    """The schema a new file of this version gets (from the models)."""
+    cached = _EXPECTED.get(0)
+    if cached is not None:
+        return cached
+    memory = pw.SqliteDatabase(":memory:")
+    memory.connect()
+    try:
+        with memory.bind_ctx(ALL_MODELS):
+            memory.create_tables(ALL_MODELS)
+        found = schema_check.read_schema(memory.connection())  # type: ignore[no-untyped-call]
+    finally:
+        memory.close()
+    _EXPECTED[0] = found
+    return found
+
+
+_EXPECTED: dict[int, schema_check.Schema] = {}
+
+
+def structure_problems(conn: sqlite3.Connection, version: int, *, foreign_keys: bool = True) -> list[str]:
+    """How an open file of ``version`` differs from the exact schema of that version, and its broken links
+    (``PRAGMA foreign_key_check``), as Romanian phrases; empty when it is exactly ours."""
+    fresh = fresh_schema() if version == SCHEMA_VERSION else None
+    problems = schema_check.schema_problems(conn, version, expected_schema(version), fresh)
+    if foreign_keys and not problems:
+        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            tables = sorted({str(r[0]) for r in broken})
+            problems.append(f"{len(broken)} legături rupte între tabele (în {', '.join(tables[:4])})")
+    return problems
+
+
 def open_database(
-    path: Path | str, *, create: bool = True, backup_dir: Path | None = None
+    path: Path | str, *, create: bool = True, backup_dir: Path | None = None, read_only: bool = False
 ) -> pw.SqliteDatabase:
     """Open (or create) the database file and bring its schema up to date.
 
-    A file that is empty, not SQLite, truncated, damaged, belongs to another program or comes from a newer
-    version is refused with a :class:`DatabaseError` and is not modified. Before a migration, a backup copy
-    is written next to the file (or into ``backup_dir``). A missing file is created only with ``create``.
+    A file that is empty, not SQLite, truncated, damaged, belongs to another program, comes from a newer
+    version, or whose schema is not exactly the schema of its version is refused with a
+    :class:`DatabaseError` and is not modified. Before a migration, a backup copy is written next to the
+    file (or into ``backup_dir``). A missing file is created only with ``create``.
+
+    ``read_only`` opens the file for reading only (``PRAGMA query_only``): any write through it fails, and
+    a file that would need a migration is refused with kind ``"needs_upgrade"`` (writing is the business of
+    :func:`balti_monitor.services.safe_open.open_safely`, which takes the lock and makes a backup first).
     """
     if str(path) == ":memory:":
         return _open_checked(Path(":memory:"), backup_dir, in_memory=True)
     path = Path(path)
     if not path.exists():
-        if not create:
+        if not create or read_only:
             raise DatabaseError(f"Fișierul „{path}” nu există.", "missing")
         _create_file(path)
     else:
         read_header(path)
-    return _open_checked(path, backup_dir)
+    return _open_checked(path, backup_dir, read_only=read_only)
 
 
-def _open_checked(path: Path, backup_dir: Path | None, *, in_memory: bool = False) -> pw.SqliteDatabase:
+def _open_checked(
+    path: Path, backup_dir: Path | None, *, in_memory: bool = False, read_only: bool = False
+) -> pw.SqliteDatabase:
     if not database.is_closed():
         database.close()
     database.init(str(path))
     try:
         database.connect()
         _pragmas(database)
-        _ensure_schema(database, path, backup_dir, check=not in_memory)
+        _ensure_schema(database, path, backup_dir, check=not in_memory, read_only=read_only)
+        if read_only:
+            _sql(database, "PRAGMA query_only=ON")
     except sqlite3.DatabaseError as exc:
         database.close()
         raise _unreadable(path, exc) from exc
@@ -338,13 +508,19 @@ def _sync_directory(folder: Path) -> None:
         os.close(fd)
 
 
-def _ensure_schema(db: pw.SqliteDatabase, path: Path, backup_dir: Path | None, *, check: bool = True) -> None:
+def _ensure_schema(
+    db: pw.SqliteDatabase, path: Path, backup_dir: Path | None, *, check: bool = True, read_only: bool = False
+) -> None:
     version = _user_version(db)
     tables = _table_names(db)
     app_id = _application_id(db)
     if version == 0:
         if tables or app_id not in (0, APPLICATION_ID):
             raise _foreign(path)
+        if read_only:
+            raise DatabaseError(
+                f"Fișierul „{path.name}” nu conține nicio bază de date. {_UNCHANGED}", "empty"
+            )
         with db.atomic():
             db.create_tables(ALL_MODELS)
             _sql(db, f"PRAGMA application_id={APPLICATION_ID}")
@@ -354,6 +530,12 @@ def _ensure_schema(db: pw.SqliteDatabase, path: Path, backup_dir: Path | None, *
         raise _foreign(path)
     if version > SCHEMA_VERSION:
         raise _newer(path, version)
+    if version < 0:
+        raise DatabaseError(
+            f"Fișierul „{path.name}” este deteriorat: versiunea structurii ({version}) nu poate exista. "
+            f"{_UNCHANGED}",
+            "damaged",
+        )
     if check:
         problems = quick_check_problems(db)
         if problems:
@@ -361,6 +543,20 @@ def _ensure_schema(db: pw.SqliteDatabase, path: Path, backup_dir: Path | None, *
                 f"Fișierul „{path.name}” este deteriorat: {describe_problems(problems)}. {_UNCHANGED}",
                 "damaged",
             )
+        structure = structure_problems(_connection(db), version)
+        if structure:
+            raise DatabaseError(
+                f"Fișierul „{path.name}” nu are structura unei baze de date Bălți Monitor (versiunea "
+                f"{version}): {schema_check.describe(structure)}. A fost modificat de alt program sau este "
+                f"deteriorat; folosiți o copie de rezervă. {_UNCHANGED}",
+                "damaged",
+            )
+    if version < SCHEMA_VERSION and read_only:
+        raise DatabaseError(
+            f"Fișierul „{path.name}” are structura versiunii {version} și trebuie actualizat înainte de "
+            f"folosire; deschideți-l pentru scriere. {_UNCHANGED}",
+            "needs_upgrade",
+        )
     if version < SCHEMA_VERSION:
         target = (backup_dir or path.parent) / f"{path.stem}-inainte-de-migrare-v{version}.sqlite"
         db.close()
@@ -371,6 +567,30 @@ def _ensure_schema(db: pw.SqliteDatabase, path: Path, backup_dir: Path | None, *
             with db.atomic():
                 MIGRATIONS[step - 1](db)
                 _sql(db, f"PRAGMA user_version={step + 1}")
+
+
+def set_read_only() -> None:
+    """From now on the open database refuses every write (``PRAGMA query_only``)."""
+    _sql(database, "PRAGMA query_only=ON")
+
+
+@contextlib.contextmanager
+def copying_out() -> Iterator[None]:
+    """Lift ``query_only`` for a statement that writes only *another* file (``VACUUM INTO``)."""
+    was = is_read_only()
+    if was:
+        _sql(database, "PRAGMA query_only=OFF")
+    try:
+        yield
+    finally:
+        if was:
+            _sql(database, "PRAGMA query_only=ON")
+
+
+def is_read_only() -> bool:
+    """Whether the open database refuses writes (opened with ``read_only``)."""
+    row = _sql(database, "PRAGMA query_only").fetchone()
+    return bool(row and row[0])
 
 
 def schema_version(db: pw.SqliteDatabase) -> int:

@@ -14,6 +14,7 @@ meanwhile. Dialog helpers are module functions so tests can replace them.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -288,9 +289,15 @@ class ExportActions(QObject):
             return False
         self.session.apply(changes if not changes.empty else ChangeSet.everything())
         self.session.undo_stack.clear()
+        from balti_monitor.interchange.json_io import FORM_KEY_NOTICE, lacks_form_key, load_document
+
+        notice = ""
+        with contextlib.suppress(InterchangeError):
+            notice = " " + FORM_KEY_NOTICE if lacks_form_key(load_document(path)) else ""
         self.session.message.emit(
             self.tr(
                 "Datele din „{name}” au fost importate; cele de dinainte sunt păstrate în Fișier → Copii automate."
             ).format(name=path.name)
+            + notice
         )
         return True

@@ -3,7 +3,8 @@
 * *Generează formularele perioadei…* — :class:`~.forms_out_dialog.FormsOutDialog` (folder, deadline, what the
   forms hold, which subdivisions), then ``interchange.forms_out.generate_forms`` under the wait cursor; the
   summary is shown with "Deschide dosarul". Forms of the same names in the folder are replaced only after
-  a question.
+  a question. Generation cannot be undone, and it supersedes the form ids the undo history holds: the
+  history is cleared, and the summary says so.
 * *Importă formulare completate…* — one or many .xlsx, ``forms_in.preview_import`` for the period shown,
   :class:`~.forms_preview_dialog.FormsPreviewDialog`, then one undoable
   :class:`~.undo.FormsImportCommand`.
@@ -72,7 +73,7 @@ class FormsActions(QObject):
 
     def generate(self) -> Path | None:
         """Ask for the options and write the period's forms; the folder written, or None."""
-        from balti_monitor.interchange.forms_out import generate_forms
+        from balti_monitor.interchange.forms_out import existing_forms, generate_forms
 
         from .forms_out_dialog import FormsOutDialog
 
@@ -87,7 +88,7 @@ class FormsActions(QObject):
         if choice is None:
             return None
         folder, options = choice.folder, choice.options
-        existing = sorted(folder.glob(f"Retur_*_{code}*.xlsx")) if folder.is_dir() else []
+        existing = existing_forms(folder, code)
         if existing:
             if not dialogs.confirm(
                 self.window,
@@ -110,6 +111,18 @@ class FormsActions(QObject):
         self.settings.set(FORMS_CONTACT, options.contact)
         self.last_generated = folder
         lines = result.summary_lines()
+        if self.session.undo_stack.count():
+            # The new forms replace the form ids the undo history remembers: undoing an earlier step
+            # would bring back a superseded id (and importing a current form would then warn "not the
+            # latest generated"). Generation itself cannot be undone (the files are sent), so the
+            # history ends here, and the user is told.
+            self.session.undo_stack.clear()
+            lines.append(
+                self.tr(
+                    "Istoricul de anulare (Ctrl+Z) a fost golit: pașii de dinainte de generare nu mai pot fi "
+                    "anulați, pentru că formularele noi i-au înlocuit pe cei vechi."
+                )
+            )
         self.session.message.emit(lines[0])
         if dialogs.done_with_folder(
             self.window, self.tr("Formularele au fost generate"), lines[0], "\n".join(lines[1:])

@@ -1,7 +1,7 @@
 """Where each subdivision's return form of the period stands: generated, sent, received, imported, to correct.
 
 Form in ``ui/forms_status_dialog.ui``; one row per subdivision that gets a form
-(``interchange.forms_common.form_statuses``) in :class:`FormStatusModel`. The buttons mark the selected
+(``services.form_status.form_statuses``) in :class:`FormStatusModel`. The buttons mark the selected
 subdivisions' forms sent / received / needing correction as one undoable
 :class:`~.undo.FormStateCommand` (Ctrl+Z works in the dialog too).
 """
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from balti_monitor.interchange.forms_common import STATE_LABELS, FormState, FormStatusRow, form_statuses
+from balti_monitor.services.form_status import STATE_LABELS, FormState, FormStatusRow, form_statuses
 from balti_monitor.services.periods import key_of, stored_period
 
 from . import dialogs

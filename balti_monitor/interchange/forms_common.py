@@ -6,8 +6,11 @@
 * The signature: an HMAC-SHA256 over the form's identifiers and its row keys (with a fingerprint of the
   text each row held when the form was generated), keyed by a secret kept in the plan
   (``Plan.extra["forms_secret"]``), so a changed identifier or row key is detected on the way back.
-* Text normalisation used to compare what came back with what is stored.
-* The per-subdivision form status of a period (generated / sent / received / imported / needs correction).
+* Text normalisation used to compare what came back with what is stored, and the visible escape of the
+  characters a cell cannot hold.
+
+The form-status workflow (database writes, undo snapshots) and the signing key's storage are services
+(:mod:`balti_monitor.services.form_status`); they are re-exported here for the modules that read both.
 """
 
 from __future__ import annotations
@@ -17,17 +20,46 @@ import hashlib
 import hmac
 import json
 import re
-import secrets
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
-from balti_monitor.db.forms_models import FormStatus
-from balti_monitor.db.models import Period, Plan, Responsibility, Return, Subdivision, database
-from balti_monitor.services.changes import ChangeSet
-from balti_monitor.services.errors import ServiceError
+from balti_monitor.db.models import Period
+from balti_monitor.services.form_status import (
+    SECRET_KEY,
+    STATE_LABELS,
+    FormState,
+    FormStatusRow,
+    StatusSnapshot,
+    count_phrase,
+    ensure_plan_secret,
+    form_statuses,
+    plan_secret,
+    record_state,
+    restore_status,
+    set_form_state,
+    snapshot_status,
+    subdivisions_with_forms,
+)
+from balti_monitor.services.forms_import import normalize
 from balti_monitor.services.periods import PeriodKey, key_of
+
+__all__ = [  # the services re-exported (see the module docstring)
+    "SECRET_KEY",
+    "STATE_LABELS",
+    "FormState",
+    "FormStatusRow",
+    "StatusSnapshot",
+    "count_phrase",
+    "ensure_plan_secret",
+    "form_statuses",
+    "normalize",
+    "plan_secret",
+    "record_state",
+    "restore_status",
+    "set_form_state",
+    "snapshot_status",
+    "subdivisions_with_forms",
+]
 
 FORM_FORMAT = "balti-monitor-retur"
 FORM_VERSION = 1
@@ -37,7 +69,6 @@ COVER_SHEET = "Instrucțiuni"
 COLUMN_MARKER = "#col"  # first cell of the hidden row naming the form sheet's columns
 DESCRIPTION = "D"  # row-key suffix of the "measures taken" row of an action
 EXCEL_CELL_LIMIT = 32_767  # characters a cell can hold in Excel
-SECRET_KEY = "forms_secret"  # key in Plan.extra
 
 # Column identifiers of the form sheet (written into the hidden column-id row).
 COL_KEY = "key"
@@ -51,26 +82,10 @@ COL_PREVIOUS = "previous"
 # Header fields of the "_id" sheet, in the order they are written; all of them are signed.
 HEADER_FIELDS = ("format", "version", "plan", "period", "subdivision", "form_id", "generated_at", "key_id")
 
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # characters an .xlsx cell cannot hold
-
-
-class FormState(StrEnum):
-    """Where a subdivision's return form of a period stands."""
-
-    GENERATED = "generated"
-    SENT = "sent"
-    RECEIVED = "received"
-    IMPORTED = "imported"
-    NEEDS_CORRECTION = "needs_correction"
-
-
-STATE_LABELS: dict[FormState, str] = {
-    FormState.GENERATED: "Formular generat",
-    FormState.SENT: "Trimis",
-    FormState.RECEIVED: "Primit",
-    FormState.IMPORTED: "Importat",
-    FormState.NEEDS_CORRECTION: "De corectat",
-}
+# Characters an .xlsx cell (XML 1.0) cannot hold: C0 controls but tab, line feed and carriage return; lone
+# surrogates; U+FFFE and U+FFFF. They travel in a form as a visible escape, the report's ``[U+000B]`` rule.
+_NOT_IN_CELL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ESCAPE = re.compile(r"\[U\+([0-9A-F]{4,6})\]")
 
 
 # ------------------------------------------------------------------------------------------------------
@@ -95,18 +110,27 @@ def parse_row_key(key: str) -> tuple[str, int | None] | None:
     return None
 
 
+def to_cell(text: str) -> str:
+    """The text as written into a form cell: every character a cell cannot hold becomes a visible escape
+    (a vertical tab is ``[U+000B]``); a ``[U+…]`` the text itself contains gets its bracket escaped
+    (``[U+005B]U+000B]``), so :func:`from_cell` gives back exactly the text, whatever it holds."""
+    text = _ESCAPE.sub(lambda m: "[U+005B]" + m.group(0)[1:], text)
+    return _NOT_IN_CELL.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
+
+
+def from_cell(text: str) -> str:
+    """The text a form cell stands for: the inverse of :func:`to_cell` (``[U+000B]`` is a vertical tab)."""
+
+    def char(match: re.Match[str]) -> str:
+        code = int(match.group(1), 16)
+        return chr(code) if code <= 0x10FFFF else match.group(0)
+
+    return _ESCAPE.sub(char, text)
+
+
 def excel_safe(text: str) -> str:
-    """The text without the control characters an .xlsx cell cannot store."""
-    return _ILLEGAL.sub("", text)
-
-
-def normalize(text: str | None) -> str:
-    """The text as compared between form and database: NFC, Unix line ends, no cell-illegal characters,
-    no leading/trailing whitespace. ``None`` (no value) is the empty text."""
-    if not text:
-        return ""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", excel_safe(text)).strip()
+    """The text as a cell can hold it (see :func:`to_cell`); kept for the cover's and the id sheet's cells."""
+    return to_cell(text)
 
 
 def fingerprint(text: str | None) -> str:
@@ -152,31 +176,6 @@ def key_id(secret: bytes) -> str:
     return hashlib.sha256(b"balti-monitor-forms-key:" + secret).hexdigest()[:16]
 
 
-def plan_secret(plan: Plan) -> bytes | None:
-    """The plan's forms secret, or None when no form was ever generated from this plan."""
-    extra = plan.extra or {}
-    value = extra.get(SECRET_KEY)
-    if not isinstance(value, str):
-        return None
-    try:
-        return bytes.fromhex(value)
-    except ValueError:
-        return None
-
-
-def ensure_plan_secret(plan: Plan) -> bytes:
-    """The plan's forms secret, created (and saved in ``Plan.extra``) on first use."""
-    existing = plan_secret(plan)
-    if existing is not None:
-        return existing
-    secret = secrets.token_bytes(32)
-    extra = dict(plan.extra or {})
-    extra[SECRET_KEY] = secret.hex()
-    plan.extra = extra
-    plan.save()
-    return secret
-
-
 # ------------------------------------------------------------------------------------------------------
 # Periods
 # ------------------------------------------------------------------------------------------------------
@@ -216,228 +215,6 @@ def format_date(day: dt.date) -> str:
 # ------------------------------------------------------------------------------------------------------
 
 
-def ensure_forms_table() -> None:
-    """Create the form-status table in a file made before it existed (a no-op once the schema has it)."""
-    database.create_tables([FormStatus], safe=True)
-
-
-@dataclass(frozen=True, slots=True)
-class FormStatusRow:
-    """What the GUI shows for one subdivision's form of a period."""
-
-    subdivision_id: int
-    code: str
-    name: str
-    state: FormState | None  # None: no form generated yet
-    file_name: str = ""
-    generated_at: dt.datetime | None = None
-    sent_at: dt.datetime | None = None
-    received_at: dt.datetime | None = None
-    imported_at: dt.datetime | None = None
-    correction_at: dt.datetime | None = None
-    note: str = ""
-
-    @property
-    def label(self) -> str:
-        """ "Formular generat", "Trimis" … or "Negenerat"."""
-        return STATE_LABELS[self.state] if self.state is not None else "Negenerat"
-
-    @property
-    def changed_at(self) -> dt.datetime | None:
-        """When the current state was reached."""
-        return {
-            None: None,
-            FormState.GENERATED: self.generated_at,
-            FormState.SENT: self.sent_at,
-            FormState.RECEIVED: self.received_at,
-            FormState.IMPORTED: self.imported_at,
-            FormState.NEEDS_CORRECTION: self.correction_at,
-        }[self.state]
-
-
-@dataclass(frozen=True, slots=True)
-class StatusSnapshot:
-    """A stored form status as it was (for undo); ``exists`` False means "no row"."""
-
-    subdivision_id: int
-    exists: bool
-    status: str = ""
-    form_id: str = ""
-    file_name: str = ""
-    generated_at: dt.datetime | None = None
-    sent_at: dt.datetime | None = None
-    received_at: dt.datetime | None = None
-    imported_at: dt.datetime | None = None
-    correction_at: dt.datetime | None = None
-    note: str = ""
-
-
-def subdivisions_with_forms(period: Period) -> list[Subdivision]:
-    """Subdivisions that get a form for the period: responsible for an action of the plan, or already
-    holding a return in the period; in display order."""
-    from balti_monitor.db.models import Action, Priority
-
-    responsible = (
-        Responsibility.select(Responsibility.subdivision)
-        .join(Action)
-        .join(Priority)
-        .where(Priority.plan == period.plan_id)
-    )
-    reported = Return.select(Return.subdivision).where(Return.period == period)
-    ids = {r.subdivision_id for r in responsible} | {r.subdivision_id for r in reported}
-    if not ids:
-        return []
-    return list(
-        Subdivision.select()
-        .where(Subdivision.id.in_(list(ids)))
-        .order_by(Subdivision.position, Subdivision.name)
-    )
-
-
-def form_statuses(period: Period) -> list[FormStatusRow]:
-    """The form status of every subdivision that gets a form (and of any other with a stored status)."""
-    ensure_forms_table()
-    stored = {s.subdivision_id: s for s in FormStatus.select().where(FormStatus.period == period)}
-    subs = subdivisions_with_forms(period)
-    known = {s.id for s in subs}
-    extra = [sid for sid in stored if sid not in known]
-    if extra:
-        subs += list(Subdivision.select().where(Subdivision.id.in_(extra)).order_by(Subdivision.position))
-    rows: list[FormStatusRow] = []
-    for sub in subs:
-        st = stored.get(sub.id)
-        if st is None:
-            rows.append(FormStatusRow(sub.id, sub.code, sub.name, None))
-            continue
-        rows.append(
-            FormStatusRow(
-                sub.id,
-                sub.code,
-                sub.name,
-                FormState(st.status),
-                st.file_name,
-                st.generated_at,
-                st.sent_at,
-                st.received_at,
-                st.imported_at,
-                st.correction_at,
-                st.note,
-            )
-        )
-    return rows
-
-
-def _status_row(period: Period, subdivision_id: int) -> FormStatus | None:
-    return FormStatus.get_or_none((FormStatus.period == period) & (FormStatus.subdivision == subdivision_id))
-
-
-_STAMP_FIELD = {
-    FormState.GENERATED: "generated_at",
-    FormState.SENT: "sent_at",
-    FormState.RECEIVED: "received_at",
-    FormState.IMPORTED: "imported_at",
-    FormState.NEEDS_CORRECTION: "correction_at",
-}
-
-
-def record_state(
-    period: Period,
-    subdivision_id: int,
-    state: FormState,
-    *,
-    form_id: str | None = None,
-    file_name: str | None = None,
-    note: str | None = None,
-    when: dt.datetime | None = None,
-) -> None:
-    """Store a new state with its time stamp (the earlier stamps stay)."""
-    ensure_forms_table()
-    now = when or dt.datetime.now().replace(microsecond=0)
-    row = _status_row(period, subdivision_id)
-    if row is None:
-        row = FormStatus(period=period, subdivision=subdivision_id)
-    row.status = state.value
-    setattr(row, _STAMP_FIELD[state], now)
-    if state is FormState.IMPORTED and row.received_at is None:
-        row.received_at = now
-    if form_id is not None:
-        row.form_id = form_id
-    if file_name is not None:
-        row.file_name = file_name
-    if note is not None:
-        row.note = note
-    row.updated_at = now
-    row.save()
-
-
-def set_form_state(
-    period: Period, subdivision_id: int, state: FormState | str, note: str | None = None
-) -> ChangeSet:
-    """Mark a subdivision's form sent / received / imported / needs correction (the GUI's buttons)."""
-    try:
-        wanted = FormState(state)
-    except ValueError:
-        raise ServiceError(f"Stare necunoscută a formularului: „{state}”.") from None
-    if Subdivision.get_or_none(Subdivision.id == subdivision_id) is None:
-        raise ServiceError("Subdiviziunea nu există.")
-    with database.atomic():
-        record_state(period, subdivision_id, wanted, note=note)
-    return ChangeSet()
-
-
-def snapshot_status(period: Period, subdivision_id: int) -> StatusSnapshot:
-    """The stored status of one subdivision's form, for undo."""
-    ensure_forms_table()
-    row = _status_row(period, subdivision_id)
-    if row is None:
-        return StatusSnapshot(subdivision_id, exists=False)
-    return StatusSnapshot(
-        subdivision_id,
-        True,
-        row.status,
-        row.form_id,
-        row.file_name,
-        row.generated_at,
-        row.sent_at,
-        row.received_at,
-        row.imported_at,
-        row.correction_at,
-        row.note,
-    )
-
-
-def restore_status(period: Period, snap: StatusSnapshot) -> None:
-    """Put a form status back as a snapshot recorded it."""
-    ensure_forms_table()
-    row = _status_row(period, snap.subdivision_id)
-    if not snap.exists:
-        if row is not None:
-            row.delete_instance()
-        return
-    if row is None:
-        row = FormStatus(period=period, subdivision=snap.subdivision_id)
-    row.status = snap.status
-    row.form_id = snap.form_id
-    row.file_name = snap.file_name
-    row.generated_at = snap.generated_at
-    row.sent_at = snap.sent_at
-    row.received_at = snap.received_at
-    row.imported_at = snap.imported_at
-    row.correction_at = snap.correction_at
-    row.note = snap.note
-    row.updated_at = dt.datetime.now().replace(microsecond=0)
-    row.save()
-
-
 def period_code(period: Period) -> str:
     """ "2023-S1"."""
     return key_of(period).code
-
-
-def count_phrase(n: int, one: str, many: str) -> str:
-    """Romanian counted noun: "1 acțiune", "3 acțiuni", "22 de acțiuni"."""
-    if n == 1:
-        return f"1 {one}"
-    if n % 100 >= 20 or (n and n % 100 == 0):
-        return f"{n} de {many}"
-    return f"{n} {many}"

@@ -5,23 +5,19 @@ Files are opened and recognised by :mod:`forms_read`. Here each form's rows are 
 that no longer exist, values that cannot be stored) and classified against the database with the
 fingerprint the form recorded at generation (three-way): new, changed, cleared, unchanged, kept (the form
 left the row as it was, the app changed it since: the app's value stays) or conflict (both the app and the
-form changed it: the app's value stays unless the user accepts the form's). :func:`apply_import` writes
-the accepted changes through :func:`services.editing.set_cells` in one transaction and returns undo and
-redo payloads.
+form changed it: the app's value stays unless the user accepts the form's). The result is the use case's
+:class:`~balti_monitor.services.forms_import.ImportPreview`; writing it (``apply_import``, one
+transaction with undo and redo payloads) is a service, re-exported here.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
-from enum import StrEnum
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from balti_monitor.db.forms_models import FormStatus
 from balti_monitor.db.models import (
     Action,
+    FormStatus,
     Indicator,
     Period,
     Plan,
@@ -29,22 +25,14 @@ from balti_monitor.db.models import (
     Return,
     Subdivision,
     Value,
-    database,
 )
 from balti_monitor.domain.checks import Finding
 from balti_monitor.interchange.forms_common import (
     FORM_SHEET,
-    FormState,
     SignedRow,
-    StatusSnapshot,
-    count_phrase,
-    ensure_forms_table,
     fingerprint,
     normalize,
     parse_row_key,
-    record_state,
-    restore_status,
-    snapshot_status,
 )
 from balti_monitor.interchange.forms_read import (
     MSG_TAMPERED,
@@ -55,172 +43,41 @@ from balti_monitor.interchange.forms_read import (
     identify_form,
     read_workbook,
 )
-from balti_monitor.services.changes import ChangeSet
-from balti_monitor.services.editing import DESCRIPTION_COLUMN, CellEdit, cell_text, set_cells, validate_cell
-from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.editing import DESCRIPTION_COLUMN, validate_cell
+from balti_monitor.services.forms_import import (
+    APPLIED_KINDS,
+    KIND_LABELS,
+    CellChange,
+    CellRef,
+    CellRestore,
+    ChangeKind,
+    FormFile,
+    ImportPreview,
+    ImportResult,
+    RefusedFile,
+    apply_import,
+    edits_by_action,
+    restore_cells,
+)
+from balti_monitor.services.forms_import import findings_delta as import_findings_delta
+
+__all__ = [  # the use case's types and functions, re-exported for the callers that preview and apply
+    "APPLIED_KINDS",
+    "KIND_LABELS",
+    "CellChange",
+    "CellRef",
+    "CellRestore",
+    "ChangeKind",
+    "FormFile",
+    "ImportPreview",
+    "ImportResult",
+    "RefusedFile",
+    "apply_import",
+    "findings_delta",
+    "preview_import",
+    "restore_cells",
+]
 from balti_monitor.services.periods import key_of
-from balti_monitor.services.results import period_results
-
-
-class ChangeKind(StrEnum):
-    """How one form row compares with the database."""
-
-    NEW = "new"  # the database has nothing, the form has a value
-    CHANGED = "changed"  # the form changed the stored value
-    CLEARED = "cleared"  # the form emptied a stored value
-    UNCHANGED = "unchanged"  # same text
-    KEPT = "kept"  # the form left the row as generated; the app changed it since: the app's value stays
-    CONFLICT = "conflict"  # both the app and the form changed it since the form was generated
-
-
-KIND_LABELS: dict[ChangeKind, str] = {
-    ChangeKind.NEW: "nou",
-    ChangeKind.CHANGED: "modificat",
-    ChangeKind.CLEARED: "șters",
-    ChangeKind.UNCHANGED: "neschimbat",
-    ChangeKind.KEPT: "păstrat din aplicație",
-    ChangeKind.CONFLICT: "conflict",
-}
-APPLIED_KINDS = frozenset({ChangeKind.NEW, ChangeKind.CHANGED, ChangeKind.CLEARED})
-
-
-@dataclass(frozen=True, slots=True)
-class CellRef:
-    """A grid cell of the period: action, subdivision, column (0 = description, N = indicator N)."""
-
-    action_id: int
-    subdivision_id: int
-    column: int
-
-
-@dataclass(frozen=True, slots=True)
-class CellChange:
-    """One form row compared with the database."""
-
-    ref: CellRef
-    kind: ChangeKind
-    action_code: str
-    subdivision_name: str
-    label: str  # "Descriere" or "Indicatorul 3"
-    current: str  # what the database holds now ("" for nothing)
-    incoming: str  # what the form says (F/B composed, normalised)
-    file_name: str
-    sheet_row: int  # row of the "Retur" sheet, for the user to find it
-
-    @property
-    def location(self) -> str:
-        """ "1.13 · Indicatorul 2 · Direcția secretariat"."""
-        return f"{self.action_code} · {self.label} · {self.subdivision_name}"
-
-
-@dataclass(frozen=True, slots=True)
-class FormFile:
-    """A recognised form and how each of its rows compares with the database."""
-
-    path: Path
-    subdivision_id: int
-    subdivision_code: str
-    subdivision_name: str
-    period_code: str
-    plan_code: str
-    form_id: str
-    generated_at: str
-    changes: tuple[CellChange, ...]
-    warnings: tuple[str, ...] = field(default_factory=tuple)
-
-    def count(self, kind: ChangeKind) -> int:
-        """Rows of one kind."""
-        return sum(1 for c in self.changes if c.kind is kind)
-
-    def summary(self) -> str:
-        """ "5 rânduri noi, 1 rând modificat, 40 de rânduri neschimbate" (kinds that occur)."""
-        words = {
-            ChangeKind.NEW: ("rând nou", "rânduri noi"),
-            ChangeKind.CHANGED: ("rând modificat", "rânduri modificate"),
-            ChangeKind.CLEARED: ("rând șters", "rânduri șterse"),
-            ChangeKind.UNCHANGED: ("rând neschimbat", "rânduri neschimbate"),
-            ChangeKind.KEPT: ("rând păstrat din aplicație", "rânduri păstrate din aplicație"),
-            ChangeKind.CONFLICT: ("conflict", "conflicte"),
-        }
-        parts = [count_phrase(self.count(kind), *word) for kind, word in words.items() if self.count(kind)]
-        return ", ".join(parts) or "niciun rând"
-
-
-@dataclass(frozen=True, slots=True)
-class RefusedFile:
-    """A file that was not imported, and why (Romanian)."""
-
-    path: Path
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
-class ImportPreview:
-    """What importing the selected files would do (nothing has been changed yet)."""
-
-    period_id: int | None
-    period_code: str | None
-    files: tuple[FormFile, ...]
-    refused: tuple[RefusedFile, ...]
-    new_findings: tuple[Finding, ...] = field(default_factory=tuple)  # checks the import would add
-    resolved_findings: tuple[Finding, ...] = field(default_factory=tuple)  # checks it would clear
-
-    @property
-    def changes(self) -> tuple[CellChange, ...]:
-        """Every row of every recognised file."""
-        return tuple(c for f in self.files for c in f.changes)
-
-    @property
-    def pending(self) -> tuple[CellChange, ...]:
-        """What applying without accepting any conflict writes."""
-        return tuple(c for c in self.changes if c.kind in APPLIED_KINDS)
-
-    @property
-    def conflicts(self) -> tuple[CellChange, ...]:
-        """Rows changed both in the app and in the form."""
-        return tuple(c for c in self.changes if c.kind is ChangeKind.CONFLICT)
-
-    @property
-    def has_changes(self) -> bool:
-        """Whether applying would write anything (conflicts count: the user may accept them)."""
-        return bool(self.pending or self.conflicts)
-
-    def count(self, kind: ChangeKind) -> int:
-        """Rows of one kind over all files."""
-        return sum(f.count(kind) for f in self.files)
-
-    def summary_lines(self) -> list[str]:
-        """Romanian overview: one line per file, then the refusals."""
-        lines: list[str] = []
-        if self.period_code:
-            lines.append(f"Perioada: {self.period_code}.")
-        for f in self.files:
-            lines.append(f"✓ {f.path.name} — {f.subdivision_name}: {f.summary()}")
-            lines.extend(f"    atenție: {w}" for w in f.warnings)
-        for r in self.refused:
-            lines.append(f"✗ {r.path.name}: {r.message}")
-        return lines
-
-
-@dataclass(frozen=True, slots=True)
-class CellRestore:
-    """Cell texts (and form statuses) to put back in one step: the undo or the redo of an import."""
-
-    period_id: int
-    cells: tuple[tuple[int, tuple[CellEdit, ...]], ...]  # (action id, edits)
-    statuses: tuple[StatusSnapshot, ...] = field(default_factory=tuple)
-
-
-@dataclass(frozen=True, slots=True)
-class ImportResult:
-    """What :func:`apply_import` did."""
-
-    changes: ChangeSet
-    applied: int  # cells written
-    undo: CellRestore
-    redo: CellRestore
-    imported_files: tuple[str, ...]
-
 
 # ------------------------------------------------------------------------------------------------------
 # Comparing a recognised form with the database
@@ -290,15 +147,15 @@ def _compare(raw: RawForm, path: Path, plan: Plan, period: Period, sub: Subdivis
                 f"(„{row.key[:40]}”): identificatorii formularului au fost modificați."
             )
         label = _row_label(row.key)
-        text, problem = compose_value(normalize(row.value), row.women, row.men)
-        text = normalize(text)
+        # The text is kept verbatim (raw text is sacred); a cell of only spaces is an empty cell.
+        text, problem = compose_value(row.value if row.value.strip() else "", row.women, row.men)
         if problem:
             problems.append(f"rândul {row.sheet_row} ({row.key.split('#')[0]} · {label}): {problem}")
             continue
         warnings.extend(f"rândul {row.sheet_row} ({label}): {w}" for w in row.warnings)
         earlier = by_key.get(row.key)
         if earlier is not None:
-            if earlier[1] == text or not text:
+            if normalize(earlier[1]) == normalize(text) or not normalize(text):
                 continue
             if earlier[1]:
                 problems.append(
@@ -330,7 +187,6 @@ def _compare(raw: RawForm, path: Path, plan: Plan, period: Period, sub: Subdivis
         warnings.append(
             f"rândurile {rows_text} conțin date în afara rândurilor formularului și au fost ignorate."
         )
-    ensure_forms_table()
     status = FormStatus.get_or_none((FormStatus.period == period) & (FormStatus.subdivision == sub))
     if status is not None and status.form_id and status.form_id != raw.header["form_id"]:
         warnings.append(
@@ -342,7 +198,7 @@ def _compare(raw: RawForm, path: Path, plan: Plan, period: Period, sub: Subdivis
     for key, (row, incoming) in by_key.items():
         ref = targets[key]
         stored = current.get((ref.action_id, ref.column), "")
-        kind = _classify(normalize(stored), incoming, signed[key])
+        kind = _classify(normalize(stored), normalize(incoming), signed[key])
         if kind is None:
             continue
         changes.append(
@@ -406,44 +262,11 @@ def _classify(current: str, incoming: str, signed: SignedRow) -> ChangeKind | No
 # ------------------------------------------------------------------------------------------------------
 
 
-class _Rollback(Exception):
-    """Raised inside a transaction to undo a trial run."""
-
-
-def _finding_key(f: Finding) -> tuple[Any, ...]:
-    return (f.code, f.action, f.indicator, f.subdivision_id, f.message)
-
-
-def _edits(changes: Iterable[CellChange]) -> dict[int, list[CellEdit]]:
-    grouped: dict[int, list[CellEdit]] = defaultdict(list)
-    for c in changes:
-        grouped[c.ref.action_id].append(CellEdit(c.ref.subdivision_id, c.ref.column, c.incoming or None))
-    return grouped
-
-
 def findings_delta(
     period: Period, changes: Sequence[CellChange]
 ) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
-    """The findings writing ``changes`` would add and clear, found by a trial run that is rolled back."""
-    grouped = _edits(changes)
-    if not grouped:
-        return (), ()
-    ids = list(grouped)
-    before = [f for r in period_results(period, ids).values() for f in r.findings]
-    after: list[Finding] = []
-    try:
-        with database.atomic():
-            for action_id, edits in grouped.items():
-                set_cells(period, action_id, edits)
-            after = [f for r in period_results(period, ids).values() for f in r.findings]
-            raise _Rollback
-    except _Rollback:
-        pass
-    before_keys = {_finding_key(f) for f in before}
-    after_keys = {_finding_key(f) for f in after}
-    added = tuple(f for f in after if _finding_key(f) not in before_keys)
-    cleared = tuple(f for f in before if _finding_key(f) not in after_keys)
-    return added, cleared
+    """The findings writing ``changes`` would add and clear, computed in memory (nothing is written)."""
+    return import_findings_delta(period, edits_by_action(changes))
 
 
 def preview_import(paths: Sequence[Path | str], period: Period | None = None) -> ImportPreview:
@@ -484,69 +307,3 @@ def preview_import(paths: Sequence[Path | str], period: Period | None = None) ->
     pending = [c for f in files for c in f.changes if c.kind in APPLIED_KINDS]
     added, cleared = findings_delta(target, pending)
     return ImportPreview(target.id, key_of(target).code, tuple(files), tuple(refused), added, cleared)
-
-
-# ------------------------------------------------------------------------------------------------------
-# Apply, undo, redo
-# ------------------------------------------------------------------------------------------------------
-
-
-def apply_import(preview: ImportPreview, accept_conflicts: Collection[CellRef] = ()) -> ImportResult:
-    """Write the preview's new, changed and cleared cells (and the accepted conflicts) in one transaction.
-
-    Refuses (ServiceError, nothing changed) when the database changed since the preview. Every imported
-    form is marked "imported". The result carries the undo and redo payloads for :func:`restore_cells`.
-    """
-    if preview.period_id is None or not preview.files:
-        raise ServiceError("Niciun formular nu poate fi importat; nu s-a modificat nimic.")
-    period = Period.get_or_none(Period.id == preview.period_id)
-    if period is None:
-        raise ServiceError("Perioada formularelor nu mai există.")
-    accepted = set(accept_conflicts)
-    chosen = [
-        c
-        for c in preview.changes
-        if c.kind in APPLIED_KINDS or (c.kind is ChangeKind.CONFLICT and c.ref in accepted)
-    ]
-    undo: dict[int, list[CellEdit]] = defaultdict(list)
-    redo = _edits(chosen)
-    changes = ChangeSet()
-    imported: list[str] = []
-    with database.atomic():
-        for c in chosen:
-            now = cell_text(period, c.ref.action_id, c.ref.subdivision_id, c.ref.column)
-            if normalize(now) != normalize(c.current):
-                raise ServiceError(
-                    f"Datele s-au modificat după previzualizare ({c.location}); refaceți previzualizarea importului."
-                )
-            undo[c.ref.action_id].append(CellEdit(c.ref.subdivision_id, c.ref.column, now))
-        before = tuple(snapshot_status(period, f.subdivision_id) for f in preview.files)
-        for action_id, edits in redo.items():
-            changes |= set_cells(period, action_id, edits)
-        for f, snap in zip(preview.files, before, strict=True):
-            touched = any(c.ref.subdivision_id == f.subdivision_id for c in chosen)
-            if touched or snap.status != FormState.IMPORTED.value:
-                record_state(period, f.subdivision_id, FormState.IMPORTED, file_name=f.path.name)
-                imported.append(f.path.name)
-        after = tuple(snapshot_status(period, f.subdivision_id) for f in preview.files)
-    return ImportResult(
-        changes=changes,
-        applied=len(chosen),
-        undo=CellRestore(period.id, tuple((a, tuple(reversed(e))) for a, e in undo.items()), before),
-        redo=CellRestore(period.id, tuple((a, tuple(e)) for a, e in redo.items()), after),
-        imported_files=tuple(imported),
-    )
-
-
-def restore_cells(restore: CellRestore) -> ChangeSet:
-    """Put cell texts and form statuses back in one transaction (the GUI's undo/redo of an import)."""
-    period = Period.get_or_none(Period.id == restore.period_id)
-    if period is None:
-        raise ServiceError("Perioada nu mai există.")
-    changes = ChangeSet()
-    with database.atomic():
-        for action_id, edits in restore.cells:
-            changes |= set_cells(period, action_id, list(edits))
-        for snap in restore.statuses:
-            restore_status(period, snap)
-    return changes

@@ -46,11 +46,11 @@ from balti_monitor.interchange.forms_common import (
     ID_SHEET,
     SignedRow,
     count_phrase,
-    excel_safe,
     fingerprint,
     format_date,
     key_id,
     sign,
+    to_cell,
 )
 from balti_monitor.interchange.forms_content import FormContent
 
@@ -88,8 +88,9 @@ def _col(name: str) -> str:
 
 
 def _text(cell: Cell, text: str) -> None:
-    """Write a text cell: never a formula (text starting with "=" stays text), never a number."""
-    cell.value = excel_safe(text)
+    """Write a text cell: never a formula (text starting with "=" stays text), never a number; characters a
+    cell cannot hold as visible escapes (:func:`to_cell`), read back to the same text."""
+    cell.value = to_cell(text)
     cell.data_type = "s"
     cell.number_format = "@"
 
@@ -153,7 +154,10 @@ def _build_form_sheet(ws: Worksheet, content: FormContent, include_previous: boo
     ws.column_dimensions[_col(COL_KEY)].hidden = True
     last = _col(columns[-1])
 
-    ws[f"{_col(COL_CODE)}1"] = f"Returul subdiviziunii: {content.subdivision_name} — {content.period_label}"
+    _text(
+        ws[f"{_col(COL_CODE)}1"],
+        f"Returul subdiviziunii: {content.subdivision_name} — {content.period_label}",
+    )
     ws[f"{_col(COL_CODE)}1"].font = Font(bold=True, size=13)
     ws[f"{_col(COL_CODE)}2"] = (
         f"Termen de returnare: {format_date(content.deadline)}. Completați doar celulele albe; "
@@ -444,7 +448,7 @@ def build_workbook(
 
     wb.active = 0
     wb.security = WorkbookProtection(lockStructure=True)
-    wb.properties.title = f"Retur {content.subdivision_code} {content.period_code}"
-    wb.properties.subject = content.plan_title
+    wb.properties.title = to_cell(f"Retur {content.subdivision_code} {content.period_code}")
+    wb.properties.subject = to_cell(content.plan_title)
     wb.properties.creator = "Bălți Monitor"
     return wb

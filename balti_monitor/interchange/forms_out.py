@@ -30,6 +30,7 @@ from balti_monitor.interchange.forms_common import (
     record_state,
     row_key,
     subdivisions_with_forms,
+    to_cell,
 )
 from balti_monitor.interchange.forms_content import FormAction, FormContent, FormRow
 from balti_monitor.interchange.forms_layout import build_workbook
@@ -186,7 +187,7 @@ class _PeriodData:
                     number=None,
                     label="Măsurile întreprinse (descriere)",
                     current=row.description,
-                    prefill=options.prefill_current and len(row.description) <= EXCEL_CELL_LIMIT,
+                    prefill=options.prefill_current and len(to_cell(row.description)) <= EXCEL_CELL_LIMIT,
                     previous=None if not self.previous_code else (prev_row.description if prev_row else ""),
                 )
             ]
@@ -203,7 +204,7 @@ class _PeriodData:
                         label=f"Indicatorul {number}: {ind.text}",
                         current=value.raw if value is not None else "",
                         prefill=options.prefill_current
-                        and (value is None or len(value.raw) <= EXCEL_CELL_LIMIT),
+                        and (value is None or len(to_cell(value.raw)) <= EXCEL_CELL_LIMIT),
                         previous=None if not self.previous_code else (prev_value.raw if prev_value else ""),
                         gender_split=ind.gender_split,
                         numeric=_is_numeric(ind.text, ind.aggregation),
@@ -244,10 +245,28 @@ def form_content(period: Period, subdivision_id: int, options: FormsOutOptions |
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
 
-def form_file_name(subdivision_code: str, period_code: str) -> str:
-    """ "Retur_DRU_2023-S1.xlsx" (characters unsafe in file names replaced)."""
+_PREFIX, _SUFFIX = "Retur_", ".xlsx"
+
+
+def form_file_name(subdivision_code: str, period_code: str, subdivision_id: int | None = None) -> str:
+    """ "Retur_DRU_2023-S1.xlsx" (characters unsafe in file names replaced); with ``subdivision_id``
+    "Retur_DRU_2023-S1_7.xlsx", for two codes that fold to the same name. The one home of the rule."""
     code = _UNSAFE.sub("_", fold_key(subdivision_code).upper()) or "SUBDIVIZIUNE"
-    return f"Retur_{code}_{period_code}.xlsx"
+    tail = "" if subdivision_id is None else f"_{subdivision_id}"
+    return f"{_PREFIX}{code}_{period_code}{tail}{_SUFFIX}"
+
+
+def is_form_file_name(name: str, period_code: str) -> bool:
+    """Whether ``name`` is what :func:`form_file_name` gives for some subdivision of the period."""
+    pattern = rf"{re.escape(_PREFIX)}[A-Za-z0-9_-]+_{re.escape(period_code)}(_\d+)?{re.escape(_SUFFIX)}"
+    return re.fullmatch(pattern, name) is not None
+
+
+def existing_forms(directory: Path, period_code: str) -> list[Path]:
+    """The period's form files already in ``directory`` (what a new generation there would replace)."""
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.iterdir() if is_form_file_name(p.name, period_code))
 
 
 def _targets(period: Period, options: FormsOutOptions) -> tuple[list[Subdivision], list[SkippedSubdivision]]:
@@ -293,7 +312,7 @@ def generate_forms(period: Period, directory: Path, options: FormsOutOptions | N
     names = [form_file_name(c.subdivision_code, c.period_code) for c in contents]
     if len(set(names)) != len(names):  # two codes that fold to the same file name
         names = [
-            n if names.count(n) == 1 else n.replace(".xlsx", f"_{c.subdivision_id}.xlsx")
+            n if names.count(n) == 1 else form_file_name(c.subdivision_code, c.period_code, c.subdivision_id)
             for n, c in zip(names, contents, strict=True)
         ]
     paths = [directory / n for n in names]

@@ -15,7 +15,9 @@ that text. Macros (``keep_vba=False``) and external links (``keep_links=False``)
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+import stat
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from balti_monitor.db.models import Period, Plan, Subdivision
 from balti_monitor.domain.values import parse_value
@@ -33,12 +36,14 @@ from balti_monitor.interchange.forms_common import (
     COL_VALUE,
     COL_WOMEN,
     COLUMN_MARKER,
+    EXCEL_CELL_LIMIT,
     FORM_FORMAT,
     FORM_SHEET,
     FORM_VERSION,
     HEADER_FIELDS,
     ID_SHEET,
     SignedRow,
+    from_cell,
     key_id,
     plan_secret,
     signature_matches,
@@ -46,7 +51,7 @@ from balti_monitor.interchange.forms_common import (
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import find_period, key_of, parse_period_code
 
-MAX_FILE_SIZE = 25 * 1024 * 1024  # a return form is a few dozen kilobytes
+MAX_FILE_SIZE = 10 * 1024 * 1024  # a return form is a few dozen kilobytes
 MAX_SHEET_ROWS = 20_000
 _CFB_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -120,12 +125,14 @@ def spreadsheet_text(value: Any) -> tuple[str, str | None]:
     if isinstance(value, bool):
         return ("ADEVĂRAT" if value else "FALS"), None
     if isinstance(value, int):
+        _plausible(value)
         return str(value), None
     if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value)), None
-        return _decimal_text(Decimal(repr(value))), None
+        _plausible(value)
+        # Excel keeps 15 significant digits and shows no more: 0.30000000000000004 is the "0,3" typed.
+        return _decimal_text(Decimal(format(value, ".15g"))), None
     if isinstance(value, Decimal):
+        _plausible(value)
         return _decimal_text(value), None
     if isinstance(value, dt.datetime):
         shown = value.strftime("%d.%m.%Y") if value.time() == dt.time() else value.strftime("%d.%m.%Y %H:%M")
@@ -142,10 +149,32 @@ def spreadsheet_text(value: Any) -> tuple[str, str | None]:
     return str(value), None
 
 
+MAX_NUMBER = 10**15  # no indicator counts beyond this; larger figures are a damaged or forged cell
+
+
+class CellProblem(ValueError):
+    """A cell whose content cannot be imported; ``str(exc)`` is the Romanian reason (without the cell)."""
+
+
+def _plausible(value: float | int | Decimal) -> None:
+    """Refuse a number no return can hold: NaN, infinite, or beyond 10^15 in size."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise CellProblem("conține o valoare numerică invalidă (NaN sau infinit)")
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise CellProblem("conține o valoare numerică invalidă (NaN sau infinit)")
+    if abs(Decimal(value)) >= MAX_NUMBER:
+        raise CellProblem("conține un număr prea mare pentru un retur (peste 10^15)")
+
+
 def _sniff(path: Path) -> None:
     """Refuse what is not an .xlsx before parsing it."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            raise FormRefused("Nu este un fișier obișnuit (este un dispozitiv, o conductă sau un socket).")
+        size = info.st_size
         if size > MAX_FILE_SIZE:
             raise FormRefused(
                 f"Fișierul este prea mare pentru un formular de retur ({size // (1024 * 1024)} MB)."
@@ -211,9 +240,76 @@ def _read_id_sheet(rows: Iterable[tuple[Any, ...]]) -> tuple[dict[str, str], str
     return header, signature, signed
 
 
+MAX_MEMBERS = 300  # parts of the .xlsx archive; a form saved by Excel or LibreOffice has a few dozen
+MAX_MEMBER_SIZE = 16 * 1024 * 1024  # uncompressed bytes of one part; a real form is well under 1 MB in all
+MAX_TOTAL_SIZE = 32 * 1024 * 1024  # uncompressed bytes of all parts
+
+
+def _check_archive(path: Path) -> None:
+    """Refuse a workbook whose parts are far beyond any real form, before parsing it (a few hundred KB of
+    zip can unpack to hundreds of MB). The sizes are the ones the archive declares, which the reader then
+    enforces: Python's zip reader never returns more bytes than a part declares."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
+        raise FormRefused(
+            "Fișierul este deteriorat: nu poate fi deschis ca registru Excel (.xlsx)."
+        ) from None
+    if len(members) > MAX_MEMBERS:
+        raise FormRefused(
+            f"Registrul are {len(members)} de părți interne, mult mai multe decât un formular de retur "
+            f"(cel mult {MAX_MEMBERS}); nu a fost deschis."
+        )
+    biggest = max(members, key=lambda m: m.file_size, default=None)
+    total = sum(m.file_size for m in members)
+    if biggest is not None and biggest.file_size > MAX_MEMBER_SIZE:
+        raise FormRefused(
+            f"Partea internă „{biggest.filename[:80]}” a registrului ar ocupa {biggest.file_size // (1024 * 1024)} MB "
+            f"după dezarhivare, mult peste un formular de retur (sub 1 MB); nu a fost deschis."
+        )
+    if total > MAX_TOTAL_SIZE:
+        raise FormRefused(
+            f"Registrul ar ocupa {total // (1024 * 1024)} MB după dezarhivare, mult peste un formular de retur "
+            "(sub 1 MB); nu a fost deschis."
+        )
+
+
+_NUMBER_CELL = re.compile(
+    rb'<c r="([A-Z]{1,3}[0-9]{1,7})"([^>]*)>(?:<f[^>]*>[^<]*</f>|<f[^>]*/>)?<v>([^<]*)</v>'
+)
+_NUMBER = re.compile(rb"^-?[0-9]+(\.[0-9]*)?([eE][-+]?[0-9]+)?$")
+
+
+def _bad_number_cells(path: Path) -> str | None:
+    """When the spreadsheet reader gave up: the cells holding a "number" that is none (NaN, INF, text), for
+    a refusal that names them. None when that is not why (the file is damaged in another way)."""
+    bad: list[str] = []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                    continue
+                for match in _NUMBER_CELL.finditer(archive.read(name)):
+                    kind = re.search(rb'\bt="([^"]*)"', match.group(2))
+                    if kind is not None and kind.group(1) != b"n":
+                        continue
+                    if not _NUMBER.match(match.group(3).strip()):
+                        bad.append(match.group(1).decode("ascii"))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    if not bad:
+        return None
+    cells = ", ".join(f"celula {c}" for c in bad[:5])
+    return (
+        f"Foaia formularului are valori numerice invalide (NaN, infinit sau text în loc de număr): {cells}."
+    )
+
+
 def read_workbook(path: Path) -> RawForm:
     """Parse a returned form (no database access). Raises :class:`FormRefused`."""
     _sniff(path)
+    _check_archive(path)
     try:
         wb = load_workbook(path, read_only=True, data_only=False, keep_vba=False, keep_links=False)
     except (zipfile.BadZipFile, zipfile.LargeZipFile):
@@ -244,7 +340,9 @@ def read_workbook(path: Path) -> RawForm:
         except FormRefused:
             raise
         except Exception:
-            raise FormRefused("Fișierul este deteriorat sau nu este un registru Excel valid.") from None
+            raise FormRefused(
+                _bad_number_cells(path) or "Fișierul este deteriorat sau nu este un registru Excel valid."
+            ) from None
     finally:
         wb.close()
     if header.get("format") != FORM_FORMAT:
@@ -278,11 +376,27 @@ def _sheet_rows(
     value_col = columns.get(COL_VALUE)
     women_col = columns.get(COL_WOMEN)
     men_col = columns.get(COL_MEN)
+    problems: list[str] = []
     for number, row in enumerate(rows, start=1):
         if number <= marker_row:
             continue
         key = _plain(_get(row, key_col))
-        value, warning = spreadsheet_text(_get(row, value_col))
+        try:
+            for col in (key_col, value_col, women_col, men_col):
+                _check_cell(_get(row, col))
+            value, warning = spreadsheet_text(_get(row, value_col))
+        except CellProblem as exc:
+            bad = next(
+                (
+                    c
+                    for c in (key_col, value_col, women_col, men_col)
+                    if c is not None and _cell_refused(_get(row, c))
+                ),
+                value_col,
+            )
+            problems.append(f"celula {get_column_letter((bad or 0) + 1)}{number} {exc}")
+            continue
+        value = from_cell(value)
         women, men = _get(row, women_col), _get(row, men_col)
         if not key:
             if number > marker_row + 1 and (
@@ -292,7 +406,35 @@ def _sheet_rows(
                 stray.append(number)
             continue
         result.append(SheetRow(key, number, value, women, men, [warning] if warning else []))
+    if problems:
+        more = f" (și încă {len(problems) - 5})" if len(problems) > 5 else ""
+        raise FormRefused(
+            f"Foaia „{FORM_SHEET}” are celule care nu pot fi importate: "
+            + "; ".join(problems[:5])
+            + more
+            + "."
+        )
     return result, stray
+
+
+def _check_cell(value: Any) -> None:
+    """Refuse a cell that Excel could not have written (longer than a cell holds) or a number no return
+    holds; never truncate or round it silently."""
+    if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
+        raise CellProblem(
+            f"are {len(value)} de caractere, mai mult decât poate ține o celulă Excel ({EXCEL_CELL_LIMIT}); "
+            "textul nu a fost trunchiat, formularul a fost refuzat"
+        )
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        _plausible(value)
+
+
+def _cell_refused(value: Any) -> bool:
+    try:
+        _check_cell(value)
+    except CellProblem:
+        return True
+    return False
 
 
 # ------------------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from balti_monitor.db.models import (
     Value,
     database,
 )
+from balti_monitor.interchange.forms_common import SECRET_KEY
 from balti_monitor.services.backup import auto_backup
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.document_schema import DOCUMENT, InterchangeError, check
@@ -35,8 +37,7 @@ from balti_monitor.services.plan_import import NARRATIVE_FIELDS, fail, import_pl
 from balti_monitor.services.storage_errors import guard_write
 from balti_monitor.services.subdivisions import name_key
 from balti_monitor.services.values import (
-    INVALID_CHARACTER,
-    has_invalid_character,
+    text_problem,
 )
 
 FORMAT = "balti-monitor-file"
@@ -51,8 +52,21 @@ def _by_indicator(item: dict[str, Any]) -> int:
     return int(item["indicator"])
 
 
-def export_document() -> dict[str, Any]:
-    """The whole open database as one JSON-ready document."""
+FORM_KEY_NOTICE = (
+    "Exportul JSON nu conține cheia de semnare a formularelor de retur (așa se exportă implicit, ca nimeni "
+    "să nu poată falsifica formulare cu fișierul JSON). La următoarea generare se creează o cheie nouă: "
+    "formularele trimise subdiviziunilor înainte de acest import nu mai pot fi importate și trebuie trimise "
+    "din nou."
+)
+
+
+def export_document(*, with_form_key: bool = False) -> dict[str, Any]:
+    """The whole open database as one JSON-ready document.
+
+    The return forms' signing key (``Plan.extra["forms_secret"]``) is left out unless ``with_form_key``:
+    whoever holds the key can forge forms, and a JSON file travels further than the database (a full move
+    to another computer keeps it: ``export-json --with-form-key``).
+    """
     subs = list(Subdivision.select().order_by(Subdivision.position, Subdivision.id))
     code_of = {s.id: s.code for s in subs}
     aliases: dict[int, list[str]] = {}
@@ -65,11 +79,11 @@ def export_document() -> dict[str, Any]:
             {"code": s.code, "name": s.name, "active": s.active, "aliases": aliases.get(s.id, [])}
             for s in subs
         ],
-        "plans": [_export_plan(plan, code_of) for plan in Plan.select().order_by(Plan.id)],
+        "plans": [_export_plan(plan, code_of, with_form_key) for plan in Plan.select().order_by(Plan.id)],
     }
 
 
-def _export_plan(plan: Plan, code_of: dict[int, str]) -> dict[str, Any]:
+def _export_plan(plan: Plan, code_of: dict[int, str], with_form_key: bool = False) -> dict[str, Any]:
     priorities = list(Priority.select().where(Priority.plan == plan).order_by(Priority.position))
     actions = list(Action.select().join(Priority).where(Priority.plan == plan).order_by(Action.position))
     action_code = {a.id: a.code for a in actions}
@@ -173,7 +187,9 @@ def _export_plan(plan: Plan, code_of: dict[int, str]) -> dict[str, Any]:
         "first_year": plan.first_year,
         "last_year": plan.last_year,
         "kind": plan.kind,
-        "extra": plan.extra,
+        "extra": plan.extra
+        if with_form_key
+        else {k: v for k, v in (plan.extra or {}).items() if k != SECRET_KEY},
         "priorities": [
             {
                 "number": p.number,
@@ -192,11 +208,20 @@ def dumps(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
-def export_json(path: Path) -> None:
-    """Write the whole database to ``path`` (through a temporary file, so a failure leaves no half file)."""
+def export_json(path: Path, *, with_form_key: bool = False) -> None:
+    """Write the whole database to ``path`` (through a temporary file, so a failure leaves no half file);
+    the forms' signing key only ``with_form_key`` (see :func:`export_document`)."""
     tmp = path.with_name(path.name + ".part")
-    tmp.write_text(dumps(export_document()), encoding="utf-8")
-    tmp.replace(path)
+    try:
+        tmp.write_text(dumps(export_document(with_form_key=with_form_key)), encoding="utf-8")
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def lacks_form_key(document: dict[str, Any]) -> bool:
+    """Whether an imported document left out the forms' signing key of a plan (a new one will be made)."""
+    return any(SECRET_KEY not in (plan.get("extra") or {}) for plan in document.get("plans", []))
 
 
 def is_empty() -> bool:
@@ -207,9 +232,16 @@ def is_empty() -> bool:
 def load_document(path: Path) -> dict[str, Any]:
     """Read and structurally validate a document; :class:`InterchangeError` says what and where."""
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InterchangeError(
+                f"„{path}” nu este un fișier obișnuit (un dosar, un dispozitiv sau o conductă)."
+            )
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise InterchangeError(f"Fișierul „{path}” nu există.") from exc
+    except OSError as exc:
+        raise InterchangeError(f"Fișierul „{path.name}” nu poate fi citit: {exc.strerror or exc}.") from exc
     except UnicodeDecodeError as exc:
         raise InterchangeError(f"Fișierul „{path.name}” nu este text UTF-8 (octetul {exc.start}).") from exc
     try:
@@ -235,12 +267,15 @@ def validate_document(document: Any) -> None:
 
 
 def _refuse_invalid_characters(value: Any, path: str) -> None:
-    """Lone UTF-16 surrogates (JSON allows "\\ud800") cannot be stored: say where the first one is."""
+    """The one text rule (:func:`services.values.text_problem`) for every text of the document, keys too:
+    a NUL or a lone UTF-16 surrogate (JSON allows "\\u0000" and "\\ud800") is refused, saying where."""
     if isinstance(value, str):
-        if has_invalid_character(value):
-            raise InterchangeError(f"{path}: {INVALID_CHARACTER}")
+        problem = text_problem(value)
+        if problem:
+            raise InterchangeError(f"{path}: {problem}")
     elif isinstance(value, dict):
         for key, item in value.items():
+            _refuse_invalid_characters(key, f"{path} (cheia {key!r})")
             _refuse_invalid_characters(item, f"{path}.{key}")
     elif isinstance(value, list):
         for index, item in enumerate(value):

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from balti_monitor.db.connection import copying_out
 from balti_monitor.db.models import Plan, Subdivision, database
 from balti_monitor.resources import user_data_dir
 from balti_monitor.services._sqlite_files import (
@@ -206,7 +207,8 @@ def make_backup(
     remove_file(tmp)
     try:
         with copy_errors("Copia de rezervă", target):
-            database.execute_sql("VACUUM INTO ?", (str(tmp),))  # type: ignore[no-untyped-call]
+            with copying_out():  # VACUUM INTO writes only the new file, also from a read-only session
+                database.execute_sql("VACUUM INTO ?", (str(tmp),))  # type: ignore[no-untyped-call]
             source_counts = table_counts(raw_connection())
             _fsync_file(tmp)
             report = verify_file(tmp)

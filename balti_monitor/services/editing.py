@@ -23,7 +23,7 @@ from balti_monitor.domain.grid import OverrideDef
 from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import PeriodRef, period_id_of
-from balti_monitor.services.values import parsed_columns, validate_description, validate_value
+from balti_monitor.services.values import parsed_columns, text_problem, validate_description, validate_value
 
 DESCRIPTION_COLUMN = 0  # grid column 0 is the description; columns 1..N are indicators 1..N
 
@@ -163,7 +163,7 @@ def set_override(
     """Type a Total cell by hand; a reason is required."""
     if not reason.strip():
         raise ServiceError("Scrieți motivul pentru care totalul se introduce manual.")
-    problem = validate_value(raw_text)
+    problem = validate_value(raw_text) or text_problem(reason) or text_problem(author)
     if problem:
         raise ServiceError(problem)
     with database.atomic():

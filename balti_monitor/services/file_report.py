@@ -9,7 +9,9 @@ side for the restore preview (:class:`Comparison`). Nothing here imports Qt.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +19,7 @@ from typing import Any
 
 from balti_monitor.db import connection
 from balti_monitor.db.connection import DatabaseError, describe_problems, read_header
-from balti_monitor.db.models import ALL_MODELS
+from balti_monitor.db.schema import describe as schema_describe
 from balti_monitor.services._sqlite_files import TABLES, require_open, ro_connect
 from balti_monitor.services.storage_errors import storage_problem
 
@@ -46,11 +48,18 @@ class FileReport:
     last_change: dt.datetime | None = None
     size: int = 0
     table_counts: Mapping[str, int] = field(default_factory=dict)
+    interrupted: bool = False  # a write was interrupted (journal beside it); the data checked is whole
 
     def lines(self) -> list[str]:
         """The report as Romanian lines (the CLI prints them; the GUI may too)."""
         out = [f"Fișier: {self.path}", f"Mărime: {format_size(self.size)}"]
-        if self.ok:
+        if self.ok and self.interrupted:
+            out.append(
+                "Stare: întrerupt; datele sunt întregi (ultima scriere nu s-a încheiat și se anulează automat la "
+                "următoarea deschidere a fișierului în Bălți Monitor; integritatea și structura au fost "
+                "verificate pe o copie)."
+            )
+        elif self.ok:
             out.append("Stare: în regulă (integritate verificată, structură cunoscută de această versiune).")
         else:
             out.append("Stare: PROBLEME")
@@ -132,25 +141,6 @@ def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
     return {table: _count(conn, table) for table in TABLES.values()}
 
 
-def _schema_problems(conn: sqlite3.Connection) -> list[str]:
-    """What this version would miss when reading the file (tables/columns)."""
-    problems = []
-    for model in ALL_MODELS:
-        table = model._meta.table_name
-        columns = {str(r[1]) for r in conn.execute(f'PRAGMA table_info("{table}")').fetchall()}
-        if not columns:
-            problems.append(f"Lipsește tabelul „{table}”.")
-            continue
-        wanted = [f.column_name for f in model._meta.sorted_fields]
-        missing = [c for c in wanted if c not in columns]
-        if missing:
-            problems.append(f"Tabelul „{table}” nu are coloanele {', '.join(missing)}.")
-            continue
-        select = ", ".join(f'"{c}"' for c in wanted)
-        conn.execute(f'SELECT {select} FROM "{table}" LIMIT 1').fetchall()
-    return problems
-
-
 def _parse_time(text: Any) -> dt.datetime | None:
     if not text:
         return None
@@ -202,15 +192,7 @@ def verify_file(path: Path | str, *, thorough: bool = True) -> FileReport:
         size = path.stat().st_size if path.is_file() else 0
         return _failed(path, [str(exc)], size)
     if header.journal_pending:
-        return _failed(
-            path,
-            [
-                f"Lângă fișierul „{path.name}” se află jurnalul unei scrieri întrerupte („{path.name}-journal”). "
-                f"Deschideți fișierul o dată în Bălți Monitor (jurnalul se aplică automat) sau copiați-l "
-                f"fără acel jurnal."
-            ],
-            header.size,
-        )
+        return _verify_interrupted(path, header.size, thorough)
     try:
         conn = ro_connect(path)
     except sqlite3.Error as exc:
@@ -222,6 +204,40 @@ def verify_file(path: Path | str, *, thorough: bool = True) -> FileReport:
         return _failed(path, [f"Fișierul „{path.name}” nu poate fi citit: {problem}."], header.size)
     finally:
         conn.close()
+
+
+def _verify_interrupted(path: Path, size: int, thorough: bool) -> FileReport:
+    """Verify a file left with the rollback journal of an interrupted write, without touching either.
+
+    The file and its journal are copied to a private folder; SQLite's normal recovery (rolling the
+    interrupted write back) runs on the copy, which is then verified. The real file is recovered the same
+    way the next time it is opened for writing.
+    """
+    journal = Path(str(path) + "-journal")
+    with tempfile.TemporaryDirectory(prefix="balti-verify-") as folder:
+        copy = Path(folder) / path.name
+        try:
+            shutil.copyfile(path, copy)
+            shutil.copyfile(journal, Path(str(copy) + "-journal"))
+        except OSError as exc:
+            return _failed(path, [f"Fișierul „{path.name}” nu poate fi citit: {exc.strerror or exc}."], size)
+        try:
+            conn = sqlite3.connect(copy)
+            try:
+                conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # runs the recovery
+            finally:
+                conn.close()
+        except sqlite3.Error as exc:
+            problem = storage_problem(exc) or str(exc)
+            return _failed(path, [f"Fișierul „{path.name}” nu poate fi recuperat: {problem}."], size)
+        # A journal SQLite left in place was not "hot" (its header never reached the disk): the file is
+        # consistent without it, and SQLite ignores it the same way when the real file is opened.
+        Path(str(copy) + "-journal").unlink(missing_ok=True)
+        report = verify_file(copy, thorough=thorough)
+    fields = {**report.__dict__, "path": path, "size": size}
+    if report.ok:
+        fields["interrupted"] = True
+    return FileReport(**fields)
 
 
 def _verify_open(path: Path, conn: sqlite3.Connection, size: int, thorough: bool) -> FileReport:
@@ -253,14 +269,18 @@ def _verify_open(path: Path, conn: sqlite3.Connection, size: int, thorough: bool
         return _failed(
             path, [f"Fișierul „{name}” este deteriorat: {describe_problems(found)}."], size, version
         )
+    structure = connection.structure_problems(conn, version)
+    if structure:
+        return _failed(
+            path,
+            [
+                f"Fișierul „{name}” nu are structura unei baze de date Bălți Monitor (versiunea {version}): "
+                f"{schema_describe(structure)}."
+            ],
+            size,
+            version,
+        )
     problems: list[str] = []
-    broken = conn.execute("PRAGMA foreign_key_check").fetchall()
-    if broken:
-        problems.append(f"Fișierul „{name}” are {len(broken)} legături rupte între tabele.")
-    if version == connection.SCHEMA_VERSION:
-        problems.extend(_schema_problems(conn))
-        if problems:
-            return _failed(path, problems, size, version)
     try:
         counts = table_counts(conn)
         contents = _contents(conn)

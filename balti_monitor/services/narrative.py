@@ -9,7 +9,7 @@ from balti_monitor.db.models import Narrative, database
 from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import PeriodRef, period_id_of
-from balti_monitor.services.values import INVALID_CHARACTER, has_invalid_character
+from balti_monitor.services.values import text_problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +52,12 @@ def save_narrative(period: PeriodRef | int, data: NarrativeData) -> ChangeSet:
         data.coordinated_by_name,
         data.coordinated_by_function,
     ]
+    for signature in data.extra_signatures:
+        texts += [str(v) for v in signature.values()]
     for text in texts:
-        if "\x00" in text:
-            raise ServiceError("Textul conține un caracter nul, care nu poate fi păstrat.")
-        if has_invalid_character(text):
-            raise ServiceError(INVALID_CHARACTER)
+        problem = text_problem(text)
+        if problem:
+            raise ServiceError(problem)
     values = data.as_dict()
     values["risks"] = [r for r in data.risks if r.strip()]
     values["proposals"] = [p for p in data.proposals if p.strip()]

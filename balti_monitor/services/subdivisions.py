@@ -9,6 +9,7 @@ from balti_monitor.db.models import Responsibility, Return, Subdivision, Subdivi
 from balti_monitor.domain.text import fold_key
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.values import text_problem
 
 _GENITIVE = [
     (re.compile(r"^directiei generale\b"), "directia generala"),
@@ -57,6 +58,9 @@ def add_alias(subdivision_id: int, alias: str) -> ChangeSet:
     key = name_key(alias)
     if not key:
         raise ServiceError("Denumirea alternativă este goală.")
+    problem = text_problem(alias)
+    if problem:
+        raise ServiceError(problem)
     existing = match_subdivision(alias)
     if existing is not None and existing.id != subdivision_id:
         raise ServiceError(f"„{alias}” denumește deja subdiviziunea „{existing.name}”.")
@@ -94,6 +98,10 @@ def save_subdivision(
     name = name.strip()
     if not code or not name:
         raise ServiceError("Completați denumirea și abrevierea subdiviziunii.")
+    for text in (code, name, *(aliases or [])):
+        problem = text_problem(text)
+        if problem:
+            raise ServiceError(problem)
     with database.atomic():
         clash = Subdivision.get_or_none(
             (Subdivision.code == code) & (Subdivision.id != (subdivision_id or 0))

@@ -22,10 +22,8 @@ def validate_value(raw: str) -> str | None:
     """A Romanian reason to refuse a value, or None if it can be stored."""
     if len(raw) > MAX_VALUE_LENGTH:
         return f"Valoarea este prea lungă ({len(raw)} caractere; maximum {MAX_VALUE_LENGTH})."
-    if "\x00" in raw:
-        return "Valoarea conține un caracter nul, care nu poate fi păstrat."
-    if _SURROGATE.search(raw):
-        return INVALID_CHARACTER
+    if "\x00" in raw or _SURROGATE.search(raw):
+        return text_problem(raw)
     parsed = parse_value(raw)
     if _NEGATIVE.match(raw) or (parsed.quantity is not None and parsed.quantity < 0):
         return "Valoarea unui indicator nu poate fi negativă."
@@ -38,8 +36,19 @@ def validate_description(text: str) -> str | None:
     """A Romanian reason to refuse a description, or None."""
     if len(text) > MAX_DESCRIPTION_LENGTH:
         return "Descrierea este prea lungă."
+    if "\x00" in text or _SURROGATE.search(text):
+        return text_problem(text)
+    return None
+
+
+NUL_CHARACTER = "Textul conține un caracter nul (U+0000), care nu poate fi păstrat."
+
+
+def text_problem(text: str) -> str | None:
+    """The one rule for every text field (values, descriptions, names, aliases, narrative, reasons): a NUL
+    character or a lone UTF-16 surrogate is refused, with this Romanian reason; None when it can be stored."""
     if "\x00" in text:
-        return "Descrierea conține un caracter nul, care nu poate fi păstrat."
+        return NUL_CHARACTER
     if _SURROGATE.search(text):
         return INVALID_CHARACTER
     return None

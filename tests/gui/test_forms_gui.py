@@ -299,3 +299,31 @@ def test_the_forms_dialogs_load_with_their_widgets_and_comma_below_letters(qtbot
         assert widget.findChild(QObject, name) is not None, name
     texts = [w.text() for w in widget.findChildren(QLabel) + widget.findChildren(QAbstractButton)]
     assert texts and not any(ch in text for text in texts for ch in "şţŞŢ")
+
+
+def test_regenerating_forms_ends_the_undo_history_so_no_superseded_form_id_comes_back(
+    window, monkeypatch, tmp_path
+) -> None:
+    """Ctrl+Z after a regeneration must not bring back an old form id (the current form would then be
+    reported as "not the latest generated" on import): the history ends at the generation, and says so."""
+    from balti_monitor.db.models import FormStatus
+
+    folder = tmp_path / "formulare"
+    _generate(window, monkeypatch, folder, ["DRU"])
+    form = folder / "Retur_DRU_2023-S1.xlsx"
+    _fill(form, {"1.1#2": "21 concursuri"})
+    monkeypatch.setattr(FormsPreviewDialog, "ask", staticmethod(lambda parent, preview: []))
+    assert window.forms_actions.import_forms([form])
+    assert window.session.undo_stack.canUndo()
+    summary = _generate(window, monkeypatch, tmp_path / "din-nou", ["DRU"])
+    assert not window.session.undo_stack.canUndo()
+    assert any("Istoricul de anulare (Ctrl+Z) a fost golit" in line for line in summary)
+    window.undo()  # nothing left to undo: the latest form id stays
+    current = FormStatus.get(FormStatus.subdivision == _sub("DRU").id).form_id
+    fresh = tmp_path / "din-nou" / "Retur_DRU_2023-S1.xlsx"
+    _fill(fresh, {"1.1#2": "22 concursuri"})
+    preview = preview_import([fresh], window.session.period)
+    assert preview.files and not any(
+        "nu este ultimul generat" in w for f in preview.files for w in f.warnings
+    )
+    assert current

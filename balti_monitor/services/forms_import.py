@@ -1,0 +1,339 @@
+"""The forms-import use case: the preview's data (what each form row would do), the findings an import
+would add or clear, and the import itself (one transaction, with its undo and redo).
+
+``interchange.forms_in`` reads the workbooks and compares them with the database, producing the
+:class:`ImportPreview` defined here; :func:`apply_import` writes it. Nothing here imports the file formats
+(``interchange``) or Qt.
+
+The preview must not write (it runs without the single-writer lock, from a read-only session): the grids
+of the touched actions are loaded once, the incoming cell texts are applied to those plain data in memory
+(the pure domain: parsing, totals, checks), and the findings before and after are compared.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from balti_monitor.db.models import Period, Subdivision, database
+from balti_monitor.domain.checks import Finding
+from balti_monitor.domain.grid import ActionGrid, GridRow
+from balti_monitor.domain.values import ParsedValue, ValueState, parse_value
+from balti_monitor.services.changes import ChangeSet
+from balti_monitor.services.editing import DESCRIPTION_COLUMN, CellEdit, cell_text, set_cells
+from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.form_status import (
+    FormState,
+    StatusSnapshot,
+    count_phrase,
+    record_state,
+    restore_status,
+    snapshot_status,
+)
+from balti_monitor.services.grids import load_grids
+from balti_monitor.services.results import action_result
+
+
+def normalize(text: str | None) -> str:
+    """The text as compared between form and database: NFC, Unix line ends, no leading/trailing
+    whitespace. ``None`` (no value) is the empty text. Only for comparing: what is stored stays verbatim."""
+    if not text:
+        return ""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text).strip()
+
+
+class ChangeKind(StrEnum):
+    """How one form row compares with the database."""
+
+    NEW = "new"  # the database has nothing, the form has a value
+    CHANGED = "changed"  # the form changed the stored value
+    CLEARED = "cleared"  # the form emptied a stored value
+    UNCHANGED = "unchanged"  # same text
+    KEPT = "kept"  # the form left the row as generated; the app changed it since: the app's value stays
+    CONFLICT = "conflict"  # both the app and the form changed it since the form was generated
+
+
+KIND_LABELS: dict[ChangeKind, str] = {
+    ChangeKind.NEW: "nou",
+    ChangeKind.CHANGED: "modificat",
+    ChangeKind.CLEARED: "șters",
+    ChangeKind.UNCHANGED: "neschimbat",
+    ChangeKind.KEPT: "păstrat din aplicație",
+    ChangeKind.CONFLICT: "conflict",
+}
+APPLIED_KINDS = frozenset({ChangeKind.NEW, ChangeKind.CHANGED, ChangeKind.CLEARED})
+
+
+@dataclass(frozen=True, slots=True)
+class CellRef:
+    """A grid cell of the period: action, subdivision, column (0 = description, N = indicator N)."""
+
+    action_id: int
+    subdivision_id: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class CellChange:
+    """One form row compared with the database."""
+
+    ref: CellRef
+    kind: ChangeKind
+    action_code: str
+    subdivision_name: str
+    label: str  # "Descriere" or "Indicatorul 3"
+    current: str  # what the database holds now ("" for nothing)
+    incoming: str  # what the form says (F/B composed, normalised)
+    file_name: str
+    sheet_row: int  # row of the "Retur" sheet, for the user to find it
+
+    @property
+    def location(self) -> str:
+        """ "1.13 · Indicatorul 2 · Direcția secretariat"."""
+        return f"{self.action_code} · {self.label} · {self.subdivision_name}"
+
+
+@dataclass(frozen=True, slots=True)
+class FormFile:
+    """A recognised form and how each of its rows compares with the database."""
+
+    path: Path
+    subdivision_id: int
+    subdivision_code: str
+    subdivision_name: str
+    period_code: str
+    plan_code: str
+    form_id: str
+    generated_at: str
+    changes: tuple[CellChange, ...]
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    def count(self, kind: ChangeKind) -> int:
+        """Rows of one kind."""
+        return sum(1 for c in self.changes if c.kind is kind)
+
+    def summary(self) -> str:
+        """ "5 rânduri noi, 1 rând modificat, 40 de rânduri neschimbate" (kinds that occur)."""
+        words = {
+            ChangeKind.NEW: ("rând nou", "rânduri noi"),
+            ChangeKind.CHANGED: ("rând modificat", "rânduri modificate"),
+            ChangeKind.CLEARED: ("rând șters", "rânduri șterse"),
+            ChangeKind.UNCHANGED: ("rând neschimbat", "rânduri neschimbate"),
+            ChangeKind.KEPT: ("rând păstrat din aplicație", "rânduri păstrate din aplicație"),
+            ChangeKind.CONFLICT: ("conflict", "conflicte"),
+        }
+        parts = [count_phrase(self.count(kind), *word) for kind, word in words.items() if self.count(kind)]
+        return ", ".join(parts) or "niciun rând"
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedFile:
+    """A file that was not imported, and why (Romanian)."""
+
+    path: Path
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPreview:
+    """What importing the selected files would do (nothing has been changed yet)."""
+
+    period_id: int | None
+    period_code: str | None
+    files: tuple[FormFile, ...]
+    refused: tuple[RefusedFile, ...]
+    new_findings: tuple[Finding, ...] = field(default_factory=tuple)  # checks the import would add
+    resolved_findings: tuple[Finding, ...] = field(default_factory=tuple)  # checks it would clear
+
+    @property
+    def changes(self) -> tuple[CellChange, ...]:
+        """Every row of every recognised file."""
+        return tuple(c for f in self.files for c in f.changes)
+
+    @property
+    def pending(self) -> tuple[CellChange, ...]:
+        """What applying without accepting any conflict writes."""
+        return tuple(c for c in self.changes if c.kind in APPLIED_KINDS)
+
+    @property
+    def conflicts(self) -> tuple[CellChange, ...]:
+        """Rows changed both in the app and in the form."""
+        return tuple(c for c in self.changes if c.kind is ChangeKind.CONFLICT)
+
+    @property
+    def has_changes(self) -> bool:
+        """Whether applying would write anything (conflicts count: the user may accept them)."""
+        return bool(self.pending or self.conflicts)
+
+    def count(self, kind: ChangeKind) -> int:
+        """Rows of one kind over all files."""
+        return sum(f.count(kind) for f in self.files)
+
+    def summary_lines(self) -> list[str]:
+        """Romanian overview: one line per file, then the refusals."""
+        lines: list[str] = []
+        if self.period_code:
+            lines.append(f"Perioada: {self.period_code}.")
+        for f in self.files:
+            lines.append(f"✓ {f.path.name} — {f.subdivision_name}: {f.summary()}")
+            lines.extend(f"    atenție: {w}" for w in f.warnings)
+        for r in self.refused:
+            lines.append(f"✗ {r.path.name}: {r.message}")
+        return lines
+
+
+@dataclass(frozen=True, slots=True)
+class CellRestore:
+    """Cell texts (and form statuses) to put back in one step: the undo or the redo of an import."""
+
+    period_id: int
+    cells: tuple[tuple[int, tuple[CellEdit, ...]], ...]  # (action id, edits)
+    statuses: tuple[StatusSnapshot, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What :func:`apply_import` did."""
+
+    changes: ChangeSet
+    applied: int  # cells written
+    undo: CellRestore
+    redo: CellRestore
+    imported_files: tuple[str, ...]
+
+
+def edited_grid(grid: ActionGrid, edits: Iterable[CellEdit], names: Mapping[int, str]) -> ActionGrid:
+    """The grid as it would be after writing ``edits`` (pure: mirrors :func:`services.editing.set_cells`).
+
+    A row emptied of its description and values loses its return; a subdivision without a row gets one,
+    not responsible, answering the indicators it reported.
+    """
+    rows = {row.subdivision_id: row for row in grid.rows}
+    order = [row.subdivision_id for row in grid.rows]
+    for edit in edits:
+        row = rows.get(edit.subdivision_id)
+        if row is None:
+            if edit.text is None:
+                continue
+            row = GridRow(edit.subdivision_id, names.get(edit.subdivision_id, ""), frozenset(), False)
+            order.append(edit.subdivision_id)
+        values: dict[int, ParsedValue] = dict(row.values)
+        description = row.description
+        if edit.column == DESCRIPTION_COLUMN:
+            description = edit.text or ""
+        elif edit.text is None:
+            values.pop(edit.column, None)
+        else:
+            values[edit.column] = parse_value(edit.text)
+        has_return = bool(description or values)
+        applicable = row.applicable
+        if not row.responsible:
+            applicable = frozenset(n for n, v in values.items() if v.state != ValueState.MISSING)
+        rows[edit.subdivision_id] = dataclasses.replace(
+            row,
+            description=description if has_return else "",
+            values=values if has_return else {},
+            has_return=has_return,
+            applicable=applicable,
+        )
+    return dataclasses.replace(grid, rows=tuple(rows[sid] for sid in order))
+
+
+def _finding_key(f: Finding) -> tuple[Any, ...]:
+    return (f.code, f.action, f.indicator, f.subdivision_id, f.message)
+
+
+def findings_delta(
+    period: Period, edits: Mapping[int, list[CellEdit]]
+) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
+    """The findings writing ``edits`` ({action id: edits}) would add and clear, computed in memory."""
+    if not edits:
+        return (), ()
+    grids = load_grids(period, list(edits))
+    names = {s.id: str(s.name) for s in Subdivision.select(Subdivision.id, Subdivision.name)}
+    before: list[Finding] = []
+    after: list[Finding] = []
+    for action_id, grid in grids.items():
+        before.extend(action_result(grid).findings)
+        after.extend(action_result(edited_grid(grid, edits[action_id], names)).findings)
+    before_keys = {_finding_key(f) for f in before}
+    after_keys = {_finding_key(f) for f in after}
+    added = tuple(f for f in after if _finding_key(f) not in before_keys)
+    cleared = tuple(f for f in before if _finding_key(f) not in after_keys)
+    return added, cleared
+
+
+def edits_by_action(changes: Iterable[CellChange]) -> dict[int, list[CellEdit]]:
+    """The cell edits writing ``changes`` makes, grouped by action id."""
+    grouped: dict[int, list[CellEdit]] = defaultdict(list)
+    for c in changes:
+        grouped[c.ref.action_id].append(CellEdit(c.ref.subdivision_id, c.ref.column, c.incoming or None))
+    return grouped
+
+
+def apply_import(preview: ImportPreview, accept_conflicts: Collection[CellRef] = ()) -> ImportResult:
+    """Write the preview's new, changed and cleared cells (and the accepted conflicts) in one transaction.
+
+    Refuses (ServiceError, nothing changed) when the database changed since the preview. Every imported
+    form is marked "imported". The result carries the undo and redo payloads for :func:`restore_cells`.
+    """
+    if preview.period_id is None or not preview.files:
+        raise ServiceError("Niciun formular nu poate fi importat; nu s-a modificat nimic.")
+    period = Period.get_or_none(Period.id == preview.period_id)
+    if period is None:
+        raise ServiceError("Perioada formularelor nu mai există.")
+    accepted = set(accept_conflicts)
+    chosen = [
+        c
+        for c in preview.changes
+        if c.kind in APPLIED_KINDS or (c.kind is ChangeKind.CONFLICT and c.ref in accepted)
+    ]
+    undo: dict[int, list[CellEdit]] = defaultdict(list)
+    redo = edits_by_action(chosen)
+    changes = ChangeSet()
+    imported: list[str] = []
+    with database.atomic():
+        for c in chosen:
+            now = cell_text(period, c.ref.action_id, c.ref.subdivision_id, c.ref.column)
+            if normalize(now) != normalize(c.current):
+                raise ServiceError(
+                    f"Datele s-au modificat după previzualizare ({c.location}); refaceți previzualizarea importului."
+                )
+            undo[c.ref.action_id].append(CellEdit(c.ref.subdivision_id, c.ref.column, now))
+        before = tuple(snapshot_status(period, f.subdivision_id) for f in preview.files)
+        for action_id, edits in redo.items():
+            changes |= set_cells(period, action_id, edits)
+        for f, snap in zip(preview.files, before, strict=True):
+            touched = any(c.ref.subdivision_id == f.subdivision_id for c in chosen)
+            if touched or snap.status != FormState.IMPORTED.value:
+                record_state(period, f.subdivision_id, FormState.IMPORTED, file_name=f.path.name)
+                imported.append(f.path.name)
+        after = tuple(snapshot_status(period, f.subdivision_id) for f in preview.files)
+    return ImportResult(
+        changes=changes,
+        applied=len(chosen),
+        undo=CellRestore(period.id, tuple((a, tuple(reversed(e))) for a, e in undo.items()), before),
+        redo=CellRestore(period.id, tuple((a, tuple(e)) for a, e in redo.items()), after),
+        imported_files=tuple(imported),
+    )
+
+
+def restore_cells(restore: CellRestore) -> ChangeSet:
+    """Put cell texts and form statuses back in one transaction (the GUI's undo/redo of an import)."""
+    period = Period.get_or_none(Period.id == restore.period_id)
+    if period is None:
+        raise ServiceError("Perioada nu mai există.")
+    changes = ChangeSet()
+    with database.atomic():
+        for action_id, edits in restore.cells:
+            changes |= set_cells(period, action_id, list(edits))
+        for snap in restore.statuses:
+            restore_status(period, snap)
+    return changes
