@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from .clipboard import format_tsv, parse_tsv
 from .grid_delegate import GridDelegate
 from .grid_model import GridModel
+from .paste_plan import plan_paste
 from .qt_compat import model_data
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -446,30 +447,10 @@ class GridView(QTableView):
         if block == [[""]] and text is None:
             self.message.emit(self.tr("Clipboard-ul este gol."))
             return False
-        top, left, bottom, right = rect
-        if len(block) == 1 and len(block[0]) == 1 and (bottom > top or right > left):
-            block = [[block[0][0]] * (right - left + 1) for _ in range(bottom - top + 1)]
-        edits = []
-        indexes = []
-        skipped = 0
-        last_row, last_column = top, left
-        for i, values in enumerate(block):
-            for j, value in enumerate(values):
-                row, column = top + i, left + j
-                if row >= model.rowCount() or column >= model.columnCount():
-                    skipped += 1
-                    continue
-                index = model.index(row, column)
-                edit = model.edit_for(index, value)
-                if edit is None:
-                    skipped += 1
-                    continue
-                if (edit.text or None) == (model.current_text(index) or None):
-                    last_row, last_column = max(last_row, row), max(last_column, column)
-                    continue
-                edits.append(edit)
-                indexes.append(index)
-                last_row, last_column = max(last_row, row), max(last_column, column)
+        top, left, _, _ = rect
+        plan = plan_paste(model, block, rect)
+        edits, indexes, skipped = plan.edits, plan.indexes, plan.skipped
+        last_row, last_column = plan.last_row, plan.last_column
         if not edits:
             self.message.emit(self.tr("Nimic de lipit aici (rândul Total nu se modifică prin lipire)."))
             return False
