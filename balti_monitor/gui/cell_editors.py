@@ -3,7 +3,10 @@
 * Values: a frameless line editor; Enter commits and moves down, Tab/Shift+Tab commit and move sideways,
   Esc cancels.
 * Indicators reported by sex (F/B): the value plus two number boxes, "F" and "B"; Tab walks value → F → B
-  → next cell. When the boxes are changed the split is written into the value as "(xF/yB)".
+  → next cell. The boxes show the split written in the value (never one derived from the total); when the
+  boxes are changed the split is written into the value as "(xF/yB)" at once, so the value shows exactly
+  what will be stored. F + B different from the total is shown in the editor and becomes a finding on the
+  cell; it is never "fixed".
 * Descriptions: a multi-line editor larger than the cell; Enter starts a new line, Ctrl+Enter commits.
 """
 
@@ -23,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from balti_monitor.domain.values import parse_value
+from balti_monitor.domain.values import format_quantity, parse_value
+from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.gui_support import with_gender_split
 
 RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -108,7 +112,7 @@ class GenderSplitEditor(QFrame):
             box.valueChanged.connect(self._boxes_changed)
         self.women.setToolTip(self.tr("Femei"))
         self.men.setToolTip(self.tr("Bărbați"))
-        self.value_edit.textEdited.connect(self._update_sum)
+        self.value_edit.textEdited.connect(self._text_edited)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 1, 2, 1)
         layout.setSpacing(1)
@@ -122,23 +126,17 @@ class GenderSplitEditor(QFrame):
         split.addWidget(self.sum_label, 1)
         layout.addLayout(split)
         self.setFocusProxy(self.value_edit)
-        self._touched = False
         self._loading = False
+        self._conflict: str | None = None  # why the split in the boxes cannot be written into the text
         for widget in (self.value_edit, self.women, self.men):
             widget.installEventFilter(self)
 
     def set_value(self, text: str, replace: bool) -> None:
         """Show a value and the split read from it."""
-        self._loading = True
         self.value_edit.setText(text)
         if replace:
             self.value_edit.selectAll()
-        parsed = parse_value(text)
-        self.women.setValue(parsed.women if parsed.women is not None else -1)
-        self.men.setValue(parsed.men if parsed.men is not None else -1)
-        self._touched = False
-        self._loading = False
-        self._update_sum()
+        self._show_split(text)
 
     def cursor_to_end(self) -> None:
         """No selection, cursor after the text."""
@@ -146,18 +144,65 @@ class GenderSplitEditor(QFrame):
         self.value_edit.end(False)
 
     def value(self) -> str:
-        """The text to store: as typed, with the split written in when the boxes were changed.
+        """The text to store, exactly as shown (a split set in the boxes is already written into it).
 
-        Raises ServiceError when the text already holds a split written another way.
+        Raises ServiceError when the boxes were changed but the text holds a split written another way.
         """
-        text = self.value_edit.text()
-        women, men = self.women.value(), self.men.value()
-        if not self._touched or women < 0 or men < 0:
-            return text
+        if self._conflict is not None:
+            raise ServiceError(self._conflict)
+        return self.value_edit.text()
+
+    def _show_split(self, text: str) -> None:
+        """The boxes show the split written in ``text`` (never a split computed from the total)."""
+        self._loading = True
         parsed = parse_value(text)
-        if (parsed.women, parsed.men) == (women, men):
-            return text
-        return with_gender_split(text, women, men)
+        self.women.setValue(parsed.women if parsed.women is not None else -1)
+        self.men.setValue(parsed.men if parsed.men is not None else -1)
+        self._conflict = None
+        self._loading = False
+        self._update_sum()
+
+    def _text_edited(self, text: str) -> None:
+        self._show_split(text)
+
+    def _boxes_changed(self) -> None:
+        if self._loading:
+            return
+        women, men = self.women.value(), self.men.value()
+        self._conflict = None
+        if women >= 0 and men >= 0:
+            text = self.value_edit.text()
+            parsed = parse_value(text)
+            if (parsed.women, parsed.men) != (women, men):
+                try:
+                    written = with_gender_split(text, women, men)
+                except ServiceError as exc:
+                    self._conflict = str(exc)
+                else:
+                    self._loading = True
+                    self.value_edit.setText(written)
+                    self._loading = False
+        self._update_sum()
+
+    def _update_sum(self) -> None:
+        women, men = self.women.value(), self.men.value()
+        if women < 0 or men < 0:
+            self.sum_label.setText("")
+            self.sum_label.setToolTip("")
+            return
+        quantity = parse_value(self.value_edit.text()).quantity
+        if quantity is not None and quantity != women + men:
+            self.sum_label.setText(
+                self.tr("= {n} ≠ {total}").format(n=women + men, total=format_quantity(quantity))
+            )
+            self.sum_label.setStyleSheet("color: #b00020;")
+            self.sum_label.setToolTip(
+                self.tr("F + B diferă de total; se salvează cum ați scris și apare ca o constatare.")
+            )
+        else:
+            self.sum_label.setText(self.tr("= {n}").format(n=women + men))
+            self.sum_label.setStyleSheet("")
+            self.sum_label.setToolTip("")
 
     def _focus_left(self) -> None:
         """Focus went outside the editor (a click elsewhere): commit, as the other editors do."""
@@ -168,18 +213,6 @@ class GenderSplitEditor(QFrame):
             focus = focus.parentWidget()
         if self.isVisible():
             self.finished.emit("leave")
-
-    def _boxes_changed(self) -> None:
-        if not self._loading:
-            self._touched = True
-        self._update_sum()
-
-    def _update_sum(self) -> None:
-        women, men = self.women.value(), self.men.value()
-        if women >= 0 and men >= 0:
-            self.sum_label.setText(self.tr("= {n}").format(n=women + men))
-        else:
-            self.sum_label.setText("")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Tab walks value → F → B → next cell; Enter commits from anywhere; Esc cancels; leaving commits."""

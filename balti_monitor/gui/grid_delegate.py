@@ -41,6 +41,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
+    QApplication,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -209,6 +210,7 @@ class GridDelegate(QStyledItemDelegate):
         super().destroyEditor(editor, index)
 
     def _finish(self, editor: QWidget, how: str) -> None:
+        self._focus_view(editor)
         if how == "cancel":
             self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
             return
@@ -219,6 +221,24 @@ class GridDelegate(QStyledItemDelegate):
         moves = {"next": (0, 1), "previous": (0, -1), "down": (1, 0), "up": (-1, 0)}
         if how in moves:
             self.moveRequested.emit(*moves[how])
+
+    def _focus_view(self, editor: QWidget) -> None:
+        """Give the keyboard back to the view before an editor closes.
+
+        Hiding an editor whose inner widget (the F or B box) holds the focus makes Qt look for the next
+        focus widget, and the view answers that with a synthesized Tab: the cell moved one more column and
+        the keys typed next went nowhere. With the focus on the view first, nothing is lost or moved twice.
+        """
+        focus = QApplication.focusWidget()
+        view = self.parent()
+        inner = (
+            focus is not None
+            and focus is not editor
+            and focus is not editor.focusProxy()
+            and editor.isAncestorOf(focus)
+        )
+        if inner and isinstance(view, QWidget):  # Qt itself handles an editor that has the focus
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- painting -----------------------------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
