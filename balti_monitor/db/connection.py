@@ -24,14 +24,33 @@ from typing import Any
 
 import peewee as pw
 
-from balti_monitor.db.models import ALL_MODELS, database
+from balti_monitor.db.models import (
+    ALL_MODELS,
+    FindingAcknowledgement,
+    PeriodResponsibility,
+    database,
+)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x42544D4E  # "BTMN": marks the file as ours (PRAGMA application_id)
 
 Migration = Callable[[pw.SqliteDatabase], None]
 #: MIGRATIONS[n] upgrades a file from schema version n+1 to n+2. Each runs in one transaction.
-MIGRATIONS: list[Migration] = []
+
+
+def _migrate_period_responsibilities_and_acknowledgements(db: pw.SqliteDatabase) -> None:
+    """Responsibilities per period (every existing period gets today's matrix) and acknowledged findings."""
+    db.create_tables([PeriodResponsibility, FindingAcknowledgement])
+    _sql(
+        db,
+        "INSERT INTO period_responsibility (period_id, action_id, subdivision_id, position, indicators)"
+        " SELECT p.id, r.action_id, r.subdivision_id, r.position, r.indicators"
+        " FROM period p JOIN action a JOIN priority pr ON pr.id = a.priority_id AND pr.plan_id = p.plan_id"
+        " JOIN responsibility r ON r.action_id = a.id",
+    )
+
+
+MIGRATIONS: list[Migration] = [_migrate_period_responsibilities_and_acknowledgements]
 
 
 class DatabaseError(Exception):

@@ -13,7 +13,14 @@ from enum import StrEnum
 
 from balti_monitor.domain.grid import ActionGrid, Aggregation, OverrideDef
 from balti_monitor.domain.text import fold_key
-from balti_monitor.domain.totals import ActionTotals, Counts, IndicatorTotal, Problem, compute_totals
+from balti_monitor.domain.totals import (
+    ActionTotals,
+    Counts,
+    IndicatorTotal,
+    Problem,
+    applicable_numbers,
+    compute_totals,
+)
 from balti_monitor.domain.values import ValueState, format_quantity, parse_value
 
 
@@ -31,6 +38,7 @@ class FindingCode(StrEnum):
     COUNTS_OVERRIDE_DIFFERS = "counts_override_differs"
     DESCRIPTION_EMPTY = "description_empty"
     APPROXIMATE_IN_SUM = "approximate_in_sum"
+    VALUE_NOT_ANSWERED = "value_not_answered"
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,8 +135,26 @@ def check_action(grid: ActionGrid, totals: ActionTotals | None = None) -> list[F
                     subdivision_id=sid,
                 )
             )
+        answered = applicable_numbers(row, grid.indicators)
         for ind in grid.indicators:
             value = row.values.get(ind.number)
+            if (
+                value is not None
+                and ind.number not in answered
+                and value.state in (ValueState.REPORTED, ValueState.ZERO)
+            ):
+                found.append(
+                    Finding(
+                        FindingCode.VALUE_NOT_ANSWERED,
+                        code,
+                        f"„{value.raw.strip()}” este scris la un indicator de care subdiviziunea nu răspunde; "
+                        "nu intră în Total. Includeți subdiviziunea la acest indicator sau ștergeți valoarea.",
+                        ind.number,
+                        name,
+                        sid,
+                    )
+                )
+                continue
             if value is None or value.quantity is None:
                 continue
             if value.women is not None and value.men is not None:

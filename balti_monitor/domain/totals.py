@@ -143,7 +143,13 @@ def compute_counts(grid: ActionGrid) -> Counts:
 
 
 def _reported(grid: ActionGrid, number: int) -> list[ParsedValue]:
-    values = [row.values.get(number) for row in grid.rows if row.has_return]
+    """The values that make a Total: never one written in a cell its subdivision does not answer (such a
+    value is a finding, see ``checks``, and stays out of the sum until the subdivision is made to answer)."""
+    values = [
+        row.values.get(number)
+        for row in grid.rows
+        if row.has_return and number in applicable_numbers(row, grid.indicators)
+    ]
     return [v for v in values if v is not None and v.state in (ValueState.REPORTED, ValueState.ZERO)]
 
 

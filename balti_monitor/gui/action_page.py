@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 
 from balti_monitor.domain.checks import Finding
 from balti_monitor.domain.grid import OverrideDef
+from balti_monitor.services.applicability import period_state
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.gui_support import responsibility_state
+from balti_monitor.services.periods import key_of
 from balti_monitor.services.subdivisions import list_subdivisions
 
 from .action_header import ActionHeader
@@ -325,15 +327,26 @@ class ActionPage(QWidget):
         if self.action_id is None:
             return False
         info = self.session.action(self.action_id)
-        before = responsibility_state(self.action_id)
+        period = self.session.period
+        # responsibilities are valid from a period on: the dialog starts from the period shown
+        before = (
+            period_state(period, self.action_id)
+            if period is not None
+            else responsibility_state(self.action_id)
+        )
         subdivisions = [(s.id, s.name) for s in list_subdivisions()]
         from .responsibility_dialog import ResponsibilityDialog  # imported on first use (start-up time)
 
-        after = ResponsibilityDialog.ask(self.window(), info, before, subdivisions)
+        code = key_of(period).code if period is not None else None
+        after = ResponsibilityDialog.ask(self.window(), info, before, subdivisions, code)
         if after is None or after == before:
             return False
         text = self.tr("Subdiviziuni responsabile {code}").format(code=info.code)
-        command = ResponsibilitiesCommand(self.session, self.action_id, before, after, text)
+        if code:
+            text += " " + self.tr("(de la {period})").format(period=code)
+        command = ResponsibilitiesCommand(
+            self.session, self.action_id, before, after, text, period.id if period is not None else None
+        )
         self.session.undo_stack.push(command)
         if command.error:
             self.message.emit(command.error)

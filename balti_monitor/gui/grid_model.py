@@ -26,16 +26,18 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QWidget
 
 from balti_monitor.domain.checks import Finding
 from balti_monitor.domain.grid import Aggregation, GridRow, IndicatorDef
 from balti_monitor.domain.totals import IndicatorTotal, applicable_numbers
 from balti_monitor.domain.values import ValueState
+from balti_monitor.services.applicability import period_state
 from balti_monitor.services.editing import DESCRIPTION_COLUMN, CellEdit, validate_cell
 from balti_monitor.services.results import ActionResult
 
 from .session import Session
-from .undo import CellEditsCommand
+from .undo import CellEditsCommand, ResponsibilitiesCommand
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -113,6 +115,7 @@ class Cell:
     tooltip: str
     findings: tuple[str, ...] = ()
     split: tuple[int, int] | None = None
+    hatched: bool = False  # a responsible subdivision's cell for an indicator it does not answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,7 +344,65 @@ class GridModel(QAbstractTableModel):
         head = self._heads[index.row()]
         edit = CellEdit(head.subdivision_id, index.column(), text)
         where = self.index(index.row(), index.column())
+        if cell.hatched and text is not None:
+            return self._include_and_write(head, index.column(), edit, where)
         return self.apply_edits([edit], self._edit_label(head, index.column()), [where], str(value))
+
+    def is_hatched(self, row: int, column: int) -> bool:
+        """Whether a cell belongs to an indicator its (responsible) subdivision does not answer."""
+        cell = self.cell(row, column)
+        return cell is not None and cell.hatched
+
+    def _include_and_write(self, head: RowHead, column: int, edit: CellEdit, where: QModelIndex) -> bool:
+        """A value typed into a hatched cell: ask whether the subdivision answers the indicator from this
+        period on; yes writes both as one undo step, no writes nothing."""
+        if self.result is None or self.period_id is None:
+            return False
+        from . import dialogs  # the question is replaced in tests
+
+        parent = self.parent()
+        question = self.tr(
+            "{name} nu răspunde de indicatorul {n}. O includeți de acum înainte?\n\n"
+            "Da: răspunde de indicatorul {n} de la perioada aceasta înainte (perioadele anterioare rămân cum "
+            "sunt) și valoarea se salvează. Nu: nu se scrie nimic."
+        ).format(name=head.name, n=column)
+        if not dialogs.confirm(
+            parent if isinstance(parent, QWidget) else None,
+            self.tr("Indicator la care nu răspunde"),
+            question,
+        ):
+            self.refused.emit(
+                QModelIndex(where),
+                "",
+                self.tr("Nu s-a scris nimic: {name} nu răspunde de indicatorul {n}.").format(
+                    name=head.name, n=column
+                ),
+            )
+            return False
+        action_id = self.result.grid.action_id
+        before = period_state(self.period_id, action_id)
+        after = [
+            (sid, sorted({*numbers, column}) if sid == head.subdivision_id else numbers)
+            for sid, numbers in before
+        ]
+        stack = self.session.undo_stack
+        label = self._edit_label(head, column)
+        stack.beginMacro(label)
+        try:
+            command = ResponsibilitiesCommand(
+                self.session,
+                action_id,
+                before,
+                after,
+                self.tr("{name} răspunde de indicatorul {n}").format(name=head.name, n=column),
+                self.period_id,
+            )
+            stack.push(command)
+            if command.error:
+                return False
+            return self.apply_edits([edit], label, [where], edit.text or "")
+        finally:
+            stack.endMacro()
 
     def apply_edits(
         self,
@@ -504,9 +565,14 @@ def _row_cells(
                 CellKind.TEXT,
                 _value_tooltip(raw, value.quantity, value.unit, split, value.approximate),
             )
+        hatched = row.responsible and ind.number not in answered
+        if hatched and kind != CellKind.NOT_ASSIGNED:
+            tip += "\n" + translate(
+                "GridModel", "Subdiviziunea nu răspunde la acest indicator; nu intră în Total."
+            )
         if found:
             tip = "\n".join([*found, "", tip])
-        cells.append(Cell(raw, raw or None, kind, tip, found, split))
+        cells.append(Cell(raw, raw or None, kind, tip, found, split, hatched))
     return cells
 
 

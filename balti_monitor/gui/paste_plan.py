@@ -22,6 +22,7 @@ class PastePlan:
     edits: list[CellEdit] = field(default_factory=list)
     indexes: list[QModelIndex] = field(default_factory=list)
     skipped: int = 0  # values that fall outside the grid or on the Total row
+    hatched: int = 0  # values that fall on cells whose subdivision does not answer the indicator
     last_row: int = 0
     last_column: int = 0
 
@@ -39,6 +40,10 @@ def plan_paste(model: GridModel, block: list[list[str]], rect: tuple[int, int, i
                 plan.skipped += 1
                 continue
             index = model.index(row, column)
+            if model.is_hatched(row, column):
+                if value.strip():
+                    plan.hatched += 1  # never summed silently: the user types there to include it
+                continue
             edit = model.edit_for(index, value)
             if edit is None:
                 plan.skipped += 1

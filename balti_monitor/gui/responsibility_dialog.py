@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -151,6 +152,7 @@ class ResponsibilityDialog:
         action: ActionInfo,
         state: ResponsibilityState,
         subdivisions: list[tuple[int, str]],
+        period_code: str | None = None,
     ) -> None:
         loaded = load_ui("responsibility_dialog.ui", parent)
         assert isinstance(loaded, QDialog)
@@ -174,6 +176,22 @@ class ResponsibilityDialog:
         child(loaded, QLabel, "actionLabel").setText(
             f"<b>{escape(loaded.tr('Acțiunea'))} {escape(action.code)}.</b> {escape(action.title)}"
         )
+        self.period_label = QLabel(loaded)
+        self.period_label.setObjectName("periodLabel")
+        self.period_label.setWordWrap(True)
+        if period_code:
+            self.period_label.setText(
+                loaded.tr(
+                    "Modificările se aplică de la perioada <b>{code}</b> înainte; perioadele anterioare își "
+                    "păstrează subdiviziunile responsabile, indicatorii și totalurile."
+                ).format(code=escape(period_code))
+            )
+            action_label = child(loaded, QLabel, "actionLabel")
+            layout = loaded.layout()
+            if isinstance(layout, QBoxLayout):
+                layout.insertWidget(max(0, layout.indexOf(action_label)) + 1, self.period_label)
+        else:
+            self.period_label.hide()
         child(loaded, QPushButton, "addButton").clicked.connect(self._add)
         child(loaded, QPushButton, "removeButton").clicked.connect(self._remove)
         child(loaded, QPushButton, "upButton").clicked.connect(lambda: self._move(-1))
@@ -233,9 +251,12 @@ class ResponsibilityDialog:
         action: ActionInfo,
         state: ResponsibilityState,
         subdivisions: list[tuple[int, str]],
+        period_code: str | None = None,
     ) -> ResponsibilityState | None:
-        """Show the dialog; the new state, or None when cancelled (tests replace this)."""
-        dialog = cls(parent, action, state, subdivisions)
+        """Show the dialog; the new state, or None when cancelled (tests replace this).
+
+        ``period_code`` names the period from which the change applies (said in the dialog)."""
+        dialog = cls(parent, action, state, subdivisions, period_code)
         try:
             if dialog.dialog.exec() == QDialog.DialogCode.Accepted:
                 return dialog.model.state()

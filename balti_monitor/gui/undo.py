@@ -23,6 +23,12 @@ from PySide6.QtGui import QUndoCommand
 from balti_monitor.db.models import Period, Plan
 from balti_monitor.domain.grid import OverrideDef
 from balti_monitor.interchange.forms_common import FormState, StatusSnapshot
+from balti_monitor.services.applicability import (
+    ResponsibilitySnapshot,
+    apply_from_period,
+)
+from balti_monitor.services.applicability import restore as restore_responsibilities
+from balti_monitor.services.applicability import snapshot as responsibility_snapshot
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.editing import (
     CellEdit,
@@ -188,21 +194,37 @@ class ResponsibilitiesCommand(SessionCommand):
         before: ResponsibilityState,
         after: ResponsibilityState,
         text: str,
+        period_id: int | None = None,
     ) -> None:
         super().__init__(session, text)
         self.action_id = action_id
         self.before = before
         self.after = after
+        self.period_id = period_id  # the change applies from this period on (None: everywhere)
+        self.snapshot: ResponsibilitySnapshot | None = None
+
+    def _apply(self) -> ChangeSet:
+        if self.period_id is None:
+            return apply_responsibilities(self.action_id, self.after)
+        if self.snapshot is None:
+            self.snapshot = responsibility_snapshot(self.action_id)
+        return apply_from_period(self.action_id, self.period_id, self.after)
 
     def redo(self) -> None:
         """Apply the new responsibilities."""
-        if self._run(lambda: apply_responsibilities(self.action_id, self.after)) and self.done_once:
+        if self._run(self._apply) and self.done_once:
             self.session.navigate.emit(self.action_id, -1, -1)
         self.done_once = True
 
     def undo(self) -> None:
-        """Restore the previous responsibilities."""
-        if self._run(lambda: apply_responsibilities(self.action_id, self.before), undoing=True):
+        """Restore the previous responsibilities (every period's, when the change applied from a period)."""
+        snap = self.snapshot
+        call = (
+            (lambda: restore_responsibilities(snap))
+            if snap is not None
+            else (lambda: apply_responsibilities(self.action_id, self.before))
+        )
+        if self._run(call, undoing=True):
             self.session.navigate.emit(self.action_id, -1, -1)
 
 

@@ -15,9 +15,11 @@ from typing import Any
 
 from balti_monitor.db.models import (
     Action,
+    FindingAcknowledgement,
     Indicator,
     Narrative,
     Period,
+    PeriodResponsibility,
     Plan,
     Priority,
     Responsibility,
@@ -29,6 +31,7 @@ from balti_monitor.db.models import (
     database,
 )
 from balti_monitor.interchange.schema import DOCUMENT, InterchangeError, check
+from balti_monitor.services.applicability import effective_responsibilities, materialize
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.subdivisions import name_key
 from balti_monitor.services.values import (
@@ -166,10 +169,29 @@ def _export_plan(plan: Plan, code_of: dict[int, str]) -> dict[str, Any]:
             .where(TotalOverride.period == period)
             .order_by(TotalOverride.action, TotalOverride.indicator, TotalOverride.id)
         ]
+        responsible = [
+            {"action": action_code[aid], "subdivision": code_of[sid], "indicators": sorted(numbers)}
+            for aid, rows in sorted(effective_responsibilities(period).items(), key=lambda i: i[0])
+            for sid, numbers in rows
+        ]
+        acknowledgements = [
+            {
+                "key": a.key,
+                "fingerprint": a.fingerprint,
+                "note": a.note,
+                "author": a.author,
+                "created_at": _iso(a.created_at),
+            }
+            for a in FindingAcknowledgement.select()
+            .where(FindingAcknowledgement.period == period)
+            .order_by(FindingAcknowledgement.key)
+        ]
         periods.append(
             {
                 "year": period.year,
                 "semester": period.semester,
+                "responsible": responsible,
+                "acknowledgements": acknowledgements,
                 "narrative": None
                 if narrative is None
                 else {name: getattr(narrative, name) for name in _NARRATIVE_FIELDS},
@@ -413,6 +435,21 @@ def _import_period(
     ):
         raise _fail(path, "perioada apare de două ori.")
     period = Period.create(plan=plan, year=per["year"], semester=per["semester"])
+    if per.get("responsible") is None:
+        materialize(period)
+    else:
+        _import_period_responsible(
+            per["responsible"], path + ".responsible", period, actions, indicators, sub_ids
+        )
+    for a_index, ack in enumerate(per.get("acknowledgements") or []):
+        FindingAcknowledgement.create(
+            period=period,
+            key=ack["key"],
+            fingerprint=ack["fingerprint"],
+            note=ack["note"],
+            author=ack["author"],
+            created_at=_parse_datetime(ack["created_at"], f"{path}.acknowledgements[{a_index}].created_at"),
+        )
     if per["narrative"] is not None:
         Narrative.create(period=period, **{name: per["narrative"][name] for name in _NARRATIVE_FIELDS})
     for r_index, ret in enumerate(per["returns"]):
@@ -486,3 +523,36 @@ def _import_period(
 def import_json(path: Path, *, replace: bool = False) -> ChangeSet:
     """Read, validate and import a JSON file (nothing changes when anything is wrong)."""
     return import_document(load_document(path), replace=replace)
+
+
+def _import_period_responsible(
+    items: list[dict[str, Any]],
+    path: str,
+    period: Period,
+    actions: dict[str, Action],
+    indicators: dict[tuple[str, int], int],
+    sub_ids: dict[str, int],
+) -> None:
+    """A period's own responsibilities (who answered which indicator in that period)."""
+    positions: dict[str, int] = {}
+    seen: set[tuple[str, str]] = set()
+    for index, item in enumerate(items):
+        i_path = f"{path}[{index}]"
+        if item["action"] not in actions:
+            raise _fail(i_path + ".action", f"acțiune necunoscută „{item['action']}”.")
+        if item["subdivision"] not in sub_ids:
+            raise _fail(i_path + ".subdivision", f"subdiviziune necunoscută „{item['subdivision']}”.")
+        if (item["action"], item["subdivision"]) in seen:
+            raise _fail(i_path, "subdiviziunea apare de două ori la aceeași acțiune.")
+        seen.add((item["action"], item["subdivision"]))
+        for number in item["indicators"]:
+            if (item["action"], number) not in indicators:
+                raise _fail(i_path + ".indicators", f"acțiunea nu are indicatorul {number}.")
+        positions[item["action"]] = positions.get(item["action"], 0) + 1
+        PeriodResponsibility.create(
+            period=period,
+            action=actions[item["action"]],
+            subdivision=sub_ids[item["subdivision"]],
+            position=positions[item["action"]],
+            indicators=sorted(set(item["indicators"])),
+        )

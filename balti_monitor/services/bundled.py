@@ -25,6 +25,7 @@ from balti_monitor.domain.totals import compute_totals
 from balti_monitor.interchange.json_io import import_plan
 from balti_monitor.interchange.schema import PLAN, InterchangeError, check
 from balti_monitor.resources import read_resource_text
+from balti_monitor.services.applicability import materialize
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.grids import load_grids
@@ -162,6 +163,7 @@ def load_demo(*, replace: bool = False) -> tuple[Period, ChangeSet]:
                 )
             period.delete_instance(recursive=True)
         period = Period.create(plan=plan, year=year, semester=semester)
+        materialize(period)
         actions = {a.code: a for a in Action.select().join(Priority).where(Priority.plan == plan)}
         indicators = {
             (ind.action_id, ind.number): ind

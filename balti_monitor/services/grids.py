@@ -11,13 +11,13 @@ from balti_monitor.db.models import (
     Indicator,
     Period,
     Priority,
-    Responsibility,
     Subdivision,
     TotalOverride,
     database,
 )
 from balti_monitor.domain.grid import ActionGrid, Aggregation, GridRow, IndicatorDef, OverrideDef
 from balti_monitor.domain.values import ParsedValue, ValueState
+from balti_monitor.services.applicability import effective_responsibilities
 from balti_monitor.services.values import from_columns
 
 
@@ -51,11 +51,8 @@ def load_grids(period: Period, action_ids: Iterable[int] | None = None) -> dict[
         )
         indicator_number[ind.id] = ind.number
     names = {s.id: s.name for s in Subdivision.select(Subdivision.id, Subdivision.name)}
-    responsibilities: dict[int, list[Responsibility]] = defaultdict(list)
-    for resp in (
-        Responsibility.select().where(Responsibility.action.in_(ids)).order_by(Responsibility.position)
-    ):
-        responsibilities[resp.action_id].append(resp)
+    # who answers which indicator in *this* period (responsibilities are valid from a period on)
+    responsibilities = effective_responsibilities(period, ids)
     # The two big queries go through the cursor directly: building peewee objects for thousands of values
     # costs more than the totals themselves.
     only = "" if action_ids is None else f" AND r.action_id IN ({','.join('?' * len(ids))})"
@@ -88,12 +85,9 @@ def load_grids(period: Period, action_ids: Iterable[int] | None = None) -> dict[
         rows: list[GridRow] = []
         seen: set[int] = set()
         action_returns = returns.get(action.id, {})
-        for resp in responsibilities.get(action.id, []):
-            seen.add(resp.subdivision_id)
-            found = action_returns.get(resp.subdivision_id)
-            rows.append(
-                _row(resp.subdivision_id, names, frozenset(resp.indicators or ()), found, values, True)
-            )
+        for sub_id, applicable in responsibilities.get(action.id, []):
+            seen.add(sub_id)
+            rows.append(_row(sub_id, names, applicable, action_returns.get(sub_id), values, True))
         for sub_id, extra in action_returns.items():
             if sub_id in seen:
                 continue

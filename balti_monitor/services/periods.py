@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from balti_monitor.db.models import Period, Plan
+from balti_monitor.db.models import Period, Plan, database
+from balti_monitor.services.applicability import materialize
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
 
@@ -83,7 +84,10 @@ def create_period(plan: Plan, key: PeriodKey) -> tuple[Period, ChangeSet]:
     )
     if existing is not None:
         raise ServiceError(f"Perioada {key.code} există deja.")
-    return Period.create(plan=plan, year=key.year, semester=key.semester), ChangeSet(periods=True)
+    with database.atomic():
+        period = Period.create(plan=plan, year=key.year, semester=key.semester)
+        materialize(period)  # the period starts from the responsibilities in force before it
+    return period, ChangeSet(periods=True)
 
 
 def create_next_period(plan: Plan) -> tuple[Period, ChangeSet]:

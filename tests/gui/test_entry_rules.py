@@ -115,3 +115,137 @@ def test_fb_editor_boxes_write_the_split_into_the_value_shown(window, qtbot) -> 
     assert editor.value_edit.text() == "10 (6F/4B)"  # the value shows what will be stored
     keys(Qt.Key.Key_Return)
     assert _stored(window, "1.2", DRU, 1) == "10 (6F/4B)"
+
+
+# -- item 1: hatched cells (the subdivision does not answer the indicator) ------------------------------------
+
+DSP = "Direcția-serviciul de presă"  # answers only indicator 5 of action 1.1
+
+
+def _answers(window, code: str, name: str) -> set[int]:
+    from balti_monitor.services.applicability import period_state
+
+    info = window.session.action_by_code(code)
+    return {
+        n
+        for sid, numbers in period_state(window.session.period, info.id)
+        for n in numbers
+        if sid == _sid(name)
+    }
+
+
+def _total(window, code: str, number: int) -> str:
+    model = window.action_page.model
+    select_action(window, code)
+    return model.index(model.total_row, number).data()
+
+
+def test_typing_into_a_hatched_cell_asks_and_no_writes_nothing(window, monkeypatch) -> None:
+    from balti_monitor.gui import dialogs
+
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: asked.append(text) or False)
+    before = _total(window, "1.1", 2)
+    model = window.action_page.model
+    dsp = model.row_of_subdivision(_sid(DSP))
+    assert not model.setData(model.index(dsp, 2), "3 concursuri")
+    assert asked and "Direcția-serviciul de presă nu răspunde de indicatorul 2" in asked[0]
+    assert "O includeți de acum înainte?" in asked[0]
+    assert _stored(window, "1.1", DSP, 2) == "-"  # nothing written
+    assert model.index(model.total_row, 2).data() == before
+    assert 2 not in _answers(window, "1.1", DSP)
+
+
+def test_typing_into_a_hatched_cell_yes_includes_it_from_now_on_in_one_undo_step(window, monkeypatch) -> None:
+    from balti_monitor.gui import dialogs
+
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
+    before = _total(window, "1.1", 2)
+    assert before == "17 concursuri"
+    model = window.action_page.model
+    dsp = model.row_of_subdivision(_sid(DSP))
+    assert model.setData(model.index(dsp, 2), "3 concursuri")
+    assert _stored(window, "1.1", DSP, 2) == "3 concursuri"
+    assert 2 in _answers(window, "1.1", DSP)
+    assert model.index(model.total_row, 2).data() == "20 concursuri"  # now it answers: counted openly
+    window.undo()  # one step takes back both the value and the applicability
+    assert _stored(window, "1.1", DSP, 2) == "-"
+    assert 2 not in _answers(window, "1.1", DSP)
+    assert model.index(model.total_row, 2).data() == before
+
+
+def test_a_value_in_a_hatched_cell_is_never_summed_and_is_a_finding(window) -> None:
+    from balti_monitor.services.editing import CellEdit, set_cells
+
+    info = window.session.action_by_code("1.1")
+    set_cells(window.session.period, info.id, [CellEdit(_sid(DSP), 2, "3 concursuri")])  # as an import would
+    from balti_monitor.services.results import period_results
+
+    result = period_results(window.session.period, [info.id])[info.id]
+    assert result.totals.by_number(2).text == "17 concursuri"  # not 20
+    assert any(f.code == FindingCode.VALUE_NOT_ANSWERED and f.indicator == 2 for f in result.findings)
+
+
+def test_a_paste_skips_hatched_cells_and_says_how_many(window) -> None:
+    select_action(window, "1.1")
+    view = window.action_page.view
+    model = window.action_page.model
+    dru, dsp = model.row_of_subdivision(_sid(DRU)), model.row_of_subdivision(_sid(DSP))
+    assert dsp == dru + 1
+    view.setCurrentIndex(model.index(dru, 4))
+    assert view.paste("1 contestație\t40 anunțuri\n2 contestații\t41 informații")
+    assert _stored(window, "1.1", DRU, 4) == "1 contestație"
+    assert _stored(window, "1.1", DRU, 5) == "40 anunțuri"
+    assert _stored(window, "1.1", DSP, 4) == "-"  # hatched: skipped
+    assert _stored(window, "1.1", DSP, 5) == "41 informații"
+    assert "1 valori cad pe celule hașurate" in window.statusBar().currentMessage()
+
+
+def test_tab_and_enter_skip_hatched_cells(window) -> None:
+    select_action(window, "1.1")
+    view = window.action_page.view
+    model = window.action_page.model
+    dru, dsp = model.row_of_subdivision(_sid(DRU)), model.row_of_subdivision(_sid(DSP))
+    view.setCurrentIndex(model.index(dsp, 0))
+    view.move_current(0, 1)  # Tab from the description: indicators 1-4 are hatched for the press service
+    assert view.currentIndex().column() == 5
+    view.setCurrentIndex(model.index(dru, 2))
+    view.move_current(1, 0)  # Enter from DRU indicator 2: the press service's cell is hatched
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (model.total_row, 2)
+
+
+# -- item 2: responsibilities valid from a period on -------------------------------------------------------------
+
+
+def test_responsibility_change_on_s2_keeps_s1_counts_and_the_dialog_names_the_period(
+    start_window, demo_copy, monkeypatch
+) -> None:
+    from balti_monitor.db.connection import close_database, open_database
+    from balti_monitor.db.models import Plan
+    from balti_monitor.gui.responsibility_dialog import ResponsibilityDialog
+    from balti_monitor.services.periods import PeriodKey, create_period
+
+    open_database(demo_copy)
+    create_period(Plan.get(), PeriodKey(2023, 2))
+    close_database()
+    window = start_window(demo_copy)
+    assert window.session.set_period_code("2023-S2")
+    select_action(window, "1.1")
+    seen: list[str | None] = []
+
+    def tick_indicator_1(parent, info, state, subdivisions, period_code=None):
+        seen.append(period_code)
+        dialog = ResponsibilityDialog(parent, info, state, subdivisions, period_code)
+        seen.append(dialog.period_label.text())
+        dialog.dialog.deleteLater()
+        return [(sid, sorted({*numbers, 1}) if sid == _sid(DSP) else numbers) for sid, numbers in state]
+
+    monkeypatch.setattr(ResponsibilityDialog, "ask", staticmethod(tick_indicator_1))
+    assert window.action_page.edit_responsibilities()
+    assert seen[0] == "2023-S2" and "de la perioada <b>2023-S2</b>" in seen[1]
+    assert 1 in _answers(window, "1.1", DSP)
+    assert window.session.set_period_code("2023-S1")
+    select_action(window, "1.1")
+    assert 1 not in _answers(window, "1.1", DSP)
+    counts = window.action_page.model.result.totals.counts
+    assert (counts.n_all, counts.n_arrears, counts.n_none) == (2, 0, 0)  # not 1/1/0
