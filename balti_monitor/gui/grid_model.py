@@ -49,6 +49,9 @@ SPLIT_ROLE = Qt.ItemDataRole.UserRole + 13
 TOTAL_ROW_ROLE = Qt.ItemDataRole.UserRole + 14
 
 TOOLTIP_LIMIT = 1500
+LONG_VALUE = (
+    300  # characters: a value longer than this is almost always a description pasted in the wrong cell
+)
 
 translate = QCoreApplication.translate
 
@@ -424,6 +427,8 @@ class GridModel(QAbstractTableModel):
                 )
                 self.refused.emit(QModelIndex(where), typed or (edit.text or ""), problem)
                 return False
+        if not self._long_values_kept(edits, indexes, typed):
+            return False
         command = CellEditsCommand(self.session, self.period_id, self.result.grid.action_id, edits, label)
         self.session.undo_stack.push(command)
         if command.error:
@@ -431,6 +436,39 @@ class GridModel(QAbstractTableModel):
             self.refused.emit(QModelIndex(where), typed, command.error)
             return False
         return True
+
+    def _long_values_kept(
+        self, edits: Sequence[CellEdit], indexes: Sequence[QModelIndex] | None, typed: str
+    ) -> bool:
+        """Values are short: above LONG_VALUE characters ask whether to keep it (descriptions have no limit)."""
+        long = [
+            (position, edit)
+            for position, edit in enumerate(edits)
+            if edit.column != DESCRIPTION_COLUMN and edit.text and len(edit.text) > LONG_VALUE
+        ]
+        if not long:
+            return True
+        from . import dialogs  # the question is replaced in tests
+
+        position, first = long[0]
+        text = self.tr(
+            "Valoarea are {n} de caractere: valorile sunt scurte; textul lung merge în descriere.\n\n"
+            "O păstrați totuși așa?"
+        ).format(n=len(first.text or ""))
+        if len(long) > 1:
+            text = self.tr("{k} valori au peste {limit} de caractere.").format(
+                k=len(long), limit=LONG_VALUE
+            ) + ("\n" + text)
+        parent = self.parent()
+        if dialogs.confirm(parent if isinstance(parent, QWidget) else None, self.tr("Valoare lungă"), text):
+            return True
+        where = indexes[position] if indexes else QModelIndex()
+        self.refused.emit(
+            QModelIndex(where),
+            typed,
+            self.tr("Nu s-a salvat: valorile sunt scurte; textul lung merge în descriere."),
+        )
+        return False
 
     def edit_for(self, index: ModelIndex, text: str | None) -> CellEdit | None:
         """The edit writing ``text`` into a cell (None for a cell that cannot be edited)."""

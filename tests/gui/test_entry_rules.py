@@ -249,3 +249,39 @@ def test_responsibility_change_on_s2_keeps_s1_counts_and_the_dialog_names_the_pe
     assert 1 not in _answers(window, "1.1", DSP)
     counts = window.action_page.model.result.totals.counts
     assert (counts.n_all, counts.n_arrears, counts.n_none) == (2, 0, 0)  # not 1/1/0
+
+
+# -- item 13: long values --------------------------------------------------------------------------------------------
+
+
+def test_a_long_value_warns_and_can_be_kept_descriptions_never_warn(window, monkeypatch) -> None:
+    from balti_monitor.gui import dialogs
+
+    answers: list[bool] = [False, True]
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: asked.append(text) or answers.pop(0))
+    select_action(window, "1.6")
+    model = window.action_page.model
+    dru = model.row_of_subdivision(_sid(DRU))
+    before = _stored(window, "1.6", DRU, 5)
+    long_text = "cazuri " * 2800  # ~20,000 characters, as a paste of a whole document
+    assert not model.setData(model.index(dru, 5), long_text)
+    assert "valorile sunt scurte; textul lung merge în descriere" in asked[0]
+    assert _stored(window, "1.6", DRU, 5) == before  # "No": nothing stored
+    assert model.setData(model.index(dru, 5), long_text)  # "Yes": the user keeps it
+    assert _stored(window, "1.6", DRU, 5) == long_text
+    assert len(asked) == 2
+    assert model.setData(model.index(dru, 0), "Descriere " * 3000)  # descriptions: no limit, no question
+    assert len(asked) == 2
+
+
+def test_a_short_value_is_not_questioned(window, monkeypatch) -> None:
+    from balti_monitor.gui import dialogs
+
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: asked.append(text) or False)
+    select_action(window, "1.6")
+    model = window.action_page.model
+    dru = model.row_of_subdivision(_sid(DRU))
+    assert model.setData(model.index(dru, 5), "x" * 300)
+    assert not asked
