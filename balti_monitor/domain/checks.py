@@ -39,6 +39,7 @@ class FindingCode(StrEnum):
     DESCRIPTION_EMPTY = "description_empty"
     APPROXIMATE_IN_SUM = "approximate_in_sum"
     VALUE_NOT_ANSWERED = "value_not_answered"
+    VALUES_EMPTY = "values_empty"
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +125,17 @@ def check_action(grid: ActionGrid, totals: ActionTotals | None = None) -> list[F
                     )
                 )
             continue
+        written = [v for v in row.values.values() if v.state != ValueState.MISSING]
+        if row.description.strip() and not written and grid.indicators:
+            found.append(
+                Finding(
+                    FindingCode.VALUES_EMPTY,
+                    code,
+                    "Descrierea măsurilor este completată, dar niciun indicator nu are valoare.",
+                    subdivision=name,
+                    subdivision_id=sid,
+                )
+            )
         reported = [v for v in row.values.values() if v.state in (ValueState.REPORTED, ValueState.ZERO)]
         if reported and not row.description.strip():
             found.append(

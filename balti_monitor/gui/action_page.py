@@ -361,14 +361,17 @@ def _legend(parent: QWidget) -> QHBoxLayout:
     items = [
         (_swatch(BACKGROUNDS[CellKind.MISSING].color()), parent.tr("lipsește")),
         (_swatch(QColor("#c9c9c9"), hatch=True), parent.tr("nu răspunde")),
-        (_swatch(QColor("white"), text_colour=QColor("#707070")), parent.tr("„-” (nu e cazul)")),
+        (_swatch(QColor("white"), text_colour=QColor("#707070")), parent.tr("„-” (nerealizat)")),
         (_swatch(BACKGROUNDS[CellKind.TOTAL].color(), corner=OVERRIDE_COLOUR), parent.tr("total manual")),
         (_swatch(QColor("white"), corner=FINDING_COLOUR, right=True), parent.tr("constatare")),
     ]
     explanations = [
         parent.tr("Subdiviziunea răspunde la indicator, dar valoarea nu este scrisă."),
         parent.tr("Subdiviziunea nu răspunde la acest indicator (vezi „Subdiviziuni responsabile…”)."),
-        parent.tr("Valoare scrisă „-” sau „Nu este cazul”: nu este zero."),
+        parent.tr(
+            "Valoare scrisă „-” sau „Nu este cazul”: nu este zero și, la numărul de subdiviziuni, contează ca "
+            "nerealizat (restanță), ca în raportul original."
+        ),
         parent.tr("Total scris manual, cu motiv (colț albastru)."),
         parent.tr("Celulă cu o constatare a verificărilor (colț roșu)."),
     ]

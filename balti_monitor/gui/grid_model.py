@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QWidget
 
 from balti_monitor.domain.checks import Finding
 from balti_monitor.domain.grid import Aggregation, GridRow, IndicatorDef
-from balti_monitor.domain.totals import IndicatorTotal, applicable_numbers
+from balti_monitor.domain.totals import IndicatorTotal, Shortfall, applicable_numbers, row_shortfall
 from balti_monitor.domain.values import ValueState
 from balti_monitor.services.applicability import period_state
 from balti_monitor.services.editing import DESCRIPTION_COLUMN, CellEdit, validate_cell
@@ -538,7 +538,7 @@ def _build(result: ActionResult) -> tuple[list[RowHead], list[list[Cell]], list[
     heads: list[RowHead] = []
     cells: list[list[Cell]] = []
     for r, row in enumerate(grid.rows):
-        heads.append(_row_head(row))
+        heads.append(_row_head(row, row_shortfall(row, grid.indicators)))
         cells.append(_row_cells(r, row, grid.indicators, findings))
     total_name = translate("GridModel", "Total instituții responsabile")
     heads.append(RowHead(0, total_name, _total_head_tooltip(result), True, True))
@@ -546,10 +546,12 @@ def _build(result: ActionResult) -> tuple[list[RowHead], list[list[Cell]], list[
     return heads, cells, columns
 
 
-def _row_head(row: GridRow) -> RowHead:
+def _row_head(row: GridRow, shortfall: Shortfall | None = None) -> RowHead:
     lines = [row.subdivision_name]
     if not row.has_return:
         lines.append(translate("GridModel", "Nu a prezentat informația pentru această perioadă."))
+    elif shortfall:
+        lines.append(translate("GridModel", "Cu restanțe: {why}.").format(why=shortfall.sentence()))
     if not row.responsible:
         lines.append(
             translate(
@@ -596,7 +598,11 @@ def _row_cells(
         elif value.state == ValueState.NOT_APPLICABLE:
             kind, tip = (
                 CellKind.DASH,
-                translate("GridModel", "Raportat ca „nu este cazul” („-”); nu este zero."),
+                translate(
+                    "GridModel",
+                    "Raportat ca „nu este cazul” („-”); nu este zero. La numărul de subdiviziuni contează ca "
+                    "nerealizat (restanță).",
+                ),
             )
         else:
             kind, tip = (
@@ -632,11 +638,34 @@ def _value_tooltip(
 
 def _total_head_tooltip(result: ActionResult) -> str:
     counts = result.totals.counts
-    return translate(
+    text = translate(
         "GridModel",
         "Rândul Total se calculează automat din rândurile subdiviziunilor.\n"
         "Cu toți indicatorii: {all}; cu restanțe: {arrears}; fără niciunul: {none}.",
     ).format(all=counts.n_all, arrears=counts.n_arrears, none=counts.n_none)
+    why = _shortfalls(result)
+    return f"{text}\n{why}" if why else text
+
+
+def _shortfalls(result: ActionResult) -> str:
+    """Which indicators each subdivision in arrears (or with none) misses or has not achieved."""
+    lines = []
+    for row in result.grid.rows:
+        shortfall = row_shortfall(row, result.grid.indicators)
+        if not row.responsible or not shortfall:
+            continue
+        if not row.has_return:
+            why = translate("GridModel", "nu a prezentat informația")
+        else:
+            why = shortfall.sentence()
+        lines.append(f"• {row.subdivision_name}: {why}")
+    if not lines:
+        return ""
+    rule = translate(
+        "GridModel",
+        "„-” și „Nu este cazul” la un indicator de care subdiviziunea răspunde contează ca nerealizat.",
+    )
+    return "\n".join([translate("GridModel", "De ce:"), *lines, rule])
 
 
 def _total_cells(
@@ -652,6 +681,10 @@ def _total_cells(
         )
     else:
         kind, tip = CellKind.TOTAL, translate("GridModel", "Calculat automat din rândurile subdiviziunilor.")
+    tip = "\n".join([_clip(totals.counts_shown), "", tip])
+    why = _shortfalls(result)
+    if why:
+        tip += "\n\n" + why
     if found:
         tip = "\n".join([*found, "", tip])
     cells = [Cell(totals.counts_shown, totals.counts_shown, kind, tip, found)]

@@ -285,3 +285,40 @@ def test_a_short_value_is_not_questioned(window, monkeypatch) -> None:
     dru = model.row_of_subdivision(_sid(DRU))
     assert model.setData(model.index(dru, 5), "x" * 300)
     assert not asked
+
+
+# -- item 4: why a subdivision is "cu restanțe" ------------------------------------------------------------------
+
+DRP = "Direcția relații cu publicul"
+
+
+def test_counts_cell_and_row_say_which_indicators_are_missing_or_not_achieved(window) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    select_action(window, "1.6")
+    model = window.action_page.model
+    drp = model.row_of_subdivision(_sid(DRP))
+    assert model.setData(model.index(drp, 4), "")
+    assert model.setData(model.index(drp, 5), "-")
+    counts_tip = model.index(model.total_row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert (
+        "Direcția relații cu publicul: lipsește indicatorul 4; nerealizat: indicatorul 5 („-”)" in counts_tip
+    )
+    row_tip = model.headerData(drp, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
+    assert "Cu restanțe: lipsește indicatorul 4; nerealizat: indicatorul 5 („-”)" in row_tip
+    counts = model.result.totals.counts
+    assert DRP in counts.arrears  # the rule: "-" on an indicator it answers is not achieved …
+    legend = [label.text() for label in window.action_page.findChildren(QLabel)]
+    assert "„-” (nerealizat)" in legend  # … and the legend says the same
+    assert not any("nu e cazul)" in text for text in legend)
+
+
+def test_a_return_with_a_description_and_no_values_is_a_finding(window) -> None:
+    select_action(window, "1.5")
+    model = window.action_page.model
+    drp = model.row_of_subdivision(_sid(DRP))
+    assert not model.row_head(drp).has_return
+    assert model.setData(model.index(drp, 0), "Au fost organizate instruiri.")
+    found = [f for f in model.result.findings if f.code == FindingCode.VALUES_EMPTY]
+    assert found and found[0].subdivision == DRP
+    assert any("niciun indicator nu are valoare" in m for m in model.index(drp, 0).data(FINDINGS_ROLE))
