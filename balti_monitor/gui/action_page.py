@@ -26,6 +26,7 @@ from balti_monitor.services.gui_support import responsibility_state
 from balti_monitor.services.periods import key_of
 from balti_monitor.services.subdivisions import list_subdivisions
 
+from . import dialogs
 from .action_header import ActionHeader
 from .findings_view import FindingsView
 from .grid_delegate import FINDING_COLOUR, OVERRIDE_COLOUR
@@ -33,7 +34,7 @@ from .grid_model import BACKGROUNDS, CellKind, GridModel
 from .grid_view import GridView
 from .session import Session
 from .settings import AUTHOR, AppSettings
-from .undo import TOTAL_ROW, OverrideCommand, ResponsibilitiesCommand
+from .undo import TOTAL_ROW, AcknowledgeCommand, OverrideCommand, ResponsibilitiesCommand
 
 
 class ActionPage(QWidget):
@@ -125,6 +126,8 @@ class ActionPage(QWidget):
         self.view.overrideRequested.connect(self.edit_override)
         self.view.message.connect(self.message)
         self.findings.findingActivated.connect(self.select_finding)
+        self.findings.acknowledgeRequested.connect(self.acknowledge_finding)
+        self.findings.reopenRequested.connect(self.reopen_finding)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         session.changed.connect(self._on_changed)
         session.periodAboutToChange.connect(self.view.finish_editing)
@@ -160,7 +163,7 @@ class ActionPage(QWidget):
             return
         self.header.show_action(info, result)
         self.model.set_result(self.session.period.id, result)
-        self.findings.set_findings(list(result.findings))
+        self.findings.set_findings(list(result.findings), list(result.acknowledged))
         self.fit_splitter()
         self._current_changed(self.view.currentIndex())
 
@@ -318,6 +321,41 @@ class ActionPage(QWidget):
         what = self.tr("Indicator {n}").format(n=number) if number else self.tr("numărul de subdiviziuni")
         text = self.tr("Total calculat {code} · {what}").format(code=code, what=what)
         command = OverrideCommand(self.session, self.session.period.id, self.action_id, number, None, text)
+        self.session.undo_stack.push(command)
+        return command.error is None
+
+    # -- acknowledged findings ----------------------------------------------------------------------------
+    def acknowledge_finding(self, finding: Finding) -> bool:
+        """Acknowledge a finding with a note (one undo step)."""
+        if self.action_id is None or self.session.period is None:
+            return False
+        note = dialogs.ask_text(
+            self.window(),
+            self.tr("Confirmă constatarea"),
+            self.tr(
+                "{where}\n{message}\n\nNota (de ce rămâne așa); constatarea revine dacă datele se schimbă:"
+            ).format(where=finding.location(), message=finding.message),
+        )
+        if note is None:
+            return False
+        if not note.strip():
+            self.message.emit(self.tr("Constatarea nu a fost confirmată: scrieți o notă."))
+            return False
+        text = self.tr("Confirmare constatare {where}").format(where=finding.location())
+        command = AcknowledgeCommand(
+            self.session, self.session.period.id, self.action_id, finding.key, note.strip(), text
+        )
+        self.session.undo_stack.push(command)
+        return command.error is None
+
+    def reopen_finding(self, finding: Finding) -> bool:
+        """Take back an acknowledgement (one undo step)."""
+        if self.action_id is None or self.session.period is None:
+            return False
+        text = self.tr("Redeschidere constatare {where}").format(where=finding.location())
+        command = AcknowledgeCommand(
+            self.session, self.session.period.id, self.action_id, finding.key, None, text
+        )
         self.session.undo_stack.push(command)
         return command.error is None
 

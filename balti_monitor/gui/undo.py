@@ -23,6 +23,12 @@ from PySide6.QtGui import QUndoCommand
 from balti_monitor.db.models import Period, Plan
 from balti_monitor.domain.grid import OverrideDef
 from balti_monitor.interchange.forms_common import FormState, StatusSnapshot
+from balti_monitor.services.acknowledgements import (
+    Acknowledgement,
+    acknowledge,
+    acknowledgement_of,
+    restore_acknowledgement,
+)
 from balti_monitor.services.applicability import (
     ResponsibilitySnapshot,
     apply_from_period,
@@ -426,3 +432,42 @@ class FormStateCommand(SessionCommand):
     def undo(self) -> None:
         """Put the previous statuses back."""
         self._run(self._restore, undoing=True)
+
+
+class AcknowledgeCommand(SessionCommand):
+    """Acknowledge a finding with a note (``note`` None: take an acknowledgement back)."""
+
+    def __init__(
+        self, session: Session, period_id: int, action_id: int, key: str, note: str | None, text: str
+    ) -> None:
+        super().__init__(session, text)
+        self.period_id = period_id
+        self.action_id = action_id
+        self.key = key
+        self.note = note
+        self.previous: Acknowledgement | None = None
+        self.captured = False
+
+    def redo(self) -> None:
+        """Store (or remove) the acknowledgement."""
+        period = Period.get_by_id(self.period_id)
+        if not self.captured:
+            self.previous = acknowledgement_of(period, self.key)
+            self.captured = True
+        note = self.note
+        self.session.show_period(self.period_id)
+        call = (
+            (lambda: acknowledge(period, self.key, note))
+            if note is not None
+            else (lambda: restore_acknowledgement(period, self.key, None))
+        )
+        if self._run(call) and self.done_once:
+            self.session.navigate.emit(self.action_id, -1, -1)
+        self.done_once = True
+
+    def undo(self) -> None:
+        """Put back what was stored before."""
+        period = Period.get_by_id(self.period_id)
+        self.session.show_period(self.period_id)
+        if self._run(lambda: restore_acknowledgement(period, self.key, self.previous), undoing=True):
+            self.session.navigate.emit(self.action_id, -1, -1)

@@ -20,7 +20,7 @@ from balti_monitor.db.models import (
     database,
 )
 from balti_monitor.domain.checks import counts_override_differs, override_differs
-from balti_monitor.domain.grid import OverrideDef
+from balti_monitor.domain.grid import TRANSCRIBED_REASON, OverrideDef
 from balti_monitor.domain.totals import compute_totals
 from balti_monitor.interchange.json_io import import_plan
 from balti_monitor.interchange.schema import PLAN, InterchangeError, check
@@ -35,7 +35,7 @@ from balti_monitor.services.values import parsed_columns
 PLAN_FILE = "pla_2023_2027.json"
 SUBDIVISIONS_FILE = "subdivisions.json"
 DEMO_FILE = "demo_2023_S1.json"
-DEMO_OVERRIDE_REASON = "Total scris în raportul original S1-2023 (date demonstrative)"
+DEMO_OVERRIDE_REASON = f"{TRANSCRIBED_REASON} S1-2023 (date demonstrative)"
 DEMO_AUTHOR = "raportul S1-2023"
 
 

@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 
 from balti_monitor.db.models import (
     Action,
+    FindingAcknowledgement,
     Indicator,
     Period,
     Priority,
@@ -80,6 +81,7 @@ def load_grids(period: Period, action_ids: Iterable[int] | None = None) -> dict[
         number = None if ov.indicator_id is None else indicator_number[ov.indicator_id]
         overrides[ov.action_id][number] = OverrideDef(ov.raw_text, ov.reason, ov.author)
 
+    acknowledged = acknowledgements_of(period)
     grids: dict[int, ActionGrid] = {}
     for action in actions:
         rows: list[GridRow] = []
@@ -101,8 +103,17 @@ def load_grids(period: Period, action_ids: Iterable[int] | None = None) -> dict[
             overrides=overrides.get(action.id, {}),
             action_id=action.id,
             title=action.title,
+            acknowledged=acknowledged.get(action.code, {}),
         )
     return grids
+
+
+def acknowledgements_of(period: Period) -> dict[str, dict[str, tuple[str, str]]]:
+    """The period's acknowledged findings by action code: key -> (fingerprint, note)."""
+    found: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
+    for ack in FindingAcknowledgement.select().where(FindingAcknowledgement.period == period):
+        found[ack.key.split("/", 1)[0]][ack.key] = (ack.fingerprint, ack.note)
+    return found
 
 
 class _Ret(NamedTuple):

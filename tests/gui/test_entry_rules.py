@@ -322,3 +322,76 @@ def test_a_return_with_a_description_and_no_values_is_a_finding(window) -> None:
     found = [f for f in model.result.findings if f.code == FindingCode.VALUES_EMPTY]
     assert found and found[0].subdivision == DRP
     assert any("niciun indicator nu are valoare" in m for m in model.index(drp, 0).data(FINDINGS_ROLE))
+
+
+# -- item 6: findings that go away ---------------------------------------------------------------------------------
+
+
+def _codes(window, code: str) -> list[str]:
+    info = window.session.action_by_code(code)
+    return [f.key for f in window.session.result(info.id).findings]
+
+
+def test_a_manual_total_with_a_reason_resolves_the_finding_it_answers(window) -> None:
+    from balti_monitor.domain.grid import OverrideDef
+    from balti_monitor.gui.undo import OverrideCommand
+
+    select_action(window, "2.1")
+    assert "2.1/1/-/text_in_sum" in _codes(window, "2.1")  # "… completați-l manual"
+    info = window.session.action_by_code("2.1")
+    command = OverrideCommand(
+        window.session,
+        window.session.period.id,
+        info.id,
+        1,
+        OverrideDef("3 proiecte", "numărate din texte"),
+        "x",
+    )
+    window.session.undo_stack.push(command)
+    assert command.error is None
+    assert "2.1/1/-/text_in_sum" not in _codes(window, "2.1")
+    messages = [
+        window.action_page.findings.model.finding(r).key
+        for r in range(window.action_page.findings.model.rowCount())
+    ]
+    assert "2.1/1/-/text_in_sum" not in messages
+
+
+def test_acknowledged_finding_moves_to_its_list_stops_marking_the_tree_and_returns_when_data_changes(
+    window, monkeypatch
+) -> None:
+    from balti_monitor.gui import dialogs
+    from balti_monitor.gui.tree_model import MARK_ROLE
+
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a, **k: "Verificat cu DRU: nu se cere pe sexe aici.")
+    select_action(window, "1.6")
+    info = window.session.action_by_code("1.6")
+    panel = window.action_page.findings
+    assert _codes(window, "1.6") == ["1.6/3/1/fb_missing"]
+    tree = window.plan_panel.model
+    mark_before = tree.index_of_action(info.id).data(MARK_ROLE)
+    unresolved_before = sum(len(r.findings) for r in window.session.results().values())
+
+    panel.list.setCurrentIndex(panel.model.index(0, 0))
+    panel.acknowledge_button.click()
+    assert panel.model.rowCount() == 0
+    assert panel.acknowledged_model.rowCount() == 1
+    assert "Verificat cu DRU" in panel.acknowledged_model.index(0, 0).data()
+    assert _codes(window, "1.6") == []  # no longer unresolved (tree, export count, check)
+    assert sum(len(r.findings) for r in window.session.results().values()) == unresolved_before - 1
+    model = window.action_page.model
+    dru = model.row_of_subdivision(_sid(DRU))
+    assert not model.index(dru, 3).data(FINDINGS_ROLE)  # the cell's red corner is gone
+    assert tree.index_of_action(info.id).data(MARK_ROLE) == mark_before  # complete/arrears mark unchanged
+    from balti_monitor.gui.marks import key_of
+
+    assert not key_of(window.session.result(info.id)).findings  # the tree's red "!" is gone
+
+    window.undo()
+    assert _codes(window, "1.6") == ["1.6/3/1/fb_missing"]
+    window.redo()
+    assert _codes(window, "1.6") == []
+
+    assert model.setData(model.index(dru, 3), "2 cazuri")  # the data under it changes: it comes back
+    assert _codes(window, "1.6") == ["1.6/3/1/fb_missing"]
+    assert panel.acknowledged_model.rowCount() == 0
