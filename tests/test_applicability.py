@@ -118,6 +118,9 @@ def test_json_round_trip_keeps_each_periods_responsibilities(two_periods, tmp_pa
     action = Action.get(Action.code == "1.1")
     state = period_state(s2, action.id)
     apply_from_period(action.id, s2.id, [(sid, [1, 5] if sid == _sid("DSP") else n) for sid, n in state])
+    from balti_monitor.services.acknowledgements import acknowledge
+
+    acknowledge(s2, f"1.1/-/{_sid('DSP')}/no_return", "Serviciul a fost reorganizat.")
     document = export_document()
     out = tmp_path / "x.json"
     export_json(out)
@@ -131,3 +134,7 @@ def test_json_round_trip_keeps_each_periods_responsibilities(two_periods, tmp_pa
     assert dict(period_state(s1b, action_b.id))[_sid("DSP")] == [5]
     assert dict(period_state(s2b, action_b.id))[_sid("DSP")] == [1, 5]
     assert json.loads(out.read_text(encoding="utf-8"))["plans"][0]["periods"][0]["responsible"]
+    acknowledged = period_results(s2b, [action_b.id])[action_b.id].acknowledged
+    assert [(f.key, note) for f, note in acknowledged] == [
+        (f"1.1/-/{_sid('DSP')}/no_return", "Serviciul a fost reorganizat.")
+    ]

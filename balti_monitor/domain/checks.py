@@ -310,14 +310,21 @@ def fingerprint(grid: ActionGrid, finding: Finding) -> str:
 
     def whole(row: GridRow) -> list[object]:
         return [
-            row.subdivision_id,
+            row.subdivision_name,
             row.has_return,
             row.responsible,
             row.description,
             [cell(row, ind.number) for ind in grid.indicators],
         ]
 
-    data: list[object] = [finding.key, finding.message]
+    # no database ids: the fingerprint stays valid in a copy imported from JSON (ids may differ there)
+    data: list[object] = [
+        finding.code.value,
+        finding.action,
+        finding.indicator,
+        finding.subdivision,
+        finding.message,
+    ]
     rows = [r for r in grid.rows if r.subdivision_id == finding.subdivision_id]
     if finding.subdivision_id is not None and rows:
         row = rows[0]
@@ -327,7 +334,7 @@ def fingerprint(grid: ActionGrid, finding: Finding) -> str:
             data.append(whole(row))
     elif finding.indicator is not None:
         override = grid.overrides.get(finding.indicator)
-        data.append([[r.subdivision_id, r.has_return, cell(r, finding.indicator)] for r in grid.rows])
+        data.append([[r.subdivision_name, r.has_return, cell(r, finding.indicator)] for r in grid.rows])
         data.append(None if override is None else [override.raw_text, override.reason])
     else:
         override = grid.overrides.get(None)

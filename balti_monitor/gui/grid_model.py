@@ -361,6 +361,10 @@ class GridModel(QAbstractTableModel):
         period on; yes writes both as one undo step, no writes nothing."""
         if self.result is None or self.period_id is None:
             return False
+        problem = validate_cell(edit.column, edit.text)
+        if problem:  # refused before asking: a refused value must not change who answers what
+            self.refused.emit(QModelIndex(where), edit.text or "", problem)
+            return False
         from . import dialogs  # the question is replaced in tests
 
         parent = self.parent()

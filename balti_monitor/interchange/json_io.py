@@ -176,7 +176,7 @@ def _export_plan(plan: Plan, code_of: dict[int, str]) -> dict[str, Any]:
         ]
         acknowledgements = [
             {
-                "key": a.key,
+                "key": _portable_key(a.key, code_of),
                 "fingerprint": a.fingerprint,
                 "note": a.note,
                 "author": a.author,
@@ -444,7 +444,7 @@ def _import_period(
     for a_index, ack in enumerate(per.get("acknowledgements") or []):
         FindingAcknowledgement.create(
             period=period,
-            key=ack["key"],
+            key=_local_key(ack["key"], sub_ids, f"{path}.acknowledgements[{a_index}].key"),
             fingerprint=ack["fingerprint"],
             note=ack["note"],
             author=ack["author"],
@@ -556,3 +556,22 @@ def _import_period_responsible(
             position=positions[item["action"]],
             indicators=sorted(set(item["indicators"])),
         )
+
+
+def _portable_key(key: str, code_of: dict[int, str]) -> str:
+    """A finding key with the subdivision's code instead of its id ("1.6/3/@DRU/fb_missing")."""
+    parts = key.split("/")
+    if len(parts) == 4 and parts[2].isdigit() and int(parts[2]) in code_of:
+        parts[2] = "@" + code_of[int(parts[2])]
+    return "/".join(parts)
+
+
+def _local_key(key: str, sub_ids: dict[str, int], path: str) -> str:
+    """The key of :func:`_portable_key` with this file's subdivision id."""
+    parts = key.split("/")
+    if len(parts) == 4 and parts[2].startswith("@"):
+        code = parts[2][1:]
+        if code not in sub_ids:
+            raise _fail(path, f"subdiviziune necunoscută „{code}”.")
+        parts[2] = str(sub_ids[code])
+    return "/".join(parts)

@@ -46,6 +46,8 @@ def _materialized(plan_id: int) -> set[int]:
 def source_period(period: Period) -> int | None:
     """The period whose rows give ``period`` its matrix (itself, or the nearest earlier one with rows);
     None when today's matrix applies."""
+    if PeriodResponsibility.select().where(PeriodResponsibility.period == period).exists():
+        return int(period.id)  # the usual case, one indexed look-up
     have = _materialized(period.plan_id)
     if period.id in have:
         return int(period.id)
