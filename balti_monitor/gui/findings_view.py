@@ -12,10 +12,12 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -72,6 +74,8 @@ class FindingsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{finding.location()}\n{finding.message}\n[{finding.key}]"
         if role == Qt.ItemDataRole.DecorationRole:
+            if self._notes:  # acknowledged: a tick, not the red warning
+                return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
             return marks.finding_icon()
         if role == FINDING_ROLE:
             return finding
@@ -122,6 +126,7 @@ class FindingsView(QWidget):
         self.acknowledged_list.setWordWrap(True)
         self.acknowledged_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.acknowledged_list.clicked.connect(self._activated_acknowledged)
+        self.acknowledged_list.setMaximumHeight(90)  # the grid keeps the room; the list scrolls
         self.reopen_action = QAction(self.tr("Redeschide constatarea"), self)
         self.reopen_action.triggered.connect(self._reopen_current)
         self.acknowledged_list.addAction(self.reopen_action)
@@ -167,7 +172,10 @@ class FindingsView(QWidget):
         """The height showing every finding without scrolling."""
         rows = sum(self.list.sizeHintForRow(row) for row in range(self.model.rowCount()))
         frame = 2 * self.list.frameWidth() + 6
-        return self.title.sizeHint().height() + rows + frame + 4
+        extra = 0
+        if self.acknowledged_model.rowCount():
+            extra = self.acknowledged_title.sizeHint().height() + self.acknowledged_list.maximumHeight() + 4
+        return self.title.sizeHint().height() + rows + frame + 4 + extra
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():

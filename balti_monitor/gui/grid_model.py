@@ -615,9 +615,13 @@ def _row_cells(
             )
         hatched = row.responsible and ind.number not in answered
         if hatched and kind != CellKind.NOT_ASSIGNED:
-            tip += "\n" + translate(
-                "GridModel", "Subdiviziunea nu răspunde la acest indicator; nu intră în Total."
-            )
+            if kind == CellKind.DASH:
+                tip = translate("GridModel", "Subdiviziunea nu răspunde la acest indicator („-”).")
+            else:
+                tip += "\n" + translate(
+                    "GridModel", "Subdiviziunea nu răspunde la acest indicator; nu intră în Total."
+                )
+            kind = CellKind.NOT_ASSIGNED  # drawn hatched, whatever is written there
         if found:
             tip = "\n".join([*found, "", tip])
         cells.append(Cell(raw, raw or None, kind, tip, found, split, hatched))
