@@ -36,7 +36,7 @@ def test_demo_then_check_reports_findings_with_exit_code_1(
     assert main(["--db", db, "check", "--period", "2023-S1"]) == 1
     out = capsys.readouterr().out
     assert "1.13 · Indicator 2: Totalul introdus manual „7 acte” diferă de cel calculat „8 acte”." in out
-    assert "constatări în perioada 2023-S1" in out
+    assert "constatări nerezolvate în perioada 2023-S1" in out
 
 
 def test_check_on_a_clean_period_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -29,7 +29,7 @@ def test_db_after_the_sub_command_works_like_before_it(
     from_after = capsys.readouterr().out
     assert main(["--db", str(before), "check", "--period", "2023-S1"]) == 1
     from_before = capsys.readouterr().out
-    assert "constatări în perioada 2023-S1" in from_after
+    assert "constatări nerezolvate în perioada 2023-S1" in from_after
     assert from_after.replace(str(after), "") == from_before.replace(str(before), "")
 
 

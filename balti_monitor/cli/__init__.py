@@ -29,7 +29,11 @@ from balti_monitor import APP_NAME, __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("core", "creează baza de date cu planul PLA 2023-2027 încărcat"),
     "demo": ("core", "încarcă datele demonstrative S1-2023 (raportul original)"),
-    "check": ("core", "verifică datele unei perioade (cod de ieșire 1 dacă sunt constatări)"),
+    "check": ("core", "verifică datele unei perioade (cod de ieșire 1 dacă sunt constatări nerezolvate)"),
+    "acknowledge": (
+        "core",
+        "confirmă o constatare cu o notă (nu mai contează ca nerezolvată până se schimbă datele ei)",
+    ),
     "totals": ("core", "afișează rândul „Total instituții responsabile” al fiecărei acțiuni"),
     "export-json": ("core", "exportă tot fișierul în JSON"),
     "import-json": ("core", "importă un export JSON într-un fișier gol"),

@@ -1,4 +1,4 @@
-"""Core sub-commands: init, demo, check, totals, export-json, import-json."""
+"""Core sub-commands: init, demo, check, acknowledge, totals, export-json, import-json."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from balti_monitor.cli.common import default_plan, opened, period_arg, run_guarded, terminal_safe
+from balti_monitor.domain.checks import Finding
 from balti_monitor.interchange.json_io import (
     FORM_KEY_NOTICE,
     export_json,
@@ -17,6 +18,11 @@ from balti_monitor.interchange.json_io import (
     load_document,
 )
 from balti_monitor.interchange.schema import InterchangeError
+from balti_monitor.services.acknowledgements import (
+    acknowledge,
+    acknowledgement_of,
+    restore_acknowledgement,
+)
 from balti_monitor.services.bundled import ensure_bundled_plan, load_demo
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import key_of
@@ -34,9 +40,30 @@ def register(sub: Any) -> None:
     )
     p.set_defaults(func=run_guarded(cmd_demo))
 
-    p = sub.add_parser("check", help="verifică datele unei perioade (cod de ieșire 1 dacă sunt constatări)")
+    p = sub.add_parser(
+        "check", help="verifică datele unei perioade (cod de ieșire 1 dacă sunt constatări nerezolvate)"
+    )
     p.add_argument("--period", required=True, metavar="PERIOADĂ", help="de exemplu 2023-S1")
     p.set_defaults(func=run_guarded(cmd_check))
+
+    p = sub.add_parser(
+        "acknowledge",
+        help="confirmă o constatare cu o notă (nu mai contează ca nerezolvată până se schimbă datele ei)",
+    )
+    p.add_argument(
+        "key",
+        metavar="CHEIE",
+        help="cheia constatării, așa cum o afișează „check”, de ex. 1.13/2/5/fb_mismatch",
+    )
+    p.add_argument("--period", required=True, metavar="PERIOADĂ", help="de exemplu 2023-S1")
+    p.add_argument(
+        "--note", default="", metavar="TEXT", help="de ce constatarea poate rămâne așa (obligatorie)"
+    )
+    p.add_argument("--author", default="", metavar="NUME")
+    p.add_argument(
+        "--undo", action="store_true", help="retrage confirmarea (constatarea redevine nerezolvată)"
+    )
+    p.set_defaults(func=run_guarded(cmd_acknowledge))
 
     p = sub.add_parser("totals", help="afișează rândul „Total instituții responsabile” al fiecărei acțiuni")
     p.add_argument("--period", required=True, metavar="PERIOADĂ", help="de exemplu 2023-S1")
@@ -81,14 +108,44 @@ def cmd_check(args: argparse.Namespace) -> int:
     with opened(args, create=False):
         period = period_arg(default_plan(), args.period)
         count = 0
+        acknowledged: list[tuple[Finding, str]] = []
         for result in period_results(period).values():
+            acknowledged.extend(result.acknowledged)
             for finding in result.findings:
                 count += 1
-                print(terminal_safe(f"{finding.location()}: {finding.message}"))
+                print(terminal_safe(f"{finding.location()}: {finding.message}  [{finding.key}]"))
+        code = key_of(period).code
+        if acknowledged:
+            print(f"\nConfirmate ({len(acknowledged)}; nu contează ca nerezolvate):")
+            for finding, note in acknowledged:
+                print(
+                    terminal_safe(f"  {finding.location()}: {finding.message}  [{finding.key}]  Notă: {note}")
+                )
         if count:
-            print(f"\n{count} constatări în perioada {key_of(period).code}.")
+            print(f"\n{count} constatări nerezolvate în perioada {code}.")
             return 1
-        print(f"Nicio constatare în perioada {key_of(period).code}.")
+        print(
+            f"\nNicio constatare nerezolvată în perioada {code}."
+            if acknowledged
+            else f"Nicio constatare în perioada {code}."
+        )
+    return 0
+
+
+def cmd_acknowledge(args: argparse.Namespace) -> int:
+    """Acknowledge a finding with a note (or take the acknowledgement back)."""
+    with opened(args, write=True):
+        period = period_arg(default_plan(), args.period)
+        if args.undo:
+            if acknowledgement_of(period, args.key) is None:
+                raise ServiceError(
+                    f"Constatarea „{args.key}” nu este confirmată în perioada {key_of(period).code}."
+                )
+            restore_acknowledgement(period, args.key, None)
+            print(f"Confirmarea constatării {args.key} a fost retrasă.")
+            return 0
+        acknowledge(period, args.key, args.note, args.author)
+        print(f"Constatarea {args.key} a fost confirmată în perioada {key_of(period).code}.")
     return 0
 
 

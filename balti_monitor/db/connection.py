@@ -29,7 +29,7 @@ from balti_monitor.db import schema as schema_check
 from balti_monitor.db.models import ALL_MODELS, database
 from balti_monitor.errors import BaltiMonitorError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x42544D4E  # "BTMN": marks the file as ours (PRAGMA application_id)
 
 Migration = Callable[[pw.SqliteDatabase], None]
@@ -57,10 +57,49 @@ def migrate_form_status_table(db: pw.SqliteDatabase) -> None:
         _sql(db, sql)
 
 
+_PERIOD_RESPONSIBILITY_V3 = (
+    'CREATE TABLE IF NOT EXISTS "period_responsibility" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"period_id" INTEGER NOT NULL, "action_id" INTEGER NOT NULL, "subdivision_id" INTEGER NOT NULL, '
+    '"position" INTEGER NOT NULL, "indicators" TEXT NOT NULL, '
+    'FOREIGN KEY ("period_id") REFERENCES "period" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("action_id") REFERENCES "action" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("subdivision_id") REFERENCES "subdivision" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX IF NOT EXISTS "period_responsibility_action_id" ON "period_responsibility" ("action_id")',
+    'CREATE INDEX IF NOT EXISTS "period_responsibility_period_id" ON "period_responsibility" ("period_id")',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "period_responsibility_period_id_action_id_subdivision_id" '
+    'ON "period_responsibility" ("period_id", "action_id", "subdivision_id")',
+    'CREATE INDEX IF NOT EXISTS "period_responsibility_subdivision_id" ON "period_responsibility" ("subdivision_id")',
+    'CREATE TABLE IF NOT EXISTS "finding_acknowledgement" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"period_id" INTEGER NOT NULL, "key" TEXT NOT NULL, "fingerprint" TEXT NOT NULL, "note" TEXT NOT NULL, '
+    '"author" TEXT NOT NULL, "created_at" DATETIME NOT NULL, '
+    'FOREIGN KEY ("period_id") REFERENCES "period" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX IF NOT EXISTS "finding_acknowledgement_period_id" ON "finding_acknowledgement" ("period_id")',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "finding_acknowledgement_period_id_key" '
+    'ON "finding_acknowledgement" ("period_id", "key")',
+)
+
+
+def _migrate_period_responsibilities_and_acknowledgements(db: pw.SqliteDatabase) -> None:
+    """Version 2 -> 3: responsibilities per period (every existing period gets today's matrix) and
+    acknowledged findings. Frozen SQL, like every migration."""
+    for sql in _PERIOD_RESPONSIBILITY_V3:
+        _sql(db, sql)
+    _sql(
+        db,
+        "INSERT INTO period_responsibility (period_id, action_id, subdivision_id, position, indicators)"
+        " SELECT p.id, r.action_id, r.subdivision_id, r.position, r.indicators"
+        " FROM period p JOIN action a JOIN priority pr ON pr.id = a.priority_id AND pr.plan_id = p.plan_id"
+        " JOIN responsibility r ON r.action_id = a.id",
+    )
+
+
 #: MIGRATIONS[n] upgrades a file from schema version n+1 to n+2. Each runs in one transaction, with
 #: the database it is given (``db``), never the module's global one: the same functions build the
 #: expected schema of every version in memory (:func:`expected_schema`).
-MIGRATIONS: list[Migration] = [migrate_form_status_table]
+MIGRATIONS: list[Migration] = [
+    migrate_form_status_table,
+    _migrate_period_responsibilities_and_acknowledgements,
+]
 
 
 class DatabaseError(BaltiMonitorError):

@@ -269,6 +269,51 @@ class FormStatus(BaseModel):
         indexes = ((("period", "subdivision"), True),)
 
 
+class PeriodResponsibility(BaseModel):
+    """Who answers for an action in one period, and for which indicators.
+
+    Responsibilities are valid *from a period on*: a change made while working on a period is written to
+    that period and every later one (and to :class:`Responsibility`, the matrix new periods start from);
+    earlier periods keep theirs, so their counts and totals do not move.
+    """
+
+    if TYPE_CHECKING:
+        period_id: int
+        action_id: int
+        subdivision_id: int
+
+    period = pw.ForeignKeyField(Period, backref="responsibilities", on_delete="CASCADE")
+    action = pw.ForeignKeyField(Action, backref="period_responsibilities", on_delete="CASCADE")
+    subdivision = pw.ForeignKeyField(Subdivision, backref="period_responsibilities", on_delete="CASCADE")
+    position = pw.IntegerField(default=0)
+    indicators = JSONField(default=list)
+
+    class Meta:
+        indexes = ((("period", "action", "subdivision"), True),)
+
+
+class FindingAcknowledgement(BaseModel):
+    """A check finding the specialist acknowledged, with a note.
+
+    ``key`` names the finding (kind, action, indicator, subdivision); ``fingerprint`` is a digest of the data
+    the finding was computed from: when that data changes the acknowledgement no longer applies and the
+    finding counts as unresolved again.
+    """
+
+    if TYPE_CHECKING:
+        period_id: int
+
+    period = pw.ForeignKeyField(Period, backref="acknowledgements", on_delete="CASCADE")
+    key = pw.TextField()
+    fingerprint = pw.TextField()
+    note = pw.TextField()
+    author = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=_now)
+
+    class Meta:
+        indexes = ((("period", "key"), True),)
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     Plan,
     Priority,
@@ -283,4 +328,6 @@ ALL_MODELS: list[type[BaseModel]] = [
     Narrative,
     TotalOverride,
     FormStatus,
+    PeriodResponsibility,
+    FindingAcknowledgement,
 ]

@@ -6,14 +6,23 @@ specialist can act on. Checks never change data.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from balti_monitor.domain.grid import ActionGrid, Aggregation, OverrideDef
+from balti_monitor.domain.grid import ActionGrid, Aggregation, GridRow, OverrideDef
 from balti_monitor.domain.text import fold_key
-from balti_monitor.domain.totals import ActionTotals, Counts, IndicatorTotal, Problem, compute_totals
+from balti_monitor.domain.totals import (
+    ActionTotals,
+    Counts,
+    IndicatorTotal,
+    Problem,
+    applicable_numbers,
+    compute_totals,
+)
 from balti_monitor.domain.values import ValueState, format_quantity, parse_value
 
 
@@ -31,6 +40,8 @@ class FindingCode(StrEnum):
     COUNTS_OVERRIDE_DIFFERS = "counts_override_differs"
     DESCRIPTION_EMPTY = "description_empty"
     APPROXIMATE_IN_SUM = "approximate_in_sum"
+    VALUE_NOT_ANSWERED = "value_not_answered"
+    VALUES_EMPTY = "values_empty"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +54,14 @@ class Finding:
     indicator: int | None = None
     subdivision: str | None = None
     subdivision_id: int | None = None
+
+    @property
+    def key(self) -> str:
+        """A stable name of the finding: "1.13/2/5/fb_mismatch" (action / indicator / subdivision id / kind,
+        "-" where it does not apply) - what an acknowledgement refers to."""
+        indicator = "-" if self.indicator is None else str(self.indicator)
+        subdivision = "-" if self.subdivision_id is None else str(self.subdivision_id)
+        return f"{self.action}/{indicator}/{subdivision}/{self.code.value}"
 
     def location(self) -> str:
         """Human-readable place: "1.13 · Indicator 2 · Direcția secretariat"."""
@@ -116,6 +135,17 @@ def check_action(grid: ActionGrid, totals: ActionTotals | None = None) -> list[F
                     )
                 )
             continue
+        written = [v for v in row.values.values() if v.state != ValueState.MISSING]
+        if row.description.strip() and not written and grid.indicators:
+            found.append(
+                Finding(
+                    FindingCode.VALUES_EMPTY,
+                    code,
+                    "Descrierea măsurilor este completată, dar niciun indicator nu are valoare.",
+                    subdivision=name,
+                    subdivision_id=sid,
+                )
+            )
         reported = [v for v in row.values.values() if v.state in (ValueState.REPORTED, ValueState.ZERO)]
         if reported and not row.description.strip():
             found.append(
@@ -127,8 +157,26 @@ def check_action(grid: ActionGrid, totals: ActionTotals | None = None) -> list[F
                     subdivision_id=sid,
                 )
             )
+        answered = applicable_numbers(row, grid.indicators)
         for ind in grid.indicators:
             value = row.values.get(ind.number)
+            if (
+                value is not None
+                and ind.number not in answered
+                and value.state in (ValueState.REPORTED, ValueState.ZERO)
+            ):
+                found.append(
+                    Finding(
+                        FindingCode.VALUE_NOT_ANSWERED,
+                        code,
+                        f"„{value.raw.strip()}” este scris la un indicator de care subdiviziunea nu răspunde; "
+                        "nu intră în Total. Includeți subdiviziunea la acest indicator sau ștergeți valoarea.",
+                        ind.number,
+                        name,
+                        sid,
+                    )
+                )
+                continue
             if value is None or value.quantity is None:
                 continue
             if value.women is not None and value.men is not None:
@@ -177,7 +225,10 @@ def _total_findings(grid: ActionGrid, total: IndicatorTotal) -> list[Finding]:
     number = total.number
     ind = grid.indicator(number)
     found: list[Finding] = []
-    if total.problem == Problem.MIXED_UNITS:
+    answered = total.override is not None and total.override.answers_findings
+    if answered:
+        pass  # a Total typed by hand with a reason answers why the rule could not compute it
+    elif total.problem == Problem.MIXED_UNITS:
         units = sorted({v.unit or "" for r in grid.rows if (v := r.values.get(number)) and v.unit})
         found.append(
             Finding(
@@ -233,7 +284,7 @@ def _total_findings(grid: ActionGrid, total: IndicatorTotal) -> list[Finding]:
                 number,
             )
         )
-    if ind.aggregation == Aggregation.SUM and total.approximate and total.contributors > 1:
+    if ind.aggregation == Aggregation.SUM and total.approximate and total.contributors > 1 and not answered:
         found.append(
             Finding(
                 FindingCode.APPROXIMATE_IN_SUM,
@@ -243,3 +294,67 @@ def _total_findings(grid: ActionGrid, total: IndicatorTotal) -> list[Finding]:
             )
         )
     return found
+
+
+def fingerprint(grid: ActionGrid, finding: Finding) -> str:
+    """A digest of the data a finding was computed from (its cell, its row or its indicator column, the
+    Total typed by hand, and the message): an acknowledgement holds while this stays the same."""
+
+    def cell(row: GridRow, number: int) -> list[object]:
+        value = row.values.get(number)
+        return [
+            number,
+            value.raw if value is not None else None,
+            number in applicable_numbers(row, grid.indicators),
+        ]
+
+    def whole(row: GridRow) -> list[object]:
+        return [
+            row.subdivision_name,
+            row.has_return,
+            row.responsible,
+            row.description,
+            [cell(row, ind.number) for ind in grid.indicators],
+        ]
+
+    # no database ids: the fingerprint stays valid in a copy imported from JSON (ids may differ there)
+    data: list[object] = [
+        finding.code.value,
+        finding.action,
+        finding.indicator,
+        finding.subdivision,
+        finding.message,
+    ]
+    rows = [r for r in grid.rows if r.subdivision_id == finding.subdivision_id]
+    if finding.subdivision_id is not None and rows:
+        row = rows[0]
+        if finding.indicator is not None:
+            data.append([row.has_return, row.responsible, cell(row, finding.indicator)])
+        else:
+            data.append(whole(row))
+    elif finding.indicator is not None:
+        override = grid.overrides.get(finding.indicator)
+        data.append([[r.subdivision_name, r.has_return, cell(r, finding.indicator)] for r in grid.rows])
+        data.append(None if override is None else [override.raw_text, override.reason])
+    else:
+        override = grid.overrides.get(None)
+        data.append([whole(r) for r in grid.rows])
+        data.append(None if override is None else [override.raw_text, override.reason])
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def split_acknowledged(
+    grid: ActionGrid, findings: list[Finding]
+) -> tuple[list[Finding], list[tuple[Finding, str]]]:
+    """Unresolved findings, and acknowledged ones with their note (an acknowledgement whose data changed
+    since no longer counts: the finding is unresolved again)."""
+    open_: list[Finding] = []
+    acknowledged: list[tuple[Finding, str]] = []
+    for finding in findings:
+        known = grid.acknowledged.get(finding.key)
+        if known is not None and known[0] == fingerprint(grid, finding):
+            acknowledged.append((finding, known[1]))
+        else:
+            open_.append(finding)
+    return open_, acknowledged

@@ -43,6 +43,12 @@ class IndicatorDef:
     id: int = 0
 
 
+#: Totals transcribed from an existing report (the demo) are kept as overrides so the checks show that
+#: report's own errors; their reason starts with this. They do not answer a finding - a Total the specialist
+#: types with a reason does.
+TRANSCRIBED_REASON = "Total scris în raportul original"
+
+
 @dataclass(frozen=True, slots=True)
 class OverrideDef:
     """A Total cell typed by the specialist instead of the computed one (kept with who and why)."""
@@ -50,6 +56,11 @@ class OverrideDef:
     raw_text: str
     reason: str = ""
     author: str = ""
+
+    @property
+    def answers_findings(self) -> bool:
+        """Typed by the specialist with a reason (not transcribed): it answers why the rule cannot compute."""
+        return bool(self.reason.strip()) and not self.reason.startswith(TRANSCRIBED_REASON)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +87,8 @@ class ActionGrid:
     overrides: Mapping[int | None, OverrideDef] = field(default_factory=dict)
     action_id: int = 0
     title: str = ""
+    # acknowledged findings of this period: finding key -> (fingerprint of the data it was computed from, note)
+    acknowledged: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
     def indicator(self, number: int) -> IndicatorDef:
         """The indicator with this number."""

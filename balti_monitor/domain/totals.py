@@ -119,6 +119,49 @@ def applicable_numbers(row: GridRow, indicators: tuple[IndicatorDef, ...]) -> fr
     return row.applicable or frozenset(ind.number for ind in indicators)
 
 
+@dataclass(frozen=True, slots=True)
+class Shortfall:
+    """Why a row is not "all achieved": indicators it answers with nothing written, and those written but
+    not achieved ("-", "Nu este cazul", "În proces" …), with what was written."""
+
+    missing: tuple[int, ...]
+    not_achieved: tuple[tuple[int, str], ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.missing or self.not_achieved)
+
+    def sentence(self) -> str:
+        """Romanian: "lipsesc indicatorii 2, 3; nerealizat: indicatorul 4 („-”)"."""
+        parts = []
+        if self.missing:
+            numbers = ", ".join(str(n) for n in self.missing)
+            parts.append(
+                f"lipsește indicatorul {numbers}"
+                if len(self.missing) == 1
+                else f"lipsesc indicatorii {numbers}"
+            )
+        if self.not_achieved:
+            written = ", ".join(f"{n} („{raw}”)" for n, raw in self.not_achieved)
+            label = "indicatorul" if len(self.not_achieved) == 1 else "indicatorii"
+            parts.append(f"nerealizat: {label} {written}")
+        return "; ".join(parts)
+
+
+def row_shortfall(row: GridRow, indicators: tuple[IndicatorDef, ...]) -> Shortfall:
+    """The indicators a row answers but has not achieved (the reason it is in arrears or has none)."""
+    if not row.has_return:
+        return Shortfall(tuple(sorted(applicable_numbers(row, indicators))), ())
+    missing: list[int] = []
+    not_achieved: list[tuple[int, str]] = []
+    for number in sorted(applicable_numbers(row, indicators)):
+        value = row.values.get(number)
+        if value is None or value.state == ValueState.MISSING:
+            missing.append(number)
+        elif not value.achieved:
+            not_achieved.append((number, value.raw.strip()))
+    return Shortfall(tuple(missing), tuple(not_achieved))
+
+
 def row_bucket(row: GridRow, indicators: tuple[IndicatorDef, ...]) -> str:
     """Classify a row as ``"all"``, ``"arrears"`` or ``"none"``.
 
@@ -143,7 +186,13 @@ def compute_counts(grid: ActionGrid) -> Counts:
 
 
 def _reported(grid: ActionGrid, number: int) -> list[ParsedValue]:
-    values = [row.values.get(number) for row in grid.rows if row.has_return]
+    """The values that make a Total: never one written in a cell its subdivision does not answer (such a
+    value is a finding, see ``checks``, and stays out of the sum until the subdivision is made to answer)."""
+    values = [
+        row.values.get(number)
+        for row in grid.rows
+        if row.has_return and number in applicable_numbers(row, grid.indicators)
+    ]
     return [v for v in values if v is not None and v.state in (ValueState.REPORTED, ValueState.ZERO)]
 
 

@@ -20,11 +20,14 @@ from PySide6.QtWidgets import (
 
 from balti_monitor.domain.checks import Finding
 from balti_monitor.domain.grid import OverrideDef
+from balti_monitor.services.applicability import period_state
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.editing import TOTAL_ROW
+from balti_monitor.services.periods import key_of
 from balti_monitor.services.responsibilities import responsibility_state
 from balti_monitor.services.subdivisions import list_subdivisions
 
+from . import dialogs
 from .action_header import ActionHeader
 from .findings_view import FindingsView
 from .grid_delegate import FINDING_COLOUR, OVERRIDE_COLOUR
@@ -32,7 +35,7 @@ from .grid_model import BACKGROUNDS, CellKind, GridModel
 from .grid_view import GridView
 from .session import Session
 from .settings import AUTHOR, AppSettings
-from .undo import OverrideCommand, ResponsibilitiesCommand
+from .undo import AcknowledgeCommand, OverrideCommand, ResponsibilitiesCommand
 
 
 class ActionPage(QWidget):
@@ -124,6 +127,8 @@ class ActionPage(QWidget):
         self.view.overrideRequested.connect(self.edit_override)
         self.view.message.connect(self.message)
         self.findings.findingActivated.connect(self.select_finding)
+        self.findings.acknowledgeRequested.connect(self.acknowledge_finding)
+        self.findings.reopenRequested.connect(self.reopen_finding)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         session.changed.connect(self._on_changed)
         session.periodAboutToChange.connect(self.view.finish_editing)
@@ -159,7 +164,7 @@ class ActionPage(QWidget):
             return
         self.header.show_action(info, result)
         self.model.set_result(self.session.period.id, result)
-        self.findings.set_findings(list(result.findings))
+        self.findings.set_findings(list(result.findings), list(result.acknowledged))
         self.fit_splitter()
         self._current_changed(self.view.currentIndex())
 
@@ -320,21 +325,63 @@ class ActionPage(QWidget):
         self.session.undo_stack.push(command)
         return command.error is None
 
+    # -- acknowledged findings ----------------------------------------------------------------------------
+    def acknowledge_finding(self, finding: Finding) -> bool:
+        """Acknowledge a finding with a note (one undo step)."""
+        if self.action_id is None or self.session.period is None:
+            return False
+        note = dialogs.ask_text(
+            self.window(),
+            self.tr("Confirmă constatarea"),
+            self.tr(
+                "{where}\n{message}\n\nNota (de ce rămâne așa); constatarea revine dacă datele se schimbă:"
+            ).format(where=finding.location(), message=finding.message),
+        )
+        if note is None:
+            return False
+        if not note.strip():
+            self.message.emit(self.tr("Constatarea nu a fost confirmată: scrieți o notă."))
+            return False
+        text = self.tr("Confirmare constatare {where}").format(where=finding.location())
+        command = AcknowledgeCommand(self.session, self.session.period.id, finding.key, note.strip(), text)
+        self.session.undo_stack.push(command)
+        return command.error is None
+
+    def reopen_finding(self, finding: Finding) -> bool:
+        """Take back an acknowledgement (one undo step)."""
+        if self.action_id is None or self.session.period is None:
+            return False
+        text = self.tr("Redeschidere constatare {where}").format(where=finding.location())
+        command = AcknowledgeCommand(self.session, self.session.period.id, finding.key, None, text)
+        self.session.undo_stack.push(command)
+        return command.error is None
+
     # -- responsibilities ---------------------------------------------------------------------------------
     def edit_responsibilities(self) -> bool:
         """Edit who answers for the action (one undo step)."""
         if self.action_id is None:
             return False
         info = self.session.action(self.action_id)
-        before = responsibility_state(self.action_id)
+        period = self.session.period
+        # responsibilities are valid from a period on: the dialog starts from the period shown
+        before = (
+            period_state(period, self.action_id)
+            if period is not None
+            else responsibility_state(self.action_id)
+        )
         subdivisions = [(s.id, s.name) for s in list_subdivisions()]
         from .responsibility_dialog import ResponsibilityDialog  # imported on first use (start-up time)
 
-        after = ResponsibilityDialog.ask(self.window(), info, before, subdivisions)
+        code = key_of(period).code if period is not None else None
+        after = ResponsibilityDialog.ask(self.window(), info, before, subdivisions, code)
         if after is None or after == before:
             return False
         text = self.tr("Subdiviziuni responsabile {code}").format(code=info.code)
-        command = ResponsibilitiesCommand(self.session, self.action_id, after, text)
+        if code:
+            text += " " + self.tr("(de la {period})").format(period=code)
+        command = ResponsibilitiesCommand(
+            self.session, self.action_id, after, text, period.id if period is not None else None
+        )
         self.session.undo_stack.push(command)
         if command.error:
             self.message.emit(command.error)
@@ -349,14 +396,17 @@ def _legend(parent: QWidget) -> QHBoxLayout:
     items = [
         (_swatch(BACKGROUNDS[CellKind.MISSING].color()), parent.tr("lipsește")),
         (_swatch(QColor("#c9c9c9"), hatch=True), parent.tr("nu răspunde")),
-        (_swatch(QColor("white"), text_colour=QColor("#707070")), parent.tr("„-” (nu e cazul)")),
+        (_swatch(QColor("white"), text_colour=QColor("#707070")), parent.tr("„-” (nerealizat)")),
         (_swatch(BACKGROUNDS[CellKind.TOTAL].color(), corner=OVERRIDE_COLOUR), parent.tr("total manual")),
         (_swatch(QColor("white"), corner=FINDING_COLOUR, right=True), parent.tr("constatare")),
     ]
     explanations = [
         parent.tr("Subdiviziunea răspunde la indicator, dar valoarea nu este scrisă."),
         parent.tr("Subdiviziunea nu răspunde la acest indicator (vezi „Subdiviziuni responsabile…”)."),
-        parent.tr("Valoare scrisă „-” sau „Nu este cazul”: nu este zero."),
+        parent.tr(
+            "Valoare scrisă „-” sau „Nu este cazul”: nu este zero și, la numărul de subdiviziuni, contează ca "
+            "nerealizat (restanță), ca în raportul original."
+        ),
         parent.tr("Total scris manual, cu motiv (colț albastru)."),
         parent.tr("Celulă cu o constatare a verificărilor (colț roșu)."),
     ]

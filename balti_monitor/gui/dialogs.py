@@ -74,6 +74,14 @@ def ask_yes(parent: QWidget | None, title: str, text: str) -> bool:
     return _yes_no(parent, title, text, QMessageBox.StandardButton.Yes)
 
 
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """A multi-line text question (a note); None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    value, ok = QInputDialog.getMultiLineText(parent, title, label, text)
+    return value if ok else None
+
+
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     """An error message."""
     QMessageBox.warning(parent, title, text)

@@ -26,16 +26,18 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QWidget
 
 from balti_monitor.domain.checks import Finding
 from balti_monitor.domain.grid import Aggregation, GridRow, IndicatorDef
-from balti_monitor.domain.totals import IndicatorTotal, applicable_numbers
+from balti_monitor.domain.totals import IndicatorTotal, Shortfall, applicable_numbers, row_shortfall
 from balti_monitor.domain.values import ValueState
+from balti_monitor.services.applicability import period_state
 from balti_monitor.services.editing import DESCRIPTION_COLUMN, CellEdit, cell_text_to_store, validate_cell
 from balti_monitor.services.results import ActionResult
 
 from .session import Session
-from .undo import CellEditsCommand
+from .undo import CellEditsCommand, ResponsibilitiesCommand
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -47,6 +49,9 @@ SPLIT_ROLE = Qt.ItemDataRole.UserRole + 13
 TOTAL_ROW_ROLE = Qt.ItemDataRole.UserRole + 14
 
 TOOLTIP_LIMIT = 1500
+LONG_VALUE = (
+    300  # characters: a value longer than this is almost always a description pasted in the wrong cell
+)
 
 translate = QCoreApplication.translate
 
@@ -113,6 +118,7 @@ class Cell:
     tooltip: str
     findings: tuple[str, ...] = ()
     split: tuple[int, int] | None = None
+    hatched: bool = False  # a responsible subdivision's cell for an indicator it does not answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,7 +347,68 @@ class GridModel(QAbstractTableModel):
         head = self._heads[index.row()]
         edit = CellEdit(head.subdivision_id, index.column(), text)
         where = self.index(index.row(), index.column())
+        if cell.hatched and text is not None:
+            return self._include_and_write(head, index.column(), edit, where)
         return self.apply_edits([edit], self._edit_label(head, index.column()), [where], str(value))
+
+    def is_hatched(self, row: int, column: int) -> bool:
+        """Whether a cell belongs to an indicator its (responsible) subdivision does not answer."""
+        cell = self.cell(row, column)
+        return cell is not None and cell.hatched
+
+    def _include_and_write(self, head: RowHead, column: int, edit: CellEdit, where: QModelIndex) -> bool:
+        """A value typed into a hatched cell: ask whether the subdivision answers the indicator from this
+        period on; yes writes both as one undo step, no writes nothing."""
+        if self.result is None or self.period_id is None:
+            return False
+        problem = validate_cell(edit.column, edit.text)
+        if problem:  # refused before asking: a refused value must not change who answers what
+            self.refused.emit(QModelIndex(where), edit.text or "", problem)
+            return False
+        from . import dialogs  # the question is replaced in tests
+
+        parent = self.parent()
+        question = self.tr(
+            "{name} nu răspunde de indicatorul {n}. O includeți de acum înainte?\n\n"
+            "Da: răspunde de indicatorul {n} de la perioada aceasta înainte (perioadele anterioare rămân cum "
+            "sunt) și valoarea se salvează. Nu: nu se scrie nimic."
+        ).format(name=head.name, n=column)
+        if not dialogs.confirm(
+            parent if isinstance(parent, QWidget) else None,
+            self.tr("Indicator la care nu răspunde"),
+            question,
+        ):
+            self.refused.emit(
+                QModelIndex(where),
+                "",
+                self.tr("Nu s-a scris nimic: {name} nu răspunde de indicatorul {n}.").format(
+                    name=head.name, n=column
+                ),
+            )
+            return False
+        action_id = self.result.grid.action_id
+        before = period_state(self.period_id, action_id)
+        after = [
+            (sid, sorted({*numbers, column}) if sid == head.subdivision_id else numbers)
+            for sid, numbers in before
+        ]
+        stack = self.session.undo_stack
+        label = self._edit_label(head, column)
+        stack.beginMacro(label)
+        try:
+            command = ResponsibilitiesCommand(
+                self.session,
+                action_id,
+                after,
+                self.tr("{name} răspunde de indicatorul {n}").format(name=head.name, n=column),
+                self.period_id,
+            )
+            stack.push(command)
+            if command.error:
+                return False
+            return self.apply_edits([edit], label, [where], edit.text or "")
+        finally:
+            stack.endMacro()
 
     def apply_edits(
         self,
@@ -363,6 +430,8 @@ class GridModel(QAbstractTableModel):
                 )
                 self.refused.emit(QModelIndex(where), typed or (edit.text or ""), problem)
                 return False
+        if not self._long_values_kept(edits, indexes, typed):
+            return False
         command = CellEditsCommand(self.session, self.period_id, self.result.grid.action_id, edits, label)
         self.session.undo_stack.push(command)
         if command.error:
@@ -370,6 +439,39 @@ class GridModel(QAbstractTableModel):
             self.refused.emit(QModelIndex(where), typed, command.error)
             return False
         return True
+
+    def _long_values_kept(
+        self, edits: Sequence[CellEdit], indexes: Sequence[QModelIndex] | None, typed: str
+    ) -> bool:
+        """Values are short: above LONG_VALUE characters ask whether to keep it (descriptions have no limit)."""
+        long = [
+            (position, edit)
+            for position, edit in enumerate(edits)
+            if edit.column != DESCRIPTION_COLUMN and edit.text and len(edit.text) > LONG_VALUE
+        ]
+        if not long:
+            return True
+        from . import dialogs  # the question is replaced in tests
+
+        position, first = long[0]
+        text = self.tr(
+            "Valoarea are {n} de caractere: valorile sunt scurte; textul lung merge în descriere.\n\n"
+            "O păstrați totuși așa?"
+        ).format(n=len(first.text or ""))
+        if len(long) > 1:
+            text = self.tr("{k} valori au peste {limit} de caractere.").format(
+                k=len(long), limit=LONG_VALUE
+            ) + ("\n" + text)
+        parent = self.parent()
+        if dialogs.confirm(parent if isinstance(parent, QWidget) else None, self.tr("Valoare lungă"), text):
+            return True
+        where = indexes[position] if indexes else QModelIndex()
+        self.refused.emit(
+            QModelIndex(where),
+            typed,
+            self.tr("Nu s-a salvat: valorile sunt scurte; textul lung merge în descriere."),
+        )
+        return False
 
     def edit_for(self, index: ModelIndex, text: str | None) -> CellEdit | None:
         """The edit writing ``text`` into a cell (None for a cell that cannot be edited)."""
@@ -432,7 +534,7 @@ def _build(result: ActionResult) -> tuple[list[RowHead], list[list[Cell]], list[
     heads: list[RowHead] = []
     cells: list[list[Cell]] = []
     for r, row in enumerate(grid.rows):
-        heads.append(_row_head(row))
+        heads.append(_row_head(row, row_shortfall(row, grid.indicators)))
         cells.append(_row_cells(r, row, grid.indicators, findings))
     total_name = translate("GridModel", "Total instituții responsabile")
     heads.append(RowHead(0, total_name, _total_head_tooltip(result), True, True))
@@ -440,10 +542,12 @@ def _build(result: ActionResult) -> tuple[list[RowHead], list[list[Cell]], list[
     return heads, cells, columns
 
 
-def _row_head(row: GridRow) -> RowHead:
+def _row_head(row: GridRow, shortfall: Shortfall | None = None) -> RowHead:
     lines = [row.subdivision_name]
     if not row.has_return:
         lines.append(translate("GridModel", "Nu a prezentat informația pentru această perioadă."))
+    elif shortfall:
+        lines.append(translate("GridModel", "Cu restanțe: {why}.").format(why=shortfall.sentence()))
     if not row.responsible:
         lines.append(
             translate(
@@ -490,16 +594,29 @@ def _row_cells(
         elif value.state == ValueState.NOT_APPLICABLE:
             kind, tip = (
                 CellKind.DASH,
-                translate("GridModel", "Raportat ca „nu este cazul” („-”); nu este zero."),
+                translate(
+                    "GridModel",
+                    "Raportat ca „nu este cazul” („-”); nu este zero. La numărul de subdiviziuni contează ca "
+                    "nerealizat (restanță).",
+                ),
             )
         else:
             kind, tip = (
                 CellKind.TEXT,
                 _value_tooltip(raw, value.quantity, value.unit, split, value.approximate),
             )
+        hatched = row.responsible and ind.number not in answered
+        if hatched and kind != CellKind.NOT_ASSIGNED:
+            if kind == CellKind.DASH:
+                tip = translate("GridModel", "Subdiviziunea nu răspunde la acest indicator („-”).")
+            else:
+                tip += "\n" + translate(
+                    "GridModel", "Subdiviziunea nu răspunde la acest indicator; nu intră în Total."
+                )
+            kind = CellKind.NOT_ASSIGNED  # drawn hatched, whatever is written there
         if found:
             tip = "\n".join([*found, "", tip])
-        cells.append(Cell(raw, raw or None, kind, tip, found, split))
+        cells.append(Cell(raw, raw or None, kind, tip, found, split, hatched))
     return cells
 
 
@@ -521,11 +638,34 @@ def _value_tooltip(
 
 def _total_head_tooltip(result: ActionResult) -> str:
     counts = result.totals.counts
-    return translate(
+    text = translate(
         "GridModel",
         "Rândul Total se calculează automat din rândurile subdiviziunilor.\n"
         "Cu toți indicatorii: {all}; cu restanțe: {arrears}; fără niciunul: {none}.",
     ).format(all=counts.n_all, arrears=counts.n_arrears, none=counts.n_none)
+    why = _shortfalls(result)
+    return f"{text}\n{why}" if why else text
+
+
+def _shortfalls(result: ActionResult) -> str:
+    """Which indicators each subdivision in arrears (or with none) misses or has not achieved."""
+    lines = []
+    for row in result.grid.rows:
+        shortfall = row_shortfall(row, result.grid.indicators)
+        if not row.responsible or not shortfall:
+            continue
+        if not row.has_return:
+            why = translate("GridModel", "nu a prezentat informația")
+        else:
+            why = shortfall.sentence()
+        lines.append(f"• {row.subdivision_name}: {why}")
+    if not lines:
+        return ""
+    rule = translate(
+        "GridModel",
+        "„-” și „Nu este cazul” la un indicator de care subdiviziunea răspunde contează ca nerealizat.",
+    )
+    return "\n".join([translate("GridModel", "De ce:"), *lines, rule])
 
 
 def _total_cells(
@@ -541,6 +681,10 @@ def _total_cells(
         )
     else:
         kind, tip = CellKind.TOTAL, translate("GridModel", "Calculat automat din rândurile subdiviziunilor.")
+    tip = "\n".join([_clip(totals.counts_shown), "", tip])
+    why = _shortfalls(result)
+    if why:
+        tip += "\n\n" + why
     if found:
         tip = "\n".join([*found, "", tip])
     cells = [Cell(totals.counts_shown, totals.counts_shown, kind, tip, found)]

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from .clipboard import format_tsv, parse_tsv
 from .grid_delegate import GridDelegate
 from .grid_model import GridModel
+from .paste_plan import plan_paste
 from .qt_compat import model_data
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -376,7 +377,30 @@ class GridView(QTableView):
             row, column = row - 1, model.columnCount() - 1
         row = max(0, min(row, model.rowCount() - 1))
         column = max(0, min(column, model.columnCount() - 1))
+        grid = self.grid_model()
+        if grid is not None and (rows or columns):
+            row, column = self._skip_hatched(grid, row, column, rows, columns)
         self.set_current_cell(model.index(row, column))
+
+    @staticmethod
+    def _skip_hatched(grid: GridModel, row: int, column: int, rows: int, columns: int) -> tuple[int, int]:
+        """Tab and Enter step over cells the subdivision does not answer (nothing is typed there)."""
+        last_row, last_column = grid.rowCount() - 1, grid.columnCount() - 1
+        for _ in range(grid.rowCount() * grid.columnCount()):
+            if not grid.is_hatched(row, column):
+                break
+            if columns:
+                column += 1 if columns > 0 else -1
+                if column > last_column:
+                    row, column = row + 1, 0
+                elif column < 0:
+                    row, column = row - 1, last_column
+            else:
+                row += 1 if rows > 0 else -1
+            if not (0 <= row <= last_row):
+                break
+            row = max(0, min(row, last_row))
+        return max(0, min(row, last_row)), max(0, min(column, last_column))
 
     # -- selection helpers --------------------------------------------------------------------------------
     def selected_rect(self) -> tuple[int, int, int, int] | None:
@@ -446,32 +470,21 @@ class GridView(QTableView):
         if block == [[""]] and text is None:
             self.message.emit(self.tr("Clipboard-ul este gol."))
             return False
-        top, left, bottom, right = rect
-        if len(block) == 1 and len(block[0]) == 1 and (bottom > top or right > left):
-            block = [[block[0][0]] * (right - left + 1) for _ in range(bottom - top + 1)]
-        edits = []
-        indexes = []
-        skipped = 0
-        last_row, last_column = top, left
-        for i, values in enumerate(block):
-            for j, value in enumerate(values):
-                row, column = top + i, left + j
-                if row >= model.rowCount() or column >= model.columnCount():
-                    skipped += 1
-                    continue
-                index = model.index(row, column)
-                edit = model.edit_for(index, value)
-                if edit is None:
-                    skipped += 1
-                    continue
-                if (edit.text or None) == (model.current_text(index) or None):
-                    last_row, last_column = max(last_row, row), max(last_column, column)
-                    continue
-                edits.append(edit)
-                indexes.append(index)
-                last_row, last_column = max(last_row, row), max(last_column, column)
+        top, left, _, _ = rect
+        plan = plan_paste(model, block, rect)
+        edits, indexes, skipped = plan.edits, plan.indexes, plan.skipped
+        last_row, last_column = plan.last_row, plan.last_column
+        hatched_note = (
+            self.tr(
+                "{n} valori cad pe celule hașurate (subdiviziunea nu răspunde de acel indicator) și au fost "
+                "sărite."
+            ).format(n=plan.hatched)
+            if plan.hatched
+            else ""
+        )
         if not edits:
-            self.message.emit(self.tr("Nimic de lipit aici (rândul Total nu se modifică prin lipire)."))
+            nothing = self.tr("Nimic de lipit aici (rândul Total nu se modifică prin lipire).")
+            self.message.emit(f"{nothing} {hatched_note}".strip())
             return False
         code = model.result.grid.code if model.result is not None else ""
         label = self.tr("Lipire în {code} ({n} celule)").format(code=code, n=len(edits))
@@ -483,6 +496,8 @@ class GridView(QTableView):
             note += " " + self.tr(
                 "{n} valori nu au încăput sau cad pe rândul Total și au fost ignorate."
             ).format(n=skipped)
+        if hatched_note:
+            note += " " + hatched_note
         self.message.emit(note)
         return True
 

@@ -12,8 +12,10 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDialog,
     QHeaderView,
+    QLabel,
     QWidget,
 )
 
@@ -147,6 +149,7 @@ class ResponsibilityDialog:
         action: ActionInfo,
         state: ResponsibilityState,
         subdivisions: list[tuple[int, str]],
+        period_code: str | None = None,
     ) -> None:
         loaded = QDialog(parent)
         self.ui = Ui_ResponsibilityDialog()
@@ -171,6 +174,21 @@ class ResponsibilityDialog:
         self.ui.actionLabel.setText(
             f"<b>{escape(loaded.tr('Acțiunea'))} {escape(action.code)}.</b> {escape(action.title)}"
         )
+        self.period_label = QLabel(loaded)
+        self.period_label.setObjectName("periodLabel")
+        self.period_label.setWordWrap(True)
+        if period_code:
+            self.period_label.setText(
+                loaded.tr(
+                    "Modificările se aplică de la perioada <b>{code}</b> înainte; perioadele anterioare își "
+                    "păstrează subdiviziunile responsabile, indicatorii și totalurile."
+                ).format(code=escape(period_code))
+            )
+            layout = loaded.layout()
+            if isinstance(layout, QBoxLayout):
+                layout.insertWidget(max(0, layout.indexOf(self.ui.actionLabel)) + 1, self.period_label)
+        else:
+            self.period_label.hide()
         self.ui.addButton.clicked.connect(self._add)
         self.ui.removeButton.clicked.connect(self._remove)
         self.ui.upButton.clicked.connect(lambda: self._move(-1))
@@ -230,9 +248,12 @@ class ResponsibilityDialog:
         action: ActionInfo,
         state: ResponsibilityState,
         subdivisions: list[tuple[int, str]],
+        period_code: str | None = None,
     ) -> ResponsibilityState | None:
-        """Show the dialog; the new state, or None when cancelled (tests replace this)."""
-        dialog = cls(parent, action, state, subdivisions)
+        """Show the dialog; the new state, or None when cancelled (tests replace this).
+
+        ``period_code`` names the period from which the change applies (said in the dialog)."""
+        dialog = cls(parent, action, state, subdivisions, period_code)
         try:
             if dialog.dialog.exec() == QDialog.DialogCode.Accepted:
                 return dialog.model.state()

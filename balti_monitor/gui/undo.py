@@ -30,6 +30,8 @@ from balti_monitor.domain.grid import OverrideDef
 from balti_monitor.errors import BaltiMonitorError
 from balti_monitor.interchange.form_states import ImportForms, SetFormStates
 from balti_monitor.interchange.forms_common import FormState
+from balti_monitor.services.acknowledgements import SetAcknowledgement
+from balti_monitor.services.applicability import SetResponsibilitiesFrom
 from balti_monitor.services.changes import ChangeSet, Write
 from balti_monitor.services.editing import CellEdit, SetCells, SetOverride
 from balti_monitor.services.narrative import NarrativeData, SaveNarrative
@@ -137,9 +139,21 @@ class OverrideCommand(WriteCommand):
 class ResponsibilitiesCommand(WriteCommand):
     """Change who answers for an action and for which indicators (the whole dialog as one step)."""
 
-    def __init__(self, session: Session, action_id: int, after: ResponsibilityState, text: str) -> None:
+    def __init__(
+        self,
+        session: Session,
+        action_id: int,
+        after: ResponsibilityState,
+        text: str,
+        period_id: int | None = None,
+    ) -> None:
         state = tuple((sid, tuple(numbers)) for sid, numbers in after)
-        super().__init__(session, SetResponsibilities(action_id, state), text)
+        write: Write = (
+            SetResponsibilities(action_id, state)
+            if period_id is None
+            else SetResponsibilitiesFrom(action_id, period_id, state)
+        )
+        super().__init__(session, write, text)
 
 
 class SubdivisionCommand(WriteCommand):
@@ -218,3 +232,10 @@ class FormStateCommand(WriteCommand):
         self, session: Session, period_id: int, subdivision_ids: Sequence[int], state: FormState, text: str
     ) -> None:
         super().__init__(session, SetFormStates(period_id, tuple(subdivision_ids), state), text)
+
+
+class AcknowledgeCommand(WriteCommand):
+    """Acknowledge a finding with a note (``note`` None: take an acknowledgement back)."""
+
+    def __init__(self, session: Session, period_id: int, key: str, note: str | None, text: str) -> None:
+        super().__init__(session, SetAcknowledgement(period_id, key, note), text)

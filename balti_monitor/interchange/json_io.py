@@ -16,6 +16,7 @@ from typing import Any
 
 from balti_monitor.db.models import (
     Action,
+    FindingAcknowledgement,
     Indicator,
     Narrative,
     Period,
@@ -30,6 +31,7 @@ from balti_monitor.db.models import (
     database,
 )
 from balti_monitor.interchange.forms_common import SECRET_KEY
+from balti_monitor.services.applicability import effective_responsibilities
 from balti_monitor.services.backup import auto_backup
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.document_schema import DOCUMENT, InterchangeError, check
@@ -168,10 +170,29 @@ def _export_plan(plan: Plan, code_of: dict[int, str], with_form_key: bool = Fals
             .where(TotalOverride.period == period)
             .order_by(TotalOverride.action, TotalOverride.indicator, TotalOverride.id)
         ]
+        responsible = [
+            {"action": action_code[aid], "subdivision": code_of[sid], "indicators": sorted(numbers)}
+            for aid, rows in sorted(effective_responsibilities(period).items(), key=lambda i: i[0])
+            for sid, numbers in rows
+        ]
+        acknowledgements = [
+            {
+                "key": _portable_key(a.key, code_of),
+                "fingerprint": a.fingerprint,
+                "note": a.note,
+                "author": a.author,
+                "created_at": _iso(a.created_at),
+            }
+            for a in FindingAcknowledgement.select()
+            .where(FindingAcknowledgement.period == period)
+            .order_by(FindingAcknowledgement.key)
+        ]
         periods.append(
             {
                 "year": period.year,
                 "semester": period.semester,
+                "responsible": responsible,
+                "acknowledgements": acknowledgements,
                 "narrative": None
                 if narrative is None
                 else {name: getattr(narrative, name) for name in NARRATIVE_FIELDS},
@@ -335,3 +356,11 @@ def import_json_with_backup(path: Path | str, *, replace: bool = False) -> Chang
     auto_backup("import")
     with guard_write("Importul"):
         return import_json(Path(path), replace=replace)
+
+
+def _portable_key(key: str, code_of: dict[int, str]) -> str:
+    """A finding key with the subdivision's code instead of its id ("1.6/3/@DRU/fb_missing")."""
+    parts = key.split("/")
+    if len(parts) == 4 and parts[2].isdigit() and int(parts[2]) in code_of:
+        parts[2] = "@" + code_of[int(parts[2])]
+    return "/".join(parts)

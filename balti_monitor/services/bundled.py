@@ -20,9 +20,10 @@ from balti_monitor.db.models import (
     database,
 )
 from balti_monitor.domain.checks import counts_override_differs, override_differs
-from balti_monitor.domain.grid import OverrideDef
+from balti_monitor.domain.grid import TRANSCRIBED_REASON, OverrideDef
 from balti_monitor.domain.totals import compute_totals
 from balti_monitor.resources import read_resource_text
+from balti_monitor.services.applicability import materialize
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.document_schema import PLAN, InterchangeError, check
 from balti_monitor.services.errors import ServiceError
@@ -34,7 +35,7 @@ from balti_monitor.services.values import parsed_columns
 PLAN_FILE = "pla_2023_2027.json"
 SUBDIVISIONS_FILE = "subdivisions.json"
 DEMO_FILE = "demo_2023_S1.json"
-DEMO_OVERRIDE_REASON = "Total scris în raportul original S1-2023 (date demonstrative)"
+DEMO_OVERRIDE_REASON = f"{TRANSCRIBED_REASON} S1-2023 (date demonstrative)"
 DEMO_AUTHOR = "raportul S1-2023"
 
 
@@ -162,6 +163,7 @@ def load_demo(*, replace: bool = False) -> tuple[Period, ChangeSet]:
                 )
             period.delete_instance(recursive=True)
         period = Period.create(plan=plan, year=year, semester=semester)
+        materialize(period)
         actions = {a.code: a for a in Action.select().join(Priority).where(Priority.plan == plan)}
         indicators = {
             (ind.action_id, ind.number): ind

@@ -84,12 +84,17 @@ OVERRIDE = {
     "author": str,
     "created_at": str,
 }
+PERIOD_RESPONSIBLE = {"action": str, "subdivision": str, "indicators": [int]}
+ACKNOWLEDGEMENT = {"key": str, "fingerprint": str, "note": str, "author": str, "created_at": str}
 PERIOD = {
     "year": int,
     "semester": int,
     "narrative": (NARRATIVE, None),
     "returns": [RETURN],
     "overrides": [OVERRIDE],
+    # who answered which indicator in this period (absent in older files: the plan's matrix applies)
+    "responsible": ([PERIOD_RESPONSIBLE], None),
+    "acknowledgements": ([ACKNOWLEDGEMENT], None),
 }
 INDICATOR = {"number": int, "text": str, "aggregation": str, "gender_split": bool, "placeholder": bool}
 RESPONSIBLE = {"subdivision": str, "indicators": [int]}

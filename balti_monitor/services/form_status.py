@@ -13,7 +13,7 @@ import secrets
 from dataclasses import dataclass
 from enum import StrEnum
 
-from balti_monitor.db.models import FormStatus, Period, Plan, Responsibility, Return, Subdivision, database
+from balti_monitor.db.models import FormStatus, Period, Plan, Return, Subdivision, database
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
 
@@ -118,16 +118,11 @@ class StatusSnapshot:
 def subdivisions_with_forms(period: Period) -> list[Subdivision]:
     """Subdivisions that get a form for the period: responsible for an action of the plan, or already
     holding a return in the period; in display order."""
-    from balti_monitor.db.models import Action, Priority
+    from balti_monitor.services.applicability import effective_responsibilities
 
-    responsible = (
-        Responsibility.select(Responsibility.subdivision)
-        .join(Action)
-        .join(Priority)
-        .where(Priority.plan == period.plan_id)
-    )
+    responsible = {sid for rows in effective_responsibilities(period).values() for sid, _ in rows}
     reported = Return.select(Return.subdivision).where(Return.period == period)
-    ids = {r.subdivision_id for r in responsible} | {r.subdivision_id for r in reported}
+    ids = responsible | {r.subdivision_id for r in reported}
     if not ids:
         return []
     return list(

@@ -8,15 +8,16 @@ from typing import Any, NamedTuple
 
 from balti_monitor.db.models import (
     Action,
+    FindingAcknowledgement,
     Indicator,
     Priority,
-    Responsibility,
     Subdivision,
     TotalOverride,
     database,
 )
 from balti_monitor.domain.grid import ActionGrid, Aggregation, GridRow, IndicatorDef, OverrideDef
 from balti_monitor.domain.values import ParsedValue, ValueState
+from balti_monitor.services.applicability import effective_responsibilities
 from balti_monitor.services.periods import PeriodRef
 from balti_monitor.services.values import from_columns
 
@@ -51,11 +52,8 @@ def load_grids(period: PeriodRef, action_ids: Iterable[int] | None = None) -> di
         )
         indicator_number[ind.id] = ind.number
     names = {s.id: s.name for s in Subdivision.select(Subdivision.id, Subdivision.name)}
-    responsibilities: dict[int, list[Responsibility]] = defaultdict(list)
-    for resp in (
-        Responsibility.select().where(Responsibility.action.in_(ids)).order_by(Responsibility.position)
-    ):
-        responsibilities[resp.action_id].append(resp)
+    # who answers which indicator in *this* period (responsibilities are valid from a period on)
+    responsibilities = effective_responsibilities(period, ids)
     # The two big queries go through the cursor directly: building peewee objects for thousands of values
     # costs more than the totals themselves.
     only = "" if action_ids is None else f" AND r.action_id IN ({','.join('?' * len(ids))})"
@@ -83,17 +81,15 @@ def load_grids(period: PeriodRef, action_ids: Iterable[int] | None = None) -> di
         number = None if ov.indicator_id is None else indicator_number[ov.indicator_id]
         overrides[ov.action_id][number] = OverrideDef(ov.raw_text, ov.reason, ov.author)
 
+    acknowledged = acknowledgements_of(period)
     grids: dict[int, ActionGrid] = {}
     for action in actions:
         rows: list[GridRow] = []
         seen: set[int] = set()
         action_returns = returns.get(action.id, {})
-        for resp in responsibilities.get(action.id, []):
-            seen.add(resp.subdivision_id)
-            found = action_returns.get(resp.subdivision_id)
-            rows.append(
-                _row(resp.subdivision_id, names, frozenset(resp.indicators or ()), found, values, True)
-            )
+        for sub_id, applicable in responsibilities.get(action.id, []):
+            seen.add(sub_id)
+            rows.append(_row(sub_id, names, applicable, action_returns.get(sub_id), values, True))
         for sub_id, extra in action_returns.items():
             if sub_id in seen:
                 continue
@@ -107,8 +103,17 @@ def load_grids(period: PeriodRef, action_ids: Iterable[int] | None = None) -> di
             overrides=overrides.get(action.id, {}),
             action_id=action.id,
             title=action.title,
+            acknowledged=acknowledged.get(action.code, {}),
         )
     return grids
+
+
+def acknowledgements_of(period: PeriodRef) -> dict[str, dict[str, tuple[str, str]]]:
+    """The period's acknowledged findings by action code: key -> (fingerprint, note)."""
+    found: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
+    for ack in FindingAcknowledgement.select().where(FindingAcknowledgement.period == period.id):
+        found[ack.key.split("/", 1)[0]][ack.key] = (ack.fingerprint, ack.note)
+    return found
 
 
 class _Ret(NamedTuple):

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from balti_monitor.db.models import Narrative, Period, Plan, Return, TotalOverride, database
+from balti_monitor.services.applicability import materialize
 from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
 
@@ -145,7 +146,10 @@ def create_period(plan: Plan, key: PeriodKey, *, period_id: int | None = None) -
     if existing is not None:
         raise ServiceError(f"Perioada {key.code} există deja.")
     ids = {} if period_id is None else {"id": period_id}
-    return Period.create(plan=plan, year=key.year, semester=key.semester, **ids), ChangeSet(periods=True)
+    with database.atomic():
+        period = Period.create(plan=plan, year=key.year, semester=key.semester, **ids)
+        materialize(period)  # the period starts from the responsibilities in force before it
+    return period, ChangeSet(periods=True)
 
 
 def next_period_key(first_year: int, periods: Iterable[PeriodRef]) -> PeriodKey:

@@ -13,9 +13,11 @@ from typing import Any
 
 from balti_monitor.db.models import (
     Action,
+    FindingAcknowledgement,
     Indicator,
     Narrative,
     Period,
+    PeriodResponsibility,
     Plan,
     Priority,
     Responsibility,
@@ -23,6 +25,7 @@ from balti_monitor.db.models import (
     TotalOverride,
     Value,
 )
+from balti_monitor.services.applicability import materialize
 from balti_monitor.services.document_schema import InterchangeError
 from balti_monitor.services.values import parsed_columns, validate_description, validate_value
 
@@ -156,6 +159,21 @@ def import_period(
     ):
         raise fail(path, "perioada apare de două ori.")
     period = Period.create(plan=plan, year=per["year"], semester=per["semester"])
+    if per.get("responsible") is None:
+        materialize(period)
+    else:
+        _import_period_responsible(
+            per["responsible"], path + ".responsible", period, actions, indicators, sub_ids
+        )
+    for a_index, ack in enumerate(per.get("acknowledgements") or []):
+        FindingAcknowledgement.create(
+            period=period,
+            key=_local_key(ack["key"], sub_ids, f"{path}.acknowledgements[{a_index}].key"),
+            fingerprint=ack["fingerprint"],
+            note=ack["note"],
+            author=ack["author"],
+            created_at=_parse_datetime(ack["created_at"], f"{path}.acknowledgements[{a_index}].created_at"),
+        )
     if per["narrative"] is not None:
         Narrative.create(period=period, **{name: per["narrative"][name] for name in NARRATIVE_FIELDS})
     for r_index, ret in enumerate(per["returns"]):
@@ -224,3 +242,47 @@ def import_period(
             author=ov["author"],
             created_at=_parse_datetime(ov["created_at"], o_path + ".created_at"),
         )
+
+
+def _import_period_responsible(
+    items: list[dict[str, Any]],
+    path: str,
+    period: Period,
+    actions: dict[str, Action],
+    indicators: dict[tuple[str, int], int],
+    sub_ids: dict[str, int],
+) -> None:
+    """A period's own responsibilities (who answered which indicator in that period)."""
+    positions: dict[str, int] = {}
+    seen: set[tuple[str, str]] = set()
+    for index, item in enumerate(items):
+        i_path = f"{path}[{index}]"
+        if item["action"] not in actions:
+            raise fail(i_path + ".action", f"acțiune necunoscută „{item['action']}”.")
+        if item["subdivision"] not in sub_ids:
+            raise fail(i_path + ".subdivision", f"subdiviziune necunoscută „{item['subdivision']}”.")
+        if (item["action"], item["subdivision"]) in seen:
+            raise fail(i_path, "subdiviziunea apare de două ori la aceeași acțiune.")
+        seen.add((item["action"], item["subdivision"]))
+        for number in item["indicators"]:
+            if (item["action"], number) not in indicators:
+                raise fail(i_path + ".indicators", f"acțiunea nu are indicatorul {number}.")
+        positions[item["action"]] = positions.get(item["action"], 0) + 1
+        PeriodResponsibility.create(
+            period=period,
+            action=actions[item["action"]],
+            subdivision=sub_ids[item["subdivision"]],
+            position=positions[item["action"]],
+            indicators=sorted(set(item["indicators"])),
+        )
+
+
+def _local_key(key: str, sub_ids: dict[str, int], path: str) -> str:
+    """The key of :func:`_portable_key` with this file's subdivision id."""
+    parts = key.split("/")
+    if len(parts) == 4 and parts[2].startswith("@"):
+        code = parts[2][1:]
+        if code not in sub_ids:
+            raise fail(path, f"subdiviziune necunoscută „{code}”.")
+        parts[2] = str(sub_ids[code])
+    return "/".join(parts)

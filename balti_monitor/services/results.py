@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from balti_monitor.db.models import Period
-from balti_monitor.domain.checks import Finding, FindingCode, check_action
+from balti_monitor.domain.checks import Finding, FindingCode, check_action, split_acknowledged
 from balti_monitor.domain.grid import ActionGrid
 from balti_monitor.domain.totals import ActionTotals, compute_totals
 from balti_monitor.services.grids import load_grids
@@ -26,7 +26,8 @@ class ActionResult:
 
     grid: ActionGrid
     totals: ActionTotals
-    findings: tuple[Finding, ...] = field(default_factory=tuple)
+    findings: tuple[Finding, ...] = field(default_factory=tuple)  # unresolved (not acknowledged)
+    acknowledged: tuple[tuple[Finding, str], ...] = field(default_factory=tuple)  # with the note
 
     @property
     def mark(self) -> ActionMark:
@@ -45,7 +46,8 @@ class ActionResult:
 def action_result(grid: ActionGrid) -> ActionResult:
     """Compute totals and run the checks of one grid."""
     totals = compute_totals(grid)
-    return ActionResult(grid, totals, tuple(check_action(grid, totals)))
+    unresolved, acknowledged = split_acknowledged(grid, check_action(grid, totals))
+    return ActionResult(grid, totals, tuple(unresolved), tuple(acknowledged))
 
 
 def period_results(period: Period, action_ids: list[int] | None = None) -> dict[int, ActionResult]:

@@ -37,6 +37,7 @@ def _no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> None:
     """Answer every question "No" and cancel every file chooser unless a test says otherwise."""
     monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: False)
     monkeypatch.setattr(dialogs, "ask_yes", lambda *a, **k: False)
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "choose_save_path", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "choose_open_path", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "choose_database", lambda *a, **k: None)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from balti_monitor.db.models import Subdivision
-from balti_monitor.gui.grid_delegate import DescriptionEditor, GenderSplitEditor, ValueEditor
+from balti_monitor.gui.cell_editors import DescriptionEditor, GenderSplitEditor, ValueEditor
 from balti_monitor.gui.grid_model import KIND_ROLE, CellKind
 from balti_monitor.gui.tree_model import MARK_ROLE
 from balti_monitor.services.editing import cell_text

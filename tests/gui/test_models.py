@@ -108,8 +108,11 @@ def test_not_assigned_cells_look_different_from_missing_ones(window) -> None:
     select_action(window, "1.1")
     model = window.action_page.model
     press_row = model.row_of_subdivision(_subdivision_id(window, "Direcția-serviciul de presă"))
-    # The press service answers only indicator 5 of action 1.1; its other cells hold "-" in the demo.
-    assert model.index(press_row, 1).data(KIND_ROLE) == CellKind.DASH.value
+    # The press service answers only indicator 5 of action 1.1; its other cells hold "-" in the demo and are
+    # drawn hatched all the same (the "-" stays visible).
+    assert model.index(press_row, 1).data(KIND_ROLE) == CellKind.NOT_ASSIGNED.value
+    assert model.index(press_row, 1).data() == "-"
+
     assert model.setData(model.index(press_row, 1), "")
     assert model.index(press_row, 1).data(KIND_ROLE) == CellKind.NOT_ASSIGNED.value
     assert model.setData(model.index(press_row, 5), "")
