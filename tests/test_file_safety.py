@@ -208,9 +208,20 @@ def _fresh(path: Path) -> None:
 
 
 def _as_version_1(path: Path, *, with_forms_table: bool) -> None:
+    """Turn a current file into a version-1 one: drop every table later migrations added (the frozen
+    version-1 snapshot names the tables it had; form_status was made at run time then, so it may exist)."""
+    from balti_monitor.db.schema import snapshot_v1_sql
+
+    v1 = sqlite3.connect(":memory:")
+    v1.executescript(snapshot_v1_sql())
+    v1_tables = {r[0] for r in v1.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    v1.close()
     conn = sqlite3.connect(path, isolation_level=None)
-    if not with_forms_table:
-        conn.execute("DROP TABLE form_status")  # its indexes go with it
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    keep = v1_tables | ({"form_status"} if with_forms_table else set())
+    for name in tables:
+        if name not in keep and not name.startswith("sqlite_"):
+            conn.execute(f'DROP TABLE IF EXISTS "{name}"')  # its indexes and triggers go with it
     conn.execute("PRAGMA user_version=1")
     conn.close()
 
@@ -423,6 +434,10 @@ def _commands(db: Path, tmp: Path, files: dict[str, Path]) -> dict[str, tuple[st
         "init": (WRITER, ["init"]),
         "demo": (WRITER, ["demo", "--replace"]),
         "check": (READER, ["check", "--period", "2023-S1"]),
+        "acknowledge": (
+            WRITER,
+            ["acknowledge", "1.13/2/-/override_differs", "--period", "2023-S1", "--note", "n"],
+        ),
         "totals": (READER, ["totals", "--period", "2023-S1"]),
         "export-json": (READER, ["export-json", "--out", str(tmp / "x.json")]),
         "import-json": (WRITER, ["import-json", str(files["json"]), "--replace"]),
