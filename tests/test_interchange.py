@@ -14,6 +14,13 @@ from balti_monitor.interchange.schema import InterchangeError
 
 
 def test_round_trip_is_exact(demo_db: Path, tmp_path: Path) -> None:
+    from balti_monitor.db.models import Period
+    from balti_monitor.services.editing import action_by_code, set_override
+
+    period = Period.get()
+    set_override(
+        period, action_by_code(period.plan_id, "1.13").id, 2, "7 acte", reason="scris de mână", author="O."
+    )
     first = tmp_path / "first.json"
     export_json(first)
     close_database()
@@ -26,7 +33,7 @@ def test_round_trip_is_exact(demo_db: Path, tmp_path: Path) -> None:
     periods = document["plans"][0]["periods"]
     assert [(p["year"], p["semester"]) for p in periods] == [(2023, 1)]
     assert len(periods[0]["returns"]) == Return.select().count()
-    assert periods[0]["overrides"], "the demo's written totals travel as overrides"
+    assert [o["raw_text"] for o in periods[0]["overrides"]] == ["7 acte"], "manual totals travel"
 
 
 def test_export_keeps_raw_text_verbatim(demo_db: Path) -> None:

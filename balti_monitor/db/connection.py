@@ -26,12 +26,22 @@ import peewee as pw
 
 from balti_monitor.db.models import ALL_MODELS, database
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x42544D4E  # "BTMN": marks the file as ours (PRAGMA application_id)
 
 Migration = Callable[[pw.SqliteDatabase], None]
 #: MIGRATIONS[n] upgrades a file from schema version n+1 to n+2. Each runs in one transaction.
 MIGRATIONS: list[Migration] = []
+
+
+def _add_reference_totals(db: pw.SqliteDatabase) -> None:
+    """v1 → v2: the ``reference_total`` table (a source report's written totals, kept as a reference)."""
+    from balti_monitor.db.models import ReferenceTotal
+
+    db.create_tables([ReferenceTotal])
+
+
+MIGRATIONS.append(_add_reference_totals)
 
 
 class DatabaseError(Exception):

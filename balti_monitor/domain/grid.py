@@ -76,6 +76,9 @@ class ActionGrid:
     overrides: Mapping[int | None, OverrideDef] = field(default_factory=dict)
     action_id: int = 0
     title: str = ""
+    #: What a source report wrote in the Total row (indicator number, ``None`` = counts cell): a reference
+    #: the checks compare against, never data and never exported.
+    references: Mapping[int | None, str] = field(default_factory=dict)
 
     def indicator(self, number: int) -> IndicatorDef:
         """The indicator with this number."""

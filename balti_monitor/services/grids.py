@@ -11,6 +11,7 @@ from balti_monitor.db.models import (
     Indicator,
     Period,
     Priority,
+    ReferenceTotal,
     Responsibility,
     Subdivision,
     TotalOverride,
@@ -82,6 +83,12 @@ def load_grids(period: Period, action_ids: Iterable[int] | None = None) -> dict[
     ):
         number = None if ov.indicator_id is None else indicator_number[ov.indicator_id]
         overrides[ov.action_id][number] = OverrideDef(ov.raw_text, ov.reason, ov.author)
+    references: dict[int, dict[int | None, str]] = defaultdict(dict)
+    for ref in ReferenceTotal.select().where(
+        (ReferenceTotal.action.in_(ids)) & (ReferenceTotal.period == period)
+    ):
+        number = None if ref.indicator_id is None else indicator_number[ref.indicator_id]
+        references[ref.action_id][number] = ref.raw_text
 
     grids: dict[int, ActionGrid] = {}
     for action in actions:
@@ -107,6 +114,7 @@ def load_grids(period: Period, action_ids: Iterable[int] | None = None) -> dict[
             overrides=overrides.get(action.id, {}),
             action_id=action.id,
             title=action.title,
+            references=references.get(action.id, {}),
         )
     return grids
 
