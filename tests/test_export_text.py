@@ -55,17 +55,28 @@ def test_xml_text_escapes_and_shields_docxtpl_markers() -> None:
 
 def test_column_widths_fill_the_page_for_1_to_10_indicators() -> None:
     landscape = round(26.7 * CM)
+    floor = round(1.3 * CM)  # "Indicator" in bold
     for n in range(1, 11):
-        widths = column_widths(landscape, [0] * n)
+        widths = column_widths(landscape, [0] * n, floor=floor)
         assert sum(widths) == landscape
-        assert all(w >= round(1.55 * CM) - 1 for w in widths[2:])
+        assert all(w >= floor for w in widths[2:])
         assert all(w <= round(3.5 * CM) for w in widths[2:])
         assert widths[1] >= landscape * 22 // 100
     # a long word widens its own column
-    widths = column_widths(landscape, [0, round(2.8 * CM), 0, 0, 0, 0, 0, 0])
+    widths = column_widths(landscape, [0, round(2.8 * CM), 0, 0, 0, 0, 0, 0], floor=floor)
     assert widths[3] >= round(2.8 * CM) > widths[2] == widths[4]
     assert sum(widths) == landscape
-    # ten long words on a narrow (portrait) page: the description still keeps 22 %
+
+
+def test_no_indicator_column_is_narrower_than_its_longest_word_the_description_gives_way_first() -> None:
+    landscape = round(26.7 * CM)
+    needs = [round(2.2 * CM)] * 9  # nine columns each holding a long word
+    widths = column_widths(landscape, needs, floor=round(1.3 * CM))
+    assert sum(widths) == landscape
+    assert all(w >= need for w, need in zip(widths[2:], needs, strict=True))
+    assert widths[1] < landscape * 22 // 100  # the description gave way
+    assert widths[1] >= round(3.5 * CM)
+    # only when even the needs cannot fit do the indicator columns narrow
     portrait = round(16.5 * CM)
     widths = column_widths(portrait, [round(3.5 * CM)] * 10)
-    assert sum(widths) == portrait and widths[1] >= portrait * 22 // 100
+    assert sum(widths) == portrait and widths[1] >= round(3.5 * CM)
