@@ -72,12 +72,52 @@ def _body_lines(page: str) -> list[str]:
 
 @dataclass
 class PageReport:
-    """What was seen on the pages."""
+    """What was seen on the pages.
+
+    ``split_rows``: pages that continue a row that would have fitted on one page (a failure);
+    ``tall_rows``: pages that continue a row taller than a page (it has to split; not a failure).
+    """
 
     pages: int = 0
     total_first: list[int] = field(default_factory=list)
     split_rows: list[int] = field(default_factory=list)
+    tall_rows: list[int] = field(default_factory=list)
     broken_words: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _content_lines(page: str) -> list[str]:
+    """The page's non-empty lines without the page number at the bottom."""
+    lines = [line for line in page.splitlines() if line.strip()]
+    if lines and lines[-1].strip().isdigit():
+        lines.pop()
+    return lines
+
+
+def _named(line: str) -> bool:
+    return bool(line[:_NAME_COLUMN].strip())
+
+
+def _row_lines_at_end(page: str) -> int:
+    """Lines of the last row of a page: from the bottom up to where that row's name starts."""
+    lines = _content_lines(page)
+    index = len(lines) - 1
+    while index >= 0 and not _named(lines[index]):  # description lines below the name
+        index -= 1
+    while index > 0 and _named(lines[index - 1]) and not _is_header_line(lines[index - 1]):
+        index -= 1  # the name's own wrapped lines (or a shorter row above: an overestimate, on purpose)
+    return len(lines) - max(index, 0)
+
+
+def _row_lines_at_start(body: list[str]) -> int:
+    """Lines of the continued row at the top of a page (until the next row's name)."""
+    count = 0
+    for line in body:
+        if line.strip().isdigit():
+            break
+        if count and _named(line):
+            break
+        count += 1
+    return count
 
 
 def docx_words(docx: Path) -> set[str]:
@@ -107,6 +147,7 @@ def analyse(docx: Path, pdf: Path) -> PageReport:
     known_tokens = known | {part for w in joined for part in w.split(" ")}
     pages = page_texts(pdf)
     report.pages = len(pages)
+    capacity = max((len(_body_lines(p)) for p in pages), default=0)
     for number, page in enumerate(pages, start=1):
         body = _body_lines(page)
         if body:
@@ -114,7 +155,8 @@ def analyse(docx: Path, pdf: Path) -> PageReport:
             if first.lstrip().startswith("Total instituții"):
                 report.total_first.append(number)
             elif not first[:_NAME_COLUMN].strip():
-                report.split_rows.append(number)
+                height = _row_lines_at_end(pages[number - 2]) + _row_lines_at_start(body)
+                (report.tall_rows if height > capacity else report.split_rows).append(number)
         for line in page.splitlines():
             for token in line.split():
                 if token in known_tokens or _URLISH.search(token) or token.isdigit():
@@ -131,6 +173,7 @@ def main(argv: list[str]) -> int:
     print(f"pages: {report.pages}")
     print(f"Total row first on page: {report.total_first}")
     print(f"split rows continued on page: {report.split_rows}")
+    print(f"rows taller than a page continued on page: {report.tall_rows}")
     print(f"broken words: {report.broken_words}")
     return 0
 

@@ -80,3 +80,48 @@ def test_no_indicator_column_is_narrower_than_its_longest_word_the_description_g
     portrait = round(16.5 * CM)
     widths = column_widths(portrait, [round(3.5 * CM)] * 10)
     assert sum(widths) == portrait and widths[1] >= round(3.5 * CM)
+
+
+def test_each_line_is_its_own_paragraph_and_list_lines_keep_their_marker() -> None:
+    text = (
+        "Servicii oferite:\n- 100 de interpelări\n• 44 000 vizitatori\n○ Pagina oficială;\n– Buletine\n"
+        "1. Luarea în evidență\n2) Recrutați tineri\nA. Popescu a semnat\n1167 persoane"
+    )
+    blocks = description_blocks(text)
+    assert [(b.bullet, b.marker, b.text) for b in blocks] == [
+        (False, "", "Servicii oferite:"),
+        (True, "-", "100 de interpelări"),
+        (True, "•", "44\u00a0000 vizitatori"),
+        (True, "○", "Pagina oficială;"),
+        (True, "–", "Buletine"),
+        (True, "1.", "Luarea în evidență"),
+        (True, "2)", "Recrutați tineri"),
+        (False, "", "A. Popescu a semnat"),
+        (False, "", "1167 persoane"),
+    ]
+
+
+def test_list_paragraphs_in_word_marker_tab_hanging_indent_no_second_bullet() -> None:
+    from balti_monitor.export.layout import StyleIds, paragraphs_xml
+
+    xml = paragraphs_xml(
+        description_blocks("Intro\n- unu\n2. doi"), StyleIds("T", "L", None), lambda u: "rId1"
+    )
+    assert xml.count("<w:p>") == 3  # never merged with its neighbours
+    assert '<w:pStyle w:val="L"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>' in xml
+    assert '<w:t xml:space="preserve">-</w:t><w:tab/>' in xml
+    assert '<w:t xml:space="preserve">2.</w:t><w:tab/>' in xml
+
+
+def test_numbers_keep_together_only_in_the_export_copy() -> None:
+    from balti_monitor.export.text import keep_numbers_together
+
+    assert (
+        keep_numbers_together("44 000 de spectatori, 1 008 beneficiari")
+        == "44\u00a0000 de spectatori, 1\u00a0008 beneficiari"
+    )
+    assert (
+        keep_numbers_together("169 875 beneficiari; 5 acte; 2023 2024")
+        == "169\u00a0875 beneficiari; 5 acte; 2023 2024"
+    )
+    assert keep_numbers_together("01.01.2023 - 30.06.2023") == "01.01.2023 - 30.06.2023"

@@ -215,7 +215,8 @@ def make_styles(doc: DocxDocument) -> None:
     _para_style(doc, VALUE_STYLE, base=TABLE_STYLE, size=9, align=center, after=0)
     # List lines keep their own marker ("-", "•", "○", "1.") followed by a tab; the hanging indent lines up
     # the text (and its wrapped lines) after the marker.
-    _para_style(doc, BULLET_STYLE, base=TABLE_STYLE, size=10, after=2, left=0.5, hanging=0.5)
+    listed = _para_style(doc, BULLET_STYLE, base=TABLE_STYLE, size=10, after=2, left=0.5, hanging=0.5)
+    listed.paragraph_format.tab_stops.add_tab_stop(Cm(0.5))  # the marker's tab lands on the indent
     # A smaller step for tables with 9 or more indicator columns (the exporter switches to these).
     _para_style(doc, SMALL_VALUE_STYLE, base=VALUE_STYLE, size=8, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
     _para_style(

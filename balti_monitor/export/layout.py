@@ -328,6 +328,8 @@ def _use_small_styles(tbl: etree._Element, small: tuple[str, str]) -> None:
 
 _STYLE_IDS: list[str] = ["", ""]  # value and header style ids of the document being fitted
 
+#: The average width of a character of running text at 9 pt (for row heights; words use the generous one).
+_AVERAGE_CHAR_9PT = 76
 #: Height of the text area of the landscape pages (A4, margins 2.0 + 1.5 cm), in twips.
 _PAGE_BODY = _cm(21.0 - 3.5)
 _LINE_TWIPS = {10.0: 230, 9.0: 207, 8.0: 184}
@@ -342,7 +344,7 @@ def _row_height(tr: etree._Element, widths: list[int]) -> int:
         for p in tc.iterchildren(W_P):
             text = "".join(t.text or "" for t in p.iter(qn("w:t")))
             size = 10.0 if col <= 1 else 9.0
-            chars_per_line = max(1, int(width / (_CHAR_TWIPS_9PT * size / 9.0)))
+            chars_per_line = max(1, int(width / (_AVERAGE_CHAR_9PT * size / 9.0)))
             lines = max(1, math.ceil(len(text) / chars_per_line))
             height += lines * _LINE_TWIPS.get(size, 230) + 40
         tallest = max(tallest, height)
@@ -352,17 +354,7 @@ def _row_height(tr: etree._Element, widths: list[int]) -> int:
 def _keep_with_next(tr: etree._Element) -> None:
     """Keep a row on the same page as the next one (Word: keep-with-next on every paragraph of the row)."""
     for p in tr.iter(W_P):
-        p_pr = p.find(W_PPR)
-        if p_pr is None:
-            p_pr = OxmlElement("w:pPr")
-            p.insert(0, p_pr)
-        if p_pr.find(qn("w:keepNext")) is None:
-            keep = OxmlElement("w:keepNext")
-            style = p_pr.find(qn("w:pStyle"))
-            if style is not None:
-                style.addnext(keep)
-            else:
-                p_pr.insert(0, keep)
+        _keep_paragraph(p)
 
 
 def _cant_split(tr: etree._Element) -> None:
@@ -397,7 +389,7 @@ def paginate_rows(tbl: etree._Element, widths: list[int]) -> None:
             _cant_split(tr)
             _keep_with_next(tr)
             continue
-        if _row_height(tr, widths) < _PAGE_BODY * 85 // 100:
+        if _row_height(tr, widths) < _PAGE_BODY * 90 // 100:
             _cant_split(tr)
         if index == len(rows) - 2:
             _keep_with_next(tr)
@@ -415,9 +407,77 @@ def fit_action_tables(document: DocxDocument) -> int:
     chosen = marked or pairs
     font_pt = _value_font_size(document)
     small = _small_styles(document)
+    heading = _style_id(document, HEADING_STYLE)
     for tbl, sect in chosen:
         _fit(tbl, _text_width(sect), font_pt, small)
+        if heading is not None:
+            keep_heading_with_table(tbl, heading, _text_width(sect))
     return len(chosen)
+
+
+#: The action heading's paragraph style: from it down to the table, the block keeps together when it can.
+HEADING_STYLE = "Raport acțiune"
+_CHAR_12PT = 101  # average character width of 12 pt running text, twips
+_LINE_12PT = 276
+
+
+def _style_id(document: DocxDocument, name: str) -> str | None:
+    try:
+        style_id: str = document.styles[name].style_id
+    except KeyError:
+        return None
+    return style_id
+
+
+def _para_height(p: etree._Element, text_width: int) -> int:
+    text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+    lines = max(1, math.ceil(len(text) * _CHAR_12PT / max(text_width, 1000)))
+    return lines * _LINE_12PT + 120
+
+
+def keep_heading_with_table(tbl: etree._Element, heading_style: str, text_width: int) -> bool:
+    """Keep the action heading, its header lines, indicator list and caption on the page of the table's first
+    row when all of that fits on one page (keep-with-next on each paragraph); when it cannot fit, only the
+    caption keeps with the table (its style) and the page breaks inside the indicator list. Returns whether
+    the whole block was kept together."""
+    block: list[etree._Element] = []
+    node = tbl.getprevious()
+    while node is not None and node.tag == W_P:
+        block.append(node)
+        style = node.find(f"{W_PPR}/{qn('w:pStyle')}")
+        if style is not None and style.get(qn("w:val")) == heading_style:
+            break
+        node = node.getprevious()
+    else:
+        return False
+    rows = list(tbl.iterchildren(W_TR))
+    grid = tbl.find(qn("w:tblGrid"))
+    widths = (
+        [int(g.get(qn("w:w"), "0")) for g in grid.iterchildren(qn("w:gridCol"))] if grid is not None else []
+    )
+    first_rows = [tr for tr in rows if _is_header(tr)] + [tr for tr in rows if not _is_header(tr)][:1]
+    height = sum(_para_height(p, text_width) for p in block) + sum(
+        _row_height(tr, widths) for tr in first_rows
+    )
+    if height >= _PAGE_BODY * 95 // 100:
+        return False
+    for p in block:
+        _keep_paragraph(p)
+    return True
+
+
+def _keep_paragraph(p: etree._Element) -> None:
+    p_pr = p.find(W_PPR)
+    if p_pr is None:
+        p_pr = OxmlElement("w:pPr")
+        p.insert(0, p_pr)
+    if p_pr.find(qn("w:keepNext")) is None:
+        keep = OxmlElement("w:keepNext")
+        style = p_pr.find(qn("w:pStyle"))
+        if style is not None:
+            style.addnext(keep)
+        else:
+            p_pr.insert(0, keep)
 
 
 def _small_styles(document: DocxDocument) -> tuple[str, str] | None:

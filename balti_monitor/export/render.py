@@ -235,6 +235,8 @@ def set_core_properties(document: Any, context: Context, options: ExportOptions)
     changed = context["report"].get("changed_at")
     if not isinstance(changed, dt.datetime):
         changed = dt.datetime(2000, 1, 1)
+    if changed.tzinfo is None:  # stored as local time; the package holds UTC
+        changed = changed.astimezone(dt.UTC)
     props.created = props.modified = changed
     props.revision = 1
 
