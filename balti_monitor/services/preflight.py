@@ -77,6 +77,7 @@ class PreflightLine:
     action_id: int = 0
     subdivision_id: int = -1
     column: int = 0
+    group: str = ""  # findings: the kind's label ("surse care nu concordă" …)
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +250,7 @@ def preflight(
                     action_id,
                     finding.subdivision_id if finding.subdivision_id is not None else TOTAL_ROW,
                     finding.indicator or 0,
+                    KIND_LABELS.get(finding.code, str(finding.code)),
                 )
             )
     counts = tuple(
