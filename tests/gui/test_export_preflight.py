@@ -141,3 +141,18 @@ def test_the_export_runs_in_a_worker_the_window_stays_live_and_cancel_writes_not
     assert len(ticks) >= 5  # the GUI thread kept running its timers during the export
     assert not list(out.iterdir())  # nothing written, no temporary file left
     assert "Exportul a fost anulat; nu s-a scris niciun fișier." in messages
+
+
+def test_the_original_report_s_total_shows_on_hover_over_the_total_cell(window) -> None:
+    from gui_helpers import select_action
+    from PySide6.QtCore import Qt
+
+    select_action(window, "1.13")
+    model = window.action_page.model
+    tip = model.index(model.total_row, 2).data(Qt.ItemDataRole.ToolTipRole)
+    shown = model.index(model.total_row, 2).data(Qt.ItemDataRole.DisplayRole)
+    assert shown == "8 acte"  # the computed Total
+    assert "Raportul original: „7 acte”; calculat: 8 acte." in tip
+    assert "Scris în raportul original (referință, nu se exportă): „7 acte”" in tip
+    counts_tip = model.index(model.total_row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Scris în raportul original (referință, nu se exportă)" in counts_tip
