@@ -168,7 +168,9 @@ def test_verify_describes_what_the_file_holds_without_touching_it(demo_file: Pat
     before = _digest(path)
     report = verify_file(path)
     assert report.ok and report.problems == ()
-    assert report.schema_version == 1
+    from balti_monitor.db.connection import SCHEMA_VERSION
+
+    assert report.schema_version == SCHEMA_VERSION
     assert report.plans == ("Planul local anticorupție 2023-2027",)
     assert report.periods == ("2023-S1",)
     assert (report.return_count, report.subdivision_count) == (122, 18)
@@ -360,18 +362,19 @@ def test_a_copy_from_an_older_version_is_upgraded_on_restore_and_left_as_it_was(
     def add_note(db) -> None:  # type: ignore[no-untyped-def]
         db.execute_sql("ALTER TABLE plan ADD COLUMN note TEXT DEFAULT ''")
 
-    monkeypatch.setattr(connection, "SCHEMA_VERSION", connection.SCHEMA_VERSION + 1)
-    monkeypatch.setattr(connection, "MIGRATIONS", [add_note])
+    version = connection.SCHEMA_VERSION
+    monkeypatch.setattr(connection, "SCHEMA_VERSION", version + 1)
+    monkeypatch.setattr(connection, "MIGRATIONS", [*connection.MIGRATIONS, add_note])
     current = tmp_path / "acum.sqlite"
     shutil.copyfile(demo_file, current)
     open_safely(current)  # migrated on open, with its pre-migration copy among the automatic backups
     try:
         assert [b.reason for b in list_auto_backups()].count("migrare") == 1
         report, _preview = preview_restore(old_copy)
-        assert report.ok and report.return_count == 122 and report.schema_version == 2
+        assert report.ok and report.return_count == 122 and report.schema_version == version + 1
         restore_from(old_copy)
         conn = sqlite3.connect(current)
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == version + 1
         assert "note" in [r[1] for r in conn.execute("PRAGMA table_info(plan)")]
         conn.close()
         assert Return.select().count() == 122
