@@ -20,6 +20,7 @@ from balti_monitor.db.models import (
     Period,
     Plan,
     Priority,
+    ReferenceTotal,
     Responsibility,
     Return,
     Subdivision,
@@ -166,6 +167,17 @@ def _export_plan(plan: Plan, code_of: dict[int, str]) -> dict[str, Any]:
             .where(TotalOverride.period == period)
             .order_by(TotalOverride.action, TotalOverride.indicator, TotalOverride.id)
         ]
+        references = [
+            {
+                "action": action_code[r.action_id],
+                "indicator": None if r.indicator_id is None else indicator_number[r.indicator_id],
+                "raw_text": r.raw_text,
+                "source": r.source,
+            }
+            for r in ReferenceTotal.select()
+            .where(ReferenceTotal.period == period)
+            .order_by(ReferenceTotal.action, ReferenceTotal.indicator, ReferenceTotal.id)
+        ]
         periods.append(
             {
                 "year": period.year,
@@ -175,6 +187,7 @@ def _export_plan(plan: Plan, code_of: dict[int, str]) -> dict[str, Any]:
                 else {name: getattr(narrative, name) for name in _NARRATIVE_FIELDS},
                 "returns": returns,
                 "overrides": overrides,
+                "references": references,
             }
         )
     return {
@@ -480,6 +493,25 @@ def _import_period(
             reason=ov["reason"],
             author=ov["author"],
             created_at=_parse_datetime(ov["created_at"], o_path + ".created_at"),
+        )
+    for r_index, ref in enumerate(per.get("references") or []):
+        r_path = f"{path}.references[{r_index}]"
+        if ref["action"] not in actions:
+            raise _fail(r_path + ".action", f"acțiune necunoscută „{ref['action']}”.")
+        ref_indicator = None
+        if ref["indicator"] is not None:
+            key = (ref["action"], ref["indicator"])
+            if key not in indicators:
+                raise _fail(
+                    r_path + ".indicator", f"acțiunea {ref['action']} nu are indicatorul {ref['indicator']}."
+                )
+            ref_indicator = indicators[key]
+        ReferenceTotal.create(
+            action=actions[ref["action"]],
+            period=period,
+            indicator=ref_indicator,
+            raw_text=ref["raw_text"],
+            source=ref["source"],
         )
 
 

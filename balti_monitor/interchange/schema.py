@@ -79,12 +79,15 @@ OVERRIDE = {
     "author": str,
     "created_at": str,
 }
+#: What a source report wrote in a Total cell (a reference, never data); optional in older files.
+REFERENCE = {"action": str, "indicator": (int, None), "raw_text": str, "source": str}
 PERIOD = {
     "year": int,
     "semester": int,
     "narrative": (NARRATIVE, None),
     "returns": [RETURN],
     "overrides": [OVERRIDE],
+    "references": ([REFERENCE], None),
 }
 INDICATOR = {"number": int, "text": str, "aggregation": str, "gender_split": bool, "placeholder": bool}
 RESPONSIBLE = {"subdivision": str, "indicators": [int]}
