@@ -265,7 +265,9 @@ def _set_width(el: etree._Element, width: int) -> None:
     el.set(qn("w:w"), str(width))
 
 
-def _fit(tbl: etree._Element, text_width: int, font_pt: float, small: tuple[str, str] | None) -> None:
+def _fit(
+    tbl: etree._Element, text_width: int, font_pt: float, small: tuple[str, str, str, str] | None
+) -> None:
     grid = tbl.find(qn("w:tblGrid"))
     if grid is None:
         return
@@ -315,9 +317,10 @@ def _fit(tbl: etree._Element, text_width: int, font_pt: float, small: tuple[str,
     paginate_rows(tbl, widths)
 
 
-def _use_small_styles(tbl: etree._Element, small: tuple[str, str]) -> None:
-    """Switch the value and header paragraphs of a wide table to the one-step-smaller styles."""
-    value_id, header_id, small_value, small_header = *_STYLE_IDS, *small
+def _use_small_styles(tbl: etree._Element, small: tuple[str, str, str, str]) -> None:
+    """Switch the value and header paragraphs of a wide table to the one-step-smaller styles
+    (``small``: the value and header style ids, then their smaller twins)."""
+    value_id, header_id, small_value, small_header = small
     for p_style in tbl.iter(qn("w:pStyle")):
         val = p_style.get(qn("w:val"))
         if val == value_id:
@@ -325,8 +328,6 @@ def _use_small_styles(tbl: etree._Element, small: tuple[str, str]) -> None:
         elif val == header_id:
             p_style.set(qn("w:val"), small_header)
 
-
-_STYLE_IDS: list[str] = ["", ""]  # value and header style ids of the document being fitted
 
 #: The average width of a character of running text at 9 pt (for row heights; words use the generous one).
 _AVERAGE_CHAR_9PT = 76
@@ -480,13 +481,16 @@ def _keep_paragraph(p: etree._Element) -> None:
             p_pr.insert(0, keep)
 
 
-def _small_styles(document: DocxDocument) -> tuple[str, str] | None:
-    """The ids of the smaller value/header styles (None when the template lacks them); also records the
-    ids of the normal ones for :func:`_use_small_styles`."""
+def _small_styles(document: DocxDocument) -> tuple[str, str, str, str] | None:
+    """The ids of the value and header styles and of their smaller twins (None when the template lacks
+    any of them)."""
     try:
-        _STYLE_IDS[0] = document.styles[VALUE_STYLE].style_id
-        _STYLE_IDS[1] = document.styles[HEADER_STYLE].style_id
-        return document.styles[SMALL_VALUE_STYLE].style_id, document.styles[SMALL_HEADER_STYLE].style_id
+        return (
+            document.styles[VALUE_STYLE].style_id,
+            document.styles[HEADER_STYLE].style_id,
+            document.styles[SMALL_VALUE_STYLE].style_id,
+            document.styles[SMALL_HEADER_STYLE].style_id,
+        )
     except KeyError:
         return None
 
