@@ -367,3 +367,31 @@ def test_the_check_finds_what_word_would_refuse(
     problems = check_docx(broken)
     assert any("nu are niciun paragraf" in p for p in problems)
     assert any("ordinea cerută de Word" in p for p in problems)
+
+
+def test_page_rules_in_the_document(demo_export: tuple[Path, list[DocBlock]]) -> None:
+    """What Word needs to lay the pages out well: rows marked "do not split", the row before the Total row
+    and the header rows kept with the next row, the caption kept with its table, a smaller font step for
+    tables with 9 or more indicator columns."""
+    document = docx.Document(str(demo_export[0]))
+    small = document.styles["Raport tabel valoare mic"].style_id
+    normal = document.styles["Raport tabel valoare"].style_id
+    body = document.element.body
+    for tbl in body.iter(qn("w:tbl")):
+        rows = list(tbl.iterchildren(qn("w:tr")))
+        assert all(tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for tr in rows[:2] + rows[-1:])
+        before_total = rows[-2]
+        paragraphs = list(before_total.iter(qn("w:p")))
+        assert paragraphs and all(p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in paragraphs)
+        caption = tbl.getprevious()
+        assert "Progresul în implementarea acțiunii" in "".join(caption.itertext())
+        styles = {el.get(qn("w:val")) for el in tbl.iter(qn("w:pStyle"))}
+        columns = len(tbl.find(qn("w:tblGrid"))) - 2
+        if columns >= 9:
+            assert small in styles and normal not in styles
+        else:
+            assert normal in styles and small not in styles
+    # most rows fit on a page and may not split
+    body_rows = [tr for tbl in body.iter(qn("w:tbl")) for tr in list(tbl.iterchildren(qn("w:tr")))[2:]]
+    kept = [tr for tr in body_rows if tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None]
+    assert len(kept) >= len(body_rows) - 3
