@@ -35,7 +35,7 @@ def test_demo_then_check_reports_findings_with_exit_code_1(
     assert main(["--db", db, "demo"]) == 0
     assert main(["--db", db, "check", "--period", "2023-S1"]) == 1
     out = capsys.readouterr().out
-    assert "1.13 · Indicator 2: Totalul introdus manual „7 acte” diferă de cel calculat „8 acte”." in out
+    assert "1.13 · Indicator 2: Raportul original: „7 acte”; calculat: 8 acte." in out
     assert "constatări nerezolvate în perioada 2023-S1" in out
 
 
@@ -61,7 +61,7 @@ def test_totals_of_one_action(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert main(["--db", db, "totals", "--period", "2023-S1", "--action", "1.13"]) == 0
     out = capsys.readouterr().out
     assert "Indicator 1: 8 acte" in out
-    assert "Indicator 2: 7 acte   [manual; calculat: 8 acte]" in out
+    assert "Indicator 2: 8 acte   [raportul original: 7 acte]" in out
 
 
 def test_unknown_period_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

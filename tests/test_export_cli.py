@@ -29,11 +29,12 @@ def test_export_command_writes_the_report(
     assert code == 0
     captured = capsys.readouterr()
     assert "Raportul a fost salvat" in captured.out
-    # progress is drawn only on a terminal; redirected output keeps just the warnings
+    # progress is drawn only on a terminal
     assert "Se completează șablonul" not in captured.err
-    assert "acțiunea 3.7, indicatorul 1" in captured.err
-    # 3.7 indicator 1 is totalled by hand in the plan and the original report has no Total row for 3.7
-    assert "Atenție: acțiunea 3.7, indicatorul 1: totalul se completează manual" in captured.err
+    # the pre-flight comes first: 3.7 indicator 1 is totalled by hand in the plan and nobody typed it
+    assert captured.out.startswith("Verificarea dinaintea exportului:")
+    assert "3.7 · Indicator 1: celula Total este goală (totalul se completează manual)." in captured.out
+    assert captured.out.index("Verificarea") < captured.out.index("Raportul a fost salvat")
     assert check_docx(out) == []
     assert len(action_sections(read_blocks(out))) == 48
 

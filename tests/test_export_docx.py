@@ -25,6 +25,7 @@ from test_export_support import (
     demo_action,
     expected_paragraphs,
     export_copy,
+    nbsp,
     paragraph_texts,
 )
 
@@ -35,7 +36,7 @@ from balti_monitor.services.editing import clear_overrides
 
 @pytest.fixture(scope="module")
 def demo_export(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[DocBlock]]:
-    """The demo period as loaded (with the original report's written totals as overrides)."""
+    """The demo period as loaded: no override, every Total computed (the original's totals are references)."""
     return export_copy(demo_file, tmp_path_factory.mktemp("export"))
 
 
@@ -143,7 +144,7 @@ def test_every_return_is_a_row_with_its_description_and_values(sections: dict[st
         row = section.row_of(SUBDIVISIONS[item["subdivision"]])
         assert row[0].bold, f"{item['action']}: subdivision name in bold"
         assert row[1].paragraphs == expected_paragraphs(item["description"]), item["action"]
-        assert [c.text for c in row[2:]] == [v.strip() for v in item["values"]], item["action"]
+        assert [c.text for c in row[2:]] == [nbsp(v.strip()) for v in item["values"]], item["action"]
 
 
 def test_seed_rows_verbatim(sections: dict[str, ActionSection]) -> None:
@@ -158,7 +159,7 @@ def test_seed_rows_verbatim(sections: dict[str, ActionSection]) -> None:
         "0 contest ații",
     ]
     assert row[1].text is not None and row[1].text.startswith(
-        "1. Registrul actelor locale. 2. În conformitate"
+        "1.\tRegistrul actelor locale. 2. În conformitate"
     )
     # multi-paragraph description of the internal audit (1.12)
     audit = sections["1.12"].row_of("Serviciul audit intern")[1]
@@ -166,15 +167,41 @@ def test_seed_rows_verbatim(sections: dict[str, ActionSection]) -> None:
         audit.paragraphs[0]
         == "Pe parcursul semestrului I al anului 2023 au fost efectuate următoarele misiunii de audit:"
     )
-    assert audit.paragraphs[1].startswith("1. A fost finisată misiunea de audit")
-    assert audit.paragraphs[2].startswith("2. ")
+    assert audit.paragraphs[1].startswith("1.\tA fost finisată misiunea de audit")
+    assert audit.paragraphs[2].startswith("2.\t")
 
 
-def test_responsible_subdivision_without_return_has_an_empty_row(sections: dict[str, ActionSection]) -> None:
-    # 1.5: Direcția relații cu publicul is responsible but sent nothing
-    row = sections["1.5"].row_of("Direcția relații cu publicul")
-    assert row[1].paragraphs == [""]
-    assert [c.text for c in row[2:]] == [""] * 9
+MISSING = "Nu a prezentat informația"
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [
+        ("1.5", "Direcția relații cu publicul"),
+        ("1.10", "Direcția administrație publică"),
+        ("4.2", "Direcția secretariat"),
+        ("4.5", "Direcția secretariat"),
+    ],
+)
+def test_responsible_subdivision_without_return_says_so_across_the_row(
+    sections: dict[str, ActionSection], code: str, name: str
+) -> None:
+    row = sections[code].row_of(name)
+    assert row[0].text == name and row[0].bold
+    assert row[1].text == MISSING  # one cell across the description and every indicator column
+    assert all(c.text is None for c in row[2:])
+    # and it is counted and named among those that achieved no indicator
+    counts = sections[code].total_row[1].text or ""
+    none_part = counts.split("niciun indicator – ")[1]
+    assert name in none_part
+
+
+def test_the_demo_prints_eight_missing_returns(sections: dict[str, ActionSection]) -> None:
+    missing = [
+        (code, row[0].text) for code, s in sections.items() for row in s.body_rows if row[1].text == MISSING
+    ]
+    assert len(missing) == 8
+    assert {code for code, _ in missing} == {"1.5", "1.10", "2.1", "4.2", "4.5"}
 
 
 def test_bullets_and_links_in_descriptions(demo_export: tuple[Path, list[DocBlock]]) -> None:
@@ -203,18 +230,30 @@ def test_bullets_and_links_in_descriptions(demo_export: tuple[Path, list[DocBloc
     assert len(linked) >= 28  # every description with an address has at least one link
 
 
-def test_total_rows_with_the_written_overrides(sections: dict[str, ActionSection]) -> None:
-    """As loaded, the demo keeps the original report's written totals (overrides) and prints them as typed."""
+def test_total_rows_print_the_computed_totals_never_the_reference(sections: dict[str, ActionSection]) -> None:
+    """The demo has no override: every Total is computed; the original's written totals are never printed."""
     written = {w["action"]: w for w in DEMO["written_totals"]}
     for code, section in sections.items():
         total = section.total_row
         assert total[0].text == TOTAL_LABEL
         assert total[0].bold
         assert len(total) == len(demo_action(code)["indicators"]) + 2
-    # 1.13 indicator 2: the original wrote 7 where the rows add up to 8; the override is printed as entered
-    assert sections["1.13"].total_row[3].text == "7 acte"
-    # 4.3 kept the CNA template wording in its counts cell: printed as entered
-    assert sections["4.3"].total_row[1].text == written["4.3"]["counts_text"].strip()
+        assert (total[1].text or "").startswith(
+            "Numărul de subdiviziuni care au realizat toți indicatorii – "
+        )
+    # 1.13 indicator 2: the original wrote 7 where the rows add up to 8
+    assert sections["1.13"].total_row[3].text == "8 acte"
+    # 4.3 kept the CNA form's wording with a dangling "³" in its counts cell: not printed
+    assert "³" in written["4.3"]["counts_text"]
+    assert "³" not in (sections["4.3"].total_row[1].text or "")
+    # 5.1: the original's six zeros under a full row are not printed
+    assert sections["5.1"].total_row[2].text != "0"
+
+
+def test_status_totals_keep_the_words(sections: dict[str, ActionSection]) -> None:
+    """When the rows say "Nu este cazul", the Total says it too (a "-" would change the meaning)."""
+    totals = [c.text for s in sections.values() for c in s.total_row[2:]]
+    assert any(t in ("Nu este cazul", "Nu e cazul") for t in totals)
 
 
 def _counts(text: str) -> tuple[int, int, int]:
@@ -265,8 +304,8 @@ def test_tables_fit_the_landscape_page(demo_export: tuple[Path, list[DocBlock]])
     for tbl in body.iter(qn("w:tbl")):
         grid = [int(g.get(qn("w:w"))) for g in tbl.find(qn("w:tblGrid")).iter(qn("w:gridCol"))]
         assert abs(sum(grid) - width) <= len(grid), "table as wide as the text area"
-        assert min(grid[2:]) >= 850, "indicator columns at least 1.5 cm"
-        assert grid[1] >= width // 5, "the description keeps a fifth of the width"
+        assert min(grid[2:]) >= 680, "indicator columns at least 1.2 cm"
+        assert grid[1] >= 1984, "the description keeps at least 3.5 cm"
         for tr in tbl.iterchildren(qn("w:tr")):
             col = 0
             for tc in tr.iterchildren(qn("w:tc")):
@@ -328,3 +367,31 @@ def test_the_check_finds_what_word_would_refuse(
     problems = check_docx(broken)
     assert any("nu are niciun paragraf" in p for p in problems)
     assert any("ordinea cerută de Word" in p for p in problems)
+
+
+def test_page_rules_in_the_document(demo_export: tuple[Path, list[DocBlock]]) -> None:
+    """What Word needs to lay the pages out well: rows marked "do not split", the row before the Total row
+    and the header rows kept with the next row, the caption kept with its table, a smaller font step for
+    tables with 9 or more indicator columns."""
+    document = docx.Document(str(demo_export[0]))
+    small = document.styles["Raport tabel valoare mic"].style_id
+    normal = document.styles["Raport tabel valoare"].style_id
+    body = document.element.body
+    for tbl in body.iter(qn("w:tbl")):
+        rows = list(tbl.iterchildren(qn("w:tr")))
+        assert all(tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for tr in rows[:2] + rows[-1:])
+        before_total = rows[-2]
+        paragraphs = list(before_total.iter(qn("w:p")))
+        assert paragraphs and all(p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in paragraphs)
+        caption = tbl.getprevious()
+        assert "Progresul în implementarea acțiunii" in "".join(caption.itertext())
+        styles = {el.get(qn("w:val")) for el in tbl.iter(qn("w:pStyle"))}
+        columns = len(tbl.find(qn("w:tblGrid"))) - 2
+        if columns >= 9:
+            assert small in styles and normal not in styles
+        else:
+            assert normal in styles and small not in styles
+    # most rows fit on a page and may not split
+    body_rows = [tr for tbl in body.iter(qn("w:tbl")) for tr in list(tbl.iterchildren(qn("w:tr")))[2:]]
+    kept = [tr for tr in body_rows if tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None]
+    assert len(kept) >= len(body_rows) - 3

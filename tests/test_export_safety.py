@@ -253,7 +253,9 @@ def test_actions_without_returns_can_be_left_out(demo_db: Path, tmp_path: Path) 
     sections = action_sections(read_blocks(out))
     assert len(sections) == len(PLAN_ACTIONS)
     empty = sections["1.1"]
-    assert all(c.text == "" for row in empty.body_rows for c in row[2:])
+    # nobody reported: each responsible subdivision is named with "Nu a prezentat informația" across its row
+    assert all(row[1].text == "Nu a prezentat informația" for row in empty.body_rows)
+    assert all(c.text is None for row in empty.body_rows for c in row[2:])
     assert "nu au realizat niciun indicator – 2 (Direcția resurse umane" in (empty.total_row[1].text or "")
 
 

@@ -33,12 +33,26 @@ SEED_TITLE = (
     "perioada de raport – semestrul I al anului 2023"
 )
 TOTAL_LABEL = "Total instituții responsabile"
-_MARKER = re.compile(r"^\s*[-–•●○*]\s+")
+
+
+_LIST_LINE = re.compile(r"^\s*([-–—•·▪◦●○■□►‣⁃➢*]|\d{1,2}[.)])\s+(\S.*)$")
+
+
+def nbsp(text: str) -> str:
+    """A value as printed: thousands groups joined by a no-break space ("44 000")."""
+    return re.sub(r"(?<=\d) (?=\d{3}(?!\d))", "\u00a0", text)
 
 
 def expected_paragraphs(description: str) -> list[str]:
-    """The paragraphs a description should print as: its non-empty lines, bullet markers dropped."""
-    return [_MARKER.sub("", line).strip() for line in description.split("\n") if line.strip()]
+    """The paragraphs a description should print as: every non-empty line its own paragraph; a list line as
+    its marker, a tab, then its text; thousands groups with no-break spaces."""
+    out = []
+    for line in description.split("\n"):
+        if not line.strip():
+            continue
+        match = _LIST_LINE.match(line)
+        out.append(nbsp(f"{match.group(1)}\t{match.group(2).rstrip()}" if match else line.strip()))
+    return out
 
 
 def demo_action(code: str) -> dict[str, Any]:

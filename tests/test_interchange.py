@@ -14,6 +14,13 @@ from balti_monitor.interchange.schema import InterchangeError
 
 
 def test_round_trip_is_exact(demo_db: Path, tmp_path: Path) -> None:
+    from balti_monitor.db.models import Period
+    from balti_monitor.services.editing import action_by_code, set_override
+
+    period = Period.get()
+    set_override(
+        period, action_by_code(period.plan_id, "1.13").id, 2, "7 acte", reason="scris de mână", author="O."
+    )
     first = tmp_path / "first.json"
     export_json(first)
     close_database()
@@ -26,7 +33,11 @@ def test_round_trip_is_exact(demo_db: Path, tmp_path: Path) -> None:
     periods = document["plans"][0]["periods"]
     assert [(p["year"], p["semester"]) for p in periods] == [(2023, 1)]
     assert len(periods[0]["returns"]) == Return.select().count()
-    assert periods[0]["overrides"], "the demo's written totals travel as overrides"
+    assert [o["raw_text"] for o in periods[0]["overrides"]] == ["7 acte"], "manual totals travel"
+    references = periods[0]["references"]
+    assert {"action": "1.13", "indicator": 2, "raw_text": "7 acte"}.items() <= next(
+        r for r in references if r["action"] == "1.13" and r["indicator"] == 2
+    ).items(), "the original report's written totals travel as references"
 
 
 def test_export_keeps_raw_text_verbatim(demo_db: Path) -> None:
@@ -100,3 +111,19 @@ def test_lone_surrogate_is_refused_with_its_place(demo_db: Path, tmp_path: Path)
     with pytest.raises(InterchangeError, match=r"returns\[2\]\.description: .*caracter invalid"):
         import_json(path)
     assert Return.select().count() == 0
+
+
+def test_a_file_from_before_the_reference_store_still_imports(demo_db: Path, tmp_path: Path) -> None:
+    from balti_monitor.db.models import ReferenceTotal
+
+    document = export_document()
+    for plan in document["plans"]:
+        for period in plan["periods"]:
+            del period["references"]
+    old = tmp_path / "vechi.json"
+    old.write_text(dumps(document), encoding="utf-8")
+    close_database()
+    open_database(tmp_path / "gol.sqlite")
+    import_json(old)
+    assert Return.select().count() == 122
+    assert ReferenceTotal.select().count() == 0

@@ -133,3 +133,43 @@ def test_override_is_shown_but_computed_value_kept() -> None:
     total = compute_totals(g).by_number(1)
     assert total.shown == "7 acte"
     assert total.text == "8 acte"
+
+
+def test_status_total_keeps_the_words_of_not_applicable_rows() -> None:
+    status = IndicatorDef(1, "mecanism", Aggregation.STATUS)
+    total = compute_totals(grid([status], [row(1, "A", ["Nu este cazul"]), row(2, "B", ["Nu este cazul"])]))
+    assert total.by_number(1).shown == "Nu este cazul"
+    total = compute_totals(grid([status], [row(1, "A", ["Nu e cazul"])]))
+    assert total.by_number(1).shown == "Nu e cazul"
+    total = compute_totals(grid([status], [row(1, "A", ["Nu e cazul"]), row(2, "B", ["nu este cazul"])]))
+    assert total.by_number(1).shown == "Nu este cazul"
+    total = compute_totals(grid([IndicatorDef(1, "acte", SUM)], [row(1, "A", ["-"]), row(2, "B", ["-"])]))
+    assert total.by_number(1).shown == "-"
+
+
+def test_the_source_report_s_written_total_is_a_reference_compared_by_the_checks() -> None:
+    from balti_monitor.domain.checks import FindingCode, check_action
+
+    g = ActionGrid(
+        "1.13",
+        (IndicatorDef(1, "acte", SUM), IndicatorDef(2, "acte", SUM)),
+        (row(1, "A", ["5 acte", "5 acte"]), row(2, "B", ["3 acte", "3 acte"])),
+        references={
+            1: "8 acte",
+            2: "7 acte",
+            None: "Numărul de subdiviziuni care au realizat toți indicatorii – 18; Numărul de subdiviziuni care "
+            "au restanțe la anumiți indicatori – 0; Numărul de subdiviziuni care nu au realizat niciun indicator – 0.",
+        },
+    )
+    totals = compute_totals(g)
+    assert totals.by_number(2).shown == "8 acte"  # never the reference
+    found = [(f.code, f.indicator, f.message) for f in check_action(g, totals) if "original" in f.message]
+    assert found == [
+        (FindingCode.REFERENCE_DIFFERS, 2, "Raportul original: „7 acte”; calculat: 8 acte."),
+        (
+            FindingCode.COUNTS_REFERENCE_DIFFERS,
+            None,
+            "Raportul original: „18 / 0 / 0” subdiviziuni (toți indicatorii / restanțe / niciunul); "
+            "calculat: 2 / 0 / 0.",
+        ),
+    ]

@@ -30,7 +30,16 @@ from balti_monitor.services.subdivisions import SaveSubdivision, SubdivisionStat
 
 VALUE_COLUMN = 4  # column D of a return form's "Retur" sheet
 VOLATILE = {"updated_at", "created_at"}
-REBUILT = {"return", "value", "subdivision_alias", "responsibility", "form_status", "total_override"}
+REBUILT = {
+    "return",
+    "value",
+    "subdivision_alias",
+    "responsibility",
+    "period_responsibility",
+    "finding_acknowledgement",
+    "form_status",
+    "total_override",
+}
 
 
 def state() -> dict[str, list[tuple[Any, ...]]]:
@@ -135,10 +144,32 @@ def test_typing_a_total_by_hand_is_undone_and_redone(demo_db: Path) -> None:
 
 
 def test_changing_and_clearing_an_existing_override_are_undone(demo_db: Path) -> None:
-    existing = TotalOverride.select().where(TotalOverride.indicator.is_null(False)).first()
-    number = existing.indicator.number
-    undo_redo(SetOverride(existing.period_id, existing.action_id, number, OverrideDef("1", "alt motiv")))
-    undo_redo(SetOverride(existing.period_id, existing.action_id, number, None))
+    pid, a13 = period().id, action("1.13")
+    SetOverride(pid, a13, 2, OverrideDef("7 acte", "din registru")).apply()
+    existing = TotalOverride.get((TotalOverride.action == a13) & (TotalOverride.indicator.is_null(False)))
+    assert existing.raw_text == "7 acte"
+    undo_redo(SetOverride(pid, a13, 2, OverrideDef("1", "alt motiv")))
+    undo_redo(SetOverride(pid, a13, 2, None))
+
+
+def test_responsibilities_changed_from_a_period_on_are_undone_everywhere(demo_db: Path) -> None:
+    from balti_monitor.services.applicability import SetResponsibilitiesFrom, period_state
+
+    pid, a11 = period().id, action("1.1")
+    current = period_state(pid, a11)
+    target = tuple((sid, tuple(sorted({*numbers, 1, 2}))) for sid, numbers in current)
+    changes = undo_redo(SetResponsibilitiesFrom(a11, pid, target))
+    assert changes.focus == Focus(action_id=a11)
+    assert period_state(pid, a11) == current
+
+
+def test_acknowledging_a_finding_is_undone_and_redone(demo_db: Path) -> None:
+    from balti_monitor.services.acknowledgements import SetAcknowledgement
+    from balti_monitor.services.results import period_results
+
+    found = next(f for r in period_results(period()).values() for f in r.findings)
+    changes = undo_redo(SetAcknowledgement(period().id, found.key, "verificat la telefon"))
+    assert changes.focus is not None and changes.focus.period_id == period().id
 
 
 def test_the_counts_cell_override_is_undone(demo_db: Path) -> None:

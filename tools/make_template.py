@@ -37,7 +37,15 @@ from docx.styles.style import ParagraphStyle
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from balti_monitor.export.layout import BULLET_STYLE, TABLE_MARKER, TABLE_STYLE, VALUE_STYLE
+from balti_monitor.export.layout import (
+    BULLET_STYLE,
+    SMALL_HEADER_STYLE,
+    SMALL_VALUE_STYLE,
+    TABLE_MARKER,
+    TABLE_STYLE,
+    VALUE_STYLE,
+    modernise_package,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "templates" / "raport_semestrial.docx"
@@ -198,15 +206,28 @@ def make_styles(doc: DocxDocument) -> None:
         doc, "Raport acțiune", bold=True, before=12, after=4, keep_next=True, outline=2, align=justify
     )
     _para_style(doc, "Raport antet acțiune", after=2, keep_next=True, align=justify)
-    _para_style(doc, "Raport indicator", after=0, keep_next=True, left=0.6, hanging=0.6, align=justify)
+    # Indicator lines do not keep with the next one: when heading, indicators and table cannot share a page,
+    # the page breaks inside the indicator list and the caption stays with its table.
+    _para_style(doc, "Raport indicator", after=0, left=0.6, hanging=0.6, align=justify)
     _para_style(doc, "Raport titlu tabel", bold=True, before=8, after=4, keep_next=True, align=center)
     _para_style(doc, TABLE_STYLE, size=10, after=2)
     _para_style(doc, "Raport tabel antet", base=TABLE_STYLE, size=9, bold=True, align=center, after=0)
     _para_style(doc, VALUE_STYLE, base=TABLE_STYLE, size=9, align=center, after=0)
-    bullets = _para_style(doc, BULLET_STYLE, base=TABLE_STYLE, size=10, after=2)
-    numpr = bullets.element.get_or_add_pPr().get_or_add_numPr()
-    numpr.get_or_add_ilvl().val = 0
-    numpr.get_or_add_numId().val = BULLET_NUM_ID
+    # List lines keep their own marker ("-", "•", "○", "1.") followed by a tab; the hanging indent lines up
+    # the text (and its wrapped lines) after the marker.
+    listed = _para_style(doc, BULLET_STYLE, base=TABLE_STYLE, size=10, after=2, left=0.5, hanging=0.5)
+    listed.paragraph_format.tab_stops.add_tab_stop(Cm(0.5))  # the marker's tab lands on the indent
+    # A smaller step for tables with 9 or more indicator columns (the exporter switches to these).
+    _para_style(doc, SMALL_VALUE_STYLE, base=VALUE_STYLE, size=8, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
+    _para_style(
+        doc,
+        SMALL_HEADER_STYLE,
+        base="Raport tabel antet",
+        size=8,
+        bold=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        after=0,
+    )
     _para_style(doc, "Raport semnătură", before=6, after=0)
 
     link = doc.styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
@@ -259,7 +280,7 @@ def action_table(doc: DocxDocument, text_width_cm: float) -> None:
 
     Grid: A subdivision | B description | C ``{%tc for %}`` | D indicator cell | E ``{%tc endfor %}``.
     """
-    table = doc.add_table(rows=6, cols=5)
+    table = doc.add_table(rows=10, cols=5)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False  # fixed layout: Word keeps the widths the exporter computes
@@ -291,24 +312,34 @@ def action_table(doc: DocxDocument, text_width_cm: float) -> None:
             _cell_props(c, shade="E7E6E6")
             c.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
-    # One row per subdivision.
+    # One row per subdivision: its return, or its name and "Nu a prezentat informația" across the row.
+    rows = table.rows
     cell_text(rows[2].cells[0], "{%tr for row in action.rows %}", "Raport tabel")
-    cell_text(rows[3].cells[0], "{{ row.name }}", "Raport tabel", bold=True)
-    cell_text(rows[3].cells[1], "{{p row.description }}", "Raport tabel")
-    cell_text(rows[3].cells[2], "{%tc for cell in row.cells %}", VALUE_STYLE)
-    cell_text(rows[3].cells[3], "{{ cell }}", VALUE_STYLE)
-    cell_text(rows[3].cells[4], "{%tc endfor %}", VALUE_STYLE)
-    cell_text(rows[4].cells[0], "{%tr endfor %}", "Raport tabel")
+    cell_text(rows[3].cells[0], "{%tr if not row.missing %}", "Raport tabel")
+    cell_text(rows[4].cells[0], "{{ row.name }}", "Raport tabel", bold=True)
+    cell_text(rows[4].cells[1], "{{p row.description }}", "Raport tabel")
+    cell_text(rows[4].cells[2], "{%tc for cell in row.cells %}", VALUE_STYLE)
+    cell_text(rows[4].cells[3], "{{ cell }}", VALUE_STYLE)
+    cell_text(rows[4].cells[4], "{%tc endfor %}", VALUE_STYLE)
+    cell_text(rows[5].cells[0], "{%tr else %}", "Raport tabel")
+    cell_text(rows[6].cells[0], "{{ row.name }}", "Raport tabel", bold=True)
+    missing = rows[6].cells[1].merge(rows[6].cells[4])
+    p = missing.paragraphs[0]
+    p.style = doc.styles["Raport tabel"]
+    p.add_run("{% colspan action.columns|length + 1 %}")
+    p.add_run("Nu a prezentat informația").italic = True
+    cell_text(rows[7].cells[0], "{%tr endif %}", "Raport tabel")
+    cell_text(rows[8].cells[0], "{%tr endfor %}", "Raport tabel")
 
     # The Total row.
-    cell_text(rows[5].cells[0], "Total instituții responsabile", "Raport tabel", bold=True)
-    cell_text(rows[5].cells[1], "{{ action.counts }}", "Raport tabel")
-    cell_text(rows[5].cells[2], "{%tc for cell in action.totals %}", VALUE_STYLE)
-    cell_text(rows[5].cells[3], "{{ cell }}", VALUE_STYLE)
-    cell_text(rows[5].cells[4], "{%tc endfor %}", VALUE_STYLE)
-    for c in rows[5].cells:
+    cell_text(rows[9].cells[0], "Total instituții responsabile", "Raport tabel", bold=True)
+    cell_text(rows[9].cells[1], "{{ action.counts }}", "Raport tabel")
+    cell_text(rows[9].cells[2], "{%tc for cell in action.totals %}", VALUE_STYLE)
+    cell_text(rows[9].cells[3], "{{ cell }}", VALUE_STYLE)
+    cell_text(rows[9].cells[4], "{%tc endfor %}", VALUE_STYLE)
+    for c in rows[9].cells:
         _cell_props(c, shade="F2F2F2")
-    put_child(rows[5]._tr.get_or_add_trPr(), w_el("cantSplit"), _TRPR_ORDER)  # keep the Total row whole
+    put_child(rows[9]._tr.get_or_add_trPr(), w_el("cantSplit"), _TRPR_ORDER)  # keep the Total row whole
 
     tblpr = table._tbl.tblPr
     mar = w_el("tblCellMar")
@@ -432,6 +463,7 @@ def build() -> DocxDocument:
     other.paragraph_format.space_before = Pt(0)
     para(doc, "{%p endfor %}")
     _strip_rsids(doc)
+    modernise_package(doc)
     return doc
 
 

@@ -170,6 +170,9 @@ def cmd_totals(args: argparse.Namespace) -> int:
                     line += f"   [manual; calculat: {total.text or total.problem or '—'}]"
                 elif total.problem:
                     line += f"   [{total.problem}]"
+                written = result.grid.references.get(total.number)
+                if written is not None and written.strip() != total.shown.strip():
+                    line += f"   [raportul original: {written.strip() or '—'}]"
                 print(line)
         if args.action and not shown:
             raise ServiceError(f"Acțiunea „{args.action}” nu există în plan.")

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from balti_monitor.cli.common import CommandError, default_plan, opened, period_arg, run_guarded
-from balti_monitor.export.context import build_context, context_actions
+from balti_monitor.export.context import build_context, export_preflight
 from balti_monitor.export.render import ExportError, ExportOptions, render_context
 
 
@@ -38,6 +38,22 @@ def register(sub: Any) -> None:
         metavar="DOSAR",
         help="dosar cu un șablon raport_semestrial.docx propriu (căutat înaintea celui inclus)",
     )
+    p.add_argument(
+        "--review",
+        action="store_true",
+        help="copie de revizuire: un comentariu Word la fiecare total manual și la fiecare constatare",
+    )
+    p.add_argument(
+        "--pdf",
+        action="store_true",
+        help="scrie și un PDF alături (cu LibreOffice sau, pe Windows, cu Word)",
+    )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="nu scrie nimic și ieși cu codul 1 dacă verificarea dinaintea exportului semnalează ceva",
+    )
+    p.add_argument("--author", metavar="NUME", help="autorul scris în proprietățile documentului")
     p.add_argument("--quiet", action="store_true", help="nu afișa progresul")
     p.set_defaults(func=run_guarded(cmd_export))
 
@@ -57,6 +73,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         priorities=_priorities(args.priorities),
         include_empty_actions=not args.omit_empty,
         template_dir=Path(args.template_dir) if args.template_dir else None,
+        review=args.review,
+        author=args.author or "",
     )
 
     interactive = sys.stderr.isatty()
@@ -72,18 +90,33 @@ def cmd_export(args: argparse.Namespace) -> int:
     with opened(args, create=False):
         period = period_arg(default_plan(), args.period)
         try:
+            check = export_preflight(period.plan, period, options)
             context = build_context(period.plan, period, options)
         except ExportError as exc:
             raise CommandError(str(exc)) from exc
+    print(check.as_text())
+    if args.strict and not check.clean:
+        sys.stderr.write("Exportul nu s-a făcut (--strict): rezolvați mai întâi cele de mai sus.\n")
+        return 1
     try:  # the database is closed again: writing the document needs only the context
         written = render_context(context, Path(args.out), options, progress)
     except ExportError as exc:
         raise CommandError(str(exc)) from exc
-    for action in context_actions(context):
-        for problem in action["problems"]:
-            sys.stderr.write(
-                f"Atenție: acțiunea {action['code']}, indicatorul {problem['indicator']}: {problem['message']} "
-                "(celula din rândul Total a rămas goală; introduceți totalul manual).\n"
-            )
-    print(f"Raportul a fost salvat în {written}.")
+    if args.review:
+        print(f"Copia de revizuire (cu comentarii) a fost salvată în {written}.")
+    else:
+        print(f"Raportul a fost salvat în {written}.")
+    if args.pdf:
+        from balti_monitor.export.pdf import PdfUnavailable, convert_to_pdf
+
+        if not args.quiet and interactive:
+            sys.stderr.write("Se creează PDF-ul…\n")
+        try:
+            pdf = convert_to_pdf(written)
+        except PdfUnavailable as exc:
+            sys.stderr.write(f"{exc}\n")
+            return 1
+        except ExportError as exc:
+            raise CommandError(str(exc)) from exc
+        print(f"PDF-ul a fost salvat în {pdf}.")
     return 0

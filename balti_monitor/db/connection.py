@@ -29,7 +29,7 @@ from balti_monitor.db import schema as schema_check
 from balti_monitor.db.models import ALL_MODELS, database
 from balti_monitor.errors import BaltiMonitorError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = 0x42544D4E  # "BTMN": marks the file as ours (PRAGMA application_id)
 
 Migration = Callable[[pw.SqliteDatabase], None]
@@ -93,12 +93,35 @@ def _migrate_period_responsibilities_and_acknowledgements(db: pw.SqliteDatabase)
     )
 
 
+_REFERENCE_TOTAL_V4 = (
+    'CREATE TABLE IF NOT EXISTS "reference_total" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"action_id" INTEGER NOT NULL, "period_id" INTEGER NOT NULL, "indicator_id" INTEGER, '
+    '"raw_text" TEXT NOT NULL, "source" TEXT NOT NULL, "created_at" DATETIME NOT NULL, '
+    'FOREIGN KEY ("action_id") REFERENCES "action" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("period_id") REFERENCES "period" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("indicator_id") REFERENCES "indicator" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX IF NOT EXISTS "reference_total_action_id" ON "reference_total" ("action_id")',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "reference_total_action_id_period_id_indicator_id" '
+    'ON "reference_total" ("action_id", "period_id", "indicator_id")',
+    'CREATE INDEX IF NOT EXISTS "reference_total_indicator_id" ON "reference_total" ("indicator_id")',
+    'CREATE INDEX IF NOT EXISTS "reference_total_period_id" ON "reference_total" ("period_id")',
+)
+
+
+def _add_reference_totals(db: pw.SqliteDatabase) -> None:
+    """Version 3 -> 4: the ``reference_total`` table (a source report's written totals, kept as a
+    reference). Frozen SQL, like every migration."""
+    for sql in _REFERENCE_TOTAL_V4:
+        _sql(db, sql)
+
+
 #: MIGRATIONS[n] upgrades a file from schema version n+1 to n+2. Each runs in one transaction, with
 #: the database it is given (``db``), never the module's global one: the same functions build the
 #: expected schema of every version in memory (:func:`expected_schema`).
 MIGRATIONS: list[Migration] = [
     migrate_form_status_table,
     _migrate_period_responsibilities_and_acknowledgements,
+    _add_reference_totals,
 ]
 
 

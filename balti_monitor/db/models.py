@@ -244,6 +244,27 @@ class TotalOverride(BaseModel):
         indexes = ((("action", "period", "indicator"), True),)
 
 
+class ReferenceTotal(BaseModel):
+    """What a source report (the original S1-2023 report, a past report) wrote in a Total cell, kept as a
+    *reference*: compared by the checks and shown on hover, never used as data and never exported.
+    ``indicator`` NULL means the counts cell; ``source`` names the document it was read from."""
+
+    if TYPE_CHECKING:
+        action_id: int
+        period_id: int
+        indicator_id: int | None
+
+    action = pw.ForeignKeyField(Action, backref="references", on_delete="CASCADE")
+    period = pw.ForeignKeyField(Period, backref="references", on_delete="CASCADE")
+    indicator = pw.ForeignKeyField(Indicator, null=True, backref="references", on_delete="CASCADE")
+    raw_text = pw.TextField()
+    source = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=_now)
+
+    class Meta:
+        indexes = ((("action", "period", "indicator"), True),)
+
+
 class FormStatus(BaseModel):
     """Where one subdivision's return form of a period stands (generated, sent, received, imported,
     needs correction), with the time each step last happened."""
@@ -330,4 +351,5 @@ ALL_MODELS: list[type[BaseModel]] = [
     FormStatus,
     PeriodResponsibility,
     FindingAcknowledgement,
+    ReferenceTotal,
 ]

@@ -42,6 +42,8 @@ class FindingCode(StrEnum):
     APPROXIMATE_IN_SUM = "approximate_in_sum"
     VALUE_NOT_ANSWERED = "value_not_answered"
     VALUES_EMPTY = "values_empty"
+    REFERENCE_DIFFERS = "reference_differs"
+    COUNTS_REFERENCE_DIFFERS = "counts_reference_differs"
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +208,7 @@ def check_action(grid: ActionGrid, totals: ActionTotals | None = None) -> list[F
                 )
     for total in totals.indicators:
         found.extend(_total_findings(grid, total))
+    found.extend(reference_findings(grid, totals))
     if totals.counts_override is not None and counts_override_differs(totals.counts, totals.counts_override):
         counts = totals.counts
         found.append(
@@ -358,3 +361,42 @@ def split_acknowledged(
         else:
             open_.append(finding)
     return open_, acknowledged
+
+
+def _counts_label(numbers: tuple[int, ...]) -> str:
+    shown = [str(n) for n in numbers[:3]] + ["–"] * (3 - min(len(numbers), 3))
+    return " / ".join(shown)
+
+
+def reference_findings(grid: ActionGrid, totals: ActionTotals) -> list[Finding]:
+    """Where the source report's written Total (kept as a reference) says something else than the computed
+    Total: "Raportul original: „7 acte”; calculat: 8 acte". A cell the rules cannot compute is not compared."""
+    found: list[Finding] = []
+    code = grid.code
+    for total in totals.indicators:
+        written = grid.references.get(total.number)
+        if written is None:
+            continue
+        if override_differs(total, OverrideDef(written)):
+            found.append(
+                Finding(
+                    FindingCode.REFERENCE_DIFFERS,
+                    code,
+                    f"Raportul original: „{written.strip()}”; calculat: {total.text or '(gol)'}.",
+                    total.number,
+                )
+            )
+    written_counts = grid.references.get(None)
+    if written_counts is not None and counts_override_differs(totals.counts, OverrideDef(written_counts)):
+        counts = totals.counts
+        found.append(
+            Finding(
+                FindingCode.COUNTS_REFERENCE_DIFFERS,
+                code,
+                "Raportul original: „"
+                + _counts_label(counts_in_text(written_counts))
+                + f"” subdiviziuni (toți indicatorii / restanțe / niciunul); calculat: {counts.n_all} / "
+                f"{counts.n_arrears} / {counts.n_none}.",
+            )
+        )
+    return found

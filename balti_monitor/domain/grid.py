@@ -89,6 +89,9 @@ class ActionGrid:
     title: str = ""
     # acknowledged findings of this period: finding key -> (fingerprint of the data it was computed from, note)
     acknowledged: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    #: What a source report wrote in the Total row (indicator number, ``None`` = counts cell): a reference
+    #: the checks compare against, never data and never exported.
+    references: Mapping[int | None, str] = field(default_factory=dict)
 
     def indicator(self, number: int) -> IndicatorDef:
         """The indicator with this number."""

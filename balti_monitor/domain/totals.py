@@ -197,12 +197,21 @@ def _reported(grid: ActionGrid, number: int) -> list[ParsedValue]:
 
 
 def _empty_total(grid: ActionGrid, number: int) -> str:
-    """Nothing reported: "-" when someone wrote "-"/"Nu este cazul", else blank."""
+    """Nothing reported: the words when the rows say "Nu este cazul" / "Nu e cazul" (as written when they all
+    agree, else "Nu este cazul"), "-" when they only wrote "-", else blank. The words are kept: "-" would
+    change the meaning."""
+    worded: list[str] = []
+    dashed = False
     for row in grid.rows:
         value = row.values.get(number)
         if value is not None and value.state == ValueState.NOT_APPLICABLE:
-            return "-"
-    return ""
+            if any(ch.isalpha() for ch in value.raw):
+                worded.append(value.raw.strip())
+            else:
+                dashed = True
+    if worded:
+        return worded[0] if len({fold_key(w) for w in worded}) == 1 else "Nu este cazul"
+    return "-" if dashed else ""
 
 
 def _first_unit(values: list[ParsedValue]) -> str | None:

@@ -6,16 +6,17 @@ Every string is already :func:`~balti_monitor.export.text.printable`; descriptio
 
 Shape (the names the template uses, see ``templates/README.md``)::
 
-    report:     {kind, title, generated_on}
+    report:     {kind, title, generated_on, changed_at}   # changed_at: datetime of the period's last change
     plan:       {code, title, title_genitive, short_title, approving_act}
     period:     {code, label, year, semester}
     narrative:  {summary: [str], risks_intro, risks: [str], proposals_intro, proposals: [str]}
     signatures: {prepared, coordinated, others: [str]}
     priorities: [{number, title, actions: [action]}]
     action:     {code, title, deadline, responsible, indicators: [{number, text}], columns: [{number}],
-                 rows: [{name, description, cells: [str], has_return, responsible}],
+                 rows: [{name, description, cells: [str], has_return, responsible, missing}],
                  counts, totals: [str], has_returns, overridden,
-                 problems: [{indicator, message}]}   # Total cells left blank: not computable, no override
+                 problems: [{indicator, message}],   # Total cells left blank: not computable, no override
+                 review: [{row, column, text}]}      # review-copy comments (row None = Total row)
 """
 
 from __future__ import annotations
@@ -23,14 +24,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from balti_monitor.db.models import Period, Plan, Priority, database
+from peewee import fn
+
+from balti_monitor.db.models import Period, Plan, Priority, Return, TotalOverride, database
+from balti_monitor.domain.checks import Finding, override_differs
 from balti_monitor.domain.grid import ActionGrid
-from balti_monitor.domain.totals import ActionTotals, compute_totals
+from balti_monitor.domain.totals import ActionTotals
 from balti_monitor.export.options import ExportError, ExportOptions
-from balti_monitor.export.text import printable
+from balti_monitor.export.text import keep_numbers_together, printable
 from balti_monitor.services.grids import load_grids, plan_actions
 from balti_monitor.services.narrative import NarrativeData, get_narrative
 from balti_monitor.services.periods import key_of
+from balti_monitor.services.preflight import Preflight, preflight, unresolved_findings
+from balti_monitor.services.results import ActionResult, action_result
 
 Context = dict[str, Any]
 
@@ -95,15 +101,71 @@ def narrative_context(data: NarrativeData) -> tuple[Context, Context]:
     return narrative, signatures
 
 
-def action_context(action: Any, grid: ActionGrid, totals: ActionTotals) -> Context:
-    """One action: header, indicator list, one row per subdivision and the Total row."""
+def _cell_text(text: str) -> str:
+    return keep_numbers_together(printable(text))
+
+
+def review_comments(grid: ActionGrid, totals: ActionTotals, findings: list[Finding]) -> list[Context]:
+    """The review copy's Word comments of one action: every manual Total (its reason and the computed value)
+    and every finding, each on its cell (``row`` = index in the rows, ``None`` = the Total row; ``column`` 0 =
+    name, 1 = description/counts, 2 + i = indicator i+1)."""
+    comments: list[Context] = []
+    for total in totals.indicators:
+        ov = total.override
+        if ov is None:
+            continue
+        computed = total.text or (f"nu se calculează: {total.problem}" if total.problem else "(gol)")
+        by = f" de {ov.author}" if ov.author else ""
+        differs = " (diferă)" if override_differs(total, ov) else ""
+        comments.append(
+            {
+                "row": None,
+                "column": 1 + total.number,
+                "text": printable(
+                    f"Total introdus manual{by}. Motivul: {ov.reason or '—'}. Calculat: {computed}{differs}."
+                ),
+            }
+        )
+    if totals.counts_override is not None:
+        ov = totals.counts_override
+        by = f" de {ov.author}" if ov.author else ""
+        comments.append(
+            {
+                "row": None,
+                "column": 1,
+                "text": printable(
+                    f"Introdus manual{by}. Motivul: {ov.reason or '—'}. Calculat: {totals.counts.sentence()}"
+                ),
+            }
+        )
+    row_of = {row.subdivision_id: i for i, row in enumerate(grid.rows)}
+    for finding in findings:
+        row = row_of.get(finding.subdivision_id) if finding.subdivision_id is not None else None
+        if finding.indicator is not None:
+            column = 1 + finding.indicator
+        else:
+            column = 0 if row is not None and not grid.rows[row].has_return else 1
+        comments.append(
+            {"row": row, "column": column, "text": printable(f"{finding.location()}: {finding.message}")}
+        )
+    return comments
+
+
+def action_context(
+    action: Any, grid: ActionGrid, totals: ActionTotals, findings: list[Finding] | None = None
+) -> Context:
+    """One action: header, indicator list, one row per subdivision and the Total row.
+
+    A responsible subdivision without a return is a row with ``missing`` set (the template prints its name
+    and "Nu a prezentat informația" across the row). ``findings`` (review copy only) become ``review``.
+    """
     numbers = [ind.number for ind in grid.indicators]
     rows = []
     for row in grid.rows:
         cells = []
         for number in numbers:
             value = row.values.get(number)
-            cells.append(printable(value.raw) if value is not None else "")
+            cells.append(_cell_text(value.raw) if value is not None else "")
         rows.append(
             {
                 "name": printable(row.subdivision_name),
@@ -111,6 +173,7 @@ def action_context(action: Any, grid: ActionGrid, totals: ActionTotals) -> Conte
                 "cells": cells,
                 "has_return": row.has_return,
                 "responsible": row.responsible,
+                "missing": not row.has_return,
             }
         )
     responsible = printable(action.responsible_text).strip()
@@ -118,7 +181,7 @@ def action_context(action: Any, grid: ActionGrid, totals: ActionTotals) -> Conte
         names = [printable(r.subdivision_name) for r in grid.rows if r.responsible]
         names += [printable(str(o)) for o in (action.other_responsible or [])]
         responsible = "; ".join(names)
-    totals_shown = [printable(t.shown) for t in totals.indicators]
+    totals_shown = [_cell_text(t.shown) for t in totals.indicators]
     columns: list[dict[str, Any]] = [{"number": n} for n in numbers]
     if not columns:
         # Never a zero-width column group (gridSpan 0 is invalid): one empty indicator column instead.
@@ -135,7 +198,7 @@ def action_context(action: Any, grid: ActionGrid, totals: ActionTotals) -> Conte
         "indicators": [{"number": ind.number, "text": printable(ind.text)} for ind in grid.indicators],
         "columns": columns,
         "rows": rows,
-        "counts": printable(totals.counts_shown),
+        "counts": _cell_text(totals.counts_shown),
         "totals": totals_shown,
         "has_returns": any(r.has_return for r in grid.rows),
         "overridden": bool(grid.overrides),
@@ -144,7 +207,36 @@ def action_context(action: Any, grid: ActionGrid, totals: ActionTotals) -> Conte
             for t in totals.indicators
             if t.problem is not None and t.override is None
         ],
+        "review": review_comments(grid, totals, findings) if findings is not None else [],
     }
+
+
+def last_change(period: Period) -> dt.datetime:
+    """When the period's data last changed (latest return or manual total); the period's end without data.
+
+    The document's created/modified dates: the same data always gives the same document."""
+    stamps = [
+        Return.select(fn.MAX(Return.updated_at)).where(Return.period == period).scalar(),
+        TotalOverride.select(fn.MAX(TotalOverride.created_at)).where(TotalOverride.period == period).scalar(),
+    ]
+    found: list[dt.datetime] = []
+    for stamp in stamps:
+        value = stamp if isinstance(stamp, dt.datetime) else _as_datetime(stamp) if stamp else None
+        if value is not None:
+            found.append(value)
+    if found:
+        return max(found).replace(microsecond=0)
+    key = key_of(period)
+    month = 6 if key.semester == 1 else 12
+    day = 30 if month == 6 else 31
+    return dt.datetime(key.year, month, day, 0, 0, 0)
+
+
+def _as_datetime(value: Any) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
 
 
 def build_context(plan: Plan, period: Period, options: ExportOptions | None = None) -> Context:
@@ -162,11 +254,16 @@ def build_context(plan: Plan, period: Period, options: ExportOptions | None = No
         actions = [a for a in plan_actions(plan.id) if a.priority_id in chosen]
         grids = load_grids(period, [a.id for a in actions])
         narrative_data = get_narrative(period)
+        changed_at = last_change(period)
 
     by_priority: dict[int, list[Context]] = {p.id: [] for p in priorities}
+    results: dict[int, ActionResult] = {a.id: action_result(grids[a.id]) for a in actions}
+    open_findings = unresolved_findings(results) if options.review else {}
     for action in actions:
         grid = grids[action.id]
-        item = action_context(action, grid, compute_totals(grid))
+        result = results[action.id]
+        findings = open_findings.get(action.id, []) if options.review else None
+        item = action_context(action, grid, result.totals, findings)
         if not options.include_empty_actions and not item["has_returns"]:
             continue
         by_priority[action.priority_id].append(item)
@@ -192,7 +289,12 @@ def build_context(plan: Plan, period: Period, options: ExportOptions | None = No
         f"Raport {kind} privind implementarea {genitive_title(plan_title)}, perioada de raport – {key.label}"
     )
     return {
-        "report": {"kind": kind, "title": title, "generated_on": dt.date.today().strftime("%d.%m.%Y")},
+        "report": {
+            "kind": kind,
+            "title": title,
+            "generated_on": dt.date.today().strftime("%d.%m.%Y"),
+            "changed_at": changed_at,
+        },
         "plan": {
             "code": printable(plan.code),
             "title": plan_title,
@@ -210,3 +312,10 @@ def build_context(plan: Plan, period: Period, options: ExportOptions | None = No
 def context_actions(context: Context) -> list[Context]:
     """Every action of a context, in report order."""
     return [action for priority in context["priorities"] for action in priority["actions"]]
+
+
+def export_preflight(plan: Plan, period: Period, options: ExportOptions | None = None) -> Preflight:
+    """The pre-flight of an export with these options (priorities as the user typed them)."""
+    options = options or ExportOptions()
+    wanted = normalise_priorities(plan, options.priorities)
+    return preflight(period, wanted, options.include_empty_actions)

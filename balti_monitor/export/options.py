@@ -17,6 +17,10 @@ class ExportError(BaltiMonitorError):
     """The report could not be exported; the message is Romanian and says why (nothing was written)."""
 
 
+class ExportCancelled(Exception):
+    """Raised by a progress callback to stop an export (nothing is written); never wrapped."""
+
+
 @dataclass(frozen=True, slots=True)
 class ExportOptions:
     """Choices for one export.
@@ -24,8 +28,13 @@ class ExportOptions:
     ``priorities``: the priority numbers to include ("I", "IV" …; ``None`` = all).
     ``include_empty_actions``: also print actions for which no subdivision sent anything this period.
     ``template_dir``: a folder searched for ``raport_semestrial.docx`` before the bundled template.
+    ``review``: the review copy — a Word comment on every manual Total and every finding (the final copy
+    has none).
+    ``author``: the document's author property (empty: the template's own author).
     """
 
     priorities: set[str] | None = None
     include_empty_actions: bool = True
     template_dir: Path | None = None
+    review: bool = False
+    author: str = ""

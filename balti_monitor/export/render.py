@@ -32,19 +32,25 @@ from balti_monitor.db.models import Period
 from balti_monitor.export.context import Context, build_context, context_actions
 from balti_monitor.export.docx_check import check_docx
 from balti_monitor.export.layout import (
+    W_P,
+    W_TC,
+    W_TR,
     StyleIds,
     ensure_cell_paragraphs,
     fit_action_tables,
+    is_action_table,
+    modernise_package,
     order_cell_properties,
     paragraphs_xml,
     xml_text,
 )
-from balti_monitor.export.options import ExportError, ExportOptions, ProgressCallback
+from balti_monitor.export.options import ExportCancelled, ExportError, ExportOptions, ProgressCallback
 from balti_monitor.export.text import description_blocks
 from balti_monitor.resources import resource_path
 
 __all__ = [
     "TEMPLATE_NAME",
+    "ExportCancelled",
     "ExportError",
     "ExportOptions",
     "ProgressCallback",
@@ -203,6 +209,70 @@ def _load_template(path: Path) -> DocxTemplate:
     return template
 
 
+#: Word refuses core properties (title, subject…) longer than this; longer ones are cut with "…".
+CORE_PROPERTY_LIMIT = 255
+
+
+def _cut(text: str, limit: int = CORE_PROPERTY_LIMIT) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def set_core_properties(document: Any, context: Context, options: ExportOptions) -> None:
+    """True document properties: the report's title, the plan as subject, the author from the settings (or
+    the template's), created/modified = the period's last change (the same data gives the same document).
+    Properties are cut to Word's 255 characters; the title printed in the document never is."""
+    props = document.core_properties
+    props.title = _cut(str(context["report"]["title"]))
+    props.subject = _cut(str(context["plan"]["title"]))
+    if options.author.strip():
+        props.author = _cut(options.author.strip())
+    elif not (props.author or "").strip():
+        props.author = "Primăria municipiului Bălți"
+    props.last_modified_by = "Bălți Monitor"
+    props.keywords = _cut(f"Bălți Monitor; raport {context['report']['kind']}; {context['period']['code']}")
+    props.comments = ""
+    changed = context["report"].get("changed_at")
+    if not isinstance(changed, dt.datetime):
+        changed = dt.datetime(2000, 1, 1)
+    if changed.tzinfo is None:  # stored as local time; the package holds UTC
+        changed = changed.astimezone(dt.UTC)
+    props.created = props.modified = changed
+    props.revision = 1
+
+
+def add_review_comments(document: Any, context: Context) -> int:
+    """The review copy: each ``action.review`` item as a Word comment on its cell; returns how many."""
+    from docx.text.paragraph import Paragraph
+
+    tables = [t for t in document.element.body.iterchildren(qn_tbl()) if is_action_table(t)]
+    actions = context_actions(context)
+    added = 0
+    for tbl, action in zip(tables, actions, strict=False):
+        rows = list(tbl.iterchildren(W_TR))
+        body = rows[2:]  # two header rows
+        for item in action["review"]:
+            index = item["row"]
+            tr = body[-1] if index is None or index >= len(body) - 1 else body[index]
+            cells = list(tr.iterchildren(W_TC))
+            if not cells:
+                continue
+            tc = cells[min(int(item["column"]), len(cells) - 1)]
+            p = next(tc.iterchildren(W_P))
+            paragraph = Paragraph(p, document._body)
+            runs = paragraph.runs or [paragraph.add_run("")]
+            document.add_comment(runs, text=str(item["text"]), author="Bălți Monitor", initials="BM")
+            added += 1
+    return added
+
+
+def qn_tbl() -> str:
+    """The qualified name of ``w:tbl``."""
+    from docx.oxml.ns import qn
+
+    return qn("w:tbl")
+
+
 def render_context(
     context: Context,
     out_path: Path,
@@ -225,6 +295,24 @@ def render_context(
         if progress is not None:
             progress(min(done, total), total, message)
 
+    try:
+        return _render(context, out_path, options, step, template_path)
+    except (ExportError, ExportCancelled):
+        raise
+    except Exception as exc:
+        raise ExportError(
+            f"Raportul nu a putut fi creat din cauza unei erori neprevăzute ({type(exc).__name__}: {exc}). "
+            "Nu s-a scris niciun fișier; raportul anterior a rămas neschimbat."
+        ) from exc
+
+
+def _render(
+    context: Context,
+    out_path: Path,
+    options: ExportOptions | None,
+    step: Any,
+    template_path: Path | None,
+) -> Path:
     _check_target(out_path)
     path = template_path or find_template(options)
     step("Se deschide șablonul…")
@@ -241,13 +329,10 @@ def render_context(
     fit_action_tables(document)
     order_cell_properties(document)
     ensure_cell_paragraphs(document)
-    props = document.core_properties
-    props.title = str(context["report"]["title"])
-    props.subject = str(context["plan"]["title"])
-    props.last_modified_by = "Bălți Monitor"
-    now = dt.datetime.now().replace(microsecond=0)
-    props.created = props.modified = now
-    props.revision = 1
+    modernise_package(document)
+    set_core_properties(document, context, options or ExportOptions())
+    if options is not None and options.review:
+        add_review_comments(document, context)
     step("Se salvează documentul…")
     _check_target(out_path)
     _write_atomically(template, out_path)

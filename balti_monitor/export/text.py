@@ -19,7 +19,12 @@ from urllib.parse import quote
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 #: Characters people type (or paste from Word) as a bullet at the start of a line.
 BULLET_MARKERS = "-–—•·▪◦●○■□►‣⁃➢*"
-_BULLET = re.compile(rf"^\s*[{re.escape(BULLET_MARKERS)}]\s+(?P<text>\S.*)$")
+_BULLET = re.compile(rf"^\s*(?P<marker>[{re.escape(BULLET_MARKERS)}])\s+(?P<text>\S.*)$")
+#: "1." / "1)" (up to two digits) followed by a space: a numbered list line.
+_NUMBERED = re.compile(r"^\s*(?P<marker>\d{1,2}[.)])\s+(?P<text>\S.*)$")
+#: A digit group of three after a space inside a number ("44 000", "1 008", "169 875").
+_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+NBSP = "\u00a0"
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"«»“”„]+", re.IGNORECASE)
 _TRAILING = ".,;:!?'’)]}"
 
@@ -47,12 +52,20 @@ class Segment:
     url: str | None = None
 
 
+def keep_numbers_together(text: str) -> str:
+    """``text`` with a no-break space inside numbers written with thousands groups ("44 000"), so a number
+    never wraps across two lines. Export copy only: the stored text keeps its ordinary spaces."""
+    return _THOUSANDS.sub(NBSP, text) if " " in text else text
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
-    """One paragraph of a description; ``bullet`` for lines written as "- …" or "• …"."""
+    """One paragraph of a description; ``bullet`` for list lines ("- …", "• …", "1. …"), whose ``marker`` is
+    printed as written before the text, with a hanging indent."""
 
     segments: tuple[Segment, ...]
     bullet: bool = False
+    marker: str = ""
 
     @property
     def text(self) -> str:
@@ -92,19 +105,34 @@ def split_urls(line: str) -> tuple[Segment, ...]:
     return tuple(segments)
 
 
-def description_blocks(text: str) -> list[Block]:
-    """A description as printed: one paragraph per non-empty line, bullets, URLs as links.
+def list_marker(line: str) -> tuple[str, str] | None:
+    """``(marker, text)`` when ``line`` is a list line ("- x", "• x", "○ x", "– x", "1. x", "1) x"), else None."""
+    match = _BULLET.match(line) or _NUMBERED.match(line)
+    if match is None:
+        return None
+    return match.group("marker"), match.group("text").rstrip()
 
-    Lines starting with one of :data:`BULLET_MARKERS` ("-", "–", "•", "●", "*" …) followed by a space
-    become bullet paragraphs (the marker is replaced by the list bullet). ``text`` must already be :func:`printable`.
+
+def description_blocks(text: str) -> list[Block]:
+    """A description as printed: one paragraph per non-empty line, list lines, URLs as links.
+
+    Every line is its own paragraph (never merged with its neighbours). A line starting with one of
+    :data:`BULLET_MARKERS` ("-", "–", "•", "○", "●", "*" …) or a number "1." / "1)" followed by a space is a
+    list paragraph: the marker is kept as written and the text hangs after it. Numbers with thousands groups
+    get no-break spaces. ``text`` must already be :func:`printable`.
     """
     blocks: list[Block] = []
     for line in text.split("\n"):
         if not line.strip():
             continue
-        match = _BULLET.match(line)
-        if match:
-            blocks.append(Block(split_urls(match.group("text").rstrip()), bullet=True))
+        item = list_marker(line)
+        if item is not None:
+            marker, rest = item
+            blocks.append(Block(_with_nbsp(split_urls(rest)), bullet=True, marker=marker))
         else:
-            blocks.append(Block(split_urls(line.strip())))
+            blocks.append(Block(_with_nbsp(split_urls(line.strip()))))
     return blocks
+
+
+def _with_nbsp(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    return tuple(s if s.url else Segment(keep_numbers_together(s.text)) for s in segments)

@@ -7,9 +7,10 @@ The report uses the template of the folder the user chose once (remembered in th
 (``interchange.json_io.import_json_with_backup``).
 
 The Word exporter and the JSON code are imported only when used, so they cost nothing at start-up. The
-export runs on the GUI thread (the database connection belongs to it) and keeps the window responsive by
-processing events from its progress callback; the progress dialog is window-modal, so no edit can happen
-meanwhile. Dialog helpers are module functions so tests can replace them.
+export first shows the pre-flight (:mod:`.export_dialog`); the context is read from the database on the GUI
+thread (the connection belongs to it), then the document and its PDF are written by a worker
+(:mod:`.export_worker`) behind a window-modal progress dialog with a clean cancel, so the window keeps
+repainting and no edit can happen meanwhile. Dialog helpers are module functions so tests can replace them.
 """
 
 from __future__ import annotations
@@ -17,40 +18,51 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import shutil
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from balti_monitor.resources import resource_path, user_data_dir
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import key_of, stored_period
 
-from . import dialogs
+from . import dialogs, export_dialog
 from .dialogs import BUNDLED, CHOOSE, OPEN_DOCUMENT, OPEN_FOLDER
+from .export_dialog import ExportChoice
 from .session import Session
-from .settings import EXPORT_DIR, TEMPLATE_DIR, AppSettings
+from .settings import AUTHOR, EXPORT_DIR, TEMPLATE_DIR, AppSettings, Setting
+
+if TYPE_CHECKING:
+    from .export_worker import ExportJob
+
+#: Whether the last export also made a PDF (the dialog's checkbox starts from it).
+EXPORT_PDF = Setting("export/pdf", "", "Dacă ultimul export a creat și PDF-ul („1”).")
 
 TEMPLATE_NAME = "raport_semestrial.docx"  # the name export.render looks for (kept here: start-up time)
 
 translate = QCoreApplication.translate
 
 
-class ExportCancelled(Exception):
-    """The user pressed "Anulează" in the progress dialog."""
-
-
 class ExportActions(QObject):
     """The actions of the Export menu.
+
+    Signals:
+        navigateRequested(action_id, subdivision_id, column): a pre-flight line asks to show its cell.
 
     Attributes:
         report_action: the semester report (.docx).
         template_action: choose the folder of the report's template.
         export_json_action / import_json_action: the whole file as JSON.
-        last_report: the last document written (tests read it).
+        last_report / last_pdf: the last document (and PDF) written (tests read them).
+        current_job / progress: the export running now and its progress dialog, if any.
     """
+
+    navigateRequested = Signal(int, int, int)
 
     def __init__(self, session: Session, settings: AppSettings, window: QWidget) -> None:
         super().__init__(window)
@@ -58,6 +70,9 @@ class ExportActions(QObject):
         self.settings = settings
         self.window = window
         self.last_report: Path | None = None
+        self.last_pdf: Path | None = None
+        self.current_job: ExportJob | None = None
+        self.progress: QProgressDialog | None = None
         self.report_action = QAction(self.tr("&Raportul semestrial (.docx)…"), self)
         self.report_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E))
         self.report_action.setToolTip(self.tr("Creează raportul Word al perioadei afișate (Ctrl+E)"))
@@ -160,26 +175,91 @@ class ExportActions(QObject):
         return folder
 
     # -- Word ---------------------------------------------------------------------------------------------
-    def export_report(self, path: Path | None = None) -> Path | None:
-        """Export the period shown to a .docx (asking where); the path written, or None."""
+    def export_report(self, path: Path | None = None, choice: ExportChoice | None = None) -> Path | None:
+        """Export the period shown: the pre-flight first (export anyway, go back, or jump to a cell), then
+        where to save, then the document (and its PDF) written by a worker thread behind a progress dialog
+        with a clean cancel. Returns the .docx written, or None."""
         period = self.session.period
         if period is None:
             return None
+        self.session.flush_pending()
+        from balti_monitor.export.context import build_context, export_preflight
+        from balti_monitor.export.render import ExportError, ExportOptions, find_template
+
+        from .export_worker import ExportJob
+
+        base = ExportOptions(template_dir=self.template_dir(), author=self.settings.text(AUTHOR))
+        try:
+            stored = stored_period(period.id)
+            with dialogs.busy():
+                check = export_preflight(stored.plan, stored, base)
+        except (ExportError, ServiceError) as exc:
+            dialogs.show_error(self.window, self.tr("Raportul nu a fost creat"), str(exc))
+            return None
+        if choice is None:
+            choice = export_dialog.ask(self.window, check, self.settings.text(EXPORT_PDF) == "1", False)
+            if choice is None:
+                return None
+        if choice.jump is not None:
+            line = choice.jump
+            self.navigateRequested.emit(line.action_id, line.subdivision_id, line.column)
+            return None
+        self.settings.set(EXPORT_PDF, "1" if choice.pdf else "0")
         code = key_of(period).code
         if path is None:
-            suggested = self._folder() / self.tr("Raport PLA Bălți {code}.docx").format(code=code)
+            name = (
+                self.tr("Raport PLA Bălți {code} (revizuire).docx")
+                if choice.review
+                else self.tr("Raport PLA Bălți {code}.docx")
+            )
             path = dialogs.choose_save_path(
                 self.window,
                 self.tr("Salvează raportul semestrial"),
-                suggested,
+                self._folder() / name.format(code=code),
                 self.tr("Document Word (*.docx)"),
             )
             if path is None:
                 return None
         if path.suffix.lower() != ".docx":
             path = path.with_name(path.name + ".docx")
-        from balti_monitor.export.render import ExportError, ExportOptions, export_report
+        options = replace(base, review=choice.review)
+        try:
+            with dialogs.busy():
+                template = find_template(options)
+                context = build_context(stored.plan, stored, options)
+        except ExportError as exc:
+            dialogs.show_error(self.window, self.tr("Raportul nu a fost creat"), str(exc))
+            return None
+        outcome = self._run_job(ExportJob(context, path, options, template, choice.pdf))
+        if outcome is None:
+            return None
+        written, pdf, pdf_note = outcome
+        self.last_report = written
+        self.last_pdf = pdf
+        self.settings.set(EXPORT_DIR, str(written.parent))
+        self.session.message.emit(self.tr("Raportul a fost salvat: {path}").format(path=written))
+        notes = []
+        if pdf is not None:
+            notes.append(self.tr("PDF-ul a fost salvat alături: {name}").format(name=pdf.name))
+        elif pdf_note:
+            notes.append(pdf_note)
+        findings = sum(len(r.findings) for r in self.session.results().values())
+        if findings:
+            notes.append(
+                self.tr("Atenție: perioada are {n} constatări ale verificărilor nerezolvate.").format(
+                    n=findings
+                )
+            )
+        choice_after = dialogs.after_export(self.window, written, "\n".join(notes))
+        if choice_after == OPEN_DOCUMENT:
+            dialogs.open_path(written)
+        elif choice_after == OPEN_FOLDER:
+            dialogs.open_path(written.parent)
+        return written
 
+    def _run_job(self, job: ExportJob) -> tuple[Path, Path | None, str] | None:
+        """Run the job in the thread pool behind a window-modal progress dialog; the window keeps repainting
+        (a local event loop runs meanwhile). The outcome, or None when it failed or was cancelled."""
         progress = QProgressDialog(
             self.tr("Se pregătește raportul…"), self.tr("Anulează"), 0, 100, self.window
         )
@@ -187,56 +267,57 @@ class ExportActions(QObject):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
         progress.setAutoClose(False)
+        progress.setAutoReset(False)
         progress.setValue(0)
+        self.current_job = job
+        self.progress = progress
+        loop = QEventLoop()
+        result: dict[str, object] = {}
 
-        def report(done: int, total: int, message: str) -> None:
-            progress.setMaximum(max(total, 1))
-            progress.setValue(min(done, total))
+        def on_progress(done: int, total: int, message: str) -> None:
+            if job.cancel_requested:
+                return
+            progress.setMaximum(max(total, 0))
+            progress.setValue(min(done, total) if total else 0)
             progress.setLabelText(message)
-            QApplication.processEvents()
-            if progress.wasCanceled():
-                raise ExportCancelled()
 
-        try:
-            export_report(
-                stored_period(period.id), path, ExportOptions(template_dir=self.template_dir()), report
-            )
-        except ExportCancelled:
+        def on_cancel() -> None:
+            job.cancel()
+            progress.setLabelText(self.tr("Se anulează…"))
+
+        def finished(written: Path, pdf: Path | None, note: str) -> None:
+            result["ok"] = (written, pdf, note)
+            loop.quit()
+
+        def failed(message: str) -> None:
+            result["error"] = message
+            loop.quit()
+
+        def cancelled() -> None:
+            result["cancelled"] = True
+            loop.quit()
+
+        job.signals.progress.connect(on_progress)
+        job.signals.finished.connect(finished)
+        job.signals.failed.connect(failed)
+        job.signals.cancelled.connect(cancelled)
+        progress.canceled.connect(on_cancel)
+        QThreadPool.globalInstance().start(job)
+        loop.exec()
+        QThreadPool.globalInstance().waitForDone(100)
+        progress.close()
+        progress.deleteLater()
+        self.current_job = None
+        self.progress = None
+        if "cancelled" in result:
             self.session.message.emit(self.tr("Exportul a fost anulat; nu s-a scris niciun fișier."))
             return None
-        except ExportError as exc:
-            if isinstance(exc.__cause__, ExportCancelled):
-                self.session.message.emit(self.tr("Exportul a fost anulat; nu s-a scris niciun fișier."))
-                return None
-            dialogs.show_error(self.window, self.tr("Raportul nu a fost creat"), str(exc))
+        if "error" in result:
+            dialogs.show_error(self.window, self.tr("Raportul nu a fost creat"), str(result["error"]))
             return None
-        except OSError as exc:
-            dialogs.show_error(
-                self.window,
-                self.tr("Raportul nu a fost creat"),
-                self.tr(
-                    "Fișierul nu poate fi scris ({error}). Dacă este deschis în Word, închideți-l."
-                ).format(error=exc.strerror or exc),
-            )
-            return None
-        finally:
-            progress.close()
-            progress.deleteLater()
-        self.last_report = path
-        self.settings.set(EXPORT_DIR, str(path.parent))
-        self.session.message.emit(self.tr("Raportul a fost salvat: {path}").format(path=path))
-        findings = sum(len(r.findings) for r in self.session.results().values())
-        note = (
-            self.tr("Atenție: perioada are {n} constatări ale verificărilor nerezolvate.").format(n=findings)
-            if findings
-            else ""
-        )
-        choice = dialogs.after_export(self.window, path, note)
-        if choice == OPEN_DOCUMENT:
-            dialogs.open_path(path)
-        elif choice == OPEN_FOLDER:
-            dialogs.open_path(path.parent)
-        return path
+        outcome = result["ok"]
+        assert isinstance(outcome, tuple)
+        return outcome
 
     # -- JSON ---------------------------------------------------------------------------------------------
     def export_json(self, path: Path | None = None) -> Path | None:

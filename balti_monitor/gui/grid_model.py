@@ -685,6 +685,7 @@ def _total_cells(
     why = _shortfalls(result)
     if why:
         tip += "\n\n" + why
+    tip += _reference_tip(result.grid.references.get(None))
     if found:
         tip = "\n".join([*found, "", tip])
     cells = [Cell(totals.counts_shown, totals.counts_shown, kind, tip, found)]
@@ -717,10 +718,21 @@ def _total_cells(
             else:
                 tip = translate("GridModel", "Calculat automat; nicio valoare raportată.")
             display = total.text
+        tip += _reference_tip(result.grid.references.get(total.number))
         if found:
             tip = "\n".join([*found, "", tip])
         cells.append(Cell(display, total.shown, kind, tip, found, split))
     return cells
+
+
+def _reference_tip(written: str | None) -> str:
+    """The source report's written Total, on hover only (a reference: never data, never exported)."""
+    if written is None:
+        return ""
+    shown = _clip(written.strip()) or translate("GridModel", "(gol)")
+    return "\n\n" + translate(
+        "GridModel", "Scris în raportul original (referință, nu se exportă): „{text}”"
+    ).format(text=shown)
 
 
 def _by(author: str) -> str:

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.backup_actions = BackupActions(session, settings, self)
         self.forms_actions = FormsActions(session, settings, self)
         self.export_actions = ExportActions(session, settings, self)
+        self.export_actions.navigateRequested.connect(self._navigate)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()

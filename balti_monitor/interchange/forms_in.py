@@ -77,7 +77,7 @@ __all__ = [  # the use case's types and functions, re-exported for the callers t
     "preview_import",
     "restore_cells",
 ]
-from balti_monitor.services.periods import key_of
+from balti_monitor.services.periods import PeriodRef, key_of, stored_period
 
 # ------------------------------------------------------------------------------------------------------
 # Comparing a recognised form with the database
@@ -269,7 +269,7 @@ def findings_delta(
     return import_findings_delta(period, edits_by_action(changes))
 
 
-def preview_import(paths: Sequence[Path | str], period: Period | None = None) -> ImportPreview:
+def preview_import(paths: Sequence[Path | str], period: PeriodRef | None = None) -> ImportPreview:
     """Read the files and compare them with the database; nothing is changed.
 
     ``period`` is the period the user is working on (forms of another period are refused); without it the
@@ -277,7 +277,7 @@ def preview_import(paths: Sequence[Path | str], period: Period | None = None) ->
     """
     files: list[FormFile] = []
     refused: list[RefusedFile] = []
-    target = period
+    target = period if period is None or isinstance(period, Period) else stored_period(period.id)
     by_form: dict[str, str] = {}
     by_sub: dict[int, str] = {}
     for item in paths:

@@ -22,6 +22,7 @@ from balti_monitor.db.models import (
     Period,
     Plan,
     Priority,
+    ReferenceTotal,
     Responsibility,
     Return,
     Subdivision,
@@ -187,6 +188,17 @@ def _export_plan(plan: Plan, code_of: dict[int, str], with_form_key: bool = Fals
             .where(FindingAcknowledgement.period == period)
             .order_by(FindingAcknowledgement.key)
         ]
+        references = [
+            {
+                "action": action_code[r.action_id],
+                "indicator": None if r.indicator_id is None else indicator_number[r.indicator_id],
+                "raw_text": r.raw_text,
+                "source": r.source,
+            }
+            for r in ReferenceTotal.select()
+            .where(ReferenceTotal.period == period)
+            .order_by(ReferenceTotal.action, ReferenceTotal.indicator, ReferenceTotal.id)
+        ]
         periods.append(
             {
                 "year": period.year,
@@ -198,6 +210,7 @@ def _export_plan(plan: Plan, code_of: dict[int, str], with_form_key: bool = Fals
                 else {name: getattr(narrative, name) for name in NARRATIVE_FIELDS},
                 "returns": returns,
                 "overrides": overrides,
+                "references": references,
             }
         )
     return {

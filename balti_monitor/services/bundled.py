@@ -12,22 +12,18 @@ from balti_monitor.db.models import (
     Period,
     Plan,
     Priority,
+    ReferenceTotal,
     Return,
     Subdivision,
     SubdivisionAlias,
-    TotalOverride,
     Value,
     database,
 )
-from balti_monitor.domain.checks import counts_override_differs, override_differs
-from balti_monitor.domain.grid import TRANSCRIBED_REASON, OverrideDef
-from balti_monitor.domain.totals import compute_totals
 from balti_monitor.resources import read_resource_text
 from balti_monitor.services.applicability import materialize
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.document_schema import PLAN, InterchangeError, check
 from balti_monitor.services.errors import ServiceError
-from balti_monitor.services.grids import load_grids
 from balti_monitor.services.plan_import import import_plan
 from balti_monitor.services.subdivisions import match_subdivision, name_key
 from balti_monitor.services.values import parsed_columns
@@ -35,8 +31,8 @@ from balti_monitor.services.values import parsed_columns
 PLAN_FILE = "pla_2023_2027.json"
 SUBDIVISIONS_FILE = "subdivisions.json"
 DEMO_FILE = "demo_2023_S1.json"
-DEMO_OVERRIDE_REASON = f"{TRANSCRIBED_REASON} S1-2023 (date demonstrative)"
-DEMO_AUTHOR = "raportul S1-2023"
+#: Where the demo's reference totals come from (shown with them: "as written in the source report").
+DEMO_SOURCE = "Raportul semestrial original, semestrul I 2023"
 
 
 def bundled_json(name: str) -> dict[str, Any]:
@@ -147,8 +143,9 @@ def ensure_bundled_plan() -> tuple[Plan, bool]:
 
 
 def load_demo(*, replace: bool = False) -> tuple[Period, ChangeSet]:
-    """Load the S1-2023 returns, narrative and the report's own written totals (as overrides where they
-    disagree with the computed ones, so the checks show the original report's errors)."""
+    """Load the S1-2023 returns and narrative; every Total is computed (no override). The original report's
+    written totals are kept as *references* (:class:`ReferenceTotal`), so the checks still show where the
+    original got them wrong ("Raportul original: „7 acte”; calculat: 8 acte"); the export never prints them."""
     demo = bundled_json(DEMO_FILE)
     plan, _ = ensure_bundled_plan()
     year, semester = demo["period"]["year"], demo["period"]["semester"]
@@ -198,41 +195,32 @@ def load_demo(*, replace: bool = False) -> tuple[Period, ChangeSet]:
             coordinated_by_function=narrative.get("coordinated_by", {}).get("function", ""),
             extra_signatures=narrative.get("extra_signatures", []),
         )
-        _written_totals_as_overrides(period, actions, indicators, demo.get("written_totals", []))
+        _written_totals_as_references(period, actions, indicators, demo.get("written_totals", []))
     return period, ChangeSet.everything()
 
 
-def _written_totals_as_overrides(
+def _written_totals_as_references(
     period: Period,
     actions: dict[str, Action],
     indicators: dict[tuple[int, int], Indicator],
     written: list[dict[str, Any]],
 ) -> None:
-    grids = load_grids(period)
+    """Every Total cell of the original report, verbatim, into the reference store (never an override)."""
+    rows: list[dict[str, Any]] = []
     for item in written:
         action = actions[item["action"]]
-        totals = compute_totals(grids[action.id])
-        counts_text = item.get("counts_text", "")
-        if counts_text and counts_override_differs(totals.counts, OverrideDef(counts_text)):
-            TotalOverride.create(
-                action=action,
-                period=period,
-                indicator=None,
-                raw_text=counts_text,
-                reason=DEMO_OVERRIDE_REASON,
-                author=DEMO_AUTHOR,
+        if "counts_text" in item:
+            rows.append(
+                {"action": action.id, "period": period.id, "indicator": None, "raw_text": item["counts_text"]}
             )
         for number, cell in enumerate(item["cells"], start=1):
-            total = totals.by_number(number)
-            typed = OverrideDef(cell)
-            if (not total.computable and cell.strip()) or (
-                total.computable and override_differs(total, typed)
-            ):
-                TotalOverride.create(
-                    action=action,
-                    period=period,
-                    indicator=indicators[(action.id, number)],
-                    raw_text=cell,
-                    reason=DEMO_OVERRIDE_REASON,
-                    author=DEMO_AUTHOR,
-                )
+            indicator = indicators.get((action.id, number))
+            if indicator is None:
+                continue
+            rows.append(
+                {"action": action.id, "period": period.id, "indicator": indicator.id, "raw_text": cell}
+            )
+    for row in rows:
+        row["source"] = DEMO_SOURCE
+    if rows:
+        ReferenceTotal.insert_many(rows).execute()

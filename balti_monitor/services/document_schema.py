@@ -84,6 +84,8 @@ OVERRIDE = {
     "author": str,
     "created_at": str,
 }
+#: What a source report wrote in a Total cell (a reference, never data); optional in older files.
+REFERENCE = {"action": str, "indicator": (int, None), "raw_text": str, "source": str}
 PERIOD_RESPONSIBLE = {"action": str, "subdivision": str, "indicators": [int]}
 ACKNOWLEDGEMENT = {"key": str, "fingerprint": str, "note": str, "author": str, "created_at": str}
 PERIOD = {
@@ -95,6 +97,7 @@ PERIOD = {
     # who answered which indicator in this period (absent in older files: the plan's matrix applies)
     "responsible": ([PERIOD_RESPONSIBLE], None),
     "acknowledgements": ([ACKNOWLEDGEMENT], None),
+    "references": ([REFERENCE], None),
 }
 INDICATOR = {"number": int, "text": str, "aggregation": str, "gender_split": bool, "placeholder": bool}
 RESPONSIBLE = {"subdivision": str, "indicators": [int]}

@@ -11,6 +11,7 @@ from balti_monitor.db.models import (
     FindingAcknowledgement,
     Indicator,
     Priority,
+    ReferenceTotal,
     Subdivision,
     TotalOverride,
     database,
@@ -80,6 +81,12 @@ def load_grids(period: PeriodRef, action_ids: Iterable[int] | None = None) -> di
     ):
         number = None if ov.indicator_id is None else indicator_number[ov.indicator_id]
         overrides[ov.action_id][number] = OverrideDef(ov.raw_text, ov.reason, ov.author)
+    references: dict[int, dict[int | None, str]] = defaultdict(dict)
+    for ref in ReferenceTotal.select().where(
+        (ReferenceTotal.action.in_(ids)) & (ReferenceTotal.period == period.id)
+    ):
+        number = None if ref.indicator_id is None else indicator_number[ref.indicator_id]
+        references[ref.action_id][number] = ref.raw_text
 
     acknowledged = acknowledgements_of(period)
     grids: dict[int, ActionGrid] = {}
@@ -104,6 +111,7 @@ def load_grids(period: PeriodRef, action_ids: Iterable[int] | None = None) -> di
             action_id=action.id,
             title=action.title,
             acknowledged=acknowledged.get(action.code, {}),
+            references=references.get(action.id, {}),
         )
     return grids
 

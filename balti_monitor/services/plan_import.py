@@ -20,6 +20,7 @@ from balti_monitor.db.models import (
     PeriodResponsibility,
     Plan,
     Priority,
+    ReferenceTotal,
     Responsibility,
     Return,
     TotalOverride,
@@ -241,6 +242,25 @@ def import_period(
             reason=ov["reason"],
             author=ov["author"],
             created_at=_parse_datetime(ov["created_at"], o_path + ".created_at"),
+        )
+    for r_index, ref in enumerate(per.get("references") or []):
+        r_path = f"{path}.references[{r_index}]"
+        if ref["action"] not in actions:
+            raise fail(r_path + ".action", f"acțiune necunoscută „{ref['action']}”.")
+        ref_indicator = None
+        if ref["indicator"] is not None:
+            key = (ref["action"], ref["indicator"])
+            if key not in indicators:
+                raise fail(
+                    r_path + ".indicator", f"acțiunea {ref['action']} nu are indicatorul {ref['indicator']}."
+                )
+            ref_indicator = indicators[key]
+        ReferenceTotal.create(
+            action=actions[ref["action"]],
+            period=period,
+            indicator=ref_indicator,
+            raw_text=ref["raw_text"],
+            source=ref["source"],
         )
 
 

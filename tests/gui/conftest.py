@@ -21,7 +21,7 @@ from gui_helpers import close_window
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from balti_monitor.gui import dialogs
+from balti_monitor.gui import dialogs, export_dialog
 
 
 @pytest.fixture(autouse=True)
@@ -51,6 +51,8 @@ def _no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(dialogs, "show_info", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "show_report", lambda *a, **k: None)
     monkeypatch.setattr(dialogs, "template_choice", lambda *a, **k: dialogs.CLOSE)
+    # the pre-flight before an export: "Exportă oricum", no PDF, the final copy
+    monkeypatch.setattr(export_dialog, "ask", lambda *a, **k: export_dialog.ExportChoice())
 
     def fail_on_error(parent: object, title: str, text: str) -> None:
         raise AssertionError(f"unexpected error dialog: {title}: {text}")

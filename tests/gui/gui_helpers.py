@@ -46,7 +46,13 @@ _SINK: list[QWidget] = []
 
 
 def close_window(window: object) -> None:
-    """Close a main window and its database (as the end of ``run`` does)."""
+    """Close a main window and its database (as the end of ``run`` does); a window a test already closed
+    (and whose session a later local event loop, e.g. the export's, has deleted) is left alone."""
+    import shiboken6
+
+    session = getattr(window, "session", None)
+    if session is None or not shiboken6.isValid(session) or not shiboken6.isValid(window):
+        return
     window.close()  # type: ignore[attr-defined]
     window.session.close()  # type: ignore[attr-defined]
     window.session.deleteLater()  # type: ignore[attr-defined]

@@ -201,6 +201,10 @@ def test_designer_forms_load_with_their_widgets(qtbot, form: str, names: list[st
 
 
 def test_status_marks_are_explained_in_the_tree(window) -> None:
+    from balti_monitor.services.editing import set_override
+
     info = window.session.action_by_code("1.5")
+    # the demo has no manual total; type one (the "M" mark)
+    window.session.apply(set_override(window.session.period, info.id, 1, "1 persoană", reason="test"))
     tooltip = window.plan_panel.model.index_of_action(info.id).data(Qt.ItemDataRole.ToolTipRole)
     assert "Există restanțe" in tooltip and "M: totaluri introduse manual" in tooltip

@@ -1,0 +1,158 @@
+"""Export from the window: the pre-flight dialog (jump to a cell or export anyway), the review copy, the PDF,
+and the worker thread with its progress dialog and clean cancel."""
+
+from __future__ import annotations
+
+import threading
+import zipfile
+from pathlib import Path
+
+import docx
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QPushButton
+
+from balti_monitor.export import pdf as pdf_module
+from balti_monitor.gui import dialogs, export_dialog, export_worker
+from balti_monitor.gui.export_dialog import ExportChoice, PreflightDialog
+from balti_monitor.services.preflight import LineKind, preflight
+
+
+def test_the_preflight_dialog_lists_the_sections_and_a_line_jumps_to_its_cell(window) -> None:
+    check = preflight(window.session.period)
+    dialog = PreflightDialog(check, pdf=True, review=False, parent=window)
+    sections = [dialog.tree.topLevelItem(i).text(0) for i in range(dialog.tree.topLevelItemCount())]
+    assert "Subdiviziuni responsabile care nu au prezentat informația (8)" in sections
+    assert any(s.startswith("Constatări nerezolvate ale verificărilor (") for s in sections)
+    assert any(s.startswith("Celule goale în rândul Total (") for s in sections)
+    assert dialog.export_button.text() == "&Exportă oricum"
+    assert dialog.pdf_box.isChecked() and not dialog.review_box.isChecked()
+    blank = next(
+        item
+        for item in dialog.lines()
+        if item.data(0, export_dialog.LINE_ROLE).kind == LineKind.BLANK_TOTAL
+        and item.text(0).startswith("3.7 · Indicator 1")
+    )
+    dialog.tree.itemActivated.emit(blank, 0)
+    choice = dialog.choice()
+    assert choice.jump is not None and choice.jump.text.startswith("3.7 · Indicator 1")
+    dialog.deleteLater()
+
+
+def test_going_to_a_cell_from_the_preflight_exports_nothing_and_shows_the_cell(
+    window, monkeypatch, tmp_path
+) -> None:
+    check = preflight(window.session.period)
+    line = next(x for x in check.of(LineKind.NO_RETURN) if x.text.startswith("1.10 ·"))
+    monkeypatch.setattr(export_dialog, "ask", lambda *a, **k: ExportChoice(jump=line))
+    assert window.export_actions.export_report(tmp_path / "raport.docx") is None
+    assert not (tmp_path / "raport.docx").exists()
+    info = window.session.action_by_code("1.10")
+    assert window.plan_panel.current_action() == info.id
+    current = window.action_page.view.currentIndex()
+    assert current.row() == window.action_page.model.row_of_subdivision(line.subdivision_id)
+
+
+def test_back_from_the_preflight_exports_nothing(window, monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr(export_dialog, "ask", lambda *a, **k: None)
+    monkeypatch.setattr(dialogs, "choose_save_path", lambda *a: tmp_path / "x.docx")
+    window.export_actions.report_action.trigger()
+    assert window.export_actions.last_report is None and not (tmp_path / "x.docx").exists()
+
+
+def test_review_copy_and_pdf_from_the_window(window, monkeypatch, tmp_path) -> None:
+    class FakeConverter:
+        name = "test"
+
+        def convert(self, docx_path: Path, pdf: Path, cancelled: object) -> None:
+            pdf.write_bytes(b"%PDF-1.7\nfake")
+
+    monkeypatch.setattr(pdf_module, "find_converter", lambda: FakeConverter())
+    monkeypatch.setattr(export_dialog, "ask", lambda *a, **k: ExportChoice(pdf=True, review=True))
+    offered = []
+    monkeypatch.setattr(
+        dialogs, "after_export", lambda parent, path, note: offered.append(note) or dialogs.CLOSE
+    )
+    written = window.export_actions.export_report(tmp_path / "revizuire.docx")
+    assert written == tmp_path / "revizuire.docx"
+    assert window.export_actions.last_pdf == tmp_path / "revizuire.pdf"
+    assert (tmp_path / "revizuire.pdf").read_bytes().startswith(b"%PDF-")
+    assert len(list(docx.Document(str(written)).comments)) > 50
+    assert "PDF-ul a fost salvat alături: revizuire.pdf" in offered[0]
+
+
+def test_no_pdf_converter_is_said_plainly_and_the_docx_is_kept(window, monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr(pdf_module, "find_converter", lambda: None)
+    monkeypatch.setattr(export_dialog, "ask", lambda *a, **k: ExportChoice(pdf=True))
+    offered = []
+    monkeypatch.setattr(
+        dialogs, "after_export", lambda parent, path, note: offered.append(note) or dialogs.CLOSE
+    )
+    written = window.export_actions.export_report(tmp_path / "raport.docx")
+    assert written is not None and written.is_file()
+    assert not (tmp_path / "raport.pdf").exists()
+    assert "nici LibreOffice, nici Microsoft Word" in offered[0]
+    with zipfile.ZipFile(written) as z:
+        assert "word/comments.xml" not in z.namelist()  # the final copy
+
+
+def test_the_export_runs_in_a_worker_the_window_stays_live_and_cancel_writes_nothing(
+    window, monkeypatch, tmp_path
+) -> None:
+    """The core reports progress through its callback from a worker thread; the GUI thread keeps handling
+    events (a timer fires meanwhile); "Anulează" stops it and no file is written."""
+    started = threading.Event()
+    threads: list[str] = []
+    real = export_worker.render_context
+
+    def slow_render(context, path, options, progress, **kwargs):
+        threads.append(threading.current_thread().name)
+        started.set()
+        for step in range(200):
+            progress(step, 200, f"pasul {step}")
+            threading.Event().wait(0.02)
+        return real(context, path, options, progress, **kwargs)
+
+    monkeypatch.setattr(export_worker, "render_context", slow_render)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+
+    def cancel_when_running() -> None:
+        job = window.export_actions.current_job
+        if job is None or not started.is_set() or len(ticks) < 5:
+            QTimer.singleShot(20, cancel_when_running)
+            return
+        progress = window.export_actions.progress
+        assert progress is not None and progress.isVisible() and progress.windowTitle() == "Export Word"
+        button = progress.findChild(QPushButton)
+        assert button.text() == "Anulează"
+        button.click()
+
+    QTimer.singleShot(20, cancel_when_running)
+    messages = []
+    window.session.message.connect(messages.append)
+    out = tmp_path / "export"
+    out.mkdir()
+    result = window.export_actions.export_report(out / "anulat.docx")
+    timer.stop()
+    assert result is None
+    assert threads and threads[0] != threading.main_thread().name
+    assert len(ticks) >= 5  # the GUI thread kept running its timers during the export
+    assert not list(out.iterdir())  # nothing written, no temporary file left
+    assert "Exportul a fost anulat; nu s-a scris niciun fișier." in messages
+
+
+def test_the_original_report_s_total_shows_on_hover_over_the_total_cell(window) -> None:
+    from gui_helpers import select_action
+    from PySide6.QtCore import Qt
+
+    select_action(window, "1.13")
+    model = window.action_page.model
+    tip = model.index(model.total_row, 2).data(Qt.ItemDataRole.ToolTipRole)
+    shown = model.index(model.total_row, 2).data(Qt.ItemDataRole.DisplayRole)
+    assert shown == "8 acte"  # the computed Total
+    assert "Raportul original: „7 acte”; calculat: 8 acte." in tip
+    assert "Scris în raportul original (referință, nu se exportă): „7 acte”" in tip
+    counts_tip = model.index(model.total_row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Scris în raportul original (referință, nu se exportă)" in counts_tip
