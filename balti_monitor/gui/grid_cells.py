@@ -250,6 +250,7 @@ def _total_cells(
         )
     else:
         kind, tip = CellKind.TOTAL, translate("GridModel", "Calculat automat din rândurile subdiviziunilor.")
+    tip = f"{totals.counts_shown}\n\n{tip}"  # the whole sentence, also when the cell is narrow
     if found:
         tip = "\n".join([*found, "", tip])
     cells = [Cell(totals.counts_shown, totals.counts_shown, kind, tip, found)]

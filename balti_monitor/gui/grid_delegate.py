@@ -66,7 +66,7 @@ from .qt_compat import model_data
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-MAX_LINES = 7  # a row grows up to this many lines; longer texts show "…" (full text in the editor/tooltip)
+MAX_LINES = 5  # a row grows up to this many lines (four rows and the Total fit at 1366×768); longer texts show "…" (full text in the editor/tooltip)
 MEASURE_CHARS = 900  # enough text to fill MAX_LINES lines of the widest column
 FINDING_COLOUR = QColor("#d32f2f")
 OVERRIDE_COLOUR = QColor("#1f5fbf")
