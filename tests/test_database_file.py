@@ -81,17 +81,18 @@ def test_migration_runs_with_a_backup_first(tmp_path: Path, monkeypatch: pytest.
     def add_column(db) -> None:  # type: ignore[no-untyped-def]
         db.execute_sql("ALTER TABLE plan ADD COLUMN note TEXT DEFAULT ''")
 
-    monkeypatch.setattr(connection, "SCHEMA_VERSION", connection.SCHEMA_VERSION + 1)
-    monkeypatch.setattr(connection, "MIGRATIONS", [add_column])
+    version = connection.SCHEMA_VERSION
+    monkeypatch.setattr(connection, "SCHEMA_VERSION", version + 1)
+    monkeypatch.setattr(connection, "MIGRATIONS", [*connection.MIGRATIONS, add_column])
     open_database(path)
     assert Plan.select().count() == 1
     columns = [r[1] for r in Plan._meta.database.execute_sql("PRAGMA table_info(plan)").fetchall()]
     assert "note" in columns
     close_database()
-    backups = list(tmp_path.glob("old-inainte-de-migrare-v1.sqlite"))
+    backups = list(tmp_path.glob(f"old-inainte-de-migrare-v{version}.sqlite"))
     assert len(backups) == 1
     raw = sqlite3.connect(backups[0])
-    assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == version
     raw.close()
 
 
@@ -105,12 +106,13 @@ def test_failed_migration_leaves_the_old_version(tmp_path: Path, monkeypatch: py
         db.execute_sql("ALTER TABLE plan ADD COLUMN note TEXT")
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(connection, "SCHEMA_VERSION", connection.SCHEMA_VERSION + 1)
-    monkeypatch.setattr(connection, "MIGRATIONS", [broken])
+    version = connection.SCHEMA_VERSION
+    monkeypatch.setattr(connection, "SCHEMA_VERSION", version + 1)
+    monkeypatch.setattr(connection, "MIGRATIONS", [*connection.MIGRATIONS, broken])
     with pytest.raises(RuntimeError):
         open_database(path)
     close_database()
     raw = sqlite3.connect(path)
-    assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == version
     assert "note" not in [r[1] for r in raw.execute("PRAGMA table_info(plan)").fetchall()]
     raw.close()

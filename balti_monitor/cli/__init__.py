@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from balti_monitor import APP_NAME, __version__
 
 #: Modules under balti_monitor.cli that add sub-commands.
-COMMAND_MODULES = ["core", "report", "safety", "forms"]
+COMMAND_MODULES = ["core", "report", "safety", "forms", "search", "periods"]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1

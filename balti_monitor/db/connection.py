@@ -25,13 +25,22 @@ from typing import Any
 import peewee as pw
 
 from balti_monitor.db.models import ALL_MODELS, database
+from balti_monitor.db.search_index import create_search_index
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x42544D4E  # "BTMN": marks the file as ours (PRAGMA application_id)
 
 Migration = Callable[[pw.SqliteDatabase], None]
 #: MIGRATIONS[n] upgrades a file from schema version n+1 to n+2. Each runs in one transaction.
 MIGRATIONS: list[Migration] = []
+
+
+def _add_search_index(db: pw.SqliteDatabase) -> None:
+    """Full-text search of the returns and the plan: the FTS5 index and the triggers keeping it in step."""
+    create_search_index(db)
+
+
+MIGRATIONS.append(_add_search_index)
 
 
 class DatabaseError(Exception):
@@ -346,6 +355,7 @@ def _ensure_schema(db: pw.SqliteDatabase, path: Path, backup_dir: Path | None, *
             raise _foreign(path)
         with db.atomic():
             db.create_tables(ALL_MODELS)
+            create_search_index(db)
             _sql(db, f"PRAGMA application_id={APPLICATION_ID}")
             _sql(db, f"PRAGMA user_version={SCHEMA_VERSION}")
         return

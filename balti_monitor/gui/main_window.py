@@ -28,10 +28,12 @@ from balti_monitor.services.periods import key_of
 
 from .action_page import ActionPage
 from .backup_actions import BackupActions
+from .demo_file import is_demo
 from .export_actions import ExportActions
 from .file_actions import FileActions
 from .forms_actions import FormsActions
 from .narrative_page import NarrativePage
+from .period_actions import PeriodActions
 from .period_bar import PeriodBar
 from .plan_panel import MINIMUM_WIDTH as MINIMUM_TREE_WIDTH
 from .plan_panel import PlanPanel
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
         self.backup_actions = BackupActions(session, settings, self)
         self.forms_actions = FormsActions(session, settings, self)
         self.export_actions = ExportActions(session, settings, self)
+        self.period_actions = PeriodActions(session, self)
         self._build_actions()
         self.toolbar_action = QAction(self.tr("&Bara de instrumente"), self)
         self.toolbar_action.setCheckable(True)
@@ -231,6 +234,7 @@ class MainWindow(QMainWindow):
         plan_menu.addAction(self.subdivisions_action)
         plan_menu.addSeparator()
         plan_menu.addAction(self.period_bar.new_period_action)
+        plan_menu.addAction(self.period_actions.delete_action)
 
         forms_menu = bar.addMenu(self.tr("F&ormulare"))
         forms_menu.addAction(self.forms_actions.generate_action)
@@ -268,7 +272,7 @@ class MainWindow(QMainWindow):
     # -- reacting -----------------------------------------------------------------------------------------
     def _on_opened(self) -> None:
         path = self.session.path
-        if path is not None:
+        if path is not None and not is_demo(path):  # the demo is never "the file worked on last time"
             self.settings.remember_file(str(path))
             code = self.settings.last_period(str(path))
             if code:
@@ -308,6 +312,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         parts = [APP_NAME]
+        if is_demo(self.session.path):
+            parts.append(self.tr("DEMO (date demonstrative, fișier separat)"))
         if self.session.path is not None:
             parts.append(self.session.path.name)
         key = self.session.period_key()
