@@ -72,7 +72,8 @@ def match_expression(text: str) -> str:
     """The FTS5 query for what the user typed: every word, each as a prefix (quotes keep FTS5's operators
     and punctuation out of it)."""
     words = _WORD.findall(text)
-    return " ".join(f'"{word}"*' for word in words)
+    # A one-letter word as a prefix would match nearly every text: it is taken as a whole word.
+    return " ".join(f'"{word}"*' if len(word) > 1 else f'"{word}"' for word in words)
 
 
 def search(text: str, period_id: int | None = None, limit: int = MAX_HITS) -> list[SearchHit]:
