@@ -141,6 +141,7 @@ class ActionPage(QWidget):
             self.total_view.addAction(action)
         self.view.horizontalHeader().sectionResized.connect(self._fit_column_header)
         self.model.modelReset.connect(self._fit_column_header)
+        self.model.headerDataChanged.connect(self._fit_column_header)
         self.view.overrideRequested.connect(self.edit_override)
         self.view.message.connect(self.message)
         self.findings.findingActivated.connect(self.select_finding)
@@ -271,8 +272,27 @@ class ActionPage(QWidget):
     def _on_changed(self, changes: ChangeSet) -> None:
         if self.action_id is None or self.session.period is None:
             return
-        if changes.subdivisions or changes.plan_structure or self.action_id in changes.actions:
+        if changes.subdivisions or changes.plan_structure:
             self.reload()
+        elif self.action_id in changes.actions:
+            self.refresh_values()
+
+    def refresh_values(self) -> None:
+        """After an edit of the action shown: new cells and findings; the header, the column widths and the
+        page's layout stay (only the changed cells repaint, the page is laid out again only when the list
+        of findings changed)."""
+        if self.action_id is None or self.session.period is None:
+            return
+        result = self.session.result(self.action_id)
+        if result is None:
+            self.reload()
+            return
+        self.model.set_result(self.session.period.id, result)
+        findings = list(result.findings)
+        if findings != self.findings.model._findings:
+            self.findings.set_findings(findings)
+            self.fit_splitter()
+        self._current_changed(self.view.currentIndex())
 
     # -- cells --------------------------------------------------------------------------------------------
     def select_cell(self, subdivision_id: int, column: int) -> None:

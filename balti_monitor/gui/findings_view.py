@@ -86,10 +86,13 @@ class FindingsView(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.title)
         layout.addWidget(self.list, 1)
+        self._needed: tuple[tuple[Finding, ...], int, int] | None = None  # findings, width -> height
         self.set_findings([])
 
     def set_findings(self, findings: list[Finding]) -> None:
-        """Show the findings of the action."""
+        """Show the findings of the action (nothing is redone when they are the same)."""
+        if findings == self.model._findings and self.title.text():
+            return
         self.model.set_findings(findings)
         if findings:
             self.title.setText(
@@ -104,10 +107,15 @@ class FindingsView(QWidget):
         self.list.setVisible(bool(findings))
 
     def needed_height(self) -> int:
-        """The height showing every finding without scrolling."""
+        """The height showing every finding without scrolling (measured once per list and width)."""
+        key = (tuple(self.model._findings), self.list.viewport().width())
+        if self._needed is not None and self._needed[:2] == key:
+            return self._needed[2]
         rows = sum(self.list.sizeHintForRow(row) for row in range(self.model.rowCount()))
         frame = 2 * self.list.frameWidth() + 6
-        return self.title.sizeHint().height() + rows + frame + 4
+        height = self.title.sizeHint().height() + rows + frame + 4
+        self._needed = (key[0], key[1], height)
+        return height
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -107,14 +107,12 @@ class GridModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_result(self, period_id: int, result: ActionResult) -> None:
-        """Show a result; the same action with the same rows only emits ``dataChanged`` for what changed."""
+        """Show a result. When the shape (rows and columns) stays the same - another edit of this action,
+        or another action with as many rows and columns - no reset: ``dataChanged`` only for the cells
+        that differ, so the view keeps its layout and repaints just those cells."""
         heads, cells, columns = build_rows(result)
         same_shape = (
-            self.result is not None
-            and self.period_id == period_id
-            and self.result.grid.action_id == result.grid.action_id
-            and [h.subdivision_id for h in heads] == [h.subdivision_id for h in self._heads]
-            and len(columns) == len(self._columns)
+            self.result is not None and len(heads) == len(self._heads) and len(columns) == len(self._columns)
         )
         if not same_shape:
             self.beginResetModel()
@@ -123,7 +121,7 @@ class GridModel(QAbstractTableModel):
             self.endResetModel()
             return
         old_heads, old_cells, old_columns = self._heads, self._cells, self._columns
-        self.result, self._indicators = result, result.grid.indicators
+        self.result, self.period_id, self._indicators = result, period_id, result.grid.indicators
         self._heads, self._cells, self._columns = heads, cells, columns
         for row, (old_row, new_row) in enumerate(zip(old_cells, cells, strict=True)):
             changed = [col for col, (a, b) in enumerate(zip(old_row, new_row, strict=True)) if a != b]
@@ -301,7 +299,12 @@ class GridModel(QAbstractTableModel):
                 self.refused.emit(QModelIndex(where), typed or (edit.text or ""), problem)
                 return False
         command = CellEditsCommand(self.session, self.period_id, self.result.grid.action_id, edits, label)
-        self.session.undo_stack.push(command)
+        # The result after the write is computed in memory from these edits (no reload from the file).
+        self.session.expect_cell_edits(self.period_id, self.result.grid.action_id, edits)
+        try:
+            self.session.undo_stack.push(command)
+        finally:
+            self.session.expect_cell_edits(self.period_id, self.result.grid.action_id, None)
         if command.error:
             where = indexes[0] if indexes else QModelIndex()
             self.refused.emit(QModelIndex(where), typed, command.error)
