@@ -120,6 +120,7 @@ class ActionPage(QWidget):
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([190, 520, 120])
+        self._label_heights: dict[tuple[str, int], int] = {}
         self.findings_height = 150  # the user's choice (dragging the lower handle), kept across actions
         self.splitter.splitterMoved.connect(self._splitter_moved)
 
@@ -232,12 +233,15 @@ class ActionPage(QWidget):
         header = self.view.horizontalHeader()
         metrics = header.fontMetrics()
         needed = metrics.lineSpacing() + 8
-        flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         for column in range(self.model.columnCount()):
             label = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
             width = max(20, header.sectionSize(column) - 10)
-            box = metrics.boundingRect(QRect(0, 0, width, 1000), flags, label)
-            needed = max(needed, box.height() + 8)
+            key = (label, width)
+            height = self._label_heights.get(key)
+            if height is None:
+                box = metrics.boundingRect(QRect(0, 0, width, 1000), HEADER_FLAGS, label)
+                height = self._label_heights[key] = box.height() + 8
+            needed = max(needed, height)
         if header.minimumHeight() != needed:
             header.setMinimumHeight(needed)
 
@@ -417,6 +421,9 @@ class ActionPage(QWidget):
             self.message.emit(command.error)
             return False
         return True
+
+
+HEADER_FLAGS = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
 
 
 def _legend(parent: QWidget) -> list[QWidget]:

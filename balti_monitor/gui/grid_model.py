@@ -85,6 +85,7 @@ class GridModel(QAbstractTableModel):
         self._heads: list[RowHead] = []
         self._cells: list[list[Cell]] = []
         self._columns: list[tuple[str, str]] = []
+        self._fonts: dict[tuple[bool, bool], QFont] = {}
 
     # -- loading ------------------------------------------------------------------------------------------
     @property
@@ -231,9 +232,16 @@ class GridModel(QAbstractTableModel):
     def _font(self, row: int, kind: CellKind) -> QFont | None:
         if row != self.total_row:
             return None
-        font = QFont()
-        font.setBold(True)
-        font.setItalic(kind in (CellKind.TOTAL_OVERRIDE, CellKind.TOTAL_PROBLEM))
+        return self._styled_font(True, kind in (CellKind.TOTAL_OVERRIDE, CellKind.TOTAL_PROBLEM))
+
+    def _styled_font(self, bold: bool, italic: bool) -> QFont:
+        """The default font, bold and/or italic (built once: headers ask for it at every layout)."""
+        key = (bold, italic)
+        font = self._fonts.get(key)
+        if font is None:
+            font = self._fonts[key] = QFont()
+            font.setBold(bold)
+            font.setItalic(italic)
         return font
 
     def headerData(
@@ -257,10 +265,7 @@ class GridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return head.tooltip
         if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(head.subdivision_id == 0)
-            font.setItalic(not head.responsible)
-            return font
+            return self._styled_font(head.subdivision_id == 0, not head.responsible)
         if role == Qt.ItemDataRole.ForegroundRole and head.subdivision_id and not head.has_return:
             return QBrush(QColor("#8a5a00"))
         return None

@@ -8,7 +8,7 @@ the keyboard focus: F2 or a double click asks for a manual Total there, as befor
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
@@ -42,6 +42,7 @@ class TotalRowView(QTableView):
         self.horizontalHeader().setMinimumSectionSize(10)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self._model: GridModel | None = None
+        self._fit_pending = False
         grid.horizontalHeader().sectionResized.connect(self._section_resized)
         grid.horizontalScrollBar().valueChanged.connect(self._scroll_to)
         grid.horizontalScrollBar().rangeChanged.connect(lambda *_: self._follow())
@@ -60,6 +61,8 @@ class TotalRowView(QTableView):
         model.modelReset.connect(self.refresh)
         model.dataChanged.connect(self._data_changed)
         model.layoutChanged.connect(self.refresh)
+        model.rowsInserted.connect(self.refresh)
+        model.rowsRemoved.connect(self.refresh)
         self.refresh()
 
     # -- keeping in step with the grid --------------------------------------------------------------------
@@ -70,9 +73,11 @@ class TotalRowView(QTableView):
             return
         total = model.total_row
         for row in range(model.rowCount()):
-            self.setRowHidden(row, row != total)
-        if total >= 0:
-            self.grid.setRowHidden(total, True)
+            hide = row != total
+            if self.isRowHidden(row) != hide:
+                self.setRowHidden(row, hide)
+            if self.grid.isRowHidden(row) == hide:
+                self.grid.setRowHidden(row, not hide)
         header = self.grid.horizontalHeader()
         mine = self.horizontalHeader()
         for column in range(model.columnCount()):
@@ -119,6 +124,13 @@ class TotalRowView(QTableView):
     def _section_resized(self, column: int, _old: int, new: int) -> None:
         if self.horizontalHeader().sectionSize(column) != new:
             self.horizontalHeader().resizeSection(column, new)
+        # The grid resizes its columns one by one: the height is fitted once, after the last of them.
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self, self._fit_later)
+
+    def _fit_later(self) -> None:
+        self._fit_pending = False
         self.fit_height()
 
     def _data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, _roles: object = None) -> None:
