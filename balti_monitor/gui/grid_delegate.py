@@ -129,7 +129,8 @@ def static_text(font: QFont, width: int, text: str) -> QStaticText:
     if found is not None:
         _STATIC.move_to_end(key)
         return found
-    found = QStaticText(text)
+    # QStaticText ignores "\n" in plain text: the Unicode line separator breaks the line as drawText did.
+    found = QStaticText(text.replace("\r\n", "\n").replace("\n", "\u2028"))
     found.setTextFormat(Qt.TextFormat.PlainText)
     found.setTextWidth(width)
     option = QTextOption()

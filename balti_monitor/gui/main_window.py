@@ -408,6 +408,8 @@ class MainWindow(QMainWindow):
                 "<tr><td><b>Ctrl+Z / Ctrl+Y</b></td><td>anulează / refă</td></tr>"
                 "<tr><td><b>Ctrl+M</b></td><td>totalul manual al coloanei (cu motiv)</td></tr>"
                 "<tr><td><b>Ctrl+F</b></td><td>caută acțiunea după cod sau cuvinte</td></tr>"
+                "<tr><td><b>Ctrl+Shift+F</b></td><td>caută în descrieri, valori, raport și plan, "
+                "în toate perioadele</td></tr>"
                 "<tr><td><b>Ctrl+E</b></td><td>exportă raportul Word</td></tr>"
                 "</table>"
             ),

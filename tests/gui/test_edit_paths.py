@@ -67,3 +67,17 @@ def test_switching_between_actions_of_the_same_shape_does_not_reset_the_grid(win
     assert not resets
     assert model.result.grid.code == second
     assert model.index(0, 0).data() == (session.result(model.action_id).grid.rows[0].description or "")
+
+
+def test_the_cached_cell_layout_keeps_the_lines_of_a_multiline_value(qapp) -> None:
+    from PySide6.QtGui import QFont
+
+    from balti_monitor.gui.grid_delegate import cell_layout
+
+    font = QFont()
+    one, _ = cell_layout(font, 300, 200, "Servicii acordate:")
+    two, overflows = cell_layout(font, 300, 200, "Servicii acordate:\nÎn scopul excluderii")
+    assert two.size().height() > one.size().height() * 1.5  # the line break is kept
+    assert not overflows
+    _long, cut = cell_layout(font, 120, 30, "cuvânt " * 200)
+    assert cut  # too long for the cell: the "…" mark is drawn
