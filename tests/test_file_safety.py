@@ -99,7 +99,7 @@ def _first_index(conn: sqlite3.Connection) -> str:
 
 DAMAGE: dict[str, Callable[[sqlite3.Connection], None]] = {
     "missing table": lambda c: c.execute("DROP TABLE narrative"),
-    "missing column": lambda c: c.execute("ALTER TABLE narrative DROP COLUMN risks"),
+    "missing column": lambda c: c.execute("ALTER TABLE narrative DROP COLUMN prepared_by_function"),
     "missing column 2": lambda c: c.execute('ALTER TABLE "return" DROP COLUMN status'),
     "extra column": lambda c: c.execute("ALTER TABLE value ADD COLUMN secret TEXT"),
     "extra table": lambda c: c.execute("CREATE TABLE spy (x TEXT)"),
@@ -207,6 +207,11 @@ def _fresh(path: Path) -> None:
     close_database()
 
 
+def _is_virtual(conn: sqlite3.Connection, name: str) -> bool:
+    row = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+    return bool(row and row[0] and row[0].upper().startswith("CREATE VIRTUAL TABLE"))
+
+
 def _as_version_1(path: Path, *, with_forms_table: bool) -> None:
     """Turn a current file into a version-1 one: drop every table later migrations added (the frozen
     version-1 snapshot names the tables it had; form_status was made at run time then, so it may exist)."""
@@ -214,14 +219,16 @@ def _as_version_1(path: Path, *, with_forms_table: bool) -> None:
 
     v1 = sqlite3.connect(":memory:")
     v1.executescript(snapshot_v1_sql())
-    v1_tables = {r[0] for r in v1.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    v1_names = {r[0] for r in v1.execute("SELECT name FROM sqlite_master")}
     v1.close()
     conn = sqlite3.connect(path, isolation_level=None)
-    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    keep = v1_tables | ({"form_status"} if with_forms_table else set())
-    for name in tables:
-        if name not in keep and not name.startswith("sqlite_"):
-            conn.execute(f'DROP TABLE IF EXISTS "{name}"')  # its indexes and triggers go with it
+    keep = v1_names | ({"form_status"} if with_forms_table else set())
+    for kind in ("trigger", "view", "table"):  # virtual tables first drop their shadow tables themselves
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = ?", (kind,))]
+        virtual = [n for n in names if n not in keep and _is_virtual(conn, n)]
+        for name in virtual + [n for n in names if n not in keep and n not in virtual]:
+            if not name.startswith("sqlite_"):
+                conn.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
     conn.execute("PRAGMA user_version=1")
     conn.close()
 
@@ -434,6 +441,8 @@ def _commands(db: Path, tmp: Path, files: dict[str, Path]) -> dict[str, tuple[st
         "init": (WRITER, ["init"]),
         "demo": (WRITER, ["demo", "--replace"]),
         "check": (READER, ["check", "--period", "2023-S1"]),
+        "search": (READER, ["search", "sesizari"]),
+        "delete-period": (WRITER, ["delete-period", "2023-S1", "--yes"]),
         "acknowledge": (
             WRITER,
             ["acknowledge", "1.13/2/-/override_differs", "--period", "2023-S1", "--note", "n"],

@@ -4,7 +4,7 @@
 
 Runs offscreen by default (``QT_QPA_PLATFORM=offscreen``); under Xvfb set ``QT_QPA_PLATFORM=xcb`` and
 ``DISPLAY`` first. The demo database, the user folder and the settings live in a temporary folder, so the
-real user's data and settings are never touched. Shots: actions 1.1, 1.15 and 2.2, the same at 1366×768,
+real user's data and settings are never touched. Shots: actions 1.1, 1.15 and 2.2; 1.1, 1.15, 4.1 and 5.3 at 1366×768 and 1024×700,
 an open women/men editor, a refused edit, the narrative page, the three plan dialogs, and the data-safety
 and return-form dialogs (backup done, restore preview, automatic backups, file check, recovery offer,
 form generation options, import preview with its three tabs, form status).
@@ -88,9 +88,11 @@ def take(out: Path, size: tuple[int, int]) -> list[Path]:
         show(code)
         shot(f"action_{code.replace('.', '_')}")
 
-    window.resize(1366, 768)
-    show("1.15")
-    shot("action_1_15_1366x768")
+    for width, height in ((1366, 768), (1024, 700)):  # the office PC's screen and a small one
+        window.resize(width, height)
+        for code in ("1.1", "1.15", "4.1", "5.3"):
+            show(code)
+            shot(f"action_{code.replace('.', '_')}_{width}x{height}")
     window.resize(*size)
 
     # The women/men editor open on action 1.2, indicator 1.

@@ -50,6 +50,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "forms-out": ("forms", "generează formularele Excel de retur ale subdiviziunilor pentru o perioadă"),
     "forms-in": ("forms", "importă formularele de retur completate (cu previzualizare)"),
     "forms-status": ("forms", "arată (sau schimbă) starea formularelor de retur ale unei perioade"),
+    "search": (
+        "search",
+        "caută în returi, valori, narațiune și textele planului (fără diacritice: „sesizari”)",
+    ),
+    "delete-period": ("periods", "șterge o perioadă (după o copie automată și după ce arată ce se pierde)"),
 }
 
 #: The modules that add sub-commands (derived from COMMANDS).

@@ -27,9 +27,10 @@ import peewee as pw
 
 from balti_monitor.db import schema as schema_check
 from balti_monitor.db.models import ALL_MODELS, database
+from balti_monitor.db.search_index import create_search_index
 from balti_monitor.errors import BaltiMonitorError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APPLICATION_ID = 0x42544D4E  # "BTMN": marks the file as ours (PRAGMA application_id)
 
 Migration = Callable[[pw.SqliteDatabase], None]
@@ -115,6 +116,12 @@ def _add_reference_totals(db: pw.SqliteDatabase) -> None:
         _sql(db, sql)
 
 
+def _add_search_index(db: pw.SqliteDatabase) -> None:
+    """Version 4 -> 5: full-text search of the returns and the plan: the FTS5 index and the triggers
+    keeping it in step (its SQL lives in :mod:`balti_monitor.db.search_index`)."""
+    create_search_index(db)
+
+
 #: MIGRATIONS[n] upgrades a file from schema version n+1 to n+2. Each runs in one transaction, with
 #: the database it is given (``db``), never the module's global one: the same functions build the
 #: expected schema of every version in memory (:func:`expected_schema`).
@@ -122,6 +129,7 @@ MIGRATIONS: list[Migration] = [
     migrate_form_status_table,
     _migrate_period_responsibilities_and_acknowledgements,
     _add_reference_totals,
+    _add_search_index,
 ]
 
 
@@ -441,6 +449,7 @@ def fresh_schema() -> schema_check.Schema:
     try:
         with memory.bind_ctx(ALL_MODELS):
             memory.create_tables(ALL_MODELS)
+        create_search_index(memory)  # not a model: its own SQL, as _create_file does
         found = schema_check.read_schema(memory.connection())  # type: ignore[no-untyped-call]
     finally:
         memory.close()
@@ -585,6 +594,7 @@ def _ensure_schema(
             )
         with db.atomic():
             db.create_tables(ALL_MODELS)
+            create_search_index(db)
             _sql(db, f"PRAGMA application_id={APPLICATION_ID}")
             _sql(db, f"PRAGMA user_version={SCHEMA_VERSION}")
         return

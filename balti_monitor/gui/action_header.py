@@ -1,7 +1,9 @@
 """The header of the action shown: title, term, responsible subdivisions and the numbered indicators.
 
 All text is shown in full (wrapped, never cut); the header scrolls when it is taller than its space
-(the page gives it the height of its text, up to 40 % of the page).
+(the page gives it the height of its text, up to a share of the page). The indicators' texts can be
+collapsed (they are also on the column headers' tooltips). Each action's laid-out document is cached, so
+switching back to an action costs no HTML parsing.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import contextlib
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QTextDocument
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from balti_monitor.domain.grid import Aggregation
@@ -20,6 +22,7 @@ from balti_monitor.services.results import ActionResult
 from .grid_model import rule_short
 
 PLACEHOLDER_STYLE = "color:#8a6d3b; font-style:italic"
+DOCUMENT_CACHE = 64
 
 
 class ActionHeader(QTextBrowser):
@@ -43,6 +46,8 @@ class ActionHeader(QTextBrowser):
         palette.setColor(QPalette.ColorRole.Base, self.palette().color(QPalette.ColorRole.Window))
         self.viewport().setPalette(palette)
         self._html = ""
+        self.indicators_shown = True
+        self._documents: dict[str, QTextDocument] = {}
 
     def content_height(self) -> int:
         """The height the whole text needs at the current width (no scrolling)."""
@@ -60,14 +65,40 @@ class ActionHeader(QTextBrowser):
     def clear(self) -> None:
         """Show nothing."""
         self._html = ""
-        super().clear()
+        self._use(self._document(""))
+
+    def set_indicators_shown(self, shown: bool) -> None:
+        """Show or hide the list of indicators (the page shows it again with the header's button)."""
+        self.indicators_shown = shown
 
     def show_action(self, info: ActionInfo, result: ActionResult | None) -> None:
-        """Show the header of an action."""
+        """Show the header of an action (a cached document when this exact text was shown before)."""
         html = self.html(info, result)
         if html != self._html:
             self._html = html
-            self.setHtml(html)
+            self._use(self._document(html))
+
+    def _document(self, html: str) -> QTextDocument:
+        document = self._documents.pop(html, None)
+        if document is None:
+            document = QTextDocument(self)
+            document.setDocumentMargin(8)
+            document.setDefaultFont(self.font())
+            document.setHtml(html)
+            if len(self._documents) >= DOCUMENT_CACHE:
+                oldest = next(iter(self._documents))
+                old = self._documents.pop(oldest)
+                if old is not self.document():
+                    old.deleteLater()
+        self._documents[html] = document  # most recently used last
+        return document
+
+    def _use(self, document: QTextDocument) -> None:
+        if document is not self.document():
+            width = max(200, self.viewport().width())
+            if document.textWidth() != width:
+                document.setTextWidth(width)
+            self.setDocument(document)
 
     def html(self, info: ActionInfo, result: ActionResult | None) -> str:
         """The header as rich text."""
@@ -96,6 +127,13 @@ class ActionHeader(QTextBrowser):
             line += f"; {others}"
         line += "</p>"
         parts.append(line)
+        if not self.indicators_shown:
+            count = len(info.indicators)
+            parts.append(
+                f'<p style="margin:2px 0; color:#5b6f8f">{tr("Indicatori de progres:")} {count} '
+                f"{tr('(textele lor: butonul „Indicatorii” sau capetele coloanelor)')}</p>"
+            )
+            return "".join(parts)
         parts.append(f'<p style="margin:6px 0 2px 0"><b>{tr("Indicatori de progres:")}</b></p>')
         items = []
         for ind in info.indicators:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,11 +31,13 @@ from balti_monitor.services.subdivisions import list_subdivisions
 from . import dialogs
 from .action_header import ActionHeader
 from .findings_view import FindingsView
+from .flow_layout import FlowLayout
 from .grid_delegate import FINDING_COLOUR, OVERRIDE_COLOUR
 from .grid_model import BACKGROUNDS, CellKind, GridModel
 from .grid_view import GridView
 from .session import Session
 from .settings import AUTHOR, AppSettings
+from .total_row import TotalRowView
 from .undo import AcknowledgeCommand, OverrideCommand, ResponsibilitiesCommand
 
 
@@ -62,6 +65,8 @@ class ActionPage(QWidget):
         self.view = GridView(self)
         self.view.setModel(self.model)
         self.view.setObjectName("grid")
+        self.total_view = TotalRowView(self.view, self)
+        self.total_view.attach(self.model)
         self.findings = FindingsView(self)
 
         self.responsibility_action = QAction(self.tr("Subdiviziuni &responsabile…"), self)
@@ -83,18 +88,31 @@ class ActionPage(QWidget):
         grid_box = QWidget(self)
         grid_layout = QVBoxLayout(grid_box)
         grid_layout.setContentsMargins(0, 0, 0, 0)
-        grid_layout.setSpacing(3)
-        bar = QHBoxLayout()
-        bar.setSpacing(6)
+        grid_layout.setSpacing(0)
+        bar = FlowLayout(spacing=8, line_spacing=3)
+        self.indicators_button = QToolButton(grid_box)
+        self.indicators_button.setObjectName("indicatorsToggle")
+        self.indicators_button.setCheckable(True)
+        self.indicators_button.setChecked(True)
+        self.indicators_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.indicators_button.setArrowType(Qt.ArrowType.DownArrow)
+        self.indicators_button.setText(self.tr("Indicatorii"))
+        self.indicators_button.setToolTip(
+            self.tr("Arată sau ascunde textele indicatorilor în antet (sunt și pe capetele coloanelor)")
+        )
+        self.indicators_button.toggled.connect(self.set_indicators_shown)
+        bar.addWidget(self.indicators_button)
         for action in (self.responsibility_action, self.override_action):
             button = QPushButton(action.text().replace("&", ""), grid_box)
             button.setToolTip(action.toolTip())
             button.clicked.connect(action.trigger)
             bar.addWidget(button)
-        bar.addStretch(1)
-        bar.addLayout(_legend(grid_box))
+        for item in _legend(grid_box):
+            bar.addWidget(item)
         grid_layout.addLayout(bar)
+        grid_layout.addSpacing(3)
         grid_layout.addWidget(self.view, 1)
+        grid_layout.addWidget(self.total_view, 0)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("actionSplitter")
@@ -106,6 +124,7 @@ class ActionPage(QWidget):
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([190, 520, 120])
+        self._label_heights: dict[tuple[str, int], int] = {}
         self.findings_height = 150  # the user's choice (dragging the lower handle), kept across actions
         self.splitter.splitterMoved.connect(self._splitter_moved)
 
@@ -124,6 +143,10 @@ class ActionPage(QWidget):
         separator.setSeparator(True)
         for action in (separator, self.override_action, self.clear_override_action):
             self.view.addAction(action)
+            self.total_view.addAction(action)
+        self.view.horizontalHeader().sectionResized.connect(self._fit_column_header)
+        self.model.modelReset.connect(self._fit_column_header)
+        self.model.headerDataChanged.connect(self._fit_column_header)
         self.view.overrideRequested.connect(self.edit_override)
         self.view.message.connect(self.message)
         self.findings.findingActivated.connect(self.select_finding)
@@ -139,10 +162,33 @@ class ActionPage(QWidget):
     # -- showing ------------------------------------------------------------------------------------------
     def show_action(self, action_id: int | None) -> None:
         """Show an action (its grid for the period shown); an open cell editor is committed first."""
-        if action_id != self.action_id:
+        other = action_id != self.action_id
+        if other:
             self.view.finish_editing()
         self.action_id = action_id
         self.reload()
+        if other:
+            self.go_to_start()
+
+    def go_to_start(self) -> None:
+        """Show the grid from its first row and column, nothing selected from the action shown before."""
+        selection = self.view.selectionModel()
+        if selection is not None:
+            selection.clear()
+        self.view.scrollToTop()
+        self.view.horizontalScrollBar().setValue(0)
+        self.view.verticalScrollBar().setValue(0)
+
+    def set_indicators_shown(self, shown: bool) -> None:
+        """Show or hide the indicators' texts in the header (they stay on the column headers' tooltips)."""
+        if self.indicators_button.isChecked() != shown:
+            self.indicators_button.setChecked(shown)
+            return
+        self.indicators_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.header.set_indicators_shown(shown)
+        if self.action_id is not None and self.model.result is not None:
+            self.header.show_action(self.session.action(self.action_id), self.model.result)
+        self.fit_splitter()
 
     def reload(self) -> None:
         """Reload the action shown (another period, a structure change, or a new file)."""
@@ -170,23 +216,40 @@ class ActionPage(QWidget):
 
     # -- layout -------------------------------------------------------------------------------------------
     def fit_splitter(self) -> None:
-        """Give the header the height of its text (at most ~40 % of the page), findings their chosen share."""
+        """Give the header the height of its text (at most a quarter of the page), findings their chosen share."""
         total = self.splitter.height()
         if total <= 0:
             return
         handles = self.splitter.handleWidth() * 2
         available = total - handles
-        header = min(self.header.content_height(), int(available * 0.4))
+        header = min(self.header.content_height(), int(available * 0.25))
         if self.findings.model.rowCount():
             findings = max(
                 self.findings.minimumSizeHint().height(),
-                min(self.findings_height, available // 5, self.findings.needed_height()),
+                min(self.findings_height, available // 6, self.findings.needed_height()),
             )
         else:
             findings = self.findings.title.sizeHint().height() + 8
         grid = max(120, available - header - findings)
         if self.splitter.sizes() != [header, grid, findings]:
             self.splitter.setSizes([header, grid, findings])
+
+    def _fit_column_header(self, *_: object) -> None:
+        """The column headers tall enough for their labels wrapped at the column widths (never clipped)."""
+        header = self.view.horizontalHeader()
+        metrics = header.fontMetrics()
+        needed = metrics.lineSpacing() + 8
+        for column in range(self.model.columnCount()):
+            label = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = max(20, header.sectionSize(column) - 10)
+            key = (label, width)
+            height = self._label_heights.get(key)
+            if height is None:
+                box = metrics.boundingRect(QRect(0, 0, width, 1000), HEADER_FLAGS, label)
+                height = self._label_heights[key] = box.height() + 8
+            needed = max(needed, height)
+        if header.minimumHeight() != needed:
+            header.setMinimumHeight(needed)
 
     def _splitter_moved(self, _position: int, handle: int) -> None:
         if handle == 2 and self.findings.model.rowCount():
@@ -219,8 +282,29 @@ class ActionPage(QWidget):
     def _on_changed(self, changes: ChangeSet) -> None:
         if self.action_id is None or self.session.period is None:
             return
-        if changes.subdivisions or changes.plan_structure or self.action_id in changes.actions:
+        if changes.subdivisions or changes.plan_structure:
             self.reload()
+        elif self.action_id in changes.actions:
+            self.refresh_values()
+
+    def refresh_values(self) -> None:
+        """After an edit of the action shown: new cells and findings; the header, the column widths and the
+        page's layout stay (only the changed cells repaint, the page is laid out again only when the list
+        of findings changed)."""
+        if self.action_id is None or self.session.period is None:
+            return
+        result = self.session.result(self.action_id)
+        if result is None:
+            self.reload()
+            return
+        self.model.set_result(self.session.period.id, result)
+        findings, acknowledged = list(result.findings), list(result.acknowledged)
+        done = self.findings.acknowledged_model
+        shown = (self.findings.model._findings, list(zip(done._findings, done._notes, strict=False)))
+        if (findings, acknowledged) != shown:
+            self.findings.set_findings(findings, acknowledged)
+            self.fit_splitter()
+        self._current_changed(self.view.currentIndex())
 
     # -- cells --------------------------------------------------------------------------------------------
     def select_cell(self, subdivision_id: int, column: int) -> None:
@@ -389,10 +473,11 @@ class ActionPage(QWidget):
         return True
 
 
-def _legend(parent: QWidget) -> QHBoxLayout:
-    """Small swatches explaining the cell colours."""
-    layout = QHBoxLayout()
-    layout.setSpacing(4)
+HEADER_FLAGS = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+
+
+def _legend(parent: QWidget) -> list[QWidget]:
+    """Small swatches explaining the cell colours (each swatch with its word, never split by wrapping)."""
     items = [
         (_swatch(BACKGROUNDS[CellKind.MISSING].color()), parent.tr("lipsește")),
         (_swatch(QColor("#c9c9c9"), hatch=True), parent.tr("nu răspunde")),
@@ -410,17 +495,23 @@ def _legend(parent: QWidget) -> QHBoxLayout:
         parent.tr("Total scris manual, cu motiv (colț albastru)."),
         parent.tr("Celulă cu o constatare a verificărilor (colț roșu)."),
     ]
+    widgets: list[QWidget] = []
     for (pixmap, text), explanation in zip(items, explanations, strict=True):
-        icon = QLabel(parent)
+        pair = QWidget(parent)
+        pair.setObjectName("legendItem")
+        row = QHBoxLayout(pair)
+        row.setContentsMargins(0, 4, 0, 4)
+        row.setSpacing(4)
+        icon = QLabel(pair)
         icon.setPixmap(pixmap)
         icon.setToolTip(explanation)
-        label = QLabel(text, parent)
+        label = QLabel(text, pair)
         label.setStyleSheet("color:#555")
         label.setToolTip(explanation)
-        layout.addWidget(icon)
-        layout.addWidget(label)
-        layout.addSpacing(6)
-    return layout
+        row.addWidget(icon)
+        row.addWidget(label)
+        widgets.append(pair)
+    return widgets
 
 
 def _swatch(

@@ -21,8 +21,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from balti_monitor import APP_NAME
 from balti_monitor.errors import BaltiMonitorError
 from balti_monitor.resources import default_database_path, resource_path, user_data_dir
-from balti_monitor.services.bundled import load_demo
-from balti_monitor.services.errors import ServiceError
 
 from . import dialogs
 from .file_opening import open_or_explain
@@ -63,7 +61,7 @@ def open_session(session: Session, path: Path) -> bool:
 
 
 def offer_demo(window: MainWindow) -> bool:
-    """On a brand-new file, offer the S1-2023 demonstration data; True when loaded."""
+    """On a brand-new file, offer the S1-2023 demonstration data (opened as its own file); True when opened."""
     session = window.session
     if not session.fresh or session.periods():
         return False
@@ -73,19 +71,15 @@ def offer_demo(window: MainWindow) -> bool:
         translate(
             "App",
             "Fișierul de date este nou și conține planul PLA 2023-2027, fără informații.\n\n"
-            "Încărcați datele demonstrative din raportul original S1-2023, pentru a explora programul?\n"
-            "(Le puteți înlocui sau șterge oricând.)",
+            "Deschideți datele demonstrative din raportul original S1-2023, pentru a explora programul?\n"
+            "(Se deschid într-un fișier separat, „DEMO”; fișierul dumneavoastră de lucru rămâne gol. "
+            "Reveniți la el din Fișier → Deschide fișierul de date implicit.)",
         ),
     ):
         return False
-    try:
-        _, changes = load_demo()
-    except ServiceError as exc:
-        dialogs.show_error(window, translate("App", "Date demonstrative"), str(exc))
-        return False
-    session.apply(changes)
-    session.set_period_code("2023-S1")
-    return True
+    from .demo_file import open_demo
+
+    return open_demo(session, window)
 
 
 def start(db_path: str | None) -> MainWindow | None:

@@ -1,4 +1,4 @@
-"""The File menu: open another database file, recent files, load the S1-2023 demonstration data.
+"""The File menu: open another database file, recent files, open the S1-2023 demonstration file.
 
 Opening goes through :mod:`.file_opening`: a file another instance holds, or one that is not a usable
 Bălți Monitor database, is explained in Romanian (a bad one with the offer of its newest automatic backup)
@@ -14,10 +14,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from balti_monitor.resources import default_database_path
-from balti_monitor.services.backup import auto_backup
-from balti_monitor.services.bundled import load_demo
-from balti_monitor.services.errors import ServiceError
-from balti_monitor.services.storage_errors import guard_write
 
 from . import dialogs
 from .file_opening import open_or_explain
@@ -31,7 +27,7 @@ class FileActions(QObject):
     Attributes:
         open_action: choose another database file.
         default_action: go back to the default database file.
-        demo_action: load the S1-2023 demonstration data.
+        demo_action: open the S1-2023 demonstration data (its own file, see :mod:`.demo_file`).
         recent_menu: recently opened files.
     """
 
@@ -44,7 +40,7 @@ class FileActions(QObject):
         self.open_action.triggered.connect(lambda: self.choose_and_open())
         self.default_action = QAction(self.tr("Deschide fișierul de date &implicit"), self)
         self.default_action.triggered.connect(lambda: self.open_file(default_database_path()))
-        self.demo_action = QAction(self.tr("Încarcă datele &demonstrative S1-2023…"), self)
+        self.demo_action = QAction(self.tr("Deschide datele &demonstrative S1-2023 (fișier separat)"), self)
         self.demo_action.triggered.connect(lambda: self.load_demo())
         self.recent_menu = QMenu(self.tr("Fișiere &recente"), window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -89,39 +85,7 @@ class FileActions(QObject):
                 return
 
     def load_demo(self) -> bool:
-        """Load the S1-2023 demonstration period (asking before replacing data)."""
-        if not dialogs.confirm(
-            self.window,
-            self.tr("Date demonstrative"),
-            self.tr(
-                "Se încarcă datele din raportul original S1-2023 (perioada 2023-S1), pentru a explora programul.\n"
-                "Operația nu poate fi anulată cu Ctrl+Z. Continuați?"
-            ),
-        ):
-            return False
-        try:
-            with guard_write(self.tr("Încărcarea datelor demonstrative")):
-                _, changes = load_demo(replace=False)
-        except ServiceError as exc:
-            if exc.__cause__ is not None:  # a storage failure (guard_write), not "the period has data"
-                dialogs.show_error(self.window, self.tr("Date demonstrative"), str(exc))
-                return False
-            if not dialogs.confirm(
-                self.window,
-                self.tr("Date demonstrative"),
-                self.tr("{reason}\n\nÎnlocuiți datele perioadei 2023-S1 cu cele demonstrative?").format(
-                    reason=exc
-                ),
-            ):
-                return False
-            try:
-                self.session.flush_pending()
-                auto_backup("demo")  # the replaced period can be restored from "Copii automate"
-                with guard_write(self.tr("Încărcarea datelor demonstrative")):
-                    _, changes = load_demo(replace=True)
-            except ServiceError as err:
-                dialogs.show_error(self.window, self.tr("Date demonstrative"), str(err))
-                return False
-        self.session.apply(changes)
-        self.session.set_period_code("2023-S1")
-        return True
+        """Open the S1-2023 demonstration data in its own file (the working file is left as it is)."""
+        from .demo_file import open_demo
+
+        return open_demo(self.session, self.window)

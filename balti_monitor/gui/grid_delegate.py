@@ -15,6 +15,7 @@ row and a "…" when a long text does not fit.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from functools import lru_cache
 
 from PySide6.QtCore import (
@@ -38,6 +39,9 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPolygonF,
+    QStaticText,
+    QTextOption,
+    QTransform,
 )
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -56,7 +60,7 @@ from .qt_compat import model_data
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-MAX_LINES = 7  # a row grows up to this many lines; longer texts show "…" (full text in the editor/tooltip)
+MAX_LINES = 4  # a row grows up to this many lines (four rows, the Total and the findings fit at 1366×768); longer texts show "…" (full text in the editor/tooltip)
 MEASURE_CHARS = 900  # enough text to fill MAX_LINES lines of the widest column
 FINDING_COLOUR = QColor("#d32f2f")
 OVERRIDE_COLOUR = QColor("#1f5fbf")
@@ -65,6 +69,17 @@ HINT_COLOUR = QColor("#b0883a")
 WRAP_FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
 TOP_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 CURRENT_CELL_COLOUR = QColor("#1f4f9f")
+HINT_PEN = QPen(HINT_COLOUR)
+TOTAL_RULE_PEN = QPen(TOTAL_RULE_COLOUR, 2)
+CURRENT_CELL_PEN = QPen(CURRENT_CELL_COLOUR, 2)
+_ACTIVE = QPalette.ColorGroup.Active
+_INACTIVE = QPalette.ColorGroup.Inactive
+_HIGHLIGHT = QPalette.ColorRole.Highlight
+_HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
+_TEXT = QPalette.ColorRole.Text
+_STATE_ACTIVE = QStyle.StateFlag.State_Active
+_STATE_SELECTED = QStyle.StateFlag.State_Selected
+_STATE_FOCUS = QStyle.StateFlag.State_HasFocus
 
 
 _METRICS: dict[str, QFontMetrics] = {}
@@ -87,6 +102,61 @@ def wrapped_height(font: QFont, width: int, text: str) -> int:
     if key not in _METRICS:
         _METRICS[key] = QFontMetrics(font)
     return _wrapped_height(key, width, text)
+
+
+_STATIC: OrderedDict[tuple[str, int, str], QStaticText] = OrderedDict()
+STATIC_CACHE = 4096
+
+
+def static_text(font: QFont, width: int, text: str) -> QStaticText:
+    """The text laid out (wrapped at ``width``) once and kept: painting a cell again - a scroll, a repaint
+    after an edit elsewhere, coming back to an action - only draws the cached glyphs."""
+    known = _KEYS.get(id(font))
+    if known is None or known[0] is not font:
+        known = _KEYS[id(font)] = (font, font.key())
+    key = (text, width, known[1])
+    found = _STATIC.get(key)
+    if found is not None:
+        _STATIC.move_to_end(key)
+        return found
+    # QStaticText ignores "\n" in plain text: the Unicode line separator breaks the line as drawText did.
+    found = QStaticText(text.replace("\r\n", "\n").replace("\n", "\u2028"))
+    found.setTextFormat(Qt.TextFormat.PlainText)
+    found.setTextWidth(width)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    found.setTextOption(option)
+    found.prepare(QTransform(), font)
+    _STATIC[key] = found
+    if len(_STATIC) > STATIC_CACHE:
+        _STATIC.popitem(last=False)
+    return found
+
+
+_LAYOUTS: OrderedDict[tuple[str, int, int, str], tuple[QStaticText, bool]] = OrderedDict()
+
+
+def cell_layout(font: QFont, width: int, height: int, text: str) -> tuple[QStaticText, bool]:
+    """What a cell of this size draws: its text laid out (only as much as can show: a cell holds a few
+    lines, a description may hold pages) and whether it overflows (then the cell shows "…"). Cached."""
+    known = _KEYS.get(id(font))
+    if known is None or known[0] is not font:
+        known = _KEYS[id(font)] = (font, font.key())
+    key = (text, width, height, known[1])
+    found = _LAYOUTS.get(key)
+    if found is not None:
+        return found
+    if known[1] not in _METRICS:
+        _METRICS[known[1]] = QFontMetrics(font)
+    metrics = _METRICS[known[1]]
+    lines = height // max(1, metrics.lineSpacing()) + 1
+    per_line = width // max(1, metrics.averageCharWidth()) * 2 + 8
+    shown = text[: min(MEASURE_CHARS * 2, lines * per_line)]
+    overflows = len(shown) < len(text) or wrapped_height(font, width, shown) > height + 1
+    found = _LAYOUTS[key] = (static_text(font, width, shown), overflows)
+    if len(_LAYOUTS) > STATIC_CACHE:
+        _LAYOUTS.popitem(last=False)
+    return found
 
 
 Editor = ValueEditor | DescriptionEditor | GenderSplitEditor
@@ -112,6 +182,7 @@ class GridDelegate(QStyledItemDelegate):
         self.preset_text: str | None = None
         self.current_editor: QWidget | None = None  # the editor open now (None when not editing)
         self._fonts: dict[tuple[bool, bool], QFont] = {}
+        self._missing_text = self.tr("lipsește")
 
     # -- editors ------------------------------------------------------------------------------------------
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:
@@ -243,70 +314,67 @@ class GridDelegate(QStyledItemDelegate):
     # -- painting -----------------------------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         """Override: paint from the model's row cache in one call (no per-role round trips): background by
-        cell kind, wrapped text with "…" when it overflows, hints, corner marks, the current-cell frame."""
+        cell kind, wrapped text with "…" when it overflows, hints, corner marks, the current-cell frame.
+
+        Cheap on purpose (every visible cell is painted at each action switch): the text's layout and its
+        "does it overflow" answer are cached per text, size and font (:func:`cell_layout`), pens and fonts
+        are built once."""
         model = index.model()
-        cell = model.cell(index.row(), index.column()) if isinstance(model, GridModel) else None
-        if cell is None or not isinstance(model, GridModel):
+        if not isinstance(model, GridModel):
+            super().paint(painter, option, index)
+            return
+        row = index.row()
+        cell = model.cell(row, index.column())
+        if cell is None:
             super().paint(painter, option, index)
             return
         rect = option.rect
         state = option.state
         palette = option.palette
-        group = (
-            palette.ColorGroup.Active
-            if state & QStyle.StateFlag.State_Active
-            else palette.ColorGroup.Inactive
-        )
-        selected = bool(state & QStyle.StateFlag.State_Selected)
-        total = index.row() == model.total_row
+        group = _ACTIVE if state & _STATE_ACTIVE else _INACTIVE
+        selected = bool(state & _STATE_SELECTED)
+        total = row == model.total_row
+        kind = cell.kind
         painter.save()
         if selected:
-            painter.fillRect(rect, palette.brush(group, palette.ColorRole.Highlight))
+            painter.fillRect(rect, palette.brush(group, _HIGHLIGHT))
         else:
-            background = BACKGROUNDS.get(cell.kind)
+            background = BACKGROUNDS.get(kind)
             if background is not None:
                 painter.fillRect(rect, background)
-        font = self._font(option.font, total, cell.kind)
-        painter.setFont(font)
-        if selected:
-            painter.setPen(palette.color(group, palette.ColorRole.HighlightedText))
-        else:
-            foreground = FOREGROUNDS.get(cell.kind)
-            painter.setPen(
-                foreground.color() if foreground is not None else palette.color(group, palette.ColorRole.Text)
-            )
         text = cell.display
-        text_rect = rect.adjusted(4, 2, -4, -2)
         if text:
-            metrics = self._metrics(font)
-            # Lay out only what can show: a cell holds a few lines, a description may hold pages.
-            lines = text_rect.height() // max(1, metrics.lineSpacing()) + 1
-            per_line = text_rect.width() // max(1, metrics.averageCharWidth()) * 2 + 8
-            shown = text[: min(MEASURE_CHARS * 2, lines * per_line)]
-            painter.drawText(text_rect, WRAP_FLAGS, shown)
-            if (
-                len(shown) < len(text)
-                or wrapped_height(font, text_rect.width(), shown) > text_rect.height() + 1
-            ):
-                self._more_mark(painter, rect, metrics, background_of(cell.kind, palette, selected))
-        elif cell.kind == CellKind.MISSING and not selected:
-            painter.setPen(QPen(HINT_COLOUR))
+            font = self._font(option.font, total, kind)
+            painter.setFont(font)
+            if selected:
+                painter.setPen(palette.color(group, _HIGHLIGHTED_TEXT))
+            else:
+                foreground = FOREGROUNDS.get(kind)
+                painter.setPen(foreground.color() if foreground is not None else palette.color(group, _TEXT))
+            text_rect = rect.adjusted(4, 2, -4, -2)
+            static, overflows = cell_layout(font, text_rect.width(), text_rect.height(), text)
+            painter.setClipRect(text_rect)
+            painter.drawStaticText(text_rect.topLeft(), static)
+            if overflows:
+                painter.setClipping(False)
+                self._more_mark(painter, rect, self._metrics(font), background_of(kind, palette, selected))
+        elif kind == CellKind.MISSING and not selected:
+            painter.setPen(HINT_PEN)
             painter.setFont(self._font(option.font, False, CellKind.MISSING, italic=True))
-            painter.drawText(text_rect, TOP_LEFT, self.tr("lipsește"))
+            painter.drawText(rect.adjusted(4, 2, -4, -2), TOP_LEFT, self._missing_text)
         painter.restore()
         if cell.findings:
             self._corner(painter, rect, FINDING_COLOUR, right=True)
-        if cell.kind == CellKind.TOTAL_OVERRIDE:
+        if kind == CellKind.TOTAL_OVERRIDE:
             self._corner(painter, rect, OVERRIDE_COLOUR, right=False)
-        if total:
+        if total or state & _STATE_FOCUS:
             painter.save()
-            painter.setPen(QPen(TOTAL_RULE_COLOUR, 2))
-            painter.drawLine(rect.left(), rect.top() + 1, rect.right() + 1, rect.top() + 1)
-            painter.restore()
-        if state & QStyle.StateFlag.State_HasFocus:
-            painter.save()
-            painter.setPen(QPen(CURRENT_CELL_COLOUR, 2))
-            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+            if total:
+                painter.setPen(TOTAL_RULE_PEN)
+                painter.drawLine(rect.left(), rect.top() + 1, rect.right() + 1, rect.top() + 1)
+            if state & _STATE_FOCUS:
+                painter.setPen(CURRENT_CELL_PEN)
+                painter.drawRect(rect.adjusted(1, 1, -1, -1))
             painter.restore()
 
     def _font(self, base: QFont, total: bool, kind: CellKind, italic: bool = False) -> QFont:

@@ -10,7 +10,7 @@ undo/redo, the Word export. Menus: File (:mod:`.file_actions`, backups and resto
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -28,11 +28,14 @@ from balti_monitor.services.periods import key_of
 
 from .action_page import ActionPage
 from .backup_actions import BackupActions
+from .demo_file import is_demo
 from .export_actions import ExportActions
 from .file_actions import FileActions
 from .forms_actions import FormsActions
 from .narrative_page import NarrativePage
+from .period_actions import PeriodActions
 from .period_bar import PeriodBar
+from .plan_panel import MINIMUM_WIDTH as MINIMUM_TREE_WIDTH
 from .plan_panel import PlanPanel
 from .session import Session
 from .settings import ACTION_SPLITTER, GEOMETRY, MAIN_SPLITTER, WINDOW_STATE, AppSettings
@@ -55,6 +58,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setObjectName("mainWindow")
         self.setMinimumSize(760, 520)
+        self._fitted_on_show = False
 
         self.plan_panel = PlanPanel(session, self)
         self.action_page = ActionPage(session, settings, self)
@@ -72,6 +76,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, False)  # hidden only through Vizualizare (Ctrl+F brings it back)
+        self.splitter.setCollapsible(1, False)
         self.splitter.setSizes([340, 1100])
         self.setCentralWidget(self.splitter)
 
@@ -81,7 +87,11 @@ class MainWindow(QMainWindow):
         self.forms_actions = FormsActions(session, settings, self)
         self.export_actions = ExportActions(session, settings, self)
         self.export_actions.navigateRequested.connect(self._navigate)
+        self.period_actions = PeriodActions(session, self)
         self._build_actions()
+        self.toolbar_action = QAction(self.tr("&Bara de instrumente"), self)
+        self.toolbar_action.setCheckable(True)
+        self.toolbar_action.setChecked(True)
         self._build_menus()
         self._build_toolbar()
         self.period_label = QLabel(self)
@@ -124,6 +134,31 @@ class MainWindow(QMainWindow):
         self.find_action = QAction(self.tr("&Caută acțiunea"), self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self._focus_filter)
+        self.search_action = QAction(self.tr("Caută în &informații…"), self)
+        self.search_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_F))
+        self.search_action.setToolTip(
+            self.tr("Caută în descrieri, valori, textul raportului și plan, în toate perioadele")
+        )
+        self.search_action.triggered.connect(self.open_search)
+        self._search_dialog: QWidget | None = None
+
+        self.tree_panel_action = QAction(self.tr("&Arborele planului"), self)
+        self.tree_panel_action.setCheckable(True)
+        self.tree_panel_action.setChecked(True)
+        self.tree_panel_action.toggled.connect(self._show_tree)
+        self.indicators_panel_action = QAction(self.tr("&Indicatorii acțiunii (în antet)"), self)
+        self.indicators_panel_action.setCheckable(True)
+        self.indicators_panel_action.setChecked(True)
+        self.indicators_panel_action.toggled.connect(self.action_page.set_indicators_shown)
+        self.action_page.indicators_button.toggled.connect(self.indicators_panel_action.setChecked)
+        self.header_panel_action = QAction(self.tr("A&ntetul acțiunii"), self)
+        self.header_panel_action.setCheckable(True)
+        self.header_panel_action.setChecked(True)
+        self.header_panel_action.toggled.connect(self.action_page.header.setVisible)
+        self.findings_panel_action = QAction(self.tr("&Constatările"), self)
+        self.findings_panel_action.setCheckable(True)
+        self.findings_panel_action.setChecked(True)
+        self.findings_panel_action.toggled.connect(self.action_page.findings.setVisible)
         self.subdivisions_action = QAction(self.tr("&Subdiviziunile primăriei…"), self)
         self.subdivisions_action.triggered.connect(self._edit_subdivisions)
         self.quit_action = QAction(self.tr("Î&nchide programul"), self)
@@ -183,12 +218,24 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.action_page.clear_override_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.search_action)
+
+        view_menu = bar.addMenu(self.tr("&Vizualizare"))
+        view_menu.setObjectName("viewMenu")
+        self.view_menu = view_menu
+        view_menu.addAction(self.tree_panel_action)
+        view_menu.addAction(self.header_panel_action)
+        view_menu.addAction(self.indicators_panel_action)
+        view_menu.addAction(self.findings_panel_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.toolbar_action)
 
         plan_menu = bar.addMenu(self.tr("&Plan"))
         plan_menu.addAction(self.action_page.responsibility_action)
         plan_menu.addAction(self.subdivisions_action)
         plan_menu.addSeparator()
         plan_menu.addAction(self.period_bar.new_period_action)
+        plan_menu.addAction(self.period_actions.delete_action)
 
         forms_menu = bar.addMenu(self.tr("F&ormulare"))
         forms_menu.addAction(self.forms_actions.generate_action)
@@ -221,11 +268,12 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.export_actions.report_action)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
+        self.toolbar_action.toggled.connect(toolbar.setVisible)
 
     # -- reacting -----------------------------------------------------------------------------------------
     def _on_opened(self) -> None:
         path = self.session.path
-        if path is not None:
+        if path is not None and not is_demo(path):  # the demo is never "the file worked on last time"
             self.settings.remember_file(str(path))
             code = self.settings.last_period(str(path))
             if code:
@@ -275,6 +323,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         parts = [APP_NAME]
+        if is_demo(self.session.path):
+            parts.append(self.tr("DEMO (date demonstrative, fișier separat)"))
         if self.session.path is not None:
             parts.append(self.session.path.name)
         key = self.session.period_key()
@@ -288,8 +338,39 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, STATUS_MS)
 
     def _focus_filter(self) -> None:
+        """Ctrl+F: bring the plan tree back if it was hidden, then type into its filter box."""
+        if not self.tree_panel_action.isChecked():
+            self.tree_panel_action.setChecked(True)
+        self._show_tree(True)
         self.plan_panel.filter.setFocus()
         self.plan_panel.filter.selectAll()
+
+    def _show_tree(self, shown: bool) -> None:
+        self.plan_panel.setVisible(shown)
+        if shown:
+            sizes = self.splitter.sizes()
+            minimum = self.plan_panel.minimumSizeHint().width()
+            if len(sizes) == 2 and sizes[0] < minimum:
+                whole = sum(sizes)
+                left = max(minimum, min(340, whole // 3))
+                self.splitter.setSizes([left, max(0, whole - left)])
+        if self.tree_panel_action.isChecked() != shown:
+            self.tree_panel_action.setChecked(shown)
+
+    def open_search(self) -> None:
+        """Ctrl+Shift+F: search everything typed and the plan, in every period."""
+        from .search_dialog import SearchDialog  # imported on first use (start-up time)
+
+        if self._search_dialog is None:
+            self._search_dialog = SearchDialog(self.session, self)
+            self._search_dialog.navigateRequested.connect(self._navigate)
+        dialog = self._search_dialog
+        assert isinstance(dialog, SearchDialog)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        dialog.query.setFocus()
+        dialog.query.selectAll()
 
     # -- narrative ----------------------------------------------------------------------------------------
     @property
@@ -339,6 +420,8 @@ class MainWindow(QMainWindow):
                 "<tr><td><b>Ctrl+Z / Ctrl+Y</b></td><td>anulează / refă</td></tr>"
                 "<tr><td><b>Ctrl+M</b></td><td>totalul manual al coloanei (cu motiv)</td></tr>"
                 "<tr><td><b>Ctrl+F</b></td><td>caută acțiunea după cod sau cuvinte</td></tr>"
+                "<tr><td><b>Ctrl+Shift+F</b></td><td>caută în descrieri, valori, raport și plan, "
+                "în toate perioadele</td></tr>"
                 "<tr><td><b>Ctrl+E</b></td><td>exportă raportul Word</td></tr>"
                 "</table>"
             ),
@@ -356,12 +439,50 @@ class MainWindow(QMainWindow):
         )
 
     # -- settings -----------------------------------------------------------------------------------------
+    def fit_to_screen(self) -> None:
+        """Keep the whole window (frame included) inside the screen's available area, moving it and
+        shrinking it as needed; the title bar stays reachable."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+        inner, outer = self.geometry(), self.frameGeometry()
+        # Before the first show the window manager's frame is not known yet: allow for a usual one.
+        extra_w = outer.width() - inner.width() if self.isVisible() else 16
+        extra_h = outer.height() - inner.height() if self.isVisible() else 40
+        left = inner.x() - outer.x() if self.isVisible() else 8
+        top = inner.y() - outer.y() if self.isVisible() else 32
+        width = max(1, min(inner.width(), available.width() - extra_w))
+        height = max(1, min(inner.height(), available.height() - extra_h))
+        if self.minimumWidth() > width or self.minimumHeight() > height:
+            self.setMinimumSize(min(self.minimumWidth(), width), min(self.minimumHeight(), height))
+        # move() places the frame's top-left corner.
+        x = min(max(inner.x() - left, available.left()), available.right() + 1 - (width + extra_w))
+        y = min(max(inner.y() - top, available.top()), available.bottom() + 1 - (height + extra_h))
+        if (width, height) != (inner.width(), inner.height()):
+            self.resize(width, height)
+        if (x, y) != (inner.x() - left, inner.y() - top):
+            self.move(x, y)
+
+    def _default_geometry(self) -> None:
+        """First start: a roomy window that fits the screen, centred."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        self.resize(1440, 880)
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(1440, available.width() - 16)
+            height = min(880, available.height() - 40)
+            self.resize(width, height)
+            self.move(
+                available.x() + max(0, (available.width() - width - 16) // 2),
+                available.y() + max(0, (available.height() - height - 40) // 2),
+            )
+
     def _restore_settings(self) -> None:
         geometry = self.settings.bytes(GEOMETRY)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1440, 880)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self._default_geometry()
+        # What Qt restored is checked against the screen once shown (the frame's size is known then).
         state = self.settings.bytes(WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
@@ -383,6 +504,19 @@ class MainWindow(QMainWindow):
         self.settings.set(MAIN_SPLITTER, QByteArray(self.splitter.saveState()))
         self.settings.set(ACTION_SPLITTER, QByteArray(self.action_page.splitter.saveState()))
         self.settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Override: once the window manager's frame is known, make sure the whole window fits."""
+        super().showEvent(event)
+        if not self._fitted_on_show:
+            self._fitted_on_show = True
+            if not self.isMaximized() and not self.isFullScreen():
+                self.fit_to_screen()
+            if self.settings.bytes(MAIN_SPLITTER).isEmpty():
+                # First start: the tree takes a quarter of a narrow window (at least 220 px, at most 340).
+                whole = sum(self.splitter.sizes())
+                left = max(MINIMUM_TREE_WIDTH, min(340, whole // 4))
+                self.splitter.setSizes([left, max(0, whole - left)])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Override: save pending text and the window's state."""

@@ -15,8 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from . import marks
+from .flow_layout import FlowLayout
 from .session import Session
 from .tree_model import ActionFilterProxy, PlanTreeModel
+
+MINIMUM_WIDTH = 220  # the narrowest the user can make the panel (it cannot be dragged shut)
 
 
 class FilterBox(QLineEdit):
@@ -79,25 +82,29 @@ class PlanPanel(QWidget):
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
         layout.addLayout(self._legend())
+        self.setMinimumWidth(MINIMUM_WIDTH)
         self.filter.textChanged.connect(self._filter_changed)
         self.filter.accepted.connect(self.select_first_match)
         self.filter.down.connect(self._focus_tree)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.model.modelReset.connect(self.tree.expandAll)
 
-    def _legend(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(3)
+    def _legend(self) -> FlowLayout:
+        """The marks' legend, wrapped onto more lines when the panel is narrow."""
+        flow = FlowLayout(spacing=8, line_spacing=2)
         for icon, text in marks.legend():
-            picture = QLabel(self)
+            pair = QWidget(self)
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(3)
+            picture = QLabel(pair)
             picture.setPixmap(icon.pixmap(QSize(14, 16)))
             row.addWidget(picture)
-            label = QLabel(text, self)
+            label = QLabel(text, pair)
             label.setStyleSheet("color:#555")
             row.addWidget(label)
-            row.addSpacing(4)
-        row.addStretch(1)
-        return row
+            flow.addWidget(pair)
+        return flow
 
     # -- selection ----------------------------------------------------------------------------------------
     def _action_of(self, index: QModelIndex) -> int | None:

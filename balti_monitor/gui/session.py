@@ -8,6 +8,8 @@ exactly those actions and emits :attr:`Session.changed`; each view then refreshe
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -15,6 +17,7 @@ from PySide6.QtGui import QUndoStack
 
 from balti_monitor.services.bundled import ensure_bundled_plan
 from balti_monitor.services.changes import ChangeSet
+from balti_monitor.services.editing import DESCRIPTION_COLUMN, CellEdit
 from balti_monitor.services.grids import load_grids
 from balti_monitor.services.outline import ActionInfo, PriorityInfo, plan_outline
 from balti_monitor.services.periods import (
@@ -30,6 +33,7 @@ from balti_monitor.services.periods import (
 from balti_monitor.services.results import ActionResult, action_result
 from balti_monitor.services.safe_open import OpenResult, close_safely, open_safely
 from balti_monitor.services.storage_errors import guard_write
+from balti_monitor.services.values import from_columns, parsed_columns
 
 
 class Session(QObject):
@@ -75,6 +79,9 @@ class Session(QObject):
         self._results: dict[int, ActionResult] = {}
         self._all_loaded = False
         self.replaying = False  # an undo/redo is switching the period: views must not push commands
+        # Cell edits about to be written (set by the grid): once stored, the cached result is updated in
+        # memory from them instead of reloading the action from the database.
+        self._expected: tuple[int, int, tuple[CellEdit, ...]] | None = None
         self.undo_stack = QUndoStack(self)
 
     # -- file ---------------------------------------------------------------------------------------------
@@ -230,8 +237,56 @@ class Session(QObject):
         self._all_loaded = False
 
     # -- writes -------------------------------------------------------------------------------------------
+    def expect_cell_edits(self, period_id: int, action_id: int, edits: Sequence[CellEdit] | None) -> None:
+        """The grid is about to write these cells (None: forget); see :meth:`apply`."""
+        self._expected = (period_id, action_id, tuple(edits)) if edits else None
+
+    def _patched_result(self, changes: ChangeSet) -> ActionResult | None:
+        """The result after the expected cell edits, computed in memory from the cached one (the same rules
+        as after a reload), or None when a reload is needed (other changes, a new or emptied return)."""
+        expected, self._expected = self._expected, None
+        if expected is None or self.period is None:
+            return None
+        period_id, action_id, edits = expected
+        if period_id != self.period.id or changes != ChangeSet(actions=frozenset({action_id})):
+            return None
+        cached = self._results.get(action_id)
+        if cached is None:
+            return None
+        grid = cached.grid
+        rows = list(grid.rows)
+        position = {row.subdivision_id: n for n, row in enumerate(rows)}
+        numbers = {ind.number for ind in grid.indicators}
+        for edit in edits:
+            at = position.get(edit.subdivision_id)
+            if at is None or edit.text is None or not edit.text.strip():
+                return None  # a cleared cell may drop the return (and a row): reload
+            row = rows[at]
+            if not row.has_return or not row.responsible:
+                return None  # a new return or a row whose applicability follows its values: reload
+            if edit.column == DESCRIPTION_COLUMN:
+                rows[at] = dataclasses.replace(row, description=edit.text)
+            elif edit.column in numbers:
+                values = dict(row.values)
+                c = parsed_columns(edit.text)
+                values[edit.column] = from_columns(
+                    c["raw_text"],
+                    c["state"],
+                    c["quantity"],
+                    c["unit"],
+                    c["women"],
+                    c["men"],
+                    c["approximate"],
+                    c["status"],
+                )
+                rows[at] = dataclasses.replace(row, values=values)
+            else:
+                return None
+        return action_result(dataclasses.replace(grid, rows=tuple(rows)))
+
     def apply(self, changes: ChangeSet) -> None:
         """Take note of what a service call changed and tell the views."""
+        patched = self._patched_result(changes)
         if changes.empty:
             return
         everything = changes.plan_structure and changes.subdivisions and changes.periods and changes.narrative
@@ -251,6 +306,8 @@ class Session(QObject):
             self._forget_results()  # names appear in every grid
         else:
             self._forget_results(changes.actions)
+        if patched is not None:
+            self._results[patched.grid.action_id] = patched
         if changes.plan_structure and self.plan is not None:
             self.outline = plan_outline(self.plan.id)
             self._actions = {a.id: a for p in self.outline for a in p.actions}

@@ -4,12 +4,14 @@ UI state only (window geometry, splitters, last files, last period and action pe
 written on manual totals). Domain configuration lives in the database so it travels with the file.
 
 The store is an INI file in the user's scope (``%APPDATA%\\Primaria Balti\\Balti Monitor.ini`` on
-Windows). Tests point it at a temporary folder with ``QSettings.setPath``.
+Windows); with ``BALTI_MONITOR_HOME`` set (tests, portable use) it is ``settings.ini`` in that folder, so
+nothing is written to the user's real configuration folder.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,6 +88,19 @@ def configure_application_names() -> None:
     QCoreApplication.setApplicationName(APPLICATION)
 
 
+SETTINGS_FILE = "settings.ini"
+
+
+def default_store() -> QSettings:
+    """The settings store: under ``BALTI_MONITOR_HOME`` when it is set, else the user's INI file."""
+    home = os.environ.get("BALTI_MONITOR_HOME")
+    if home:
+        folder = Path(home)
+        folder.mkdir(parents=True, exist_ok=True)
+        return QSettings(str(folder / SETTINGS_FILE), QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+
+
 class AppSettings:
     """Typed access to the declared settings.
 
@@ -94,9 +109,7 @@ class AppSettings:
     """
 
     def __init__(self, store: QSettings | None = None) -> None:
-        self.store = store or QSettings(
-            QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
-        )
+        self.store = store or default_store()
         self._upgrade()
 
     def _upgrade(self) -> None:

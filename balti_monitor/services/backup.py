@@ -63,6 +63,7 @@ REASONS: dict[str, str] = {
     "import": "înainte de un import",
     "demo": "înainte de încărcarea datelor demonstrative",
     "manual": "la cererea utilizatorului",
+    "stergere": "înainte de ștergerea unei perioade",
 }
 
 _TIMESTAMP = "%Y-%m-%d-%H%M%S"

@@ -108,8 +108,12 @@ def _apply(period: PeriodRef | int, action_id: int, edit: CellEdit) -> None:
             if not updated:
                 Value.create(ret=ret, indicator=indicator, **columns)
     ret.updated_at = dt.datetime.now().replace(microsecond=0)
-    ret.save()
-    _drop_empty_return(ret)
+    if edit.column == DESCRIPTION_COLUMN:
+        ret.save(only=[Return.description, Return.updated_at])
+    else:
+        ret.save(only=[Return.updated_at])  # one return's updated_at: the value row is written above
+    if edit.text is None or not edit.text.strip():
+        _drop_empty_return(ret)  # only a cleared cell can leave the return empty
 
 
 def _drop_empty_return(ret: Return) -> None:

@@ -18,16 +18,23 @@ from balti_monitor.gui.grid_model import KIND_ROLE, CellKind
 from balti_monitor.resources import default_database_path, resource_path
 
 
-def test_a_new_default_database_offers_the_demo(start_window, monkeypatch) -> None:
+def test_a_new_default_database_offers_the_demo_in_its_own_file(start_window, monkeypatch) -> None:
     asked = []
     monkeypatch.setattr(dialogs, "ask_yes", lambda parent, title, text: asked.append(text) or True)
     window = start_window(None)
-    assert window.session.path == default_database_path()
-    assert asked and "S1-2023" in asked[0]
+    assert asked and "S1-2023" in asked[0] and "fișier separat" in asked[0]
+    assert window.session.path != default_database_path()  # the demo has its own file
+    assert "DEMO" in window.windowTitle()
     assert window.session.period is not None and window.session.period_key().code == "2023-S1"
     model = window.action_page.model
     assert model.result.grid.code == "1.1"  # the first action is shown
     assert model.index(0, 2).data() == "17 concursuri"
+    close_window(window)
+    # The working file stayed empty, and it is the one opened next time.
+    again = start_window(None)
+    assert again.session.path == default_database_path()
+    assert again.session.period is None and Return.select().count() == 0
+    assert "DEMO" not in again.windowTitle()
 
 
 def test_declining_the_demo_leaves_an_empty_plan_with_a_clear_next_step(start_window, monkeypatch) -> None:

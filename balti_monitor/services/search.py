@@ -1,0 +1,133 @@
+"""Search everything the user typed and the plan, in every period (the full-text index of
+:mod:`balti_monitor.db.search_index`).
+
+Diacritics do not matter ("sesizari" finds "sesizări"), words match by their beginning ("sesiz" finds
+"sesizările"), every word must occur. Hits come best first, each with its period, action, subdivision,
+where in the grid (the description, an indicator, the period's narrative, the plan's text) and a snippet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from balti_monitor.db.models import Action, Period, Subdivision, database
+from balti_monitor.db.search_index import (
+    KIND_ACTION,
+    KIND_DESCRIPTION,
+    KIND_INDICATOR,
+    KIND_NARRATIVE,
+    KIND_VALUE,
+    TABLE,
+    ensure_search_index,
+)
+from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.periods import key_of
+
+MAX_HITS = 200
+SNIPPET_WORDS = 12
+MARK_OPEN, MARK_CLOSE = "«", "»"
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One place where the text occurs.
+
+    Attributes:
+        kind: "descriere", "valoare", "raport" (the period's narrative), "plan" (an action's title or an
+            indicator's text).
+        period_id / period_code: the period (None and "" for the plan's texts).
+        action_id / action_code: the action (None and "" for the narrative).
+        subdivision_id / subdivision: the subdivision (None and "" when not a return).
+        column: 0 for a description, the indicator's number for a value or an indicator's text, None else.
+        where: in Romanian: "descriere", "Indicator 2", "textul raportului", "planul: titlul acțiunii" …
+        snippet: the text around the match, the matched words between « ».
+    """
+
+    kind: str
+    period_id: int | None
+    period_code: str
+    action_id: int | None
+    action_code: str
+    subdivision_id: int | None
+    subdivision: str
+    column: int | None
+    where: str
+    snippet: str
+
+    def line(self) -> str:
+        """The hit on one line (the command line's output): period, action, subdivision, where, snippet."""
+        parts = [
+            self.period_code or "-",
+            self.action_code or "-",
+            self.subdivision or "-",
+            self.where,
+            self.snippet,
+        ]
+        return "\t".join(part.replace("\t", " ").replace("\n", " ") for part in parts)
+
+
+def match_expression(text: str) -> str:
+    """The FTS5 query for what the user typed: every word, each as a prefix (quotes keep FTS5's operators
+    and punctuation out of it)."""
+    words = _WORD.findall(text)
+    # A one-letter word as a prefix would match nearly every text: it is taken as a whole word.
+    return " ".join(f'"{word}"*' if len(word) > 1 else f'"{word}"' for word in words)
+
+
+def search(text: str, period_id: int | None = None, limit: int = MAX_HITS) -> list[SearchHit]:
+    """Where ``text`` occurs, best first (at most ``limit`` hits); ``period_id`` keeps that period's
+    returns and narrative (the plan's texts, the same in every period, are kept too)."""
+    expression = match_expression(text)
+    if not expression:
+        raise ServiceError("Scrieți cel puțin un cuvânt de căutat.")
+    ensure_search_index(database)
+    sql = (
+        f"SELECT kind, period_id, action_id, subdivision_id, column_no, "
+        f"snippet({TABLE}, 0, ?, ?, '…', {SNIPPET_WORDS}) FROM {TABLE} WHERE {TABLE} MATCH ?"
+    )
+    params: list[object] = [MARK_OPEN, MARK_CLOSE, expression]
+    if period_id is not None:
+        sql += " AND (period_id = ? OR period_id IS NULL)"
+        params.append(period_id)
+    sql += " ORDER BY rank LIMIT ?"
+    params.append(limit)
+    rows = database.execute_sql(sql, params).fetchall()  # type: ignore[no-untyped-call]
+    if not rows:
+        return []
+    periods = {p.id: key_of(p).code for p in Period.select()}
+    action_ids = {row[2] for row in rows if row[2] is not None}
+    actions = {
+        a.id: a.code for a in Action.select(Action.id, Action.code).where(Action.id.in_(list(action_ids)))
+    }
+    subdivisions = {s.id: s.name for s in Subdivision.select(Subdivision.id, Subdivision.name)}
+    hits: list[SearchHit] = []
+    for kind, period, action, subdivision, column, snippet in rows:
+        if kind == KIND_DESCRIPTION:
+            name, where = "descriere", "descriere"
+        elif kind == KIND_VALUE:
+            name, where = "valoare", f"Indicator {column}"
+        elif kind == KIND_NARRATIVE:
+            name, where = "raport", "textul raportului"
+        elif kind == KIND_ACTION:
+            name, where = "plan", "planul: titlul acțiunii"
+        elif kind == KIND_INDICATOR:
+            name, where = "plan", f"planul: Indicator {column}"
+        else:
+            continue
+        hits.append(
+            SearchHit(
+                kind=name,
+                period_id=period,
+                period_code=periods.get(period, "") if period is not None else "",
+                action_id=action,
+                action_code=actions.get(action, "") if action is not None else "",
+                subdivision_id=subdivision,
+                subdivision=subdivisions.get(subdivision, "") if subdivision is not None else "",
+                column=column if kind in (KIND_DESCRIPTION, KIND_VALUE, KIND_INDICATOR) else None,
+                where=where,
+                snippet=" ".join(str(snippet).split()),
+            )
+        )
+    return hits

@@ -1,0 +1,87 @@
+"""The edit and switch paths stay cheap (issue 20): no model reset for an edit, only the changed cells
+announced, the result after an edit computed in memory - and equal to what a reload from the file gives."""
+
+from __future__ import annotations
+
+from gui_helpers import select_action
+from PySide6.QtCore import Qt
+
+from balti_monitor.gui import session as session_module
+from balti_monitor.services.grids import load_grids
+from balti_monitor.services.results import action_result
+
+
+def test_an_edit_repaints_only_its_cells_and_the_total_without_a_reset(window) -> None:
+    select_action(window, "1.6")
+    model = window.action_page.model
+    resets: list[int] = []
+    changed: list[tuple[int, int, int, int]] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(
+        lambda a, b, _roles=None: changed.append((a.row(), a.column(), b.row(), b.column()))
+    )
+    assert model.setData(model.index(0, 3), "7 cazuri")
+    assert not resets
+    rows = {top for top, _l, bottom, _r in changed} | {bottom for _t, _l, bottom, _r in changed}
+    assert rows <= {0, model.total_row}
+    assert model.index(model.total_row, 3).data() != ""
+
+
+def test_the_result_after_an_edit_is_computed_in_memory_and_equals_a_reload(window, monkeypatch) -> None:
+    select_action(window, "1.15")
+    session = window.session
+    model = window.action_page.model
+    calls: list[object] = []
+    real = session_module.load_grids
+    monkeypatch.setattr(session_module, "load_grids", lambda *a, **k: calls.append(a) or real(*a, **k))
+    edited = 0
+    for row, column, text in ((0, 2, "45 ore"), (1, 3, "(3F/4B)"), (2, 0, "Descriere nouă")):
+        cell = model.cell(row, column)
+        if model.row_head(row).has_return and model.row_head(row).responsible and not cell.hatched:
+            assert model.setData(model.index(row, column), text)
+            edited += 1
+    assert edited >= 2
+    assert not calls, "the edit reloaded the action from the file"
+    info = session.action_by_code("1.15")
+    fresh = action_result(load_grids(session.period, [info.id])[info.id])
+    cached = session.result(info.id)
+    assert cached.totals == fresh.totals
+    assert cached.findings == fresh.findings
+    assert [(r.subdivision_id, r.description, dict(r.values)) for r in cached.grid.rows] == [
+        (r.subdivision_id, r.description, dict(r.values)) for r in fresh.grid.rows
+    ]
+    mark = window.plan_panel.model.index_of_action(info.id).data(Qt.ItemDataRole.ToolTipRole)
+    assert mark  # the tree's mark was refreshed from that result
+
+
+def test_switching_between_actions_of_the_same_shape_does_not_reset_the_grid(window) -> None:
+    session = window.session
+    shapes: dict[tuple[int, int], list[str]] = {}
+    for info in session.actions():
+        result = session.result(info.id)
+        if result is None:
+            continue
+        shapes.setdefault((len(result.grid.rows), len(result.grid.indicators)), []).append(info.code)
+    first, second = next(codes for codes in shapes.values() if len(codes) >= 2)[:2]
+    select_action(window, first)
+    model = window.action_page.model
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    select_action(window, second)
+    assert not resets
+    assert model.result.grid.code == second
+    assert model.index(0, 0).data() == (session.result(model.action_id).grid.rows[0].description or "")
+
+
+def test_the_cached_cell_layout_keeps_the_lines_of_a_multiline_value(qapp) -> None:
+    from PySide6.QtGui import QFont
+
+    from balti_monitor.gui.grid_delegate import cell_layout
+
+    font = QFont()
+    one, _ = cell_layout(font, 300, 200, "Servicii acordate:")
+    two, overflows = cell_layout(font, 300, 200, "Servicii acordate:\nÎn scopul excluderii")
+    assert two.size().height() > one.size().height() * 1.5  # the line break is kept
+    assert not overflows
+    _long, cut = cell_layout(font, 120, 30, "cuvânt " * 200)
+    assert cut  # too long for the cell: the "…" mark is drawn
