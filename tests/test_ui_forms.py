@@ -42,3 +42,39 @@ def test_every_form_is_compiled_with_typed_widgets() -> None:
         assert text.startswith(f'"""Generated from ``ui/{stem}.ui``')
         assert "do not edit" in text.splitlines()[0]
         assert "def setupUi(self, " in text and ") -> None:" in text
+
+
+def test_a_widget_renamed_in_designer_fails_mypy_not_the_user(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = tmp_path / "uses_the_form.py"
+    code.write_text(
+        "from PySide6.QtWidgets import QDialog\n"
+        "from balti_monitor.gui.forms.ui_override_dialog import Ui_OverrideDialog\n"
+        "ui = Ui_OverrideDialog()\n"
+        "ui.setupUi(QDialog())\n"
+        'ui.totalEdit.setPlainText("1")\n'
+        'ui.totalEditRenamed.setPlainText("1")\n'
+        "ui.totalEdit.setPlainText(1)\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            "--follow-imports=silent",
+            str(code),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    assert len(errors) == 2, result.stdout + result.stderr
+    assert ':6: error: "Ui_OverrideDialog" has no attribute "totalEditRenamed"' in errors[0]
+    assert ":7: error: Argument 1" in errors[1]  # the widgets are typed, not Any

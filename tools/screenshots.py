@@ -213,11 +213,13 @@ def safety_and_forms(
     from balti_monitor.services.backup import auto_backup, make_backup
     from balti_monitor.services.editing import set_cell
     from balti_monitor.services.file_report import verify_file
+    from balti_monitor.services.periods import stored_period
     from balti_monitor.services.restore import preview_restore
 
     session = window.session
     period = session.period
     assert period is not None and session.path is not None
+    stored = stored_period(period.id)  # the forms entry points take the stored row
     names = {"&Fișier": "menu_file", "F&ormulare": "menu_forms"}
     for action in window.menuBar().actions():
         menu = action.menu()
@@ -277,7 +279,7 @@ def safety_and_forms(
         "dialog_forms_out",
         lambda: FormsOutDialog(window, period, forms, "Ana Popescu, tel. 0231 5 44 00").dialog,
     )
-    result = generate_forms(period, forms, FormsOutOptions(subdivision_ids=frozenset({dru, drp})))
+    result = generate_forms(stored, forms, FormsOutOptions(subdivision_ids=frozenset({dru, drp})))
     set_cell(period, info.id, dru, 3, "4 cazuri")  # changed in the application after the forms went out
     edits = {
         drp: {"1.6#5": "2 cazuri", "1.6#D": ""},
@@ -293,7 +295,7 @@ def safety_and_forms(
         paths.append(form.path)
     letter = forms / "Retur_DS_2023-S1 (scrisoare).xlsx"
     letter.write_bytes(b"nu este un registru Excel")
-    preview = preview_import([*paths, letter], period)
+    preview = preview_import([*paths, letter], stored)
     for tab, name in enumerate(("changes", "files", "findings")):
 
         def build(tab: int = tab) -> QWidget:
@@ -302,8 +304,8 @@ def safety_and_forms(
             return found.dialog
 
         dialog_shot(f"dialog_forms_preview_{name}", build)
-    set_form_state(period, dru, FormState.SENT)
-    set_form_state(period, drp, FormState.NEEDS_CORRECTION)
+    set_form_state(stored, dru, FormState.SENT)
+    set_form_state(stored, drp, FormState.NEEDS_CORRECTION)
 
     def status() -> QWidget:
         found = FormsStatusDialog(window, session)
