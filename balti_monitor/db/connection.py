@@ -30,7 +30,7 @@ from balti_monitor.db.models import ALL_MODELS, database
 from balti_monitor.db.search_index import create_search_index
 from balti_monitor.errors import BaltiMonitorError
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 APPLICATION_ID = 0x42544D4E  # "BTMN": marks the file as ours (PRAGMA application_id)
 
 Migration = Callable[[pw.SqliteDatabase], None]
@@ -122,6 +122,26 @@ def _add_search_index(db: pw.SqliteDatabase) -> None:
     create_search_index(db)
 
 
+_ANNUAL_RULES_AND_TERMS_V6 = (
+    'CREATE TABLE IF NOT EXISTS "indicator_annual_rule" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"indicator_id" INTEGER NOT NULL, "rule" VARCHAR(255) NOT NULL, '
+    'FOREIGN KEY ("indicator_id") REFERENCES "indicator" ("id") ON DELETE CASCADE)',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "indicator_annual_rule_indicator_id" '
+    'ON "indicator_annual_rule" ("indicator_id")',
+    'CREATE TABLE IF NOT EXISTS "action_term" ("id" INTEGER NOT NULL PRIMARY KEY, "action_id" INTEGER NOT NULL, '
+    '"kind" VARCHAR(255) NOT NULL, "due_date" TEXT NOT NULL, "note" TEXT NOT NULL, '
+    'FOREIGN KEY ("action_id") REFERENCES "action" ("id") ON DELETE CASCADE)',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "action_term_action_id" ON "action_term" ("action_id")',
+)
+
+
+def _add_annual_rules_and_terms(db: pw.SqliteDatabase) -> None:
+    """Version 5 -> 6: the annual rule chosen for an indicator and the due term set by hand for an action
+    (both optional: without a row the rule is inferred and the term parsed). Frozen SQL."""
+    for sql in _ANNUAL_RULES_AND_TERMS_V6:
+        _sql(db, sql)
+
+
 #: MIGRATIONS[n] upgrades a file from schema version n+1 to n+2. Each runs in one transaction, with
 #: the database it is given (``db``), never the module's global one: the same functions build the
 #: expected schema of every version in memory (:func:`expected_schema`).
@@ -130,6 +150,7 @@ MIGRATIONS: list[Migration] = [
     _migrate_period_responsibilities_and_acknowledgements,
     _add_reference_totals,
     _add_search_index,
+    _add_annual_rules_and_terms,
 ]
 
 

@@ -335,6 +335,33 @@ class FindingAcknowledgement(BaseModel):
         indexes = ((("period", "key"), True),)
 
 
+class IndicatorAnnualRule(BaseModel):
+    """How an indicator's annual value follows from its two semesters, when the specialist chose it.
+
+    Without a row the rule is inferred from the indicator's text and Total rule
+    (:func:`balti_monitor.domain.annual.infer_annual_rule`).
+    """
+
+    if TYPE_CHECKING:
+        indicator_id: int
+
+    indicator = pw.ForeignKeyField(Indicator, backref="annual_rules", unique=True, on_delete="CASCADE")
+    rule = pw.CharField()  # sum / last / max / mean / manual
+
+
+class ActionTerm(BaseModel):
+    """When an action falls due, set by hand where its term text (``Action.deadline``, never changed)
+    cannot be read by :func:`balti_monitor.domain.terms.parse_term`."""
+
+    if TYPE_CHECKING:
+        action_id: int
+
+    action = pw.ForeignKeyField(Action, backref="terms", unique=True, on_delete="CASCADE")
+    kind = pw.CharField()  # permanent / annual / semester / deadline / as_needed
+    due_date = pw.TextField(default="")  # ISO date for a deadline, else ""
+    note = pw.TextField(default="")
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     Plan,
     Priority,
@@ -352,4 +379,6 @@ ALL_MODELS: list[type[BaseModel]] = [
     PeriodResponsibility,
     FindingAcknowledgement,
     ReferenceTotal,
+    IndicatorAnnualRule,
+    ActionTerm,
 ]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from balti_monitor.domain.annual import RULE_NAMES
 from balti_monitor.domain.grid import ActionGrid, Aggregation, GridRow, OverrideDef
 from balti_monitor.domain.text import fold_key
 from balti_monitor.domain.totals import (
@@ -44,6 +45,8 @@ class FindingCode(StrEnum):
     VALUES_EMPTY = "values_empty"
     REFERENCE_DIFFERS = "reference_differs"
     COUNTS_REFERENCE_DIFFERS = "counts_reference_differs"
+    ANNUAL_DIFFERS = "annual_differs"
+    VALUE_OUTLIER = "value_outlier"
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +212,7 @@ def check_action(grid: ActionGrid, totals: ActionTotals | None = None) -> list[F
     for total in totals.indicators:
         found.extend(_total_findings(grid, total))
     found.extend(reference_findings(grid, totals))
+    found.extend(time_findings(grid))
     if totals.counts_override is not None and counts_override_differs(totals.counts, totals.counts_override):
         counts = totals.counts
         found.append(
@@ -220,6 +224,50 @@ def check_action(grid: ActionGrid, totals: ActionTotals | None = None) -> list[F
                 + f") diferă de cel calculat ({counts.n_all} / {counts.n_arrears} / {counts.n_none}).",
             )
         )
+    return found
+
+
+#: A value at least this many times its own history's largest is suspicious (an extra zero).
+OUTLIER_FACTOR = 10
+
+
+def time_findings(grid: ActionGrid) -> list[Finding]:
+    """Findings that need the other periods: an annual figure that differs from what its semesters give,
+    and a value ten times (or more) its subdivision's largest value in earlier semesters."""
+    found: list[Finding] = []
+    code = grid.code
+    names = {row.subdivision_id: row.subdivision_name for row in grid.rows}
+    for (sid, number), cell in grid.annual.items():
+        if cell.differs and cell.own is not None and cell.derived is not None:
+            found.append(
+                Finding(
+                    FindingCode.ANNUAL_DIFFERS,
+                    code,
+                    f"Cifra anuală trimisă („{cell.own.raw.strip()}”) diferă de cea care rezultă din semestre "
+                    f"(„{cell.derived.raw.strip()}”, regula anuală: {RULE_NAMES[cell.rule]}).",
+                    number,
+                    names.get(sid),
+                    sid,
+                )
+            )
+    for row in grid.rows:
+        for number, value in row.values.items():
+            largest = grid.history_max.get((row.subdivision_id, number))
+            if largest is None or largest <= 0 or value.quantity is None:
+                continue
+            if value.quantity >= OUTLIER_FACTOR * largest:
+                times = int(value.quantity / largest)
+                found.append(
+                    Finding(
+                        FindingCode.VALUE_OUTLIER,
+                        code,
+                        f"Verificați — de {times} ori mai mult decât înainte: „{value.raw.strip()}”, "
+                        f"iar cel mai mare număr raportat anterior este {format_quantity(largest)}.",
+                        number,
+                        row.subdivision_name,
+                        row.subdivision_id,
+                    )
+                )
     return found
 
 

@@ -8,9 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from balti_monitor.domain.values import ParsedValue
+
+if TYPE_CHECKING:
+    from balti_monitor.domain.annual import AnnualCell
 
 
 class Aggregation(StrEnum):
@@ -21,6 +26,16 @@ class Aggregation(StrEnum):
     DISTINCT = "distinct"  # several subdivisions report the same objects: the common figure
     STATUS = "status"  # qualitative: "Realizat" when every applicable subdivision reports it done
     MANUAL = "manual"  # free text: the specialist writes the total
+
+
+class AnnualRule(StrEnum):
+    """How an indicator's annual value follows from its two semesters (see :mod:`annual`)."""
+
+    SUM = "sum"  # counts of things done in each semester: S1 + S2
+    LAST = "last"  # states ("pagină funcțională", statuses): the latest semester's value
+    MAX = "max"  # the larger of the two
+    MEAN = "mean"  # averages ("numărul mediu de operatori economici"): the mean of the two
+    MANUAL = "manual"  # not derived: the subdivision sends the annual figure
 
 
 class Frequency(StrEnum):
@@ -41,6 +56,8 @@ class IndicatorDef:
     aggregation: Aggregation = Aggregation.SUM
     gender_split: bool = False
     id: int = 0
+    #: the annual rule chosen for this indicator; ``None``: inferred from its text and Total rule
+    annual_rule: AnnualRule | None = None
 
 
 #: Totals transcribed from an existing report (the demo) are kept as overrides so the checks show that
@@ -92,6 +109,12 @@ class ActionGrid:
     #: What a source report wrote in the Total row (indicator number, ``None`` = counts cell): a reference
     #: the checks compare against, never data and never exported.
     references: Mapping[int | None, str] = field(default_factory=dict)
+    #: Annual periods only: per (subdivision id, indicator number) the two semesters, the derived and the
+    #: subdivision's own annual value (:class:`balti_monitor.domain.annual.AnnualCell`).
+    annual: Mapping[tuple[int, int], AnnualCell] = field(default_factory=dict)
+    #: The largest quantity each (subdivision id, indicator number) reported in earlier semesters: what the
+    #: outlier check compares a new value with.
+    history_max: Mapping[tuple[int, int], Decimal] = field(default_factory=dict)
 
     def indicator(self, number: int) -> IndicatorDef:
         """The indicator with this number."""

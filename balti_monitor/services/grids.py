@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
+from decimal import Decimal
 from typing import Any, NamedTuple
 
 from balti_monitor.db.models import (
     Action,
     FindingAcknowledgement,
     Indicator,
+    IndicatorAnnualRule,
+    Period,
     Priority,
     ReferenceTotal,
     Subdivision,
     TotalOverride,
     database,
 )
-from balti_monitor.domain.grid import ActionGrid, Aggregation, GridRow, IndicatorDef, OverrideDef
+from balti_monitor.domain.annual import derive_annual_grid
+from balti_monitor.domain.grid import ActionGrid, Aggregation, AnnualRule, GridRow, IndicatorDef, OverrideDef
 from balti_monitor.domain.values import ParsedValue, ValueState
 from balti_monitor.services.applicability import effective_responsibilities
 from balti_monitor.services.periods import PeriodRef
@@ -34,22 +39,88 @@ def plan_actions(plan_id: int) -> list[Action]:
 
 
 def load_grids(period: PeriodRef, action_ids: Iterable[int] | None = None) -> dict[int, ActionGrid]:
-    """Grids of the given actions (default: every action of the period's plan) for one period."""
+    """Grids of the given actions (default: every action of the period's plan) for one period.
+
+    For an annual period every value the subdivision did not send for the year itself is derived from the
+    year's two semesters (:func:`balti_monitor.domain.annual.derive_annual_grid`); for a semester the
+    grids carry each value's largest earlier figure (the outlier check).
+    """
+    wanted_ids = None if action_ids is None else list(action_ids)
+    grids = _load_period_grids(period, wanted_ids)
+    if period.semester == 0:
+        semesters = {
+            p.semester: p
+            for p in Period.select().where(
+                (Period.plan == period.plan_id) & (Period.year == period.year) & (Period.semester > 0)
+            )
+        }
+        ids = list(grids)
+        s1 = _load_period_grids(semesters[1], ids) if 1 in semesters else {}
+        s2 = _load_period_grids(semesters[2], ids) if 2 in semesters else {}
+        return {aid: derive_annual_grid(grid, s1.get(aid), s2.get(aid)) for aid, grid in grids.items()}
+    history = _history_max(period, wanted_ids)
+    if history:
+        grids = {aid: replace(grid, history_max=history.get(aid, {})) for aid, grid in grids.items()}
+    return grids
+
+
+def _history_max(
+    period: PeriodRef, action_ids: list[int] | None
+) -> dict[int, dict[tuple[int, int], Decimal]]:
+    """Per action: the largest quantity each (subdivision, indicator number) reported in earlier semesters."""
+    only = "" if action_ids is None else f" AND r.action_id IN ({','.join('?' * len(action_ids))})"
+    params: list[Any] = [period.plan_id, period.year * 3 + period.semester] + (action_ids or [])
+    cursor = _sql(
+        "SELECT r.action_id, r.subdivision_id, i.number, v.quantity FROM value v"
+        " JOIN return r ON r.id = v.return_id JOIN period p ON p.id = r.period_id"
+        " JOIN indicator i ON i.id = v.indicator_id"
+        " WHERE p.plan_id = ? AND p.semester > 0 AND p.year * 3 + p.semester < ? AND v.quantity IS NOT NULL"
+        f"{only}",
+        params,
+    )
+    found: dict[int, dict[tuple[int, int], Decimal]] = defaultdict(dict)
+    for action_id, sub_id, number, quantity in cursor:
+        q = Decimal(quantity)
+        key = (sub_id, number)
+        known = found[action_id].get(key)
+        if known is None or q > known:
+            found[action_id][key] = q
+    return found
+
+
+def annual_rules(indicator_ids: Iterable[int]) -> dict[int, AnnualRule]:
+    """The annual rules chosen by hand for these indicators (the others are inferred)."""
+    ids = list(indicator_ids)
+    if not ids:
+        return {}
+    query = IndicatorAnnualRule.select().where(IndicatorAnnualRule.indicator.in_(ids))
+    return {row.indicator_id: AnnualRule(row.rule) for row in query}
+
+
+def _load_period_grids(period: PeriodRef, action_ids: list[int] | None) -> dict[int, ActionGrid]:
     if action_ids is None:
         actions = plan_actions(period.plan_id)
     else:
-        wanted = list(action_ids)
-        actions = list(Action.select().where(Action.id.in_(wanted)))
+        actions = list(Action.select().where(Action.id.in_(action_ids)))
     ids = [a.id for a in actions]
     if not ids:
         return {}
     indicators: dict[int, list[IndicatorDef]] = defaultdict(list)
     indicator_number: dict[int, int] = {}
-    for ind in (
+    stored = list(
         Indicator.select().where(Indicator.action.in_(ids)).order_by(Indicator.action, Indicator.number)
-    ):
+    )
+    chosen = annual_rules(ind.id for ind in stored)
+    for ind in stored:
         indicators[ind.action_id].append(
-            IndicatorDef(ind.number, ind.text, Aggregation(ind.aggregation), ind.gender_split, ind.id)
+            IndicatorDef(
+                ind.number,
+                ind.text,
+                Aggregation(ind.aggregation),
+                ind.gender_split,
+                ind.id,
+                chosen.get(ind.id),
+            )
         )
         indicator_number[ind.id] = ind.number
     names = {s.id: s.name for s in Subdivision.select(Subdivision.id, Subdivision.name)}

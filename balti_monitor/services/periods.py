@@ -149,7 +149,63 @@ def create_period(plan: Plan, key: PeriodKey, *, period_id: int | None = None) -
     with database.atomic():
         period = Period.create(plan=plan, year=key.year, semester=key.semester, **ids)
         materialize(period)  # the period starts from the responsibilities in force before it
-    return period, ChangeSet(periods=True)
+        carried = carry_narrative(period)
+    return period, ChangeSet(periods=True, narrative=carried)
+
+
+#: What a new period takes over from the previous period's narrative: the signatories and the fixed intro
+#: sentences (never the summary, the risks or the proposals, which are the period's own).
+CARRIED_NARRATIVE_FIELDS = (
+    "risks_intro",
+    "proposals_intro",
+    "prepared_by_name",
+    "prepared_by_function",
+    "coordinated_by_name",
+    "coordinated_by_function",
+    "extra_signatures",
+)
+
+
+def _order(year: int, semester: int) -> int:
+    """Chronological order of periods: S1, S2, then the year (written after its second semester)."""
+    return year * 3 + (semester or 3)
+
+
+def previous_narrative(period: Period) -> Narrative | None:
+    """The narrative of the latest earlier period of the same plan that has one."""
+    here = _order(period.year, period.semester)
+    candidates = [
+        n
+        for n in Narrative.select(Narrative, Period).join(Period).where(Period.plan == period.plan_id)
+        if _order(n.period.year, n.period.semester) < here
+    ]
+    candidates.sort(key=lambda n: _order(n.period.year, n.period.semester))
+    return candidates[-1] if candidates else None
+
+
+def carry_narrative(period: Period) -> bool:
+    """Start a new period's narrative with the previous one's signatories and intro sentences."""
+    source = previous_narrative(period)
+    if source is None or Narrative.select().where(Narrative.period == period.id).exists():
+        return False
+    values = {name: getattr(source, name) for name in CARRIED_NARRATIVE_FIELDS}
+    if not any(values.values()):
+        return False
+    Narrative.create(period=period.id, **values)
+    return True
+
+
+def _only_carried_narrative(period_id: int) -> bool:
+    """The period's narrative holds nothing but what :func:`carry_narrative` copied into it."""
+    row = Narrative.get_or_none(Narrative.period == period_id)
+    if row is None:
+        return True
+    if row.executive_summary or row.risks or row.proposals:
+        return False
+    source = previous_narrative(row.period)
+    if source is None:
+        return False
+    return all(getattr(row, name) == getattr(source, name) for name in CARRIED_NARRATIVE_FIELDS)
 
 
 def next_period_key(first_year: int, periods: Iterable[PeriodRef]) -> PeriodKey:
@@ -213,10 +269,11 @@ def create_period_in(plan_id: int, key: PeriodKey) -> tuple[PeriodInfo, ChangeSe
 
 
 def period_is_empty(period_id: int) -> bool:
-    """Whether a period holds no return, no narrative and no Total override."""
+    """Whether a period holds no return, no narrative (but what was carried over from the previous period)
+    and no Total override."""
     return not (
         Return.select().where(Return.period == period_id).exists()
-        or Narrative.select().where(Narrative.period == period_id).exists()
+        or not _only_carried_narrative(period_id)
         or TotalOverride.select().where(TotalOverride.period == period_id).exists()
     )
 
