@@ -1,9 +1,13 @@
-"""Generate a 10-year benchmark file: 20 semesters × the full plan × every responsible subdivision.
+"""Generate a 10-year benchmark file: 20 semesters × the full plan × every responsible subdivision, and
+the annual period of every year (2023-A …).
 
 Descriptions and values come from the S1-2023 demo (realistic Romanian texts and value shapes), with
-figures varied per period; actions owned by "all subdivisions" get a row from every subdivision.
+figures varied per period (reproducibly: one seeded generator); actions owned by "all subdivisions" get a
+row from every subdivision. Annual periods hold no returns of their own (their values derive from the
+semesters) except one annual figure per year, sent by DRU for action 1.1, indicator 2 (it differs from the
+derived sum: a finding). ``--years 2023-2027`` writes the plan's own five years only.
 
-    python benchmarks/make_big_file.py OUT.sqlite
+    python benchmarks/make_big_file.py OUT.sqlite [--years 2023-2027]
 """
 
 from __future__ import annotations
@@ -38,8 +42,11 @@ def _vary(raw: str, rng: random.Random) -> str:
     return _NUMBER.sub(lambda m: str(max(0, int(m.group()) + rng.randint(-3, 9))), raw, count=1)
 
 
-def make_big_file(path: Path, seed: int = 2023) -> Path:
-    """Write the benchmark database to ``path`` (replacing it) and return the path."""
+def make_big_file(path: Path, seed: int = 2023, years: range = YEARS, annual: bool = True) -> Path:
+    """Write the benchmark database to ``path`` (replacing it) and return the path.
+
+    ``years``: the years written (2023 S1 is always the demo); ``annual``: also the annual periods.
+    """
     rng = random.Random(seed)
     path.unlink(missing_ok=True)
     open_database(path)
@@ -57,11 +64,14 @@ def make_big_file(path: Path, seed: int = 2023) -> Path:
         indicators.setdefault(ind.action_id, []).append(ind)
     narrative = Narrative.get(Narrative.period == demo_period)
     with database.atomic():
-        for year in YEARS:
-            for semester in (1, 2):
+        for year in years:
+            for semester in (1, 2, 0) if annual else (1, 2):
                 if (year, semester) == (2023, 1):
                     continue
                 period = Period.create(plan=plan, year=year, semester=semester)
+                if semester == 0:
+                    _annual_period(period, narrative, actions, indicators, rng)
+                    continue
                 Narrative.create(
                     period=period,
                     executive_summary=narrative.executive_summary,
@@ -97,11 +107,42 @@ def make_big_file(path: Path, seed: int = 2023) -> Path:
     return path
 
 
+def _annual_period(
+    period: Period,
+    narrative: Narrative,
+    actions: list[Action],
+    indicators: dict[int, list[Indicator]],
+    rng: random.Random,
+) -> None:
+    """An annual period: the narrative's signatories and one annual figure of its own (DRU, 1.1, ind. 2)."""
+    Narrative.create(
+        period=period,
+        executive_summary=f"Sinteza anului {period.year}.",
+        prepared_by_name=narrative.prepared_by_name,
+        prepared_by_function=narrative.prepared_by_function,
+    )
+    first = next((a for a in actions if a.code == "1.1"), None)
+    dru = Subdivision.get_or_none(Subdivision.code == "DRU")
+    if first is None or dru is None or len(indicators.get(first.id, [])) < 2:
+        return
+    ret = Return.create(
+        action=first, subdivision=dru, period=period, description="Raportul anual al direcției."
+    )
+    raw = f"{rng.randint(20, 60)} concursuri"
+    Value.create(ret=ret.id, indicator=indicators[first.id][1].id, **parsed_columns(raw))
+
+
 def main() -> None:
     """Command-line entry."""
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "big.sqlite")
+    args = [a for a in sys.argv[1:] if not a.startswith("--years")]
+    years = YEARS
+    for arg in sys.argv[1:]:
+        if arg.startswith("--years="):
+            first, _, last = arg.split("=", 1)[1].partition("-")
+            years = range(int(first), int(last) + 1)
+    out = Path(args[0] if args else "big.sqlite")
     start = time.perf_counter()
-    make_big_file(out)
+    make_big_file(out, years=years)
     print(f"{out}: {out.stat().st_size / 1e6:.1f} MB în {time.perf_counter() - start:.1f} s")
 
 

@@ -402,8 +402,10 @@ def build() -> DocxDocument:
     # Title block and chapter I.
     title = para(doc, "Raport {{ report.kind }} privind implementarea", "Raport titlu")
     title.runs[0].add_break()
-    title.add_run("{{ plan.title_genitive }},").add_break()
-    title.add_run("perioada de raport – {{ period.label }}")
+    title.add_run("{{ plan.title_genitive }}{% if period.semester %},{% endif %}").add_break()
+    title.add_run(
+        "{% if period.semester %}perioada de raport – {{ period.label }}{% else %}în anul {{ period.year }}{% endif %}"
+    )
     para(doc, "I. Rezumatul executiv privind principalele progrese și deficiențe", "Raport capitol")
     para(doc, "{%p for text in narrative.summary %}")
     para(doc, "{{ text }}", "Raport text")

@@ -54,6 +54,11 @@ def register(sub: Any) -> None:
         help="nu scrie nimic și ieși cu codul 1 dacă verificarea dinaintea exportului semnalează ceva",
     )
     p.add_argument("--author", metavar="NUME", help="autorul scris în proprietățile documentului")
+    p.add_argument(
+        "--semester-columns",
+        action="store_true",
+        help="raport anual: trei coloane pe indicator, S1 | S2 | An (altfel doar valoarea anului)",
+    )
     p.add_argument("--quiet", action="store_true", help="nu afișa progresul")
     p.set_defaults(func=run_guarded(cmd_export))
 
@@ -75,6 +80,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         template_dir=Path(args.template_dir) if args.template_dir else None,
         review=args.review,
         author=args.author or "",
+        semester_columns=args.semester_columns,
     )
 
     interactive = sys.stderr.isatty()

@@ -29,9 +29,10 @@ from peewee import fn
 from balti_monitor.db.models import Period, Plan, Priority, Return, TotalOverride, database
 from balti_monitor.domain.checks import Finding, override_differs
 from balti_monitor.domain.grid import ActionGrid
-from balti_monitor.domain.totals import ActionTotals
+from balti_monitor.domain.totals import ActionTotals, compute_totals
 from balti_monitor.export.options import ExportError, ExportOptions
 from balti_monitor.export.text import keep_numbers_together, printable
+from balti_monitor.services.annual import year_semesters
 from balti_monitor.services.grids import load_grids, plan_actions
 from balti_monitor.services.narrative import NarrativeData, get_narrative
 from balti_monitor.services.periods import key_of
@@ -211,6 +212,35 @@ def action_context(
     }
 
 
+def _add_semester_columns(
+    item: Context, grid: ActionGrid, totals: ActionTotals, semesters: list[ActionGrid | None]
+) -> None:
+    """Turn an annual action's one column per indicator into three: S1 | S2 | An (values and Totals)."""
+    numbers = [ind.number for ind in grid.indicators]
+    if not numbers:
+        return
+    semester_totals = [compute_totals(g) if g is not None else None for g in semesters]
+    columns: list[dict[str, Any]] = []
+    for number in numbers:
+        columns += [{"number": f"{number} {label}"} for label in ("S1", "S2", "An")]
+    item["columns"] = columns
+    for row, source in zip(item["rows"], grid.rows, strict=True):
+        cells: list[str] = []
+        for position, number in enumerate(numbers):
+            cell = grid.annual.get((source.subdivision_id, number))
+            for value in (cell.s1 if cell else None, cell.s2 if cell else None):
+                cells.append(_cell_text(value.raw) if value is not None else "")
+            cells.append(row["cells"][position])
+        row["cells"] = cells
+    shown: list[str] = []
+    for position, number in enumerate(numbers):
+        for found in semester_totals:
+            shown.append(_cell_text(found.by_number(number).shown) if found is not None else "")
+        shown.append(item["totals"][position])
+    item["totals"] = shown
+    del totals
+
+
 def last_change(period: Period) -> dt.datetime:
     """When the period's data last changed (latest return or manual total); the period's end without data.
 
@@ -253,6 +283,12 @@ def build_context(plan: Plan, period: Period, options: ExportOptions | None = No
         chosen = {p.id for p in priorities}
         actions = [a for a in plan_actions(plan.id) if a.priority_id in chosen]
         grids = load_grids(period, [a.id for a in actions])
+        semester_grids: list[dict[int, ActionGrid]] = []
+        if key.semester == 0 and options.semester_columns:
+            semesters = year_semesters(period)
+            for number in (1, 2):
+                found = semesters.get(number)
+                semester_grids.append(load_grids(found, [a.id for a in actions]) if found is not None else {})
         narrative_data = get_narrative(period)
         changed_at = last_change(period)
 
@@ -264,6 +300,8 @@ def build_context(plan: Plan, period: Period, options: ExportOptions | None = No
         result = results[action.id]
         findings = open_findings.get(action.id, []) if options.review else None
         item = action_context(action, grid, result.totals, findings)
+        if semester_grids:
+            _add_semester_columns(item, grid, result.totals, [g.get(action.id) for g in semester_grids])
         if not options.include_empty_actions and not item["has_returns"]:
             continue
         by_priority[action.priority_id].append(item)
@@ -285,9 +323,10 @@ def build_context(plan: Plan, period: Period, options: ExportOptions | None = No
     narrative, signatures = narrative_context(narrative_data)
     kind = report_kind(key.semester)
     plan_title = printable(plan.title)
-    title = (
-        f"Raport {kind} privind implementarea {genitive_title(plan_title)}, perioada de raport – {key.label}"
-    )
+    if key.semester:
+        title = f"Raport {kind} privind implementarea {genitive_title(plan_title)}, perioada de raport – {key.label}"
+    else:
+        title = f"Raport anual privind implementarea {genitive_title(plan_title)} în anul {key.year}"
     return {
         "report": {
             "kind": kind,

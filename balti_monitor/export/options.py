@@ -31,6 +31,8 @@ class ExportOptions:
     ``review``: the review copy — a Word comment on every manual Total and every finding (the final copy
     has none).
     ``author``: the document's author property (empty: the template's own author).
+    ``semester_columns``: in an annual report, three columns per indicator: S1 | S2 | An (the two
+    semesters and the year) instead of the year alone.
     """
 
     priorities: set[str] | None = None
@@ -38,3 +40,4 @@ class ExportOptions:
     template_dir: Path | None = None
     review: bool = False
     author: str = ""
+    semester_columns: bool = False

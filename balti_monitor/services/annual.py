@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from balti_monitor.db.models import Action, Indicator, IndicatorAnnualRule, Priority, database
+from balti_monitor.db.models import Action, Indicator, IndicatorAnnualRule, Period, Priority, database
 from balti_monitor.domain.annual import infer_annual_rule
 from balti_monitor.domain.grid import Aggregation, AnnualRule
 from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.periods import PeriodRef
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,14 @@ def indicator_rules(plan_id: int, action_id: int | None = None) -> list[Indicato
             )
         )
     return found
+
+
+def year_semesters(period: PeriodRef) -> dict[int, Period]:
+    """The semesters (1, 2) that exist for the year of ``period``."""
+    query = Period.select().where(
+        (Period.plan == period.plan_id) & (Period.year == period.year) & (Period.semester > 0)
+    )
+    return {p.semester: p for p in query}
 
 
 def chosen_rule(indicator_id: int) -> AnnualRule | None:
