@@ -197,7 +197,9 @@ class ExportActions(QObject):
             dialogs.show_error(self.window, self.tr("Raportul nu a fost creat"), str(exc))
             return None
         if choice is None:
-            choice = export_dialog.ask(self.window, check, self.settings.text(EXPORT_PDF) == "1", False)
+            choice = export_dialog.ask(
+                self.window, check, self.settings.text(EXPORT_PDF) == "1", False, annual=period.semester == 0
+            )
             if choice is None:
                 return None
         if choice.jump is not None:
@@ -214,7 +216,9 @@ class ExportActions(QObject):
             )
             path = dialogs.choose_save_path(
                 self.window,
-                self.tr("Salvează raportul semestrial"),
+                self.tr("Salvează raportul semestrial")
+                if period.semester
+                else self.tr("Salvează raportul anual"),
                 self._folder() / name.format(code=code),
                 self.tr("Document Word (*.docx)"),
             )
@@ -222,7 +226,7 @@ class ExportActions(QObject):
                 return None
         if path.suffix.lower() != ".docx":
             path = path.with_name(path.name + ".docx")
-        options = replace(base, review=choice.review)
+        options = replace(base, review=choice.review, semester_columns=choice.semester_columns)
         try:
             with dialogs.busy():
                 template = find_template(options)

@@ -35,12 +35,21 @@ class ExportChoice:
     pdf: bool = False
     review: bool = False
     jump: PreflightLine | None = None
+    semester_columns: bool = False  # annual report: S1 | S2 | An columns per indicator
 
 
 class PreflightDialog(QDialog):
     """The pre-flight as a tree (sections → lines; findings by kind → each finding) and the export options."""
 
-    def __init__(self, preflight: Preflight, pdf: bool, review: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        preflight: Preflight,
+        pdf: bool,
+        review: bool,
+        parent: QWidget | None = None,
+        *,
+        annual: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("preflightDialog")
         self.setWindowTitle(self.tr("Verificare înainte de export"))
@@ -72,6 +81,15 @@ class PreflightDialog(QDialog):
         self.review_box.setChecked(review)
         layout.addWidget(self.pdf_box)
         layout.addWidget(self.review_box)
+        self.semester_box = QCheckBox(
+            self.tr(
+                "Raport anual: coloanele &S1 | S2 | An la fiecare indicator (altfel doar valoarea anului)"
+            ),
+            self,
+        )
+        self._annual = annual
+        self.semester_box.setVisible(annual)
+        layout.addWidget(self.semester_box)
         buttons = QDialogButtonBox(self)
         self.export_button = buttons.addButton(
             self.tr("&Exportă") if preflight.clean else self.tr("&Exportă oricum"),
@@ -132,12 +150,19 @@ class PreflightDialog(QDialog):
 
     def choice(self) -> ExportChoice:
         """The options as chosen (and the cell to jump to, if any)."""
-        return ExportChoice(self.pdf_box.isChecked(), self.review_box.isChecked(), self.jump)
+        return ExportChoice(
+            self.pdf_box.isChecked(),
+            self.review_box.isChecked(),
+            self.jump,
+            self._annual and self.semester_box.isChecked(),
+        )
 
 
-def ask(parent: QWidget | None, preflight: Preflight, pdf: bool, review: bool) -> ExportChoice | None:
+def ask(
+    parent: QWidget | None, preflight: Preflight, pdf: bool, review: bool, *, annual: bool = False
+) -> ExportChoice | None:
     """Show the pre-flight; the choice to export, a choice with ``jump`` to go to a cell, or None (back)."""
-    dialog = PreflightDialog(preflight, pdf, review, parent)
+    dialog = PreflightDialog(preflight, pdf, review, parent, annual=annual)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     choice = dialog.choice()
     dialog.deleteLater()

@@ -6,6 +6,7 @@ Pure functions of :class:`~balti_monitor.services.results.ActionResult` (no mode
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -13,9 +14,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from balti_monitor.domain.annual import RULE_LABELS, AnnualCell
 from balti_monitor.domain.grid import Aggregation, GridRow, IndicatorDef
 from balti_monitor.domain.totals import Shortfall, applicable_numbers, row_shortfall
-from balti_monitor.domain.values import ValueState
+from balti_monitor.domain.values import ParsedValue, ValueState
 from balti_monitor.services.editing import DESCRIPTION_COLUMN
 from balti_monitor.services.results import ActionResult
 
@@ -147,7 +149,7 @@ def build_rows(result: ActionResult) -> tuple[list[RowHead], list[list[Cell]], l
     cells: list[list[Cell]] = []
     for r, row in enumerate(grid.rows):
         heads.append(_row_head(row, row_shortfall(row, grid.indicators)))
-        cells.append(_row_cells(r, row, grid.indicators, findings))
+        cells.append(_row_cells(r, row, grid.indicators, findings, grid.annual))
     total_name = translate("GridModel", "Total instituții responsabile")
     heads.append(RowHead(0, total_name, _total_head_tooltip(result), True, True))
     cells.append(_total_cells(result, total_row, findings))
@@ -172,7 +174,11 @@ def _row_head(row: GridRow, shortfall: Shortfall | None = None) -> RowHead:
 
 
 def _row_cells(
-    r: int, row: GridRow, indicators: tuple[IndicatorDef, ...], findings: dict[tuple[int, int], list[str]]
+    r: int,
+    row: GridRow,
+    indicators: tuple[IndicatorDef, ...],
+    findings: dict[tuple[int, int], list[str]],
+    annual: Mapping[tuple[int, int], AnnualCell] | None = None,
 ) -> list[Cell]:
     answered = applicable_numbers(row, indicators)
     found = tuple(findings.get((r, DESCRIPTION_COLUMN), ()))
@@ -226,10 +232,39 @@ def _row_cells(
                     "GridModel", "Subdiviziunea nu răspunde la acest indicator; nu intră în Total."
                 )
             kind = CellKind.NOT_ASSIGNED  # drawn hatched, whatever is written there
+        year = annual.get((row.subdivision_id, ind.number)) if annual else None
+        if year is not None:
+            tip = "\n".join([annual_tooltip(year), "", tip])
         if found:
             tip = "\n".join([*found, "", tip])
         cells.append(Cell(raw, raw or None, kind, tip, found, split, hatched))
     return cells
+
+
+def annual_tooltip(cell: AnnualCell) -> str:
+    """Where an annual value comes from: the two semesters, the rule and whether the subdivision sent its own."""
+
+    def shown(value: ParsedValue | None) -> str:
+        return value.raw.strip() if value is not None and value.raw.strip() else "—"
+
+    lines = [
+        translate("GridModel", "Semestrul I: {v}").format(v=shown(cell.s1)),
+        translate("GridModel", "Semestrul II: {v}").format(v=shown(cell.s2)),
+        translate("GridModel", "Regula anuală: {rule}").format(rule=RULE_LABELS[cell.rule]),
+    ]
+    if cell.own is not None:
+        lines.append(translate("GridModel", "Cifra anuală trimisă de subdiviziune (are prioritate)."))
+        if cell.derived is not None:
+            lines.append(translate("GridModel", "Din semestre ar rezulta: {v}").format(v=shown(cell.derived)))
+    elif cell.derived is not None:
+        lines.append(
+            translate(
+                "GridModel", "Valoare calculată din semestre; scrieți aici cifra anuală pentru a o înlocui."
+            )
+        )
+    elif cell.problem:
+        lines.append(translate("GridModel", "Nu se poate calcula: {why}.").format(why=cell.problem))
+    return "\n".join(lines)
 
 
 def _value_tooltip(

@@ -39,6 +39,7 @@ from .plan_panel import MINIMUM_WIDTH as MINIMUM_TREE_WIDTH
 from .plan_panel import PlanPanel
 from .session import Session
 from .settings import ACTION_SPLITTER, GEOMETRY, MAIN_SPLITTER, WINDOW_STATE, AppSettings
+from .time_actions import TimeActions
 
 STATUS_MS = 8000
 
@@ -94,6 +95,8 @@ class MainWindow(QMainWindow):
         self.toolbar_action.setChecked(True)
         self._build_menus()
         self._build_toolbar()
+        self.time_actions = TimeActions(session, self, self.action_page)
+        self.time_actions.install()
         self.period_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.period_label)
 
@@ -419,6 +422,8 @@ class MainWindow(QMainWindow):
                 "<tr><td><b>Ctrl+C / Ctrl+V</b></td><td>copiază / lipește blocuri din și în Excel</td></tr>"
                 "<tr><td><b>Ctrl+Z / Ctrl+Y</b></td><td>anulează / refă</td></tr>"
                 "<tr><td><b>Ctrl+M</b></td><td>totalul manual al coloanei (cu motiv)</td></tr>"
+                "<tr><td><b>Ctrl+'</b></td><td>valoarea din perioada precedentă în celula curentă</td></tr>"
+                "<tr><td><b>Ctrl+Shift+H</b></td><td>istoricul celulei pe perioade</td></tr>"
                 "<tr><td><b>Ctrl+F</b></td><td>caută acțiunea după cod sau cuvinte</td></tr>"
                 "<tr><td><b>Ctrl+Shift+F</b></td><td>caută în descrieri, valori, raport și plan, "
                 "în toate perioadele</td></tr>"

@@ -251,8 +251,8 @@ class Session(QObject):
         if period_id != self.period.id or changes != ChangeSet(actions=frozenset({action_id})):
             return None
         cached = self._results.get(action_id)
-        if cached is None:
-            return None
+        if cached is None or cached.grid.annual:
+            return None  # an annual grid mixes derived values: reload
         grid = cached.grid
         rows = list(grid.rows)
         position = {row.subdivision_id: n for n, row in enumerate(rows)}
