@@ -458,6 +458,12 @@ def _commands(db: Path, tmp: Path, files: dict[str, Path]) -> dict[str, tuple[st
         "forms-in": (WRITER, ["forms-in", str(files["form"])]),
         "forms-in --dry-run": (READER, ["forms-in", str(files["form"]), "--dry-run"]),
         "forms-status": (READER, ["forms-status", "--period", "2023-S1"]),
+        "new-period": (WRITER, ["new-period", "2023-A"]),
+        "annual-rules": (READER, ["annual-rules", "--action", "1.1"]),
+        "annual-rules --set": (WRITER, ["annual-rules", "--set", "1.1.2", "max"]),
+        "terms": (READER, ["terms"]),
+        "terms --set": (WRITER, ["terms", "--set", "2.2", "annual"]),
+        "due": (READER, ["due", "--period", "2023-S1"]),
         "forms-status --set": (
             WRITER,
             ["forms-status", "--period", "2023-S1", "--set", "sent", "--subdivision", "DRU"],

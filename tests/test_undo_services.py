@@ -272,3 +272,23 @@ def test_importing_forms_is_undone_and_redone(demo_db: Path, tmp_path: Path) -> 
     changes = undo_redo(ImportForms(preview, ()))
     assert changes.detail.applied >= 1
     assert changes.focus is not None and changes.focus.action_id == action("1.1")
+
+
+def test_choosing_an_annual_rule_is_undone_and_redone(demo_db: Path) -> None:
+    from balti_monitor.db.models import Indicator
+    from balti_monitor.domain.grid import AnnualRule
+    from balti_monitor.services.annual import SetAnnualRule
+
+    indicator = Indicator.get((Indicator.action == action("1.1")) & (Indicator.number == 2)).id
+    changes = undo_redo(SetAnnualRule(indicator, AnnualRule.MAX))
+    assert changes.actions == {action("1.1")}
+
+
+def test_setting_a_term_by_hand_is_undone_and_redone(demo_db: Path) -> None:
+    import datetime as dt
+
+    from balti_monitor.domain.terms import Term, TermKind
+    from balti_monitor.services.terms import SetActionTerm
+
+    changes = undo_redo(SetActionTerm(action("2.2"), Term(TermKind.DEADLINE, dt.date(2024, 12, 31))))
+    assert changes.focus == Focus(None, action("2.2"))

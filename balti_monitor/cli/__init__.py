@@ -54,6 +54,13 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "search",
         "caută în returi, valori, narațiune și textele planului (fără diacritice: „sesizari”)",
     ),
+    "new-period": ("years", "creează o perioadă: un semestru (2024-S1) sau un an (2023-A, raportul anual)"),
+    "annual-rules": (
+        "years",
+        "cum rezultă valoarea anuală a fiecărui indicator din semestre (și schimbarea ei)",
+    ),
+    "terms": ("years", "termenele acțiunilor: citite din textul planului sau stabilite manual"),
+    "due": ("years", "acțiunile scadente ale unei perioade și ciorna secțiunii III"),
     "delete-period": ("periods", "șterge o perioadă (după o copie automată și după ce arată ce se pierde)"),
 }
 

@@ -218,6 +218,9 @@ def derive_annual_grid(own: ActionGrid, s1: ActionGrid | None, s2: ActionGrid | 
         acknowledged=own.acknowledged,
         references=own.references,
         annual=annual,
+        term=own.term,
+        year=own.year,
+        semester=own.semester,
     )
 
 

@@ -16,6 +16,7 @@ from balti_monitor.domain.values import ParsedValue
 
 if TYPE_CHECKING:
     from balti_monitor.domain.annual import AnnualCell
+    from balti_monitor.domain.terms import Term
 
 
 class Aggregation(StrEnum):
@@ -115,6 +116,11 @@ class ActionGrid:
     #: The largest quantity each (subdivision id, indicator number) reported in earlier semesters: what the
     #: outlier check compares a new value with.
     history_max: Mapping[tuple[int, int], Decimal] = field(default_factory=dict)
+    #: When the action falls due (the term set by hand, else the plan's term text read by
+    #: :func:`balti_monitor.domain.terms.parse_term`; None: unknown) and the period the grid is of.
+    term: Term | None = None
+    year: int = 0
+    semester: int = 0
 
     def indicator(self, number: int) -> IndicatorDef:
         """The indicator with this number."""

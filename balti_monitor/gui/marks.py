@@ -13,6 +13,7 @@ from functools import lru_cache
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
+from balti_monitor.domain.terms import DueState
 from balti_monitor.services.results import ActionMark, ActionResult
 
 ICON_SIZE = QSize(40, 16)
@@ -33,11 +34,12 @@ class MarkKey:
     mark: ActionMark
     overrides: bool
     findings: bool
+    overdue: bool = False  # due at the end of the period and not achieved (the tree writes it in red)
 
 
 def key_of(result: ActionResult) -> MarkKey:
     """The icon key of an action result."""
-    return MarkKey(result.mark, result.has_overrides, bool(result.findings))
+    return MarkKey(result.mark, result.has_overrides, bool(result.findings), result.due is DueState.OVERDUE)
 
 
 @lru_cache(maxsize=32)
@@ -80,6 +82,20 @@ def icon(key: MarkKey, ratio: float = 2.0) -> QIcon:
     return QIcon(pixmap)
 
 
+OVERDUE_COLOUR = QColor("#b71c1c")
+
+#: The due states as the tree's tooltip writes them (translated when asked for).
+DUE_TEXTS = {
+    DueState.ACHIEVED: lambda: QCoreApplication.translate("Marks", "scadentă, realizată"),
+    DueState.OVERDUE: lambda: QCoreApplication.translate("Marks", "nerealizat, termen depășit"),
+    DueState.NOT_DUE: lambda: QCoreApplication.translate("Marks", "nescadent"),
+    DueState.ONGOING: lambda: QCoreApplication.translate("Marks", "în desfășurare (nu este scadentă acum)"),
+    DueState.UNKNOWN: lambda: QCoreApplication.translate(
+        "Marks", "nestabilit (textul termenului nu a putut fi citit; stabiliți-l în Ani și termene)"
+    ),
+}
+
+
 def describe(result: ActionResult) -> str:
     """A Romanian explanation of the mark (the tree's tooltip)."""
     tr = QCoreApplication.translate
@@ -95,6 +111,7 @@ def describe(result: ActionResult) -> str:
             "Marks", "Subdiviziuni: {all} cu toți indicatorii, {arrears} cu restanțe, {none} fără niciunul."
         ).format(all=counts.n_all, arrears=counts.n_arrears, none=counts.n_none)
     )
+    lines.append(tr("Marks", "Termen: {state}.").format(state=DUE_TEXTS[result.due]()))
     if result.has_overrides:
         lines.append(tr("Marks", "M: totaluri introduse manual."))
     if result.findings:

@@ -8,12 +8,13 @@ same field merge into one.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.narrative import NarrativeData, get_narrative
 from balti_monitor.services.periods import key_of
 
+from . import dialogs
 from .forms.ui_narrative_page import Ui_NarrativePage
 from .session import Session
 from .undo import NarrativeCommand
@@ -82,6 +83,16 @@ class NarrativePage(QWidget):
         for name, text in self.texts.items():
             text.textChanged.connect(lambda n=name: self._edited(TEXT_FIELDS[n]))
             text.installEventFilter(self)
+        self.draft_button = QPushButton(self.tr("Adaugă ciorna: acțiunile scadente nerealizate…"), self.form)
+        self.draft_button.setObjectName("section3DraftButton")
+        self.draft_button.setToolTip(
+            self.tr(
+                "Acțiunile scadente la sfârșitul perioadei care nu sunt realizate, cu subdiviziunile responsabile, "
+                "adăugate la riscuri pentru a fi redactate"
+            )
+        )
+        self.draft_button.clicked.connect(self.add_section3_draft)
+        ui.risksLayout.addWidget(self.draft_button)
         session.opened.connect(self.load)
         session.periodAboutToChange.connect(self.commit)
         session.periodChanged.connect(self.load)
@@ -159,6 +170,32 @@ class NarrativePage(QWidget):
         self._dirty_field = field
         self.saved_label.setText(self.tr("Modificări nesalvate…"))
         self._timer.start()
+
+    def add_section3_draft(self) -> bool:
+        """Offer the draft of section III (due actions not achieved) and, if accepted, add it to the risks
+        (saved as a normal edit of the text: one undo step)."""
+        from balti_monitor.services.terms import section3_items
+
+        if self._period_id is None:
+            return False
+        items = section3_items(self.session.results())
+        title = self.tr("Ciorna secțiunii III")
+        if not items:
+            dialogs.show_info(
+                self, title, self.tr("Nu sunt acțiuni scadente nerealizate în această perioadă.")
+            )
+            return False
+        question = self.tr("Adăugați la riscuri aceste paragrafe, pentru a le redacta?\n\n{items}").format(
+            items="\n\n".join(items)
+        )
+        if not dialogs.ask_yes(self, title, question):
+            return False
+        edit = self.texts["risksEdit"]
+        current = edit.toPlainText().rstrip()
+        edit.setPlainText("\n\n".join([current, *items]) if current else "\n\n".join(items))
+        self._dirty_field = "risks"
+        self.commit()
+        return True
 
     def commit(self) -> None:
         """Save the form if it differs from what is stored (one undo step, merged per field)."""

@@ -10,8 +10,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
 
 from balti_monitor.domain.grid import AnnualRule
+from balti_monitor.domain.terms import DueState, Term
 from balti_monitor.services.annual import SetAnnualRule, indicator_rules
 from balti_monitor.services.periods import PeriodKey
+from balti_monitor.services.terms import SetActionTerm, action_terms, due_counts, due_sentence
 
 from . import dialogs
 from .history_panel import HistoryPanel
@@ -41,6 +43,15 @@ class TimeActions(QObject):
             self.tr("Cum rezultă valoarea anului din semestre, pentru acțiunea afișată")
         )
         self.rules_action.triggered.connect(self.edit_rules)
+        self.terms_action = QAction(self.tr("&Termenele acțiunilor…"), self)
+        self.terms_action.setToolTip(
+            self.tr(
+                "Când devine scadentă fiecare acțiune; termenele care nu au putut fi citite se stabilesc aici"
+            )
+        )
+        self.terms_action.triggered.connect(self.edit_terms)
+        self.due_action = QAction(self.tr("Acțiunile &scadente ale perioadei…"), self)
+        self.due_action.triggered.connect(self.show_due)
         session.periodChanged.connect(self._update)
         session.opened.connect(self._update)
         self._update()
@@ -55,6 +66,9 @@ class TimeActions(QObject):
         menu.setObjectName("timeMenu")
         menu.addAction(self.annual_period_action)
         menu.addAction(self.rules_action)
+        menu.addSeparator()
+        menu.addAction(self.terms_action)
+        menu.addAction(self.due_action)
         menu.addSeparator()
         toggle = self.history.toggleViewAction()
         toggle.setText(self.tr("&Istoric pe perioade"))
@@ -106,6 +120,45 @@ class TimeActions(QObject):
             return False
         self.session.set_period(command.period_id)
         return True
+
+    # -- terms -------------------------------------------------------------------------------------------
+    def edit_terms(self) -> None:
+        """The terms dialog; each term set is one undo step."""
+        from .terms_dialog import TermsDialog
+
+        plan = self.session.plan
+        if plan is None:
+            return
+        dialog = TermsDialog(lambda: action_terms(plan.id), self.set_term, self.window)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def set_term(self, action_id: int, term: Term | None) -> str | None:
+        """Set an action's term as one undo step; the refusal's message, or None."""
+        code = self.session.action(action_id).code
+        command = WriteCommand(
+            self.session,
+            SetActionTerm(action_id, term),
+            self.tr("Termenul acțiunii {code}").format(code=code),
+        )
+        self.session.undo_stack.push(command)
+        return command.error
+
+    def due_summary(self) -> str:
+        """The due states of the period shown, counted, and the actions overdue."""
+        results = self.session.results()
+        counts = due_sentence(due_counts(results))
+        overdue = [r.grid.code for r in results.values() if r.due is DueState.OVERDUE]
+        text = counts
+        if overdue:
+            text += "\n\n" + self.tr("Nerealizate, termen depășit: {codes}").format(codes=", ".join(overdue))
+        return text
+
+    def show_due(self) -> None:
+        """Show the due summary of the period shown."""
+        if self.session.period is None:
+            return
+        dialogs.show_info(self.window, self.tr("Acțiunile scadente"), self.due_summary())
 
     # -- annual rules -------------------------------------------------------------------------------------
     def edit_rules(self) -> bool:

@@ -229,6 +229,8 @@ class PlanTreeModel(QAbstractItemModel):
             return marks.icon(node.mark) if node.mark is not None else None
         if role == Qt.ItemDataRole.ForegroundRole and action.title_placeholder:
             return QBrush(PLACEHOLDER_COLOUR)
+        if role == Qt.ItemDataRole.ForegroundRole and node.mark is not None and node.mark.overdue:
+            return QBrush(marks.OVERDUE_COLOUR)
         if role == Qt.ItemDataRole.FontRole and action.title_placeholder:
             font = QFont()
             font.setItalic(True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -10,6 +11,7 @@ from typing import Any, NamedTuple
 
 from balti_monitor.db.models import (
     Action,
+    ActionTerm,
     FindingAcknowledgement,
     Indicator,
     IndicatorAnnualRule,
@@ -22,6 +24,7 @@ from balti_monitor.db.models import (
 )
 from balti_monitor.domain.annual import derive_annual_grid
 from balti_monitor.domain.grid import ActionGrid, Aggregation, AnnualRule, GridRow, IndicatorDef, OverrideDef
+from balti_monitor.domain.terms import Term, TermKind, parse_term
 from balti_monitor.domain.values import ParsedValue, ValueState
 from balti_monitor.services.applicability import effective_responsibilities
 from balti_monitor.services.periods import PeriodRef
@@ -160,6 +163,7 @@ def _load_period_grids(period: PeriodRef, action_ids: list[int] | None) -> dict[
         references[ref.action_id][number] = ref.raw_text
 
     acknowledged = acknowledgements_of(period)
+    manual_terms = terms_set_by_hand(ids)
     grids: dict[int, ActionGrid] = {}
     for action in actions:
         rows: list[GridRow] = []
@@ -183,8 +187,20 @@ def _load_period_grids(period: PeriodRef, action_ids: list[int] | None) -> dict[
             title=action.title,
             acknowledged=acknowledged.get(action.code, {}),
             references=references.get(action.id, {}),
+            term=manual_terms[action.id] if action.id in manual_terms else parse_term(action.deadline),
+            year=period.year,
+            semester=period.semester,
         )
     return grids
+
+
+def terms_set_by_hand(action_ids: list[int]) -> dict[int, Term]:
+    """The terms the user set by hand for these actions (the others are read from the plan's text)."""
+    found: dict[int, Term] = {}
+    for row in ActionTerm.select().where(ActionTerm.action.in_(action_ids)):
+        due = dt.date.fromisoformat(row.due_date) if row.due_date else None
+        found[row.action_id] = Term(TermKind(row.kind), due)
+    return found
 
 
 def acknowledgements_of(period: PeriodRef) -> dict[str, dict[str, tuple[str, str]]]:

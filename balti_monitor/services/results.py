@@ -8,6 +8,7 @@ from enum import StrEnum
 from balti_monitor.db.models import Period
 from balti_monitor.domain.checks import Finding, FindingCode, check_action, split_acknowledged
 from balti_monitor.domain.grid import ActionGrid
+from balti_monitor.domain.terms import DueState, due_state
 from balti_monitor.domain.totals import ActionTotals, compute_totals
 from balti_monitor.services.grids import load_grids
 
@@ -36,6 +37,14 @@ class ActionResult:
             return ActionMark.EMPTY
         counts = self.totals.counts
         return ActionMark.COMPLETE if counts.n_all == counts.total else ActionMark.ARREARS
+
+    @property
+    def due(self) -> DueState:
+        """Due and achieved / overdue / not yet due / ongoing at the end of the period (its term)."""
+        if not self.grid.year:
+            return DueState.UNKNOWN
+        achieved = self.mark is ActionMark.COMPLETE
+        return due_state(self.grid.term, self.grid.year, self.grid.semester, achieved)
 
     @property
     def has_overrides(self) -> bool:

@@ -1,0 +1,160 @@
+"""Sub-commands of the time dimension: ``new-period`` (a semester or a year), ``annual-rules``, ``terms``,
+``due`` (due states and the section III draft) and ``history`` (one cell in every period)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from balti_monitor.cli.common import CommandError, default_plan, opened, period_arg, run_guarded
+
+
+def register(sub: Any) -> None:
+    """Add the sub-commands."""
+    p = sub.add_parser(
+        "new-period",
+        help="creează o perioadă: un semestru (2024-S1) sau un an (2023-A, raportul anual)",
+        description="Perioada anuală își calculează valorile din cele două semestre ale anului; semnatarii "
+        "și frazele fixe ale narațiunii se preiau din perioada precedentă.",
+    )
+    p.add_argument("period", metavar="PERIOADĂ", help="de exemplu 2023-S2 sau 2023-A")
+    p.set_defaults(func=run_guarded(cmd_new_period))
+
+    p = sub.add_parser(
+        "annual-rules",
+        help="cum rezultă valoarea anuală a fiecărui indicator din semestre (și schimbarea ei)",
+    )
+    p.add_argument("--action", metavar="COD", help="doar o acțiune, de exemplu 1.13")
+    p.add_argument(
+        "--set",
+        nargs=2,
+        metavar=("ACȚIUNE.INDICATOR", "REGULĂ"),
+        help="de exemplu --set 1.1.2 max; reguli: sum, last, max, mean, manual, auto (cea dedusă din text)",
+    )
+    p.set_defaults(func=run_guarded(cmd_annual_rules))
+
+    p = sub.add_parser(
+        "terms",
+        help="termenele acțiunilor: citite din textul planului sau stabilite manual",
+    )
+    p.add_argument("--unparsed", action="store_true", help="doar termenele care nu au putut fi citite")
+    p.add_argument(
+        "--set",
+        nargs="+",
+        metavar="VALOARE",
+        help="stabilește manual: --set COD semester|annual|as_needed|auto, sau --set COD deadline 31.12.2024",
+    )
+    p.set_defaults(func=run_guarded(cmd_terms))
+
+    p = sub.add_parser(
+        "due",
+        help="acțiunile scadente ale unei perioade și ciorna secțiunii III",
+    )
+    p.add_argument("--period", required=True, metavar="PERIOADĂ", help="de exemplu 2023-S2 sau 2023-A")
+    p.add_argument("--section3", action="store_true", help="doar ciorna secțiunii III (riscuri)")
+    p.set_defaults(func=run_guarded(cmd_due))
+
+
+def cmd_new_period(args: argparse.Namespace) -> int:
+    """Create a period."""
+    from balti_monitor.services.periods import CreatePeriod, parse_period_code
+
+    with opened(args, write=True):
+        plan = default_plan()
+        key = parse_period_code(args.period)
+        CreatePeriod(plan.id, key).apply()
+        print(f"Perioada {key.code} a fost creată.")
+    return 0
+
+
+def cmd_annual_rules(args: argparse.Namespace) -> int:
+    """List or set annual rules."""
+    from balti_monitor.domain.annual import RULE_LABELS
+    from balti_monitor.services.annual import indicator_rules, set_annual_rule
+
+    with opened(args, create=False, write=bool(args.set)):
+        plan = default_plan()
+        rules = indicator_rules(plan.id)
+        if args.set:
+            where, rule = args.set
+            code, _, number = where.strip().rpartition(".")
+            target = next((r for r in rules if r.action_code == code and str(r.number) == number), None)
+            if target is None:
+                raise CommandError(f"Indicatorul „{where}” nu există (scrieți acțiunea și numărul: 1.1.2).")
+            set_annual_rule(
+                target.indicator_id, None if rule.strip().lower() == "auto" else rule.strip().lower()
+            )
+            rules = indicator_rules(plan.id, target.action_id)
+            args.action = code
+        for rule in rules:
+            if args.action and rule.action_code != args.action.strip():
+                continue
+            how = "ales" if rule.chosen else "implicit"
+            print(
+                f"{rule.action_code}.{rule.number}\t{rule.rule.value}\t({how}: {RULE_LABELS[rule.rule]})\t{rule.text}"
+            )
+    return 0
+
+
+def cmd_terms(args: argparse.Namespace) -> int:
+    """List the terms, or set one by hand."""
+    from balti_monitor.domain.terms import Term, TermKind
+    from balti_monitor.services.terms import action_terms, parse_due_date, set_term
+
+    with opened(args, create=False, write=bool(args.set)):
+        plan = default_plan()
+        if args.set:
+            if len(args.set) < 2:
+                raise CommandError("Scrieți acțiunea și tipul de termen: --set 2.2 deadline 31.12.2024.")
+            code, kind, rest = args.set[0], args.set[1].strip().lower(), args.set[2:]
+            info = next((t for t in action_terms(plan.id) if t.code == code), None)
+            if info is None:
+                raise CommandError(f"Acțiunea „{code}” nu există în plan.")
+            if kind == "auto":
+                set_term(info.action_id, None)
+            else:
+                try:
+                    parsed_kind = TermKind(kind)
+                except ValueError:
+                    names = ", ".join(k.value for k in TermKind)
+                    raise CommandError(f"Tipul de termen „{kind}” nu există ({names}, auto).") from None
+                date_text = rest[0] if rest else ""
+                due = parse_due_date(date_text) if parsed_kind is TermKind.DEADLINE else None
+                set_term(info.action_id, Term(parsed_kind, due))
+        terms = action_terms(plan.id)
+        unparsed = [t for t in terms if t.unparsed]
+        for info in terms:
+            if args.unparsed and not info.unparsed:
+                continue
+            if info.term is None:
+                how = "NECITIT – de stabilit manual (balti-monitor terms --set COD …)"
+            else:
+                how = info.term.describe() + (" [stabilit manual]" if info.manual is not None else "")
+            print(f"{info.code}\t{how}\t„{info.text}”")
+        print(
+            f"\n{len(terms) - len(unparsed)} termene citite sau stabilite, {len(unparsed)} de stabilit manual."
+        )
+    return 1 if args.unparsed and unparsed else 0
+
+
+def cmd_due(args: argparse.Namespace) -> int:
+    """Due states of a period, or the section III draft."""
+    from balti_monitor.domain.terms import DUE_LABELS
+    from balti_monitor.services.results import period_results
+    from balti_monitor.services.terms import due_counts, due_sentence, section3_items
+
+    with opened(args, create=False):
+        period = period_arg(default_plan(), args.period)
+        results = period_results(period)
+        items = section3_items(results)
+        if not args.section3:
+            for result in results.values():
+                term = result.grid.term.describe() if result.grid.term is not None else "termen necitit"
+                print(f"{result.grid.code}\t{DUE_LABELS[result.due]}\t({term})")
+            print()
+            print(due_sentence(due_counts(results)))
+            print()
+        print("III. Riscuri aferente implementării acțiunilor scadente – ciornă:")
+        for item in items or ["Nu sunt acțiuni scadente nerealizate în această perioadă."]:
+            print(f"- {item}")
+    return 0
