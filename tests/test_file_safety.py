@@ -464,6 +464,8 @@ def _commands(db: Path, tmp: Path, files: dict[str, Path]) -> dict[str, tuple[st
         "terms": (READER, ["terms"]),
         "terms --set": (WRITER, ["terms", "--set", "2.2", "annual"]),
         "due": (READER, ["due", "--period", "2023-S1"]),
+        "trend": (READER, ["trend", "--action", "1.1"]),
+        "overview": (READER, ["overview"]),
         "forms-status --set": (
             WRITER,
             ["forms-status", "--period", "2023-S1", "--set", "sent", "--subdivision", "DRU"],

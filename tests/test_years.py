@@ -16,7 +16,7 @@ import pytest
 
 from balti_monitor import cli
 from balti_monitor.db.connection import close_database, open_database
-from balti_monitor.db.models import Action, Indicator, Period, Return, Subdivision, Value
+from balti_monitor.db.models import Action, Indicator, Period, Plan, Return, Subdivision, Value
 from balti_monitor.domain.checks import FindingCode
 from balti_monitor.export.pdf import find_soffice
 from balti_monitor.services.grids import load_grid
@@ -126,3 +126,49 @@ def test_the_annual_report_read_back_from_its_pdf(years_file: Path, tmp_path: Pa
     assert cli.main(["--db", str(db), "export", "--period", "2023-A", "--out", str(plain), "--quiet"]) == 0
     header = [" ".join(c.text.split()) for c in Document(str(plain)).tables[0].rows[1].cells]
     assert "Indicator 1 S1" not in header and "Indicator 1" in header
+
+
+def test_trend_numbers_match_a_hand_computation(years_db: Path, tmp_path: Path) -> None:
+    from balti_monitor.db.models import Responsibility
+    from balti_monitor.services.trends import action_trend, plan_overview
+
+    plan = Plan.get()
+    action = Action.get(Action.code == "1.1")
+    answering = {
+        r.subdivision_id
+        for r in Responsibility.select().where(Responsibility.action == action)
+        if not r.indicators or 2 in r.indicators
+    }
+    semesters = sorted((p for p in Period.select() if p.semester), key=lambda p: (p.year, p.semester))
+    by_hand = []
+    for period in semesters:
+        figures = _quantities(period, action, 2)
+        by_hand.append(sum((q for sub, q in figures.items() if sub in answering), Decimal(0)))
+    trend = action_trend(plan.id, action.id)
+    assert trend.periods == ["2023-S1", "2023-S2", "2024-S1", "2024-S2"]
+    two = next(i for i in trend.indicators if i.number == 2)
+    assert two.totals == by_hand
+    dru = Subdivision.get(Subdivision.code == "DRU")
+    assert two.by_subdivision[dru.name] == [_quantities(p, action, 2)[dru.id] for p in semesters]
+    years = action_trend(plan.id, action.id, annual=True)
+    assert years.periods == ["2023-A", "2024-A"]
+    own = [_quantities(_period(y, 0), action, 2)[dru.id] for y in (2023, 2024)]
+    assert (
+        next(i for i in years.indicators if i.number == 2).by_subdivision[dru.name] == own
+    )  # its own figure
+    for overview in plan_overview(plan.id):
+        assert (
+            sum(p.achieved + p.arrears + p.empty + p.not_due for p in overview.priorities)
+            == Action.select().count()
+        )
+        assert 0 < overview.completeness <= 1
+
+
+def test_charts_are_png_files(years_file: Path, tmp_path: Path) -> None:
+    chart = tmp_path / "tendinta.png"
+    assert cli.main(["--db", str(years_file), "trend", "--action", "1.1", "--png", str(chart)]) == 0
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and chart.stat().st_size > 10_000
+    folder = tmp_path / "ansamblu"
+    assert cli.main(["--db", str(years_file), "overview", "--png-dir", str(folder)]) == 0
+    names = sorted(p.name for p in folder.iterdir())
+    assert "completitudine.png" in names and "ansamblu_2024-S2.png" in names

@@ -61,6 +61,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "terms": ("years", "termenele acțiunilor: citite din textul planului sau stabilite manual"),
     "due": ("years", "acțiunile scadente ale unei perioade și ciorna secțiunii III"),
+    "trend": ("years", "tendința unei acțiuni: totalul fiecărui indicator în toate perioadele"),
+    "overview": ("years", "planul pe perioade: acțiunile pe priorități și completitudinea"),
     "delete-period": ("periods", "șterge o perioadă (după o copie automată și după ce arată ce se pierde)"),
 }
 

@@ -54,6 +54,20 @@ def register(sub: Any) -> None:
     p.add_argument("--section3", action="store_true", help="doar ciorna secțiunii III (riscuri)")
     p.set_defaults(func=run_guarded(cmd_due))
 
+    p = sub.add_parser("trend", help="tendința unei acțiuni: totalul fiecărui indicator în toate perioadele")
+    p.add_argument("--action", required=True, metavar="COD", help="de exemplu 1.1")
+    p.add_argument("--annual", action="store_true", help="pe ani (perioadele anuale), nu pe semestre")
+    p.add_argument(
+        "--by-subdivision", type=int, metavar="NR", help="cifrele fiecărei subdiviziuni la indicatorul NR"
+    )
+    p.add_argument("--png", metavar="FIȘIER", help="desenează și graficul (PNG)")
+    p.set_defaults(func=run_guarded(cmd_trend))
+
+    p = sub.add_parser("overview", help="planul pe perioade: acțiunile pe priorități și completitudinea")
+    p.add_argument("--annual", action="store_true", help="pe ani (perioadele anuale), nu pe semestre")
+    p.add_argument("--png-dir", metavar="DOSAR", help="desenează graficele (PNG) în acest dosar")
+    p.set_defaults(func=run_guarded(cmd_overview))
+
 
 def cmd_new_period(args: argparse.Namespace) -> int:
     """Create a period."""
@@ -157,4 +171,68 @@ def cmd_due(args: argparse.Namespace) -> int:
         print("III. Riscuri aferente implementării acțiunilor scadente – ciornă:")
         for item in items or ["Nu sunt acțiuni scadente nerealizate în această perioadă."]:
             print(f"- {item}")
+    return 0
+
+
+def _figure(value: object) -> str:
+    from decimal import Decimal
+
+    from balti_monitor.domain.values import format_quantity
+
+    return format_quantity(value) if isinstance(value, Decimal) else "—"
+
+
+def cmd_trend(args: argparse.Namespace) -> int:
+    """Print (and draw) an action's trend."""
+    from pathlib import Path
+
+    from balti_monitor.services.editing import action_by_code
+    from balti_monitor.services.trends import action_trend
+
+    with opened(args, create=False):
+        plan = default_plan()
+        action = action_by_code(plan.id, args.action.strip())
+        trend = action_trend(plan.id, action.id, annual=args.annual)
+    print(f"Acțiunea {trend.code}\t" + "\t".join(trend.periods))
+    for ind in trend.indicators:
+        if args.by_subdivision is not None and ind.number != args.by_subdivision:
+            continue
+        print(f"Indicator {ind.number}\t" + "\t".join(_figure(v) for v in ind.totals))
+        if args.by_subdivision is not None:
+            for name, values in ind.by_subdivision.items():
+                print(f"  {name}\t" + "\t".join(_figure(v) for v in values))
+    if args.png:
+        from balti_monitor.export.charts import trend_png
+
+        out = trend_png(
+            trend, Path(args.png), subdivisions=args.by_subdivision is not None, indicator=args.by_subdivision
+        )
+        print(f"Graficul a fost salvat în {out}.")
+    return 0
+
+
+def cmd_overview(args: argparse.Namespace) -> int:
+    """Print (and draw) the plan overview."""
+    from pathlib import Path
+
+    from balti_monitor.services.trends import plan_overview
+
+    with opened(args, create=False):
+        overviews = plan_overview(default_plan().id, annual=args.annual)
+    for item in overviews:
+        shares = "; ".join(
+            f"P. {p.number}: {p.achieved} realizate, {p.arrears} cu restanțe, {p.empty} nimic, {p.not_due} nescadente"
+            for p in item.priorities
+        )
+        print(
+            f"{item.code}\tcompletitudine {100 * item.completeness:.0f}% ({item.answered}/{item.expected})\t{shares}"
+        )
+    if args.png_dir:
+        from balti_monitor.export.charts import completeness_png, overview_png
+
+        folder = Path(args.png_dir)
+        for item in overviews:
+            overview_png(item, folder / f"ansamblu_{item.code}.png")
+        completeness_png(overviews, folder / "completitudine.png")
+        print(f"Graficele au fost salvate în {folder}.")
     return 0

@@ -52,6 +52,13 @@ class TimeActions(QObject):
         self.terms_action.triggered.connect(self.edit_terms)
         self.due_action = QAction(self.tr("Acțiunile &scadente ale perioadei…"), self)
         self.due_action.triggered.connect(self.show_due)
+        self.trend_action = QAction(self.tr("Tendința &acțiunii…"), self)
+        self.trend_action.setToolTip(
+            self.tr("Totalul fiecărui indicator al acțiunii afișate în toate perioadele")
+        )
+        self.trend_action.triggered.connect(self.show_trend)
+        self.overview_action = QAction(self.tr("Planul pe &perioade (grafice)…"), self)
+        self.overview_action.triggered.connect(self.show_overview)
         session.periodChanged.connect(self._update)
         session.opened.connect(self._update)
         self._update()
@@ -69,6 +76,9 @@ class TimeActions(QObject):
         menu.addSeparator()
         menu.addAction(self.terms_action)
         menu.addAction(self.due_action)
+        menu.addSeparator()
+        menu.addAction(self.trend_action)
+        menu.addAction(self.overview_action)
         menu.addSeparator()
         toggle = self.history.toggleViewAction()
         toggle.setText(self.tr("&Istoric pe perioade"))
@@ -120,6 +130,34 @@ class TimeActions(QObject):
             return False
         self.session.set_period(command.period_id)
         return True
+
+    # -- charts (matplotlib is imported only here, when asked for) ----------------------------------------
+    def show_trend(self) -> QDialog | None:
+        """The trend of the action shown."""
+        from .charts_dialog import TrendDialog
+
+        plan = self.session.plan
+        action_id = self.action_page.action_id
+        if plan is None or action_id is None:
+            return None
+        with dialogs.busy():
+            dialog = TrendDialog(plan.id, action_id, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def show_overview(self) -> QDialog | None:
+        """The plan overview of the period shown."""
+        from .charts_dialog import OverviewDialog
+
+        plan, period = self.session.plan, self.session.period
+        if plan is None or period is None:
+            return None
+        with dialogs.busy():
+            dialog = OverviewDialog(plan.id, PeriodKey(period.year, period.semester).code, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     # -- terms -------------------------------------------------------------------------------------------
     def edit_terms(self) -> None:

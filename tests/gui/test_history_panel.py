@@ -3,6 +3,8 @@ period and its rules, as the specialist meets them in the window."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 
 from gui_helpers import select_action
@@ -126,7 +128,39 @@ def test_the_annual_period_shows_semester_values_and_rules_change_it(window, mon
     assert model.index(row, 2).data() == "22 concursuri"
 
 
-def test_charts_are_not_loaded_at_start_up(window) -> None:  # type: ignore[no-untyped-def]
-    QApplication.processEvents()
-    assert window.isVisible()
-    assert "matplotlib" not in sys.modules
+def test_charts_are_not_loaded_at_start_up(demo_copy, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """In a fresh interpreter (this one may have drawn charts already): the window shows, no matplotlib."""
+    script = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from balti_monitor.gui import app\n"
+        f"window = app.start({str(demo_copy)!r})\n"
+        "window.show()\n"
+        "for _ in range(20):\n"
+        "    QApplication.processEvents()\n"
+        "print('visible', window.isVisible(), 'matplotlib' in sys.modules)\n"
+        "window.close()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BALTI_MONITOR_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert "visible True False" in done.stdout, done.stdout + done.stderr
+
+
+def test_the_trend_and_overview_dialogs_draw_their_charts(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _new_semester(window, monkeypatch)
+    select_action(window, "1.1")
+    dialog = window.time_actions.show_trend()
+    assert dialog is not None
+    assert dialog.table.columnCount() == 2 and dialog.table.rowCount() == 7
+    assert dialog.table.item(1, 0).text() == "17"  # indicator 2 in 2023-S1: DRU's 17 concursuri
+    assert dialog.table.item(1, 1).text() == "—"  # nothing reported yet in 2023-S2: no figure
+    assert not dialog.chart.pixmap().isNull()
+    assert dialog.chart_path is not None and dialog.chart_path.read_bytes()[:4] == b"\x89PNG"
+    dialog.view.setCurrentIndex(2)  # indicator 2 per subdivision
+    assert not dialog.chart.pixmap().isNull()
+    dialog.close()
+    overview = window.time_actions.show_overview()
+    assert overview is not None and len(overview.paths) == 2
+    overview.close()
