@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from balti_monitor.domain.grid import ActionGrid, Aggregation, AnnualRule, GridRow, IndicatorDef
 from balti_monitor.domain.text import fold_key
@@ -40,6 +41,7 @@ _MEAN_WORDS = ("mediu", "medie", "media ")
 _STOCK_WORDS = ("numar total", "care activeaza")
 
 
+@lru_cache(maxsize=4096)
 def infer_annual_rule(text: str, aggregation: Aggregation) -> AnnualRule:
     """The default annual rule of an indicator, from its text and Total rule.
 
@@ -180,6 +182,7 @@ def derive_annual_grid(own: ActionGrid, s1: ActionGrid | None, s2: ActionGrid | 
         seen.add(extra.subdivision_id)
     annual: dict[tuple[int, int], AnnualCell] = {}
     new_rows: list[GridRow] = []
+    rules = {ind.number: rule_of(ind) for ind in own.indicators}
     for row in rows:
         sid = row.subdivision_id
         r1, r2 = by_sub_s1.get(sid), by_sub_s2.get(sid)
@@ -189,7 +192,7 @@ def derive_annual_grid(own: ActionGrid, s1: ActionGrid | None, s2: ActionGrid | 
             v1 = r1.values.get(ind.number) if r1 and r1.has_return else None
             v2 = r2.values.get(ind.number) if r2 and r2.has_return else None
             mine = _present(own_row.values.get(ind.number)) if own_row else None
-            rule = rule_of(ind)
+            rule = rules[ind.number]
             derived, problem = derive_value(rule, v1, v2)
             cell = AnnualCell(rule, v1, v2, derived, mine, problem)
             annual[(sid, ind.number)] = cell
