@@ -172,3 +172,22 @@ def test_charts_are_png_files(years_file: Path, tmp_path: Path) -> None:
     assert cli.main(["--db", str(years_file), "overview", "--png-dir", str(folder)]) == 0
     names = sorted(p.name for p in folder.iterdir())
     assert "completitudine.png" in names and "ansamblu_2024-S2.png" in names
+
+
+def test_the_chart_annex_follows_the_signatures(years_file: Path, tmp_path: Path) -> None:
+    from docx import Document
+
+    db = tmp_path / "y.sqlite"
+    shutil.copyfile(years_file, db)
+    out = tmp_path / "anexa.docx"
+    args = ["--db", str(db), "export", "--period", "2024-S2", "--out", str(out), "--quiet"]
+    assert cli.main([*args, "--chart-annex"]) == 0
+    document = Document(str(out))
+    texts = [p.text for p in document.paragraphs]
+    annex = texts.index("Anexă. Grafice")
+    assert any(t.startswith("Elaborat") for t in texts[:annex])
+    assert texts[annex + 1] == "Figura 1. Acțiunile planului pe priorități în perioada 2024-S2"
+    assert len(document.inline_shapes) == 2
+    plain = tmp_path / "simplu.docx"
+    assert cli.main(["--db", str(db), "export", "--period", "2024-S2", "--out", str(plain), "--quiet"]) == 0
+    assert "Anexă. Grafice" not in [p.text for p in Document(str(plain)).paragraphs]

@@ -55,6 +55,11 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--author", metavar="NUME", help="autorul scris în proprietățile documentului")
     p.add_argument(
+        "--chart-annex",
+        action="store_true",
+        help="adaugă „Anexă. Grafice”: acțiunile pe priorități și completitudinea pe perioade",
+    )
+    p.add_argument(
         "--semester-columns",
         action="store_true",
         help="raport anual: trei coloane pe indicator, S1 | S2 | An (altfel doar valoarea anului)",
@@ -81,6 +86,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         review=args.review,
         author=args.author or "",
         semester_columns=args.semester_columns,
+        chart_annex=args.chart_annex,
     )
 
     interactive = sys.stderr.isatty()

@@ -212,6 +212,37 @@ def action_context(
     }
 
 
+def chart_annex(plan: Plan, code: str, annual: bool) -> list[dict[str, Any]]:
+    """The annex's charts as PNG bytes with their captions: the plan in this period (actions per priority)
+    and the subdivisions' completeness over the periods of the same kind."""
+    import tempfile
+    from pathlib import Path
+
+    from balti_monitor.export.charts import completeness_png, overview_png
+    from balti_monitor.services.trends import plan_overview
+
+    overviews = plan_overview(plan.id, annual=annual)
+    charts: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="balti-anexa-") as folder:
+        current = next((o for o in overviews if o.code == code), None)
+        if current is not None:
+            path = overview_png(current, Path(folder) / "ansamblu.png")
+            charts.append(
+                {
+                    "caption": f"Figura 1. Acțiunile planului pe priorități în perioada {code}",
+                    "png": path.read_bytes(),
+                }
+            )
+        path = completeness_png(overviews, Path(folder) / "completitudine.png")
+        charts.append(
+            {
+                "caption": f"Figura {len(charts) + 1}. Ponderea subdiviziunilor care au prezentat informația, pe perioade",
+                "png": path.read_bytes(),
+            }
+        )
+    return charts
+
+
 def _add_semester_columns(
     item: Context, grid: ActionGrid, totals: ActionTotals, semesters: list[ActionGrid | None]
 ) -> None:
@@ -321,6 +352,7 @@ def build_context(plan: Plan, period: Period, options: ExportOptions | None = No
         )
 
     narrative, signatures = narrative_context(narrative_data)
+    annex = chart_annex(plan, key.code, key.semester == 0) if options.chart_annex else []
     kind = report_kind(key.semester)
     plan_title = printable(plan.title)
     if key.semester:
@@ -344,6 +376,7 @@ def build_context(plan: Plan, period: Period, options: ExportOptions | None = No
         "period": {"code": key.code, "label": key.label, "year": key.year, "semester": key.semester},
         "narrative": narrative,
         "signatures": signatures,
+        "annex": annex,  # [{caption, png}]: charts the renderer appends after the signatures
         "priorities": priority_items,
     }
 

@@ -41,3 +41,4 @@ class ExportOptions:
     review: bool = False
     author: str = ""
     semester_columns: bool = False
+    chart_annex: bool = False  # an annex with the plan overview charts (PNG) after the signatures

@@ -45,7 +45,7 @@ from balti_monitor.export.layout import (
     xml_text,
 )
 from balti_monitor.export.options import ExportCancelled, ExportError, ExportOptions, ProgressCallback
-from balti_monitor.export.text import description_blocks
+from balti_monitor.export.text import description_blocks, printable
 from balti_monitor.resources import resource_path
 
 __all__ = [
@@ -331,6 +331,7 @@ def _render(
     ensure_cell_paragraphs(document)
     modernise_package(document)
     set_core_properties(document, context, options or ExportOptions())
+    add_chart_annex(document, context.get("annex") or [])
     if options is not None and options.review:
         add_review_comments(document, context)
     step("Se salvează documentul…")
@@ -338,6 +339,27 @@ def _render(
     _write_atomically(template, out_path)
     step("Raportul a fost salvat.")
     return out_path
+
+
+def add_chart_annex(document: Any, charts: list[dict[str, Any]]) -> None:
+    """Append "Anexă. Grafice" on a new page after the signatures: each chart (PNG) under its caption."""
+    if not charts:
+        return
+    import io
+
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Cm
+
+    section = document.sections[-1]
+    width = section.page_width - section.left_margin - section.right_margin
+    heading = document.add_paragraph()
+    heading.add_run().add_break(WD_BREAK.PAGE)
+    title = heading.add_run("Anexă. Grafice")
+    title.bold = True
+    for chart in charts:
+        caption = document.add_paragraph()
+        caption.add_run(printable(str(chart["caption"]))).italic = True
+        document.add_picture(io.BytesIO(chart["png"]), width=min(width, Cm(16)))
 
 
 def export_report(

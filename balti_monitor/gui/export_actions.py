@@ -226,7 +226,12 @@ class ExportActions(QObject):
                 return None
         if path.suffix.lower() != ".docx":
             path = path.with_name(path.name + ".docx")
-        options = replace(base, review=choice.review, semester_columns=choice.semester_columns)
+        options = replace(
+            base,
+            review=choice.review,
+            semester_columns=choice.semester_columns,
+            chart_annex=choice.chart_annex,
+        )
         try:
             with dialogs.busy():
                 template = find_template(options)

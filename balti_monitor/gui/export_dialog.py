@@ -36,6 +36,7 @@ class ExportChoice:
     review: bool = False
     jump: PreflightLine | None = None
     semester_columns: bool = False  # annual report: S1 | S2 | An columns per indicator
+    chart_annex: bool = False  # "Anexă. Grafice" after the signatures
 
 
 class PreflightDialog(QDialog):
@@ -90,6 +91,10 @@ class PreflightDialog(QDialog):
         self._annual = annual
         self.semester_box.setVisible(annual)
         layout.addWidget(self.semester_box)
+        self.annex_box = QCheckBox(
+            self.tr("Anexă cu &grafice: acțiunile pe priorități și completitudinea pe perioade"), self
+        )
+        layout.addWidget(self.annex_box)
         buttons = QDialogButtonBox(self)
         self.export_button = buttons.addButton(
             self.tr("&Exportă") if preflight.clean else self.tr("&Exportă oricum"),
@@ -155,6 +160,7 @@ class PreflightDialog(QDialog):
             self.review_box.isChecked(),
             self.jump,
             self._annual and self.semester_box.isChecked(),
+            self.annex_box.isChecked(),
         )
 
 
