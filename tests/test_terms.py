@@ -149,3 +149,32 @@ def test_the_commands(demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFix
     assert cli.main(["--db", str(db), "annual-rules", "--set", "1.1.2", "max"]) == 0
     assert "1.1.2\tmax\t(ales" in capsys.readouterr().out
     assert cli.main(["--db", str(db), "annual-rules", "--set", "1.1.2", "medie"]) == 2
+
+
+def test_rules_and_terms_set_by_hand_survive_the_json_round_trip(demo_file: Path, tmp_path: Path) -> None:
+    db = tmp_path / "a.sqlite"
+    db.write_bytes(demo_file.read_bytes())
+    assert cli.main(["--db", str(db), "terms", "--set", "2.2", "deadline", "31.12.2024"]) == 0
+    assert cli.main(["--db", str(db), "annual-rules", "--set", "1.1.2", "max"]) == 0
+    out = tmp_path / "a.json"
+    assert cli.main(["--db", str(db), "export-json", "--out", str(out)]) == 0
+    document = json.loads(out.read_text(encoding="utf-8"))
+    actions = {a["code"]: a for p in document["plans"][0]["priorities"] for a in p["actions"]}
+    assert actions["2.2"]["term"] == {"kind": "deadline", "due": "2024-12-31"}
+    assert actions["1.1"]["indicators"][1]["annual_rule"] == "max"
+    assert "term" not in actions["1.1"] and "annual_rule" not in actions["1.1"]["indicators"][0]
+    copy = tmp_path / "b.sqlite"
+    assert cli.main(["--db", str(copy), "import-json", str(out)]) == 0
+    from balti_monitor.db.connection import close_database, open_database
+    from balti_monitor.services.annual import indicator_rules
+
+    open_database(copy)
+    try:
+        plan = Plan.get()
+        info = next(t for t in action_terms(plan.id) if t.code == "2.2")
+        assert info.manual == Term(TermKind.DEADLINE, dt.date(2024, 12, 31))
+        rules = {(r.action_code, r.number): r for r in indicator_rules(plan.id)}
+        assert rules[("1.1", 2)].chosen and rules[("1.1", 2)].rule.value == "max"
+        assert not rules[("1.1", 1)].chosen
+    finally:
+        close_database()

@@ -16,8 +16,10 @@ from typing import Any
 
 from balti_monitor.db.models import (
     Action,
+    ActionTerm,
     FindingAcknowledgement,
     Indicator,
+    IndicatorAnnualRule,
     Narrative,
     Period,
     Plan,
@@ -92,6 +94,8 @@ def _export_plan(plan: Plan, code_of: dict[int, str], with_form_key: bool = Fals
     action_code = {a.id: a.code for a in actions}
     indicator_number = {}
     by_priority: dict[int, list[dict[str, Any]]] = {}
+    chosen_rules = {r.indicator_id: r.rule for r in IndicatorAnnualRule.select()}
+    hand_terms = {t.action_id: {"kind": t.kind, "due": t.due_date} for t in ActionTerm.select()}
     for action in actions:
         inds = list(Indicator.select().where(Indicator.action == action).order_by(Indicator.number))
         indicator_number.update({i.id: i.number for i in inds})
@@ -119,9 +123,11 @@ def _export_plan(plan: Plan, code_of: dict[int, str], with_form_key: bool = Fals
                         "aggregation": i.aggregation,
                         "gender_split": i.gender_split,
                         "placeholder": i.placeholder,
+                        **({"annual_rule": chosen_rules[i.id]} if i.id in chosen_rules else {}),
                     }
                     for i in inds
                 ],
+                **({"term": hand_terms[action.id]} if action.id in hand_terms else {}),
                 "responsible": [
                     {"subdivision": code_of[r.subdivision_id], "indicators": list(r.indicators)}
                     for r in resps

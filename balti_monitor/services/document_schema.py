@@ -99,7 +99,15 @@ PERIOD = {
     "acknowledgements": ([ACKNOWLEDGEMENT], None),
     "references": ([REFERENCE], None),
 }
-INDICATOR = {"number": int, "text": str, "aggregation": str, "gender_split": bool, "placeholder": bool}
+INDICATOR = {
+    "number": int,
+    "text": str,
+    "aggregation": str,
+    "gender_split": bool,
+    "placeholder": bool,
+    "annual_rule": (str, None),  # chosen by hand (absent: inferred from the text)
+}
+TERM = {"kind": str, "due": str}  # an action's term set by hand; "due" is an ISO date or ""
 RESPONSIBLE = {"subdivision": str, "indicators": [int]}
 ACTION = {
     "code": str,
@@ -116,6 +124,7 @@ ACTION = {
     "extra": dict,
     "indicators": [INDICATOR],
     "responsible": [RESPONSIBLE],
+    "term": (TERM, None),  # set by hand (absent: read from "deadline")
 }
 PRIORITY = {"number": str, "title": str, "title_placeholder": bool, "actions": [ACTION]}
 PLAN = {

@@ -13,8 +13,10 @@ from typing import Any
 
 from balti_monitor.db.models import (
     Action,
+    ActionTerm,
     FindingAcknowledgement,
     Indicator,
+    IndicatorAnnualRule,
     Narrative,
     Period,
     PeriodResponsibility,
@@ -26,6 +28,8 @@ from balti_monitor.db.models import (
     TotalOverride,
     Value,
 )
+from balti_monitor.domain.grid import AnnualRule
+from balti_monitor.domain.terms import TermKind
 from balti_monitor.services.applicability import materialize
 from balti_monitor.services.document_schema import InterchangeError
 from balti_monitor.services.values import parsed_columns, validate_description, validate_value
@@ -127,6 +131,25 @@ def import_plan(item: dict[str, Any], path: str, sub_ids: dict[str, int]) -> Pla
                     placeholder=ind["placeholder"],
                 )
                 indicators[(act["code"], ind["number"])] = created.id
+                if ind.get("annual_rule"):
+                    if ind["annual_rule"] not in {r.value for r in AnnualRule}:
+                        raise fail(
+                            f"{a_path}.indicators[{i_index}].annual_rule",
+                            f"regulă anuală necunoscută „{ind['annual_rule']}”.",
+                        )
+                    IndicatorAnnualRule.create(indicator=created.id, rule=ind["annual_rule"])
+            if act.get("term"):
+                term = act["term"]
+                if term["kind"] not in {k.value for k in TermKind} or (
+                    (term["kind"] == TermKind.DEADLINE.value) != bool(term["due"])
+                ):
+                    raise fail(f"{a_path}.term", f"termen necunoscut „{term['kind']}”.")
+                try:
+                    if term["due"]:
+                        dt.date.fromisoformat(term["due"])
+                except ValueError:
+                    raise fail(f"{a_path}.term.due", f"dată greșită „{term['due']}”.") from None
+                ActionTerm.create(action=action, kind=term["kind"], due_date=term["due"])
             for r_index, resp in enumerate(act["responsible"]):
                 r_path = f"{a_path}.responsible[{r_index}]"
                 if resp["subdivision"] not in sub_ids:
