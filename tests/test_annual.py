@@ -163,3 +163,22 @@ def _period(period_id: int):  # type: ignore[no-untyped-def]
     from balti_monitor.services.periods import stored_period
 
     return stored_period(period_id)
+
+
+def test_the_history_of_a_cell_lists_every_period_newest_first(year: dict[str, int]) -> None:
+    from balti_monitor.services.history import row_history
+
+    action, dru = year["action"], year["dru"]
+    _write(year["2023-S1"], action, dru, {2: "17 concursuri"}, "Primul.")
+    _write(year["2023-S2"], action, dru, {2: "5 concursuri"}, "Al doilea.")
+    history = row_history(Plan.get().id, action, dru)
+    entries = history.entries(2)
+    assert [(e.code, e.text, e.derived) for e in entries] == [
+        ("2023-A", "22 concursuri", True),
+        ("2023-S2", "5 concursuri", False),
+        ("2023-S1", "17 concursuri", False),
+    ]
+    assert [e.text for e in history.entries(0)] == ["", "Al doilea.", "Primul."]
+    assert history.previous_text(year["2023-S2"], 2) == "17 concursuri"
+    assert history.previous_text(year["2023-S1"], 2) is None  # no 2022-S2
+    assert history.previous_text(year["2023-A"], 2) is None  # no 2022-A
