@@ -265,8 +265,8 @@ def test_year_report_title(demo_db: Path, tmp_path: Path) -> None:
     out = export_report(period, tmp_path / "anual.docx")
     assert paragraph_texts(read_blocks(out))[0] == (
         "Raport anual privind implementarea\n"
-        "Planului local anticorupție pentru anii 2023-2027 în municipiul Bălți,\n"
-        "perioada de raport – anul 2023"
+        "Planului local anticorupție pentru anii 2023-2027 în municipiul Bălți\n"
+        "în anul 2023"
     )
 
 

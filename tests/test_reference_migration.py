@@ -7,7 +7,7 @@ from pathlib import Path
 
 from balti_monitor.db import connection
 from balti_monitor.db.connection import SCHEMA_VERSION, close_database, open_database
-from balti_monitor.db.models import ReferenceTotal
+from balti_monitor.db.models import ActionTerm, IndicatorAnnualRule, ReferenceTotal
 
 
 def _schema(path: Path) -> list[tuple[str, str]]:
@@ -29,7 +29,14 @@ def test_a_file_from_before_the_reference_store_is_migrated_to_the_fresh_schema(
     # the file as the version before this migration wrote it: no reference_total table
     with sqlite3.connect(old) as conn:
         conn.execute(f'DROP TABLE "{ReferenceTotal._meta.table_name}"')
-        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION - 1}")
+        # nor what the migrations after this one added (the search index, annual rules and terms)
+        for (trigger,) in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
+            conn.execute(f'DROP TRIGGER "{trigger}"')
+        conn.execute("DROP TABLE search_index")
+        for later in (IndicatorAnnualRule, ActionTerm):
+            conn.execute(f'DROP TABLE "{later._meta.table_name}"')
+        before = connection.MIGRATIONS.index(connection._add_reference_totals) + 1
+        conn.execute(f"PRAGMA user_version={before}")
     conn.close()
     assert ReferenceTotal._meta.table_name not in {n for n, _ in _schema(old)}
     (tmp_path / "backups").mkdir()
