@@ -241,6 +241,7 @@ def _lane(
     assert leftovers == ["data.sqlite"]
 
 
+@pytest.mark.stress
 def test_sigkill_never_loses_an_acknowledged_edit_or_half_applies_one(tmp_path: Path) -> None:
     base, layout_path, counts = _build(tmp_path)
     master = random.randrange(1 << 30)

@@ -9,12 +9,14 @@ lock's message) and the user may choose another one; a brand-new file offers the
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
+import time
 import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -34,6 +36,11 @@ translate = QCoreApplication.translate
 
 EXIT_NO_DATABASE = 2
 
+#: With this environment variable set to 1, the program prints ``BALTI_MONITOR_BENCH window|grid <epoch
+#: seconds>`` on stdout at the first paint of the main window and of the grid, then quits (for
+#: ``benchmarks/bench_start.py``: start-up timed through the real ``balti-monitor`` command).
+BENCH_ENV = "BALTI_MONITOR_BENCH"
+
 
 def create_application() -> QApplication:
     """The QApplication (reused when one exists, as in tests) with names and Romanian translations."""
@@ -49,11 +56,12 @@ def create_application() -> QApplication:
     return app
 
 
-def open_session(session: Session, path: Path) -> bool:
+def open_session(session: Session, path: Path, *, defer_backup: bool = False) -> bool:
     """Open ``path``; when it is refused explain why (offering a recovered copy of a bad file) and let the
-    user choose another file (False when cancelled)."""
+    user choose another file (False when cancelled). With ``defer_backup`` the automatic backup of the
+    opened file waits for :meth:`Session.start_deferred_backup`."""
     while True:
-        if open_or_explain(session, path, None) is not None:
+        if open_or_explain(session, path, None, defer_backup=defer_backup) is not None:
             return True
         chosen = dialogs.choose_database(None, path.parent)
         if chosen is None:
@@ -92,16 +100,46 @@ def start(db_path: str | None) -> MainWindow | None:
     app = create_application()
     settings = AppSettings()
     session = Session(app)
+    session.hold_until_shown()  # the tree's marks and the automatic backup wait for the first paint
     # Like any document program: the file worked on last time (a recovered copy, an e-mailed file …),
     # else the default database in the user's data folder.
     path = Path(db_path) if db_path else (settings.last_file() or default_database_path())
-    if not open_session(session, path):
+    # The automatic backup is written after the window's first paint, on a worker thread (start-up time).
+    if not open_session(session, path, defer_backup=True):
         return None
     window = MainWindow(session, settings)
     session.setParent(window)  # the session (and its undo stack) lives as long as the window
+    _FirstPaint(window, bench=os.environ.get(BENCH_ENV) == "1")
     window.show()
     offer_demo(window)
     return window
+
+
+class _FirstPaint(QObject):
+    """Waits for the first paint of the main window (then starts the deferred automatic backup) and of the
+    grid; in benchmark mode prints a time marker for each and quits once both are painted."""
+
+    def __init__(self, window: MainWindow, *, bench: bool) -> None:
+        super().__init__(window)
+        self.window = window
+        self.bench = bench
+        self.waiting: dict[QObject, str] = {window: "window", window.action_page.view.viewport(): "grid"}
+        for widget in self.waiting:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Note the first paint of each watched widget (never consumes the event)."""
+        if event.type() == QEvent.Type.Paint and watched in self.waiting:
+            what = self.waiting.pop(watched)
+            watched.removeEventFilter(self)
+            if self.bench:
+                sys.stdout.write(f"{BENCH_ENV} {what} {time.time():.6f}\n")
+                sys.stdout.flush()
+            if what == "window":
+                self.window.session.shown()
+            if self.bench and not self.waiting:
+                QTimer.singleShot(0, self.window.close)
+        return False
 
 
 def run(db_path: str | None = None) -> int:

@@ -8,19 +8,23 @@ exactly those actions and emits :attr:`Session.changed`; each view then refreshe
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from balti_monitor.db.models import Period, Plan
+from balti_monitor.services.backup import auto_backup_file
 from balti_monitor.services.bundled import ensure_bundled_plan
 from balti_monitor.services.changes import ChangeSet
+from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.grids import load_grids
 from balti_monitor.services.gui_support import ActionInfo, PriorityInfo, plan_outline
 from balti_monitor.services.periods import PeriodKey, key_of, list_periods
 from balti_monitor.services.results import ActionResult, action_result
-from balti_monitor.services.safe_open import OpenResult, close_safely, open_safely
+from balti_monitor.services.safe_open import OpenResult, close_safely, no_backup_warning, open_safely
 from balti_monitor.services.storage_errors import guard_write
 
 
@@ -67,10 +71,16 @@ class Session(QObject):
         self._all_loaded = False
         self.replaying = False  # an undo/redo is switching the period: views must not push commands
         self.undo_stack = QUndoStack(self)
+        self._pending_backup: Path | None = None
+        self._backup_thread: threading.Thread | None = None
+        self._until_shown: list[Callable[[], object]] | None = None  # see hold_until_shown()
 
     # -- file ---------------------------------------------------------------------------------------------
-    def open(self, path: Path) -> OpenResult:
+    def open(self, path: Path, *, defer_backup: bool = False) -> OpenResult:
         """Open (or create) a database file through :func:`open_safely` (lock, checks, automatic backup).
+
+        With ``defer_backup`` the automatic backup is left for :meth:`start_deferred_backup` (start-up:
+        after the window's first paint, on a worker thread).
 
         Raises ``ServiceError`` when another instance has the file open and ``FileOpenError`` (a
         ``DatabaseError`` with a Romanian message offering the newest automatic backup) for a bad file; the
@@ -81,7 +91,7 @@ class Session(QObject):
             self.close()
         self.period = None
         self.open_warning = None
-        result = open_safely(path, create=True)
+        result = open_safely(path, create=True, defer_backup=defer_backup)
         try:
             created = False
             if not Plan.select().exists():
@@ -100,15 +110,64 @@ class Session(QObject):
                 ).format(who=result.recovered_lock.describe())
             )
         self.open_warning = " ".join(notes) or None
+        self._pending_backup = path if defer_backup else None
         self.undo_stack.clear()
         self._load_plan(Plan.select().order_by(Plan.id).first())
         self.opened.emit()
         return result
 
+    # -- start-up -----------------------------------------------------------------------------------------
+    def hold_until_shown(self) -> None:
+        """Start-up: work passed to :meth:`when_shown` waits until :meth:`shown` (the main window's first
+        paint), so the window appears first."""
+        self._until_shown = []
+
+    def when_shown(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` from the event loop, but not before the main window's first paint at start-up
+        (right away - on the next event-loop turn - otherwise)."""
+        if self._until_shown is None:
+            QTimer.singleShot(0, self, callback)
+        else:
+            self._until_shown.append(callback)
+
+    def shown(self) -> None:
+        """The main window has painted once: run the held work and write the deferred automatic backup."""
+        held, self._until_shown = self._until_shown or [], None
+        for callback in held:
+            QTimer.singleShot(0, self, callback)
+        QTimer.singleShot(0, self, self.start_deferred_backup)
+
+    def start_deferred_backup(self) -> None:
+        """Write the automatic backup left by ``open(defer_backup=True)`` on a worker thread; a failure
+        comes back as a :attr:`message` (the file stays open, as when the backup is made on opening)."""
+        path, self._pending_backup = self._pending_backup, None
+        if path is None or path != self.path:
+            return
+        self.wait_for_backup()
+
+        def work() -> None:
+            try:
+                auto_backup_file(path, "deschidere")
+            except ServiceError as exc:
+                self.message.emit(no_backup_warning(exc))  # queued to the GUI thread by Qt
+            except Exception as exc:  # a backup must never take the program down
+                self.message.emit(no_backup_warning(ServiceError(str(exc))))
+
+        self._backup_thread = threading.Thread(target=work, name="auto-backup", daemon=True)
+        self._backup_thread.start()
+
+    def wait_for_backup(self) -> None:
+        """Wait until the automatic backup started by :meth:`start_deferred_backup` is written."""
+        thread, self._backup_thread = self._backup_thread, None
+        if thread is not None:
+            thread.join()
+
     def close(self) -> None:
         """Close the file and release its lock (one self-contained .sqlite remains)."""
         if self.path is not None:
             self.periodAboutToChange.emit()
+        self.start_deferred_backup()  # a file closed before the window painted still gets its backup
+        self.wait_for_backup()
         self.undo_stack.clear()
         if self.path is not None:
             close_safely()

@@ -49,14 +49,16 @@ class FileOpenError(DatabaseError):
 _session: OpenResult | None = None
 
 
-def open_safely(path: Path | str, *, create: bool = True) -> OpenResult:
+def open_safely(path: Path | str, *, create: bool = True, defer_backup: bool = False) -> OpenResult:
     """Open a database for editing: single-writer lock, checks, migrations, then an automatic backup.
 
     Raises :class:`ServiceError` when another instance has the file open, and :class:`FileOpenError` (a
     :class:`DatabaseError`) when the file is missing, empty, truncated, damaged, foreign or newer: its
     message says what is wrong and offers the newest automatic backup (also in ``.backup``). The refused
     file is not modified. A failed automatic backup does not stop the opening; it is reported in
-    ``warning``. The previous database opened this way is closed first.
+    ``warning``. With ``defer_backup`` no backup is made here: the caller makes it later (the GUI, after
+    its window is painted, with ``backup.auto_backup_file`` on a worker thread). The previous database
+    opened this way is closed first.
     """
     global _session
     path = Path(path)
@@ -88,14 +90,19 @@ def open_safely(path: Path | str, *, create: bool = True) -> OpenResult:
         )
     copy: Path | None = None
     try:
-        copy = auto_backup("deschidere")
+        copy = None if defer_backup else auto_backup("deschidere")
     except ServiceError as exc:
-        warnings.append(f"{exc} Fișierul a fost deschis, dar fără copie automată.")
+        warnings.append(no_backup_warning(exc))
     warning = " ".join(warnings) or None
     _session = OpenResult(
         path=path, lock=lock, auto_backup=copy, warning=warning, recovered_lock=lock.recovered
     )
     return _session
+
+
+def no_backup_warning(exc: ServiceError) -> str:
+    """The warning shown when the automatic backup on opening failed (the file is open all the same)."""
+    return f"{exc} Fișierul a fost deschis, dar fără copie automată."
 
 
 def close_safely() -> None:
