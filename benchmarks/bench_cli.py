@@ -90,7 +90,7 @@ def bench(big: Path, scratch: Path, runs: int) -> list[tuple[str, float, float, 
 def report(rows: list[tuple[str, float, float, float]]) -> str:
     """The figures and ratios as text."""
     lines = [
-        "CLI commands as processes (10-year file) vs bare `python -c \"import sqlite3\"` + the work in-process",
+        'CLI commands as processes (10-year file) vs bare `python -c "import sqlite3"` + the work in-process',
     ]
     for label, process, bare, work in rows:
         ratio = process / (bare + work)

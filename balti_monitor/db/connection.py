@@ -168,11 +168,37 @@ def _newer(path: Path, version: int) -> DatabaseError:
     )
 
 
+#: Tables whose size does not grow with the recorded history (the plan and the subdivisions): what
+#: ``open_database(full_check=False)`` checks, in a time that stays the same at 1 or 20 years.
+FIXED_SIZE_TABLES = (
+    "sqlite_master",
+    "plan",
+    "priority",
+    "action",
+    "indicator",
+    "subdivision",
+    "subdivision_alias",
+    "responsibility",
+)
+
+
 def quick_check_problems(db: pw.SqliteDatabase, limit: int = 5) -> list[str]:
     """``PRAGMA quick_check`` of the open file: an empty list when it is sound."""
     rows = _sql(db, f"PRAGMA quick_check({int(limit)})").fetchall()
     found = [str(r[0]) for r in rows]
     return [] if found == ["ok"] else found
+
+
+def fixed_size_check_problems(db: pw.SqliteDatabase) -> list[str]:
+    """``PRAGMA quick_check`` of the schema and the :data:`FIXED_SIZE_TABLES` only (the rest of the file is
+    for :func:`quick_check_problems`, later): an empty list when they are sound."""
+    present = _table_names(db) | {"sqlite_master"}
+    found: list[str] = []
+    for table in FIXED_SIZE_TABLES:
+        if table in present:
+            rows = [str(r[0]) for r in _sql(db, f"PRAGMA quick_check('{table}')").fetchall()]
+            found += [] if rows == ["ok"] else rows
+    return found
 
 
 def describe_problems(problems: list[str]) -> str:
@@ -241,13 +267,16 @@ def backup_copy(source: Path, dest: Path) -> Path:
 
 
 def open_database(
-    path: Path | str, *, create: bool = True, backup_dir: Path | None = None
+    path: Path | str, *, create: bool = True, backup_dir: Path | None = None, full_check: bool = True
 ) -> pw.SqliteDatabase:
     """Open (or create) the database file and bring its schema up to date.
 
     A file that is empty, not SQLite, truncated, damaged, belongs to another program or comes from a newer
     version is refused with a :class:`DatabaseError` and is not modified. Before a migration, a backup copy
     is written next to the file (or into ``backup_dir``). A missing file is created only with ``create``.
+    Without ``full_check`` only the schema and the plan tables are checked (:func:`fixed_size_check_problems`,
+    a cost that does not grow with history): the caller checks the whole file soon after (the GUI, once its
+    window is painted).
     """
     if str(path) == ":memory:":
         return _open_checked(Path(":memory:"), backup_dir, in_memory=True)
@@ -258,17 +287,19 @@ def open_database(
         _create_file(path)
     else:
         read_header(path)
-    return _open_checked(path, backup_dir)
+    return _open_checked(path, backup_dir, full_check=full_check)
 
 
-def _open_checked(path: Path, backup_dir: Path | None, *, in_memory: bool = False) -> pw.SqliteDatabase:
+def _open_checked(
+    path: Path, backup_dir: Path | None, *, in_memory: bool = False, full_check: bool = True
+) -> pw.SqliteDatabase:
     if not database.is_closed():
         database.close()
     database.init(str(path))
     try:
         database.connect()
         _pragmas(database)
-        _ensure_schema(database, path, backup_dir, check=not in_memory)
+        _ensure_schema(database, path, backup_dir, check=not in_memory, full_check=full_check)
     except sqlite3.DatabaseError as exc:
         database.close()
         raise _unreadable(path, exc) from exc
@@ -337,7 +368,9 @@ def _sync_directory(folder: Path) -> None:
         os.close(fd)
 
 
-def _ensure_schema(db: pw.SqliteDatabase, path: Path, backup_dir: Path | None, *, check: bool = True) -> None:
+def _ensure_schema(
+    db: pw.SqliteDatabase, path: Path, backup_dir: Path | None, *, check: bool = True, full_check: bool = True
+) -> None:
     version = _user_version(db)
     tables = _table_names(db)
     app_id = _application_id(db)
@@ -354,7 +387,11 @@ def _ensure_schema(db: pw.SqliteDatabase, path: Path, backup_dir: Path | None, *
     if version > SCHEMA_VERSION:
         raise _newer(path, version)
     if check:
-        problems = quick_check_problems(db)
+        problems = (
+            quick_check_problems(db)
+            if full_check or version < SCHEMA_VERSION
+            else fixed_size_check_problems(db)
+        )
         if problems:
             raise DatabaseError(
                 f"Fișierul „{path.name}” este deteriorat: {describe_problems(problems)}. {_UNCHANGED}",

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -56,12 +58,12 @@ def create_application() -> QApplication:
     return app
 
 
-def open_session(session: Session, path: Path, *, defer_backup: bool = False) -> bool:
+def open_session(session: Session, path: Path, *, deferred: bool = False) -> bool:
     """Open ``path``; when it is refused explain why (offering a recovered copy of a bad file) and let the
-    user choose another file (False when cancelled). With ``defer_backup`` the automatic backup of the
-    opened file waits for :meth:`Session.start_deferred_backup`."""
+    user choose another file (False when cancelled). With ``deferred`` the automatic backup of the
+    opened file and the check of the whole file wait for :meth:`Session.start_deferred_backup`."""
     while True:
-        if open_or_explain(session, path, None, defer_backup=defer_backup) is not None:
+        if open_or_explain(session, path, None, deferred=deferred) is not None:
             return True
         chosen = dialogs.choose_database(None, path.parent)
         if chosen is None:
@@ -105,14 +107,41 @@ def start(db_path: str | None) -> MainWindow | None:
     # else the default database in the user's data folder.
     path = Path(db_path) if db_path else (settings.last_file() or default_database_path())
     # The automatic backup is written after the window's first paint, on a worker thread (start-up time).
-    if not open_session(session, path, defer_backup=True):
+    if not open_session(session, path, deferred=True):
         return None
-    window = MainWindow(session, settings)
+    try:
+        window = MainWindow(session, settings)
+    except Exception:
+        # Only the plan tables were checked so far: a file whose data cannot be read is checked in full
+        # now, which refuses a damaged file with its explanation and the offer of the automatic backup.
+        opened = session.path
+        session.close()
+        if opened is None or not open_session(session, opened):
+            return None
+        window = MainWindow(session, settings)
     session.setParent(window)  # the session (and its undo stack) lives as long as the window
+    session.damaged.connect(lambda path, reason: reopen_damaged(window, path, reason))
     _FirstPaint(window, bench=os.environ.get(BENCH_ENV) == "1")
     window.show()
     offer_demo(window)
     return window
+
+
+def reopen_damaged(window: MainWindow, path: Path, reason: str) -> None:
+    """``path``, opened at start-up with only its plan tables checked, turned out damaged (the check after
+    the first paint, or SQLite refusing a page while reading): close it and open it again with the full
+    check, which explains the damage and offers the newest automatic backup (else the default file is
+    opened, as when a file chosen from the menu is refused). Nothing happens when another file is open."""
+    session = window.session
+    if session.path != path or getattr(window, "_reopening_damaged", False):
+        return
+    window._reopening_damaged = True  # type: ignore[attr-defined]
+    try:
+        window.statusBar().showMessage(reason)
+        session.close()
+        window.file_actions.open_file(path)
+    finally:
+        window._reopening_damaged = False  # type: ignore[attr-defined]
 
 
 class _FirstPaint(QObject):
@@ -149,13 +178,43 @@ def run(db_path: str | None = None) -> int:
     window = start(db_path)
     if window is None:
         return EXIT_NO_DATABASE
+    sys.excepthook = unexpected_error_handler(window)
     code = app.exec()
     window.session.close()
     return int(code)
 
 
-def _report_unexpected(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-    """Write an unexpected error to ``erori.log`` and tell the user instead of closing silently."""
+def _damaged_database(error: BaseException | None) -> bool:
+    """True when ``error`` (or an error it was raised from) is SQLite refusing a damaged page."""
+    seen = 0
+    while error is not None and seen < 10:
+        if isinstance(error, sqlite3.DatabaseError) and "malformed" in str(error):
+            return True
+        error = error.__cause__ or error.__context__
+        seen += 1
+    return False
+
+
+def unexpected_error_handler(
+    window: MainWindow,
+) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
+    """The ``sys.excepthook`` while ``window`` runs: a damaged page met while reading (the file was opened
+    with only its plan tables checked) closes the file and opens it again with the full check, which
+    explains the damage and offers the automatic backup; anything else is :func:`_report_unexpected`."""
+
+    def handle(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        path = window.session.path
+        if path is None or not _damaged_database(error):
+            _report_unexpected(kind, error, tb)
+            return
+        _log_unexpected(kind, error, tb)
+        QTimer.singleShot(0, window, lambda: reopen_damaged(window, path, str(error)))
+
+    return handle
+
+
+def _log_unexpected(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> Path:
+    """Append the error to ``erori.log`` (and stderr); returns the log's path."""
     text = "".join(traceback.format_exception(kind, error, tb))
     log = user_data_dir() / "erori.log"
     try:
@@ -164,6 +223,12 @@ def _report_unexpected(kind: type[BaseException], error: BaseException, tb: Trac
     except OSError:
         pass
     sys.stderr.write(text)
+    return log
+
+
+def _report_unexpected(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    """Write an unexpected error to ``erori.log`` and tell the user instead of closing silently."""
+    log = _log_unexpected(kind, error, tb)
     if QApplication.instance() is not None:
         QMessageBox.critical(
             None,

@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from balti_monitor.db.models import Period, Plan
-from balti_monitor.services.backup import auto_backup_file
 from balti_monitor.services.bundled import ensure_bundled_plan
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
@@ -24,7 +23,14 @@ from balti_monitor.services.grids import load_grids
 from balti_monitor.services.gui_support import ActionInfo, PriorityInfo, plan_outline
 from balti_monitor.services.periods import PeriodKey, key_of, list_periods
 from balti_monitor.services.results import ActionResult, action_result
-from balti_monitor.services.safe_open import OpenResult, close_safely, no_backup_warning, open_safely
+from balti_monitor.services.safe_open import (
+    DamagedAfterOpenError,
+    OpenResult,
+    check_and_back_up,
+    close_safely,
+    no_backup_warning,
+    open_safely,
+)
 from balti_monitor.services.storage_errors import guard_write
 
 
@@ -49,6 +55,9 @@ class Session(QObject):
         opened(): a database file was opened; every view reloads.
         navigate(int, int, int): an undo/redo asks to show action, subdivision (0 = Total row), column.
         message(str): a Romanian message for the status bar.
+        damaged(Path, str): the check of the whole file made after a deferred opening found that file
+            damaged (the Romanian reason); it should be closed and opened again normally (which explains
+            the damage and offers the newest automatic backup).
     """
 
     changed = Signal(object)
@@ -57,6 +66,7 @@ class Session(QObject):
     opened = Signal()
     navigate = Signal(int, int, int)
     message = Signal(str)
+    damaged = Signal(object, str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -76,11 +86,12 @@ class Session(QObject):
         self._until_shown: list[Callable[[], object]] | None = None  # see hold_until_shown()
 
     # -- file ---------------------------------------------------------------------------------------------
-    def open(self, path: Path, *, defer_backup: bool = False) -> OpenResult:
+    def open(self, path: Path, *, deferred: bool = False) -> OpenResult:
         """Open (or create) a database file through :func:`open_safely` (lock, checks, automatic backup).
 
-        With ``defer_backup`` the automatic backup is left for :meth:`start_deferred_backup` (start-up:
-        after the window's first paint, on a worker thread).
+        With ``deferred`` the check of the whole file and the automatic backup are left for
+        :meth:`start_deferred_backup` (start-up: after the window's first paint, on a worker thread);
+        only the schema and the plan tables are checked here.
 
         Raises ``ServiceError`` when another instance has the file open and ``FileOpenError`` (a
         ``DatabaseError`` with a Romanian message offering the newest automatic backup) for a bad file; the
@@ -91,7 +102,7 @@ class Session(QObject):
             self.close()
         self.period = None
         self.open_warning = None
-        result = open_safely(path, create=True, defer_backup=defer_backup)
+        result = open_safely(path, create=True, deferred=deferred)
         try:
             created = False
             if not Plan.select().exists():
@@ -110,7 +121,7 @@ class Session(QObject):
                 ).format(who=result.recovered_lock.describe())
             )
         self.open_warning = " ".join(notes) or None
-        self._pending_backup = path if defer_backup else None
+        self._pending_backup = path if deferred else None
         self.undo_stack.clear()
         self._load_plan(Plan.select().order_by(Plan.id).first())
         self.opened.emit()
@@ -138,8 +149,9 @@ class Session(QObject):
         QTimer.singleShot(0, self, self.start_deferred_backup)
 
     def start_deferred_backup(self) -> None:
-        """Write the automatic backup left by ``open(defer_backup=True)`` on a worker thread; a failure
-        comes back as a :attr:`message` (the file stays open, as when the backup is made on opening)."""
+        """Check the whole file and write the automatic backup left by ``open(deferred=True)``, on a
+        worker thread: damage comes back as :attr:`damaged`, a failed backup as a :attr:`message` (the
+        file stays open, as when the backup is made on opening)."""
         path, self._pending_backup = self._pending_backup, None
         if path is None or path != self.path:
             return
@@ -147,7 +159,9 @@ class Session(QObject):
 
         def work() -> None:
             try:
-                auto_backup_file(path, "deschidere")
+                check_and_back_up(path)
+            except DamagedAfterOpenError as exc:
+                self.damaged.emit(path, str(exc))  # queued to the GUI thread by Qt
             except ServiceError as exc:
                 self.message.emit(no_backup_warning(exc))  # queued to the GUI thread by Qt
             except Exception as exc:  # a backup must never take the program down
