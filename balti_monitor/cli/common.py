@@ -11,10 +11,11 @@ from pathlib import Path
 from balti_monitor.db.connection import DatabaseError, close_database, open_database
 from balti_monitor.db.models import Period, Plan
 from balti_monitor.resources import default_database_path
-from balti_monitor.services.bundled import ensure_bundled_plan
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import find_period, parse_period_code
-from balti_monitor.services.safe_open import close_safely, open_failure, open_safely
+
+# Imported where used, not here (start-up time of the read-only commands): services.safe_open (lock and
+# automatic backup, for the commands that write) and services.bundled (installing the plan on first use).
 
 
 class CommandError(Exception):
@@ -38,15 +39,21 @@ def opened(args: argparse.Namespace, *, create: bool = True, write: bool = False
         raise CommandError(f"Fișierul „{path}” nu există.")
     try:
         if write:
+            from balti_monitor.services.safe_open import open_safely
+
             open_safely(path, create=create)
         else:
             open_database(path, create=create)
     except DatabaseError as exc:
+        from balti_monitor.services.safe_open import open_failure
+
         raise CommandError(str(open_failure(exc, path))) from exc
     try:
         yield path
     finally:
         if write:
+            from balti_monitor.services.safe_open import close_safely
+
             close_safely()
         else:
             close_database()
@@ -56,6 +63,8 @@ def default_plan() -> Plan:
     """The plan the commands work on (the bundled one, installed on first use)."""
     plan: Plan | None = Plan.select().order_by(Plan.id).first()
     if plan is None:
+        from balti_monitor.services.bundled import ensure_bundled_plan
+
         plan, _ = ensure_bundled_plan()
     return plan
 
