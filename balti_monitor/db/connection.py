@@ -340,11 +340,37 @@ def _newer(path: Path, version: int) -> DatabaseError:
     )
 
 
+#: Tables whose size does not grow with the recorded history (the plan and the subdivisions): what
+#: ``open_database(full_check=False)`` checks, in a time that stays the same at 1 or 20 years.
+FIXED_SIZE_TABLES = (
+    "sqlite_master",
+    "plan",
+    "priority",
+    "action",
+    "indicator",
+    "subdivision",
+    "subdivision_alias",
+    "responsibility",
+)
+
+
 def quick_check_problems(db: pw.SqliteDatabase, limit: int = 5) -> list[str]:
     """``PRAGMA quick_check`` of the open file: an empty list when it is sound."""
     rows = _sql(db, f"PRAGMA quick_check({int(limit)})").fetchall()
     found = [str(r[0]) for r in rows]
     return [] if found == ["ok"] else found
+
+
+def fixed_size_check_problems(db: pw.SqliteDatabase) -> list[str]:
+    """``PRAGMA quick_check`` of the schema and the :data:`FIXED_SIZE_TABLES` only (the rest of the file is
+    for :func:`quick_check_problems`, later): an empty list when they are sound."""
+    present = _table_names(db) | {"sqlite_master"}
+    found: list[str] = []
+    for table in FIXED_SIZE_TABLES:
+        if table in present:
+            rows = [str(r[0]) for r in _sql(db, f"PRAGMA quick_check('{table}')").fetchall()]
+            found += [] if rows == ["ok"] else rows
+    return found
 
 
 def describe_problems(problems: list[str]) -> str:
@@ -474,7 +500,12 @@ def structure_problems(conn: sqlite3.Connection, version: int, *, foreign_keys: 
 
 
 def open_database(
-    path: Path | str, *, create: bool = True, backup_dir: Path | None = None, read_only: bool = False
+    path: Path | str,
+    *,
+    create: bool = True,
+    backup_dir: Path | None = None,
+    read_only: bool = False,
+    full_check: bool = True,
 ) -> pw.SqliteDatabase:
     """Open (or create) the database file and bring its schema up to date.
 
@@ -486,6 +517,9 @@ def open_database(
     ``read_only`` opens the file for reading only (``PRAGMA query_only``): any write through it fails, and
     a file that would need a migration is refused with kind ``"needs_upgrade"`` (writing is the business of
     :func:`balti_monitor.services.safe_open.open_safely`, which takes the lock and makes a backup first).
+    Without ``full_check`` only the schema and the plan tables are checked (:func:`fixed_size_check_problems`,
+    a cost that does not grow with history): the caller checks the whole file soon after (the GUI, once its
+    window is painted).
     """
     if str(path) == ":memory:":
         return _open_checked(Path(":memory:"), backup_dir, in_memory=True)
@@ -496,11 +530,16 @@ def open_database(
         _create_file(path)
     else:
         read_header(path)
-    return _open_checked(path, backup_dir, read_only=read_only)
+    return _open_checked(path, backup_dir, read_only=read_only, full_check=full_check)
 
 
 def _open_checked(
-    path: Path, backup_dir: Path | None, *, in_memory: bool = False, read_only: bool = False
+    path: Path,
+    backup_dir: Path | None,
+    *,
+    in_memory: bool = False,
+    read_only: bool = False,
+    full_check: bool = True,
 ) -> pw.SqliteDatabase:
     if not database.is_closed():
         database.close()
@@ -508,7 +547,9 @@ def _open_checked(
     try:
         database.connect()
         _pragmas(database)
-        _ensure_schema(database, path, backup_dir, check=not in_memory, read_only=read_only)
+        _ensure_schema(
+            database, path, backup_dir, check=not in_memory, read_only=read_only, full_check=full_check
+        )
         if read_only:
             _sql(database, "PRAGMA query_only=ON")
     except sqlite3.DatabaseError as exc:
@@ -580,7 +621,13 @@ def _sync_directory(folder: Path) -> None:
 
 
 def _ensure_schema(
-    db: pw.SqliteDatabase, path: Path, backup_dir: Path | None, *, check: bool = True, read_only: bool = False
+    db: pw.SqliteDatabase,
+    path: Path,
+    backup_dir: Path | None,
+    *,
+    check: bool = True,
+    read_only: bool = False,
+    full_check: bool = True,
 ) -> None:
     version = _user_version(db)
     tables = _table_names(db)
@@ -609,7 +656,11 @@ def _ensure_schema(
             "damaged",
         )
     if check:
-        problems = quick_check_problems(db)
+        problems = (
+            quick_check_problems(db)
+            if full_check or version < SCHEMA_VERSION
+            else fixed_size_check_problems(db)
+        )
         if problems:
             raise DatabaseError(
                 f"Fișierul „{path.name}” este deteriorat: {describe_problems(problems)}. {_UNCHANGED}",
