@@ -52,9 +52,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "forms-status": ("forms", "arată (sau schimbă) starea formularelor de retur ale unei perioade"),
     "search": (
         "search",
-        "caută în returi, valori, narațiune și textele planului (fără diacritice: „sesizari”)",
+        "caută un text în descrieri, valori, textul raportului și plan (diacriticele nu contează)",
     ),
-    "delete-period": ("periods", "șterge o perioadă (după o copie automată și după ce arată ce se pierde)"),
+    "delete-period": (
+        "periods",
+        "șterge o perioadă cu tot ce s-a introdus pentru ea (după o copie automată)",
+    ),
 }
 
 #: The modules that add sub-commands (derived from COMMANDS).

@@ -666,7 +666,11 @@ def _ensure_schema(
                 f"Fișierul „{path.name}” este deteriorat: {describe_problems(problems)}. {_UNCHANGED}",
                 "damaged",
             )
-        structure = structure_problems(_connection(db), version)
+        # the links between tables are checked with the whole file (a cost that grows with history): at
+        # once, or with the deferred check after the window's first paint
+        structure = structure_problems(
+            _connection(db), version, foreign_keys=full_check or version < SCHEMA_VERSION
+        )
         if structure:
             raise DatabaseError(
                 f"Fișierul „{path.name}” nu are structura unei baze de date Bălți Monitor (versiunea "

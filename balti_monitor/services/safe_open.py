@@ -131,6 +131,8 @@ def check_and_back_up(path: Path | str) -> Path | None:
     try:
         with contextlib.closing(ro_connect(path)) as conn:
             rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
+            if rows == ["ok"] and conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                rows = ["legături rupte între tabele"]
     except sqlite3.DatabaseError as exc:
         rows = [str(exc)]
     if rows != ["ok"]:
