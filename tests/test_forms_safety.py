@@ -401,3 +401,67 @@ def test_read_only_preview_needs_no_lock(
     assert cell_text(
         _period(), action_by_code(_period().plan_id, "1.1").id, Subdivision.get(code="DRU").id, 2
     ) == ("17 concursuri")
+
+
+# ------------------------------------------------------------------------------------------------------
+# Set-based writing (issue 20): the same result as cell-by-cell writing
+# ------------------------------------------------------------------------------------------------------
+
+
+def _content(db: Path) -> list[Any]:
+    conn = sqlite3.connect(db)
+    try:
+        returns = conn.execute(
+            'SELECT action_id, subdivision_id, period_id, description, status FROM "return" ORDER BY 1, 2, 3'
+        ).fetchall()
+        values = conn.execute(
+            "SELECT r.action_id, r.subdivision_id, v.indicator_id, v.raw_text, v.state, v.quantity, v.unit, "
+            'v.women, v.men, v.approximate, v.status FROM value v JOIN "return" r ON r.id = v.return_id '
+            "ORDER BY 1, 2, 3"
+        ).fetchall()
+    finally:
+        conn.close()
+    return [returns, values]
+
+
+_EDIT_TEXT = st.one_of(
+    st.none(), st.sampled_from(["", "5", "12 acte", "Realizat", "3 (2F/1B)", "desc"]), TEXT
+)
+
+
+@_settings(25)
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 3), st.integers(0, 3), _EDIT_TEXT), max_size=25))
+def test_set_based_writing_gives_what_cell_by_cell_writing_gives(
+    demo_file: Path, tmp_path_factory: pytest.TempPathFactory, edits: list[tuple[int, int, int, str | None]]
+) -> None:
+    from balti_monitor.db.models import Action, Indicator
+    from balti_monitor.services.forms_import import write_cells
+
+    folder = tmp_path_factory.mktemp("bulk")
+    results = []
+    for mode in ("cells", "bulk"):
+        db = folder / f"{mode}.sqlite"
+        shutil.copyfile(demo_file, db)
+        open_database(db)
+        try:
+            period = _period()
+            actions = [
+                a
+                for a in Action.select().order_by(Action.position)
+                if Indicator.select().where(Indicator.action == a).count() >= 3
+            ][:6]
+            subs = [s.id for s in Subdivision.select().order_by(Subdivision.position)][:4]
+            pairs = [
+                (actions[a].id, CellEdit(subs[s], column, text))
+                for a, s, column, text in edits
+                if text is None or validate_cell(column, text) is None
+            ]
+            if mode == "cells":
+                for action_id, edit in pairs:
+                    set_cells(period, action_id, [edit])
+            else:
+                write_cells(period, pairs)
+        finally:
+            close_database()
+        results.append(_content(db))
+    assert results[0] == results[1]

@@ -12,19 +12,18 @@ transaction with undo and redo payloads) is a service, re-exported here.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from balti_monitor.db.models import (
     Action,
-    FormStatus,
-    Indicator,
     Period,
     Plan,
     Priority,
-    Return,
     Subdivision,
-    Value,
+    database,
 )
 from balti_monitor.domain.checks import Finding
 from balti_monitor.interchange.forms_common import (
@@ -84,41 +83,65 @@ from balti_monitor.services.periods import key_of
 # ------------------------------------------------------------------------------------------------------
 
 
-def _plan_cells(plan: Plan) -> tuple[dict[str, Action], set[tuple[int, int]]]:
-    actions = {a.code: a for a in Action.select().join(Priority).where(Priority.plan == plan)}
-    numbers = {
-        (i.action_id, i.number)
-        for i in Indicator.select(Indicator.action, Indicator.number).where(
-            Indicator.action.in_([a.id for a in actions.values()])
-        )
-    }
-    return actions, numbers
+class _Lookups:
+    """What comparing forms reads from the database, read once per preview (not once per form): the plan's
+    actions and indicators, and the stored texts and form statuses of the period, with a few set queries."""
+
+    def __init__(self) -> None:
+        self._plans: dict[int, tuple[dict[str, Action], set[tuple[int, int]]]] = {}
+        self._texts: dict[int, dict[int, dict[tuple[int, int], str]]] = {}
+        self._form_ids: dict[int, dict[int, str]] = {}
+
+    def plan_cells(self, plan: Plan) -> tuple[dict[str, Action], set[tuple[int, int]]]:
+        """{action code: action} and {(action id, indicator number)} of the plan."""
+        found = self._plans.get(plan.id)
+        if found is None:
+            actions = {a.code: a for a in Action.select().join(Priority).where(Priority.plan == plan)}
+            ids = [a.id for a in actions.values()]
+            numbers = {
+                (int(a), int(n))
+                for a, n in _sql(
+                    f"SELECT action_id, number FROM indicator WHERE action_id IN ({','.join('?' * len(ids))})",
+                    ids,
+                )
+            }
+            found = self._plans[plan.id] = (actions, numbers)
+        return found
+
+    def current_texts(self, period: Period, subdivision_id: int) -> dict[tuple[int, int], str]:
+        """{(action id, column): stored text} for one subdivision's returns in the period."""
+        by_sub = self._texts.get(period.id)
+        if by_sub is None:
+            by_sub = self._texts[period.id] = defaultdict(dict)
+            for action_id, sub_id, description in _sql(
+                'SELECT action_id, subdivision_id, description FROM "return" WHERE period_id = ?', [period.id]
+            ):
+                by_sub[int(sub_id)][(int(action_id), DESCRIPTION_COLUMN)] = str(description)
+            for action_id, sub_id, number, raw in _sql(
+                'SELECT r.action_id, r.subdivision_id, i.number, v.raw_text FROM value v JOIN "return" r '
+                "ON r.id = v.return_id JOIN indicator i ON i.id = v.indicator_id WHERE r.period_id = ?",
+                [period.id],
+            ):
+                by_sub[int(sub_id)][(int(action_id), int(number))] = str(raw)
+        return by_sub.get(subdivision_id, {})
+
+    def latest_form_id(self, period: Period, subdivision_id: int) -> str:
+        """The id of the latest form generated for the subdivision ("" when none)."""
+        ids = self._form_ids.get(period.id)
+        if ids is None:
+            rows = _sql("SELECT subdivision_id, form_id FROM form_status WHERE period_id = ?", [period.id])
+            ids = self._form_ids[period.id] = {int(s): str(f or "") for s, f in rows}
+        return ids.get(subdivision_id, "")
 
 
-def _current_texts(period: Period, subdivision_id: int) -> dict[tuple[int, int], str]:
-    """{(action id, column): stored text} for one subdivision's returns in the period."""
-    texts: dict[tuple[int, int], str] = {}
-    returns = {
-        r.id: r
-        for r in Return.select().where((Return.period == period) & (Return.subdivision == subdivision_id))
-    }
-    for ret in returns.values():
-        texts[(ret.action_id, DESCRIPTION_COLUMN)] = str(ret.description)
-    if returns:
-        query = (
-            Value.select(Value.ret, Value.raw_text, Indicator.number)
-            .join(Indicator)
-            .where(Value.ret.in_(list(returns)))
-        )
-        for value in query:
-            # The id accessor of Value.ret is "return_id" (its column name), so read the raw field data.
-            ret_id = int(value.__data__["ret"])
-            texts[(returns[ret_id].action_id, int(value.indicator.number))] = str(value.raw_text)
-    return texts
+def _sql(query: str, params: list[Any]) -> Any:
+    return database.execute_sql(query, params)  # type: ignore[no-untyped-call]
 
 
-def _compare(raw: RawForm, path: Path, plan: Plan, period: Period, sub: Subdivision) -> FormFile:
-    actions, numbers = _plan_cells(plan)
+def _compare(
+    raw: RawForm, path: Path, plan: Plan, period: Period, sub: Subdivision, lookups: _Lookups
+) -> FormFile:
+    actions, numbers = lookups.plan_cells(plan)
     signed = {row.key: row for row in raw.signed}
     targets: dict[str, CellRef] = {}
     gone: list[str] = []
@@ -187,13 +210,13 @@ def _compare(raw: RawForm, path: Path, plan: Plan, period: Period, sub: Subdivis
         warnings.append(
             f"rândurile {rows_text} conțin date în afara rândurilor formularului și au fost ignorate."
         )
-    status = FormStatus.get_or_none((FormStatus.period == period) & (FormStatus.subdivision == sub))
-    if status is not None and status.form_id and status.form_id != raw.header["form_id"]:
+    latest = lookups.latest_form_id(period, sub.id)
+    if latest and latest != raw.header["form_id"]:
         warnings.append(
             "formularul nu este ultimul generat pentru această subdiviziune; verificați modificările."
         )
 
-    current = _current_texts(period, sub.id)
+    current = lookups.current_texts(period, sub.id)
     changes: list[CellChange] = []
     for key, (row, incoming) in by_key.items():
         ref = targets[key]
@@ -280,12 +303,13 @@ def preview_import(paths: Sequence[Path | str], period: Period | None = None) ->
     target = period
     by_form: dict[str, str] = {}
     by_sub: dict[int, str] = {}
+    lookups = _Lookups()
     for item in paths:
         path = Path(item)
         try:
             raw = read_workbook(path)
             plan, found, sub = identify_form(raw, target)
-            form = _compare(raw, path, plan, found, sub)
+            form = _compare(raw, path, plan, found, sub, lookups)
             if form.form_id in by_form:
                 raise FormRefused(
                     f"Același formular a fost selectat de două ori (și ca „{by_form[form.form_id]}”)."
