@@ -13,7 +13,7 @@ transaction with undo and redo payloads) is a service, re-exported here.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -72,8 +72,10 @@ __all__ = [  # the use case's types and functions, re-exported for the callers t
     "ImportResult",
     "RefusedFile",
     "apply_import",
+    "compare_forms",
     "findings_delta",
     "preview_import",
+    "read_forms",
     "restore_cells",
 ]
 from balti_monitor.services.periods import key_of
@@ -292,22 +294,45 @@ def findings_delta(
     return import_findings_delta(period, edits_by_action(changes))
 
 
-def preview_import(paths: Sequence[Path | str], period: Period | None = None) -> ImportPreview:
-    """Read the files and compare them with the database; nothing is changed.
+Progress = Callable[[int, int, str], None]  # (done, total, file name): a plain callback, no Qt
+ReadForm = tuple[Path, "RawForm | FormRefused"]
 
-    ``period`` is the period the user is working on (forms of another period are refused); without it the
-    period of the first recognised form is used and forms of other periods are refused.
-    """
+
+def read_forms(
+    paths: Sequence[Path | str], progress: Progress | None = None, cancelled: Callable[[], bool] | None = None
+) -> list[ReadForm] | None:
+    """Open and parse each file (no database: the part a worker thread runs); per file the parsed form or
+    why it is refused. None when ``cancelled`` said stop."""
+    read: list[ReadForm] = []
+    total = len(paths)
+    for done, item in enumerate(paths):
+        if cancelled is not None and cancelled():
+            return None
+        path = Path(item)
+        if progress is not None:
+            progress(done, total, path.name)
+        try:
+            read.append((path, read_workbook(path)))
+        except FormRefused as exc:
+            read.append((path, exc))
+    if progress is not None:
+        progress(total, total, "")
+    return read
+
+
+def compare_forms(read: Sequence[ReadForm], period: Period | None = None) -> ImportPreview:
+    """Compare parsed forms with the database (the preview's findings computed in memory); nothing is
+    changed. ``period`` as in :func:`preview_import`."""
     files: list[FormFile] = []
     refused: list[RefusedFile] = []
     target = period
     by_form: dict[str, str] = {}
     by_sub: dict[int, str] = {}
     lookups = _Lookups()
-    for item in paths:
-        path = Path(item)
+    for path, raw in read:
         try:
-            raw = read_workbook(path)
+            if isinstance(raw, FormRefused):
+                raise raw
             plan, found, sub = identify_form(raw, target)
             form = _compare(raw, path, plan, found, sub, lookups)
             if form.form_id in by_form:
@@ -331,3 +356,17 @@ def preview_import(paths: Sequence[Path | str], period: Period | None = None) ->
     pending = [c for f in files for c in f.changes if c.kind in APPLIED_KINDS]
     added, cleared = findings_delta(target, pending)
     return ImportPreview(target.id, key_of(target).code, tuple(files), tuple(refused), added, cleared)
+
+
+def preview_import(
+    paths: Sequence[Path | str], period: Period | None = None, progress: Progress | None = None
+) -> ImportPreview:
+    """Read the files and compare them with the database; nothing is changed.
+
+    ``period`` is the period the user is working on (forms of another period are refused); without it the
+    period of the first recognised form is used and forms of other periods are refused. The two steps
+    (:func:`read_forms`, :func:`compare_forms`) are separate so the application can read in a worker.
+    """
+    read = read_forms(paths, progress)
+    assert read is not None  # no cancel callback
+    return compare_forms(read, period)
