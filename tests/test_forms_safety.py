@@ -465,3 +465,20 @@ def test_set_based_writing_gives_what_cell_by_cell_writing_gives(
             close_database()
         results.append(_content(db))
     assert results[0] == results[1]
+
+
+def test_the_forms_use_cases_do_not_import_the_file_formats_or_qt() -> None:
+    """services/form_status.py and services/forms_import.py take parsed data; interchange calls them."""
+    import ast
+
+    root = Path(__file__).resolve().parent.parent / "balti_monitor" / "services"
+    for name in ("form_status.py", "forms_import.py"):
+        tree = ast.parse((root / name).read_text(encoding="utf-8"))
+        imported = [
+            node.module if isinstance(node, ast.ImportFrom) else alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Import, ast.ImportFrom))
+            for alias in (node.names if isinstance(node, ast.Import) else [None])  # type: ignore[list-item]
+        ]
+        bad = [m for m in imported if m and ("interchange" in m or "PySide6" in m or "openpyxl" in m)]
+        assert bad == [], (name, bad)
