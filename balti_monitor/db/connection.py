@@ -8,7 +8,7 @@ Opening is careful about the file it is given: anything but a regular file (a FI
 refused before it is opened; an existing file is checked before SQLite writes anything to it (zero length,
 not SQLite, truncated, damaged header bytes, another program's, a newer version, a negative version), then
 with ``PRAGMA quick_check``, then against the exact schema of its version (:func:`expected_schema`: the
-frozen version-1 SQL in ``schema_v1.sql`` with the migrations applied in memory; tables, columns, indexes,
+frozen version-1 SQL in ``schema_v1.py`` with the migrations applied in memory; tables, columns, indexes,
 triggers, views) and ``PRAGMA foreign_key_check``. Every refusal is a :class:`DatabaseError` with a
 Romanian message and leaves the file as it was, with nothing written beside it (the migration backup is
 made only after every check passed). ``read_only`` opens for reading only (``PRAGMA query_only``): the
