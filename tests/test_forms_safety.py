@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
@@ -482,3 +482,82 @@ def test_the_forms_use_cases_do_not_import_the_file_formats_or_qt() -> None:
         ]
         bad = [m for m in imported if m and ("interchange" in m or "PySide6" in m or "openpyxl" in m)]
         assert bad == [], (name, bad)
+
+
+# ------------------------------------------------------------------------------------------------------
+# Tampered workbooks
+# ------------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pristine_form(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A private demo copy and DRU's form generated from it (filled with one new value)."""
+    folder = tmp_path_factory.mktemp("tamper")
+    db = folder / "d.sqlite"
+    shutil.copyfile(demo_file, db)
+    open_database(db)
+    try:
+        dru = Subdivision.get(Subdivision.code == "DRU")
+        form = (
+            generate_forms(_period(), folder / "out", FormsOutOptions(subdivision_ids=frozenset({dru.id})))
+            .forms[0]
+            .path
+        )
+    finally:
+        close_database()
+    return db, _fill(form, {"1.1#2": "21 concursuri"}, folder / "filled.xlsx")
+
+
+_HEADER_FIELDS = ("format", "version", "plan", "period", "subdivision", "form_id", "generated_at", "key_id")
+_TAMPER_TARGET = st.one_of(
+    st.tuples(st.just("header"), st.integers(1, 8)),  # a signed header field of the "_id" sheet
+    st.just(("signature",)),
+    st.tuples(st.just("signed-key"), st.integers(0, 40)),
+    st.tuples(st.just("signed-base"), st.integers(0, 40)),
+    st.tuples(st.just("signed-shown"), st.integers(0, 40)),
+    st.tuples(st.just("row-key"), st.integers(0, 40)),
+)
+
+
+@_settings(30)
+@given(target=_TAMPER_TARGET, value=st.one_of(TEXT, st.text("0123456789abcdef#.DS", min_size=1, max_size=34)))
+def test_a_tampered_form_is_refused_and_nothing_changes(
+    pristine_form: tuple[Path, Path],
+    tmp_path_factory: pytest.TempPathFactory,
+    target: tuple[Any, ...],
+    value: str,
+) -> None:
+    db, form = pristine_form
+    wb = load_workbook(form)
+    ids, sheet = wb["_id"], wb["Retur"]
+    id_rows = [row for row in ids.iter_rows() if row[0].value]
+    start = next(i for i, row in enumerate(id_rows) if row[0].value == "key") + 1
+    signed_rows = id_rows[start:]
+    signed_keys = {str(row[0].value) for row in signed_rows}
+    kind = target[0]
+    if kind == "header":
+        cell = next(row[1] for row in id_rows if row[0].value == _HEADER_FIELDS[target[1] - 1])
+    elif kind == "signature":
+        cell = next(row[1] for row in id_rows if row[0].value == "signature")
+    elif kind == "row-key":
+        keyed = [row[0] for row in sheet.iter_rows() if row[0].value in signed_keys]
+        cell = keyed[target[1] % len(keyed)]
+        assume(value.strip() and value.strip() not in signed_keys)
+    else:
+        row = signed_rows[target[1] % len(signed_rows)]
+        cell = row[{"signed-key": 0, "signed-base": 1, "signed-shown": 2}[kind]]
+        if kind == "signed-shown":
+            value = "0" if str(cell.value) == "1" else "1"
+    old = "" if cell.value is None else str(cell.value)
+    assume(value.strip() != old.strip())
+    cell.value = to_cell(value)
+    tampered = tmp_path_factory.mktemp("t") / "formular.xlsx"
+    wb.save(tampered)
+    before = _values_digest(db)
+    open_database(db)
+    try:
+        preview = preview_import([tampered], _period())
+    finally:
+        close_database()
+    assert preview.files == () and len(preview.refused) == 1, (kind, value)
+    assert _values_digest(db) == before
