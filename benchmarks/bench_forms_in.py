@@ -27,6 +27,7 @@ from balti_monitor.db.connection import close_database, open_database
 from balti_monitor.db.models import Plan
 from balti_monitor.interchange.forms_in import apply_import, preview_import
 from balti_monitor.interchange.forms_out import FormsOutOptions, generate_forms
+from balti_monitor.services import values
 from balti_monitor.services.bundled import load_demo
 from balti_monitor.services.periods import PeriodKey, find_period
 
@@ -81,6 +82,7 @@ def main() -> None:
         shutil.copyfile(base, db)
         open_database(db)
         period = find_period(Plan.select().first(), PeriodKey(2023, 1))
+        values._parse_short.cache_clear()  # every run parses its texts afresh, as a real import does
         start = time.perf_counter()
         preview = preview_import(paths, period)
         done = apply_import(preview)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import sqlite3
 import unicodedata
 from collections import defaultdict
@@ -27,7 +26,7 @@ from typing import Any
 from balti_monitor.db.models import Period, Subdivision, database
 from balti_monitor.domain.checks import Finding
 from balti_monitor.domain.grid import ActionGrid, GridRow
-from balti_monitor.domain.values import ParsedValue, ValueState, parse_value
+from balti_monitor.domain.values import ParsedValue, ValueState
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.editing import DESCRIPTION_COLUMN, CellEdit, validate_cell
 from balti_monitor.services.errors import ServiceError
@@ -41,6 +40,7 @@ from balti_monitor.services.form_status import (
 )
 from balti_monitor.services.grids import load_grids
 from balti_monitor.services.results import action_result
+from balti_monitor.services.values import parse_short_cached
 
 
 def normalize(text: str | None) -> str:
@@ -213,12 +213,8 @@ class ImportResult:
 
 
 def _parsed(raw: str) -> ParsedValue:
-    """:func:`parse_value`, remembered for short texts: a preview and the import that follows parse the
-    same texts (a long text is prose, parsed quickly and not worth the memory)."""
-    return _parse_short(raw) if len(raw) <= 200 else parse_value(raw)
-
-
-_parse_short = functools.lru_cache(maxsize=4096)(parse_value)
+    """The parsed value, remembered for short texts (see :func:`services.values.parse_short_cached`)."""
+    return parse_short_cached(raw)
 
 
 def _columns(parsed: ParsedValue) -> dict[str, Any]:
