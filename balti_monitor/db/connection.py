@@ -4,10 +4,16 @@ The journal mode is DELETE (not WAL): the specialist e-mails the ``.sqlite`` fil
 hold everything whenever the program is not in the middle of a write. ``synchronous=FULL`` makes every
 committed edit durable.
 
-Opening is careful about the file it is given: an existing file is checked before SQLite writes anything to
-it (zero length, not SQLite, truncated, another program's, a newer version) and then with
-``PRAGMA quick_check``; every refusal is a :class:`DatabaseError` with a Romanian message and leaves the file
-as it was. A new file is built under a temporary name and renamed into place only once its schema is
+Opening is careful about the file it is given: anything but a regular file (a FIFO, a device, a folder) is
+refused before it is opened; an existing file is checked before SQLite writes anything to it (zero length,
+not SQLite, truncated, damaged header bytes, another program's, a newer version, a negative version), then
+with ``PRAGMA quick_check``, then against the exact schema of its version (:func:`expected_schema`: the
+frozen version-1 SQL in ``schema_v1.py`` with the migrations applied in memory; tables, columns, indexes,
+triggers, views) and ``PRAGMA foreign_key_check``. Every refusal is a :class:`DatabaseError` with a
+Romanian message and leaves the file as it was, with nothing written beside it (the migration backup is
+made only after every check passed). ``read_only`` opens for reading only (``PRAGMA query_only``): the
+command line's one write path (``cli.common.opened``) gives every command that does not declare itself a
+writer such a connection. A new file is built under a temporary name and renamed into place only once its schema is
 committed, so an interruption never leaves a zero-length or half-made file at the chosen path - which is
 why a zero-length file found there is refused rather than silently turned into an empty database.
 """

@@ -326,7 +326,8 @@ def read_workbook(path: Path) -> RawForm:
             header, signature, signed = _read_id_sheet(wb[ID_SHEET].iter_rows(values_only=True))
             form_rows: list[tuple[Any, ...]] = []
             found: tuple[dict[str, int], int] | None = None
-            for name in names:
+            # The form sheet first (it is where the generator puts it), then any other a user renamed it to.
+            for name in sorted(names, key=lambda n: n != FORM_SHEET):
                 if name == ID_SHEET:
                     continue
                 rows = list(wb[name].iter_rows(values_only=True, max_row=MAX_SHEET_ROWS + 1))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -223,7 +224,21 @@ def set_form_state(
 
 def snapshot_status(period: Period, subdivision_id: int) -> StatusSnapshot:
     """The stored status of one subdivision's form, for undo."""
-    row = _status_row(period, subdivision_id)
+    return _snapshot(subdivision_id, _status_row(period, subdivision_id))
+
+
+def snapshot_statuses(period: Period, subdivision_ids: Sequence[int]) -> tuple[StatusSnapshot, ...]:
+    """The stored statuses of several subdivisions' forms (one query), in the order given."""
+    rows = {
+        r.subdivision_id: r
+        for r in FormStatus.select().where(
+            (FormStatus.period == period) & (FormStatus.subdivision.in_(list(subdivision_ids)))
+        )
+    }
+    return tuple(_snapshot(sid, rows.get(sid)) for sid in subdivision_ids)
+
+
+def _snapshot(subdivision_id: int, row: FormStatus | None) -> StatusSnapshot:
     if row is None:
         return StatusSnapshot(subdivision_id, exists=False)
     return StatusSnapshot(
