@@ -26,7 +26,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from balti_monitor.services.errors import ServiceError
-from balti_monitor.services.periods import key_of, stored_period
+from balti_monitor.services.periods import key_of
 from balti_monitor.services.storage_errors import guard_write
 
 from . import dialogs
@@ -115,7 +115,7 @@ class FormsActions(QObject):
         try:
             with guard_write(self.tr("Generarea formularelor")):
                 with dialogs.busy():
-                    plan = prepare_forms(stored_period(period.id), folder, options)
+                    plan = prepare_forms(period, folder, options)
                 # The workbooks are built and saved in a worker (no database there); the dialog can cancel.
                 outcome = run_with_progress(
                     self.window,

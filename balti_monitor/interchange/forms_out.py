@@ -37,7 +37,7 @@ from balti_monitor.interchange.forms_content import FormAction, FormContent, For
 from balti_monitor.interchange.forms_layout import build_workbook
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.grids import load_grids, plan_actions
-from balti_monitor.services.periods import key_of
+from balti_monitor.services.periods import PeriodRef, key_of, stored_period
 
 # ------------------------------------------------------------------------------------------------------
 # What goes into a form
@@ -323,10 +323,12 @@ class WrittenForm:
     form_id: str
 
 
-def prepare_forms(period: Period, directory: Path, options: FormsOutOptions | None = None) -> FormsPlan:
+def prepare_forms(period: PeriodRef, directory: Path, options: FormsOutOptions | None = None) -> FormsPlan:
     """Decide a generation run: what each form holds and where it goes (reads the database; creates the
     plan's signing key on first use). Refuses (ServiceError, nothing written) when a file of the same name
-    exists and ``overwrite`` is off."""
+    exists and ``overwrite`` is off. ``period``: a stored row or a ``PeriodInfo``."""
+    if not isinstance(period, Period):
+        period = stored_period(period.id)
     options = options or FormsOutOptions()
     directory = Path(directory)
     if directory.exists() and not directory.is_dir():

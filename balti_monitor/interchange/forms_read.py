@@ -30,6 +30,7 @@ from openpyxl.utils import get_column_letter
 
 from balti_monitor.db.models import Period, Plan, Subdivision
 from balti_monitor.domain.values import parse_value
+from balti_monitor.errors import BaltiMonitorError
 from balti_monitor.interchange.forms_common import (
     COL_KEY,
     COL_MEN,
@@ -68,7 +69,7 @@ MSG_TAMPERED = (
 )
 
 
-class FormRefused(Exception):
+class FormRefused(BaltiMonitorError):
     """A file that cannot be imported; ``str(exc)`` is the Romanian reason."""
 
 
