@@ -58,6 +58,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "periods",
         "șterge o perioadă cu tot ce s-a introdus pentru ea (după o copie automată)",
     ),
+    "import-report": (
+        "imports",
+        "importă un raport semestrial Word (.docx) în istoricul perioadei lui (cu previzualizare)",
+    ),
 }
 
 #: The modules that add sub-commands (derived from COMMANDS).
