@@ -436,6 +436,8 @@ def _commands(db: Path, tmp: Path, files: dict[str, Path]) -> dict[str, tuple[st
         "forms-out": (WRITER, ["forms-out", "--period", "2023-S1", "--dir", str(tmp / "f"), "--overwrite"]),
         "forms-in": (WRITER, ["forms-in", str(files["form"])]),
         "forms-in --dry-run": (READER, ["forms-in", str(files["form"]), "--dry-run"]),
+        "import-report": (WRITER, ["import-report", str(files["report"]), "--yes"]),
+        "import-report --dry-run": (READER, ["import-report", str(files["report"]), "--dry-run"]),
         "forms-status": (READER, ["forms-status", "--period", "2023-S1"]),
         "forms-status --set": (
             WRITER,
@@ -461,8 +463,18 @@ def command_files(demo_file: Path, tmp_path: Path) -> dict[str, Path]:
         if row[0].value == "1.1#2":
             row[3].value = "21 concursuri"
     wb.save(form)
+    assert (
+        main(["--db", str(db), "export", "--period", "2023-S1", "--out", str(work / "r.docx"), "--quiet"])
+        == 0
+    )
     shutil.copyfile(db, work / "b.sqlite")
-    return {"json": work / "d.json", "backup": work / "b.sqlite", "form": form, "db": db}
+    return {
+        "json": work / "d.json",
+        "backup": work / "b.sqlite",
+        "form": form,
+        "db": db,
+        "report": work / "r.docx",
+    }
 
 
 def test_every_cli_command_is_classified() -> None:
@@ -471,7 +483,9 @@ def test_every_cli_command_is_classified() -> None:
     names = set(sub.choices)  # type: ignore[arg-type]
     classified = {
         key.split()[0]
-        for key in _commands(Path("d"), Path("t"), dict.fromkeys(["json", "backup", "form"], Path("x")))
+        for key in _commands(
+            Path("d"), Path("t"), dict.fromkeys(["json", "backup", "form", "report"], Path("x"))
+        )
     }
     assert names == classified, "classify the new command as a writer or a reader in _commands()"
 
@@ -501,7 +515,17 @@ def test_while_the_file_is_held_every_writer_is_refused_and_nothing_changes(
 
 
 @pytest.mark.parametrize(
-    "name", ["init", "demo", "import-json", "restore", "forms-out", "forms-in", "forms-status --set"]
+    "name",
+    [
+        "init",
+        "demo",
+        "import-json",
+        "restore",
+        "forms-out",
+        "forms-in",
+        "forms-status --set",
+        "import-report",
+    ],
 )
 def test_every_writer_makes_the_automatic_backup_first(
     command_files: dict[str, Path], tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
