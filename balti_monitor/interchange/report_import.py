@@ -304,6 +304,7 @@ class _Reader:
     title_code: str | None = None
     last_action: str | None = None
     last_closed: bool = True
+    last_width: int = 0
     seen: dict[tuple[str, int], int] = field(default_factory=dict)  # (action, sub) → index in rows
     summary: list[str] = field(default_factory=list)
     risks_intro: list[str] = field(default_factory=list)
@@ -360,7 +361,11 @@ class _Reader:
             return
         code = self.title_code or self.heading
         if code is None:
-            if not self.last_closed and self.last_action is not None:
+            if (
+                not self.last_closed
+                and self.last_action is not None
+                and _grid_width(table) == self.last_width
+            ):
                 code = self.last_action  # a table split across a page
             else:
                 code = self._guess_lost_heading(table, where)
@@ -376,7 +381,7 @@ class _Reader:
             return
         if code not in self.reading.actions:
             self.reading.actions.append(code)
-        self.last_action, self.last_closed = code, False
+        self.last_action, self.last_closed, self.last_width = code, False, _grid_width(table)
         self._rows(code, table, where)
 
     def _guess_lost_heading(self, table: Table, where: str) -> str | None:
