@@ -525,9 +525,20 @@ def refuse_unsupported(path: Path) -> None:
         raise InterchangeError(f"Fișierul „{path}” nu există.")
 
 
-def read_report(path: Path | str, plan: Plan) -> ReportReading:
+def _plan_of(plan: Plan | int) -> Plan:
+    """The plan row (the GUI passes the id of its ``PlanInfo``)."""
+    if isinstance(plan, Plan):
+        return plan
+    found = Plan.get_or_none(Plan.id == plan)
+    if found is None:
+        raise InterchangeError("Planul ales nu mai există în fișier.")
+    return found
+
+
+def read_report(path: Path | str, plan: Plan | int) -> ReportReading:
     """Read a semester report into a :class:`ReportReading` (nothing is written)."""
     path = Path(path)
+    plan = _plan_of(plan)
     refuse_unsupported(path)
     try:
         blocks = read_docx_blocks(path)
@@ -594,8 +605,9 @@ def _indicator_ids(action_ids: list[int]) -> dict[tuple[int, int], int]:
     }
 
 
-def compare_with_file(reading: ReportReading, plan: Plan) -> list[Difference]:
+def compare_with_file(reading: ReportReading, plan: Plan | int) -> list[Difference]:
     """What the import would change in the open file (empty for a new or empty period)."""
+    plan = _plan_of(plan)
     period = _period(plan, reading)
     if period is None:
         return []
@@ -647,19 +659,21 @@ def _has_narrative(data: NarrativeData) -> bool:
     return any(getattr(data, name) for name in _NARRATIVE_LABELS)
 
 
-def period_has_data(reading: ReportReading, plan: Plan) -> bool:
+def period_has_data(reading: ReportReading, plan: Plan | int) -> bool:
     """Whether the report's period already holds returns (then the differences are shown first)."""
+    plan = _plan_of(plan)
     period = _period(plan, reading)
     return period is not None and Return.select().where(Return.period == period).exists()
 
 
-def apply_report(reading: ReportReading, plan: Plan) -> ChangeSet:
+def apply_report(reading: ReportReading, plan: Plan | int) -> ChangeSet:
     """Write the reading into its period: all or nothing, after an automatic backup of the open file.
 
     Returns of the report replace the same subdivision's return for the same action (description and every
     value); other returns of the period are kept. The written Totals replace that period's references of
     the same actions. The narrative is replaced when the report has one.
     """
+    plan = _plan_of(plan)
     auto_backup("import")
     source = f"{SOURCE_PREFIX} „{reading.source}”"
     with guard_write("Importul raportului"), database.atomic():
