@@ -71,7 +71,9 @@ def test_cancel_writes_nothing_and_confirm_imports_everything(
     assert window.session.undo_stack.count() == 0
 
 
-def test_a_pdf_is_refused_with_the_reason(window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_pdf_is_refused_with_the_reason(
+    window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pdf = tmp_path / "raport.pdf"
     pdf.write_bytes(b"%PDF-1.4")
     shown: list[str] = []
