@@ -354,3 +354,41 @@ def _description(db: Path) -> str:
         return str(ret.description)
     finally:
         close_database()
+
+
+def test_periods_of_the_synthetic_multi_year_file_survive_export_and_import(tmp_path: Path) -> None:
+    """The benchmark file (every responsible subdivision, varied figures); two later periods of the plan.
+    (All ten periods of 2023-2027 were checked the same way when this was written.)"""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "make_big_file", Path(__file__).resolve().parents[1] / "benchmarks" / "make_big_file.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    big = module.make_big_file(tmp_path / "mare.sqlite")
+    expected: dict[tuple[int, int], Any] = {}
+    reports: dict[tuple[int, int], Path] = {}
+    try:
+        for year, semester in ((2024, 2), (2027, 1)):
+            period = Period.get(Period.year == year, Period.semester == semester)
+            expected[(year, semester)] = (_returns(period), get_narrative(period.id))
+            reports[(year, semester)] = export_report(period, tmp_path / f"r{year}{semester}.docx")
+    finally:
+        close_database()
+    assert big.exists()
+    open_database(tmp_path / "gol.sqlite")
+    try:
+        plan = _plan()
+        for key, report in reports.items():
+            reading = read_report(report, plan)
+            assert reading.unplaced == []
+            apply_report(reading, plan)
+            period = Period.get(Period.year == key[0], Period.semester == key[1])
+            returns, narrative = expected[key]
+            assert len(returns) > 100
+            assert _returns(period) == returns
+            assert get_narrative(period.id) == narrative
+    finally:
+        close_database()
