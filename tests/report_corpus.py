@@ -11,6 +11,9 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.table import Table, _Cell
@@ -161,8 +164,28 @@ def content_control(cell: _Cell) -> None:
     tc.append(sdt)
 
 
-def footnote_mark(cell: _Cell) -> None:
-    """A footnote reference after the cell's text (the mark has no text of its own)."""
+_FOOTNOTES = (
+    f"<w:footnotes {nsdecls('w')}>"
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+    "</w:footnote>"
+    '<w:footnote w:id="1"><w:p><w:r><w:t>Sursa: registrul intern.</w:t></w:r></w:p></w:footnote>'
+    "</w:footnotes>"
+)
+
+
+def footnote_mark(doc: DocxDocument, cell: _Cell) -> None:
+    """A footnote reference after the cell's text (the mark has no text of its own), with a real footnotes
+    part so Word and LibreOffice open the file."""
+    part = doc.part
+    if not any(rel.reltype == RT.FOOTNOTES for rel in part.rels.values()):
+        footnotes = Part(
+            PackURI("/word/footnotes.xml"),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+            _FOOTNOTES.encode("utf-8"),
+            part.package,
+        )
+        part.relate_to(footnotes, RT.FOOTNOTES)
     cell.paragraphs[0]._p.append(
         parse_xml(
             f'<w:r {nsdecls("w")}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'

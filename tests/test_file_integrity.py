@@ -438,6 +438,8 @@ def _commands(db: Path, tmp: Path, files: dict[str, Path]) -> dict[str, tuple[st
         "forms-in --dry-run": (READER, ["forms-in", str(files["form"]), "--dry-run"]),
         "import-report": (WRITER, ["import-report", str(files["report"]), "--yes"]),
         "import-report --dry-run": (READER, ["import-report", str(files["report"]), "--dry-run"]),
+        "import-plan": (WRITER, ["import-plan", str(files["plan"])]),
+        "import-plan --dry-run": (READER, ["import-plan", str(files["plan"]), "--dry-run"]),
         "forms-status": (READER, ["forms-status", "--period", "2023-S1"]),
         "forms-status --set": (
             WRITER,
@@ -467,8 +469,12 @@ def command_files(demo_file: Path, tmp_path: Path) -> dict[str, Path]:
         main(["--db", str(db), "export", "--period", "2023-S1", "--out", str(work / "r.docx"), "--quiet"])
         == 0
     )
+    from tests.plan_corpus import word_plan
+
+    word_plan(work / "plan.docx")
     shutil.copyfile(db, work / "b.sqlite")
     return {
+        "plan": work / "plan.docx",
         "json": work / "d.json",
         "backup": work / "b.sqlite",
         "form": form,
@@ -484,7 +490,7 @@ def test_every_cli_command_is_classified() -> None:
     classified = {
         key.split()[0]
         for key in _commands(
-            Path("d"), Path("t"), dict.fromkeys(["json", "backup", "form", "report"], Path("x"))
+            Path("d"), Path("t"), dict.fromkeys(["json", "backup", "form", "report", "plan"], Path("x"))
         )
     }
     assert names == classified, "classify the new command as a writer or a reader in _commands()"

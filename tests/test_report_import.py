@@ -270,7 +270,7 @@ def test_tracked_changes_content_controls_and_footnote_marks(plan_db: Path, tmp_
     cells = table.rows[2].cells
     rc.tracked_value(cells[2], deleted="7", inserted="5", kept=" cazuri")
     rc.content_control(cells[3])
-    rc.footnote_mark(cells[4])
+    rc.footnote_mark(doc, cells[4])
     reading = read_report(rc.save(doc, tmp_path / "xml.docx"), _plan())
     assert _row(reading, "1.2", "DRU").values == ("5 cazuri", "3 sesizări", "4")
 

@@ -62,6 +62,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "imports",
         "importă un raport semestrial Word (.docx) în istoricul perioadei lui (cu previzualizare)",
     ),
+    "import-plan": (
+        "imports",
+        "importă un plan din tabelul unui document Word sau Excel (cu previzualizarea arborelui)",
+    ),
 }
 
 #: The modules that add sub-commands (derived from COMMANDS).

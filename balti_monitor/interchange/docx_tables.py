@@ -227,7 +227,7 @@ def _para(p: etree._Element, numbering: Numbering) -> Para:
         ilvl = int(lvl_el.get(w("val"), "0")) if lvl_el is not None else 0
     elif style in numbering.style_num:
         num_id, ilvl = numbering.style_num[style]
-    if num_id and num_id != "0" and text.strip():
+    if num_id and num_id != "0":  # Word numbers an empty list paragraph too (a "Nr." column)
         label, bullet = numbering.label(num_id, ilvl)
         if label:
             return Para(text, style, label, NUMBER_FROM_DEFINITIONS, bullet, ilvl)

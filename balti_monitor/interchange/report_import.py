@@ -169,6 +169,8 @@ def _clean(text: str) -> str:
 def para_line(para: Para) -> str:
     """A paragraph as one line of stored text: Word's list label or a typed marker kept ("- x", "1. x")."""
     text = _clean(para.text).strip()
+    if not text:
+        return ""
     if para.number:
         marker = "-" if para.bullet else para.number
         return f"{marker} {text}"
