@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.backup_actions.verify_action)
         file_menu.addSeparator()
         file_menu.addAction(self.report_import_actions.import_action)
+        file_menu.addAction(self.report_import_actions.plan_action)
         file_menu.addAction(self.file_actions.demo_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)

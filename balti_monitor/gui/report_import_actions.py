@@ -42,11 +42,17 @@ class ReportImportActions(QObject):
             )
         )
         self.import_action.triggered.connect(lambda: self.import_report())
+        self.plan_action = QAction(self.tr("Importă un &plan din Word/Excel…"), self)
+        self.plan_action.setToolTip(
+            self.tr("Citește planul din tabelul unui document Word sau Excel (cu previzualizarea arborelui)")
+        )
+        self.plan_action.triggered.connect(lambda: self.import_plan())
         session.opened.connect(self._update)
         self._update()
 
     def _update(self) -> None:
         self.import_action.setEnabled(self.session.plan is not None)
+        self.plan_action.setEnabled(self.session.path is not None)
 
     def import_report(self, path: Path | None = None) -> bool:
         """Preview a report and, when confirmed, import it; True when something was written."""
@@ -95,6 +101,56 @@ class ReportImportActions(QObject):
         self.session.message.emit(
             self.tr("Raportul „{name}” a fost importat în perioada {period}: {rows} returi.").format(
                 name=reading.source, period=reading.period_code, rows=len(reading.rows)
+            )
+        )
+        return True
+
+    def import_plan(self, path: Path | None = None) -> bool:
+        """Run the plan import wizard on a Word/Excel document and import the plan it builds."""
+        from balti_monitor.interchange.plan_import_doc import import_plan_reading, read_tables
+        from balti_monitor.services.subdivisions import list_subdivisions
+
+        from .plan_import_wizard import PlanImportWizard
+
+        if path is None:
+            folder = self.settings.text(REPORT_IMPORT_DIR)
+            start = Path(folder) if folder and Path(folder).is_dir() else Path.home()
+            path = dialogs.choose_open_path(
+                self.window,
+                self.tr("Alegeți documentul cu planul"),
+                start,
+                self.tr(
+                    "Documente Word și Excel (*.docx *.xlsx *.doc *.odt *.rtf *.xls *.ods);;Toate fișierele (*)"
+                ),
+            )
+            if path is None:
+                return False
+        self.settings.set(REPORT_IMPORT_DIR, str(path.parent))
+        self.session.flush_pending()
+        try:
+            with dialogs.busy():
+                tables = read_tables(path)
+            if not tables:
+                raise BaltiMonitorError(self.tr("„{name}” nu conține niciun tabel.").format(name=path.name))
+        except BaltiMonitorError as exc:
+            dialogs.show_error(self.window, self.tr("Documentul nu poate fi citit"), str(exc))
+            return False
+        subdivisions = [(str(s.code), str(s.name)) for s in list_subdivisions()]
+        answer = PlanImportWizard.ask(self.window, path, tables, subdivisions)
+        if answer is None:
+            return False
+        reading, mapping = answer
+        try:
+            with dialogs.busy(), guard_write(self.tr("Importul planului")):
+                plan_id, changes = import_plan_reading(reading, mapping)
+        except BaltiMonitorError as exc:
+            dialogs.show_error(self.window, self.tr("Planul nu a fost importat"), str(exc))
+            return False
+        self.session.apply(changes)
+        self.session.set_plan(plan_id)
+        self.session.message.emit(
+            self.tr("Planul „{title}” a fost importat: {n} acțiuni.").format(
+                title=reading.meta["title"], n=len(reading.actions)
             )
         )
         return True
