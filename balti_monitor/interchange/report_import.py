@@ -245,11 +245,9 @@ def _is_header(row: list[Cell]) -> bool:
 
 
 def _is_numbered_columns(row: list[Cell]) -> bool:
+    """The row of column numbers some tables have under the header ("1 2 3 4 …")."""
     texts = [t for t in _row_texts(row) if t]
-    return (
-        len(texts) >= 2
-        and texts == [str(i) for i in range(int(texts[0]) if texts[0].isdigit() else -1, 99)][: len(texts)]
-    )
+    return len(texts) >= 2 and texts == [str(i) for i in range(1, len(texts) + 1)]
 
 
 def _value_start(table: Table) -> int:
