@@ -392,3 +392,15 @@ def test_periods_of_the_synthetic_multi_year_file_survive_export_and_import(tmp_
             assert get_narrative(period.id) == narrative
     finally:
         close_database()
+
+
+def test_a_return_the_period_does_not_have_yet_is_listed_as_new(demo_db: Path, tmp_path: Path) -> None:
+    doc = rc.new_report()
+    rc.action_heading(doc, "1.2", ["a", "b", "c"])
+    rc.action_table(doc, "1.2", 3, [("Direcția relații cu publicul", "Nou.", ["1", "", "-"])], None)
+    plan = Plan.get()
+    reading = read_report(rc.save(doc, tmp_path / "nou.docx"), plan)
+    new = [d for d in compare_with_file(reading, plan) if d.what == "retur nou"]
+    assert [(d.action, d.subdivision, d.new) for d in new] == [
+        ("1.2", "Direcția relații cu publicul", "Nou.\n1 | — | -")
+    ]

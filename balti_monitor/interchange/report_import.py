@@ -619,6 +619,10 @@ def compare_with_file(reading: ReportReading, plan: Plan | int) -> list[Differen
             (Return.action == action) & (Return.subdivision == row.subdivision_id) & (Return.period == period)
         )
         if ret is None:
+            values = " | ".join(v or "—" for v in row.values)
+            diffs.append(
+                Difference(row.action, row.subdivision, "retur nou", "", f"{row.description}\n{values}")
+            )
             continue
         if ret.description != row.description:
             diffs.append(
