@@ -79,8 +79,8 @@ class ReportImportDialog:
         if has_data:
             lines.append(
                 tr(
-                    "<span style='color:#8a1c00'>Perioada are deja date: {n} câmpuri vor fi înlocuite (fila "
-                    "„Diferențe”). Returul fiecărei subdiviziuni din raport înlocuiește returul ei pentru aceeași "
+                    "<span style='color:#8a1c00'>Perioada are deja date: {n} diferențe — câmpuri înlocuite și "
+                    "returi noi (fila „Diferențe”). Returul fiecărei subdiviziuni din raport înlocuiește returul ei pentru aceeași "
                     "acțiune; celelalte returi rămân.</span>"
                 ).format(n=len(differences))
             )
