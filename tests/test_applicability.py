@@ -8,8 +8,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from file_versions import as_version_1
 
-from balti_monitor.db import connection
 from balti_monitor.db.connection import close_database, open_database
 from balti_monitor.db.models import Action, Period, PeriodResponsibility, Plan, Responsibility, Subdivision
 from balti_monitor.services.applicability import apply_from_period, period_state, restore, snapshot
@@ -29,13 +29,7 @@ def _schema(path: Path) -> list[tuple[str, str, str]]:
     return [(t, n, s or "") for t, n, s in rows]
 
 
-def test_migrated_file_matches_a_fresh_one_and_every_period_gets_todays_matrix(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    mine = connection.MIGRATIONS.index(connection._migrate_period_responsibilities_and_acknowledgements)
-    before_mine = mine + 1  # the schema version this migration upgrades from
-    monkeypatch.setattr(connection, "SCHEMA_VERSION", before_mine + 1)
-    monkeypatch.setattr(connection, "MIGRATIONS", connection.MIGRATIONS[: mine + 1])
+def test_migrated_file_matches_a_fresh_one_and_every_period_gets_todays_matrix(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.sqlite"
     open_database(fresh)
     close_database()
@@ -45,11 +39,9 @@ def test_migrated_file_matches_a_fresh_one_and_every_period_gets_todays_matrix(
     load_demo()
     create_period(Plan.get(), PeriodKey(2023, 2))
     close_database()
-    raw = sqlite3.connect(old)  # the file as the version before this migration left it
-    raw.execute("DROP TABLE period_responsibility")
-    raw.execute("DROP TABLE finding_acknowledgement")
-    raw.execute(f"PRAGMA user_version={before_mine}")
-    raw.commit()
+    as_version_1(old)  # the file as a program before per-period responsibilities left it
+    raw = sqlite3.connect(old)
+    assert "period_responsibility" not in {r[0] for r in raw.execute("SELECT name FROM sqlite_master")}
     raw.close()
 
     open_database(old)
@@ -57,6 +49,7 @@ def test_migrated_file_matches_a_fresh_one_and_every_period_gets_todays_matrix(
         matrix = sorted(
             (r.action_id, r.subdivision_id, r.position, tuple(r.indicators)) for r in Responsibility.select()
         )
+        assert Period.select().count() == 2
         for period in Period.select():
             rows = PeriodResponsibility.select().where(PeriodResponsibility.period == period)
             assert (
@@ -66,7 +59,7 @@ def test_migrated_file_matches_a_fresh_one_and_every_period_gets_todays_matrix(
     finally:
         close_database()
     assert _schema(old) == _schema(fresh)
-    assert list(tmp_path.glob(f"old-inainte-de-migrare-v{before_mine}.sqlite"))
+    assert list(tmp_path.glob("old-inainte-de-migrare-v1.sqlite"))
 
 
 @pytest.fixture

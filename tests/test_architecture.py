@@ -157,3 +157,15 @@ def test_a_forbidden_import_is_reported(
     assert len(found) == 1
     assert expected in found[0]
     assert f"balti_monitor/{layer}/planted.py" in found[0]
+
+
+def test_the_gui_never_asks_for_a_stored_row() -> None:
+    """Services take ids and return dataclasses: the GUI holds ``PeriodInfo``/``PlanInfo`` and never calls
+    ``stored_period`` (the one service that hands out a database row, for the core's own entry points)."""
+    callers = []
+    for path in sorted((PACKAGE / "gui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and any(a.name == "stored_period" for a in node.names):
+                callers.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}")
+    assert callers == []

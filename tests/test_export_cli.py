@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_export_support import action_sections
+from export_support import action_sections
 
 from balti_monitor import cli
 from balti_monitor.export.docx_check import check_docx, read_blocks

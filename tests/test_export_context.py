@@ -10,7 +10,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
-from test_export_support import DEMO, PLAN, PLAN_ACTIONS, ROOT, action_sections, demo_action
+from export_support import DEMO, PLAN, PLAN_ACTIONS, ROOT, action_sections, demo_action
 
 from balti_monitor.db.models import Period, Subdivision
 from balti_monitor.export.context import build_context, context_actions, genitive_title

@@ -12,8 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
-from lxml import etree
-from test_export_support import (
+from export_support import (
     DEMO,
     PLAN,
     PLAN_ACTIONS,
@@ -28,6 +27,7 @@ from test_export_support import (
     nbsp,
     paragraph_texts,
 )
+from lxml import etree
 
 from balti_monitor.db.models import Period
 from balti_monitor.export.docx_check import DocBlock, check_docx

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from test_export_support import PLAN_ACTIONS, action_sections, paragraph_texts
+from export_support import PLAN_ACTIONS, action_sections, paragraph_texts
 
 from balti_monitor.db.models import Indicator, Period, Subdivision, database
 from balti_monitor.export import render

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
@@ -401,3 +401,164 @@ def test_read_only_preview_needs_no_lock(
     assert cell_text(
         _period(), action_by_code(_period().plan_id, "1.1").id, Subdivision.get(code="DRU").id, 2
     ) == ("17 concursuri")
+
+
+# ------------------------------------------------------------------------------------------------------
+# Set-based writing (issue 20): the same result as cell-by-cell writing
+# ------------------------------------------------------------------------------------------------------
+
+
+def _content(db: Path) -> list[Any]:
+    conn = sqlite3.connect(db)
+    try:
+        returns = conn.execute(
+            'SELECT action_id, subdivision_id, period_id, description, status FROM "return" ORDER BY 1, 2, 3'
+        ).fetchall()
+        values = conn.execute(
+            "SELECT r.action_id, r.subdivision_id, v.indicator_id, v.raw_text, v.state, v.quantity, v.unit, "
+            'v.women, v.men, v.approximate, v.status FROM value v JOIN "return" r ON r.id = v.return_id '
+            "ORDER BY 1, 2, 3"
+        ).fetchall()
+    finally:
+        conn.close()
+    return [returns, values]
+
+
+_EDIT_TEXT = st.one_of(
+    st.none(), st.sampled_from(["", "5", "12 acte", "Realizat", "3 (2F/1B)", "desc"]), TEXT
+)
+
+
+@_settings(25)
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 3), st.integers(0, 3), _EDIT_TEXT), max_size=25))
+def test_set_based_writing_gives_what_cell_by_cell_writing_gives(
+    demo_file: Path, tmp_path_factory: pytest.TempPathFactory, edits: list[tuple[int, int, int, str | None]]
+) -> None:
+    from balti_monitor.db.models import Action, Indicator
+    from balti_monitor.services.forms_import import write_cells
+
+    folder = tmp_path_factory.mktemp("bulk")
+    results = []
+    for mode in ("cells", "bulk"):
+        db = folder / f"{mode}.sqlite"
+        shutil.copyfile(demo_file, db)
+        open_database(db)
+        try:
+            period = _period()
+            actions = [
+                a
+                for a in Action.select().order_by(Action.position)
+                if Indicator.select().where(Indicator.action == a).count() >= 3
+            ][:6]
+            subs = [s.id for s in Subdivision.select().order_by(Subdivision.position)][:4]
+            pairs = [
+                (actions[a].id, CellEdit(subs[s], column, text))
+                for a, s, column, text in edits
+                if text is None or validate_cell(column, text) is None
+            ]
+            if mode == "cells":
+                for action_id, edit in pairs:
+                    set_cells(period, action_id, [edit])
+            else:
+                write_cells(period, pairs)
+        finally:
+            close_database()
+        results.append(_content(db))
+    assert results[0] == results[1]
+
+
+def test_the_forms_use_cases_do_not_import_the_file_formats_or_qt() -> None:
+    """services/form_status.py and services/forms_import.py take parsed data; interchange calls them."""
+    import ast
+
+    root = Path(__file__).resolve().parent.parent / "balti_monitor" / "services"
+    for name in ("form_status.py", "forms_import.py"):
+        tree = ast.parse((root / name).read_text(encoding="utf-8"))
+        imported = [
+            node.module if isinstance(node, ast.ImportFrom) else alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Import, ast.ImportFrom))
+            for alias in (node.names if isinstance(node, ast.Import) else [None])  # type: ignore[list-item]
+        ]
+        bad = [m for m in imported if m and ("interchange" in m or "PySide6" in m or "openpyxl" in m)]
+        assert bad == [], (name, bad)
+
+
+# ------------------------------------------------------------------------------------------------------
+# Tampered workbooks
+# ------------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pristine_form(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A private demo copy and DRU's form generated from it (filled with one new value)."""
+    folder = tmp_path_factory.mktemp("tamper")
+    db = folder / "d.sqlite"
+    shutil.copyfile(demo_file, db)
+    open_database(db)
+    try:
+        dru = Subdivision.get(Subdivision.code == "DRU")
+        form = (
+            generate_forms(_period(), folder / "out", FormsOutOptions(subdivision_ids=frozenset({dru.id})))
+            .forms[0]
+            .path
+        )
+    finally:
+        close_database()
+    return db, _fill(form, {"1.1#2": "21 concursuri"}, folder / "filled.xlsx")
+
+
+_HEADER_FIELDS = ("format", "version", "plan", "period", "subdivision", "form_id", "generated_at", "key_id")
+_TAMPER_TARGET = st.one_of(
+    st.tuples(st.just("header"), st.integers(1, 8)),  # a signed header field of the "_id" sheet
+    st.just(("signature",)),
+    st.tuples(st.just("signed-key"), st.integers(0, 40)),
+    st.tuples(st.just("signed-base"), st.integers(0, 40)),
+    st.tuples(st.just("signed-shown"), st.integers(0, 40)),
+    st.tuples(st.just("row-key"), st.integers(0, 40)),
+)
+
+
+@_settings(30)
+@example(target=("signature",), value="ă")  # a non-ASCII signature once crashed the comparison
+@given(target=_TAMPER_TARGET, value=st.one_of(TEXT, st.text("0123456789abcdef#.DS", min_size=1, max_size=34)))
+def test_a_tampered_form_is_refused_and_nothing_changes(
+    pristine_form: tuple[Path, Path],
+    tmp_path_factory: pytest.TempPathFactory,
+    target: tuple[Any, ...],
+    value: str,
+) -> None:
+    db, form = pristine_form
+    wb = load_workbook(form)
+    ids, sheet = wb["_id"], wb["Retur"]
+    id_rows = [row for row in ids.iter_rows() if row[0].value]
+    start = next(i for i, row in enumerate(id_rows) if row[0].value == "key") + 1
+    signed_rows = id_rows[start:]
+    signed_keys = {str(row[0].value) for row in signed_rows}
+    kind = target[0]
+    if kind == "header":
+        cell = next(row[1] for row in id_rows if row[0].value == _HEADER_FIELDS[target[1] - 1])
+    elif kind == "signature":
+        cell = next(row[1] for row in id_rows if row[0].value == "signature")
+    elif kind == "row-key":
+        keyed = [row[0] for row in sheet.iter_rows() if row[0].value in signed_keys]
+        cell = keyed[target[1] % len(keyed)]
+        assume(value.strip() and value.strip() not in signed_keys)
+    else:
+        row = signed_rows[target[1] % len(signed_rows)]
+        cell = row[{"signed-key": 0, "signed-base": 1, "signed-shown": 2}[kind]]
+        if kind == "signed-shown":
+            value = "0" if str(cell.value) == "1" else "1"
+    old = "" if cell.value is None else str(cell.value)
+    assume(value.strip() != old.strip())
+    cell.value = to_cell(value)
+    tampered = tmp_path_factory.mktemp("t") / "formular.xlsx"
+    wb.save(tampered)
+    before = _values_digest(db)
+    open_database(db)
+    try:
+        preview = preview_import([tampered], _period())
+    finally:
+        close_database()
+    assert preview.files == () and len(preview.refused) == 1, (kind, value)
+    assert _values_digest(db) == before

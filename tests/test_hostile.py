@@ -164,6 +164,7 @@ def period_db(plan_db: Path) -> Path:
 # -------------------------------------------------------------------------------------------- tests
 
 
+@pytest.mark.stress
 @_settings(150)
 @given(text=HOSTILE)
 @example(text=BIG[:19_000])
@@ -186,6 +187,7 @@ def test_hostile_text_round_trips_through_the_database(demo_db: Path, text: str)
 _files = itertools.count()
 
 
+@pytest.mark.stress
 @_settings(30)
 @given(text=HOSTILE)
 def test_hostile_text_round_trips_through_json(period_db: Path, tmp_path: Path, text: str) -> None:
@@ -214,6 +216,7 @@ def test_hostile_text_round_trips_through_json(period_db: Path, tmp_path: Path, 
         open_database(period_db)
 
 
+@pytest.mark.stress
 @_settings(30)
 @given(description=HOSTILE, value=HOSTILE)
 def test_hostile_text_prints_in_the_word_report_as_documented(

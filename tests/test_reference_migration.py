@@ -5,9 +5,11 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from file_versions import as_version_1
+
 from balti_monitor.db import connection
 from balti_monitor.db.connection import SCHEMA_VERSION, close_database, open_database
-from balti_monitor.db.models import ActionTerm, IndicatorAnnualRule, ReferenceTotal
+from balti_monitor.db.models import ReferenceTotal
 
 
 def _schema(path: Path) -> list[tuple[str, str]]:
@@ -26,18 +28,7 @@ def test_a_file_from_before_the_reference_store_is_migrated_to_the_fresh_schema(
     old = tmp_path / "old.sqlite"
     open_database(old)
     close_database()
-    # the file as the version before this migration wrote it: no reference_total table
-    with sqlite3.connect(old) as conn:
-        conn.execute(f'DROP TABLE "{ReferenceTotal._meta.table_name}"')
-        # nor what the migrations after this one added (the search index, annual rules and terms)
-        for (trigger,) in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
-            conn.execute(f'DROP TRIGGER "{trigger}"')
-        conn.execute("DROP TABLE search_index")
-        for later in (IndicatorAnnualRule, ActionTerm):
-            conn.execute(f'DROP TABLE "{later._meta.table_name}"')
-        before = connection.MIGRATIONS.index(connection._add_reference_totals) + 1
-        conn.execute(f"PRAGMA user_version={before}")
-    conn.close()
+    as_version_1(old)  # the file as a program before the reference store left it
     assert ReferenceTotal._meta.table_name not in {n for n, _ in _schema(old)}
     (tmp_path / "backups").mkdir()
     open_database(old, backup_dir=tmp_path / "backups")

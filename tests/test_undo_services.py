@@ -48,6 +48,7 @@ def state() -> dict[str, list[tuple[Any, ...]]]:
         r[0]
         for r in database.execute_sql(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            " AND name NOT LIKE 'search_index_%'"  # FTS5's own storage: compared through its rows below
         )
     ]
     return_key = {
@@ -66,6 +67,10 @@ def state() -> dict[str, list[tuple[Any, ...]]]:
                 tuple(return_key[v] if c == "return_id" else v for c, v in zip(kept, row, strict=True))
             )
         dump[table] = sorted(rows, key=repr)
+    if (
+        "search_index" in dump
+    ):  # what the search finds (row ids follow re-created rows' ids), not how FTS5 stores it
+        dump["search_index"] = sorted(database.execute_sql("SELECT * FROM search_index").fetchall(), key=repr)
     return dump
 
 

@@ -52,7 +52,19 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "forms-status": ("forms", "arată (sau schimbă) starea formularelor de retur ale unei perioade"),
     "search": (
         "search",
-        "caută în returi, valori, narațiune și textele planului (fără diacritice: „sesizari”)",
+        "caută un text în descrieri, valori, textul raportului și plan (diacriticele nu contează)",
+    ),
+    "delete-period": (
+        "periods",
+        "șterge o perioadă cu tot ce s-a introdus pentru ea (după o copie automată)",
+    ),
+    "import-report": (
+        "imports",
+        "importă un raport semestrial Word (.docx) în istoricul perioadei lui (cu previzualizare)",
+    ),
+    "import-plan": (
+        "imports",
+        "importă un plan din tabelul unui document Word sau Excel (cu previzualizarea arborelui)",
     ),
     "new-period": ("years", "creează o perioadă: un semestru (2024-S1) sau un an (2023-A, raportul anual)"),
     "annual-rules": (
@@ -63,7 +75,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "due": ("years", "acțiunile scadente ale unei perioade și ciorna secțiunii III"),
     "trend": ("years", "tendința unei acțiuni: totalul fiecărui indicator în toate perioadele"),
     "overview": ("years", "planul pe perioade: acțiunile pe priorități și completitudinea"),
-    "delete-period": ("periods", "șterge o perioadă (după o copie automată și după ce arată ce se pierde)"),
 }
 
 #: The modules that add sub-commands (derived from COMMANDS).

@@ -21,9 +21,10 @@ from balti_monitor.db.connection import (
 from balti_monitor.db.models import Period, Plan
 from balti_monitor.errors import BaltiMonitorError
 from balti_monitor.resources import default_database_path
-from balti_monitor.services.bundled import ensure_bundled_plan
 from balti_monitor.services.periods import find_period, parse_period_code
-from balti_monitor.services.safe_open import close_safely, open_failure, open_safely
+
+# Imported where used, not here (start-up time of the read-only commands): services.safe_open (lock and
+# automatic backup, for the commands that write) and services.bundled (installing the plan on first use).
 
 
 class CommandError(BaltiMonitorError):
@@ -51,6 +52,8 @@ def opened(args: argparse.Namespace, *, create: bool = True, write: bool = False
     locked = write
     try:
         if write:
+            from balti_monitor.services.safe_open import open_safely
+
             open_safely(path, create=create)
         else:
             try:
@@ -58,15 +61,21 @@ def opened(args: argparse.Namespace, *, create: bool = True, write: bool = False
             except DatabaseError as exc:
                 if exc.kind not in ("needs_upgrade", "missing"):
                     raise
+                from balti_monitor.services.safe_open import open_safely
+
                 open_safely(path, create=create)  # create or upgrade the file: a write
                 locked = True
                 set_read_only()
     except DatabaseError as exc:
+        from balti_monitor.services.safe_open import open_failure
+
         raise CommandError(str(open_failure(exc, path))) from exc
     try:
         yield path
     finally:
         if locked:
+            from balti_monitor.services.safe_open import close_safely
+
             close_safely()
         else:
             close_database()
@@ -78,6 +87,8 @@ def default_plan() -> Plan:
     if plan is None:
         if is_read_only():
             raise CommandError("Fișierul nu conține niciun plan; creați-l cu „balti-monitor init”.")
+        from balti_monitor.services.bundled import ensure_bundled_plan
+
         plan, _ = ensure_bundled_plan()
     return plan
 

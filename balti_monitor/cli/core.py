@@ -5,28 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from balti_monitor.cli.common import default_plan, opened, period_arg, run_guarded, terminal_safe
-from balti_monitor.domain.checks import Finding
-from balti_monitor.interchange.json_io import (
-    FORM_KEY_NOTICE,
-    export_json,
-    import_json_with_backup,
-    is_empty,
-    lacks_form_key,
-    load_document,
-)
-from balti_monitor.interchange.schema import InterchangeError
-from balti_monitor.services.acknowledgements import (
-    acknowledge,
-    acknowledgement_of,
-    restore_acknowledgement,
-)
-from balti_monitor.services.bundled import ensure_bundled_plan, load_demo
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import key_of
 from balti_monitor.services.results import period_results
+
+if TYPE_CHECKING:
+    from balti_monitor.domain.checks import Finding
+
+# The JSON import/export, the bundled data and the restore service are imported by the commands that use
+# them (``check`` and ``totals`` start faster without them).
 
 
 def register(sub: Any) -> None:
@@ -88,6 +78,8 @@ def register(sub: Any) -> None:
 
 def cmd_init(args: argparse.Namespace) -> int:
     """Create the database with the bundled plan."""
+    from balti_monitor.services.bundled import ensure_bundled_plan
+
     with opened(args, write=True) as path:
         plan, created = ensure_bundled_plan()
         state = "creat" if created else "exista deja"
@@ -97,6 +89,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """Load the demo period."""
+    from balti_monitor.services.bundled import load_demo
+
     with opened(args, write=True) as path:
         period, _ = load_demo(replace=args.replace)
         print(f"Datele demonstrative {key_of(period).code} au fost încărcate în {path}.")
@@ -134,6 +128,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_acknowledge(args: argparse.Namespace) -> int:
     """Acknowledge a finding with a note (or take the acknowledgement back)."""
+    from balti_monitor.services.acknowledgements import (
+        acknowledge,
+        acknowledgement_of,
+        restore_acknowledgement,
+    )
+
     with opened(args, write=True):
         period = period_arg(default_plan(), args.period)
         if args.undo:
@@ -181,6 +181,8 @@ def cmd_totals(args: argparse.Namespace) -> int:
 
 def cmd_export_json(args: argparse.Namespace) -> int:
     """Export the whole file as JSON."""
+    from balti_monitor.interchange.json_io import export_json
+
     with opened(args, create=False):
         export_json(Path(args.out), with_form_key=args.with_form_key)
         print(f"Exportat în {args.out}.")
@@ -191,6 +193,15 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 def cmd_import_json(args: argparse.Namespace) -> int:
     """Import a JSON export."""
+    from balti_monitor.interchange.json_io import (
+        FORM_KEY_NOTICE,
+        import_json_with_backup,
+        is_empty,
+        lacks_form_key,
+        load_document,
+    )
+    from balti_monitor.interchange.schema import InterchangeError
+
     with opened(args, write=True) as path:
         try:
             if not is_empty() and not args.replace:

@@ -12,7 +12,7 @@ def register(sub: Any) -> None:
     """Add the ``search`` sub-command."""
     p = sub.add_parser(
         "search",
-        help="caută un text în descrieri, valori, textul raportului și plan (fără diacritice contează)",
+        help="caută un text în descrieri, valori, textul raportului și plan (diacriticele nu contează)",
         description="Caută în toate perioadele (sau într-una, cu --period); fără să țină cont de diacritice. "
         "Fiecare rezultat pe un rând: perioada, acțiunea, subdiviziunea, indicatorul sau „descriere”, "
         "fragmentul găsit.",

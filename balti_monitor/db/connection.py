@@ -4,10 +4,16 @@ The journal mode is DELETE (not WAL): the specialist e-mails the ``.sqlite`` fil
 hold everything whenever the program is not in the middle of a write. ``synchronous=FULL`` makes every
 committed edit durable.
 
-Opening is careful about the file it is given: an existing file is checked before SQLite writes anything to
-it (zero length, not SQLite, truncated, another program's, a newer version) and then with
-``PRAGMA quick_check``; every refusal is a :class:`DatabaseError` with a Romanian message and leaves the file
-as it was. A new file is built under a temporary name and renamed into place only once its schema is
+Opening is careful about the file it is given: anything but a regular file (a FIFO, a device, a folder) is
+refused before it is opened; an existing file is checked before SQLite writes anything to it (zero length,
+not SQLite, truncated, damaged header bytes, another program's, a newer version, a negative version), then
+with ``PRAGMA quick_check``, then against the exact schema of its version (:func:`expected_schema`: the
+frozen version-1 SQL in ``schema_v1.py`` with the migrations applied in memory; tables, columns, indexes,
+triggers, views) and ``PRAGMA foreign_key_check``. Every refusal is a :class:`DatabaseError` with a
+Romanian message and leaves the file as it was, with nothing written beside it (the migration backup is
+made only after every check passed). ``read_only`` opens for reading only (``PRAGMA query_only``): the
+command line's one write path (``cli.common.opened``) gives every command that does not declare itself a
+writer such a connection. A new file is built under a temporary name and renamed into place only once its schema is
 committed, so an interruption never leaves a zero-length or half-made file at the chosen path - which is
 why a zero-length file found there is refused rather than silently turned into an empty database.
 """
@@ -361,11 +367,37 @@ def _newer(path: Path, version: int) -> DatabaseError:
     )
 
 
+#: Tables whose size does not grow with the recorded history (the plan and the subdivisions): what
+#: ``open_database(full_check=False)`` checks, in a time that stays the same at 1 or 20 years.
+FIXED_SIZE_TABLES = (
+    "sqlite_master",
+    "plan",
+    "priority",
+    "action",
+    "indicator",
+    "subdivision",
+    "subdivision_alias",
+    "responsibility",
+)
+
+
 def quick_check_problems(db: pw.SqliteDatabase, limit: int = 5) -> list[str]:
     """``PRAGMA quick_check`` of the open file: an empty list when it is sound."""
     rows = _sql(db, f"PRAGMA quick_check({int(limit)})").fetchall()
     found = [str(r[0]) for r in rows]
     return [] if found == ["ok"] else found
+
+
+def fixed_size_check_problems(db: pw.SqliteDatabase) -> list[str]:
+    """``PRAGMA quick_check`` of the schema and the :data:`FIXED_SIZE_TABLES` only (the rest of the file is
+    for :func:`quick_check_problems`, later): an empty list when they are sound."""
+    present = _table_names(db) | {"sqlite_master"}
+    found: list[str] = []
+    for table in FIXED_SIZE_TABLES:
+        if table in present:
+            rows = [str(r[0]) for r in _sql(db, f"PRAGMA quick_check('{table}')").fetchall()]
+            found += [] if rows == ["ok"] else rows
+    return found
 
 
 def describe_problems(problems: list[str]) -> str:
@@ -495,7 +527,12 @@ def structure_problems(conn: sqlite3.Connection, version: int, *, foreign_keys: 
 
 
 def open_database(
-    path: Path | str, *, create: bool = True, backup_dir: Path | None = None, read_only: bool = False
+    path: Path | str,
+    *,
+    create: bool = True,
+    backup_dir: Path | None = None,
+    read_only: bool = False,
+    full_check: bool = True,
 ) -> pw.SqliteDatabase:
     """Open (or create) the database file and bring its schema up to date.
 
@@ -507,6 +544,9 @@ def open_database(
     ``read_only`` opens the file for reading only (``PRAGMA query_only``): any write through it fails, and
     a file that would need a migration is refused with kind ``"needs_upgrade"`` (writing is the business of
     :func:`balti_monitor.services.safe_open.open_safely`, which takes the lock and makes a backup first).
+    Without ``full_check`` only the schema and the plan tables are checked (:func:`fixed_size_check_problems`,
+    a cost that does not grow with history): the caller checks the whole file soon after (the GUI, once its
+    window is painted).
     """
     if str(path) == ":memory:":
         return _open_checked(Path(":memory:"), backup_dir, in_memory=True)
@@ -517,11 +557,16 @@ def open_database(
         _create_file(path)
     else:
         read_header(path)
-    return _open_checked(path, backup_dir, read_only=read_only)
+    return _open_checked(path, backup_dir, read_only=read_only, full_check=full_check)
 
 
 def _open_checked(
-    path: Path, backup_dir: Path | None, *, in_memory: bool = False, read_only: bool = False
+    path: Path,
+    backup_dir: Path | None,
+    *,
+    in_memory: bool = False,
+    read_only: bool = False,
+    full_check: bool = True,
 ) -> pw.SqliteDatabase:
     if not database.is_closed():
         database.close()
@@ -529,7 +574,9 @@ def _open_checked(
     try:
         database.connect()
         _pragmas(database)
-        _ensure_schema(database, path, backup_dir, check=not in_memory, read_only=read_only)
+        _ensure_schema(
+            database, path, backup_dir, check=not in_memory, read_only=read_only, full_check=full_check
+        )
         if read_only:
             _sql(database, "PRAGMA query_only=ON")
     except sqlite3.DatabaseError as exc:
@@ -601,7 +648,13 @@ def _sync_directory(folder: Path) -> None:
 
 
 def _ensure_schema(
-    db: pw.SqliteDatabase, path: Path, backup_dir: Path | None, *, check: bool = True, read_only: bool = False
+    db: pw.SqliteDatabase,
+    path: Path,
+    backup_dir: Path | None,
+    *,
+    check: bool = True,
+    read_only: bool = False,
+    full_check: bool = True,
 ) -> None:
     version = _user_version(db)
     tables = _table_names(db)
@@ -630,13 +683,21 @@ def _ensure_schema(
             "damaged",
         )
     if check:
-        problems = quick_check_problems(db)
+        problems = (
+            quick_check_problems(db)
+            if full_check or version < SCHEMA_VERSION
+            else fixed_size_check_problems(db)
+        )
         if problems:
             raise DatabaseError(
                 f"Fișierul „{path.name}” este deteriorat: {describe_problems(problems)}. {_UNCHANGED}",
                 "damaged",
             )
-        structure = structure_problems(_connection(db), version)
+        # the links between tables are checked with the whole file (a cost that grows with history): at
+        # once, or with the deferred check after the window's first paint
+        structure = structure_problems(
+            _connection(db), version, foreign_keys=full_check or version < SCHEMA_VERSION
+        )
         if structure:
             raise DatabaseError(
                 f"Fișierul „{path.name}” nu are structura unei baze de date Bălți Monitor (versiunea "

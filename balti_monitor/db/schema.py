@@ -1,6 +1,6 @@
 """The exact schema each version of the file must have, and the comparison of a file with it.
 
-The schema of version 1 is frozen as SQL (``schema_v1.sql`` beside this module); the schema of any later
+The schema of version 1 is frozen as SQL (``schema_v1.py`` beside this module); the schema of any later
 version is that snapshot with the migrations (:data:`balti_monitor.db.connection.MIGRATIONS`) applied, in
 memory. A file is compared with the schema of *its own* version before anything is written to it: a
 missing or extra table or column, a view in place of a table, an index that is not ours, or a trigger or
@@ -20,7 +20,6 @@ import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 
 #: Objects of version 1 that a file made before they existed may lack (the form-status table).
 V1_OPTIONAL_TABLES = frozenset({"form_status"})
@@ -107,7 +106,9 @@ def read_schema(conn: sqlite3.Connection) -> Schema:
 
 def snapshot_v1_sql() -> str:
     """The frozen SQL of schema version 1 (every table, including the optional form-status table)."""
-    return resources.files("balti_monitor.db").joinpath("schema_v1.sql").read_text(encoding="utf-8")
+    from balti_monitor.db.schema_v1 import SQL
+
+    return SQL
 
 
 def differences(found: Schema, expected: Schema) -> list[str]:

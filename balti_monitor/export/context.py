@@ -35,7 +35,7 @@ from balti_monitor.export.text import keep_numbers_together, printable
 from balti_monitor.services.annual import year_semesters
 from balti_monitor.services.grids import load_grids, plan_actions
 from balti_monitor.services.narrative import NarrativeData, get_narrative
-from balti_monitor.services.periods import key_of
+from balti_monitor.services.periods import PeriodRef, key_of, stored_period
 from balti_monitor.services.preflight import Preflight, preflight, unresolved_findings
 from balti_monitor.services.results import ActionResult, action_result
 
@@ -391,3 +391,15 @@ def export_preflight(plan: Plan, period: Period, options: ExportOptions | None =
     options = options or ExportOptions()
     wanted = normalise_priorities(plan, options.priorities)
     return preflight(period, wanted, options.include_empty_actions)
+
+
+def period_context(period: PeriodRef, options: ExportOptions | None = None) -> Context:
+    """:func:`build_context` for a period given by reference (the GUI holds a ``PeriodInfo``, not a row)."""
+    stored = stored_period(period.id)
+    return build_context(stored.plan, stored, options)
+
+
+def period_preflight(period: PeriodRef, options: ExportOptions | None = None) -> Preflight:
+    """:func:`export_preflight` for a period given by reference."""
+    stored = stored_period(period.id)
+    return export_preflight(stored.plan, stored, options)

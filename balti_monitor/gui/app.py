@@ -9,12 +9,16 @@ lock's message) and the user may choose another one; a brand-new file offers the
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sqlite3
 import sys
+import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -33,6 +37,11 @@ translate = QCoreApplication.translate
 
 EXIT_NO_DATABASE = 2
 
+#: With this environment variable set to 1, the program prints ``BALTI_MONITOR_BENCH window|grid <epoch
+#: seconds>`` on stdout at the first paint of the main window and of the grid, then quits (for
+#: ``benchmarks/bench_start.py``: start-up timed through the real ``balti-monitor`` command).
+BENCH_ENV = "BALTI_MONITOR_BENCH"
+
 
 def create_application() -> QApplication:
     """The QApplication (reused when one exists, as in tests) with names and Romanian translations."""
@@ -48,11 +57,12 @@ def create_application() -> QApplication:
     return app
 
 
-def open_session(session: Session, path: Path) -> bool:
+def open_session(session: Session, path: Path, *, deferred: bool = False) -> bool:
     """Open ``path``; when it is refused explain why (offering a recovered copy of a bad file) and let the
-    user choose another file (False when cancelled)."""
+    user choose another file (False when cancelled). With ``deferred`` the automatic backup of the
+    opened file and the check of the whole file wait for :meth:`Session.start_deferred_backup`."""
     while True:
-        if open_or_explain(session, path, None) is not None:
+        if open_or_explain(session, path, None, deferred=deferred) is not None:
             return True
         chosen = dialogs.choose_database(None, path.parent)
         if chosen is None:
@@ -87,16 +97,75 @@ def start(db_path: str | None) -> MainWindow | None:
     app = create_application()
     settings = AppSettings()
     session = Session(app)
+    session.hold_until_shown()  # the tree's marks and the automatic backup wait for the first paint
     # Like any document program: the file worked on last time (a recovered copy, an e-mailed file …),
     # else the default database in the user's data folder.
     path = Path(db_path) if db_path else (settings.last_file() or default_database_path())
-    if not open_session(session, path):
+    # The automatic backup is written after the window's first paint, on a worker thread (start-up time).
+    if not open_session(session, path, deferred=True):
         return None
-    window = MainWindow(session, settings)
+    try:
+        window = MainWindow(session, settings)
+    except Exception:
+        # Only the plan tables were checked so far: a file whose data cannot be read is checked in full
+        # now, which refuses a damaged file with its explanation and the offer of the automatic backup.
+        opened = session.path
+        session.close()
+        if opened is None or not open_session(session, opened):
+            return None
+        window = MainWindow(session, settings)
     session.setParent(window)  # the session (and its undo stack) lives as long as the window
+    session.damaged.connect(lambda path, reason: reopen_damaged(window, path, reason))
+    _FirstPaint(window, bench=os.environ.get(BENCH_ENV) == "1")
     window.show()
     offer_demo(window)
     return window
+
+
+def reopen_damaged(window: MainWindow, path: Path, reason: str) -> None:
+    """``path``, opened at start-up with only its plan tables checked, turned out damaged (the check after
+    the first paint, or SQLite refusing a page while reading): close it and open it again with the full
+    check, which explains the damage and offers the newest automatic backup (else the default file is
+    opened, as when a file chosen from the menu is refused). Nothing happens when another file is open."""
+    session = window.session
+    if session.path != path or getattr(window, "_reopening_damaged", False):
+        return
+    window._reopening_damaged = True  # type: ignore[attr-defined]
+    try:
+        window.statusBar().showMessage(reason)
+        session.close()
+        window.file_actions.open_file(path)
+    finally:
+        window._reopening_damaged = False  # type: ignore[attr-defined]
+
+
+class _FirstPaint(QObject):
+    """Waits for the first paint of the main window (then starts the deferred automatic backup) and of the
+    grid; in benchmark mode prints a time marker for each and quits once both are painted."""
+
+    def __init__(self, window: MainWindow, *, bench: bool) -> None:
+        super().__init__(window)
+        self.window = window
+        self.bench = bench
+        self.waiting: dict[QObject, str] = {window: "window", window.action_page.view.viewport(): "grid"}
+        for widget in self.waiting:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Note the first paint of each watched widget (never consumes the event)."""
+        if event.type() == QEvent.Type.Paint and watched in self.waiting:
+            what = self.waiting.pop(watched)
+            watched.removeEventFilter(self)
+            if self.bench:
+                sys.stdout.write(f"{BENCH_ENV} {what} {time.time():.6f}\n")
+                sys.stdout.flush()
+            if what == "window":
+                self.window.session.shown()
+                if self.bench:  # a grid that is not shown (another tab) never paints: stop anyway
+                    QTimer.singleShot(10_000, self.window, self.window.close)
+            if self.bench and not self.waiting:
+                QTimer.singleShot(0, self.window.close)
+        return False
 
 
 def run(db_path: str | None = None) -> int:
@@ -106,9 +175,52 @@ def run(db_path: str | None = None) -> int:
     window = start(db_path)
     if window is None:
         return EXIT_NO_DATABASE
+    sys.excepthook = unexpected_error_handler(window)
     code = app.exec()
     window.session.close()
     return int(code)
+
+
+def _damaged_database(error: BaseException | None) -> bool:
+    """True when ``error`` (or an error it was raised from) is SQLite refusing a damaged page."""
+    seen = 0
+    while error is not None and seen < 10:
+        if isinstance(error, sqlite3.DatabaseError) and "malformed" in str(error):
+            return True
+        error = error.__cause__ or error.__context__
+        seen += 1
+    return False
+
+
+def unexpected_error_handler(
+    window: MainWindow,
+) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
+    """The ``sys.excepthook`` while ``window`` runs: a damaged page met while reading (the file was opened
+    with only its plan tables checked) closes the file and opens it again with the full check, which
+    explains the damage and offers the automatic backup; anything else is :func:`_report_unexpected`."""
+
+    def handle(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        path = window.session.path
+        if path is None or not _damaged_database(error):
+            _report_unexpected(kind, error, tb)
+            return
+        _log_unexpected(kind, error, tb)
+        QTimer.singleShot(0, window, lambda: reopen_damaged(window, path, str(error)))
+
+    return handle
+
+
+def _log_unexpected(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> Path:
+    """Append the error to ``erori.log`` (and stderr); returns the log's path."""
+    text = "".join(traceback.format_exception(kind, error, tb))
+    log = user_data_dir() / "erori.log"
+    try:
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')}\n{text}\n")
+    except OSError:
+        pass
+    sys.stderr.write(text)
+    return log
 
 
 def _report_unexpected(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
@@ -122,14 +234,7 @@ def _report_unexpected(kind: type[BaseException], error: BaseException, tb: Trac
         else:
             sys.stderr.write(f"{error}\n")
         return
-    text = "".join(traceback.format_exception(kind, error, tb))
-    log = user_data_dir() / "erori.log"
-    try:
-        with log.open("a", encoding="utf-8") as handle:
-            handle.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')}\n{text}\n")
-    except OSError:
-        pass
-    sys.stderr.write(text)
+    log = _log_unexpected(kind, error, tb)
     if QApplication.instance() is not None:
         QMessageBox.critical(
             None,

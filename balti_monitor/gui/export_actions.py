@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from balti_monitor.resources import resource_path, user_data_dir
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
-from balti_monitor.services.periods import key_of, stored_period
+from balti_monitor.services.periods import key_of
 
 from . import dialogs, export_dialog
 from .dialogs import BUNDLED, CHOOSE, OPEN_DOCUMENT, OPEN_FOLDER
@@ -183,16 +183,15 @@ class ExportActions(QObject):
         if period is None:
             return None
         self.session.flush_pending()
-        from balti_monitor.export.context import build_context, export_preflight
+        from balti_monitor.export.context import period_context, period_preflight
         from balti_monitor.export.render import ExportError, ExportOptions, find_template
 
         from .export_worker import ExportJob
 
         base = ExportOptions(template_dir=self.template_dir(), author=self.settings.text(AUTHOR))
         try:
-            stored = stored_period(period.id)
             with dialogs.busy():
-                check = export_preflight(stored.plan, stored, base)
+                check = period_preflight(period, base)
         except (ExportError, ServiceError) as exc:
             dialogs.show_error(self.window, self.tr("Raportul nu a fost creat"), str(exc))
             return None
@@ -235,7 +234,7 @@ class ExportActions(QObject):
         try:
             with dialogs.busy():
                 template = find_template(options)
-                context = build_context(stored.plan, stored, options)
+                context = period_context(period, options)
         except ExportError as exc:
             dialogs.show_error(self.window, self.tr("Raportul nu a fost creat"), str(exc))
             return None

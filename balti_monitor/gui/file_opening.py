@@ -23,14 +23,18 @@ from .session import Session
 translate = QCoreApplication.translate
 
 
-def open_or_explain(session: Session, path: Path, parent: QWidget | None) -> Path | None:
+def open_or_explain(
+    session: Session, path: Path, parent: QWidget | None, *, deferred: bool = False
+) -> Path | None:
     """Open ``path`` in the session, or explain why not (offering the recovered copy of a bad file).
+
+    ``deferred``: the automatic backup waits for :meth:`Session.start_deferred_backup` (start-up).
 
     Returns the file now open (``path``, or the recovered copy the user chose), or None when nothing could
     be opened; the session is then closed (the caller reopens the previous file or asks for another one).
     """
     try:
-        session.open(path)
+        session.open(path, deferred=deferred)
         return path
     except ServiceError as exc:
         dialogs.file_in_use(parent, str(exc))

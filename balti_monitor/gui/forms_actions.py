@@ -1,11 +1,13 @@
 """The Forms menu: return forms out to the subdivisions, filled forms back in, where each form stands.
 
 * *Generează formularele perioadei…* — :class:`~.forms_out_dialog.FormsOutDialog` (folder, deadline, what the
-  forms hold, which subdivisions), then ``interchange.forms_out.generate_forms`` under the wait cursor; the
+  forms hold, which subdivisions), then ``forms_out.prepare_forms``, the workbooks written in a worker thread
+  behind a progress dialog that can cancel (``write_form_files``), and ``commit_forms``; the
   summary is shown with "Deschide dosarul". Forms of the same names in the folder are replaced only after
   a question. Generation cannot be undone, and it supersedes the form ids the undo history holds: the
   history is cleared, and the summary says so.
-* *Importă formulare completate…* — one or many .xlsx, ``forms_in.preview_import`` for the period shown,
+* *Importă formulare completate…* — one or many .xlsx read in a worker thread behind a progress dialog that
+  can cancel (``forms_in.read_forms``), compared for the period shown (``compare_forms``),
   :class:`~.forms_preview_dialog.FormsPreviewDialog`, then one undoable
   :class:`~.undo.FormsImportCommand`.
 * *Starea formularelor…* — :class:`~.forms_status_dialog.FormsStatusDialog`.
@@ -16,6 +18,7 @@ The openpyxl-based modules are imported on first use (start-up time).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -23,10 +26,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from balti_monitor.services.errors import ServiceError
-from balti_monitor.services.periods import key_of, stored_period
+from balti_monitor.services.periods import key_of
 from balti_monitor.services.storage_errors import guard_write
 
 from . import dialogs
+from .forms_worker import run_with_progress
 from .session import Session
 from .settings import FORMS_CONTACT, FORMS_DIR, FORMS_IMPORT_DIR, AppSettings
 from .undo import FormsImportCommand
@@ -46,6 +50,7 @@ class FormsActions(QObject):
         self.settings = settings
         self.window = window
         self.last_generated: Path | None = None
+        self.last_worker_thread = 0  # the thread the last slow step ran on (tests check it is a worker)
         self.generate_action = QAction(self.tr("&Generează formularele perioadei…"), self)
         self.generate_action.setToolTip(
             self.tr(
@@ -73,7 +78,12 @@ class FormsActions(QObject):
 
     def generate(self) -> Path | None:
         """Ask for the options and write the period's forms; the folder written, or None."""
-        from balti_monitor.interchange.forms_out import existing_forms, generate_forms
+        from balti_monitor.interchange.forms_out import (
+            commit_forms,
+            existing_forms,
+            prepare_forms,
+            write_form_files,
+        )
 
         from .forms_out_dialog import FormsOutDialog
 
@@ -101,9 +111,26 @@ class FormsActions(QObject):
                 return None
             options = dataclasses.replace(options, overwrite=True)
         self.session.message.emit(self.tr("Se generează formularele…"))
+        generated_at = dt.datetime.now().replace(microsecond=0)
         try:
-            with dialogs.busy(), guard_write(self.tr("Generarea formularelor")):
-                result = generate_forms(stored_period(period.id), folder, options)
+            with guard_write(self.tr("Generarea formularelor")):
+                with dialogs.busy():
+                    plan = prepare_forms(period, folder, options)
+                # The workbooks are built and saved in a worker (no database there); the dialog can cancel.
+                outcome = run_with_progress(
+                    self.window,
+                    self.tr("Generarea formularelor"),
+                    self.tr("Se scriu formularele subdiviziunilor…"),
+                    lambda progress, cancelled: write_form_files(plan, generated_at, progress, cancelled),
+                )
+                self.last_worker_thread = outcome.worker_thread
+                if outcome.result is None:
+                    self.session.message.emit(
+                        self.tr("Generarea a fost anulată; nu s-a scris niciun formular.")
+                    )
+                    return None
+                with dialogs.busy():
+                    result = commit_forms(plan, outcome.result, generated_at)
         except ServiceError as exc:
             dialogs.show_error(self.window, self.tr("Formularele nu au fost generate"), str(exc))
             return None
@@ -133,7 +160,7 @@ class FormsActions(QObject):
     # -- in -----------------------------------------------------------------------------------------------
     def import_forms(self, paths: list[Path] | None = None) -> bool:
         """Preview filled forms and, when confirmed, import them as one undoable step."""
-        from balti_monitor.interchange.forms_in import preview_import
+        from balti_monitor.interchange.forms_in import compare_forms, read_forms
 
         from .forms_preview_dialog import FormsPreviewDialog
 
@@ -153,9 +180,20 @@ class FormsActions(QObject):
                 return False
         self.settings.set(FORMS_IMPORT_DIR, str(paths[0].parent))
         self.session.flush_pending()
+        chosen = list(paths)
         try:
+            outcome = run_with_progress(
+                self.window,
+                self.tr("Importul formularelor"),
+                self.tr("Se citesc formularele completate…"),
+                lambda progress, cancelled: read_forms(chosen, progress, cancelled),
+            )
+            self.last_worker_thread = outcome.worker_thread
+            if outcome.result is None:
+                self.session.message.emit(self.tr("Importul a fost anulat; nu s-a modificat nimic."))
+                return False
             with dialogs.busy(), guard_write(self.tr("Previzualizarea importului")):
-                preview = preview_import(paths, stored_period(period.id))
+                preview = compare_forms(outcome.result, period)
         except ServiceError as exc:
             dialogs.show_error(self.window, self.tr("Formularele nu pot fi citite"), str(exc))
             return False

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from balti_monitor.interchange.forms_common import default_deadline, subdivisions_with_forms
 from balti_monitor.interchange.forms_out import FormsOutOptions
-from balti_monitor.services.periods import PeriodInfo, key_of, stored_period
+from balti_monitor.services.periods import PeriodInfo, key_of
 
 from . import dialogs
 from .forms.ui_forms_out_dialog import Ui_FormsOutDialog
@@ -71,7 +71,7 @@ class FormsOutDialog:
         self.subdivisions = self.ui.subdivisionList
         self.subdivision_ids: list[int] = []
         self._default_ids: set[int] = set()
-        for sub in subdivisions_with_forms(stored_period(period.id)):
+        for sub in subdivisions_with_forms(period):
             label = (
                 f"{sub.name} ({sub.code})"
                 if sub.active

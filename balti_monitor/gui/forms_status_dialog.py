@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from balti_monitor.services.form_status import STATE_LABELS, FormState, FormStatusRow, form_statuses
-from balti_monitor.services.periods import key_of, stored_period
+from balti_monitor.services.periods import key_of
 
 from . import dialogs
 from .forms.ui_forms_status_dialog import Ui_FormsStatusDialog
@@ -139,11 +139,7 @@ class FormsStatusDialog:
         """Read the statuses again, keeping the selection."""
         keep = self.selected_ids()
         period = self.session.period
-        rows = (
-            form_statuses(stored_period(period.id))
-            if period is not None and period.id == self.period_id
-            else []
-        )
+        rows = form_statuses(period) if period is not None and period.id == self.period_id else []
         self.model.set_rows(rows)
         selection = self.table.selectionModel()
         for sid in keep:

@@ -37,6 +37,7 @@ from .period_actions import PeriodActions
 from .period_bar import PeriodBar
 from .plan_panel import MINIMUM_WIDTH as MINIMUM_TREE_WIDTH
 from .plan_panel import PlanPanel
+from .report_import_actions import ReportImportActions
 from .session import Session
 from .settings import ACTION_SPLITTER, GEOMETRY, MAIN_SPLITTER, WINDOW_STATE, AppSettings
 from .time_actions import TimeActions
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.file_actions = FileActions(session, settings, self)
         self.backup_actions = BackupActions(session, settings, self)
         self.forms_actions = FormsActions(session, settings, self)
+        self.report_import_actions = ReportImportActions(session, settings, self)
         self.export_actions = ExportActions(session, settings, self)
         self.export_actions.navigateRequested.connect(self._navigate)
         self.period_actions = PeriodActions(session, self)
@@ -205,6 +207,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.backup_actions.auto_backups_action)
         file_menu.addAction(self.backup_actions.verify_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.report_import_actions.import_action)
+        file_menu.addAction(self.report_import_actions.plan_action)
         file_menu.addAction(self.file_actions.demo_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)

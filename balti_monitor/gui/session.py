@@ -9,15 +9,17 @@ exactly those actions and emits :attr:`Session.changed`; each view then refreshe
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from balti_monitor.services.bundled import ensure_bundled_plan
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.editing import DESCRIPTION_COLUMN, CellEdit
+from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.grids import load_grids
 from balti_monitor.services.outline import ActionInfo, PriorityInfo, plan_outline
 from balti_monitor.services.periods import (
@@ -31,7 +33,14 @@ from balti_monitor.services.periods import (
     plan_infos,
 )
 from balti_monitor.services.results import ActionResult, action_result
-from balti_monitor.services.safe_open import OpenResult, close_safely, open_safely
+from balti_monitor.services.safe_open import (
+    DamagedAfterOpenError,
+    OpenResult,
+    check_and_back_up,
+    close_safely,
+    no_backup_warning,
+    open_safely,
+)
 from balti_monitor.services.storage_errors import guard_write
 from balti_monitor.services.values import from_columns, parsed_columns
 
@@ -58,6 +67,9 @@ class Session(QObject):
         replayed(ChangeSet): an undo or a redo was applied; the main window shows its ``focus`` (period,
             action, subdivision with 0 = Total row, column).
         message(str): a Romanian message for the status bar.
+        damaged(Path, str): the check of the whole file made after a deferred opening found that file
+            damaged (the Romanian reason); it should be closed and opened again normally (which explains
+            the damage and offers the newest automatic backup).
     """
 
     changed = Signal(object)
@@ -66,6 +78,7 @@ class Session(QObject):
     opened = Signal()
     replayed = Signal(object)
     message = Signal(str)
+    damaged = Signal(object, str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -83,10 +96,17 @@ class Session(QObject):
         # memory from them instead of reloading the action from the database.
         self._expected: tuple[int, int, tuple[CellEdit, ...]] | None = None
         self.undo_stack = QUndoStack(self)
+        self._pending_backup: Path | None = None
+        self._backup_thread: threading.Thread | None = None
+        self._until_shown: list[Callable[[], object]] | None = None  # see hold_until_shown()
 
     # -- file ---------------------------------------------------------------------------------------------
-    def open(self, path: Path) -> OpenResult:
+    def open(self, path: Path, *, deferred: bool = False) -> OpenResult:
         """Open (or create) a database file through :func:`open_safely` (lock, checks, automatic backup).
+
+        With ``deferred`` the check of the whole file and the automatic backup are left for
+        :meth:`start_deferred_backup` (start-up: after the window's first paint, on a worker thread);
+        only the schema and the plan tables are checked here.
 
         Raises ``ServiceError`` when another instance has the file open and ``FileOpenError`` (a
         ``DatabaseError`` with a Romanian message offering the newest automatic backup) for a bad file; the
@@ -97,7 +117,7 @@ class Session(QObject):
             self.close()
         self.period = None
         self.open_warning = None
-        result = open_safely(path, create=True)
+        result = open_safely(path, create=True, deferred=deferred)
         try:
             created = False
             if not plan_infos():
@@ -116,15 +136,67 @@ class Session(QObject):
                 ).format(who=result.recovered_lock.describe())
             )
         self.open_warning = " ".join(notes) or None
+        self._pending_backup = path if deferred else None
         self.undo_stack.clear()
         self._load_plan(next(iter(plan_infos()), None))
         self.opened.emit()
         return result
 
+    # -- start-up -----------------------------------------------------------------------------------------
+    def hold_until_shown(self) -> None:
+        """Start-up: work passed to :meth:`when_shown` waits until :meth:`shown` (the main window's first
+        paint), so the window appears first."""
+        self._until_shown = []
+
+    def when_shown(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` from the event loop, but not before the main window's first paint at start-up
+        (right away - on the next event-loop turn - otherwise)."""
+        if self._until_shown is None:
+            QTimer.singleShot(0, self, callback)
+        else:
+            self._until_shown.append(callback)
+
+    def shown(self) -> None:
+        """The main window has painted once: run the held work and write the deferred automatic backup."""
+        held, self._until_shown = self._until_shown or [], None
+        for callback in held:
+            QTimer.singleShot(0, self, callback)
+        QTimer.singleShot(0, self, self.start_deferred_backup)
+
+    def start_deferred_backup(self) -> None:
+        """Check the whole file and write the automatic backup left by ``open(deferred=True)``, on a
+        worker thread: damage comes back as :attr:`damaged`, a failed backup as a :attr:`message` (the
+        file stays open, as when the backup is made on opening)."""
+        path, self._pending_backup = self._pending_backup, None
+        if path is None or path != self.path:
+            return
+        self.wait_for_backup()
+
+        def work() -> None:
+            try:
+                check_and_back_up(path)
+            except DamagedAfterOpenError as exc:
+                self.damaged.emit(path, str(exc))  # queued to the GUI thread by Qt
+            except ServiceError as exc:
+                self.message.emit(no_backup_warning(exc))  # queued to the GUI thread by Qt
+            except Exception as exc:  # a backup must never take the program down
+                self.message.emit(no_backup_warning(ServiceError(str(exc))))
+
+        self._backup_thread = threading.Thread(target=work, name="auto-backup", daemon=True)
+        self._backup_thread.start()
+
+    def wait_for_backup(self) -> None:
+        """Wait until the automatic backup started by :meth:`start_deferred_backup` is written."""
+        thread, self._backup_thread = self._backup_thread, None
+        if thread is not None:
+            thread.join()
+
     def close(self) -> None:
         """Close the file and release its lock (one self-contained .sqlite remains)."""
         if self.path is not None:
             self.periodAboutToChange.emit()
+        self.start_deferred_backup()  # a file closed before the window painted still gets its backup
+        self.wait_for_backup()
         self.undo_stack.clear()
         if self.path is not None:
             close_safely()

@@ -45,6 +45,9 @@ BACKUP_DIR = Setting(
 )
 FORMS_DIR = Setting("files/forms_dir", "", "Dosarul în care s-au generat ultima dată formularele de retur.")
 FORMS_IMPORT_DIR = Setting("files/forms_import_dir", "", "Dosarul din care s-au importat ultimele formulare.")
+REPORT_IMPORT_DIR = Setting(
+    "files/report_import_dir", "", "Dosarul din care s-a importat ultimul raport Word."
+)
 TEMPLATE_DIR = Setting(
     "export/template_dir", "", "Dosarul cu șablonul raportului, căutat înaintea șablonului inclus."
 )
@@ -67,6 +70,7 @@ ALL_SETTINGS = (
     BACKUP_DIR,
     FORMS_DIR,
     FORMS_IMPORT_DIR,
+    REPORT_IMPORT_DIR,
     TEMPLATE_DIR,
     FORMS_CONTACT,
     LAST_PERIODS,

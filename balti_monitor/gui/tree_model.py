@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
-    QTimer,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
@@ -96,8 +95,8 @@ class PlanTreeModel(QAbstractItemModel):
                 self._by_action[action.id] = a_node
         self.endResetModel()
         # The marks need every action's totals and checks (one bulk load): computed right after the window
-        # appears, so start-up shows the window first.
-        QTimer.singleShot(0, self, self.refresh_marks)
+        # appears (at start-up after its first paint), so start-up shows the window first.
+        self.session.when_shown(self.refresh_marks)
 
     def _set_marks(self, results: dict[int, ActionResult]) -> list[Node]:
         changed = []

@@ -168,7 +168,10 @@ def signature_matches(
     secret: bytes, header: Mapping[str, str], rows: Sequence[SignedRow], signature: str
 ) -> bool:
     """Constant-time check of a form's signature."""
-    return hmac.compare_digest(sign(secret, header, rows), signature.strip().lower())
+    # Bytes, not str: compare_digest refuses (TypeError) a str with non-ASCII characters, which a tampered
+    # signature cell may hold.
+    given = signature.strip().lower().encode("utf-8", "surrogatepass")
+    return hmac.compare_digest(sign(secret, header, rows).encode("ascii"), given)
 
 
 def key_id(secret: bytes) -> str:

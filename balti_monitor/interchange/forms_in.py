@@ -12,19 +12,18 @@ transaction with undo and redo payloads) is a service, re-exported here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from balti_monitor.db.models import (
     Action,
-    FormStatus,
-    Indicator,
     Period,
     Plan,
     Priority,
-    Return,
     Subdivision,
-    Value,
+    database,
 )
 from balti_monitor.domain.checks import Finding
 from balti_monitor.interchange.forms_common import (
@@ -73,8 +72,10 @@ __all__ = [  # the use case's types and functions, re-exported for the callers t
     "ImportResult",
     "RefusedFile",
     "apply_import",
+    "compare_forms",
     "findings_delta",
     "preview_import",
+    "read_forms",
     "restore_cells",
 ]
 from balti_monitor.services.periods import PeriodRef, key_of, stored_period
@@ -84,41 +85,65 @@ from balti_monitor.services.periods import PeriodRef, key_of, stored_period
 # ------------------------------------------------------------------------------------------------------
 
 
-def _plan_cells(plan: Plan) -> tuple[dict[str, Action], set[tuple[int, int]]]:
-    actions = {a.code: a for a in Action.select().join(Priority).where(Priority.plan == plan)}
-    numbers = {
-        (i.action_id, i.number)
-        for i in Indicator.select(Indicator.action, Indicator.number).where(
-            Indicator.action.in_([a.id for a in actions.values()])
-        )
-    }
-    return actions, numbers
+class _Lookups:
+    """What comparing forms reads from the database, read once per preview (not once per form): the plan's
+    actions and indicators, and the stored texts and form statuses of the period, with a few set queries."""
+
+    def __init__(self) -> None:
+        self._plans: dict[int, tuple[dict[str, Action], set[tuple[int, int]]]] = {}
+        self._texts: dict[int, dict[int, dict[tuple[int, int], str]]] = {}
+        self._form_ids: dict[int, dict[int, str]] = {}
+
+    def plan_cells(self, plan: Plan) -> tuple[dict[str, Action], set[tuple[int, int]]]:
+        """{action code: action} and {(action id, indicator number)} of the plan."""
+        found = self._plans.get(plan.id)
+        if found is None:
+            actions = {a.code: a for a in Action.select().join(Priority).where(Priority.plan == plan)}
+            ids = [a.id for a in actions.values()]
+            numbers = {
+                (int(a), int(n))
+                for a, n in _sql(
+                    f"SELECT action_id, number FROM indicator WHERE action_id IN ({','.join('?' * len(ids))})",
+                    ids,
+                )
+            }
+            found = self._plans[plan.id] = (actions, numbers)
+        return found
+
+    def current_texts(self, period: Period, subdivision_id: int) -> dict[tuple[int, int], str]:
+        """{(action id, column): stored text} for one subdivision's returns in the period."""
+        by_sub = self._texts.get(period.id)
+        if by_sub is None:
+            by_sub = self._texts[period.id] = defaultdict(dict)
+            for action_id, sub_id, description in _sql(
+                'SELECT action_id, subdivision_id, description FROM "return" WHERE period_id = ?', [period.id]
+            ):
+                by_sub[int(sub_id)][(int(action_id), DESCRIPTION_COLUMN)] = str(description)
+            for action_id, sub_id, number, raw in _sql(
+                'SELECT r.action_id, r.subdivision_id, i.number, v.raw_text FROM value v JOIN "return" r '
+                "ON r.id = v.return_id JOIN indicator i ON i.id = v.indicator_id WHERE r.period_id = ?",
+                [period.id],
+            ):
+                by_sub[int(sub_id)][(int(action_id), int(number))] = str(raw)
+        return by_sub.get(subdivision_id, {})
+
+    def latest_form_id(self, period: Period, subdivision_id: int) -> str:
+        """The id of the latest form generated for the subdivision ("" when none)."""
+        ids = self._form_ids.get(period.id)
+        if ids is None:
+            rows = _sql("SELECT subdivision_id, form_id FROM form_status WHERE period_id = ?", [period.id])
+            ids = self._form_ids[period.id] = {int(s): str(f or "") for s, f in rows}
+        return ids.get(subdivision_id, "")
 
 
-def _current_texts(period: Period, subdivision_id: int) -> dict[tuple[int, int], str]:
-    """{(action id, column): stored text} for one subdivision's returns in the period."""
-    texts: dict[tuple[int, int], str] = {}
-    returns = {
-        r.id: r
-        for r in Return.select().where((Return.period == period) & (Return.subdivision == subdivision_id))
-    }
-    for ret in returns.values():
-        texts[(ret.action_id, DESCRIPTION_COLUMN)] = str(ret.description)
-    if returns:
-        query = (
-            Value.select(Value.ret, Value.raw_text, Indicator.number)
-            .join(Indicator)
-            .where(Value.ret.in_(list(returns)))
-        )
-        for value in query:
-            # The id accessor of Value.ret is "return_id" (its column name), so read the raw field data.
-            ret_id = int(value.__data__["ret"])
-            texts[(returns[ret_id].action_id, int(value.indicator.number))] = str(value.raw_text)
-    return texts
+def _sql(query: str, params: list[Any]) -> Any:
+    return database.execute_sql(query, params)  # type: ignore[no-untyped-call]
 
 
-def _compare(raw: RawForm, path: Path, plan: Plan, period: Period, sub: Subdivision) -> FormFile:
-    actions, numbers = _plan_cells(plan)
+def _compare(
+    raw: RawForm, path: Path, plan: Plan, period: Period, sub: Subdivision, lookups: _Lookups
+) -> FormFile:
+    actions, numbers = lookups.plan_cells(plan)
     signed = {row.key: row for row in raw.signed}
     targets: dict[str, CellRef] = {}
     gone: list[str] = []
@@ -187,13 +212,13 @@ def _compare(raw: RawForm, path: Path, plan: Plan, period: Period, sub: Subdivis
         warnings.append(
             f"rândurile {rows_text} conțin date în afara rândurilor formularului și au fost ignorate."
         )
-    status = FormStatus.get_or_none((FormStatus.period == period) & (FormStatus.subdivision == sub))
-    if status is not None and status.form_id and status.form_id != raw.header["form_id"]:
+    latest = lookups.latest_form_id(period, sub.id)
+    if latest and latest != raw.header["form_id"]:
         warnings.append(
             "formularul nu este ultimul generat pentru această subdiviziune; verificați modificările."
         )
 
-    current = _current_texts(period, sub.id)
+    current = lookups.current_texts(period, sub.id)
     changes: list[CellChange] = []
     for key, (row, incoming) in by_key.items():
         ref = targets[key]
@@ -269,23 +294,47 @@ def findings_delta(
     return import_findings_delta(period, edits_by_action(changes))
 
 
-def preview_import(paths: Sequence[Path | str], period: PeriodRef | None = None) -> ImportPreview:
-    """Read the files and compare them with the database; nothing is changed.
+Progress = Callable[[int, int, str], None]  # (done, total, file name): a plain callback, no Qt
+ReadForm = tuple[Path, "RawForm | FormRefused"]
 
-    ``period`` is the period the user is working on (forms of another period are refused); without it the
-    period of the first recognised form is used and forms of other periods are refused.
-    """
+
+def read_forms(
+    paths: Sequence[Path | str], progress: Progress | None = None, cancelled: Callable[[], bool] | None = None
+) -> list[ReadForm] | None:
+    """Open and parse each file (no database: the part a worker thread runs); per file the parsed form or
+    why it is refused. None when ``cancelled`` said stop."""
+    read: list[ReadForm] = []
+    total = len(paths)
+    for done, item in enumerate(paths):
+        if cancelled is not None and cancelled():
+            return None
+        path = Path(item)
+        if progress is not None:
+            progress(done, total, path.name)
+        try:
+            read.append((path, read_workbook(path)))
+        except FormRefused as exc:
+            read.append((path, exc))
+    if progress is not None:
+        progress(total, total, "")
+    return read
+
+
+def compare_forms(read: Sequence[ReadForm], period: PeriodRef | None = None) -> ImportPreview:
+    """Compare parsed forms with the database (the preview's findings computed in memory); nothing is
+    changed. ``period`` as in :func:`preview_import`."""
     files: list[FormFile] = []
     refused: list[RefusedFile] = []
     target = period if period is None or isinstance(period, Period) else stored_period(period.id)
     by_form: dict[str, str] = {}
     by_sub: dict[int, str] = {}
-    for item in paths:
-        path = Path(item)
+    lookups = _Lookups()
+    for path, raw in read:
         try:
-            raw = read_workbook(path)
+            if isinstance(raw, FormRefused):
+                raise raw
             plan, found, sub = identify_form(raw, target)
-            form = _compare(raw, path, plan, found, sub)
+            form = _compare(raw, path, plan, found, sub, lookups)
             if form.form_id in by_form:
                 raise FormRefused(
                     f"Același formular a fost selectat de două ori (și ca „{by_form[form.form_id]}”)."
@@ -307,3 +356,17 @@ def preview_import(paths: Sequence[Path | str], period: PeriodRef | None = None)
     pending = [c for f in files for c in f.changes if c.kind in APPLIED_KINDS]
     added, cleared = findings_delta(target, pending)
     return ImportPreview(target.id, key_of(target).code, tuple(files), tuple(refused), added, cleared)
+
+
+def preview_import(
+    paths: Sequence[Path | str], period: PeriodRef | None = None, progress: Progress | None = None
+) -> ImportPreview:
+    """Read the files and compare them with the database; nothing is changed.
+
+    ``period`` is the period the user is working on (forms of another period are refused); without it the
+    period of the first recognised form is used and forms of other periods are refused. The two steps
+    (:func:`read_forms`, :func:`compare_forms`) are separate so the application can read in a worker.
+    """
+    read = read_forms(paths, progress)
+    assert read is not None  # no cancel callback
+    return compare_forms(read, period)

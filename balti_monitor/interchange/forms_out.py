@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,7 +37,7 @@ from balti_monitor.interchange.forms_content import FormAction, FormContent, For
 from balti_monitor.interchange.forms_layout import build_workbook
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.grids import load_grids, plan_actions
-from balti_monitor.services.periods import key_of
+from balti_monitor.services.periods import PeriodRef, key_of, stored_period
 
 # ------------------------------------------------------------------------------------------------------
 # What goes into a form
@@ -291,11 +292,43 @@ def _targets(period: Period, options: FormsOutOptions) -> tuple[list[Subdivision
     return chosen, skipped
 
 
-def generate_forms(period: Period, directory: Path, options: FormsOutOptions | None = None) -> FormsOutResult:
-    """Write one form per subdivision of the period into ``directory`` and mark them "generated".
+Progress = Callable[[int, int, str], None]  # (done, total, what): a plain callback, no Qt
+Cancelled = Callable[[], bool]  # asked between files; True stops the run cleanly
 
-    Refuses (ServiceError, nothing written) when a file of the same name exists and ``overwrite`` is off.
-    """
+
+@dataclass(frozen=True, slots=True)
+class FormsPlan:
+    """A generation run decided from the database (:func:`prepare_forms`), ready to be written."""
+
+    period_id: int
+    directory: Path
+    options: FormsOutOptions
+    contents: tuple[FormContent, ...]
+    paths: tuple[Path, ...]
+    secret: bytes
+    skipped: tuple[SkippedSubdivision, ...]
+    period_code: str
+    previous_code: str | None
+    previous_missing: bool
+    deadline: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenForm:
+    """One workbook written under a temporary name, not yet renamed into place."""
+
+    content: FormContent
+    temporary: Path
+    path: Path
+    form_id: str
+
+
+def prepare_forms(period: PeriodRef, directory: Path, options: FormsOutOptions | None = None) -> FormsPlan:
+    """Decide a generation run: what each form holds and where it goes (reads the database; creates the
+    plan's signing key on first use). Refuses (ServiceError, nothing written) when a file of the same name
+    exists and ``overwrite`` is off. ``period``: a stored row or a ``PeriodInfo``."""
+    if not isinstance(period, Period):
+        period = stored_period(period.id)
     options = options or FormsOutOptions()
     directory = Path(directory)
     if directory.exists() and not directory.is_dir():
@@ -323,63 +356,135 @@ def generate_forms(period: Period, directory: Path, options: FormsOutOptions | N
             f"În dosarul „{directory}” există deja {len(existing)} formulare cu aceleași nume ({shown}). "
             "Alegeți alt dosar sau confirmați înlocuirea lor."
         )
-    directory.mkdir(parents=True, exist_ok=True)
-    generated_at = dt.datetime.now().replace(microsecond=0)
+    with database.atomic():
+        secret = ensure_plan_secret(data.plan)
+    return FormsPlan(
+        period_id=period.id,
+        directory=directory,
+        options=options,
+        contents=tuple(contents),
+        paths=tuple(paths),
+        secret=secret,
+        skipped=tuple(skipped),
+        period_code=data.key.code,
+        previous_code=data.previous_code,
+        previous_missing=data.previous_missing,
+        deadline=options.deadline or default_deadline(data.key),
+    )
+
+
+def write_form_files(
+    plan: FormsPlan,
+    generated_at: dt.datetime,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> list[WrittenForm] | None:
+    """Build and save every workbook under a temporary name beside its final one (no database: this is
+    the part a worker thread runs). None when ``cancelled`` said stop; on a stop or a failure no file is
+    left behind."""
+    written: list[WrittenForm] = []
+    total = len(plan.contents)
+    try:
+        plan.directory.mkdir(parents=True, exist_ok=True)
+        for done, (content, path) in enumerate(zip(plan.contents, plan.paths, strict=True)):
+            if cancelled is not None and cancelled():
+                _remove(written)
+                return None
+            if progress is not None:
+                progress(done, total, content.subdivision_name)
+            form_id = uuid.uuid4().hex
+            wb = build_workbook(
+                content,
+                secret=plan.secret,
+                form_id=form_id,
+                generated_at=generated_at,
+                include_previous=plan.options.include_previous,
+                contact=plan.options.contact,
+            )
+            tmp = path.with_name(f".{path.name}.tmp")
+            written.append(WrittenForm(content, tmp, path, form_id))
+            wb.save(tmp)
+    except OSError as exc:
+        _remove(written)
+        raise ServiceError(
+            f"Formularele nu au putut fi scrise în „{plan.directory}”: {exc.strerror or exc}"
+        ) from exc
+    except BaseException:
+        _remove(written)
+        raise
+    if progress is not None:
+        progress(total, total, "")
+    return written
+
+
+def _remove(written: list[WrittenForm]) -> None:
+    for item in written:
+        item.temporary.unlink(missing_ok=True)
+
+
+def commit_forms(plan: FormsPlan, written: list[WrittenForm], generated_at: dt.datetime) -> FormsOutResult:
+    """Record every form as generated and rename the files into place, in one transaction (on a failure
+    the files are removed and nothing is recorded)."""
+    period = Period.get_by_id(plan.period_id)
     forms: list[GeneratedForm] = []
-    written: list[tuple[Path, Path]] = []
     try:
         with database.atomic():
-            secret = ensure_plan_secret(data.plan)
-            for content, path in zip(contents, paths, strict=True):
-                form_id = uuid.uuid4().hex
-                wb = build_workbook(
-                    content,
-                    secret=secret,
-                    form_id=form_id,
-                    generated_at=generated_at,
-                    include_previous=options.include_previous,
-                    contact=options.contact,
-                )
-                tmp = path.with_name(f".{path.name}.tmp")
-                wb.save(tmp)
-                written.append((tmp, path))
-                previous_values = sum(1 for row in content.rows if (row.previous or "").strip())
+            for item in written:
+                content = item.content
                 forms.append(
                     GeneratedForm(
                         content.subdivision_id,
                         content.subdivision_code,
                         content.subdivision_name,
-                        path,
-                        form_id,
+                        item.path,
+                        item.form_id,
                         len(content.actions),
                         content.indicator_count,
                         sum(1 for row in content.rows if row.prefill and row.current.strip()),
-                        previous_values,
+                        sum(1 for row in content.rows if (row.previous or "").strip()),
                     )
                 )
                 record_state(
                     period,
                     content.subdivision_id,
                     FormState.GENERATED,
-                    form_id=form_id,
-                    file_name=path.name,
+                    form_id=item.form_id,
+                    file_name=item.path.name,
                     when=generated_at,
                 )
-            for tmp, path in written:
-                os.replace(tmp, path)
+            for item in written:
+                os.replace(item.temporary, item.path)
     except OSError as exc:
         raise ServiceError(
-            f"Formularele nu au putut fi scrise în „{directory}”: {exc.strerror or exc}"
+            f"Formularele nu au putut fi scrise în „{plan.directory}”: {exc.strerror or exc}"
         ) from exc
     finally:
-        for tmp, _ in written:
-            tmp.unlink(missing_ok=True)
+        _remove(written)
     return FormsOutResult(
-        period_code=data.key.code,
-        directory=directory,
-        deadline=options.deadline or default_deadline(data.key),
-        previous_code=data.previous_code,
+        period_code=plan.period_code,
+        directory=plan.directory,
+        deadline=plan.deadline,
+        previous_code=plan.previous_code,
         forms=tuple(forms),
-        skipped=tuple(skipped),
-        previous_missing=data.previous_missing,
+        skipped=plan.skipped,
+        previous_missing=plan.previous_missing,
     )
+
+
+def generate_forms(
+    period: Period,
+    directory: Path,
+    options: FormsOutOptions | None = None,
+    progress: Progress | None = None,
+) -> FormsOutResult:
+    """Write one form per subdivision of the period into ``directory`` and mark them "generated".
+
+    Refuses (ServiceError, nothing written) when a file of the same name exists and ``overwrite`` is off.
+    The three steps (:func:`prepare_forms`, :func:`write_form_files`, :func:`commit_forms`) are separate so
+    the application can run the middle one, the slow one without database access, in a worker thread.
+    """
+    plan = prepare_forms(period, directory, options)
+    generated_at = dt.datetime.now().replace(microsecond=0)
+    written = write_form_files(plan, generated_at, progress)
+    assert written is not None  # no cancel callback
+    return commit_forms(plan, written, generated_at)

@@ -30,6 +30,7 @@ from openpyxl.utils import get_column_letter
 
 from balti_monitor.db.models import Period, Plan, Subdivision
 from balti_monitor.domain.values import parse_value
+from balti_monitor.errors import BaltiMonitorError
 from balti_monitor.interchange.forms_common import (
     COL_KEY,
     COL_MEN,
@@ -68,7 +69,7 @@ MSG_TAMPERED = (
 )
 
 
-class FormRefused(Exception):
+class FormRefused(BaltiMonitorError):
     """A file that cannot be imported; ``str(exc)`` is the Romanian reason."""
 
 
@@ -326,7 +327,8 @@ def read_workbook(path: Path) -> RawForm:
             header, signature, signed = _read_id_sheet(wb[ID_SHEET].iter_rows(values_only=True))
             form_rows: list[tuple[Any, ...]] = []
             found: tuple[dict[str, int], int] | None = None
-            for name in names:
+            # The form sheet first (it is where the generator puts it), then any other a user renamed it to.
+            for name in sorted(names, key=lambda n: n != FORM_SHEET):
                 if name == ID_SHEET:
                     continue
                 rows = list(wb[name].iter_rows(values_only=True, max_row=MAX_SHEET_ROWS + 1))

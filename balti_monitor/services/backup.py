@@ -37,6 +37,7 @@ from balti_monitor.services._sqlite_files import (
     remove_file,
     require_no_transaction,
     require_open,
+    ro_connect,
     unique_path,
 )
 from balti_monitor.services.errors import ServiceError
@@ -144,14 +145,6 @@ def _sync_dir(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-
-
-def _file_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -356,6 +349,37 @@ def auto_backup(reason: str, *, keep: int | None = None, now: dt.datetime | None
     if str(source) == ":memory:" or not _has_data():
         return None
     require_no_transaction()
+    return _write_auto_backup(source, raw_connection(), reason, keep, now)
+
+
+def auto_backup_file(path: Path | str, reason: str, *, keep: int | None = None) -> Path | None:
+    """:func:`auto_backup` of the file at ``path`` through a connection of its own, for a worker thread
+    (the application's connection belongs to the GUI thread). The file is only read; writes of the GUI
+    thread wait for the copy (SQLite's locking, the connection's busy timeout)."""
+    if reason not in REASONS:
+        raise ValueError(reason)
+    source = Path(path)
+    try:
+        conn = ro_connect(source)
+    except sqlite3.Error as exc:
+        raise ServiceError(f"Copia automată nu a putut fi făcută: {exc}.") from exc
+    try:
+        try:
+            row = conn.execute(
+                "SELECT EXISTS(SELECT 1 FROM plan) OR EXISTS(SELECT 1 FROM subdivision)"
+            ).fetchone()
+        except sqlite3.Error as exc:
+            raise ServiceError(f"Copia automată nu a putut fi făcută: {exc}.") from exc
+        if not row or not row[0]:
+            return None
+        return _write_auto_backup(source, conn, reason, keep, None)
+    finally:
+        conn.close()
+
+
+def _write_auto_backup(
+    source: Path, conn: sqlite3.Connection, reason: str, keep: int | None, now: dt.datetime | None
+) -> Path:
     folder = auto_backup_dir(source)
     keep = keep if keep is not None else backup_keep()
     moment = now or dt.datetime.now()
@@ -371,7 +395,7 @@ def auto_backup(reason: str, *, keep: int | None = None, now: dt.datetime | None
                 remove_file(tmp)
                 target = sqlite3.connect(tmp)
                 try:
-                    raw_connection().backup(target)
+                    conn.backup(target)
                     target.execute("PRAGMA journal_mode=DELETE")
                     check = target.execute("PRAGMA quick_check").fetchone()
                 finally:
@@ -380,11 +404,7 @@ def auto_backup(reason: str, *, keep: int | None = None, now: dt.datetime | None
                     raise ServiceError(f"Copia automată nu a trecut verificarea integrității: {check}.")
                 _fsync_file(tmp)
                 existing = _entries(folder)
-                if (
-                    existing
-                    and existing[0].size == tmp.stat().st_size
-                    and _file_digest(existing[0].path) == _file_digest(tmp)
-                ):
+                if existing and _same_bytes(existing[0].path, tmp):
                     return existing[0].path
                 final = unique_path(folder / name)
                 os.replace(tmp, final)
@@ -393,6 +413,20 @@ def auto_backup(reason: str, *, keep: int | None = None, now: dt.datetime | None
             remove_file(tmp)
         _rotate(folder, keep)
         return final
+
+
+def _same_bytes(first: Path, second: Path) -> bool:
+    """True when both files hold the same bytes (sizes first, then chunk by chunk, stopping at the first
+    difference: cheaper than hashing both)."""
+    if first.stat().st_size != second.stat().st_size:
+        return False
+    with first.open("rb") as a, second.open("rb") as b:
+        while True:
+            chunk = a.read(1 << 20)
+            if chunk != b.read(1 << 20):
+                return False
+            if not chunk:
+                return True
 
 
 def _describe_folder(folder: Path, source: Path) -> None:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from balti_monitor.db.models import FormStatus, Period, Plan, Return, Subdivision, database
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.periods import PeriodRef
 
 SECRET_KEY = "forms_secret"  # key in Plan.extra
 
@@ -115,13 +117,13 @@ class StatusSnapshot:
     note: str = ""
 
 
-def subdivisions_with_forms(period: Period) -> list[Subdivision]:
+def subdivisions_with_forms(period: PeriodRef) -> list[Subdivision]:
     """Subdivisions that get a form for the period: responsible for an action of the plan, or already
     holding a return in the period; in display order."""
     from balti_monitor.services.applicability import effective_responsibilities
 
     responsible = {sid for rows in effective_responsibilities(period).values() for sid, _ in rows}
-    reported = Return.select(Return.subdivision).where(Return.period == period)
+    reported = Return.select(Return.subdivision).where(Return.period == period.id)
     ids = responsible | {r.subdivision_id for r in reported}
     if not ids:
         return []
@@ -132,9 +134,9 @@ def subdivisions_with_forms(period: Period) -> list[Subdivision]:
     )
 
 
-def form_statuses(period: Period) -> list[FormStatusRow]:
+def form_statuses(period: PeriodRef) -> list[FormStatusRow]:
     """The form status of every subdivision that gets a form (and of any other with a stored status)."""
-    stored = {s.subdivision_id: s for s in FormStatus.select().where(FormStatus.period == period)}
+    stored = {s.subdivision_id: s for s in FormStatus.select().where(FormStatus.period == period.id)}
     subs = subdivisions_with_forms(period)
     known = {s.id for s in subs}
     extra = [sid for sid in stored if sid not in known]
@@ -164,8 +166,10 @@ def form_statuses(period: Period) -> list[FormStatusRow]:
     return rows
 
 
-def _status_row(period: Period, subdivision_id: int) -> FormStatus | None:
-    return FormStatus.get_or_none((FormStatus.period == period) & (FormStatus.subdivision == subdivision_id))
+def _status_row(period: PeriodRef, subdivision_id: int) -> FormStatus | None:
+    return FormStatus.get_or_none(
+        (FormStatus.period == period.id) & (FormStatus.subdivision == subdivision_id)
+    )
 
 
 _STAMP_FIELD = {
@@ -221,9 +225,23 @@ def set_form_state(
     return ChangeSet()
 
 
-def snapshot_status(period: Period, subdivision_id: int) -> StatusSnapshot:
+def snapshot_status(period: PeriodRef, subdivision_id: int) -> StatusSnapshot:
     """The stored status of one subdivision's form, for undo."""
-    row = _status_row(period, subdivision_id)
+    return _snapshot(subdivision_id, _status_row(period, subdivision_id))
+
+
+def snapshot_statuses(period: PeriodRef, subdivision_ids: Sequence[int]) -> tuple[StatusSnapshot, ...]:
+    """The stored statuses of several subdivisions' forms (one query), in the order given."""
+    rows = {
+        r.subdivision_id: r
+        for r in FormStatus.select().where(
+            (FormStatus.period == period.id) & (FormStatus.subdivision.in_(list(subdivision_ids)))
+        )
+    }
+    return tuple(_snapshot(sid, rows.get(sid)) for sid in subdivision_ids)
+
+
+def _snapshot(subdivision_id: int, row: FormStatus | None) -> StatusSnapshot:
     if row is None:
         return StatusSnapshot(subdivision_id, exists=False)
     return StatusSnapshot(
@@ -241,7 +259,7 @@ def snapshot_status(period: Period, subdivision_id: int) -> StatusSnapshot:
     )
 
 
-def restore_status(period: Period, snap: StatusSnapshot) -> None:
+def restore_status(period: PeriodRef, snap: StatusSnapshot) -> None:
     """Put a form status back as a snapshot recorded it."""
     row = _status_row(period, snap.subdivision_id)
     if not snap.exists:
@@ -249,7 +267,7 @@ def restore_status(period: Period, snap: StatusSnapshot) -> None:
             row.delete_instance()
         return
     if row is None:
-        row = FormStatus(period=period, subdivision=snap.subdivision_id)
+        row = FormStatus(period=period.id, subdivision=snap.subdivision_id)
     row.status = snap.status
     row.form_id = snap.form_id
     row.file_name = snap.file_name

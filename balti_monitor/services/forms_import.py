@@ -13,9 +13,11 @@ of the touched actions are loaded once, the incoming cell texts are applied to t
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import sqlite3
 import unicodedata
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -24,9 +26,9 @@ from typing import Any
 from balti_monitor.db.models import Period, Subdivision, database
 from balti_monitor.domain.checks import Finding
 from balti_monitor.domain.grid import ActionGrid, GridRow
-from balti_monitor.domain.values import ParsedValue, ValueState, parse_value
+from balti_monitor.domain.values import ParsedValue, ValueState
 from balti_monitor.services.changes import ChangeSet
-from balti_monitor.services.editing import DESCRIPTION_COLUMN, CellEdit, cell_text, set_cells
+from balti_monitor.services.editing import DESCRIPTION_COLUMN, CellEdit, validate_cell
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.form_status import (
     FormState,
@@ -34,10 +36,11 @@ from balti_monitor.services.form_status import (
     count_phrase,
     record_state,
     restore_status,
-    snapshot_status,
+    snapshot_statuses,
 )
 from balti_monitor.services.grids import load_grids
 from balti_monitor.services.results import action_result
+from balti_monitor.services.values import parse_short_cached
 
 
 def normalize(text: str | None) -> str:
@@ -209,6 +212,25 @@ class ImportResult:
     imported_files: tuple[str, ...]
 
 
+def _parsed(raw: str) -> ParsedValue:
+    """The parsed value, remembered for short texts (see :func:`services.values.parse_short_cached`)."""
+    return parse_short_cached(raw)
+
+
+def _columns(parsed: ParsedValue) -> dict[str, Any]:
+    """The Value columns of a parsed value (as :func:`services.values.parsed_columns` gives them)."""
+    return {
+        "raw_text": parsed.raw,
+        "state": parsed.state.value,
+        "quantity": None if parsed.quantity is None else str(parsed.quantity),
+        "unit": parsed.unit,
+        "women": parsed.women,
+        "men": parsed.men,
+        "approximate": parsed.approximate,
+        "status": None if parsed.status is None else parsed.status.value,
+    }
+
+
 def edited_grid(grid: ActionGrid, edits: Iterable[CellEdit], names: Mapping[int, str]) -> ActionGrid:
     """The grid as it would be after writing ``edits`` (pure: mirrors :func:`services.editing.set_cells`).
 
@@ -231,7 +253,7 @@ def edited_grid(grid: ActionGrid, edits: Iterable[CellEdit], names: Mapping[int,
         elif edit.text is None:
             values.pop(edit.column, None)
         else:
-            values[edit.column] = parse_value(edit.text)
+            values[edit.column] = _parsed(edit.text)
         has_return = bool(description or values)
         applicable = row.applicable
         if not row.responsible:
@@ -278,6 +300,171 @@ def edits_by_action(changes: Iterable[CellChange]) -> dict[int, list[CellEdit]]:
     return grouped
 
 
+# ------------------------------------------------------------------------------------------------------
+# Set-based writing of many cells
+# ------------------------------------------------------------------------------------------------------
+
+
+def _sql(query: str, params: Sequence[Any] = ()) -> Any:
+    return database.execute_sql(query, params)  # type: ignore[no-untyped-call]
+
+
+def _many(query: str, rows: list[tuple[Any, ...]]) -> None:
+    if rows:
+        conn: sqlite3.Connection = database.connection()  # type: ignore[no-untyped-call]
+        conn.executemany(query, rows)
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+@dataclass(slots=True)
+class _Stored:
+    """What the database holds for the touched cells of a period (loaded with a few set queries)."""
+
+    returns: dict[tuple[int, int], int]  # (action id, subdivision id) -> return id
+    descriptions: dict[int, str]  # return id -> description
+    values: dict[tuple[int, int], str]  # (return id, indicator number) -> raw text
+    indicators: dict[tuple[int, int], int]  # (action id, number) -> indicator id
+
+    def text(self, action_id: int, subdivision_id: int, column: int) -> str | None:
+        """What a cell holds (None: no return or no value), like :func:`services.editing.cell_text`."""
+        ret = self.returns.get((action_id, subdivision_id))
+        if ret is None:
+            return None
+        if column == DESCRIPTION_COLUMN:
+            return self.descriptions[ret]
+        return self.values.get((ret, column))
+
+
+def _load_stored(period_id: int, cells: Iterable[tuple[int, int]]) -> _Stored:
+    wanted = set(cells)
+    action_ids = sorted({a for a, _s in wanted})
+    returns: dict[tuple[int, int], int] = {}
+    descriptions: dict[int, str] = {}
+    for ret_id, action_id, sub_id, description in _sql(
+        'SELECT id, action_id, subdivision_id, description FROM "return" WHERE period_id = ?', (period_id,)
+    ):
+        if (action_id, sub_id) in wanted:
+            returns[(action_id, sub_id)] = int(ret_id)
+            descriptions[int(ret_id)] = str(description)
+    indicators = {
+        (int(a), int(n)): int(i)
+        for i, a, n in _sql(
+            f"SELECT id, action_id, number FROM indicator WHERE action_id IN ({_marks(len(action_ids))})",
+            action_ids,
+        )
+    }
+    number_of = {i: n for (_a, n), i in indicators.items()}
+    values: dict[tuple[int, int], str] = {}
+    ret_ids = sorted(descriptions)
+    if ret_ids:
+        for ret_id, indicator_id, raw in _sql(
+            f"SELECT return_id, indicator_id, raw_text FROM value WHERE return_id IN ({_marks(len(ret_ids))})",
+            ret_ids,
+        ):
+            values[(int(ret_id), number_of.get(int(indicator_id), -1))] = str(raw)
+    return _Stored(returns, descriptions, values, indicators)
+
+
+_UPSERT_VALUE = (
+    "INSERT INTO value (return_id, indicator_id, raw_text, state, quantity, unit, women, men, approximate, status) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (return_id, indicator_id) DO UPDATE SET "
+    "raw_text = excluded.raw_text, state = excluded.state, quantity = excluded.quantity, unit = excluded.unit, "
+    "women = excluded.women, men = excluded.men, approximate = excluded.approximate, status = excluded.status"
+)
+
+
+def write_cells(
+    period: Period, edits: Sequence[tuple[int, CellEdit]], stored: _Stored | None = None
+) -> ChangeSet:
+    """Write many cells of a period ((action id, edit) pairs) with one statement per kind of change.
+
+    The same result as :func:`services.editing.set_cells` for each action — a return is created for a text
+    in a cell without one, an emptied return disappears, the value's parsed columns are derived again, the
+    return's ``updated_at`` is set — but set-based (``executemany``) instead of several ORM round trips
+    per cell. Validates every text first (:class:`ServiceError`, nothing written). Call inside a
+    transaction, or it opens its own.
+    """
+    for _action_id, edit in edits:
+        problem = validate_cell(edit.column, edit.text)
+        if problem:
+            raise ServiceError(problem)
+    if not edits:
+        return ChangeSet()
+    now = dt.datetime.now().replace(microsecond=0)
+    stamp, today = now.strftime("%Y-%m-%d %H:%M:%S"), now.date().isoformat()
+    with database.atomic():
+        stored = stored or _load_stored(period.id, {(a, e.subdivision_id) for a, e in edits})
+        for action_id, edit in edits:
+            if edit.column != DESCRIPTION_COLUMN and (action_id, edit.column) not in stored.indicators:
+                raise ServiceError(f"Acțiunea nu are indicatorul {edit.column}.")
+        missing = sorted(
+            {(a, e.subdivision_id) for a, e in edits if e.text is not None} - set(stored.returns)
+        )
+        if missing:
+            subs = sorted({s for _a, s in missing})
+            known = {
+                int(r[0]) for r in _sql(f"SELECT id FROM subdivision WHERE id IN ({_marks(len(subs))})", subs)
+            }
+            if set(subs) - known:
+                raise ServiceError("Subdiviziunea nu există.")
+            _many(
+                'INSERT INTO "return" (action_id, subdivision_id, period_id, description, received_date, '
+                "review_status, status, updated_at) VALUES (?, ?, ?, '', ?, 'received', '', ?)",
+                [(a, s, period.id, today, stamp) for a, s in missing],
+            )
+            for ret_id, a, s in _sql(
+                'SELECT id, action_id, subdivision_id FROM "return" WHERE period_id = ?', (period.id,)
+            ):
+                if (a, s) in set(missing):
+                    stored.returns[(a, s)] = int(ret_id)
+                    stored.descriptions[int(ret_id)] = ""
+        descriptions: dict[int, str] = {}
+        upserts: dict[tuple[int, int], tuple[Any, ...]] = {}
+        deletes: set[tuple[int, int]] = set()
+        touched: set[int] = set()
+        for action_id, edit in edits:
+            ret = stored.returns.get((action_id, edit.subdivision_id))
+            if ret is None:
+                continue  # clearing a cell of a subdivision without a return: nothing to do
+            touched.add(ret)
+            if edit.column == DESCRIPTION_COLUMN:
+                descriptions[ret] = edit.text or ""
+                continue
+            indicator = stored.indicators[(action_id, edit.column)]
+            if edit.text is None:
+                upserts.pop((ret, indicator), None)
+                deletes.add((ret, indicator))
+            else:
+                deletes.discard((ret, indicator))
+                c = _columns(_parsed(edit.text))
+                upserts[(ret, indicator)] = (
+                    ret,
+                    indicator,
+                    c["raw_text"],
+                    c["state"],
+                    c["quantity"],
+                    c["unit"],
+                    c["women"],
+                    c["men"],
+                    int(bool(c["approximate"])),
+                    c["status"],
+                )
+        _many('UPDATE "return" SET description = ? WHERE id = ?', [(d, r) for r, d in descriptions.items()])
+        _many("DELETE FROM value WHERE return_id = ? AND indicator_id = ?", sorted(deletes))
+        _many(_UPSERT_VALUE, list(upserts.values()))
+        _many('UPDATE "return" SET updated_at = ? WHERE id = ?', [(stamp, r) for r in sorted(touched)])
+        # A return emptied cell by cell disappears (so undoing a first edit restores "no return").
+        _many(
+            "DELETE FROM \"return\" WHERE id = ? AND description = '' AND (status = '' OR status IS NULL) "
+            "AND NOT EXISTS (SELECT 1 FROM value WHERE return_id = ?)",
+            [(r, r) for r in sorted(touched)],
+        )
+    return ChangeSet(actions=frozenset(a for a, _e in edits))
+
+
 def apply_import(preview: ImportPreview, accept_conflicts: Collection[CellRef] = ()) -> ImportResult:
     """Write the preview's new, changed and cleared cells (and the accepted conflicts) in one transaction.
 
@@ -297,25 +484,24 @@ def apply_import(preview: ImportPreview, accept_conflicts: Collection[CellRef] =
     ]
     undo: dict[int, list[CellEdit]] = defaultdict(list)
     redo = edits_by_action(chosen)
-    changes = ChangeSet()
     imported: list[str] = []
     with database.atomic():
+        stored = _load_stored(period.id, {(c.ref.action_id, c.ref.subdivision_id) for c in chosen})
         for c in chosen:
-            now = cell_text(period, c.ref.action_id, c.ref.subdivision_id, c.ref.column)
+            now = stored.text(c.ref.action_id, c.ref.subdivision_id, c.ref.column)
             if normalize(now) != normalize(c.current):
                 raise ServiceError(
                     f"Datele s-au modificat după previzualizare ({c.location}); refaceți previzualizarea importului."
                 )
             undo[c.ref.action_id].append(CellEdit(c.ref.subdivision_id, c.ref.column, now))
-        before = tuple(snapshot_status(period, f.subdivision_id) for f in preview.files)
-        for action_id, edits in redo.items():
-            changes |= set_cells(period, action_id, edits)
+        before = snapshot_statuses(period, [f.subdivision_id for f in preview.files])
+        changes = write_cells(period, [(a, e) for a, edits in redo.items() for e in edits], stored)
         for f, snap in zip(preview.files, before, strict=True):
             touched = any(c.ref.subdivision_id == f.subdivision_id for c in chosen)
             if touched or snap.status != FormState.IMPORTED.value:
                 record_state(period, f.subdivision_id, FormState.IMPORTED, file_name=f.path.name)
                 imported.append(f.path.name)
-        after = tuple(snapshot_status(period, f.subdivision_id) for f in preview.files)
+        after = snapshot_statuses(period, [f.subdivision_id for f in preview.files])
     return ImportResult(
         changes=changes,
         applied=len(chosen),
@@ -330,10 +516,8 @@ def restore_cells(restore: CellRestore) -> ChangeSet:
     period = Period.get_or_none(Period.id == restore.period_id)
     if period is None:
         raise ServiceError("Perioada nu mai există.")
-    changes = ChangeSet()
     with database.atomic():
-        for action_id, edits in restore.cells:
-            changes |= set_cells(period, action_id, list(edits))
+        changes = write_cells(period, [(a, e) for a, edits in restore.cells for e in edits])
         for snap in restore.statuses:
             restore_status(period, snap)
     return changes

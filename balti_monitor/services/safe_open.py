@@ -7,16 +7,24 @@ damaged one, which is never touched. Nothing here imports Qt.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from balti_monitor.db import connection
 from balti_monitor.db.connection import DatabaseError, close_database, open_database
 from balti_monitor.resources import user_data_dir
-from balti_monitor.services._sqlite_files import remove_file, unique_path
-from balti_monitor.services.backup import AutoBackup, auto_backup, auto_backup_dir, newest_auto_backup
+from balti_monitor.services._sqlite_files import remove_file, ro_connect, unique_path
+from balti_monitor.services.backup import (
+    AutoBackup,
+    auto_backup,
+    auto_backup_dir,
+    auto_backup_file,
+    newest_auto_backup,
+)
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.file_report import verify_file
 from balti_monitor.services.lock import DatabaseLock, LockInfo
@@ -49,14 +57,17 @@ class FileOpenError(DatabaseError):
 _session: OpenResult | None = None
 
 
-def open_safely(path: Path | str, *, create: bool = True) -> OpenResult:
+def open_safely(path: Path | str, *, create: bool = True, deferred: bool = False) -> OpenResult:
     """Open a database for editing: single-writer lock, checks, migrations, then an automatic backup.
 
     Raises :class:`ServiceError` when another instance has the file open, and :class:`FileOpenError` (a
     :class:`DatabaseError`) when the file is missing, empty, truncated, damaged, foreign or newer: its
     message says what is wrong and offers the newest automatic backup (also in ``.backup``). The refused
     file is not modified. A failed automatic backup does not stop the opening; it is reported in
-    ``warning``. The previous database opened this way is closed first.
+    ``warning``. With ``deferred`` the opening costs the same at 1 or 20 years of data: only the schema
+    and the plan tables are checked and no backup is made here; the caller checks the whole file and makes
+    the backup soon after (the GUI, once its window is painted, with :func:`check_and_back_up` on a worker
+    thread). The previous database opened this way is closed first.
     """
     global _session
     path = Path(path)
@@ -72,7 +83,7 @@ def open_safely(path: Path | str, *, create: bool = True) -> OpenResult:
     try:
         folder = auto_backup_dir(path)
         folder.mkdir(parents=True, exist_ok=True)
-        open_database(path, create=create, backup_dir=folder)
+        open_database(path, create=create, backup_dir=folder, full_check=not deferred)
     except DatabaseError as exc:
         lock.release()
         raise open_failure(exc, path) from exc
@@ -88,14 +99,47 @@ def open_safely(path: Path | str, *, create: bool = True) -> OpenResult:
         )
     copy: Path | None = None
     try:
-        copy = auto_backup("deschidere")
+        copy = None if deferred else auto_backup("deschidere")
     except ServiceError as exc:
-        warnings.append(f"{exc} Fișierul a fost deschis, dar fără copie automată.")
+        warnings.append(no_backup_warning(exc))
     warning = " ".join(warnings) or None
     _session = OpenResult(
         path=path, lock=lock, auto_backup=copy, warning=warning, recovered_lock=lock.recovered
     )
     return _session
+
+
+def no_backup_warning(exc: ServiceError) -> str:
+    """The warning shown when the automatic backup on opening failed (the file is open all the same)."""
+    return f"{exc} Fișierul a fost deschis, dar fără copie automată."
+
+
+class DamagedAfterOpenError(ServiceError):
+    """The check of the whole file made after a deferred opening found damage (the message says what)."""
+
+
+def check_and_back_up(path: Path | str) -> Path | None:
+    """What a deferred :func:`open_safely` leaves for later, on a connection of its own (a worker thread):
+    the integrity check of the whole file, then the automatic backup (never of a damaged file, which would
+    push good copies out of the rotation).
+
+    Raises :class:`DamagedAfterOpenError` when the file is damaged (the caller should close it and open it
+    again normally, which refuses it and offers the newest automatic backup) and :class:`ServiceError` when
+    only the backup failed.
+    """
+    path = Path(path)
+    try:
+        with contextlib.closing(ro_connect(path)) as conn:
+            rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
+            if rows == ["ok"] and conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                rows = ["legături rupte între tabele"]
+    except sqlite3.DatabaseError as exc:
+        rows = [str(exc)]
+    if rows != ["ok"]:
+        raise DamagedAfterOpenError(
+            f"Fișierul „{path.name}” este deteriorat: {connection.describe_problems(rows)}."
+        )
+    return auto_backup_file(path, "deschidere")
 
 
 def close_safely() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 from typing import Any
@@ -24,7 +25,7 @@ def validate_value(raw: str) -> str | None:
         return f"Valoarea este prea lungă ({len(raw)} caractere; maximum {MAX_VALUE_LENGTH})."
     if "\x00" in raw or _SURROGATE.search(raw):
         return text_problem(raw)
-    parsed = parse_value(raw)
+    parsed = parse_short_cached(raw)
     if _NEGATIVE.match(raw) or (parsed.quantity is not None and parsed.quantity < 0):
         return "Valoarea unui indicator nu poate fi negativă."
     if (parsed.women is not None and parsed.women < 0) or (parsed.men is not None and parsed.men < 0):
@@ -59,9 +60,18 @@ def has_invalid_character(text: str) -> bool:
     return _SURROGATE.search(text) is not None
 
 
+def parse_short_cached(raw: str) -> ParsedValue:
+    """:func:`parse_value`, remembered for short texts (the same value is validated, previewed and written;
+    a bulk import parses each text once). A long text is prose, parsed quickly and not worth the memory."""
+    return _parse_short(raw) if len(raw) <= 200 else parse_value(raw)
+
+
+_parse_short = functools.lru_cache(maxsize=4096)(parse_value)
+
+
 def parsed_columns(raw: str) -> dict[str, Any]:
     """The Value columns derived from a raw text."""
-    parsed = parse_value(raw)
+    parsed = parse_short_cached(raw)
     return {
         "raw_text": raw,
         "state": parsed.state.value,

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 from gui_helpers import build_form, close_window, select_action
@@ -180,7 +183,9 @@ def test_qt_standard_buttons_are_in_romanian(qapp) -> None:
 
 
 def test_the_shipped_qt_translation_is_compiled_from_its_source(tmp_path) -> None:
-    lrelease = shutil.which("pyside6-lrelease")
+    # Beside this Python first (a venv that is not activated has no PATH entry), then on PATH.
+    beside = Path(sys.executable).parent / ("pyside6-lrelease.exe" if os.name == "nt" else "pyside6-lrelease")
+    lrelease = str(beside) if beside.is_file() else shutil.which("pyside6-lrelease")
     assert lrelease is not None, "pyside6-lrelease comes with PySide6-Essentials"
     out = tmp_path / "qtbase_ro.qm"
     subprocess.run(

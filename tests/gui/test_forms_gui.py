@@ -329,3 +329,93 @@ def test_regenerating_forms_ends_the_undo_history_so_no_superseded_form_id_comes
         "nu este ultimul generat" in w for f in preview.files for w in f.warnings
     )
     assert current
+
+
+def _cancel_when_progress_shows() -> list[int]:
+    """Press "Anulează" on the progress dialog once it has shown some progress; returns what it saw."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+
+    seen: list[int] = []
+    timer = QTimer()
+    timer.setInterval(20)
+
+    def poll() -> None:
+        for widget in QApplication.topLevelWidgets() + [
+            w for top in QApplication.topLevelWidgets() for w in top.findChildren(QProgressDialog)
+        ]:
+            if isinstance(widget, QProgressDialog) and widget.isVisible() and widget.value() >= 1:
+                seen.append(widget.value())
+                timer.stop()
+                widget.findChild(QPushButton).click()  # "Anulează", as the user presses it
+                return
+
+    timer.timeout.connect(poll)
+    timer.start()
+    seen.append(-1)
+    _keep.append(timer)
+    return seen
+
+
+_keep: list[object] = []
+
+
+def test_generation_runs_in_a_worker_and_cancels_cleanly(window, monkeypatch, tmp_path) -> None:
+    import threading
+    import time
+
+    from balti_monitor.interchange import forms_out
+
+    real = forms_out.build_workbook
+
+    def slow(*args, **kwargs):
+        time.sleep(0.15)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(forms_out, "build_workbook", slow)
+    folder = tmp_path / "formulare"
+    seen = _cancel_when_progress_shows()
+    messages: list[str] = []
+    window.session.message.connect(messages.append)
+    summary = _generate(window, monkeypatch, folder)
+    assert len(seen) == 2, "the progress dialog never showed"
+    assert summary == []  # no "generated" summary
+    assert window.forms_actions.last_worker_thread not in (0, threading.get_ident())
+    assert not folder.exists() or list(folder.iterdir()) == []  # no form, no temporary file
+    assert all(r.state is None for r in form_statuses(window.session.period))
+    assert any("Generarea a fost anulată" in m for m in messages)
+
+    # without cancelling, the same run writes every form (in the worker) and records them
+    monkeypatch.setattr(forms_out, "build_workbook", real)
+    summary = _generate(window, monkeypatch, folder, ["DRU"])
+    assert summary[0].startswith("A fost generat 1 formular")
+    assert window.forms_actions.last_worker_thread not in (0, threading.get_ident())
+
+
+def test_reading_filled_forms_runs_in_a_worker_and_cancels_cleanly(window, monkeypatch, tmp_path) -> None:
+    import threading
+    import time
+
+    from balti_monitor.interchange import forms_in
+
+    folder = tmp_path / "formulare"
+    _generate(window, monkeypatch, folder)
+    paths = sorted(folder.glob("*.xlsx"))
+    _fill(paths[0], {})
+    real = forms_in.read_workbook
+
+    def slow(path):
+        time.sleep(0.15)
+        return real(path)
+
+    monkeypatch.setattr(forms_in, "read_workbook", slow)
+    asked: list[object] = []
+    monkeypatch.setattr(
+        FormsPreviewDialog, "ask", staticmethod(lambda parent, preview: asked.append(preview))
+    )
+    depth = window.session.undo_stack.count()
+    seen = _cancel_when_progress_shows()
+    assert window.forms_actions.import_forms(paths) is False
+    assert len(seen) == 2 and asked == []  # cancelled before any preview
+    assert window.session.undo_stack.count() == depth
+    assert window.forms_actions.last_worker_thread not in (0, threading.get_ident())

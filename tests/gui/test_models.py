@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from gui_helpers import select_action
 from PySide6.QtCore import Qt
 
@@ -168,6 +169,7 @@ print("ok")
 """
 
 
+@pytest.mark.stress
 def test_hours_of_painting_do_not_crash_the_program(demo_copy, tmp_path) -> None:
     """PySide6 6.12.0 on CPython 3.11 drops a reference to None on every void call (gui/qt_compat.py) and the
     process dies with "deallocating None" after some seconds of painting; the pinned version must not."""

@@ -1,5 +1,11 @@
--- Schema version 1 of the Bălți Monitor database, frozen (never edit: later versions are migrations).
--- Files made before the return forms existed lack the form_status table and its indexes.
+"""Schema version 1 of the Bălți Monitor database, frozen: never edit (later versions are migrations).
+
+Version-1 files made before the return forms existed lack the ``form_status`` table and its indexes; both
+shapes are version 1 (see :mod:`balti_monitor.db.schema`). Kept as a Python module rather than a data file
+so it travels inside every build (wheel, PyInstaller bundle) with the code that reads it.
+"""
+
+SQL = """
 CREATE TABLE "plan" ("id" INTEGER NOT NULL PRIMARY KEY, "code" VARCHAR(255) NOT NULL, "title" TEXT NOT NULL, "short_title" TEXT NOT NULL, "approving_act" TEXT NOT NULL, "first_year" INTEGER NOT NULL, "last_year" INTEGER NOT NULL, "kind" VARCHAR(255) NOT NULL, "extra" TEXT NOT NULL);
 CREATE UNIQUE INDEX "plan_code" ON "plan" ("code");
 CREATE TABLE "priority" ("id" INTEGER NOT NULL PRIMARY KEY, "plan_id" INTEGER NOT NULL, "number" VARCHAR(255) NOT NULL, "title" TEXT NOT NULL, "position" INTEGER NOT NULL, "title_placeholder" INTEGER NOT NULL, FOREIGN KEY ("plan_id") REFERENCES "plan" ("id") ON DELETE CASCADE);
@@ -43,3 +49,4 @@ CREATE TABLE "value" ("id" INTEGER NOT NULL PRIMARY KEY, "return_id" INTEGER NOT
 CREATE INDEX "value_return_id" ON "value" ("return_id");
 CREATE INDEX "value_indicator_id" ON "value" ("indicator_id");
 CREATE UNIQUE INDEX "value_return_id_indicator_id" ON "value" ("return_id", "indicator_id");
+"""

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from file_versions import as_version_1
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -207,30 +208,8 @@ def _fresh(path: Path) -> None:
     close_database()
 
 
-def _is_virtual(conn: sqlite3.Connection, name: str) -> bool:
-    row = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).fetchone()
-    return bool(row and row[0] and row[0].upper().startswith("CREATE VIRTUAL TABLE"))
-
-
 def _as_version_1(path: Path, *, with_forms_table: bool) -> None:
-    """Turn a current file into a version-1 one: drop every table later migrations added (the frozen
-    version-1 snapshot names the tables it had; form_status was made at run time then, so it may exist)."""
-    from balti_monitor.db.schema import snapshot_v1_sql
-
-    v1 = sqlite3.connect(":memory:")
-    v1.executescript(snapshot_v1_sql())
-    v1_names = {r[0] for r in v1.execute("SELECT name FROM sqlite_master")}
-    v1.close()
-    conn = sqlite3.connect(path, isolation_level=None)
-    keep = v1_names | ({"form_status"} if with_forms_table else set())
-    for kind in ("trigger", "view", "table"):  # virtual tables first drop their shadow tables themselves
-        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = ?", (kind,))]
-        virtual = [n for n in names if n not in keep and _is_virtual(conn, n)]
-        for name in virtual + [n for n in names if n not in keep and n not in virtual]:
-            if not name.startswith("sqlite_"):
-                conn.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
-    conn.execute("PRAGMA user_version=1")
-    conn.close()
+    as_version_1(path, with_forms_table=with_forms_table)
 
 
 def test_a_fresh_file_has_the_schema_of_the_frozen_snapshot_with_every_migration() -> None:
@@ -457,6 +436,10 @@ def _commands(db: Path, tmp: Path, files: dict[str, Path]) -> dict[str, tuple[st
         "forms-out": (WRITER, ["forms-out", "--period", "2023-S1", "--dir", str(tmp / "f"), "--overwrite"]),
         "forms-in": (WRITER, ["forms-in", str(files["form"])]),
         "forms-in --dry-run": (READER, ["forms-in", str(files["form"]), "--dry-run"]),
+        "import-report": (WRITER, ["import-report", str(files["report"]), "--yes"]),
+        "import-report --dry-run": (READER, ["import-report", str(files["report"]), "--dry-run"]),
+        "import-plan": (WRITER, ["import-plan", str(files["plan"])]),
+        "import-plan --dry-run": (READER, ["import-plan", str(files["plan"]), "--dry-run"]),
         "forms-status": (READER, ["forms-status", "--period", "2023-S1"]),
         "new-period": (WRITER, ["new-period", "2023-A"]),
         "annual-rules": (READER, ["annual-rules", "--action", "1.1"]),
@@ -490,8 +473,22 @@ def command_files(demo_file: Path, tmp_path: Path) -> dict[str, Path]:
         if row[0].value == "1.1#2":
             row[3].value = "21 concursuri"
     wb.save(form)
+    assert (
+        main(["--db", str(db), "export", "--period", "2023-S1", "--out", str(work / "r.docx"), "--quiet"])
+        == 0
+    )
+    from tests.plan_corpus import word_plan
+
+    word_plan(work / "plan.docx")
     shutil.copyfile(db, work / "b.sqlite")
-    return {"json": work / "d.json", "backup": work / "b.sqlite", "form": form, "db": db}
+    return {
+        "plan": work / "plan.docx",
+        "json": work / "d.json",
+        "backup": work / "b.sqlite",
+        "form": form,
+        "db": db,
+        "report": work / "r.docx",
+    }
 
 
 def test_every_cli_command_is_classified() -> None:
@@ -500,7 +497,9 @@ def test_every_cli_command_is_classified() -> None:
     names = set(sub.choices)  # type: ignore[arg-type]
     classified = {
         key.split()[0]
-        for key in _commands(Path("d"), Path("t"), dict.fromkeys(["json", "backup", "form"], Path("x")))
+        for key in _commands(
+            Path("d"), Path("t"), dict.fromkeys(["json", "backup", "form", "report", "plan"], Path("x"))
+        )
     }
     assert names == classified, "classify the new command as a writer or a reader in _commands()"
 
@@ -530,7 +529,17 @@ def test_while_the_file_is_held_every_writer_is_refused_and_nothing_changes(
 
 
 @pytest.mark.parametrize(
-    "name", ["init", "demo", "import-json", "restore", "forms-out", "forms-in", "forms-status --set"]
+    "name",
+    [
+        "init",
+        "demo",
+        "import-json",
+        "restore",
+        "forms-out",
+        "forms-in",
+        "forms-status --set",
+        "import-report",
+    ],
 )
 def test_every_writer_makes_the_automatic_backup_first(
     command_files: dict[str, Path], tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
@@ -673,3 +682,19 @@ def test_control_characters_in_messages_are_made_visible(
         main(["comanda\x1b[31m"])
     err = capsys.readouterr().err
     assert "comanda" in err and "\x1b" not in err
+
+
+def test_broken_links_skipped_at_a_quick_open_are_found_by_the_check_after_the_first_paint(
+    demo_copy: Path,
+) -> None:
+    """The window opens a file with only its plan tables checked; links between tables (a cost that grows
+    with history) are checked with the whole file right after, and a file with broken links is refused."""
+    from balti_monitor.services.safe_open import DamagedAfterOpenError, check_and_back_up
+
+    assert _damage(demo_copy, ["broken links"]) == 1
+    open_database(demo_copy, create=False, full_check=False)
+    close_database()
+    with pytest.raises(DamagedAfterOpenError, match="legături rupte"):
+        check_and_back_up(demo_copy)
+    with pytest.raises(DatabaseError, match="legături rupte"):
+        open_database(demo_copy, create=False)

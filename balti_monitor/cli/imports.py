@@ -1,0 +1,186 @@
+"""Bringing in existing documents: ``import-report`` (a past semester report, .docx, into its period) and
+``import-plan`` (a plan from its Word or Excel table)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from balti_monitor.cli.common import default_plan, opened, run_guarded, terminal_safe
+from balti_monitor.interchange.report_import import (
+    ReportReading,
+    apply_report,
+    compare_with_file,
+    period_has_data,
+    read_report,
+)
+
+#: How many differences / notes are printed before "… și încă N".
+_SHOWN = 40
+
+
+def register(sub: Any) -> None:
+    """Add the import sub-commands."""
+    p = sub.add_parser(
+        "import-report",
+        help="importă un raport semestrial Word (.docx) în istoricul perioadei lui (cu previzualizare)",
+    )
+    p.add_argument("file", metavar="FIȘIER.docx")
+    p.add_argument("--dry-run", action="store_true", help="arată doar ce s-ar importa; nu modifică nimic")
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help="aplică importul și când perioada are deja date (după ce arată diferențele)",
+    )
+    p.set_defaults(func=run_guarded(cmd_import_report))
+    register_plan(sub)
+
+
+def _print_reading(reading: ReportReading) -> None:
+    print(terminal_safe(f"Raportul „{reading.source}”. {reading.summary()}"))
+    if reading.unplaced:
+        print("\nNu pot fi plasate (nu se importă):")
+        for item in reading.unplaced[:_SHOWN]:
+            print(terminal_safe(f"  - {item.where}: {item.reason} — „{item.text}”"))
+        if len(reading.unplaced) > _SHOWN:
+            print(f"  … și încă {len(reading.unplaced) - _SHOWN}")
+    if reading.notes:
+        print("\nObservații:")
+        for note in reading.notes[:_SHOWN]:
+            print(terminal_safe(f"  - {note}"))
+        if len(reading.notes) > _SHOWN:
+            print(f"  … și încă {len(reading.notes) - _SHOWN}")
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = text.replace("\n", " ⏎ ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def cmd_import_report(args: argparse.Namespace) -> int:
+    """Read a report, show what it holds and the differences, then import it all or nothing."""
+    path = Path(args.file)
+    with opened(args, write=not args.dry_run):
+        plan = default_plan()
+        reading = read_report(path, plan)
+        _print_reading(reading)
+        has_data = period_has_data(reading, plan)
+        if has_data:
+            diffs = compare_with_file(reading, plan)
+            print(f"\nPerioada {reading.period_code} are deja date; diferențe: {len(diffs)}.")
+            for d in diffs[:_SHOWN]:
+                where = f"{d.action} · {d.subdivision} · " if d.action else ""
+                print(terminal_safe(f"  - {where}{d.what}: „{_short(d.old)}” → „{_short(d.new)}”"))
+            if len(diffs) > _SHOWN:
+                print(f"  … și încă {len(diffs) - _SHOWN}")
+        if args.dry_run:
+            print("\nSimulare (--dry-run): nu s-a modificat nimic.")
+            return 0
+        if has_data and not args.yes:
+            print(
+                f"\nNu s-a modificat nimic: perioada {reading.period_code} are deja date. Verificați diferențele "
+                "și repetați comanda cu --yes pentru a le aplica pe toate."
+            )
+            return 1
+        apply_report(reading, plan)
+        print(f"\nImportat în perioada {reading.period_code} (după o copie automată a fișierului).")
+    return 0
+
+
+def register_plan(sub: Any) -> None:
+    """Add ``import-plan``."""
+    p = sub.add_parser(
+        "import-plan",
+        help="importă un plan din tabelul unui document Word sau Excel (cu previzualizarea arborelui)",
+    )
+    p.add_argument("file", metavar="FIȘIER", help=".docx sau .xlsx (.doc/.odt/.xls/.ods prin LibreOffice)")
+    p.add_argument(
+        "--kind", metavar="TIP", help="tipul planului (implicit: ghicit din capul de tabel; „pla”)"
+    )
+    p.add_argument(
+        "--mapping", metavar="FIȘIER.json", help="tabelele, coloanele, datele planului, subdiviziunile"
+    )
+    p.add_argument(
+        "--write-mapping",
+        metavar="FIȘIER.json",
+        help="scrie corespondența ghicită (și numele de mapat) într-un fișier de editat",
+    )
+    p.add_argument("--dry-run", action="store_true", help="arată doar arborele citit; nu modifică nimic")
+    p.set_defaults(func=run_guarded(cmd_import_plan))
+
+
+def cmd_import_plan(args: argparse.Namespace) -> int:
+    """Read a plan table, show the tree and what needs mapping, then import it all or nothing."""
+    import json
+
+    from balti_monitor.interchange.plan_import_doc import (
+        KIND_FIELDS,
+        Mapping,
+        import_plan_reading,
+        load_mapping,
+        mapping_template,
+        read_plan_document,
+        unknown_names,
+    )
+
+    mapping = load_mapping(args.mapping) if args.mapping else Mapping()
+    if args.kind:
+        mapping.kind = args.kind
+    with opened(args, write=not args.dry_run):
+        reading = read_plan_document(Path(args.file), mapping)
+        how = "ales" if mapping.kind else "ghicit din cuvintele capului de tabel"
+        print(terminal_safe(f"Documentul „{reading.source}”: tip de plan „{reading.kind}” ({how})."))
+        labels = KIND_FIELDS[reading.kind]
+        for table, columns in reading.columns.items():
+            shown = ", ".join(f"{c + 1} → {labels[f][0]}" for c, f in sorted(columns.items()))
+            print(terminal_safe(f"{table}: coloanele {shown}"))
+        meta = reading.meta
+        print(
+            terminal_safe(
+                f"\nPlanul „{meta['title']}” (cod {meta['code']}, {meta['first_year']}-{meta['last_year']}):"
+            )
+        )
+        for group in reading.groups:
+            print(terminal_safe(f"  Prioritatea {group.number}: {_short(group.title)}"))
+            for action in group.actions:
+                print(
+                    terminal_safe(
+                        f"    {action.code} {_short(action.title, 70)} — {len(action.indicators)} indicatori; "
+                        f"responsabili: {', '.join(action.responsible) or '—'}"
+                        + (" (+ toate subdiviziunile)" if action.all_subdivisions else "")
+                    )
+                )
+                for number, text in enumerate(action.indicators, start=1):
+                    print(terminal_safe(f"        {number}. {_short(text, 90)}"))
+        if reading.warnings:
+            print("\nObservații:")
+            for warning in reading.warnings:
+                print(terminal_safe(f"  - {warning}"))
+        unknown = unknown_names(reading, mapping)
+        if args.write_mapping:
+            Path(args.write_mapping).write_text(
+                json.dumps(mapping_template(reading), ensure_ascii=False, indent=2), encoding="utf-8"
+            )
+            print(f"\nCorespondența a fost scrisă în {args.write_mapping}.")
+        if unknown:
+            print("\nNume de responsabili care nu corespund niciunei subdiviziuni (de mapat):")
+            for name in unknown:
+                print(terminal_safe(f"  - {name}"))
+        if args.dry_run:
+            print("\nSimulare (--dry-run): nu s-a modificat nimic.")
+            return 0
+        if unknown:
+            print(
+                "\nNu s-a importat nimic. În fișierul de corespondență (--mapping; unul de pornire se scrie cu "
+                "--write-mapping), secțiunea „subdivisions”, dați fiecărui nume codul unei subdiviziuni, "
+                '{"create": "COD"} sau "other" (alt responsabil, păstrat ca text).'
+            )
+            return 1
+        import_plan_reading(reading, mapping)
+        indicators = sum(len(a.indicators) for a in reading.actions)
+        print(
+            f"\nPlanul a fost importat: {len(reading.groups)} priorități, {len(reading.actions)} acțiuni, "
+            f"{indicators} indicatori (după o copie automată a fișierului)."
+        )
+    return 0
