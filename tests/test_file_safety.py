@@ -99,7 +99,7 @@ def _first_index(conn: sqlite3.Connection) -> str:
 
 DAMAGE: dict[str, Callable[[sqlite3.Connection], None]] = {
     "missing table": lambda c: c.execute("DROP TABLE narrative"),
-    "missing column": lambda c: c.execute("ALTER TABLE narrative DROP COLUMN prepared_by_function"),
+    "missing column": lambda c: c.execute("ALTER TABLE subdivision DROP COLUMN active"),
     "missing column 2": lambda c: c.execute('ALTER TABLE "return" DROP COLUMN status'),
     "extra column": lambda c: c.execute("ALTER TABLE value ADD COLUMN secret TEXT"),
     "extra table": lambda c: c.execute("CREATE TABLE spy (x TEXT)"),

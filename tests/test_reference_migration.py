@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from downgrade import downgrade
+
 from balti_monitor.db import connection
 from balti_monitor.db.connection import SCHEMA_VERSION, close_database, open_database
 from balti_monitor.db.models import ReferenceTotal
@@ -27,10 +29,8 @@ def test_a_file_from_before_the_reference_store_is_migrated_to_the_fresh_schema(
     open_database(old)
     close_database()
     # the file as the version before this migration wrote it: no reference_total table
-    with sqlite3.connect(old) as conn:
-        conn.execute(f'DROP TABLE "{ReferenceTotal._meta.table_name}"')
-        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION - 1}")
-    conn.close()
+    # the version just before the reference migration: without what it and later migrations added
+    downgrade(old, connection.MIGRATIONS.index(connection._add_reference_totals) + 1)
     assert ReferenceTotal._meta.table_name not in {n for n, _ in _schema(old)}
     (tmp_path / "backups").mkdir()
     open_database(old, backup_dir=tmp_path / "backups")

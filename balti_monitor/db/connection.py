@@ -26,11 +26,12 @@ from typing import Any
 import peewee as pw
 
 from balti_monitor.db import schema as schema_check
+from balti_monitor.db.audit import add_audit, create_audit_triggers
 from balti_monitor.db.models import ALL_MODELS, database
 from balti_monitor.db.search_index import create_search_index
 from balti_monitor.errors import BaltiMonitorError
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 APPLICATION_ID = 0x42544D4E  # "BTMN": marks the file as ours (PRAGMA application_id)
 
 Migration = Callable[[pw.SqliteDatabase], None]
@@ -130,6 +131,7 @@ MIGRATIONS: list[Migration] = [
     _migrate_period_responsibilities_and_acknowledgements,
     _add_reference_totals,
     _add_search_index,
+    add_audit,
 ]
 
 
@@ -450,6 +452,7 @@ def fresh_schema() -> schema_check.Schema:
         with memory.bind_ctx(ALL_MODELS):
             memory.create_tables(ALL_MODELS)
         create_search_index(memory)  # not a model: its own SQL, as _create_file does
+        create_audit_triggers(memory)
         found = schema_check.read_schema(memory.connection())  # type: ignore[no-untyped-call]
     finally:
         memory.close()
@@ -595,6 +598,7 @@ def _ensure_schema(
         with db.atomic():
             db.create_tables(ALL_MODELS)
             create_search_index(db)
+            create_audit_triggers(db)
             _sql(db, f"PRAGMA application_id={APPLICATION_ID}")
             _sql(db, f"PRAGMA user_version={SCHEMA_VERSION}")
         return

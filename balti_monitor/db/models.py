@@ -335,6 +335,56 @@ class FindingAcknowledgement(BaseModel):
         indexes = ((("period", "key"), True),)
 
 
+class ChangeLog(BaseModel):
+    """One recorded change (the audit trail), written by the triggers of :mod:`balti_monitor.db.audit` in the
+    transaction of the change. Places are named by codes (plan, period "2024-S1", action, subdivision), not
+    ids, so a record survives the deletion of what it names and a JSON export/import. Never updated."""
+
+    at = pw.IntegerField()  # Unix seconds (UTC)
+    who = pw.TextField(default="")
+    source = pw.TextField(default="")  # typed / paste / form / json / undo / redo / restore / sign / unsign
+    kind = pw.TextField()  # value / description / review / override / responsibility / narrative / plan / …
+    plan = pw.TextField(default="")
+    period = pw.TextField(default="")
+    action = pw.TextField(default="")
+    subdivision = pw.TextField(default="")
+    column_no = pw.IntegerField(null=True)  # indicator number; 0 the description; NULL none
+    field = pw.TextField(default="")
+    old_text = pw.TextField(default="")
+    new_text = pw.TextField(default="")
+    note = pw.TextField(default="")
+
+    class Meta:
+        table_name = "change_log"
+        indexes = ((("period", "action"), False),)
+
+
+class AuditContext(BaseModel):
+    """One row: who writes and from where (``source``), read by the audit triggers; ``mode`` 1 while a JSON
+    import replaces the data (the import records its own differences and checks signed periods itself)."""
+
+    source = pw.TextField(default="")
+    who = pw.TextField(default="")
+    mode = pw.IntegerField(default=0)
+
+    class Meta:
+        table_name = "audit_context"
+
+
+class PeriodSignature(BaseModel):
+    """A signed period: the SHA-256 of the signed report, who signed and when. While it exists the
+    period's data cannot change (the lock triggers of :mod:`balti_monitor.db.audit`)."""
+
+    if TYPE_CHECKING:
+        period_id: int
+
+    period = pw.ForeignKeyField(Period, backref="signature", unique=True, on_delete="CASCADE")
+    sha256 = pw.TextField()
+    signed_by = pw.TextField(default="")
+    signed_at = pw.TextField(default="")  # local time, ISO
+    file_name = pw.TextField(default="")
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     Plan,
     Priority,
@@ -352,4 +402,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     PeriodResponsibility,
     FindingAcknowledgement,
     ReferenceTotal,
+    ChangeLog,
+    AuditContext,
+    PeriodSignature,
 ]

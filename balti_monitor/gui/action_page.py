@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from balti_monitor.domain.checks import Finding
 from balti_monitor.domain.grid import OverrideDef
 from balti_monitor.services.applicability import period_state
+from balti_monitor.services.audit import set_user_name
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.editing import TOTAL_ROW
 from balti_monitor.services.periods import key_of
@@ -385,6 +386,7 @@ class ActionPage(QWidget):
             assert answer.value is not None
             if answer.value.author:
                 self.settings.set(AUTHOR, answer.value.author)
+                set_user_name(answer.value.author)
             text = self.tr("Total manual {code} · {what}").format(code=code, what=label_target)
             command = OverrideCommand(
                 self.session, self.session.period.id, self.action_id, number, answer.value, text

@@ -353,6 +353,7 @@ class GridModel(QAbstractTableModel):
         label: str,
         indexes: Sequence[QModelIndex] | None = None,
         typed: str = "",
+        source: str = "typed",
     ) -> bool:
         """Validate and write several cells as one undoable step (paste, clear); False when refused."""
         if self.result is None or self.period_id is None or not edits:
@@ -369,7 +370,9 @@ class GridModel(QAbstractTableModel):
                 return False
         if not self._long_values_kept(edits, indexes, typed):
             return False
-        command = CellEditsCommand(self.session, self.period_id, self.result.grid.action_id, edits, label)
+        command = CellEditsCommand(
+            self.session, self.period_id, self.result.grid.action_id, edits, label, source
+        )
         # The result after the write is computed in memory from these edits (no reload from the file).
         self.session.expect_cell_edits(self.period_id, self.result.grid.action_id, edits)
         try:

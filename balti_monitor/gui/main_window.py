@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from balti_monitor import APP_NAME, __version__
+from balti_monitor.services.audit import set_user_name
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.periods import key_of
 
@@ -38,7 +39,7 @@ from .period_bar import PeriodBar
 from .plan_panel import MINIMUM_WIDTH as MINIMUM_TREE_WIDTH
 from .plan_panel import PlanPanel
 from .session import Session
-from .settings import ACTION_SPLITTER, GEOMETRY, MAIN_SPLITTER, WINDOW_STATE, AppSettings
+from .settings import ACTION_SPLITTER, AUTHOR, GEOMETRY, MAIN_SPLITTER, WINDOW_STATE, AppSettings
 
 STATUS_MS = 8000
 
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session = session
         self.settings = settings
+        set_user_name(settings.text(AUTHOR))  # who the change log names (else the system's user)
         self.setObjectName("mainWindow")
         self.setMinimumSize(760, 520)
         self._fitted_on_show = False
