@@ -458,6 +458,11 @@ def _commands(db: Path, tmp: Path, files: dict[str, Path]) -> dict[str, tuple[st
         "forms-in": (WRITER, ["forms-in", str(files["form"])]),
         "forms-in --dry-run": (READER, ["forms-in", str(files["form"]), "--dry-run"]),
         "forms-status": (READER, ["forms-status", "--period", "2023-S1"]),
+        "log": (READER, ["log", "--period", "2023-S1"]),
+        "log --out": (READER, ["log", "--period", "2023-S1", "--out", str(tmp / "jurnal.xlsx")]),
+        "sign": (WRITER, ["sign", "--period", "2023-S1", "--report", str(files["json"])]),
+        "unsign": (WRITER, ["unsign", "--period", "2023-S1", "--reason", "test"]),
+        "verify-report": (READER, ["verify-report", str(files["json"])]),
         "forms-status --set": (
             WRITER,
             ["forms-status", "--period", "2023-S1", "--set", "sent", "--subdivision", "DRU"],

@@ -54,6 +54,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "search",
         "caută în returi, valori, narațiune și textele planului (fără diacritice: „sesizari”)",
     ),
+    "log": ("audit", "jurnalul modificărilor unei perioade (cine, când, ce, de unde; --out pentru Excel)"),
+    "sign": ("audit", "marchează o perioadă ca semnată cu raportul final (SHA-256) și o blochează"),
+    "unsign": ("audit", "retrage semnătura unei perioade (cu motiv)"),
+    "verify-report": ("audit", "spune dacă un document Word este raportul semnat al unei perioade"),
     "delete-period": ("periods", "șterge o perioadă (după o copie automată și după ce arată ce se pierde)"),
 }
 

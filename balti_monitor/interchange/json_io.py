@@ -331,7 +331,10 @@ def import_document(document: dict[str, Any], *, replace: bool = False) -> Chang
     with recording("json", mode=1):
         before = cell_texts()
         signed = signed_periods()
-        if not is_empty():
+        replacing = (
+            not is_empty()
+        )  # into an empty file the import is a move: the document's log is the history
+        if replacing:
             if not replace:
                 raise InterchangeError(
                     "Fișierul deschis conține deja date; importul se face într-un fișier gol "
@@ -343,7 +346,8 @@ def import_document(document: dict[str, Any], *, replace: bool = False) -> Chang
         after = cell_texts()
         keep_signed(signed, before, after)
         import_log(document.get("change_log") or [])
-        record_differences(before, after, "json")
+        if replacing:
+            record_differences(before, after, "json")
     return ChangeSet.everything()
 
 
