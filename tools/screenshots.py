@@ -165,6 +165,22 @@ def take(out: Path, size: tuple[int, int]) -> list[Path]:
     dialog_shot("dialog_subdivisions", subdivisions)
     window.session.changed.disconnect(holder[0]._on_changed)
 
+    # the change log: a typed edit, its undo, a paste-free history of the demo values
+    show("1.13")
+    model.setData(model.index(1, 1), "6 acte")
+    model.setData(model.index(1, 1), "7 acte")
+    window.session.undo_stack.undo()
+    settle()
+    log = window.signing_actions.show_log()
+    log.resize(1400, 520)
+    settle()
+    shot("change_log", log)
+    view.setCurrentIndex(model.index(1, 1))
+    log.cell_check.setChecked(True)
+    settle()
+    shot("change_log_cell", log)
+    log.close()
+
     safety_and_forms(window, scratch, shot, dialog_shot, settle)
     window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
     window.close()

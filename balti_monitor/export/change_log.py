@@ -24,7 +24,7 @@ HEADERS = (
     "Text nou",
     "Notă",
 )
-WIDTHS = (18, 20, 16, 20, 10, 10, 14, 9, 20, 40, 40, 30)
+WIDTHS = (19, 20, 18, 20, 10, 10, 14, 9, 22, 40, 40, 30)
 
 
 def log_rows(entries: Sequence[LogEntry]) -> list[list[object]]:
@@ -39,7 +39,7 @@ def log_rows(entries: Sequence[LogEntry]) -> list[list[object]]:
             entry.action,
             entry.subdivision,
             "" if entry.column is None else entry.column,
-            entry.field,
+            entry.field_label,
             entry.shown(entry.old_text),
             entry.shown(entry.new_text),
             entry.note,

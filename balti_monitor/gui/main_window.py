@@ -40,6 +40,7 @@ from .plan_panel import MINIMUM_WIDTH as MINIMUM_TREE_WIDTH
 from .plan_panel import PlanPanel
 from .session import Session
 from .settings import ACTION_SPLITTER, AUTHOR, GEOMETRY, MAIN_SPLITTER, WINDOW_STATE, AppSettings
+from .signing_actions import SigningActions
 
 STATUS_MS = 8000
 
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.export_actions = ExportActions(session, settings, self)
         self.export_actions.navigateRequested.connect(self._navigate)
         self.period_actions = PeriodActions(session, self)
+        self.signing_actions = SigningActions(session, settings, self, self.current_cell)
         self._build_actions()
         self.toolbar_action = QAction(self.tr("&Bara de instrumente"), self)
         self.toolbar_action.setCheckable(True)
@@ -111,6 +113,14 @@ class MainWindow(QMainWindow):
         self._on_opened()
 
     # -- building -----------------------------------------------------------------------------------------
+    def current_cell(self) -> tuple[int, int, int] | None:
+        """(action id, subdivision id — 0 the Total row —, column) of the grid's current cell, or None."""
+        page = self.action_page
+        index = page.view.currentIndex()
+        if page.action_id is None or not index.isValid() or index.row() >= page.model.rowCount():
+            return None
+        return page.action_id, page.model.row_head(index.row()).subdivision_id, index.column()
+
     def _build_actions(self) -> None:
         stack = self.session.undo_stack
         self.undo_action = QAction(self.tr("&Anulează"), self)
@@ -230,6 +240,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.indicators_panel_action)
         view_menu.addAction(self.findings_panel_action)
         view_menu.addSeparator()
+        view_menu.addAction(self.signing_actions.log_action)
+        view_menu.addSeparator()
         view_menu.addAction(self.toolbar_action)
 
         plan_menu = bar.addMenu(self.tr("&Plan"))
@@ -248,6 +260,10 @@ class MainWindow(QMainWindow):
         export_menu = bar.addMenu(self.tr("E&xport"))
         export_menu.addAction(self.export_actions.report_action)
         export_menu.addAction(self.export_actions.template_action)
+        export_menu.addSeparator()
+        export_menu.addAction(self.signing_actions.sign_action)
+        export_menu.addAction(self.signing_actions.unsign_action)
+        export_menu.addAction(self.signing_actions.verify_action)
         export_menu.addSeparator()
         export_menu.addAction(self.export_actions.export_json_action)
         export_menu.addAction(self.export_actions.import_json_action)

@@ -22,7 +22,7 @@ from typing import Any
 import peewee as pw
 
 from balti_monitor.db.audit import NARRATIVE_FIELDS, SIGNED_MARK
-from balti_monitor.db.models import ChangeLog, Period, PeriodSignature, database
+from balti_monitor.db.models import Action, ChangeLog, Period, PeriodSignature, Subdivision, database
 from balti_monitor.services.changes import ChangeSet, Write
 from balti_monitor.services.errors import ServiceError
 
@@ -37,6 +37,7 @@ SOURCES: dict[str, str] = {
     "restore": "restaurare",
     "sign": "semnare",
     "unsign": "retragerea semnăturii",
+    "demo": "date demonstrative",
     "": "necunoscută",
 }
 
@@ -51,6 +52,22 @@ KINDS: dict[str, str] = {
     "plan": "text al planului",
     "sign": "semnare",
     "unsign": "retragerea semnăturii",
+}
+
+#: narrative field / plan text -> Romanian label
+FIELD_LABELS: dict[str, str] = {
+    "executive_summary": "rezumat",
+    "risks_intro": "introducerea riscurilor",
+    "risks": "riscuri",
+    "proposals_intro": "introducerea propunerilor",
+    "proposals": "propuneri",
+    "prepared_by_name": "întocmit de (nume)",
+    "prepared_by_function": "întocmit de (funcția)",
+    "coordinated_by_name": "coordonat de (nume)",
+    "coordinated_by_function": "coordonat de (funcția)",
+    "extra_signatures": "alte semnături",
+    "title": "titlul acțiunii",
+    "indicator": "textul indicatorului",
 }
 
 REVIEW_LABELS = {"received": "primit", "needs_correction": "de corectat", "accepted": "acceptat"}
@@ -183,8 +200,13 @@ class LogEntry:
         elif self.kind == "override" and self.column is None:
             parts.append("numărul de subdiviziuni")
         if self.field:
-            parts.append(self.field)
+            parts.append(self.field_label)
         return " / ".join(parts)
+
+    @property
+    def field_label(self) -> str:
+        """Romanian name of the narrative field or plan text ("" for cells)."""
+        return FIELD_LABELS.get(self.field, self.field)
 
     def shown(self, text: str) -> str:
         """A recorded text as shown (review states in Romanian)."""
@@ -383,3 +405,29 @@ def record_differences(before: dict[CellKey, str], after: dict[CellKey, str], so
     for start in range(0, len(rows), 500):
         ChangeLog.insert_many(rows[start : start + 500]).execute()
     return len(rows)
+
+
+def period_code_of(period_id: int) -> tuple[str, str]:
+    """(plan code, period code) of a stored period, as the log names it."""
+    period = Period.get_by_id(period_id)
+    plan = period.plan
+    return plan.code, (f"{period.year}-S{period.semester}" if period.semester else f"{period.year}-A")
+
+
+def period_changes(period_id: int) -> list[LogEntry]:
+    """The changes of a stored period (and of the plan's texts), oldest first."""
+    plan_code, code = period_code_of(period_id)
+    return period_log(code, plan_code=plan_code)
+
+
+def cell_history(period_id: int, action_id: int, subdivision_id: int, column: int) -> list[LogEntry]:
+    """The changes of one cell, oldest first: a value (``column`` ≥ 1), a description (0) of a subdivision,
+    or a Total cell (``subdivision_id`` 0: typed totals)."""
+    plan_code, code = period_code_of(period_id)
+    action = Action.get_by_id(action_id)
+    if subdivision_id == 0:
+        entries = period_log(code, plan_code=plan_code, action=action.code, subdivision="")
+        return [e for e in entries if e.kind == "override" and (e.column or 0) == column]
+    sub = Subdivision.get_by_id(subdivision_id)
+    entries = period_log(code, plan_code=plan_code, action=action.code, subdivision=sub.code, column=column)
+    return [e for e in entries if e.kind in ("value", "description")]
