@@ -8,8 +8,9 @@ write (:mod:`balti_monitor.services.audit`); a temporary table would be per conn
 trigger of the file to read it. ``mode`` 1 switches both off while a JSON import replaces the whole file
 (the import records its own differences and checks the signed periods itself).
 
-Records name places by codes (plan, "2024-S1", action, subdivision, indicator number), so they outlive
-what they name and travel through a JSON export. Time is Unix seconds (UTC), the smallest exact form.
+Records name places by codes ("2024-S1", action, subdivision, indicator number), so they outlive what they
+name and travel through a JSON export; the plan is its id (the export writes its code): a plan code is long
+and repeated on every record, and the file's size matters (10 years of edits stay under 20 MB). Time is Unix seconds (UTC), the smallest exact form.
 """
 
 from __future__ import annotations
@@ -27,16 +28,16 @@ _WHO = "coalesce((SELECT who FROM audit_context WHERE id = 1), '')"
 _SOURCE = "coalesce((SELECT source FROM audit_context WHERE id = 1), '')"
 _PCODE = "p.year || CASE p.semester WHEN 0 THEN '-A' ELSE '-S' || p.semester END"
 _COLUMNS = (
-    "INSERT INTO change_log (at, who, source, kind, plan, period, action, subdivision, column_no, field, "
+    "INSERT INTO change_log (at, who, source, kind, plan_id, period, action, subdivision, column_no, field, "
     "old_text, new_text, note) "
 )
 
 
 def _value_log(row: str, old: str, new: str) -> str:
     return (
-        f"{_COLUMNS}SELECT {_NOW}, {_WHO}, {_SOURCE}, 'value', pl.code, {_PCODE}, a.code, s.code, i.number, "
+        f"{_COLUMNS}SELECT {_NOW}, {_WHO}, {_SOURCE}, 'value', p.plan_id, {_PCODE}, a.code, s.code, i.number, "
         f"'', {old}, {new}, '' FROM \"return\" r JOIN period p ON p.id = r.period_id "
-        "JOIN plan pl ON pl.id = p.plan_id JOIN action a ON a.id = r.action_id "
+        "JOIN action a ON a.id = r.action_id "
         f"JOIN subdivision s ON s.id = r.subdivision_id JOIN indicator i ON i.id = {row}.indicator_id "
         f"WHERE r.id = {row}.return_id;"
     )
@@ -44,8 +45,8 @@ def _value_log(row: str, old: str, new: str) -> str:
 
 def _return_log(row: str, kind: str, old: str, new: str) -> str:
     return (
-        f"{_COLUMNS}SELECT {_NOW}, {_WHO}, {_SOURCE}, '{kind}', pl.code, {_PCODE}, a.code, s.code, 0, '', "
-        f"{old}, {new}, '' FROM period p JOIN plan pl ON pl.id = p.plan_id JOIN action a "
+        f"{_COLUMNS}SELECT {_NOW}, {_WHO}, {_SOURCE}, '{kind}', p.plan_id, {_PCODE}, a.code, s.code, 0, '', "
+        f"{old}, {new}, '' FROM period p JOIN action a "
         f"ON a.id = {row}.action_id JOIN subdivision s ON s.id = {row}.subdivision_id "
         f"WHERE p.id = {row}.period_id;"
     )
@@ -53,17 +54,17 @@ def _return_log(row: str, kind: str, old: str, new: str) -> str:
 
 def _override_log(row: str, old: str, new: str, note: str) -> str:
     return (
-        f"{_COLUMNS}SELECT {_NOW}, {_WHO}, {_SOURCE}, 'override', pl.code, {_PCODE}, a.code, '', "
+        f"{_COLUMNS}SELECT {_NOW}, {_WHO}, {_SOURCE}, 'override', p.plan_id, {_PCODE}, a.code, '', "
         f"(SELECT number FROM indicator WHERE id = {row}.indicator_id), '', {old}, {new}, {note} "
-        f"FROM period p JOIN plan pl ON pl.id = p.plan_id JOIN action a ON a.id = {row}.action_id "
+        f"FROM period p JOIN action a ON a.id = {row}.action_id "
         f"WHERE p.id = {row}.period_id;"
     )
 
 
 def _responsibility_log(row: str, old: str, new: str) -> str:
     return (
-        f"{_COLUMNS}SELECT {_NOW}, {_WHO}, {_SOURCE}, 'responsibility', pl.code, {_PCODE}, a.code, s.code, "
-        f"NULL, '', {old}, {new}, '' FROM period p JOIN plan pl ON pl.id = p.plan_id JOIN action a "
+        f"{_COLUMNS}SELECT {_NOW}, {_WHO}, {_SOURCE}, 'responsibility', p.plan_id, {_PCODE}, a.code, s.code, "
+        f"NULL, '', {old}, {new}, '' FROM period p JOIN action a "
         f"ON a.id = {row}.action_id JOIN subdivision s ON s.id = {row}.subdivision_id "
         f"WHERE p.id = {row}.period_id;"
     )
@@ -86,17 +87,17 @@ NARRATIVE_FIELDS = (
 def _narrative_log(name: str, old: str, new: str, condition: str) -> str:
     """One narrative field's record (in an INSERT or UPDATE trigger: ``new`` exists)."""
     return (
-        f"{_COLUMNS}SELECT {_NOW}, {_WHO}, {_SOURCE}, 'narrative', pl.code, {_PCODE}, '', '', NULL, "
-        f"'{name}', {old}, {new}, '' FROM period p JOIN plan pl ON pl.id = p.plan_id "
+        f"{_COLUMNS}SELECT {_NOW}, {_WHO}, {_SOURCE}, 'narrative', p.plan_id, {_PCODE}, '', '', NULL, "
+        f"'{name}', {old}, {new}, '' FROM period p "
         f"WHERE p.id = new.period_id AND {condition};"
     )
 
 
 def _plan_log(field: str, action: str, column: str, old: str, new: str) -> str:
     return (
-        f"{_COLUMNS}SELECT {_NOW}, {_WHO}, {_SOURCE}, 'plan', pl.code, '', a.code, '', {column}, "
+        f"{_COLUMNS}SELECT {_NOW}, {_WHO}, {_SOURCE}, 'plan', pr.plan_id, '', a.code, '', {column}, "
         f"'{field}', {old}, {new}, '' FROM action a JOIN priority pr ON pr.id = a.priority_id "
-        f"JOIN plan pl ON pl.id = pr.plan_id WHERE a.id = {action};"
+        f"WHERE a.id = {action};"
     )
 
 
@@ -220,7 +221,7 @@ TRIGGERS: dict[str, str] = {
 #: The tables, as the version-6 migration creates them (frozen; the models create the same for new files).
 TABLES_V6 = (
     'CREATE TABLE IF NOT EXISTS "change_log" ("id" INTEGER NOT NULL PRIMARY KEY, "at" INTEGER NOT NULL, '
-    '"who" TEXT NOT NULL, "source" TEXT NOT NULL, "kind" TEXT NOT NULL, "plan" TEXT NOT NULL, '
+    '"who" TEXT NOT NULL, "source" TEXT NOT NULL, "kind" TEXT NOT NULL, "plan_id" INTEGER, '
     '"period" TEXT NOT NULL, "action" TEXT NOT NULL, "subdivision" TEXT NOT NULL, "column_no" INTEGER, '
     '"field" TEXT NOT NULL, "old_text" TEXT NOT NULL, "new_text" TEXT NOT NULL, "note" TEXT NOT NULL)',
     'CREATE INDEX IF NOT EXISTS "change_log_period_action" ON "change_log" ("period", "action")',

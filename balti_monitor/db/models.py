@@ -337,14 +337,15 @@ class FindingAcknowledgement(BaseModel):
 
 class ChangeLog(BaseModel):
     """One recorded change (the audit trail), written by the triggers of :mod:`balti_monitor.db.audit` in the
-    transaction of the change. Places are named by codes (plan, period "2024-S1", action, subdivision), not
-    ids, so a record survives the deletion of what it names and a JSON export/import. Never updated."""
+    transaction of the change. Places are named by codes (period "2024-S1", action, subdivision), not ids, so
+    a record survives the deletion of what it names and a JSON export/import (which writes the plan's code
+    for ``plan_id``). Never updated."""
 
     at = pw.IntegerField()  # Unix seconds (UTC)
     who = pw.TextField(default="")
     source = pw.TextField(default="")  # typed / paste / form / json / undo / redo / restore / sign / unsign
     kind = pw.TextField()  # value / description / review / override / responsibility / narrative / plan / …
-    plan = pw.TextField(default="")
+    plan_id = pw.IntegerField(null=True)  # no foreign key: a record outlives its plan
     period = pw.TextField(default="")
     action = pw.TextField(default="")
     subdivision = pw.TextField(default="")

@@ -22,7 +22,7 @@ from typing import Any
 import peewee as pw
 
 from balti_monitor.db.audit import NARRATIVE_FIELDS, SIGNED_MARK
-from balti_monitor.db.models import Action, ChangeLog, Period, PeriodSignature, Subdivision, database
+from balti_monitor.db.models import Action, ChangeLog, Period, PeriodSignature, Plan, Subdivision, database
 from balti_monitor.services.changes import ChangeSet, Write
 from balti_monitor.services.errors import ServiceError
 
@@ -213,14 +213,18 @@ class LogEntry:
         return REVIEW_LABELS.get(text, text) if self.kind == "review" else text
 
 
-def _entry(row: ChangeLog) -> LogEntry:
+def _plan_codes() -> dict[int, str]:
+    return {plan.id: plan.code for plan in Plan.select(Plan.id, Plan.code)}
+
+
+def _entry(row: ChangeLog, codes: dict[int, str]) -> LogEntry:
     return LogEntry(
         id=row.id,
         at=dt.datetime.fromtimestamp(row.at),
         who=row.who,
         source=row.source,
         kind=row.kind,
-        plan=row.plan,
+        plan=codes.get(row.plan_id, "") if row.plan_id is not None else "",
         period=row.period,
         action=row.action,
         subdivision=row.subdivision,
@@ -250,15 +254,17 @@ def period_log(
     if include_plan_texts and action is None:
         where = where | (ChangeLog.period == "")
     query = ChangeLog.select().where(where)
+    codes = _plan_codes()
     if plan_code is not None:
-        query = query.where(ChangeLog.plan == plan_code)
+        plan_id = next((pid for pid, code in codes.items() if code == plan_code), None)
+        query = query.where(ChangeLog.plan_id.is_null() | (ChangeLog.plan_id == plan_id))
     if action is not None:
         query = query.where(ChangeLog.action == action)
     if subdivision is not None:
         query = query.where(ChangeLog.subdivision == subdivision)
     if column is not None:
         query = query.where(ChangeLog.column_no == column)
-    return [_entry(row) for row in query.order_by(ChangeLog.id)]
+    return [_entry(row, codes) for row in query.order_by(ChangeLog.id)]
 
 
 def log_count() -> int:
@@ -275,7 +281,7 @@ def record(
         who=current_user(),
         source=source,
         kind=kind,
-        plan=plan,
+        plan_id=plan,
         period=period,
         old_text=old,
         new_text=new,
@@ -304,9 +310,15 @@ _PORTABLE = (
 
 def export_log() -> list[dict[str, Any]]:
     """The whole log as plain dicts (oldest first), for the JSON export."""
-    columns = ", ".join(f'"{name}"' for name in _PORTABLE)
+    columns = ", ".join('"plan_id"' if name == "plan" else f'"{name}"' for name in _PORTABLE)
     rows = _execute(f"SELECT {columns} FROM change_log ORDER BY id").fetchall()
-    return [dict(zip(_PORTABLE, row, strict=True)) for row in rows]
+    codes = _plan_codes()
+    found = []
+    for row in rows:
+        entry = dict(zip(_PORTABLE, row, strict=True))
+        entry["plan"] = codes.get(entry["plan"], "") if entry["plan"] is not None else ""
+        found.append(entry)
+    return found
 
 
 def import_log(entries: list[dict[str, Any]]) -> int:
@@ -321,6 +333,9 @@ def import_log(entries: list[dict[str, Any]]) -> int:
         if key not in known:
             known.add(key)
             fresh.append(row)
+    ids = {code: pid for pid, code in _plan_codes().items()}
+    for row in fresh:
+        row["plan_id"] = ids.get(str(row.pop("plan")))
     for start in range(0, len(fresh), 500):
         ChangeLog.insert_many(fresh[start : start + 500]).execute()
     return len(fresh)
@@ -380,6 +395,7 @@ def record_differences(before: dict[CellKey, str], after: dict[CellKey, str], so
     """Record every text that differs between two :func:`cell_texts` (in the caller's transaction)."""
     now = int(dt.datetime.now(dt.UTC).timestamp())
     who = current_user()
+    ids = {code: pid for pid, code in _plan_codes().items()}
     rows = []
     for key in sorted(before.keys() | after.keys(), key=repr):
         old, new = before.get(key, ""), after.get(key, "")
@@ -391,7 +407,7 @@ def record_differences(before: dict[CellKey, str], after: dict[CellKey, str], so
                     "who": who,
                     "source": source,
                     "kind": kind,
-                    "plan": plan,
+                    "plan_id": ids.get(plan),
                     "period": period,
                     "action": action,
                     "subdivision": sub,

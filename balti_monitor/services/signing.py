@@ -92,7 +92,7 @@ def sign_period(period_id: int, report: Path) -> SignatureInfo:
         PeriodSignature.create(
             period=period, sha256=sha, signed_by=current_user(), signed_at=now, file_name=report.name
         )
-        record("sign", "sign", plan=plan.code, period=_code(period), new=sha, note=report.name)
+        record("sign", "sign", plan=plan.id, period=_code(period), new=sha, note=report.name)
     info = signature(period_id)
     assert info is not None
     return info
@@ -112,7 +112,7 @@ def unsign_period(period_id: int, reason: str) -> ChangeSet:
     period = Period.get_by_id(period_id)
     plan = Plan.get_by_id(period.plan_id)
     with recording("unsign"):
-        record("unsign", "unsign", plan=plan.code, period=_code(period), old=sig.sha256, note=reason)
+        record("unsign", "unsign", plan=plan.id, period=_code(period), old=sig.sha256, note=reason)
         sig.delete_instance()
     return ChangeSet(periods=True)
 
