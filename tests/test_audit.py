@@ -182,3 +182,18 @@ def test_an_older_document_without_a_log_still_loads(empty_db: Path, demo_file: 
     assert cell_text(period().id, action("1.13"), sub("DS"), 1) == "5 acte"
     # into an empty file an import is a move, not a change: the log starts empty
     assert news() == []
+
+
+def test_a_restore_keeps_the_log_and_records_what_it_put_back(demo_db: Path, tmp_path: Path) -> None:
+    from balti_monitor.services.backup import make_backup
+    from balti_monitor.services.restore import restore_from
+
+    mailed = make_backup(tmp_path).path
+    apply_recorded(SetCells(period().id, action("1.13"), (CellEdit(sub("DS"), 1, "6 acte"),)), "typed")
+    restore_from(mailed)
+    assert cell_text(period().id, action("1.13"), sub("DS"), 1) == "5 acte"
+    history = [
+        (e.source, e.old_text, e.new_text) for e in news() if e.action == "1.13" and e.subdivision == "DS"
+    ]
+    # the edit made after the copy is still in the log, and the restore that undid it follows it
+    assert history[-2:] == [("typed", "5 acte", "6 acte"), ("restore", "6 acte", "5 acte")]
