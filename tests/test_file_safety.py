@@ -459,6 +459,7 @@ def _commands(db: Path, tmp: Path, files: dict[str, Path]) -> dict[str, tuple[st
         "forms-in --dry-run": (READER, ["forms-in", str(files["form"]), "--dry-run"]),
         "forms-status": (READER, ["forms-status", "--period", "2023-S1"]),
         "log": (READER, ["log", "--period", "2023-S1"]),
+        "completeness": (READER, ["completeness", "--period", "2023-S1", "--out", str(tmp / "rest.xlsx")]),
         "log --out": (READER, ["log", "--period", "2023-S1", "--out", str(tmp / "jurnal.xlsx")]),
         "sign": (WRITER, ["sign", "--period", "2023-S1", "--report", str(files["json"])]),
         "unsign": (WRITER, ["unsign", "--period", "2023-S1", "--reason", "test"]),

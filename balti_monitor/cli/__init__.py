@@ -54,6 +54,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "search",
         "caută în returi, valori, narațiune și textele planului (fără diacritice: „sesizari”)",
     ),
+    "completeness": (
+        "audit",
+        "cine a trimis și cine nu: returul fiecărei subdiviziuni, lista restanțierilor",
+    ),
     "log": ("audit", "jurnalul modificărilor unei perioade (cine, când, ce, de unde; --out pentru Excel)"),
     "sign": ("audit", "marchează o perioadă ca semnată cu raportul final (SHA-256) și o blochează"),
     "unsign": ("audit", "retrage semnătura unei perioade (cu motiv)"),

@@ -24,6 +24,17 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run_guarded(cmd_log))
 
     p = sub.add_parser(
+        "completeness",
+        help="cine a trimis și cine nu: returul fiecărei subdiviziuni pe acțiuni (text, cod 0)",
+        description="Pentru fiecare subdiviziune: starea formularului și câte returi sunt lipsă, parțiale, de "
+        "corectat, primite, acceptate, apoi ce lipsește; cu --out scrie „Lista restanțierilor” în Excel.",
+    )
+    p.add_argument("--period", required=True, metavar="PERIOADĂ")
+    p.add_argument("--deadline", default="", metavar="ZZ.LL.AAAA", help="termenul scris în listă")
+    p.add_argument("--out", metavar="FIȘIER.xlsx", help="scrie lista restanțierilor în Excel")
+    p.set_defaults(func=run_guarded(cmd_completeness))
+
+    p = sub.add_parser(
         "sign",
         help="marchează perioada ca semnată cu raportul final (SHA-256) și o blochează",
         description="Păstrează amprenta SHA-256 a raportului semnat, cine și când; de acum orice modificare a "
@@ -69,6 +80,32 @@ def cmd_log(args: argparse.Namespace) -> int:
             print(terminal_safe(line))
         if not entries:
             print(f"Nicio modificare înregistrată pentru {code}.")
+    return 0
+
+
+def cmd_completeness(args: argparse.Namespace) -> int:
+    """Print the overview and what each subdivision owes (exit 0)."""
+    from balti_monitor.export.completeness import write_overdue_xlsx
+    from balti_monitor.services.completeness import STATE_LABELS_RO, STATES, overdue_text, period_completeness
+
+    with opened(args, create=False):
+        period = period_arg(default_plan(), args.period)
+        overview = period_completeness(period.id)
+        totals = ", ".join(f"{STATE_LABELS_RO[s]} {overview.total(s)}" for s in STATES)
+        print(f"Perioada {overview.period_code}: {totals}.")
+        for line in overview.subdivisions:
+            counts = ", ".join(f"{STATE_LABELS_RO[s]} {line.counts[s]}" for s in STATES if line.counts[s])
+            form = line.form_state or "fără formular"
+            print(terminal_safe(f"{line.code:<8} {form:<18} {counts}"))
+        messages = overdue_text(overview, args.deadline)
+        if messages:
+            print()
+            print("Lista restanțierilor:")
+            for message in messages.values():
+                print(terminal_safe(message))
+        if args.out:
+            written = write_overdue_xlsx(overview, Path(args.out), args.deadline)
+            print(f"Lista restanțierilor a fost scrisă în „{written}”.")
     return 0
 
 
