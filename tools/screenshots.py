@@ -180,6 +180,11 @@ def take(out: Path, size: tuple[int, int]) -> list[Path]:
     settle()
     shot("change_log_cell", log)
     log.close()
+    page = window.signing_actions.show_completeness()
+    page.resize(1500, 700)
+    settle()
+    shot("completeness", page)
+    page.close()
 
     safety_and_forms(window, scratch, shot, dialog_shot, settle)
     window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)

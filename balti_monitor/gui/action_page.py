@@ -6,11 +6,14 @@ change set names its action (or the subdivisions), and then only the changed cel
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPoint, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -24,7 +27,8 @@ from balti_monitor.domain.grid import OverrideDef
 from balti_monitor.services.applicability import period_state
 from balti_monitor.services.audit import set_user_name
 from balti_monitor.services.changes import ChangeSet
-from balti_monitor.services.editing import TOTAL_ROW
+from balti_monitor.services.completeness import SetReviewStatus, period_completeness
+from balti_monitor.services.editing import REVIEW_STATUSES, TOTAL_ROW
 from balti_monitor.services.periods import key_of
 from balti_monitor.services.responsibilities import responsibility_state
 from balti_monitor.services.subdivisions import list_subdivisions
@@ -39,7 +43,7 @@ from .grid_view import GridView
 from .session import Session
 from .settings import AUTHOR, AppSettings
 from .total_row import TotalRowView
-from .undo import AcknowledgeCommand, OverrideCommand, ResponsibilitiesCommand
+from .undo import AcknowledgeCommand, OverrideCommand, ResponsibilitiesCommand, WriteCommand
 
 
 class ActionPage(QWidget):
@@ -66,6 +70,9 @@ class ActionPage(QWidget):
         self.view = GridView(self)
         self.view.setModel(self.model)
         self.view.setObjectName("grid")
+        rows = self.view.verticalHeader()  # the subdivision names: the return's review status
+        rows.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        rows.customContextMenuRequested.connect(self._row_menu)
         self.total_view = TotalRowView(self.view, self)
         self.total_view.attach(self.model)
         self.findings = FindingsView(self)
@@ -473,6 +480,44 @@ class ActionPage(QWidget):
             self.message.emit(command.error)
             return False
         return True
+
+    def review_menu(self, row: int) -> QMenu | None:
+        """The menu of a subdivision's row header: its return's review status (None: no return)."""
+        period = self.session.period
+        if period is None or self.action_id is None or row < 0 or row >= self.model.rowCount():
+            return None
+        head = self.model.row_head(row)
+        if not head.has_return or head.subdivision_id <= 0:
+            return None
+        cell = period_completeness(period.id).cells.get((head.subdivision_id, self.action_id))
+        menu = QMenu(self)
+        menu.setTitle(self.tr("Starea returului"))
+        for status, label in REVIEW_STATUSES.items():
+            action = menu.addAction(self.tr("Marchează: {label}").format(label=label))
+            action.setCheckable(True)
+            action.setChecked(cell is not None and cell.state == status)
+            action.triggered.connect(self._review_setter(head.subdivision_id, status, head.name))
+        return menu
+
+    def _review_setter(self, subdivision_id: int, status: str, name: str) -> Callable[[], object]:
+        return lambda: self.set_review_status(subdivision_id, status, name)
+
+    def set_review_status(self, subdivision_id: int, status: str, name: str = "") -> bool:
+        """Set a return's review status (an undo step); False when refused."""
+        period = self.session.period
+        if period is None or self.action_id is None:
+            return False
+        write = SetReviewStatus(period.id, self.action_id, subdivision_id, status)
+        text = self.tr("{name}: {label}").format(name=name, label=REVIEW_STATUSES[status])
+        command = WriteCommand(self.session, write, text)
+        self.session.undo_stack.push(command)
+        return command.error is None
+
+    def _row_menu(self, pos: QPoint) -> None:
+        header = self.view.verticalHeader()
+        menu = self.review_menu(header.logicalIndexAt(pos))
+        if menu is not None:
+            menu.exec(header.mapToGlobal(pos))
 
 
 HEADER_FLAGS = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)

@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.export_actions.navigateRequested.connect(self._navigate)
         self.period_actions = PeriodActions(session, self)
         self.signing_actions = SigningActions(session, settings, self, self.current_cell)
+        self.signing_actions.navigate = self._navigate
         self._build_actions()
         self.toolbar_action = QAction(self.tr("&Bara de instrumente"), self)
         self.toolbar_action.setCheckable(True)
@@ -256,6 +257,7 @@ class MainWindow(QMainWindow):
         forms_menu.addAction(self.forms_actions.import_action)
         forms_menu.addSeparator()
         forms_menu.addAction(self.forms_actions.status_action)
+        forms_menu.addAction(self.signing_actions.completeness_action)
 
         export_menu = bar.addMenu(self.tr("E&xport"))
         export_menu.addAction(self.export_actions.report_action)

@@ -8,6 +8,7 @@ signing is a decision, undone only by withdrawing the signature with a reason, w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -20,6 +21,7 @@ from balti_monitor.services.signing import sign_period, signature, unsign_period
 
 from . import dialogs
 from .change_log import CellProvider, ChangeLogDialog
+from .completeness_page import CompletenessPage
 from .session import Session
 from .settings import EXPORT_DIR, AppSettings, documents_folder
 
@@ -53,6 +55,11 @@ class SigningActions(QObject):
         self.log_action = QAction(self.tr("&Jurnalul modificărilor…"), self)
         self.log_action.setShortcut(QKeySequence("Ctrl+Shift+J"))
         self.log_action.triggered.connect(lambda: self.show_log())
+        self.completeness_action = QAction(self.tr("&Completitudinea returilor…"), self)
+        self.completeness_action.setToolTip(self.tr("Cine a trimis și cine nu; lista restanțierilor"))
+        self.completeness_action.triggered.connect(lambda: self.show_completeness())
+        self.completeness_page: CompletenessPage | None = None
+        self.navigate: Callable[[int, int, int], None] = lambda _a, _s, _c: None
         session.periodChanged.connect(self.update_actions)
         session.opened.connect(self.update_actions)
         session.changed.connect(lambda _c: self.update_actions())
@@ -65,6 +72,7 @@ class SigningActions(QObject):
         self.sign_action.setEnabled(period is not None and signed is None)
         self.unsign_action.setEnabled(signed is not None)
         self.log_action.setEnabled(period is not None)
+        self.completeness_action.setEnabled(period is not None)
         self.verify_action.setEnabled(self.session.plan is not None)
         if signed is not None:
             self.unsign_action.setToolTip(
@@ -159,6 +167,15 @@ class SigningActions(QObject):
             self.window, self.tr("Verificarea raportului"), f"{result.message}\n\nSHA-256: {result.sha256}"
         )
         return result.signed
+
+    def show_completeness(self) -> CompletenessPage:
+        """Open (or raise) the completeness overview."""
+        if self.completeness_page is None:
+            self.completeness_page = CompletenessPage(self.session, self.navigate, self.window)
+        self.completeness_page.reload()
+        self.completeness_page.show()
+        self.completeness_page.raise_()
+        return self.completeness_page
 
     def show_log(self) -> ChangeLogDialog:
         """Open (or raise) the change log window."""
