@@ -30,7 +30,7 @@ def test_a_file_from_before_the_audit_trail_is_migrated_to_the_fresh_schema(
     conn = sqlite3.connect(old)
     for name in TRIGGERS:
         conn.execute(f"DROP TRIGGER {name}")
-    for table in ("change_log", "audit_context", "period_signature"):
+    for table in ("change_log", "audit_context", "period_signature", "cell_comment"):
         conn.execute(f'DROP TABLE "{table}"')
     before = connection.MIGRATIONS.index(connection.add_audit) + 1
     conn.execute(f"PRAGMA user_version={before}")

@@ -459,6 +459,7 @@ def _commands(db: Path, tmp: Path, files: dict[str, Path]) -> dict[str, tuple[st
         "forms-in --dry-run": (READER, ["forms-in", str(files["form"]), "--dry-run"]),
         "forms-status": (READER, ["forms-status", "--period", "2023-S1"]),
         "log": (READER, ["log", "--period", "2023-S1"]),
+        "followups": (READER, ["followups", "--period", "2023-S1", "--all"]),
         "completeness": (READER, ["completeness", "--period", "2023-S1", "--out", str(tmp / "rest.xlsx")]),
         "log --out": (READER, ["log", "--period", "2023-S1", "--out", str(tmp / "jurnal.xlsx")]),
         "sign": (WRITER, ["sign", "--period", "2023-S1", "--report", str(files["json"])]),

@@ -274,3 +274,16 @@ def test_importing_forms_is_undone_and_redone(demo_db: Path, tmp_path: Path) -> 
     changes = undo_redo(ImportForms(preview, ()))
     assert changes.detail.applied >= 1
     assert changes.focus is not None and changes.focus.action_id == action("1.1")
+
+
+# -- comments and follow-ups ------------------------------------------------------------------------------
+
+
+def test_adding_and_resolving_a_follow_up_are_undone_and_redone(demo_db: Path) -> None:
+    from balti_monitor.services.comments import AddComment, SetResolved
+
+    pid, a13 = period().id, action("1.13")
+    undo_redo(AddComment(pid, a13, sub("DS"), 1, "de clarificat: 7 sau 8 acte?"))
+    added = AddComment(pid, a13, 0, 2, "totalul?").apply()
+    assert added.new_id is not None
+    undo_redo(SetResolved(added.new_id))

@@ -58,6 +58,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "audit",
         "cine a trimis și cine nu: returul fiecărei subdiviziuni, lista restanțierilor",
     ),
+    "followups": ("audit", "comentariile de clarificat (deschise) ale unei perioade"),
     "log": ("audit", "jurnalul modificărilor unei perioade (cine, când, ce, de unde; --out pentru Excel)"),
     "sign": ("audit", "marchează o perioadă ca semnată cu raportul final (SHA-256) și o blochează"),
     "unsign": ("audit", "retrage semnătura unei perioade (cu motiv)"),

@@ -35,6 +35,14 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run_guarded(cmd_completeness))
 
     p = sub.add_parser(
+        "followups",
+        help="comentariile de clarificat ale unei perioade (deschise; --all: toate comentariile)",
+    )
+    p.add_argument("--period", required=True, metavar="PERIOADĂ")
+    p.add_argument("--all", action="store_true", help="și comentariile rezolvate sau fără urmărire")
+    p.set_defaults(func=run_guarded(cmd_followups))
+
+    p = sub.add_parser(
         "sign",
         help="marchează perioada ca semnată cu raportul final (SHA-256) și o blochează",
         description="Păstrează amprenta SHA-256 a raportului semnat, cine și când; de acum orice modificare a "
@@ -106,6 +114,22 @@ def cmd_completeness(args: argparse.Namespace) -> int:
         if args.out:
             written = write_overdue_xlsx(overview, Path(args.out), args.deadline)
             print(f"Lista restanțierilor a fost scrisă în „{written}”.")
+    return 0
+
+
+def cmd_followups(args: argparse.Namespace) -> int:
+    """Print the period's open follow-ups (or every comment), one a line (exit 0)."""
+    from balti_monitor.services.comments import period_comments
+
+    with opened(args, create=False):
+        period = period_arg(default_plan(), args.period)
+        comments = period_comments(period.id, only_open=not args.all)
+        for c in comments:
+            state = "deschis" if c.open else ("rezolvat" if c.resolved else "comentariu")
+            when = c.created_at.strftime("%Y-%m-%d %H:%M")
+            print(terminal_safe(f"[{state}] {c.place}: {c.text}  ({c.author or 'necunoscut'}, {when})"))
+        if not comments:
+            print(f"Niciun comentariu de clarificat deschis pentru {args.period}.")
     return 0
 
 

@@ -232,6 +232,14 @@ TABLES_V6 = (
     '"signed_at" TEXT NOT NULL, "file_name" TEXT NOT NULL, '
     'FOREIGN KEY ("period_id") REFERENCES "period" ("id") ON DELETE CASCADE)',
     'CREATE UNIQUE INDEX IF NOT EXISTS "period_signature_period_id" ON "period_signature" ("period_id")',
+    'CREATE TABLE IF NOT EXISTS "cell_comment" ("id" INTEGER NOT NULL PRIMARY KEY, "period_id" INTEGER NOT NULL, '
+    '"action_id" INTEGER NOT NULL, "subdivision_id" INTEGER NOT NULL, "column_no" INTEGER NOT NULL, '
+    '"text" TEXT NOT NULL, "follow_up" INTEGER NOT NULL, "resolved" INTEGER NOT NULL, "author" TEXT NOT NULL, '
+    '"created_at" DATETIME NOT NULL, "resolved_at" DATETIME, '
+    'FOREIGN KEY ("period_id") REFERENCES "period" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("action_id") REFERENCES "action" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX IF NOT EXISTS "cell_comment_period_id" ON "cell_comment" ("period_id")',
+    'CREATE INDEX IF NOT EXISTS "cell_comment_action_id" ON "cell_comment" ("action_id")',
 )
 
 
@@ -247,7 +255,8 @@ def create_audit_triggers(db: pw.SqliteDatabase) -> None:
 
 
 def add_audit(db: pw.SqliteDatabase) -> None:
-    """Version 5 -> 6: the change log, the audit context, signed periods, and their triggers."""
+    """Version 5 -> 6: the change log, the audit context, signed periods, comments and follow-ups on cells,
+    and the triggers."""
     for sql in TABLES_V6:
         _execute(db, sql)
     create_audit_triggers(db)

@@ -386,6 +386,29 @@ class PeriodSignature(BaseModel):
     file_name = pw.TextField(default="")
 
 
+class CellComment(BaseModel):
+    """A comment on a value (``column`` ≥ 1), a return (``column`` 0) or a Total cell (``subdivision_id`` 0),
+    optionally a follow-up to ask back ("de clarificat: 7 sau 8 acte?"), open until resolved."""
+
+    if TYPE_CHECKING:
+        period_id: int
+        action_id: int
+
+    period = pw.ForeignKeyField(Period, backref="comments", on_delete="CASCADE")
+    action = pw.ForeignKeyField(Action, backref="comments", on_delete="CASCADE")
+    subdivision_id = pw.IntegerField()  # 0: the Total row (no foreign key for it)
+    column_no = pw.IntegerField()
+    text = pw.TextField()
+    follow_up = pw.BooleanField(default=True)
+    resolved = pw.BooleanField(default=False)
+    author = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=_now)
+    resolved_at = pw.DateTimeField(null=True)
+
+    class Meta:
+        table_name = "cell_comment"
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     Plan,
     Priority,
@@ -406,4 +429,5 @@ ALL_MODELS: list[type[BaseModel]] = [
     ChangeLog,
     AuditContext,
     PeriodSignature,
+    CellComment,
 ]
