@@ -27,6 +27,7 @@ from balti_monitor.domain.grid import OverrideDef
 from balti_monitor.services.applicability import period_state
 from balti_monitor.services.audit import set_user_name
 from balti_monitor.services.changes import ChangeSet
+from balti_monitor.services.comments import COMMENTS, AddComment, open_followup_cells
 from balti_monitor.services.completeness import SetReviewStatus, period_completeness
 from balti_monitor.services.editing import REVIEW_STATUSES, TOTAL_ROW
 from balti_monitor.services.periods import key_of
@@ -77,6 +78,13 @@ class ActionPage(QWidget):
         self.total_view.attach(self.model)
         self.findings = FindingsView(self)
 
+        self.comment_action = QAction(self.tr("Comentariu de &clarificat la celula curentă…"), self)
+        self.comment_action.setShortcut(QKeySequence("Ctrl+Alt+K"))
+        self.comment_action.setToolTip(
+            self.tr("Un comentariu de urmărit pe valoare, retur sau Total („de clarificat: 7 sau 8 acte?”)")
+        )
+        self.comment_action.triggered.connect(lambda: self.add_comment())
+        self.addAction(self.comment_action)
         self.responsibility_action = QAction(self.tr("Subdiviziuni &responsabile…"), self)
         self.responsibility_action.setToolTip(
             self.tr("Adăugați sau eliminați subdiviziuni și bifați indicatorii la care răspund")
@@ -217,6 +225,7 @@ class ActionPage(QWidget):
             self.model.clear()
             return
         self.header.show_action(info, result)
+        self.model.followups = open_followup_cells(self.session.period.id, self.action_id)
         self.model.set_result(self.session.period.id, result)
         self.findings.set_findings(list(result.findings), list(result.acknowledged))
         self.fit_splitter()
@@ -290,6 +299,9 @@ class ActionPage(QWidget):
     def _on_changed(self, changes: ChangeSet) -> None:
         if self.action_id is None or self.session.period is None:
             return
+        if changes.detail == COMMENTS and self.action_id in changes.actions:  # the corner marks
+            self.model.followups = open_followup_cells(self.session.period.id, self.action_id)
+            self.view.viewport().update()
         if changes.subdivisions or changes.plan_structure:
             self.reload()
         elif self.action_id in changes.actions:
@@ -475,6 +487,31 @@ class ActionPage(QWidget):
         command = ResponsibilitiesCommand(
             self.session, self.action_id, after, text, period.id if period is not None else None
         )
+        self.session.undo_stack.push(command)
+        if command.error:
+            self.message.emit(command.error)
+            return False
+        return True
+
+    def add_comment(self, text: str | None = None) -> bool:
+        """Add a follow-up comment to the grid's current cell (an undo step); False when cancelled/refused."""
+        period = self.session.period
+        index = self.view.currentIndex()
+        if period is None or self.action_id is None or not index.isValid():
+            return False
+        head = self.model.row_head(index.row())
+        if text is None:
+            text = dialogs.ask_text(
+                self.window(),
+                self.tr("Comentariu de clarificat"),
+                self.tr("{name}, coloana {column}: ce trebuie clarificat?").format(
+                    name=head.name, column=index.column()
+                ),
+            )
+            if text is None:
+                return False
+        write = AddComment(period.id, self.action_id, head.subdivision_id, index.column(), text)
+        command = WriteCommand(self.session, write, self.tr("Comentariu: {name}").format(name=head.name))
         self.session.undo_stack.push(command)
         if command.error:
             self.message.emit(command.error)

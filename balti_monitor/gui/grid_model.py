@@ -81,6 +81,8 @@ class GridModel(QAbstractTableModel):
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        #: (subdivision id, column) of the cells with an open follow-up (a corner mark), set by the page
+        self.followups: frozenset[tuple[int, int]] = frozenset()
         self.session = session
         self.result: ActionResult | None = None
         self.period_id: int | None = None

@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.action_page.override_action)
         edit_menu.addAction(self.action_page.clear_override_action)
+        edit_menu.addAction(self.action_page.comment_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.search_action)
@@ -242,6 +243,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.findings_panel_action)
         view_menu.addSeparator()
         view_menu.addAction(self.signing_actions.log_action)
+        view_menu.addAction(self.signing_actions.followups_action)
         view_menu.addSeparator()
         view_menu.addAction(self.toolbar_action)
 

@@ -22,6 +22,7 @@ from balti_monitor.services.signing import sign_period, signature, unsign_period
 from . import dialogs
 from .change_log import CellProvider, ChangeLogDialog
 from .completeness_page import CompletenessPage
+from .followups_dialog import FollowupsDialog
 from .session import Session
 from .settings import EXPORT_DIR, AppSettings, documents_folder
 
@@ -59,6 +60,9 @@ class SigningActions(QObject):
         self.completeness_action.setToolTip(self.tr("Cine a trimis și cine nu; lista restanțierilor"))
         self.completeness_action.triggered.connect(lambda: self.show_completeness())
         self.completeness_page: CompletenessPage | None = None
+        self.followups_action = QAction(self.tr("Comentarii de c&larificat…"), self)
+        self.followups_action.triggered.connect(lambda: self.show_followups())
+        self.followups_dialog: FollowupsDialog | None = None
         self.navigate: Callable[[int, int, int], None] = lambda _a, _s, _c: None
         session.periodChanged.connect(self.update_actions)
         session.opened.connect(self.update_actions)
@@ -73,6 +77,7 @@ class SigningActions(QObject):
         self.unsign_action.setEnabled(signed is not None)
         self.log_action.setEnabled(period is not None)
         self.completeness_action.setEnabled(period is not None)
+        self.followups_action.setEnabled(period is not None)
         self.verify_action.setEnabled(self.session.plan is not None)
         if signed is not None:
             self.unsign_action.setToolTip(
@@ -176,6 +181,15 @@ class SigningActions(QObject):
         self.completeness_page.show()
         self.completeness_page.raise_()
         return self.completeness_page
+
+    def show_followups(self) -> FollowupsDialog:
+        """Open (or raise) the list of the period's follow-ups."""
+        if self.followups_dialog is None:
+            self.followups_dialog = FollowupsDialog(self.session, self.navigate, self.window)
+        self.followups_dialog.reload()
+        self.followups_dialog.show()
+        self.followups_dialog.raise_()
+        return self.followups_dialog
 
     def show_log(self) -> ChangeLogDialog:
         """Open (or raise) the change log window."""

@@ -18,6 +18,8 @@ from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.values import text_problem
 
 MAX_COMMENT = 5000
+#: ``ChangeSet.detail`` of every comment write: the views refresh the corner marks and lists
+COMMENTS = "comments"
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +145,7 @@ class AddComment:
             inverse=DeleteComment(row.id),
             focus=Focus(self.period_id, self.action_id, self.subdivision_id, self.column),
             new_id=row.id,
+            detail=COMMENTS,
         )
 
 
@@ -177,8 +180,10 @@ class DeleteComment:
             resolved = row.resolved
             row.delete_instance()
         if resolved:  # a resolved comment comes back resolved
-            return ChangeSet(actions=frozenset({row.action_id}), inverse=_AddResolved(inverse))
-        return ChangeSet(actions=frozenset({row.action_id}), inverse=inverse)
+            return ChangeSet(
+                actions=frozenset({row.action_id}), inverse=_AddResolved(inverse), detail=COMMENTS
+            )
+        return ChangeSet(actions=frozenset({row.action_id}), inverse=inverse, detail=COMMENTS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,4 +228,5 @@ class SetResolved:
             actions=frozenset({row.action_id}),
             inverse=SetResolved(self.comment_id, previous),
             focus=Focus(row.period_id, row.action_id, row.subdivision_id, row.column_no),
+            detail=COMMENTS,
         )
