@@ -244,6 +244,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.signing_actions.log_action)
         view_menu.addAction(self.signing_actions.followups_action)
+        view_menu.addAction(self.signing_actions.findings_action)
         view_menu.addSeparator()
         view_menu.addAction(self.toolbar_action)
 

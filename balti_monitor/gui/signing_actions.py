@@ -22,6 +22,7 @@ from balti_monitor.services.signing import sign_period, signature, unsign_period
 from . import dialogs
 from .change_log import CellProvider, ChangeLogDialog
 from .completeness_page import CompletenessPage
+from .findings_page import FindingsPage
 from .followups_dialog import FollowupsDialog
 from .session import Session
 from .settings import EXPORT_DIR, AppSettings, documents_folder
@@ -63,6 +64,9 @@ class SigningActions(QObject):
         self.followups_action = QAction(self.tr("Comentarii de c&larificat…"), self)
         self.followups_action.triggered.connect(lambda: self.show_followups())
         self.followups_dialog: FollowupsDialog | None = None
+        self.findings_action = QAction(self.tr("Toate c&onstatările perioadei…"), self)
+        self.findings_action.triggered.connect(lambda: self.show_findings())
+        self.findings_page: FindingsPage | None = None
         self.navigate: Callable[[int, int, int], None] = lambda _a, _s, _c: None
         session.periodChanged.connect(self.update_actions)
         session.opened.connect(self.update_actions)
@@ -78,6 +82,7 @@ class SigningActions(QObject):
         self.log_action.setEnabled(period is not None)
         self.completeness_action.setEnabled(period is not None)
         self.followups_action.setEnabled(period is not None)
+        self.findings_action.setEnabled(period is not None)
         self.verify_action.setEnabled(self.session.plan is not None)
         if signed is not None:
             self.unsign_action.setToolTip(
@@ -190,6 +195,15 @@ class SigningActions(QObject):
         self.followups_dialog.show()
         self.followups_dialog.raise_()
         return self.followups_dialog
+
+    def show_findings(self) -> FindingsPage:
+        """Open (or raise) the findings page."""
+        if self.findings_page is None:
+            self.findings_page = FindingsPage(self.session, self.navigate, self.window)
+        self.findings_page.reload()
+        self.findings_page.show()
+        self.findings_page.raise_()
+        return self.findings_page
 
     def show_log(self) -> ChangeLogDialog:
         """Open (or raise) the change log window."""
