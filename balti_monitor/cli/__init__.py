@@ -56,13 +56,19 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "completeness": (
         "audit",
-        "cine a trimis și cine nu: returul fiecărei subdiviziuni, lista restanțierilor",
+        "cine a trimis și cine nu: returul fiecărei subdiviziuni pe acțiuni (text, cod 0)",
     ),
-    "followups": ("audit", "comentariile de clarificat (deschise) ale unei perioade"),
-    "log": ("audit", "jurnalul modificărilor unei perioade (cine, când, ce, de unde; --out pentru Excel)"),
-    "sign": ("audit", "marchează o perioadă ca semnată cu raportul final (SHA-256) și o blochează"),
-    "unsign": ("audit", "retrage semnătura unei perioade (cu motiv)"),
-    "verify-report": ("audit", "spune dacă un document Word este raportul semnat al unei perioade"),
+    "followups": (
+        "audit",
+        "comentariile de clarificat ale unei perioade (deschise; --all: toate comentariile)",
+    ),
+    "log": ("audit", "jurnalul modificărilor unei perioade (cine, când, ce, de unde)"),
+    "sign": ("audit", "marchează perioada ca semnată cu raportul final (SHA-256) și o blochează"),
+    "unsign": ("audit", "retrage semnătura unei perioade (cu motiv, înregistrat în jurnal)"),
+    "verify-report": (
+        "audit",
+        "spune dacă un document Word este raportul semnat al unei perioade (cod 1 dacă nu)",
+    ),
     "delete-period": ("periods", "șterge o perioadă (după o copie automată și după ce arată ce se pierde)"),
 }
 

@@ -15,6 +15,7 @@ import contextlib
 import datetime as dt
 import getpass
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -322,17 +323,19 @@ def export_log() -> list[dict[str, Any]]:
 
 
 def import_log(entries: list[dict[str, Any]]) -> int:
-    """Add the records of a JSON document that the file does not hold yet (same time, place and texts);
-    returns how many were added. In the caller's transaction."""
-    known = {tuple(entry.values()) for entry in export_log()}
+    """Add the records of a JSON document that the file does not hold yet (same time, place and texts;
+    identical records count: two in the document and one in the file add one); returns how many were
+    added. In the caller's transaction."""
+    held = Counter(tuple(entry.values()) for entry in export_log())
     fresh = []
     for entry in entries:
         row = {name: entry.get(name, None if name == "column_no" else "") for name in _PORTABLE}
         row["at"] = int(row["at"] or 0)
         key = tuple(row.values())
-        if key not in known:
-            known.add(key)
-            fresh.append(row)
+        if held[key] > 0:
+            held[key] -= 1
+            continue
+        fresh.append(row)
     ids = {code: pid for pid, code in _plan_codes().items()}
     for row in fresh:
         row["plan_id"] = ids.get(str(row.pop("plan")))
