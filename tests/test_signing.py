@@ -203,3 +203,10 @@ def test_two_exports_of_the_same_data_are_byte_identical(signed: Path, tmp_path:
     again = export_report(period(), tmp_path / "din-nou.docx")
     assert again.read_bytes() == signed.read_bytes()
     assert verify_report(again).signed
+
+
+def test_comments_on_a_signed_period_stay_allowed(signed: Path) -> None:
+    from balti_monitor.services.comments import AddComment, period_comments
+
+    apply_recorded(AddComment(period().id, action("1.13"), sub("DS"), 1, "de verificat la anul"), "typed")
+    assert [c.text for c in period_comments(period().id)] == ["de verificat la anul"]

@@ -119,9 +119,9 @@ def recording(source: str, *, mode: int = 0) -> Iterator[None]:
 def signed_refusal(period_id: int | None = None) -> ServiceError:
     """The Romanian refusal of a write to a signed period (the given one, or any signed one)."""
     query = PeriodSignature.select(PeriodSignature, Period).join(Period)
-    if period_id is not None:
-        query = query.where(PeriodSignature.period == period_id)
-    sig = query.first()
+    sig = query.where(PeriodSignature.period == period_id).first() if period_id is not None else None
+    if sig is None:  # the write reached another, signed period (responsibilities from a period on)
+        sig = query.order_by(Period.year, Period.semester).first()
     if sig is None:
         return ServiceError("Perioada este semnată și nu mai poate fi modificată.")
     period = sig.period
@@ -149,11 +149,10 @@ def signed_period_of(error: BaseException) -> bool:
 
 
 def apply_recorded(write: Write, source: str) -> ChangeSet:
-    """Apply ``write`` recorded as coming from ``source``; a write to a signed period is refused with a
-    message naming who signed (nothing changed)."""
+    """Apply ``write`` recorded as coming from ``source``; a write to a signed period's data is refused
+    (by the lock triggers) with a message naming who signed; nothing changed. Writes that are not the
+    period's data (comments, form states, acknowledgements) stay allowed."""
     period_id = write.show_first
-    if period_id is not None and PeriodSignature.get_or_none(PeriodSignature.period == period_id):
-        raise signed_refusal(period_id)
     try:
         with recording(source):
             return write.apply()
