@@ -547,7 +547,7 @@ def test_an_edit_on_a_full_disk_leaves_the_data_as_before_and_says_so(
         "    print('OK')\n"
         "except ServiceError as exc:\n    print('MESAJ:', exc)\n"
     )
-    output, folder, real_disk = _on_small_disk(tmp_path, 700, {"d.sqlite": demo_file}, demo_file, code)
+    output, folder, real_disk = _on_small_disk(tmp_path, 1000, {"d.sqlite": demo_file}, demo_file, code)
     assert output.startswith("MESAJ: Salvarea celulei nu a reușit: ")
     assert output.strip().endswith("Datele au rămas cum erau înainte.")
     if real_disk:

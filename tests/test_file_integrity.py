@@ -100,7 +100,7 @@ def _first_index(conn: sqlite3.Connection) -> str:
 
 DAMAGE: dict[str, Callable[[sqlite3.Connection], None]] = {
     "missing table": lambda c: c.execute("DROP TABLE narrative"),
-    "missing column": lambda c: c.execute("ALTER TABLE narrative DROP COLUMN prepared_by_function"),
+    "missing column": lambda c: c.execute("ALTER TABLE subdivision DROP COLUMN active"),
     "missing column 2": lambda c: c.execute('ALTER TABLE "return" DROP COLUMN status'),
     "extra column": lambda c: c.execute("ALTER TABLE value ADD COLUMN secret TEXT"),
     "extra table": lambda c: c.execute("CREATE TABLE spy (x TEXT)"),
@@ -449,6 +449,13 @@ def _commands(db: Path, tmp: Path, files: dict[str, Path]) -> dict[str, tuple[st
         "due": (READER, ["due", "--period", "2023-S1"]),
         "trend": (READER, ["trend", "--action", "1.1"]),
         "overview": (READER, ["overview"]),
+        "log": (READER, ["log", "--period", "2023-S1"]),
+        "followups": (READER, ["followups", "--period", "2023-S1", "--all"]),
+        "completeness": (READER, ["completeness", "--period", "2023-S1", "--out", str(tmp / "rest.xlsx")]),
+        "log --out": (READER, ["log", "--period", "2023-S1", "--out", str(tmp / "jurnal.xlsx")]),
+        "sign": (WRITER, ["sign", "--period", "2023-S1", "--report", str(files["json"])]),
+        "unsign": (WRITER, ["unsign", "--period", "2023-S1", "--reason", "test"]),
+        "verify-report": (READER, ["verify-report", str(files["json"])]),
         "forms-status --set": (
             WRITER,
             ["forms-status", "--period", "2023-S1", "--set", "sent", "--subdivision", "DRU"],

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from downgrade import downgrade
 
 from balti_monitor.db import connection
 from balti_monitor.db.connection import close_database, open_database
@@ -78,16 +79,7 @@ def test_a_fresh_file_and_a_migrated_previous_version_have_the_same_schema(tmp_p
     open_database(old)
     Subdivision.create(code="x", name="Direcția X")
     close_database()
-    raw = sqlite3.connect(old)
-    raw.execute(f"DROP TABLE {TABLE}")
-    # tables of the migrations after this one, which the version before it does not know
-    raw.execute("DROP TABLE indicator_annual_rule")
-    raw.execute("DROP TABLE action_term")
-    for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
-        raw.execute(f"DROP TRIGGER {name}")
-    raw.execute(f"PRAGMA user_version={connection.MIGRATIONS.index(connection._add_search_index) + 1}")
-    raw.commit()
-    raw.close()
+    downgrade(old, connection.MIGRATIONS.index(connection._add_search_index) + 1)
     open_database(old)  # migrates
     close_database()
 

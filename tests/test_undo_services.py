@@ -48,7 +48,8 @@ def state() -> dict[str, list[tuple[Any, ...]]]:
         r[0]
         for r in database.execute_sql(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            " AND name NOT LIKE 'search_index_%'"  # FTS5's own storage: compared through its rows below
+            " AND name NOT IN ('change_log', 'audit_context')"  # the log only grows: undo is a change too
+            " AND name NOT LIKE 'search_index%'"  # FTS segments differ by history, not by content
         )
     ]
     return_key = {
@@ -297,3 +298,16 @@ def test_setting_a_term_by_hand_is_undone_and_redone(demo_db: Path) -> None:
 
     changes = undo_redo(SetActionTerm(action("2.2"), Term(TermKind.DEADLINE, dt.date(2024, 12, 31))))
     assert changes.focus == Focus(None, action("2.2"))
+
+
+# -- comments and follow-ups ------------------------------------------------------------------------------
+
+
+def test_adding_and_resolving_a_follow_up_are_undone_and_redone(demo_db: Path) -> None:
+    from balti_monitor.services.comments import AddComment, SetResolved
+
+    pid, a13 = period().id, action("1.13")
+    undo_redo(AddComment(pid, a13, sub("DS"), 1, "de clarificat: 7 sau 8 acte?"))
+    added = AddComment(pid, a13, 0, 2, "totalul?").apply()
+    assert added.new_id is not None
+    undo_redo(SetResolved(added.new_id))

@@ -75,6 +75,21 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "due": ("years", "acțiunile scadente ale unei perioade și ciorna secțiunii III"),
     "trend": ("years", "tendința unei acțiuni: totalul fiecărui indicator în toate perioadele"),
     "overview": ("years", "planul pe perioade: acțiunile pe priorități și completitudinea"),
+    "completeness": (
+        "audit",
+        "cine a trimis și cine nu: returul fiecărei subdiviziuni pe acțiuni (text, cod 0)",
+    ),
+    "followups": (
+        "audit",
+        "comentariile de clarificat ale unei perioade (deschise; --all: toate comentariile)",
+    ),
+    "log": ("audit", "jurnalul modificărilor unei perioade (cine, când, ce, de unde)"),
+    "sign": ("audit", "marchează perioada ca semnată cu raportul final (SHA-256) și o blochează"),
+    "unsign": ("audit", "retrage semnătura unei perioade (cu motiv, înregistrat în jurnal)"),
+    "verify-report": (
+        "audit",
+        "spune dacă un document Word este raportul semnat al unei perioade (cod 1 dacă nu)",
+    ),
 }
 
 #: The modules that add sub-commands (derived from COMMANDS).

@@ -32,11 +32,12 @@ from typing import Any
 import peewee as pw
 
 from balti_monitor.db import schema as schema_check
+from balti_monitor.db.audit import add_audit, create_audit_triggers
 from balti_monitor.db.models import ALL_MODELS, database
 from balti_monitor.db.search_index import create_search_index
 from balti_monitor.errors import BaltiMonitorError
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 APPLICATION_ID = 0x42544D4E  # "BTMN": marks the file as ours (PRAGMA application_id)
 
 Migration = Callable[[pw.SqliteDatabase], None]
@@ -157,6 +158,7 @@ MIGRATIONS: list[Migration] = [
     _add_reference_totals,
     _add_search_index,
     _add_annual_rules_and_terms,
+    add_audit,
 ]
 
 
@@ -503,6 +505,7 @@ def fresh_schema() -> schema_check.Schema:
         with memory.bind_ctx(ALL_MODELS):
             memory.create_tables(ALL_MODELS)
         create_search_index(memory)  # not a model: its own SQL, as _create_file does
+        create_audit_triggers(memory)
         found = schema_check.read_schema(memory.connection())  # type: ignore[no-untyped-call]
     finally:
         memory.close()
@@ -669,6 +672,7 @@ def _ensure_schema(
         with db.atomic():
             db.create_tables(ALL_MODELS)
             create_search_index(db)
+            create_audit_triggers(db)
             _sql(db, f"PRAGMA application_id={APPLICATION_ID}")
             _sql(db, f"PRAGMA user_version={SCHEMA_VERSION}")
         return

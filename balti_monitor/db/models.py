@@ -362,6 +362,80 @@ class ActionTerm(BaseModel):
     note = pw.TextField(default="")
 
 
+class ChangeLog(BaseModel):
+    """One recorded change (the audit trail), written by the triggers of :mod:`balti_monitor.db.audit` in the
+    transaction of the change. Places are named by codes (period "2024-S1", action, subdivision), not ids, so
+    a record survives the deletion of what it names and a JSON export/import (which writes the plan's code
+    for ``plan_id``). Never updated."""
+
+    at = pw.IntegerField()  # Unix seconds (UTC)
+    who = pw.TextField(default="")
+    source = pw.TextField(default="")  # typed / paste / form / json / undo / redo / restore / sign / unsign
+    kind = pw.TextField()  # value / description / review / override / responsibility / narrative / plan / …
+    plan_id = pw.IntegerField(null=True)  # no foreign key: a record outlives its plan
+    period = pw.TextField(default="")
+    action = pw.TextField(default="")
+    subdivision = pw.TextField(default="")
+    column_no = pw.IntegerField(null=True)  # indicator number; 0 the description; NULL none
+    field = pw.TextField(default="")
+    old_text = pw.TextField(default="")
+    new_text = pw.TextField(default="")
+    note = pw.TextField(default="")
+
+    class Meta:
+        table_name = "change_log"
+        indexes = ((("period", "action"), False),)
+
+
+class AuditContext(BaseModel):
+    """One row: who writes and from where (``source``), read by the audit triggers; ``mode`` 1 while a JSON
+    import replaces the data (the import records its own differences and checks signed periods itself)."""
+
+    source = pw.TextField(default="")
+    who = pw.TextField(default="")
+    mode = pw.IntegerField(default=0)
+
+    class Meta:
+        table_name = "audit_context"
+
+
+class PeriodSignature(BaseModel):
+    """A signed period: the SHA-256 of the signed report, who signed and when. While it exists the
+    period's data cannot change (the lock triggers of :mod:`balti_monitor.db.audit`)."""
+
+    if TYPE_CHECKING:
+        period_id: int
+
+    period = pw.ForeignKeyField(Period, backref="signature", unique=True, on_delete="CASCADE")
+    sha256 = pw.TextField()
+    signed_by = pw.TextField(default="")
+    signed_at = pw.TextField(default="")  # local time, ISO
+    file_name = pw.TextField(default="")
+
+
+class CellComment(BaseModel):
+    """A comment on a value (``column`` ≥ 1), a return (``column`` 0) or a Total cell (``subdivision_id`` 0),
+    optionally a follow-up to ask back ("de clarificat: 7 sau 8 acte?"), open until resolved."""
+
+    if TYPE_CHECKING:
+        period_id: int
+        action_id: int
+
+    period = pw.ForeignKeyField(Period, backref="comments", on_delete="CASCADE")
+    action = pw.ForeignKeyField(Action, backref="comments", on_delete="CASCADE")
+    subdivision_id = pw.IntegerField()  # 0: the Total row (no foreign key for it)
+    column_no = pw.IntegerField()
+    text = pw.TextField()
+    follow_up = pw.BooleanField(default=True)
+    resolved = pw.BooleanField(default=False)
+    author = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=_now)
+    resolved_at = pw.DateTimeField(null=True)
+
+    class Meta:
+        table_name = "cell_comment"
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     Plan,
     Priority,
@@ -381,4 +455,8 @@ ALL_MODELS: list[type[BaseModel]] = [
     ReferenceTotal,
     IndicatorAnnualRule,
     ActionTerm,
+    ChangeLog,
+    AuditContext,
+    PeriodSignature,
+    CellComment,
 ]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import io
 import os
 import tempfile
 import zipfile
@@ -155,8 +156,32 @@ def _locked_message(out_path: Path) -> str:
     )
 
 
-def _write_atomically(template: DocxTemplate, out_path: Path) -> None:
-    """Save to a temporary file next to the target, check it, then rename it over the target."""
+def _zip_time(when: Any) -> tuple[int, int, int, int, int, int]:
+    """A ZIP entry time (local, 2-second steps, 1980 at the earliest) from the period's last change."""
+    if not isinstance(when, dt.datetime) or when.year < 1980:
+        return (1980, 1, 1, 0, 0, 0)
+    return (when.year, when.month, when.day, when.hour, when.minute, when.second - when.second % 2)
+
+
+def deterministic_package(data: bytes, when: Any) -> bytes:
+    """The same package with every entry dated ``when`` and fixed attributes, in the writer's (stable) order:
+    the same data gives the same bytes, so a signed report's SHA-256 can be checked by exporting again."""
+    stamp = _zip_time(when)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 0
+            target.writestr(info, source.read(item.filename))
+    return out.getvalue()
+
+
+def _write_atomically(template: DocxTemplate, out_path: Path, when: Any = None) -> None:
+    """Save to a temporary file next to the target, check it, then rename it over the target.
+
+    The package is made deterministic (:func:`deterministic_package`, entries dated ``when``)."""
     try:
         handle, tmp_name = tempfile.mkstemp(
             prefix=f".{out_path.stem}-", suffix=".docx.tmp", dir=out_path.parent
@@ -173,8 +198,10 @@ def _write_atomically(template: DocxTemplate, out_path: Path) -> None:
         mode = out_path.stat().st_mode & 0o777 if out_path.exists() else 0o644
         with contextlib.suppress(OSError):
             os.chmod(tmp, mode)
+        buffer = io.BytesIO()
+        template.save(buffer)
         with os.fdopen(handle, "wb") as stream:
-            template.save(stream)
+            stream.write(deterministic_package(buffer.getvalue(), when))
             stream.flush()
             os.fsync(stream.fileno())
         problems = check_docx(tmp)
@@ -336,7 +363,7 @@ def _render(
         add_review_comments(document, context)
     step("Se salvează documentul…")
     _check_target(out_path)
-    _write_atomically(template, out_path)
+    _write_atomically(template, out_path, context["report"].get("changed_at"))
     step("Raportul a fost salvat.")
     return out_path
 

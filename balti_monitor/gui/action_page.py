@@ -6,11 +6,14 @@ change set names its action (or the subdivisions), and then only the changed cel
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPointF, QRect, QSize, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPoint, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -22,8 +25,11 @@ from PySide6.QtWidgets import (
 from balti_monitor.domain.checks import Finding
 from balti_monitor.domain.grid import OverrideDef
 from balti_monitor.services.applicability import period_state
+from balti_monitor.services.audit import set_user_name
 from balti_monitor.services.changes import ChangeSet
-from balti_monitor.services.editing import TOTAL_ROW
+from balti_monitor.services.comments import COMMENTS, AddComment, open_followup_cells
+from balti_monitor.services.completeness import SetReviewStatus, period_completeness
+from balti_monitor.services.editing import REVIEW_STATUSES, TOTAL_ROW
 from balti_monitor.services.periods import key_of
 from balti_monitor.services.responsibilities import responsibility_state
 from balti_monitor.services.subdivisions import list_subdivisions
@@ -38,7 +44,7 @@ from .grid_view import GridView
 from .session import Session
 from .settings import AUTHOR, AppSettings
 from .total_row import TotalRowView
-from .undo import AcknowledgeCommand, OverrideCommand, ResponsibilitiesCommand
+from .undo import AcknowledgeCommand, OverrideCommand, ResponsibilitiesCommand, WriteCommand
 
 
 class ActionPage(QWidget):
@@ -65,10 +71,20 @@ class ActionPage(QWidget):
         self.view = GridView(self)
         self.view.setModel(self.model)
         self.view.setObjectName("grid")
+        rows = self.view.verticalHeader()  # the subdivision names: the return's review status
+        rows.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        rows.customContextMenuRequested.connect(self._row_menu)
         self.total_view = TotalRowView(self.view, self)
         self.total_view.attach(self.model)
         self.findings = FindingsView(self)
 
+        self.comment_action = QAction(self.tr("Comentariu de &clarificat la celula curentă…"), self)
+        self.comment_action.setShortcut(QKeySequence("Ctrl+Alt+K"))
+        self.comment_action.setToolTip(
+            self.tr("Un comentariu de urmărit pe valoare, retur sau Total („de clarificat: 7 sau 8 acte?”)")
+        )
+        self.comment_action.triggered.connect(lambda: self.add_comment())
+        self.addAction(self.comment_action)
         self.responsibility_action = QAction(self.tr("Subdiviziuni &responsabile…"), self)
         self.responsibility_action.setToolTip(
             self.tr("Adăugați sau eliminați subdiviziuni și bifați indicatorii la care răspund")
@@ -209,6 +225,7 @@ class ActionPage(QWidget):
             self.model.clear()
             return
         self.header.show_action(info, result)
+        self.model.followups = open_followup_cells(self.session.period.id, self.action_id)
         self.model.set_result(self.session.period.id, result)
         self.findings.set_findings(list(result.findings), list(result.acknowledged))
         self.fit_splitter()
@@ -282,6 +299,9 @@ class ActionPage(QWidget):
     def _on_changed(self, changes: ChangeSet) -> None:
         if self.action_id is None or self.session.period is None:
             return
+        if changes.detail == COMMENTS and self.action_id in changes.actions:  # the corner marks
+            self.model.followups = open_followup_cells(self.session.period.id, self.action_id)
+            self.view.viewport().update()
         if changes.subdivisions or changes.plan_structure:
             self.reload()
         elif self.action_id in changes.actions:
@@ -385,6 +405,7 @@ class ActionPage(QWidget):
             assert answer.value is not None
             if answer.value.author:
                 self.settings.set(AUTHOR, answer.value.author)
+                set_user_name(answer.value.author)
             text = self.tr("Total manual {code} · {what}").format(code=code, what=label_target)
             command = OverrideCommand(
                 self.session, self.session.period.id, self.action_id, number, answer.value, text
@@ -471,6 +492,69 @@ class ActionPage(QWidget):
             self.message.emit(command.error)
             return False
         return True
+
+    def add_comment(self, text: str | None = None) -> bool:
+        """Add a follow-up comment to the grid's current cell (an undo step); False when cancelled/refused."""
+        period = self.session.period
+        index = self.view.currentIndex()
+        if period is None or self.action_id is None or not index.isValid():
+            return False
+        head = self.model.row_head(index.row())
+        if text is None:
+            text = dialogs.ask_text(
+                self.window(),
+                self.tr("Comentariu de clarificat"),
+                self.tr("{name}, coloana {column}: ce trebuie clarificat?").format(
+                    name=head.name, column=index.column()
+                ),
+            )
+            if text is None:
+                return False
+        write = AddComment(period.id, self.action_id, head.subdivision_id, index.column(), text)
+        command = WriteCommand(self.session, write, self.tr("Comentariu: {name}").format(name=head.name))
+        self.session.undo_stack.push(command)
+        if command.error:
+            self.message.emit(command.error)
+            return False
+        return True
+
+    def review_menu(self, row: int) -> QMenu | None:
+        """The menu of a subdivision's row header: its return's review status (None: no return)."""
+        period = self.session.period
+        if period is None or self.action_id is None or row < 0 or row >= self.model.rowCount():
+            return None
+        head = self.model.row_head(row)
+        if not head.has_return or head.subdivision_id <= 0:
+            return None
+        cell = period_completeness(period.id).cells.get((head.subdivision_id, self.action_id))
+        menu = QMenu(self)
+        menu.setTitle(self.tr("Starea returului"))
+        for status, label in REVIEW_STATUSES.items():
+            action = menu.addAction(self.tr("Marchează: {label}").format(label=label))
+            action.setCheckable(True)
+            action.setChecked(cell is not None and cell.state == status)
+            action.triggered.connect(self._review_setter(head.subdivision_id, status, head.name))
+        return menu
+
+    def _review_setter(self, subdivision_id: int, status: str, name: str) -> Callable[[], object]:
+        return lambda: self.set_review_status(subdivision_id, status, name)
+
+    def set_review_status(self, subdivision_id: int, status: str, name: str = "") -> bool:
+        """Set a return's review status (an undo step); False when refused."""
+        period = self.session.period
+        if period is None or self.action_id is None:
+            return False
+        write = SetReviewStatus(period.id, self.action_id, subdivision_id, status)
+        text = self.tr("{name}: {label}").format(name=name, label=REVIEW_STATUSES[status])
+        command = WriteCommand(self.session, write, text)
+        self.session.undo_stack.push(command)
+        return command.error is None
+
+    def _row_menu(self, pos: QPoint) -> None:
+        header = self.view.verticalHeader()
+        menu = self.review_menu(header.logicalIndexAt(pos))
+        if menu is not None:
+            menu.exec(header.mapToGlobal(pos))
 
 
 HEADER_FLAGS = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)

@@ -63,6 +63,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 MAX_LINES = 4  # a row grows up to this many lines (four rows, the Total and the findings fit at 1366×768); longer texts show "…" (full text in the editor/tooltip)
 MEASURE_CHARS = 900  # enough text to fill MAX_LINES lines of the widest column
 FINDING_COLOUR = QColor("#d32f2f")
+FOLLOWUP_COLOUR = QColor("#00897b")  # an open follow-up: teal corner, top left
 OVERRIDE_COLOUR = QColor("#1f5fbf")
 TOTAL_RULE_COLOUR = QColor("#5b7db1")
 HINT_COLOUR = QColor("#b0883a")
@@ -367,6 +368,8 @@ class GridDelegate(QStyledItemDelegate):
             self._corner(painter, rect, FINDING_COLOUR, right=True)
         if kind == CellKind.TOTAL_OVERRIDE:
             self._corner(painter, rect, OVERRIDE_COLOUR, right=False)
+        elif model.followups and (model.row_head(row).subdivision_id, index.column()) in model.followups:
+            self._corner(painter, rect, FOLLOWUP_COLOUR, right=False)  # an open follow-up ("de clarificat")
         if total or state & _STATE_FOCUS:
             painter.save()
             if total:

@@ -81,6 +81,8 @@ class GridModel(QAbstractTableModel):
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        #: (subdivision id, column) of the cells with an open follow-up (a corner mark), set by the page
+        self.followups: frozenset[tuple[int, int]] = frozenset()
         self.session = session
         self.result: ActionResult | None = None
         self.period_id: int | None = None
@@ -353,6 +355,7 @@ class GridModel(QAbstractTableModel):
         label: str,
         indexes: Sequence[QModelIndex] | None = None,
         typed: str = "",
+        source: str = "typed",
     ) -> bool:
         """Validate and write several cells as one undoable step (paste, clear); False when refused."""
         if self.result is None or self.period_id is None or not edits:
@@ -369,7 +372,9 @@ class GridModel(QAbstractTableModel):
                 return False
         if not self._long_values_kept(edits, indexes, typed):
             return False
-        command = CellEditsCommand(self.session, self.period_id, self.result.grid.action_id, edits, label)
+        command = CellEditsCommand(
+            self.session, self.period_id, self.result.grid.action_id, edits, label, source
+        )
         # The result after the write is computed in memory from these edits (no reload from the file).
         self.session.expect_cell_edits(self.period_id, self.result.grid.action_id, edits)
         try:

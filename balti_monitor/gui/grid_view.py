@@ -488,7 +488,7 @@ class GridView(QTableView):
             return False
         code = model.result.grid.code if model.result is not None else ""
         label = self.tr("Lipire în {code} ({n} celule)").format(code=code, n=len(edits))
-        if not model.apply_edits(edits, label, indexes):
+        if not model.apply_edits(edits, label, indexes, source="paste"):
             return False
         self.select_rect(top, left, last_row, last_column)
         note = self.tr("Lipite {n} celule.").format(n=len(edits))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from balti_monitor import APP_NAME, __version__
+from balti_monitor.services.audit import set_user_name
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.periods import key_of
 
@@ -39,7 +40,8 @@ from .plan_panel import MINIMUM_WIDTH as MINIMUM_TREE_WIDTH
 from .plan_panel import PlanPanel
 from .report_import_actions import ReportImportActions
 from .session import Session
-from .settings import ACTION_SPLITTER, GEOMETRY, MAIN_SPLITTER, WINDOW_STATE, AppSettings
+from .settings import ACTION_SPLITTER, AUTHOR, GEOMETRY, MAIN_SPLITTER, WINDOW_STATE, AppSettings
+from .signing_actions import SigningActions
 from .time_actions import TimeActions
 
 STATUS_MS = 8000
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session = session
         self.settings = settings
+        set_user_name(settings.text(AUTHOR))  # who the change log names (else the system's user)
         self.setObjectName("mainWindow")
         self.setMinimumSize(760, 520)
         self._fitted_on_show = False
@@ -91,6 +94,8 @@ class MainWindow(QMainWindow):
         self.export_actions = ExportActions(session, settings, self)
         self.export_actions.navigateRequested.connect(self._navigate)
         self.period_actions = PeriodActions(session, self)
+        self.signing_actions = SigningActions(session, settings, self, self.current_cell)
+        self.signing_actions.navigate = self._navigate
         self._build_actions()
         self.toolbar_action = QAction(self.tr("&Bara de instrumente"), self)
         self.toolbar_action.setCheckable(True)
@@ -114,6 +119,14 @@ class MainWindow(QMainWindow):
         self._on_opened()
 
     # -- building -----------------------------------------------------------------------------------------
+    def current_cell(self) -> tuple[int, int, int] | None:
+        """(action id, subdivision id — 0 the Total row —, column) of the grid's current cell, or None."""
+        page = self.action_page
+        index = page.view.currentIndex()
+        if page.action_id is None or not index.isValid() or index.row() >= page.model.rowCount():
+            return None
+        return page.action_id, page.model.row_head(index.row()).subdivision_id, index.column()
+
     def _build_actions(self) -> None:
         stack = self.session.undo_stack
         self.undo_action = QAction(self.tr("&Anulează"), self)
@@ -223,6 +236,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.action_page.override_action)
         edit_menu.addAction(self.action_page.clear_override_action)
+        edit_menu.addAction(self.action_page.comment_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.search_action)
@@ -234,6 +248,10 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.header_panel_action)
         view_menu.addAction(self.indicators_panel_action)
         view_menu.addAction(self.findings_panel_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.signing_actions.log_action)
+        view_menu.addAction(self.signing_actions.followups_action)
+        view_menu.addAction(self.signing_actions.findings_action)
         view_menu.addSeparator()
         view_menu.addAction(self.toolbar_action)
 
@@ -249,10 +267,15 @@ class MainWindow(QMainWindow):
         forms_menu.addAction(self.forms_actions.import_action)
         forms_menu.addSeparator()
         forms_menu.addAction(self.forms_actions.status_action)
+        forms_menu.addAction(self.signing_actions.completeness_action)
 
         export_menu = bar.addMenu(self.tr("E&xport"))
         export_menu.addAction(self.export_actions.report_action)
         export_menu.addAction(self.export_actions.template_action)
+        export_menu.addSeparator()
+        export_menu.addAction(self.signing_actions.sign_action)
+        export_menu.addAction(self.signing_actions.unsign_action)
+        export_menu.addAction(self.signing_actions.verify_action)
         export_menu.addSeparator()
         export_menu.addAction(self.export_actions.export_json_action)
         export_menu.addAction(self.export_actions.import_json_action)

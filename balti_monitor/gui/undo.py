@@ -32,6 +32,7 @@ from balti_monitor.interchange.form_states import ImportForms, SetFormStates
 from balti_monitor.interchange.forms_common import FormState
 from balti_monitor.services.acknowledgements import SetAcknowledgement
 from balti_monitor.services.applicability import SetResponsibilitiesFrom
+from balti_monitor.services.audit import apply_recorded
 from balti_monitor.services.changes import ChangeSet, Write
 from balti_monitor.services.editing import CellEdit, SetCells, SetOverride
 from balti_monitor.services.narrative import NarrativeData, SaveNarrative
@@ -62,6 +63,9 @@ class WriteCommand(QUndoCommand):
         done_once: False until the first redo ran (no navigation then: the user is already there).
     """
 
+    #: where the first redo's changes come from, for the change log (undo: "undo", later redos: "redo")
+    source = "typed"
+
     def __init__(self, session: Session, write: Write, text: str) -> None:
         super().__init__(text)
         self.session = session
@@ -75,7 +79,7 @@ class WriteCommand(QUndoCommand):
         """Apply the forward write (the edit itself the first time)."""
         replay = self.done_once
         self.done_once = True
-        changes = self._replay(self.forward, undoing=False)
+        changes = self._replay(self.forward, undoing=False, source="redo" if replay else self.source)
         if changes is None:
             return
         self.backward = changes.inverse
@@ -87,14 +91,14 @@ class WriteCommand(QUndoCommand):
     def undo(self) -> None:
         """Apply the inverse of the last redo."""
         assert self.backward is not None
-        changes = self._replay(self.backward, undoing=True)
+        changes = self._replay(self.backward, undoing=True, source="undo")
         if changes is None:
             return
         assert changes.inverse is not None
         self.forward = changes.inverse
         self.session.replayed.emit(changes)
 
-    def _replay(self, write: Write, *, undoing: bool) -> ChangeSet | None:
+    def _replay(self, write: Write, *, undoing: bool, source: str) -> ChangeSet | None:
         if write.show_first is not None:
             self.session.show_period(write.show_first)
         what = (
@@ -102,7 +106,7 @@ class WriteCommand(QUndoCommand):
         ).format(step=self.text())
         try:
             with guard_write(what):
-                changes = write.apply()
+                changes = apply_recorded(write, source)
         except BaltiMonitorError as exc:
             self.error = str(exc)
             self.setObsolete(True)
@@ -116,9 +120,16 @@ class CellEditsCommand(WriteCommand):
     """Write one or several cells of one action's grid (an edit, a paste, a clear) as one step."""
 
     def __init__(
-        self, session: Session, period_id: int, action_id: int, edits: Sequence[CellEdit], text: str
+        self,
+        session: Session,
+        period_id: int,
+        action_id: int,
+        edits: Sequence[CellEdit],
+        text: str,
+        source: str = "typed",
     ) -> None:
         super().__init__(session, SetCells(period_id, action_id, tuple(edits)), text)
+        self.source = source
 
 
 class OverrideCommand(WriteCommand):
@@ -212,6 +223,8 @@ class FormsImportCommand(WriteCommand):
     transaction, refused when the data changed since the preview); undo puts back the previous texts and
     form statuses, a later redo re-applies what the import wrote.
     """
+
+    source = "form"
 
     def __init__(
         self, session: Session, preview: ImportPreview, accepted: Sequence[CellRef], text: str

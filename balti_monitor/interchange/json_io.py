@@ -31,14 +31,15 @@ from balti_monitor.db.models import (
     SubdivisionAlias,
     TotalOverride,
     Value,
-    database,
 )
 from balti_monitor.interchange.forms_common import SECRET_KEY
 from balti_monitor.services.applicability import effective_responsibilities
+from balti_monitor.services.audit import cell_texts, export_log, import_log, record_differences, recording
 from balti_monitor.services.backup import auto_backup
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.document_schema import DOCUMENT, InterchangeError, check
 from balti_monitor.services.plan_import import NARRATIVE_FIELDS, fail, import_plan
+from balti_monitor.services.signing import keep_signed, signature_of, signed_periods
 from balti_monitor.services.storage_errors import guard_write
 from balti_monitor.services.subdivisions import name_key
 from balti_monitor.services.values import (
@@ -85,6 +86,7 @@ def export_document(*, with_form_key: bool = False) -> dict[str, Any]:
             for s in subs
         ],
         "plans": [_export_plan(plan, code_of, with_form_key) for plan in Plan.select().order_by(Plan.id)],
+        "change_log": export_log(),
     }
 
 
@@ -217,6 +219,7 @@ def _export_plan(plan: Plan, code_of: dict[int, str], with_form_key: bool = Fals
                 "returns": returns,
                 "overrides": overrides,
                 "references": references,
+                "signature": signature_of(period.id),
             }
         )
     return {
@@ -329,8 +332,15 @@ def import_document(document: dict[str, Any], *, replace: bool = False) -> Chang
     same transaction, so a failure restores it).
     """
     validate_document(document)
-    with database.atomic():
-        if not is_empty():
+    # The triggers are off (audit mode 1): the import records its own differences, cell by cell, and
+    # keeps every signed period exactly as signed.
+    with recording("json", mode=1):
+        before = cell_texts()
+        signed = signed_periods()
+        replacing = (
+            not is_empty()
+        )  # into an empty file the import is a move: the document's log is the history
+        if replacing:
             if not replace:
                 raise InterchangeError(
                     "Fișierul deschis conține deja date; importul se face într-un fișier gol "
@@ -339,6 +349,11 @@ def import_document(document: dict[str, Any], *, replace: bool = False) -> Chang
             for model in (Plan, Subdivision):
                 model.delete().execute()
         _import(document)
+        after = cell_texts()
+        keep_signed(signed, before, after)
+        import_log(document.get("change_log") or [])
+        if replacing:
+            record_differences(before, after, "json")
     return ChangeSet.everything()
 
 

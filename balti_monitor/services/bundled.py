@@ -21,6 +21,7 @@ from balti_monitor.db.models import (
 )
 from balti_monitor.resources import read_resource_text
 from balti_monitor.services.applicability import materialize
+from balti_monitor.services.audit import recording
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.document_schema import PLAN, InterchangeError, check
 from balti_monitor.services.errors import ServiceError
@@ -149,7 +150,7 @@ def load_demo(*, replace: bool = False) -> tuple[Period, ChangeSet]:
     demo = bundled_json(DEMO_FILE)
     plan, _ = ensure_bundled_plan()
     year, semester = demo["period"]["year"], demo["period"]["semester"]
-    with database.atomic():
+    with recording("demo"):  # the log names these values as the demonstration data
         period = Period.get_or_none(
             (Period.plan == plan) & (Period.year == year) & (Period.semester == semester)
         )

@@ -88,6 +88,8 @@ OVERRIDE = {
 REFERENCE = {"action": str, "indicator": (int, None), "raw_text": str, "source": str}
 PERIOD_RESPONSIBLE = {"action": str, "subdivision": str, "indicators": [int]}
 ACKNOWLEDGEMENT = {"key": str, "fingerprint": str, "note": str, "author": str, "created_at": str}
+#: A signed period's signature (optional: older files and unsigned periods have none).
+SIGNATURE = {"sha256": str, "signed_by": str, "signed_at": str, "file_name": str}
 PERIOD = {
     "year": int,
     "semester": int,
@@ -98,6 +100,7 @@ PERIOD = {
     "responsible": ([PERIOD_RESPONSIBLE], None),
     "acknowledgements": ([ACKNOWLEDGEMENT], None),
     "references": ([REFERENCE], None),
+    "signature": (SIGNATURE, None),
 }
 INDICATOR = {
     "number": int,
@@ -140,4 +143,26 @@ PLAN = {
     "periods": [PERIOD],
 }
 SUBDIVISION = {"code": str, "name": str, "active": bool, "aliases": [str]}
-DOCUMENT = {"format": str, "version": int, "subdivisions": [SUBDIVISION], "plans": [PLAN]}
+#: One record of the audit trail (optional: older files have no log).
+LOG_ENTRY = {
+    "at": int,
+    "who": str,
+    "source": str,
+    "kind": str,
+    "plan": str,
+    "period": str,
+    "action": str,
+    "subdivision": str,
+    "column_no": (int, None),
+    "field": str,
+    "old_text": str,
+    "new_text": str,
+    "note": str,
+}
+DOCUMENT = {
+    "format": str,
+    "version": int,
+    "subdivisions": [SUBDIVISION],
+    "plans": [PLAN],
+    "change_log": ([LOG_ENTRY], None),
+}

@@ -20,6 +20,7 @@ from balti_monitor.db.models import (
     Narrative,
     Period,
     PeriodResponsibility,
+    PeriodSignature,
     Plan,
     Priority,
     ReferenceTotal,
@@ -183,6 +184,8 @@ def import_period(
     ):
         raise fail(path, "perioada apare de două ori.")
     period = Period.create(plan=plan, year=per["year"], semester=per["semester"])
+    if per.get("signature"):  # the lock triggers are off during a JSON import (audit mode 1)
+        PeriodSignature.create(period=period, **per["signature"])
     if per.get("responsible") is None:
         materialize(period)
     else:

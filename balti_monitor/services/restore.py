@@ -27,6 +27,7 @@ from balti_monitor.services._sqlite_files import (
     require_open,
     ro_connect,
 )
+from balti_monitor.services.audit import cell_texts, export_log, import_log, record_differences, recording
 from balti_monitor.services.backup import auto_backup, auto_backup_root
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
@@ -38,7 +39,7 @@ from balti_monitor.services.file_report import (
     verify_file,
     with_path,
 )
-from balti_monitor.services.storage_errors import copy_errors, storage_problem
+from balti_monitor.services.storage_errors import copy_errors, guard_write, storage_problem
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ def restore_from(candidate: Path | str) -> RestoreResult:
     """
     candidate = Path(candidate)
     report, upgraded = _prepared(candidate)
+    history, texts = export_log(), cell_texts()  # the log outlives the restore; its differences are recorded
     try:
         require_no_transaction()
         safety = auto_backup("restaurare")
@@ -150,6 +152,9 @@ def restore_from(candidate: Path | str) -> RestoreResult:
             "Restaurarea nu a putut fi verificată; datele de dinainte au fost puse la loc. "
             + " ".join(after.problems)
         )
+    with guard_write("Înregistrarea restaurării în jurnal"), recording("restore"):
+        import_log(history)
+        record_differences(texts, cell_texts(), "restore")
     return RestoreResult(changes=ChangeSet.everything(), safety_backup=safety, report=report)
 
 

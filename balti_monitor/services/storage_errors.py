@@ -102,6 +102,10 @@ def guard_write(what: str) -> Iterator[None]:
     try:
         yield
     except (sqlite3.Error, pw.DatabaseError, pw.InterfaceError, OSError) as exc:
+        from balti_monitor.services import audit
+
+        if audit.signed_period_of(exc):  # the lock of a signed period refused the write
+            raise audit.signed_refusal() from exc
         problem = storage_problem(exc) or f"eroare neașteptată a bazei de date ({exc})"
         raise ServiceError(f"{what} nu a reușit: {problem}. Datele au rămas cum erau înainte.") from exc
 

@@ -1,0 +1,111 @@
+"""The period's comments and follow-ups ("Vizualizare → Comentarii de clarificat…"): open ones first, a
+double click opens the cell, "Rezolvat" / "Redeschide" are undo steps."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from balti_monitor.services.changes import ChangeSet
+from balti_monitor.services.comments import CommentInfo, SetResolved, period_comments
+
+from .session import Session
+from .undo import WriteCommand
+
+HEADERS = ("Starea", "Celula", "Comentariul", "Autorul", "Data")
+
+
+class FollowupsDialog(QDialog):
+    """The list of a period's comments (the open follow-ups, or all)."""
+
+    def __init__(
+        self, session: Session, navigate: Callable[[int, int, int], None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.navigate = navigate
+        self.comments: list[CommentInfo] = []
+        self.setObjectName("followupsDialog")
+        self.setWindowTitle(self.tr("Comentarii de clarificat"))
+        self.resize(1000, 480)
+        self.title = QLabel(self)
+        self.all_check = QCheckBox(self.tr("Și comentariile rezolvate sau fără urmărire"), self)
+        self.table = QTableWidget(0, len(HEADERS), self)
+        self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        for column, width in enumerate((90, 200, 460, 120, 120)):
+            self.table.setColumnWidth(column, width)
+        self.table.cellDoubleClicked.connect(lambda row, _c: self.open_cell(row))
+        self.resolve_button = QPushButton(self.tr("Rezolvat"), self)
+        self.resolve_button.clicked.connect(lambda: self.set_resolved(self.table.currentRow(), True))
+        self.reopen_button = QPushButton(self.tr("Redeschide"), self)
+        self.reopen_button.clicked.connect(lambda: self.set_resolved(self.table.currentRow(), False))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.resolve_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.reopen_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.all_check)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.all_check.toggled.connect(lambda _on: self.reload())
+        session.changed.connect(self._changed)
+        session.periodChanged.connect(self.reload)
+        self.reload()
+
+    def _changed(self, _changes: ChangeSet) -> None:
+        if self.isVisible():
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the period's comments again."""
+        period = self.session.period
+        self.comments = (
+            [] if period is None else period_comments(period.id, only_open=not self.all_check.isChecked())
+        )
+        self.comments.sort(key=lambda c: (not c.open, c.id))
+        code = period.key.code if period is not None else "—"
+        opened = sum(1 for c in self.comments if c.open)
+        self.title.setText(self.tr("Perioada {code}: {n} de clarificat.").format(code=code, n=opened))
+        self.table.setRowCount(len(self.comments))
+        for row, c in enumerate(self.comments):
+            state = self.tr("deschis") if c.open else (self.tr("rezolvat") if c.resolved else self.tr("notă"))
+            values = (state, c.place, c.text, c.author, c.created_at.strftime("%Y-%m-%d %H:%M"))
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.table.setItem(row, column, item)
+
+    def open_cell(self, row: int) -> bool:
+        """Show the comment's cell in the grid."""
+        if not 0 <= row < len(self.comments):
+            return False
+        c = self.comments[row]
+        self.navigate(c.action_id, c.subdivision_id, c.column)
+        return True
+
+    def set_resolved(self, row: int, resolved: bool) -> bool:
+        """Resolve (or reopen) the comment of ``row`` as an undo step."""
+        if not 0 <= row < len(self.comments):
+            return False
+        c = self.comments[row]
+        label = self.tr("Rezolvat: {place}") if resolved else self.tr("Redeschis: {place}")
+        command = WriteCommand(self.session, SetResolved(c.id, resolved), label.format(place=c.place))
+        self.session.undo_stack.push(command)
+        self.reload()
+        return command.error is None
