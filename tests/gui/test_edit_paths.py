@@ -3,8 +3,9 @@ announced, the result after an edit computed in memory - and equal to what a rel
 
 from __future__ import annotations
 
-from gui_helpers import select_action
-from PySide6.QtCore import Qt
+from gui_helpers import close_window, select_action
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication
 
 from balti_monitor.gui import session as session_module
 from balti_monitor.services.grids import load_grids
@@ -71,6 +72,60 @@ def test_switching_between_actions_of_the_same_shape_does_not_reset_the_grid(win
     assert not resets
     assert model.result.grid.code == second
     assert model.index(0, 0).data() == (session.result(model.action_id).grid.rows[0].description or "")
+
+
+class _LayoutRequests(QObject):
+    """Counts the layout requests a widget receives."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.count += 1
+        return False
+
+
+def test_switching_actions_relays_out_only_the_action_page(window) -> None:
+    """Each action has its own header, Total and findings heights; the page lays them out itself and the
+    tab widget around it (which repaints all of itself on a layout request) is left alone."""
+    codes = [info.code for info in window.session.actions()][:12]
+    for code in codes:  # every action shown once: the page's minimum size has met each of them
+        select_action(window, code)
+    requests = _LayoutRequests()
+    window.tabs.installEventFilter(requests)
+    window.splitter.installEventFilter(requests)
+    heights = set()
+    for code in reversed(codes):
+        select_action(window, code)
+        QApplication.processEvents()
+        heights.add(window.action_page.header.height())
+        assert window.action_page.model.result.grid.code == code
+    assert len(heights) > 1  # the header did change height, inside the page
+    assert requests.count == 0
+    page = window.action_page
+    assert page.stack.geometry() == page.rect()  # the page is still filled
+
+
+def test_the_action_shown_is_remembered_after_the_switch_and_reopened_with_the_file(
+    start_window, demo_copy, monkeypatch
+) -> None:
+    window = start_window(demo_copy)
+    written: list[tuple[str, str]] = []
+    real = window.settings.remember_action
+    monkeypatch.setattr(
+        window.settings,
+        "remember_action",
+        lambda path, code: written.append((path, code)) or real(path, code),
+    )
+    select_action(window, "1.6")
+    select_action(window, "1.15")
+    assert written == []  # no settings file written during the clicks
+    close_window(window)
+    assert written == [(str(demo_copy), "1.15")]  # the last one, once, by the close at the latest
+    again = start_window(demo_copy)
+    assert again.action_page.model.result.grid.code == "1.15"
 
 
 def test_the_cached_cell_layout_keeps_the_lines_of_a_multiline_value(qapp) -> None:
