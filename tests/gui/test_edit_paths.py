@@ -140,3 +140,42 @@ def test_the_cached_cell_layout_keeps_the_lines_of_a_multiline_value(qapp) -> No
     assert not overflows
     _long, cut = cell_layout(font, 120, 30, "cuvânt " * 200)
     assert cut  # too long for the cell: the "…" mark is drawn
+
+
+def test_an_edit_in_the_row_of_a_subdivision_that_is_not_responsible_is_computed_in_memory(
+    window, monkeypatch
+) -> None:
+    """Such a row answers what it wrote: a value typed there changes its indicators and the counts as a
+    reload would, without reading the action back from the file."""
+    from balti_monitor.services.editing import set_cell
+    from balti_monitor.services.subdivisions import list_subdivisions
+
+    session = window.session
+    info = session.action_by_code("1.6")
+    result = session.result(info.id)
+    shown = {r.subdivision_id for r in result.grid.rows}
+    outsider = next(s.id for s in list_subdivisions() if s.id not in shown)
+    first, column = result.grid.indicators[0].number, result.grid.indicators[-1].number
+    assert first != column
+    # a return from a subdivision that does not answer for 1.6 (as a form or an import brings one)
+    session.apply(set_cell(session.period.id, info.id, outsider, first, "2 cazuri"))
+    result = session.result(info.id)
+    row = next(n for n, r in enumerate(result.grid.rows) if r.subdivision_id == outsider)
+    assert not result.grid.rows[row].responsible
+    assert column not in result.grid.rows[row].applicable
+    select_action(window, info.code)
+    model = window.action_page.model
+    calls: list[object] = []
+    real = session_module.load_grids
+    monkeypatch.setattr(session_module, "load_grids", lambda *a, **k: calls.append(a) or real(*a, **k))
+    assert model.setData(model.index(row, column), "5 cazuri")
+    assert not calls, "the edit reloaded the action from the file"
+    fresh = action_result(load_grids(session.period, [info.id])[info.id])
+    cached = session.result(info.id)
+    assert cached.totals == fresh.totals
+    assert cached.findings == fresh.findings
+    assert [(r.subdivision_id, r.applicable, dict(r.values)) for r in cached.grid.rows] == [
+        (r.subdivision_id, r.applicable, dict(r.values)) for r in fresh.grid.rows
+    ]
+    assert column in cached.grid.rows[row].applicable
+    assert model.index(row, column).data() == "5 cazuri"
