@@ -3,7 +3,7 @@ announced, the result after an edit computed in memory - and equal to what a rel
 
 from __future__ import annotations
 
-from gui_helpers import close_window, select_action
+from gui_helpers import close_window, press, select_action, type_text
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -126,6 +126,45 @@ def test_the_action_shown_is_remembered_after_the_switch_and_reopened_with_the_f
     assert written == [(str(demo_copy), "1.15")]  # the last one, once, by the close at the latest
     again = start_window(demo_copy)
     assert again.action_page.model.result.grid.code == "1.15"
+
+
+class _Paints(QObject):
+    """The rectangles a widget paints."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rects: list[object] = []
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.rects.append(event.rect())
+        return False
+
+
+def test_enter_in_a_cell_editor_repaints_the_cells_that_changed_not_the_whole_grid(window) -> None:
+    select_action(window, "1.15")
+    view = window.action_page.view
+    model = window.action_page.model
+    row = next(
+        r for r in range(model.total_row) if model.row_head(r).responsible and not model.is_hatched(r, 2)
+    )
+    view.setFocus()
+    view.setCurrentIndex(model.index(row, 2))
+    QApplication.processEvents()
+    type_text(view, "4")
+    editor = view.delegate.current_editor
+    assert editor is not None
+    type_text(editor, "2 ore")
+    QApplication.processEvents()
+    paints = _Paints()
+    view.viewport().installEventFilter(paints)
+    press(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert model.index(row, 2).data() == "42 ore"
+    assert view.hasFocus() and view.currentIndex().row() == row + 1  # the keyboard is back, one row down
+    whole = view.viewport().rect()
+    assert paints.rects, "the edited cell was not repainted"
+    assert all(r.height() < whole.height() for r in paints.rects), paints.rects
 
 
 def test_the_cached_cell_layout_keeps_the_lines_of_a_multiline_value(qapp) -> None:
