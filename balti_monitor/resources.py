@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 _KINDS = ("data", "templates", "ui")
 
@@ -25,6 +27,8 @@ def resource_dir(kind: str) -> Traversable:
         candidate = Path(frozen_root) / "balti_monitor" / kind
         if candidate.is_dir():
             return candidate
+    from importlib import resources  # on first use: most command-line calls never read a resource
+
     try:
         found = resources.files(f"balti_monitor.{kind}")
         if found.is_dir():

@@ -134,3 +134,33 @@ def test_the_next_period_follows_the_latest_semester_and_ignores_annual_periods(
     assert next_period_key(2023, periods((2023, 1))) == PeriodKey(2023, 2)
     assert next_period_key(2023, periods((2023, 2), (2023, 1), (2023, 0))) == PeriodKey(2024, 1)
     assert next_period_key(2023, periods((2024, 0))) == PeriodKey(2023, 1)
+
+
+def test_a_typed_value_is_written_and_committed_in_one_transaction_without_savepoints(demo_db: Path) -> None:
+    """Issue 20: an edit is one transaction - the cell read for undo, its value row and its return's
+    ``updated_at`` - committed before the service returns; the undo puts the old text back."""
+    from balti_monitor.db.models import database
+    from balti_monitor.services.editing import SetCells
+
+    period = Period.get()
+    action = action_by_code(Plan.get().id, "1.13")
+    before = cell_text(period, action.id, sub("DS"), 1)
+    assert before
+    statements: list[str] = []
+    connection = database.connection()
+    connection.set_trace_callback(statements.append)
+    try:
+        changes = SetCells(period.id, action.id, (CellEdit(sub("DS"), 1, "6 acte"),)).apply()
+    finally:
+        connection.set_trace_callback(None)
+    # the trace repeats a statement for each trigger program it runs, and shows those programs as "--"
+    words = [s.split()[0].upper() for s in statements if not s.startswith("--")]
+    assert words.count("BEGIN") == 1 and words[-1] == "COMMIT"
+    assert "SAVEPOINT" not in words
+    writes = {s for s in statements if s.split()[0].upper() in ("UPDATE", "INSERT", "DELETE")}
+    assert len(writes) == 2  # the value row and the return's updated_at
+    assert not database.in_transaction()
+    assert cell_text(period, action.id, sub("DS"), 1) == "6 acte"
+    assert changes.inverse is not None
+    changes.inverse.apply()
+    assert cell_text(period, action.id, sub("DS"), 1) == before

@@ -97,7 +97,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -190,6 +190,37 @@ def _translate(text: str, convert: Callable[[str], str | None]) -> str:
 
 
 # --------------------------------------------------------------------------------------------------------
+class _LazyPattern:
+    """A regular expression compiled on its first use, so importing this module compiles nothing (every
+    command line call and the GUI's start import it; most never parse a value)."""
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source = source
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern."""
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """``re.Pattern.search``."""
+        return self.compiled.search(text)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        """``re.Pattern.fullmatch``."""
+        return self.compiled.fullmatch(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """``re.Pattern.finditer``."""
+        return self.compiled.finditer(text)
+
+
 # Patterns (applied to the folded copy; every repetition that could meet hostile input is bounded)
 # --------------------------------------------------------------------------------------------------------
 
@@ -199,11 +230,11 @@ _NUM_BODY: Final = (
     r"|[0-9]+(?:[.,][0-9]+)?)"  # 2520 / 426,1 / 1.5
 )
 _NUM: Final = rf"(?<![\w/])(?<![0-9][.,])(?<![^\W\d_]-){_NUM_BODY}(?![0-9]|[.,][0-9])"
-_NUMBER: Final = re.compile(_NUM)
-_DOT_THOUSANDS: Final = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?")
+_NUMBER: Final = _LazyPattern(_NUM)
+_DOT_THOUSANDS: Final = _LazyPattern(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?")
 
-_TAGS: Final = re.compile(r"</?[a-z][a-z0-9]{0,20}(?:\s[^<>]{0,300})?/?>|&nbsp;")
-_URLS: Final = re.compile(
+_TAGS: Final = _LazyPattern(r"</?[a-z][a-z0-9]{0,20}(?:\s[^<>]{0,300})?/?>|&nbsp;")
+_URLS: Final = _LazyPattern(
     r"(?:https?://|ftp://|www\.)\S{1,2000}|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"
 )
 
@@ -216,15 +247,15 @@ _SPLIT_WORD_FIRST: Final = (
     rf"(?<!\w)({_GENDER_WORD})\s{{0,3}}[-:=]?\s{{0,3}}([0-9]{{1,7}})(?![0-9])\s{{0,3}}"
     rf"(?:/|,|;|\bsi\b)\s{{0,3}}({_GENDER_WORD})\s{{0,3}}[-:=]?\s{{0,3}}([0-9]{{1,7}})(?![0-9.,])"
 )
-_SPLIT: Final = re.compile(
+_SPLIT: Final = _LazyPattern(
     rf"\(?\s{{0,3}}(?:{_SPLIT_NUM_FIRST}|{_SPLIT_WORD_FIRST})\s{{0,3}}\)?",
 )
-_ALL_ONE_GENDER: Final = re.compile(rf"\(\s{{0,3}}({_GENDER_WORD})\s{{0,3}}\)")
+_ALL_ONE_GENDER: Final = _LazyPattern(rf"\(\s{{0,3}}({_GENDER_WORD})\s{{0,3}}\)")
 
 _MONTHS: Final = (
     r"(?:ianuarie|februarie|martie|aprilie|iunie|iulie|august|septembrie|octombrie|noiembrie|decembrie)"
 )
-_DATES: Final = re.compile(
+_DATES: Final = _LazyPattern(
     r"(?<![\w.,/])[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4}(?![0-9])"  # 17.07.2023, 03/01/23
     r"|(?<![\w.,/])[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?![0-9])"  # 2023-07-17
     rf"|(?<![\w.,/])[0-9]{{1,2}}\s{{0,3}}(?:{_MONTHS}(?!\w)(?:\s{{0,3}}[0-9]{{4}}(?![0-9]))?"  # 17 martie 2022
@@ -232,20 +263,20 @@ _DATES: Final = re.compile(
     rf"|(?<!\w)(?:{_MONTHS}|mai)\s{{0,3}}[0-9]{{4}}(?![0-9])"  # iunie 2023
     r"|(?<!\w)(?:anul|anului|anii|anilor|an)\s{1,3}[0-9]{4}(?![0-9])"  # anul 2023
 )
-_REFERENCES: Final = re.compile(
+_REFERENCES: Final = _LazyPattern(
     r"(?:(?<!\w)(?:nr|no|art|articolul|alin|aliniatul|pct|punctul|lit|cap|capitolul|anexa|anexei|"
     r"hg|hp|hcm|legea|legii|lege|decizia|deciziei|dispozitia|dispozitiei|ordinul|ordinului|"
     r"hotararea|hotararii|actiunea|actiunii|indicatorul|indicatorului|indicator|prioritatea)"
     r"|№)\.?\s{0,3}(?:nr\.?\s{0,3})?[0-9]+(?:[./-][0-9]+){0,6}(?:\s{0,2}/\s{0,2}[^\W_]{1,10})?"
 )
-_LIST_LABELS: Final = re.compile(r"(?:^|(?<=[\n;]))[ \t]{0,10}[0-9]{1,2}[.)](?=[ \t]{1,10}\S)")
-_WORD_RANGES: Final = re.compile(
+_LIST_LABELS: Final = _LazyPattern(r"(?:^|(?<=[\n;]))[ \t]{0,10}[0-9]{1,2}[.)](?=[ \t]{1,10}\S)")
+_WORD_RANGES: Final = _LazyPattern(
     rf"(?<!\w)de\s{{1,3}}la\s{{1,3}}{_NUM}\s{{1,3}}(?:(?:pana|pina)\s{{1,3}})?la\s{{1,3}}{_NUM}"
     rf"|(?<!\w)intre\s{{1,3}}{_NUM}\s{{1,3}}si\s{{1,3}}{_NUM}"
 )
-_NUMBER_RANGES: Final = re.compile(rf"{_NUM}\s{{0,3}}(?:-|\.\.\.|…)\s{{0,3}}{_NUM}")
-_SLASH_PAIRS: Final = re.compile(r"(?<![\w/])[0-9]+(?:\s{0,2}/\s{0,2}[^\W_]{1,10}){1,5}")
-_TIMES: Final = re.compile(r"(?<![\w:])[0-9]{1,2}:[0-9]{2}(?![\w:])")
+_NUMBER_RANGES: Final = _LazyPattern(rf"{_NUM}\s{{0,3}}(?:-|\.\.\.|…)\s{{0,3}}{_NUM}")
+_SLASH_PAIRS: Final = _LazyPattern(r"(?<![\w/])[0-9]+(?:\s{0,2}/\s{0,2}[^\W_]{1,10}){1,5}")
+_TIMES: Final = _LazyPattern(r"(?<![\w:])[0-9]{1,2}:[0-9]{2}(?![\w:])")
 
 _HEDGE: Final = (
     r"(?:(?:cca|circa|aprox|aproximativ|cel\s{1,3}putin|minim|minimum|maxim|maximum|peste|"
@@ -256,11 +287,11 @@ _NUMBER_WORDS: Final = (
     r"(?:un|o|una|unu|doi|doua|trei|patru|cinci|sase|sapte|opt|noua|zece|douazeci|treizeci|"
     r"suta|sute|mie|mii|milion|million|milioane)"
 )
-_APPROXIMATE: Final = re.compile(
+_APPROXIMATE: Final = _LazyPattern(
     rf"(?<!\w){_HEDGE}(?:[\s.:]{{0,5}}{_HEDGE}){{0,3}}[\s.:]{{0,5}}"
     rf"(?:[0-9]|{_RANGE}|{_NUMBER_WORDS}(?!\w))"
 )
-_CLEAN_PREFIX: Final = re.compile(rf"[\s.]*(?:{_HEDGE}[\s.:]*)*")
+_CLEAN_PREFIX: Final = _LazyPattern(rf"[\s.]*(?:{_HEDGE}[\s.:]*)*")
 _PREFIX_LIMIT: Final = 120
 
 _NOT_APPLICABLE_PHRASES: Final = frozenset(
@@ -288,10 +319,10 @@ _DONE_STEMS: Final = (
     r"aprobat|adoptat|creat|instituit|constituit|desemnat|elaborat|asigurat|publicat|plasat|semnat|"
     r"actualizat|desfasurat|organizat|definitivat)"
 )
-_DONE_WORD: Final = re.compile(rf"{_DONE_STEMS}(?:a|e|i|ii)?")
-_NEGATED_WORD: Final = re.compile(rf"ne(?:{_DONE_STEMS}|initiat|demarat)(?:a|e|i|ii)?")
-_IN_PROGRESS_WORD: Final = re.compile(r"(?:initiat|demarat)(?:a|e|i)?|partial[ae]?")
-_IN_PROGRESS_PHRASE: Final = re.compile(
+_DONE_WORD: Final = _LazyPattern(rf"{_DONE_STEMS}(?:a|e|i|ii)?")
+_NEGATED_WORD: Final = _LazyPattern(rf"ne(?:{_DONE_STEMS}|initiat|demarat)(?:a|e|i|ii)?")
+_IN_PROGRESS_WORD: Final = _LazyPattern(r"(?:initiat|demarat)(?:a|e|i)?|partial[ae]?")
+_IN_PROGRESS_PHRASE: Final = _LazyPattern(
     r"\bin (?:proces|curs|derulare|desfasurare|lucru|implementare|executare|realizare)\b"
 )
 _STATUS_MAX_WORDS: Final = 6
@@ -309,9 +340,7 @@ class _Cell:
         self.original = cleaned
         self.work = _translate(cleaned, _fold_char)
 
-    def mask(
-        self, pattern: re.Pattern[str], filler: str, *, in_original: bool = False
-    ) -> list[re.Match[str]]:
+    def mask(self, pattern: _LazyPattern, filler: str, *, in_original: bool = False) -> list[re.Match[str]]:
         """Overwrite every match of ``pattern`` in the working copy (and optionally the original)."""
         found: list[re.Match[str]] = []
 
@@ -319,7 +348,7 @@ class _Cell:
             found.append(match)
             return filler * (match.end() - match.start())
 
-        self.work = pattern.sub(replace, self.work)
+        self.work = pattern.compiled.sub(replace, self.work)
         if in_original and found:
             pieces: list[str] = []
             position = 0

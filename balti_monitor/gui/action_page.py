@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPoint, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -150,9 +150,13 @@ class ActionPage(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.splitter)
         self.stack.addWidget(self.empty)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
+        # No layout on the page itself: the stack fills it (resizeEvent). A relayout inside the page (another
+        # header, findings or Total height at each switch) stops here instead of climbing to the tab widget,
+        # which repaints all of itself on every layout request (QTabWidget::setUpLayout) - the whole
+        # right-hand side painted twice per switch. The page's minimum size is the largest its content has
+        # needed, so it goes up (and the window relays out) only the few times that grows; its preferred
+        # size follows the texts shown and matters to nobody once the window is laid out.
+        self._minimum = self.stack.minimumSizeHint()
 
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         separator = QAction(self)
@@ -273,9 +277,27 @@ class ActionPage(QWidget):
             self.findings_height = self.splitter.sizes()[2]
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Override: keep the header fitted to its text."""
+        """Override: the stack fills the page; keep the header fitted to its text."""
         super().resizeEvent(event)
+        self.stack.setGeometry(self.rect())
         self.fit_splitter()
+
+    def sizeHint(self) -> QSize:
+        """Override: the stack's."""
+        return self.stack.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        """Override: the largest minimum size the stack has needed."""
+        self._minimum = self._minimum.expandedTo(self.stack.minimumSizeHint())
+        return self._minimum
+
+    def event(self, event: QEvent) -> bool:
+        """Override: a layout request from inside the page goes up only when its minimum size grew."""
+        if event.type() == QEvent.Type.LayoutRequest:
+            before = self._minimum
+            if self.minimumSizeHint() != before:
+                self.updateGeometry()
+        return super().event(event)
 
     def _on_opened(self) -> None:
         self.action_id = None

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
+    QFocusEvent,
     QFont,
     QFontMetrics,
     QGuiApplication,
@@ -35,6 +36,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QStyle,
     QStyleOptionHeader,
@@ -174,6 +176,7 @@ class GridView(QTableView):
         self._fitting = False
         self._fitted_for: int | None = None  # the full width the columns were last fitted to
         self._finishing = False
+        self._closing_editor = False
         self._build_actions()
 
     # -- model --------------------------------------------------------------------------------------------
@@ -282,6 +285,38 @@ class GridView(QTableView):
         for column in range(1, indicators + 1):
             if header.sectionSize(column) != each:
                 header.resizeSection(column, each)
+
+    # -- focus --------------------------------------------------------------------------------------------
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Override: note that the keyboard comes back from the cell's own editor (see focusInEvent)."""
+        self._closing_editor = True
+        try:
+            super().closeEditor(editor, hint)
+        finally:
+            self._closing_editor = False
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Override: the keyboard coming back from a cell's editor repaints the current cell only.
+
+        Qt repaints the whole view on every focus change (QWidget::focusInEvent and the item view's
+        viewport update): a full grid paint after each Enter, for a focus frame on one cell."""
+        current = self.currentIndex()
+        if not (self._closing_editor and current.isValid()):
+            super().focusInEvent(event)
+            return
+        model = self.model()
+        editable = model is not None and bool(model.flags(current) & Qt.ItemFlag.ItemIsEditable)
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, editable)
+        self.viewport().update(self.visualRect(current))
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        """Override: the keyboard going to a cell's editor repaints the current cell only (as above)."""
+        current = self.currentIndex()
+        going = QApplication.focusWidget()
+        if going is None or not current.isValid() or not self.viewport().isAncestorOf(going):
+            super().focusOutEvent(event)
+            return
+        self.viewport().update(self.visualRect(current))
 
     def finish_editing(self) -> None:
         """Commit and close an open editor (before another action or period replaces the grid)."""

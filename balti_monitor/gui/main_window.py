@@ -9,7 +9,7 @@ undo/redo, the Word export. Menus: File (:mod:`.file_actions`, backups and resto
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -45,6 +45,7 @@ from .signing_actions import SigningActions
 from .time_actions import TimeActions
 
 STATUS_MS = 8000
+REMEMBER_ACTION_MS = 1500  # the action shown is written to the settings this long after the last switch
 
 
 class MainWindow(QMainWindow):
@@ -64,6 +65,14 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setMinimumSize(760, 520)
         self._fitted_on_show = False
+        # The action shown is remembered a moment after the switch, not during it: QSettings writes its
+        # file on the next turn of the event loop, before the new grid is painted (a disk write in every
+        # click on the tree). Written at the latest when the window closes or a file is opened.
+        self._action_to_remember: tuple[str, str] | None = None
+        self._remember_timer = QTimer(self)
+        self._remember_timer.setSingleShot(True)
+        self._remember_timer.setInterval(REMEMBER_ACTION_MS)
+        self._remember_timer.timeout.connect(self.remember_action)
 
         self.plan_panel = PlanPanel(session, self)
         self.action_page = ActionPage(session, settings, self)
@@ -314,6 +323,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.session.open_warning)  # stays until the next message
 
     def _restore_action(self) -> None:
+        self.remember_action()
         path = self.session.path
         code = self.settings.last_action(str(path)) if path is not None else None
         info = self.session.action_by_code(code) if code else None
@@ -333,7 +343,15 @@ class MainWindow(QMainWindow):
     def _action_selected(self, action_id: int) -> None:
         self.action_page.show_action(action_id)
         if self.session.path is not None:
-            self.settings.remember_action(str(self.session.path), self.session.action(action_id).code)
+            self._action_to_remember = (str(self.session.path), self.session.action(action_id).code)
+            self._remember_timer.start()
+
+    def remember_action(self) -> None:
+        """Write the action shown to the settings now (it is reopened with its file next time)."""
+        self._remember_timer.stop()
+        pending, self._action_to_remember = self._action_to_remember, None
+        if pending is not None:
+            self.settings.remember_action(*pending)
 
     def _reveal(self, changes: ChangeSet) -> None:
         """After an undo or a redo: show the period and the cell it changed, so the user sees what came back."""
@@ -530,7 +548,9 @@ class MainWindow(QMainWindow):
             self.action_page.findings_height = sizes[2]
 
     def save_settings(self) -> None:
-        """Remember geometry, splitters (the last file, period and action are saved as they change)."""
+        """Remember geometry, splitters (the last file and period are saved as they change, the action a
+        moment after)."""
+        self.remember_action()
         self.settings.set(GEOMETRY, self.saveGeometry())
         self.settings.set(WINDOW_STATE, self.saveState())
         self.settings.set(MAIN_SPLITTER, QByteArray(self.splitter.saveState()))

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from balti_monitor.domain.values import ValueState
 from balti_monitor.services.bundled import ensure_bundled_plan
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.editing import DESCRIPTION_COLUMN, CellEdit
@@ -334,8 +335,8 @@ class Session(QObject):
             if at is None or edit.text is None or not edit.text.strip():
                 return None  # a cleared cell may drop the return (and a row): reload
             row = rows[at]
-            if not row.has_return or not row.responsible:
-                return None  # a new return or a row whose applicability follows its values: reload
+            if not row.has_return:
+                return None  # a new return: reload
             if edit.column == DESCRIPTION_COLUMN:
                 rows[at] = dataclasses.replace(row, description=edit.text)
             elif edit.column in numbers:
@@ -351,7 +352,10 @@ class Session(QObject):
                     c["approximate"],
                     c["status"],
                 )
-                rows[at] = dataclasses.replace(row, values=values)
+                applicable = row.applicable
+                if not row.responsible:  # it answers what it wrote (as services.grids.load_grids reads it)
+                    applicable = frozenset(n for n, v in values.items() if v.state != ValueState.MISSING)
+                rows[at] = dataclasses.replace(row, values=values, applicable=applicable)
             else:
                 return None
         return action_result(dataclasses.replace(grid, rows=tuple(rows)))

@@ -90,14 +90,17 @@ def validate_cell(column: int, text: str | None) -> str | None:
     return validate_description(text) if column == DESCRIPTION_COLUMN else validate_value(text)
 
 
-def _apply(period: PeriodRef | int, action_id: int, edit: CellEdit) -> None:
-    ret = _return(period, action_id, edit.subdivision_id, create=edit.text is not None)
+def _apply(period: PeriodRef | int, action_id: int, edit: CellEdit, lookups: _Lookups | None = None) -> None:
+    if lookups is None:
+        ret = _return(period, action_id, edit.subdivision_id, create=edit.text is not None)
+    else:
+        ret = lookups.ret(edit.subdivision_id, create=edit.text is not None)
     if ret is None:
         return
     if edit.column == DESCRIPTION_COLUMN:
         ret.description = edit.text or ""
     else:
-        indicator = _indicator(action_id, edit.column)
+        indicator = _indicator(action_id, edit.column) if lookups is None else lookups.indicator(edit.column)
         if edit.text is None:
             Value.delete().where((Value.ret == ret) & (Value.indicator == indicator)).execute()
         else:
@@ -112,17 +115,18 @@ def _apply(period: PeriodRef | int, action_id: int, edit: CellEdit) -> None:
         ret.save(only=[Return.description, Return.updated_at])
     else:
         ret.save(only=[Return.updated_at])  # one return's updated_at: the value row is written above
-    if edit.text is None or not edit.text.strip():
-        _drop_empty_return(ret)  # only a cleared cell can leave the return empty
+    if (edit.text is None or not edit.text.strip()) and _drop_empty_return(ret) and lookups is not None:
+        lookups.dropped(edit.subdivision_id)  # only a cleared cell can leave the return empty
 
 
-def _drop_empty_return(ret: Return) -> None:
-    """A return emptied cell by cell disappears, so undoing a first edit restores "no return"."""
+def _drop_empty_return(ret: Return) -> bool:
+    """A return emptied cell by cell disappears, so undoing a first edit restores "no return" (True)."""
     if ret.description or ret.status:
-        return
+        return False
     if Value.select().where(Value.ret == ret).exists():
-        return
+        return False
     ret.delete_instance()
+    return True
 
 
 def set_cells(period: PeriodRef | int, action_id: int, edits: list[CellEdit]) -> ChangeSet:
@@ -131,9 +135,10 @@ def set_cells(period: PeriodRef | int, action_id: int, edits: list[CellEdit]) ->
         problem = validate_cell(edit.column, edit.text)
         if problem:
             raise ServiceError(problem)
+    lookups = _Lookups(period_id_of(period), action_id)
     with database.atomic():
         for edit in edits:
-            _apply(period, action_id, edit)
+            _apply(period, action_id, edit, lookups)
     return ChangeSet(actions=frozenset({action_id}))
 
 
@@ -254,23 +259,70 @@ class SetCells:
         return self.period_id
 
     def apply(self) -> ChangeSet:
-        """Write the cells; the inverse writes back what they held (None where there was nothing)."""
+        """Write the cells; the inverse writes back what they held (None where there was nothing).
+
+        One transaction, each return and indicator looked up once for the snapshot and the write: a typed
+        value is a read of the cell, an update of its value row and of its return's ``updated_at``."""
+        for edit in self.edits:
+            problem = validate_cell(edit.column, edit.text)
+            if problem:
+                raise ServiceError(problem)
+        lookups = _Lookups(self.period_id, self.action_id)
         with database.atomic():
             previous = tuple(
-                CellEdit(
-                    e.subdivision_id,
-                    e.column,
-                    cell_text(self.period_id, self.action_id, e.subdivision_id, e.column),
-                )
+                CellEdit(e.subdivision_id, e.column, lookups.cell_text(e.subdivision_id, e.column))
                 for e in self.edits
             )
-            changes = set_cells(self.period_id, self.action_id, list(self.edits))
+            for edit in self.edits:
+                _apply(self.period_id, self.action_id, edit, lookups)
         first = self.edits[0] if self.edits else CellEdit(-1, -1, None)
-        return replace(
-            changes,
+        return ChangeSet(
+            actions=frozenset({self.action_id}),
             inverse=SetCells(self.period_id, self.action_id, previous),
             focus=Focus(self.period_id, self.action_id, first.subdivision_id, first.column),
         )
+
+
+class _Lookups:
+    """The returns and indicators one write of an action's cells meets, each read from the file once
+    (within its transaction; a return created or dropped by the write is kept in step)."""
+
+    def __init__(self, period_id: int, action_id: int) -> None:
+        self.period_id = period_id
+        self.action_id = action_id
+        self._indicators: dict[int, Indicator] = {}
+        self._returns: dict[int, Return | None] = {}
+
+    def indicator(self, number: int) -> Indicator:
+        found = self._indicators.get(number)
+        if found is None:
+            found = self._indicators[number] = _indicator(self.action_id, number)
+        return found
+
+    def ret(self, subdivision_id: int, create: bool) -> Return | None:
+        if subdivision_id in self._returns:
+            found = self._returns[subdivision_id]
+            if found is not None or not create:
+                return found
+        found = _return(self.period_id, self.action_id, subdivision_id, create)
+        self._returns[subdivision_id] = found
+        return found
+
+    def dropped(self, subdivision_id: int) -> None:
+        self._returns[subdivision_id] = None
+
+    def cell_text(self, subdivision_id: int, column: int) -> str | None:
+        ret = self.ret(subdivision_id, create=False)
+        if ret is None:
+            return None
+        if column == DESCRIPTION_COLUMN:
+            return str(ret.description)
+        raw = (
+            Value.select(Value.raw_text)
+            .where((Value.ret == ret.id) & (Value.indicator == self.indicator(column).id))
+            .scalar()
+        )
+        return None if raw is None else str(raw)
 
 
 @dataclass(frozen=True, slots=True)

@@ -336,7 +336,7 @@ def test_a_failed_write_is_explained_and_leaves_the_undo_stack_as_it_was(window,
     def disk_full(*args, **kwargs):
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(editing, "set_cells", disk_full)  # what the undo command's write calls
+    monkeypatch.setattr(editing, "_apply", disk_full)  # the write of each cell, inside the transaction
     refused = []
     model.refused.connect(lambda where, typed, message: refused.append(message))
     assert not model.setData(model.index(row, 5), "3 cazuri")
