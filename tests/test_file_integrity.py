@@ -33,7 +33,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from balti_monitor.cli import build_parser, main
-from balti_monitor.db import connection
+from balti_monitor.db import connection, schema_current
 from balti_monitor.db.connection import (
     SCHEMA_VERSION,
     DatabaseError,
@@ -44,7 +44,7 @@ from balti_monitor.db.connection import (
     read_header,
 )
 from balti_monitor.db.models import Plan
-from balti_monitor.db.schema import differences, read_schema
+from balti_monitor.db.schema import differences, read_schema, schema_module_source
 from balti_monitor.interchange.json_io import export_document, import_json
 from balti_monitor.interchange.schema import InterchangeError
 from balti_monitor.resources import user_data_dir
@@ -214,6 +214,28 @@ def _as_version_1(path: Path, *, with_forms_table: bool) -> None:
 
 def test_a_fresh_file_has_the_schema_of_the_frozen_snapshot_with_every_migration() -> None:
     assert differences(fresh_schema(), expected_schema(SCHEMA_VERSION)) == []
+
+
+def test_the_generated_schema_of_the_current_version_is_up_to_date() -> None:
+    """``db/schema_current.py`` (read on every open instead of building the schema in memory) is what
+    ``tools/write_schema_current.py`` writes now; after a new migration, run the tool."""
+    built = connection.build_expected_schema(SCHEMA_VERSION)
+    committed = (REPO / "balti_monitor" / "db" / "schema_current.py").read_text(encoding="utf-8")
+    assert committed == schema_module_source(SCHEMA_VERSION, built), (
+        "balti_monitor/db/schema_current.py is stale: run `python tools/write_schema_current.py`"
+    )
+    assert differences(schema_current.SCHEMA, built) == []
+    assert differences(fresh_schema(), built) == []
+
+
+def test_the_schema_a_file_is_checked_against_is_the_generated_one_only_for_its_own_version(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(connection, "_EXPECTED", {})
+    assert connection.expected_schema(SCHEMA_VERSION) is schema_current.SCHEMA
+    older = connection.expected_schema(SCHEMA_VERSION - 1)
+    assert differences(older, connection.build_expected_schema(SCHEMA_VERSION - 1)) == []
+    assert differences(older, schema_current.SCHEMA) != []
 
 
 @pytest.mark.parametrize("with_forms_table", [True, False])

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn
@@ -149,6 +150,21 @@ def _romanian_argparse() -> Iterator[None]:
         module._, module.ngettext = saved
 
 
+def _terminal_columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size().columns`` gives it: ``COLUMNS``, else the width
+    of standard output's terminal, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with its own messages in Romanian and our error format."""
 
@@ -175,6 +191,13 @@ class _Parser(argparse.ArgumentParser):
     def format_help(self) -> str:
         with _romanian_argparse():
             return super().format_help()
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # argparse's own formatter imports shutil (and with it zlib, bz2, lzma) for the terminal width, and
+        # argparse makes one for every argument added; the same width, found without it
+        make: Any = self.formatter_class
+        formatter: argparse.HelpFormatter = make(prog=self.prog, width=_terminal_columns() - 2)
+        return formatter
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)

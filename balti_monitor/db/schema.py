@@ -20,6 +20,7 @@ import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 #: Objects of version 1 that a file made before they existed may lack (the form-status table).
 V1_OPTIONAL_TABLES = frozenset({"form_status"})
@@ -174,3 +175,35 @@ def describe(problems: Sequence[str], limit: int = 4) -> str:
     shown = "; ".join(problems[:limit])
     more = f" (și încă {len(problems) - limit})" if len(problems) > limit else ""
     return shown + more
+
+
+def schema_module_source(version: int, schema: Schema) -> str:
+    """The text of ``schema_current.py``: ``schema`` (the exact schema of ``version``) as Python literals, in
+    a stable order, so opening a file of the current version needs no in-memory build of its schema
+    (written by ``tools/write_schema_current.py``; a test fails when it is stale)."""
+
+    def frozen(items: frozenset[Any]) -> str:
+        return (
+            "frozenset({" + ", ".join(repr(item) for item in sorted(items)) + "})" if items else "frozenset()"
+        )
+
+    def table_map(mapping: dict[str, frozenset[Any]]) -> str:
+        rows = "".join(f"        {name!r}: {frozen(mapping[name])},\n" for name in sorted(mapping))
+        return "{\n" + rows + "    }"
+
+    others = "".join(f"        {item!r},\n" for item in sorted(schema.others))
+    return (
+        '"""The exact schema of the current file version, generated: do not edit.\n\n'
+        "Written by ``python tools/write_schema_current.py`` from the frozen version-1 SQL with every migration\n"
+        "applied in memory (:func:`balti_monitor.db.connection.build_expected_schema`); used when a file of\n"
+        "this version is opened, instead of building it again. ``tests/test_file_integrity.py`` regenerates\n"
+        'it and fails when it is stale (after a new migration, run the tool)."""\n\n'
+        "from balti_monitor.db.schema import Schema\n\n"
+        f"VERSION = {version}\n\n"
+        "SCHEMA = Schema(\n"
+        f"    tables={table_map(schema.tables)},\n"
+        f"    foreign_keys={table_map(schema.foreign_keys)},\n"
+        f"    indexes={table_map(schema.indexes)},\n"
+        "    others=frozenset(\n        {\n" + others + "        }\n    ),\n"
+        ")\n"
+    )
