@@ -145,3 +145,53 @@ def test_building_the_parser_imports_no_heavy_library(argv: list[str]) -> None:
 
 def test_command_modules_list_matches_the_table() -> None:
     assert set(cli.COMMAND_MODULES) == {module for module, _ in COMMANDS.values()}
+
+
+@pytest.mark.parametrize("columns", [50, 200])
+def test_help_is_wrapped_to_the_terminal_width(
+    columns: int, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= columns - 2
+    usage = [line for line in lines if line.startswith("Utilizare:")]
+    assert usage and ("--db" in usage[0]) == (columns == 200)  # wrapped only on the narrow terminal
+
+
+def test_a_command_run_as_its_own_process_answers_like_one_run_in_process(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "demo.sqlite"
+    assert main(["--db", str(path), "demo"]) == 0
+    capsys.readouterr()
+    in_process = main(["--db", str(path), "check", "--period", "2023-S1"])
+    expected = capsys.readouterr().out
+    result = subprocess.run(
+        [sys.executable, "-m", "balti_monitor", "--db", str(path), "check", "--period", "2023-S1"],
+        capture_output=True,
+        timeout=120,
+    )
+    assert (result.returncode, in_process) == (1, 1)
+    assert result.stdout.decode("utf-8").replace("\r\n", "\n") == expected
+    assert "constatări nerezolvate în perioada 2023-S1" in expected
+
+
+def test_only_a_command_run_as_the_program_freezes_what_its_imports_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The program's own process hands its import-time objects to ``gc.freeze``; a caller of ``main(argv)``
+    in a longer-lived process (the tests, the benchmarks) keeps its collector untouched."""
+    import gc
+
+    path = tmp_path / "f.sqlite"
+    gc.unfreeze()
+    try:
+        assert main(["--db", str(path), "init"]) == 0
+        assert gc.get_freeze_count() == 0
+        monkeypatch.setattr(sys, "argv", ["balti-monitor", "verify", str(path)])
+        assert main() == 0
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -284,8 +284,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(words)
     if args.command is None:
         return _start_gui(args.db)
+    if argv is None:
+        _freeze_imported_objects()
     result: int = args.func(args)
     return result
+
+
+def _freeze_imported_objects() -> None:
+    """In a command run as its own process: move everything made so far (modules, classes, functions of
+    the imports, all alive until the process ends) out of the garbage collector's sight. The collections
+    during the command and the final one at exit no longer walk them (~15 ms of a 10-year ``check``); what
+    the command itself makes is collected as before. Not done for in-process callers (``main(argv)``: the
+    tests, benchmarks) nor for the GUI."""
+    import gc
+
+    gc.freeze()
 
 
 def _start_gui(db: str | None) -> int:
