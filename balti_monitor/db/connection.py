@@ -37,7 +37,7 @@ from balti_monitor.db.models import ALL_MODELS, database
 from balti_monitor.db.search_index import create_search_index
 from balti_monitor.errors import BaltiMonitorError
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 APPLICATION_ID = 0x42544D4E  # "BTMN": marks the file as ours (PRAGMA application_id)
 
 Migration = Callable[[pw.SqliteDatabase], None]
@@ -149,6 +149,19 @@ def _add_annual_rules_and_terms(db: pw.SqliteDatabase) -> None:
         _sql(db, sql)
 
 
+_COMMENT_REPLY_V8 = (
+    'ALTER TABLE "cell_comment" ADD COLUMN "reply" TEXT NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "cell_comment" ADD COLUMN "replied_at" DATETIME',
+)
+
+
+def _add_comment_replies(db: pw.SqliteDatabase) -> None:
+    """Version 7 -> 8: the subdivision's answer to a follow-up, come back in the "Observații" column of its
+    return form (``cell_comment.reply``, when: ``replied_at``). Frozen SQL."""
+    for sql in _COMMENT_REPLY_V8:
+        _sql(db, sql)
+
+
 #: MIGRATIONS[n] upgrades a file from schema version n+1 to n+2. Each runs in one transaction, with
 #: the database it is given (``db``), never the module's global one: the same functions build the
 #: expected schema of every version in memory (:func:`expected_schema`).
@@ -159,6 +172,7 @@ MIGRATIONS: list[Migration] = [
     _add_search_index,
     _add_annual_rules_and_terms,
     add_audit,
+    _add_comment_replies,
 ]
 
 
