@@ -3,9 +3,11 @@ comes back through the forms import: shown in the preview, stored on the comment
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import load_workbook
 
 from balti_monitor.db.models import Period, Subdivision
@@ -127,3 +129,32 @@ def test_a_form_without_follow_ups_has_no_observations_columns(demo_db: Path, tm
     path = _form(tmp_path, _sub("DS"))
     columns = _columns(load_workbook(path)["Retur"])
     assert "question" not in columns and "answer" not in columns
+
+
+def test_the_same_round_trip_from_the_command_line(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from balti_monitor.cli import main
+    from balti_monitor.db.connection import close_database, open_database
+
+    db = tmp_path / "d.sqlite"
+    shutil.copyfile(demo_file, db)
+    open_database(db)
+    period = _period()
+    AddComment(period.id, action_by_code(period.plan_id, "1.13").id, _sub("DS"), 1, QUESTION).apply()
+    close_database()
+    folder = tmp_path / "formulare"
+    assert main(["--db", str(db), "forms-out", "--period", "2023-S1", "--dir", str(folder)]) == 0
+    form = folder / "Retur_DS_2023-S1.xlsx"
+    wb = load_workbook(form)
+    ws = wb["Retur"]
+    columns, rows = _columns(ws), _rows(ws)
+    ws.cell(rows["1.13#1"], columns["answer"]).value = "Sunt 8 acte."
+    wb.save(form)
+    capsys.readouterr()
+    assert main(["--db", str(db), "forms-in", str(form)]) == 0
+    out = capsys.readouterr().out
+    assert "răspuns la observații, 1.13 · Indicatorul 1" in out and "„Sunt 8 acte.”" in out
+    assert "Răspunsuri la observații păstrate la comentariile lor: 1." in out
+    assert main(["--db", str(db), "followups", "--period", "2023-S1"]) == 0
+    assert "    răspunsul subdiviziunii: Sunt 8 acte." in capsys.readouterr().out
