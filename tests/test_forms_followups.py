@@ -158,3 +158,35 @@ def test_the_same_round_trip_from_the_command_line(
     assert "Răspunsuri la observații păstrate la comentariile lor: 1." in out
     assert main(["--db", str(db), "followups", "--period", "2023-S1"]) == 0
     assert "    răspunsul subdiviziunii: Sunt 8 acte." in capsys.readouterr().out
+
+
+def test_a_form_with_follow_ups_still_refuses_a_tampered_key(demo_db: Path, tmp_path: Path) -> None:
+    """The answer column is outside the signature, the row keys are not: a key moved to another cell (to
+    send a value or an answer elsewhere) is refused as before, and nothing is stored."""
+    period = _period()
+    ds = _sub("DS")
+    a113 = action_by_code(period.plan_id, "1.13").id
+    comment = AddComment(period.id, a113, ds, 1, QUESTION).apply().new_id
+    path = _form(tmp_path, ds)
+    wb = load_workbook(path)
+    ws = wb["Retur"]
+    columns, rows = _columns(ws), _rows(ws)
+    ws.cell(rows["1.13#1"], columns["answer"]).value = "Sunt 8 acte."
+    ws.cell(rows["1.13#1"], 1).value = "1.1#1"  # the hidden key of another action's row
+    wb.save(path)
+    preview = preview_import([path], period)
+    assert not preview.files and len(preview.refused) == 1
+    assert {c.id: c for c in period_comments(period.id)}[comment].reply == ""
+
+
+def test_deleting_an_answered_follow_up_and_undoing_keeps_its_answer(demo_db: Path) -> None:
+    from balti_monitor.services.comments import set_replies
+
+    period = _period()
+    a113 = action_by_code(period.plan_id, "1.13").id
+    comment = AddComment(period.id, a113, _sub("DS"), 1, QUESTION).apply().new_id
+    set_replies([(comment, "Sunt 8 acte.")])
+    undo = DeleteComment(comment).apply().inverse
+    assert undo is not None and comment not in {c.id for c in period_comments(period.id)}
+    undo.apply()
+    assert {c.id: c for c in period_comments(period.id)}[comment].reply == "Sunt 8 acte."
