@@ -44,10 +44,13 @@ def _rows(ws: Any) -> dict[str, int]:
     }
 
 
-def _form(tmp_path: Path, sub: int) -> Path:
+def _form(tmp_path: Path, sub: int, questions: int = 1) -> Path:
+    """Generate the subdivision's form; it asks back ``questions`` rows (said in the run's summary)."""
     period = _period()
     result = generate_forms(period, tmp_path, FormsOutOptions(subdivision_ids=frozenset({sub})))
     (form,) = result.forms
+    assert form.questions == questions
+    assert ("observație de clarificat" in "\n".join(result.summary_lines())) == (questions == 1)
     return form.path
 
 
@@ -126,7 +129,7 @@ def test_only_the_answer_is_an_import_and_an_answer_without_its_follow_up_is_a_w
 
 
 def test_a_form_without_follow_ups_has_no_observations_columns(demo_db: Path, tmp_path: Path) -> None:
-    path = _form(tmp_path, _sub("DS"))
+    path = _form(tmp_path, _sub("DS"), questions=0)
     columns = _columns(load_workbook(path)["Retur"])
     assert "question" not in columns and "answer" not in columns
 

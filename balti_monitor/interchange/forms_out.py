@@ -71,6 +71,7 @@ class GeneratedForm:
     indicators: int
     prefilled: int  # rows showing a value already stored
     previous_values: int  # rows showing last period's value
+    questions: int = 0  # rows asking back an open follow-up ("Observații")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,11 @@ class FormsOutResult:
             lines.append(
                 f"  {form.path.name} — {form.name}: {count_phrase(form.actions, 'acțiune', 'acțiuni')}, "
                 f"{count_phrase(form.indicators, 'indicator', 'indicatori')}{extra if form.prefilled else ''}"
+                + (
+                    f", {count_phrase(form.questions, 'observație de clarificat', 'observații de clarificat')}"
+                    if form.questions
+                    else ""
+                )
             )
         for skipped in self.skipped:
             lines.append(f"  fără formular: {skipped.name} ({skipped.reason})")
@@ -459,6 +465,7 @@ def commit_forms(plan: FormsPlan, written: list[WrittenForm], generated_at: dt.d
                         content.indicator_count,
                         sum(1 for row in content.rows if row.prefill and row.current.strip()),
                         sum(1 for row in content.rows if (row.previous or "").strip()),
+                        content.questions,
                     )
                 )
                 record_state(
