@@ -85,7 +85,10 @@ class FollowupsDialog(QDialog):
         self.table.setRowCount(len(self.comments))
         for row, c in enumerate(self.comments):
             state = self.tr("deschis") if c.open else (self.tr("rezolvat") if c.resolved else self.tr("notă"))
-            values = (state, c.place, c.text, c.author, c.created_at.strftime("%Y-%m-%d %H:%M"))
+            text = c.text
+            if c.reply:  # come back with the subdivision's return form
+                text += "\n" + self.tr("Răspunsul subdiviziunii: {reply}").format(reply=c.reply)
+            values = (state, c.place, text, c.author, c.created_at.strftime("%Y-%m-%d %H:%M"))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
