@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.comments import CommentInfo, SetResolved, period_comments
 
+from .period_follower import PeriodFollower
 from .session import Session
 from .undo import WriteCommand
 
@@ -64,13 +64,8 @@ class FollowupsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.all_check.toggled.connect(lambda _on: self.reload())
-        session.changed.connect(self._changed)
-        session.periodChanged.connect(self.reload)
+        self.follower = PeriodFollower(self, session, self.reload)
         self.reload()
-
-    def _changed(self, _changes: ChangeSet) -> None:
-        if self.isVisible():
-            self.reload()
 
     def reload(self) -> None:
         """Read the period's comments again."""
