@@ -13,7 +13,11 @@ What a specialist would do on a fresh PC, with a throw-away user folder (``BALTI
 5. ``BaltiMonitor --db demo.sqlite`` with ``BALTI_MONITOR_SMOKE=1`` shows its main window and closes itself
    (exit 0), offscreen unless ``QT_QPA_PLATFORM`` is already set; then again with no argument on the empty
    user folder, as on the first double-click (a first-start question is answered with Cancel);
-6. nothing in the program's folder was created, changed or removed by any of the above.
+6. when the project declares matplotlib (charts, issue 13): ``balti-monitor-cli --db demo.sqlite trend
+   --action 1.13 --png grafic.png`` and ``overview --png-dir grafice`` draw their charts and each file is a
+   whole PNG of a real picture (the Agg backend, Pillow's PNG writer and the kept DejaVu Sans font are in
+   the trimmed bundle);
+7. nothing in the program's folder was created, changed or removed by any of the above.
 
 Exit code 0 when every check passed; each check prints one line with its time.
 """
@@ -23,11 +27,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import struct
 import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -36,6 +44,10 @@ EXE = ".exe" if sys.platform == "win32" else ""
 GUI_NAME = "BaltiMonitor"
 CLI_NAME = "balti-monitor-cli"
 APP_NAME = "Bălți Monitor"
+PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+#: A chart with axes, lines and text compresses to well over this; a blank or broken figure to far less.
+MIN_CHART_BYTES = 8_000
 
 
 @dataclass
@@ -111,6 +123,54 @@ def run(
     return result, time.monotonic() - start
 
 
+def charts_expected(pyproject: Path = PYPROJECT) -> bool:
+    """True when the project declares matplotlib, i.e. the build must be able to draw charts."""
+    if not pyproject.is_file():
+        return False
+    deps = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["dependencies"]
+    return any(re.split(r"[<>=!~\[; ]", d, maxsplit=1)[0].strip().lower() == "matplotlib" for d in deps)
+
+
+def png_problem(path: Path, min_bytes: int = MIN_CHART_BYTES) -> str | None:
+    """Why ``path`` is not a whole, non-trivial PNG picture (None when it is one).
+
+    Checks the signature, that every chunk's CRC is right, that IHDR comes first with a sensible size and
+    IEND last, that the image data inflates to a full picture, and that the file is not tiny.
+    """
+    if not path.is_file():
+        return "not written"
+    data = path.read_bytes()
+    if not data.startswith(PNG_SIGNATURE):
+        return "no PNG signature"
+    pos, chunks, idat = len(PNG_SIGNATURE), [], b""
+    width = height = 0
+    while pos + 12 <= len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kind, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]
+        crc = data[pos + 8 + length : pos + 12 + length]
+        if len(body) != length or len(crc) != 4 or zlib.crc32(kind + body) != struct.unpack(">I", crc)[0]:
+            return f"chunk {kind!r} is damaged"
+        chunks.append(kind)
+        if kind == b"IHDR":
+            width, height = struct.unpack(">II", body[:8])
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    if not chunks or chunks[0] != b"IHDR" or chunks[-1] != b"IEND":
+        return f"chunks out of order: {chunks[:3]}...{chunks[-1:]}"
+    if not (200 <= width <= 10_000 and 150 <= height <= 10_000):
+        return f"odd size {width}x{height}"
+    try:
+        pixels = zlib.decompress(idat)
+    except zlib.error as exc:
+        return f"image data does not inflate: {exc}"
+    if len(pixels) < width * height:  # at least one byte per pixel (RGB/RGBA: 3-4)
+        return f"image data too short for {width}x{height}"
+    if len(data) < min_bytes:
+        return f"only {len(data)} bytes: an empty chart?"
+    return None
+
+
 def _tail(text: str, lines: int = 12) -> str:
     return "\n".join(text.strip().splitlines()[-lines:])
 
@@ -174,6 +234,22 @@ def smoke(app_dir: Path, expect_version: str | None, work: Path, screenshot_dir:
         except (zipfile.BadZipFile, KeyError) as exc:
             ok, detail = False, f"not a Word document: {exc}"
     add("export 2023-S1", ok, took, detail)
+
+    if charts_expected():
+        chart, charts_dir = work / "grafic-1.13.png", work / "grafice"
+        result, took = run([cli, "--db", db, "trend", "--action", "1.13", "--png", chart], env, app_dir)
+        more, took_more = run([cli, "--db", db, "overview", "--png-dir", charts_dir], env, app_dir)
+        pictures = [chart, *sorted(charts_dir.glob("*.png"))]
+        problems = [f"{p.name}: {why}" for p in pictures if (why := png_problem(p)) is not None]
+        ok = result.returncode == 0 and more.returncode == 0 and len(pictures) >= 3 and not problems
+        detail = (
+            ", ".join(f"{p.name} {p.stat().st_size // 1024} KiB" for p in pictures)
+            if ok
+            else "; ".join(problems) + " " + _tail(result.stdout + result.stderr + more.stdout + more.stderr)
+        )
+        add("chart PNG", ok, took + took_more, detail)
+    else:
+        print("[--] chart PNG: matplotlib is not a dependency of this version, the build draws no charts")
 
     for name, args in (("GUI on the demo file", ["--db", str(db)]), ("GUI first start (no arguments)", [])):
         # A windowed Windows program has no stderr: the smoke hook also writes its lines to a log file.

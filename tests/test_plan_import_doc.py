@@ -148,6 +148,7 @@ def test_a_pdf_is_refused_and_a_doc_without_libreoffice_says_so(
         read_tables(doc)
 
 
+@pytest.mark.slow  # runs LibreOffice (CI's "stress or slow" run)
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed on this machine")
 def test_an_odt_is_converted_with_libreoffice(plan_db: Path, tmp_path: Path) -> None:
     source = plan_corpus.word_plan(tmp_path / "plan.docx")

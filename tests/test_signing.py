@@ -210,3 +210,36 @@ def test_comments_on_a_signed_period_stay_allowed(signed: Path) -> None:
 
     apply_recorded(AddComment(period().id, action("1.13"), sub("DS"), 1, "de verificat la anul"), "typed")
     assert [c.text for c in period_comments(period().id)] == ["de verificat la anul"]
+
+
+def _version_of(path: Path) -> tuple[int, list[str]]:
+    """The document's revision property and its paragraphs (what Word shows)."""
+    from docx import Document
+
+    document = Document(str(path))
+    return document.core_properties.revision, [p.text for p in document.paragraphs]
+
+
+def test_the_next_export_after_an_unlock_is_a_new_version(signed: Path, tmp_path: Path) -> None:
+    revision, paragraphs = _version_of(signed)
+    assert revision == 1 and not any(p.startswith("Versiunea") for p in paragraphs)
+    unsign_period(period().id, "corectarea valorii DS la 1.13")
+    second = export_report(period(), tmp_path / "v2.docx")
+    assert second.read_bytes() != signed.read_bytes()  # the same data, but a new version of the document
+    revision, paragraphs = _version_of(second)
+    assert revision == 2
+    title = next(i for i, p in enumerate(paragraphs) if p.startswith("Raport semestrial privind"))
+    assert paragraphs[title + 1].startswith(
+        "Versiunea 2, care înlocuiește versiunea 1 (semnătură retrasă la "
+    )
+    # two exports with no unlock in between stay byte-identical (the new version can be signed and verified)
+    again = export_report(period(), tmp_path / "v2-din-nou.docx")
+    assert again.read_bytes() == second.read_bytes()
+    sign_period(period().id, second)
+    assert verify_report(again).signed
+    unsign_period(period().id, "a doua corectare")
+    third = export_report(period(), tmp_path / "v3.docx")
+    revision, paragraphs = _version_of(third)
+    assert revision == 3 and any(
+        p.startswith("Versiunea 3, care înlocuiește versiunea 2") for p in paragraphs
+    )

@@ -128,6 +128,8 @@ def cmd_followups(args: argparse.Namespace) -> int:
             state = "deschis" if c.open else ("rezolvat" if c.resolved else "comentariu")
             when = c.created_at.strftime("%Y-%m-%d %H:%M")
             print(terminal_safe(f"[{state}] {c.place}: {c.text}  ({c.author or 'necunoscut'}, {when})"))
+            if c.reply:
+                print(terminal_safe(f"    răspunsul subdiviziunii: {c.reply}"))
         if not comments:
             print(f"Niciun comentariu de clarificat deschis pentru {args.period}.")
     return 0

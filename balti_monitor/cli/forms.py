@@ -157,6 +157,8 @@ def cmd_forms_in(args: argparse.Namespace) -> int:
         accepted = [c.ref for c in preview.conflicts] if args.accept_conflicts else []
         result = apply_import(preview, accepted)
         print(f"\nImportat: {result.applied} celule din {len(preview.files)} formulare.")
+        if preview.answers:
+            print(f"Răspunsuri la observații păstrate la comentariile lor: {len(preview.answers)}.")
         if preview.conflicts and not args.accept_conflicts:
             print(
                 f"{len(preview.conflicts)} conflicte au păstrat valoarea din aplicație "

@@ -37,7 +37,7 @@ from balti_monitor.db.models import ALL_MODELS, database
 from balti_monitor.db.search_index import create_search_index
 from balti_monitor.errors import BaltiMonitorError
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 APPLICATION_ID = 0x42544D4E  # "BTMN": marks the file as ours (PRAGMA application_id)
 
 Migration = Callable[[pw.SqliteDatabase], None]
@@ -149,6 +149,33 @@ def _add_annual_rules_and_terms(db: pw.SqliteDatabase) -> None:
         _sql(db, sql)
 
 
+#: The table is rebuilt (not ALTER TABLE … ADD COLUMN) so a migrated file's ``cell_comment`` is the very table
+#: a fresh file gets: the new columns before the foreign keys, the same SQL text.
+_COMMENT_REPLY_V8 = (
+    'ALTER TABLE "cell_comment" RENAME TO "cell_comment_v7"',
+    'CREATE TABLE IF NOT EXISTS "cell_comment" ("id" INTEGER NOT NULL PRIMARY KEY, "period_id" INTEGER NOT NULL, '
+    '"action_id" INTEGER NOT NULL, "subdivision_id" INTEGER NOT NULL, "column_no" INTEGER NOT NULL, '
+    '"text" TEXT NOT NULL, "follow_up" INTEGER NOT NULL, "resolved" INTEGER NOT NULL, "author" TEXT NOT NULL, '
+    '"created_at" DATETIME NOT NULL, "resolved_at" DATETIME, "reply" TEXT NOT NULL, "replied_at" DATETIME, '
+    'FOREIGN KEY ("period_id") REFERENCES "period" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("action_id") REFERENCES "action" ("id") ON DELETE CASCADE)',
+    'INSERT INTO "cell_comment" ("id", "period_id", "action_id", "subdivision_id", "column_no", "text", '
+    '"follow_up", "resolved", "author", "created_at", "resolved_at", "reply", "replied_at") '
+    'SELECT "id", "period_id", "action_id", "subdivision_id", "column_no", "text", "follow_up", "resolved", '
+    '"author", "created_at", "resolved_at", \'\', NULL FROM "cell_comment_v7"',
+    'DROP TABLE "cell_comment_v7"',
+    'CREATE INDEX IF NOT EXISTS "cell_comment_period_id" ON "cell_comment" ("period_id")',
+    'CREATE INDEX IF NOT EXISTS "cell_comment_action_id" ON "cell_comment" ("action_id")',
+)
+
+
+def _add_comment_replies(db: pw.SqliteDatabase) -> None:
+    """Version 7 -> 8: the subdivision's answer to a follow-up, come back in the "Observații" column of its
+    return form (``cell_comment.reply``, when: ``replied_at``); the comments are kept. Frozen SQL."""
+    for sql in _COMMENT_REPLY_V8:
+        _sql(db, sql)
+
+
 #: MIGRATIONS[n] upgrades a file from schema version n+1 to n+2. Each runs in one transaction, with
 #: the database it is given (``db``), never the module's global one: the same functions build the
 #: expected schema of every version in memory (:func:`expected_schema`).
@@ -159,6 +186,7 @@ MIGRATIONS: list[Migration] = [
     _add_search_index,
     _add_annual_rules_and_terms,
     add_audit,
+    _add_comment_replies,
 ]
 
 

@@ -431,6 +431,8 @@ class CellComment(BaseModel):
     author = pw.TextField(default="")
     created_at = pw.DateTimeField(default=_now)
     resolved_at = pw.DateTimeField(null=True)
+    reply = pw.TextField(default="")  # the subdivision's answer, come back with its return form
+    replied_at = pw.DateTimeField(null=True)
 
     class Meta:
         table_name = "cell_comment"

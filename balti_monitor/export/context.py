@@ -6,7 +6,8 @@ Every string is already :func:`~balti_monitor.export.text.printable`; descriptio
 
 Shape (the names the template uses, see ``templates/README.md``)::
 
-    report:     {kind, title, generated_on, changed_at}   # changed_at: datetime of the period's last change
+    report:     {kind, title, generated_on, changed_at,   # changed_at: datetime of the period's last change
+                 version, version_line}               # 1 and "" until a signature is withdrawn (then 2, …)
     plan:       {code, title, title_genitive, short_title, approving_act}
     period:     {code, label, year, semester}
     narrative:  {summary: [str], risks_intro, risks: [str], proposals_intro, proposals: [str]}
@@ -38,6 +39,7 @@ from balti_monitor.services.narrative import NarrativeData, get_narrative
 from balti_monitor.services.periods import PeriodRef, key_of, stored_period
 from balti_monitor.services.preflight import Preflight, preflight, unresolved_findings
 from balti_monitor.services.results import ActionResult, action_result
+from balti_monitor.services.signing import report_version
 
 Context = dict[str, Any]
 
@@ -322,6 +324,9 @@ def build_context(plan: Plan, period: Period, options: ExportOptions | None = No
                 semester_grids.append(load_grids(found, [a.id for a in actions]) if found is not None else {})
         narrative_data = get_narrative(period)
         changed_at = last_change(period)
+        version = report_version(period.id)
+        if version.unsigned_at is not None:  # a new version is dated no earlier than the withdrawal
+            changed_at = max(changed_at, version.unsigned_at)
 
     by_priority: dict[int, list[Context]] = {p.id: [] for p in priorities}
     results: dict[int, ActionResult] = {a.id: action_result(grids[a.id]) for a in actions}
@@ -365,6 +370,8 @@ def build_context(plan: Plan, period: Period, options: ExportOptions | None = No
             "title": title,
             "generated_on": dt.date.today().strftime("%d.%m.%Y"),
             "changed_at": changed_at,
+            "version": version.number,
+            "version_line": version.line,
         },
         "plan": {
             "code": printable(plan.code),

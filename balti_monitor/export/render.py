@@ -16,6 +16,7 @@ Rules kept here (tech.md §1):
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime as dt
 import io
 import os
@@ -26,6 +27,8 @@ from typing import Any
 
 import jinja2
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 from markupsafe import Markup
 
@@ -265,7 +268,39 @@ def set_core_properties(document: Any, context: Context, options: ExportOptions)
     if changed.tzinfo is None:  # stored as local time; the package holds UTC
         changed = changed.astimezone(dt.UTC)
     props.created = props.modified = changed
-    props.revision = 1
+    props.revision = int(context["report"].get("version") or 1)
+
+
+def add_version_line(document: Any, context: Context) -> bool:
+    """From version 2 on (a signature was withdrawn, see ``services.signing.report_version``): the line
+    "Versiunea 2, care înlocuiește versiunea 1 (…)" in italics right under the report's title, so whoever
+    signs sees at once that this document replaces one signed before. Returns whether it was added."""
+    line = str(context["report"].get("version_line") or "")
+    if not line:
+        return False
+    title = " ".join(str(context["report"]["title"]).split())
+    paragraphs = list(document.paragraphs)
+    if not paragraphs:
+        return False
+    anchor = next((p for p in paragraphs if title and title in " ".join(p.text.split())), None)
+    if anchor is None:  # a template that words the title otherwise: its title style, else the first text
+        anchor = next(
+            (p for p in paragraphs if p.style is not None and p.style.name == "Raport titlu"),
+            next((p for p in paragraphs if p.text.strip()), paragraphs[0]),
+        )
+    element = copy.deepcopy(anchor._p)  # the title's alignment and spacing, not its style or text
+    for child in list(element):
+        if child.tag != qn("w:pPr"):
+            element.remove(child)
+    for child in list(element.iterchildren(qn("w:pPr"))):
+        for style in list(child.iterchildren(qn("w:pStyle"), qn("w:numPr"))):
+            child.remove(style)
+    anchor._p.addnext(element)
+    paragraph = Paragraph(element, anchor._parent)
+    run = paragraph.add_run(line)
+    run.italic = True
+    run.bold = False
+    return True
 
 
 def add_review_comments(document: Any, context: Context) -> int:
@@ -358,6 +393,7 @@ def _render(
     ensure_cell_paragraphs(document)
     modernise_package(document)
     set_core_properties(document, context, options or ExportOptions())
+    add_version_line(document, context)
     add_chart_annex(document, context.get("annex") or [])
     if options is not None and options.review:
         add_review_comments(document, context)

@@ -324,6 +324,7 @@ class ActionPage(QWidget):
         if changes.detail == COMMENTS and self.action_id in changes.actions:  # the corner marks
             self.model.followups = open_followup_cells(self.session.period.id, self.action_id)
             self.view.viewport().update()
+            self.total_view.viewport().update()  # the pinned Total row is a second view of the model
         if changes.subdivisions or changes.plan_structure:
             self.reload()
         elif self.action_id in changes.actions:

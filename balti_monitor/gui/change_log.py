@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 from balti_monitor.errors import BaltiMonitorError
 from balti_monitor.export.change_log import HEADERS, log_rows, write_log_xlsx
 from balti_monitor.services.audit import KINDS, SOURCES, LogEntry, cell_history, period_changes
-from balti_monitor.services.changes import ChangeSet
 
 from . import dialogs
+from .period_follower import PeriodFollower
 from .session import Session
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -152,14 +152,8 @@ class ChangeLogDialog(QDialog):
         self.source_box.currentIndexChanged.connect(lambda _i: self.refilter())
         self.kind_box.currentIndexChanged.connect(lambda _i: self.refilter())
         self.cell_check.toggled.connect(lambda _on: self.reload())
-        session.changed.connect(self._changed)
-        session.periodChanged.connect(self.reload)
-        session.opened.connect(self.reload)
+        self.follower = PeriodFollower(self, session, self.reload)
         self.reload()
-
-    def _changed(self, _changes: ChangeSet) -> None:
-        if self.isVisible():
-            self.reload()
 
     def reload(self) -> None:
         """Read the period's (or the current cell's) changes again."""

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from balti_monitor.errors import BaltiMonitorError
 from balti_monitor.export.completeness import write_overdue_xlsx
-from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.completeness import (
     ACCEPTED,
     MISSING,
@@ -45,6 +44,7 @@ from balti_monitor.services.completeness import (
 from balti_monitor.services.editing import REVIEW_STATUSES
 
 from . import dialogs
+from .period_follower import PeriodFollower
 from .session import Session
 from .undo import WriteCommand
 
@@ -197,14 +197,8 @@ class CompletenessPage(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.deadline_edit)
         layout.addWidget(buttons)
-        session.changed.connect(self._changed)
-        session.periodChanged.connect(self.reload)
-        session.opened.connect(self.reload)
+        self.follower = PeriodFollower(self, session, self.reload)
         self.reload()
-
-    def _changed(self, _changes: ChangeSet) -> None:
-        if self.isVisible():
-            self.reload()
 
     def reload(self) -> None:
         """Read the overview of the period shown again."""

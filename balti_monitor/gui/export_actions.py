@@ -30,6 +30,7 @@ from balti_monitor.resources import resource_path, user_data_dir
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import key_of
+from balti_monitor.services.signing import report_version
 
 from . import dialogs, export_dialog
 from .dialogs import BUNDLED, CHOOSE, OPEN_DOCUMENT, OPEN_FOLDER
@@ -213,12 +214,16 @@ class ExportActions(QObject):
                 if choice.review
                 else self.tr("Raport PLA Bălți {code}.docx")
             )
+            name = name.format(code=code)
+            version = report_version(period.id).number
+            if version > 1:  # signed once, then withdrawn: the new version is told apart by its name too
+                name = f"{name.removesuffix('.docx')} v{version}.docx"
             path = dialogs.choose_save_path(
                 self.window,
                 self.tr("Salvează raportul semestrial")
                 if period.semester
                 else self.tr("Salvează raportul anual"),
-                self._folder() / name.format(code=code),
+                self._folder() / name,
                 self.tr("Document Word (*.docx)"),
             )
             if path is None:

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.findings_list import FindingRow, period_finding_rows
 from balti_monitor.services.preflight import KIND_LABELS
 
+from .period_follower import PeriodFollower
 from .session import Session
 
 HEADERS = ("Starea", "Acțiunea", "Subdiviziunea", "Indicator", "Tipul", "Constatarea", "Nota")
@@ -79,13 +79,8 @@ class FindingsPage(QDialog):
         self.filter_edit.textChanged.connect(lambda _t: self.refilter())
         self.kind_box.currentIndexChanged.connect(lambda _i: self.refilter())
         self.state_box.currentIndexChanged.connect(lambda _i: self.refilter())
-        session.changed.connect(self._changed)
-        session.periodChanged.connect(self.reload)
+        self.follower = PeriodFollower(self, session, self.reload)
         self.reload()
-
-    def _changed(self, _changes: ChangeSet) -> None:
-        if self.isVisible():
-            self.reload()
 
     def reload(self) -> None:
         """Read the period's findings again."""

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.comments import CommentInfo, SetResolved, period_comments
 
+from .period_follower import PeriodFollower
 from .session import Session
 from .undo import WriteCommand
 
@@ -64,13 +64,8 @@ class FollowupsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.all_check.toggled.connect(lambda _on: self.reload())
-        session.changed.connect(self._changed)
-        session.periodChanged.connect(self.reload)
+        self.follower = PeriodFollower(self, session, self.reload)
         self.reload()
-
-    def _changed(self, _changes: ChangeSet) -> None:
-        if self.isVisible():
-            self.reload()
 
     def reload(self) -> None:
         """Read the period's comments again."""
@@ -85,7 +80,10 @@ class FollowupsDialog(QDialog):
         self.table.setRowCount(len(self.comments))
         for row, c in enumerate(self.comments):
             state = self.tr("deschis") if c.open else (self.tr("rezolvat") if c.resolved else self.tr("notă"))
-            values = (state, c.place, c.text, c.author, c.created_at.strftime("%Y-%m-%d %H:%M"))
+            text = c.text
+            if c.reply:  # come back with the subdivision's return form
+                text += "\n" + self.tr("Răspunsul subdiviziunii: {reply}").format(reply=c.reply)
+            values = (state, c.place, text, c.author, c.created_at.strftime("%Y-%m-%d %H:%M"))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)

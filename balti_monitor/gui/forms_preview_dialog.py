@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
@@ -270,6 +271,9 @@ class FormsPreviewDialog:
                 new=len(preview.new_findings), gone=len(preview.resolved_findings)
             ),
         )
+        self.answers = self._answers_table()
+        if self.answers is not None:
+            tabs.addTab(self.answers, tr("&Răspunsuri la observații ({n})").format(n=len(preview.answers)))
         if not preview.files or (not preview.has_changes and preview.refused):
             tabs.setCurrentIndex(1)
 
@@ -279,6 +283,34 @@ class FormsPreviewDialog:
         self.apply_button.setDefault(bool(preview.files))
         buttons.accepted.connect(loaded.accept)
         buttons.rejected.connect(loaded.reject)
+
+    def _answers_table(self) -> QTableWidget | None:
+        """The answers typed beside the forms' "Observații": where, the follow-up asked, the answer (stored as
+        the follow-up's reply on "Aplică"; the follow-up stays open until the specialist resolves it)."""
+        answers = [(f, a) for f in self.preview.files for a in f.answers]
+        if not answers:
+            return None
+        tr = self.dialog.tr
+        table = QTableWidget(len(answers), 4)
+        table.setObjectName("answersTable")
+        table.setHorizontalHeaderLabels(
+            [tr("Subdiviziunea"), tr("Rândul"), tr("Observația primăriei"), tr("Răspunsul din formular")]
+        )
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setWordWrap(True)
+        for row, (f, a) in enumerate(answers):
+            for column, text in enumerate((f.subdivision_name, a.location, a.question, a.answer)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                table.setItem(row, column, item)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = table.horizontalHeader()
+        for column in (0, 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        return table
 
     def _summary(self) -> str:
         tr = self.dialog.tr
@@ -293,6 +325,12 @@ class FormsPreviewDialog:
             lines.append(head)
             counted = counts_text(p)
             lines.append(escape(counted) if counted else tr("Formularele nu au niciun rând de valori."))
+            if p.answers:
+                lines.append(
+                    tr("Răspunsuri la observații: <b>{n}</b> (se păstrează la observațiile lor).").format(
+                        n=len(p.answers)
+                    )
+                )
             if not p.has_changes:
                 lines.append(
                     tr("Formularele nu aduc nicio modificare; „Aplică” doar le marchează ca importate.")
@@ -314,6 +352,8 @@ class FormsPreviewDialog:
         rows: list[tuple[str, str, str, bool]] = []
         for f in self.preview.files:
             result = tr("✓ se importă: {summary}").format(summary=counts_text(f) or tr("niciun rând"))
+            if f.answers:
+                result += tr(", răspunsuri la observații: {n}").format(n=len(f.answers))
             if f.warnings:
                 result += "\n" + "\n".join(tr("atenție: {w}").format(w=w) for w in f.warnings)
             rows.append((f.path.name, f.subdivision_name, result, False))

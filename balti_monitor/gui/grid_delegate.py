@@ -363,6 +363,10 @@ class GridDelegate(QStyledItemDelegate):
             painter.setPen(HINT_PEN)
             painter.setFont(self._font(option.font, False, CellKind.MISSING, italic=True))
             painter.drawText(rect.adjusted(4, 2, -4, -2), TOP_LEFT, self._missing_text)
+        if total:  # the rule before the corner marks: drawn after them, it covered their widest edge
+            painter.setClipping(False)
+            painter.setPen(TOTAL_RULE_PEN)
+            painter.drawLine(rect.left(), rect.top() + 1, rect.right() + 1, rect.top() + 1)
         painter.restore()
         if cell.findings:
             self._corner(painter, rect, FINDING_COLOUR, right=True)
@@ -370,14 +374,10 @@ class GridDelegate(QStyledItemDelegate):
             self._corner(painter, rect, OVERRIDE_COLOUR, right=False)
         elif model.followups and (model.row_head(row).subdivision_id, index.column()) in model.followups:
             self._corner(painter, rect, FOLLOWUP_COLOUR, right=False)  # an open follow-up ("de clarificat")
-        if total or state & _STATE_FOCUS:
+        if state & _STATE_FOCUS:
             painter.save()
-            if total:
-                painter.setPen(TOTAL_RULE_PEN)
-                painter.drawLine(rect.left(), rect.top() + 1, rect.right() + 1, rect.top() + 1)
-            if state & _STATE_FOCUS:
-                painter.setPen(CURRENT_CELL_PEN)
-                painter.drawRect(rect.adjusted(1, 1, -1, -1))
+            painter.setPen(CURRENT_CELL_PEN)
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
             painter.restore()
 
     def _font(self, base: QFont, total: bool, kind: CellKind, italic: bool = False) -> QFont:

@@ -78,6 +78,8 @@ COL_VALUE = "value"
 COL_WOMEN = "women"
 COL_MEN = "men"
 COL_PREVIOUS = "previous"
+COL_QUESTION = "question"  # the open follow-ups on the row ("Observații"), read-only
+COL_ANSWER = "answer"  # the subdivision's answer to them, read back and stored on the comments
 
 # Header fields of the "_id" sheet, in the order they are written; all of them are signed.
 HEADER_FIELDS = ("format", "version", "plan", "period", "subdivision", "form_id", "generated_at", "key_id")

@@ -23,6 +23,7 @@ class FormRow:
     gender_split: bool = False
     numeric: bool = False
     assigned: bool = True  # False: an indicator of the action not assigned to this subdivision
+    question: str = ""  # the open follow-ups on this cell ("Observații"), one per line; "" for none
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,11 @@ class FormContent:
     def rows(self) -> tuple[FormRow, ...]:
         """All answerable rows, in form order."""
         return tuple(row for action in self.actions for row in action.rows)
+
+    @property
+    def questions(self) -> int:
+        """Rows with an open follow-up (the form then has the "Observații" columns)."""
+        return sum(1 for row in self.rows if row.question)
 
     @property
     def indicator_count(self) -> int:

@@ -42,6 +42,7 @@ from balti_monitor.interchange.forms_read import (
     identify_form,
     read_workbook,
 )
+from balti_monitor.services.comments import answer_targets, period_comments
 from balti_monitor.services.editing import DESCRIPTION_COLUMN, validate_cell
 from balti_monitor.services.forms_import import (
     APPLIED_KINDS,
@@ -50,6 +51,7 @@ from balti_monitor.services.forms_import import (
     CellRef,
     CellRestore,
     ChangeKind,
+    FormAnswer,
     FormFile,
     ImportPreview,
     ImportResult,
@@ -59,6 +61,7 @@ from balti_monitor.services.forms_import import (
     restore_cells,
 )
 from balti_monitor.services.forms_import import findings_delta as import_findings_delta
+from balti_monitor.services.values import text_problem
 
 __all__ = [  # the use case's types and functions, re-exported for the callers that preview and apply
     "APPLIED_KINDS",
@@ -67,6 +70,7 @@ __all__ = [  # the use case's types and functions, re-exported for the callers t
     "CellRef",
     "CellRestore",
     "ChangeKind",
+    "FormAnswer",
     "FormFile",
     "ImportPreview",
     "ImportResult",
@@ -241,6 +245,7 @@ def _compare(
         )
     order = {key: i for i, key in enumerate(signed)}
     changes.sort(key=lambda c: order.get(_key_of(c), 0))
+    answers = _answers(raw, targets, period, warnings)
     return FormFile(
         path=path,
         subdivision_id=sub.id,
@@ -252,7 +257,44 @@ def _compare(
         generated_at=raw.header["generated_at"],
         changes=tuple(changes),
         warnings=tuple(warnings),
+        answers=tuple(answers),
     )
+
+
+def _answers(
+    raw: RawForm, targets: dict[str, CellRef], period: Period, warnings: list[str]
+) -> list[FormAnswer]:
+    """The answers typed beside the rows' "Observații", each with the follow-ups it goes to (the cell's open
+    ones, else its latest). The answer column is outside the signed area on purpose: it is free text for the
+    comments, never data of the period; its row is still recognised by its signed key."""
+    found: list[FormAnswer] = []
+    seen: set[str] = set()
+    texts: dict[int, str] = {}
+    for row in raw.rows:
+        if not row.answer or row.key in seen or row.key not in targets:
+            continue
+        seen.add(row.key)
+        ref = targets[row.key]
+        problem = text_problem(row.answer)
+        if problem:
+            warnings.append(f"răspunsul de la rândul {row.sheet_row} nu poate fi păstrat: {problem}")
+            continue
+        ids = answer_targets(period.id, ref.action_id, ref.subdivision_id, ref.column)
+        if not ids:
+            warnings.append(
+                f"răspunsul de la rândul {row.sheet_row} ({_row_label(row.key)}) nu corespunde niciunei "
+                "observații a primăriei (observația a fost ștearsă?); nu se păstrează."
+            )
+            continue
+        if not texts:
+            texts = {c.id: c.text for c in period_comments(period.id)}
+        question = "\n".join(texts.get(i, "") for i in ids)
+        found.append(
+            FormAnswer(
+                ref, row.key.split("#")[0], _row_label(row.key), question, row.answer, ids, row.sheet_row
+            )
+        )
+    return found
 
 
 def _key_of(change: CellChange) -> str:

@@ -29,11 +29,13 @@ from openpyxl.worksheet.protection import SheetProtection
 from openpyxl.worksheet.worksheet import Worksheet
 
 from balti_monitor.interchange.forms_common import (
+    COL_ANSWER,
     COL_CODE,
     COL_KEY,
     COL_LABEL,
     COL_MEN,
     COL_PREVIOUS,
+    COL_QUESTION,
     COL_VALUE,
     COL_WOMEN,
     COLUMN_MARKER,
@@ -76,6 +78,8 @@ _COLUMNS = {
     COL_WOMEN: ("E", 10.0),
     COL_MEN: ("F", 10.0),
     COL_PREVIOUS: ("G", 34.0),
+    COL_QUESTION: ("H", 34.0),
+    COL_ANSWER: ("I", 40.0),
 }
 _FIRST_DATA_ROW = 5
 _LINE_HEIGHT = 15.0
@@ -148,6 +152,9 @@ def _build_form_sheet(ws: Worksheet, content: FormContent, include_previous: boo
     columns = [COL_KEY, COL_CODE, COL_LABEL, COL_VALUE, COL_WOMEN, COL_MEN]
     if include_previous:
         columns.append(COL_PREVIOUS)
+    asking = content.questions > 0
+    if asking:  # open follow-ups go out in "Observații"; the answer typed beside each comes back
+        columns += [COL_QUESTION, COL_ANSWER]
     for name in columns:
         letter, width = _COLUMNS[name]
         ws.column_dimensions[letter].width = width
@@ -173,6 +180,8 @@ def _build_form_sheet(ws: Worksheet, content: FormContent, include_previous: boo
         COL_WOMEN: "Femei (F)",
         COL_MEN: "Bărbați (B)",
         COL_PREVIOUS: f"Raportat în {content.previous_code} (doar informativ)",
+        COL_QUESTION: "Observații (de clarificat)",
+        COL_ANSWER: "Răspunsul dumneavoastră la observații",
     }
     for name in columns:
         cell = ws[f"{_col(name)}3"]
@@ -208,6 +217,7 @@ def _build_form_sheet(ws: Worksheet, content: FormContent, include_previous: boo
             cell.alignment = _WRAP
             cell.border = _BORDER
         span = label_width + value_width + 20 + (previous_width if include_previous else 0)
+        span += (_COLUMNS[COL_QUESTION][1] + _COLUMNS[COL_ANSWER][1]) if asking else 0
         ws.row_dimensions[r].height = _height([(title, span)])
         r += 1
         for row in action.rows:
@@ -252,6 +262,18 @@ def _build_form_sheet(ws: Worksheet, content: FormContent, include_previous: boo
                 cells.append((previous, previous_width))
                 if previous.strip():
                     previous_values += 1
+            if asking:
+                question = ws[f"{_col(COL_QUESTION)}{r}"]
+                _text(question, row.question)
+                question.fill = _LOCKED_FILL
+                answer = ws[f"{_col(COL_ANSWER)}{r}"]
+                if row.question:
+                    question.font = Font(bold=True, color="9C2A00")
+                    answer.protection = _UNLOCKED
+                    answer.fill = _INPUT_FILL
+                    cells.append((row.question, _COLUMNS[COL_QUESTION][1]))
+                else:
+                    answer.fill = _LOCKED_FILL
             for name in columns[1:]:
                 cell = ws[f"{_col(name)}{r}"]
                 cell.alignment = _CENTER if name in (COL_CODE, COL_WOMEN, COL_MEN) else _WRAP
@@ -332,6 +354,12 @@ def _instructions(content: FormContent, include_previous: bool) -> list[str]:
         steps.append(
             f"Coloana „Raportat în {content.previous_code}” arată ce ați raportat în perioada precedentă, "
             "doar pentru informare; nu o copiați dacă nu este valabilă și pentru această perioadă."
+        )
+    if content.questions:
+        steps.append(
+            f"Coloana „Observații” arată ce vă rugăm să clarificați "
+            f"({count_phrase(content.questions, 'rând', 'rânduri')}). Scrieți răspunsul în celula albă de "
+            "alături, „Răspunsul dumneavoastră la observații”, și corectați valoarea dacă este cazul."
         )
     steps += [
         "Nu ștergeți și nu mutați coloanele, nu redenumiți foile și nu modificați textele gri. Puteți lărgi "

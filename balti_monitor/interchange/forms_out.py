@@ -35,6 +35,7 @@ from balti_monitor.interchange.forms_common import (
 )
 from balti_monitor.interchange.forms_content import FormAction, FormContent, FormRow
 from balti_monitor.interchange.forms_layout import build_workbook
+from balti_monitor.services.comments import CommentInfo, form_followups
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.grids import load_grids, plan_actions
 from balti_monitor.services.periods import PeriodRef, key_of, stored_period
@@ -70,6 +71,7 @@ class GeneratedForm:
     indicators: int
     prefilled: int  # rows showing a value already stored
     previous_values: int  # rows showing last period's value
+    questions: int = 0  # rows asking back an open follow-up ("Observații")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +115,11 @@ class FormsOutResult:
             lines.append(
                 f"  {form.path.name} — {form.name}: {count_phrase(form.actions, 'acțiune', 'acțiuni')}, "
                 f"{count_phrase(form.indicators, 'indicator', 'indicatori')}{extra if form.prefilled else ''}"
+                + (
+                    f", {count_phrase(form.questions, 'observație de clarificat', 'observații de clarificat')}"
+                    if form.questions
+                    else ""
+                )
             )
         for skipped in self.skipped:
             lines.append(f"  fără formular: {skipped.name} ({skipped.reason})")
@@ -131,6 +138,15 @@ def _row_of(grid: ActionGrid | None, subdivision_id: int) -> GridRow | None:
     if grid is None:
         return None
     return next((r for r in grid.rows if r.subdivision_id == subdivision_id), None)
+
+
+def _question(comments: list[CommentInfo] | None) -> str:
+    """The "Observații" cell of a form row: its open follow-ups, one per line (dated when several)."""
+    if not comments:
+        return ""
+    if len(comments) == 1:
+        return comments[0].text
+    return "\n".join(f"{c.created_at:%d.%m.%Y}: {c.text}" for c in comments)
 
 
 def _indicator_numbers(grid: ActionGrid, row: GridRow, all_indicators: bool) -> list[int]:
@@ -173,11 +189,13 @@ class _PeriodData:
 
     def content(self, subdivision: Subdivision, options: FormsOutOptions) -> FormContent:
         actions: list[FormAction] = []
+        followups = form_followups(self.period.id, subdivision.id)
         for action in self.actions:
             grid = self.grids.get(action.id)
             row = _row_of(grid, subdivision.id)
             if grid is None or row is None or not (row.responsible or row.has_return):
                 continue
+            asked = {column for (action_id, column) in followups if action_id == action.id}
             prev_row = (
                 _row_of(self.previous_grids.get(action.id), subdivision.id) if self.previous_code else None
             )
@@ -190,10 +208,14 @@ class _PeriodData:
                     current=row.description,
                     prefill=options.prefill_current and len(to_cell(row.description)) <= EXCEL_CELL_LIMIT,
                     previous=None if not self.previous_code else (prev_row.description if prev_row else ""),
+                    question=_question(followups.get((action.id, 0))),
                 )
             ]
             assigned = set(row.applicable) if row.responsible else set()
-            for number in _indicator_numbers(grid, row, options.all_indicators):
+            numbers = _indicator_numbers(grid, row, options.all_indicators)
+            # an indicator asked about is in the form even when it would be left out (its answer comes back)
+            numbers = [i.number for i in grid.indicators if i.number in numbers or i.number in asked]
+            for number in numbers:
                 ind = grid.indicator(number)
                 value = row.values.get(number)
                 prev_value = prev_row.values.get(number) if prev_row else None
@@ -210,6 +232,7 @@ class _PeriodData:
                         gender_split=ind.gender_split,
                         numeric=_is_numeric(ind.text, ind.aggregation),
                         assigned=row.responsible and (not assigned or number in assigned),
+                        question=_question(followups.get((action.id, number))),
                     )
                 )
             actions.append(FormAction(grid.code, grid.title, str(action.deadline or ""), tuple(rows)))
@@ -442,6 +465,7 @@ def commit_forms(plan: FormsPlan, written: list[WrittenForm], generated_at: dt.d
                         content.indicator_count,
                         sum(1 for row in content.rows if row.prefill and row.current.strip()),
                         sum(1 for row in content.rows if (row.previous or "").strip()),
+                        content.questions,
                     )
                 )
                 record_state(

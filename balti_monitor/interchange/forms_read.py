@@ -32,6 +32,7 @@ from balti_monitor.db.models import Period, Plan, Subdivision
 from balti_monitor.domain.values import parse_value
 from balti_monitor.errors import BaltiMonitorError
 from balti_monitor.interchange.forms_common import (
+    COL_ANSWER,
     COL_KEY,
     COL_MEN,
     COL_VALUE,
@@ -86,6 +87,7 @@ class SheetRow:
     women: Any
     men: Any
     warnings: list[str]
+    answer: str = ""  # typed beside the row's "Observații" (the answer to its follow-ups)
 
 
 @dataclass(slots=True)
@@ -378,20 +380,22 @@ def _sheet_rows(
     value_col = columns.get(COL_VALUE)
     women_col = columns.get(COL_WOMEN)
     men_col = columns.get(COL_MEN)
+    answer_col = columns.get(COL_ANSWER)
     problems: list[str] = []
     for number, row in enumerate(rows, start=1):
         if number <= marker_row:
             continue
         key = _plain(_get(row, key_col))
         try:
-            for col in (key_col, value_col, women_col, men_col):
+            for col in (key_col, value_col, women_col, men_col, answer_col):
                 _check_cell(_get(row, col))
             value, warning = spreadsheet_text(_get(row, value_col))
+            answer = spreadsheet_text(_get(row, answer_col))[0] if answer_col is not None else ""
         except CellProblem as exc:
             bad = next(
                 (
                     c
-                    for c in (key_col, value_col, women_col, men_col)
+                    for c in (key_col, value_col, women_col, men_col, answer_col)
                     if c is not None and _cell_refused(_get(row, c))
                 ),
                 value_col,
@@ -407,7 +411,8 @@ def _sheet_rows(
                 # Typed into a row that is not part of the form (an inserted row, or the action header).
                 stray.append(number)
             continue
-        result.append(SheetRow(key, number, value, women, men, [warning] if warning else []))
+        answer = from_cell(answer).strip()
+        result.append(SheetRow(key, number, value, women, men, [warning] if warning else [], answer))
     if problems:
         more = f" (și încă {len(problems) - 5})" if len(problems) > 5 else ""
         raise FormRefused(

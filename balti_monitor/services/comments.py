@@ -9,6 +9,7 @@ are notes about the data, not the data: they are allowed on a signed period.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from balti_monitor.db.models import Action, CellComment, Period, Priority, Subdivision, database
@@ -38,6 +39,7 @@ class CommentInfo:
     resolved: bool
     author: str
     created_at: dt.datetime
+    reply: str = ""  # the subdivision's answer, come back in the "Observații" column of its return form
 
     @property
     def open(self) -> bool:
@@ -65,6 +67,7 @@ def _info(row: CellComment, codes: dict[int, str], actions: dict[int, str]) -> C
         row.resolved,
         row.author,
         row.created_at,
+        row.reply or "",
     )
 
 
@@ -97,6 +100,50 @@ def open_followup_cells(period_id: int, action_id: int) -> frozenset[tuple[int, 
     return frozenset((row.subdivision_id, row.column_no) for row in query)
 
 
+def form_followups(period_id: int, subdivision_id: int) -> dict[tuple[int, int], list[CommentInfo]]:
+    """The open follow-ups on a subdivision's cells, by (action id, column): what its next return form asks
+    back in the "Observații" column (oldest first)."""
+    found: dict[tuple[int, int], list[CommentInfo]] = {}
+    if subdivision_id <= 0:
+        return found
+    for info in period_comments(period_id, only_open=True):
+        if info.subdivision_id == subdivision_id:
+            found.setdefault((info.action_id, info.column), []).append(info)
+    return found
+
+
+def answer_targets(period_id: int, action_id: int, subdivision_id: int, column: int) -> tuple[int, ...]:
+    """The comments an answer typed in a form row goes to: the cell's open follow-ups, else its latest
+    follow-up (answered after it was resolved here), else none."""
+    query = CellComment.select(CellComment.id, CellComment.resolved).where(
+        (CellComment.period == period_id)
+        & (CellComment.action == action_id)
+        & (CellComment.subdivision_id == subdivision_id)
+        & (CellComment.column_no == column)
+        & CellComment.follow_up
+    )
+    rows = list(query.order_by(CellComment.id))
+    opened = tuple(row.id for row in rows if not row.resolved)
+    return opened or ((rows[-1].id,) if rows else ())
+
+
+def set_replies(replies: Sequence[tuple[int, str]]) -> tuple[tuple[int, str], ...]:
+    """Store each (comment id, reply) (one transaction; comments gone since are skipped); returns the
+    replies they replace, in the same form, for an undo. An empty reply clears it."""
+    previous: list[tuple[int, str]] = []
+    now = dt.datetime.now().replace(microsecond=0)
+    with database.atomic():
+        for comment_id, reply in replies:
+            row = CellComment.get_or_none(CellComment.id == comment_id)
+            if row is None:
+                continue
+            previous.append((comment_id, row.reply or ""))
+            row.reply = reply
+            row.replied_at = now if reply else None
+            row.save()
+    return tuple(previous)
+
+
 @dataclass(frozen=True, slots=True)
 class AddComment:
     """Add a comment (``comment_id`` set: re-create it under that id, as a redo does)."""
@@ -109,6 +156,7 @@ class AddComment:
     follow_up: bool = True
     comment_id: int | None = None
     author: str | None = None
+    reply: str = ""
 
     @property
     def show_first(self) -> int:
@@ -136,6 +184,7 @@ class AddComment:
                 "text": text,
                 "follow_up": self.follow_up,
                 "author": current_user() if self.author is None else self.author,
+                "reply": self.reply,
             }
             if self.comment_id is not None:
                 fields["id"] = self.comment_id
@@ -176,6 +225,7 @@ class DeleteComment:
                 row.follow_up,
                 row.id,
                 row.author,
+                row.reply or "",
             )
             resolved = row.resolved
             row.delete_instance()

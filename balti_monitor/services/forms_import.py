@@ -28,6 +28,7 @@ from balti_monitor.domain.checks import Finding
 from balti_monitor.domain.grid import ActionGrid, GridRow
 from balti_monitor.domain.values import ParsedValue, ValueState
 from balti_monitor.services.changes import ChangeSet
+from balti_monitor.services.comments import set_replies
 from balti_monitor.services.editing import DESCRIPTION_COLUMN, CellEdit, validate_cell
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.form_status import (
@@ -104,6 +105,24 @@ class CellChange:
 
 
 @dataclass(frozen=True, slots=True)
+class FormAnswer:
+    """An answer typed beside the "Observații" of a form row: shown in the preview, stored on the comments."""
+
+    ref: CellRef
+    action_code: str
+    label: str  # "Descriere" or "Indicatorul 3"
+    question: str  # the follow-ups it answers, as the application holds them now ("" if none)
+    answer: str
+    comment_ids: tuple[int, ...]  # the follow-ups it is stored on (as their reply)
+    sheet_row: int
+
+    @property
+    def location(self) -> str:
+        """ "1.13 · Indicatorul 2"."""
+        return f"{self.action_code} · {self.label}"
+
+
+@dataclass(frozen=True, slots=True)
 class FormFile:
     """A recognised form and how each of its rows compares with the database."""
 
@@ -117,6 +136,7 @@ class FormFile:
     generated_at: str
     changes: tuple[CellChange, ...]
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    answers: tuple[FormAnswer, ...] = field(default_factory=tuple)  # answers to follow-ups
 
     def count(self, kind: ChangeKind) -> int:
         """Rows of one kind."""
@@ -133,6 +153,8 @@ class FormFile:
             ChangeKind.CONFLICT: ("conflict", "conflicte"),
         }
         parts = [count_phrase(self.count(kind), *word) for kind, word in words.items() if self.count(kind)]
+        if self.answers:
+            parts.append(count_phrase(len(self.answers), "răspuns la observații", "răspunsuri la observații"))
         return ", ".join(parts) or "niciun rând"
 
 
@@ -171,9 +193,15 @@ class ImportPreview:
         return tuple(c for c in self.changes if c.kind is ChangeKind.CONFLICT)
 
     @property
+    def answers(self) -> tuple[FormAnswer, ...]:
+        """The answers to follow-ups of every recognised file."""
+        return tuple(a for f in self.files for a in f.answers)
+
+    @property
     def has_changes(self) -> bool:
-        """Whether applying would write anything (conflicts count: the user may accept them)."""
-        return bool(self.pending or self.conflicts)
+        """Whether applying would write anything (conflicts count: the user may accept them; so do the
+        answers to follow-ups, stored on their comments)."""
+        return bool(self.pending or self.conflicts or self.answers)
 
     def count(self, kind: ChangeKind) -> int:
         """Rows of one kind over all files."""
@@ -187,6 +215,10 @@ class ImportPreview:
         for f in self.files:
             lines.append(f"✓ {f.path.name} — {f.subdivision_name}: {f.summary()}")
             lines.extend(f"    atenție: {w}" for w in f.warnings)
+            lines.extend(
+                f"    răspuns la observații, {a.location} (rândul {a.sheet_row}): „{a.answer}”"
+                for a in f.answers
+            )
         for r in self.refused:
             lines.append(f"✗ {r.path.name}: {r.message}")
         return lines
@@ -199,6 +231,7 @@ class CellRestore:
     period_id: int
     cells: tuple[tuple[int, tuple[CellEdit, ...]], ...]  # (action id, edits)
     statuses: tuple[StatusSnapshot, ...] = field(default_factory=tuple)
+    replies: tuple[tuple[int, str], ...] = field(default_factory=tuple)  # (comment id, reply)
 
 
 @dataclass(frozen=True, slots=True)
@@ -496,17 +529,28 @@ def apply_import(preview: ImportPreview, accept_conflicts: Collection[CellRef] =
             undo[c.ref.action_id].append(CellEdit(c.ref.subdivision_id, c.ref.column, now))
         before = snapshot_statuses(period, [f.subdivision_id for f in preview.files])
         changes = write_cells(period, [(a, e) for a, edits in redo.items() for e in edits], stored)
+        replies = [(i, a.answer) for a in preview.answers for i in a.comment_ids]
+        old_replies = set_replies(replies)
         for f, snap in zip(preview.files, before, strict=True):
-            touched = any(c.ref.subdivision_id == f.subdivision_id for c in chosen)
+            touched = any(c.ref.subdivision_id == f.subdivision_id for c in chosen) or bool(f.answers)
             if touched or snap.status != FormState.IMPORTED.value:
                 record_state(period, f.subdivision_id, FormState.IMPORTED, file_name=f.path.name)
                 imported.append(f.path.name)
         after = snapshot_statuses(period, [f.subdivision_id for f in preview.files])
+    if replies:  # the views refresh the follow-ups of the actions answered
+        changes = dataclasses.replace(
+            changes, actions=changes.actions | {a.ref.action_id for a in preview.answers if a.comment_ids}
+        )
     return ImportResult(
         changes=changes,
         applied=len(chosen),
-        undo=CellRestore(period.id, tuple((a, tuple(reversed(e))) for a, e in undo.items()), before),
-        redo=CellRestore(period.id, tuple((a, tuple(e)) for a, e in redo.items()), after),
+        undo=CellRestore(
+            period.id,
+            tuple((a, tuple(reversed(e))) for a, e in undo.items()),
+            before,
+            tuple(reversed(old_replies)),
+        ),
+        redo=CellRestore(period.id, tuple((a, tuple(e)) for a, e in redo.items()), after, tuple(replies)),
         imported_files=tuple(imported),
     )
 
@@ -520,4 +564,5 @@ def restore_cells(restore: CellRestore) -> ChangeSet:
         changes = write_cells(period, [(a, e) for a, edits in restore.cells for e in edits])
         for snap in restore.statuses:
             restore_status(period, snap)
+        set_replies(restore.replies)
     return changes

@@ -118,6 +118,42 @@ def unsign_period(period_id: int, reason: str) -> ChangeSet:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportVersion:
+    """Which version of a period's report the next export is: 1 until a signature is withdrawn, then one more
+    for each withdrawal (``unsign``), so the document signed again is told apart from the one signed before.
+
+    ``unsigned_at`` is the time of the last withdrawal (local time, from the change log, never the clock):
+    an export after it is dated no earlier, and two exports of the same version stay byte-identical."""
+
+    number: int
+    unsigned_at: dt.datetime | None = None
+
+    @property
+    def line(self) -> str:
+        """The line printed under the report's title from version 2 on ("" for the first version)."""
+        if self.number <= 1 or self.unsigned_at is None:
+            return ""
+        return (
+            f"Versiunea {self.number}, care înlocuiește versiunea {self.number - 1} "
+            f"(semnătură retrasă la {self.unsigned_at.strftime('%d.%m.%Y')})"
+        )
+
+
+def report_version(period_id: int) -> ReportVersion:
+    """The version of the period's next report: 1 + the signatures withdrawn from it (see the log)."""
+    period = Period.get_by_id(period_id)
+    query = ChangeLog.select(ChangeLog.at).where(
+        (ChangeLog.kind == "unsign")
+        & (ChangeLog.plan_id == period.plan_id)
+        & (ChangeLog.period == _code(period))
+    )
+    stamps = [row.at for row in query]
+    if not stamps:
+        return ReportVersion(1)
+    return ReportVersion(1 + len(stamps), dt.datetime.fromtimestamp(max(stamps)))
+
+
+@dataclass(frozen=True, slots=True)
 class Verification:
     """What ``verify-report`` found: ``signed`` True when the document is a period's signed report."""
 

@@ -46,3 +46,31 @@ def test_a_follow_up_marks_its_cell_is_listed_and_resolved(window: object) -> No
     select_action(window, "1.1")
     assert dialog.open_cell(0)
     assert window.plan_panel.current_action() == window.session.action_by_code("1.13").id  # type: ignore[attr-defined]
+
+
+def test_a_follow_up_on_a_total_is_marked_on_the_pinned_total_row(window: object) -> None:
+    """The Total row is shown by the pinned view under the grid (the grid hides its own): the mark of an
+    open follow-up on a Total cell must appear there, at once, and go when it is resolved."""
+    select_action(window, "1.13")
+    page = window.action_page  # type: ignore[attr-defined]
+    pinned = page.total_view
+    index = page.model.index(page.model.total_row, 1)
+
+    def corner() -> QColor:
+        rect = pinned.visualRect(index)
+        assert rect.isValid() and rect.width() > 2
+        return QColor(pinned.viewport().grab(rect).toImage().pixel(1, 1))  # the widest edge of the mark
+
+    page.view.setCurrentIndex(index)
+    QApplication.processEvents()
+    assert corner() != FOLLOWUP_COLOUR
+    assert page.add_comment("de clarificat: totalul include și actele din 2023?")
+    assert (0, 1) in page.model.followups
+    page.view.clearSelection()
+    page.view.setCurrentIndex(page.model.index(0, 0))  # the Total cell no longer selected
+    QApplication.processEvents()
+    assert corner() == FOLLOWUP_COLOUR  # not hidden under the rule drawn above the Total row
+    window.session.undo_stack.undo()  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    assert (0, 1) not in page.model.followups
+    assert corner() != FOLLOWUP_COLOUR

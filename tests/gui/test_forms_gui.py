@@ -419,3 +419,47 @@ def test_reading_filled_forms_runs_in_a_worker_and_cancels_cleanly(window, monke
     assert len(seen) == 2 and asked == []  # cancelled before any preview
     assert window.session.undo_stack.count() == depth
     assert window.forms_actions.last_worker_thread not in (0, threading.get_ident())
+
+
+def test_a_follow_up_goes_out_in_the_form_and_its_answer_shows_in_the_preview(
+    window, monkeypatch, tmp_path
+) -> None:
+    from balti_monitor.services.comments import period_comments
+
+    select_action(window, "1.13")
+    page = window.action_page
+    ds = _sub("DS").id
+    page.view.setCurrentIndex(page.model.index(page.model.row_of_subdivision(ds), 1))
+    assert page.add_comment("de clarificat: 7 sau 8 acte?")
+    folder = tmp_path / "formulare"
+    _generate(window, monkeypatch, folder, ["DS"])
+    form = folder / "Retur_DS_2023-S1.xlsx"
+    wb = load_workbook(form)
+    ws = wb["Retur"]
+    ids = next(row for row in ws.iter_rows(max_row=10) if row[0].value == "#col")
+    column = {c.value: c.column for c in ids if c.value}
+    row = next(r[0].row for r in ws.iter_rows() if r[0].value == "1.13#1")
+    assert ws.cell(row, column["question"]).value == "de clarificat: 7 sau 8 acte?"
+    ws.cell(row, column["answer"]).value = "Sunt 8 acte."
+    wb.save(form)
+
+    preview = preview_import([form], stored_period(window.session.period.id))
+    dialog = FormsPreviewDialog(window, preview)
+    try:
+        table = dialog.answers
+        assert table is not None and table.rowCount() == 1
+        assert [table.item(0, c).text() for c in range(4)] == [
+            _sub("DS").name,
+            "1.13 · Indicatorul 1",
+            "de clarificat: 7 sau 8 acte?",
+            "Sunt 8 acte.",
+        ]
+        assert "Răspunsuri la observații: <b>1</b>" in dialog.ui.summaryLabel.text()
+        assert dialog.apply_button.isEnabled()
+    finally:
+        dialog.dialog.deleteLater()
+    monkeypatch.setattr(FormsPreviewDialog, "ask", staticmethod(lambda parent, p: []))  # "Aplică"
+    assert window.forms_actions.import_forms([form])
+    assert [c.reply for c in period_comments(window.session.period.id)] == ["Sunt 8 acte."]
+    window.session.undo_stack.undo()  # the import's undo takes the answer back too
+    assert [c.reply for c in period_comments(window.session.period.id)] == [""]

@@ -156,3 +156,20 @@ def test_the_original_report_s_total_shows_on_hover_over_the_total_cell(window) 
     assert "Scris în raportul original (referință, nu se exportă): „7 acte”" in tip
     counts_tip = model.index(model.total_row, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "Scris în raportul original (referință, nu se exportă)" in counts_tip
+
+
+def test_after_an_unlock_the_suggested_name_says_the_new_version(window, monkeypatch, tmp_path) -> None:
+    from balti_monitor.services.signing import sign_period, unsign_period
+
+    monkeypatch.setattr(export_dialog, "ask", lambda *a, **k: ExportChoice())
+    offered: list[Path] = []
+    monkeypatch.setattr(dialogs, "choose_save_path", lambda parent, title, path, kinds: offered.append(path))
+    window.export_actions.export_report()
+    assert offered[-1].name == "Raport PLA Bălți 2023-S1.docx"
+    period_id = window.session.period.id
+    report = tmp_path / "semnat.docx"
+    report.write_bytes(b"the signed report")
+    sign_period(period_id, report)
+    unsign_period(period_id, "corectare")
+    window.export_actions.export_report()
+    assert offered[-1].name == "Raport PLA Bălți 2023-S1 v2.docx"
