@@ -7,14 +7,14 @@ it and fails when it is stale (after a new migration, run the tool)."""
 
 from balti_monitor.db.schema import Schema
 
-VERSION = 7
+VERSION = 8
 
 SCHEMA = Schema(
     tables={
         'action': frozenset({('all_subdivisions', 'INTEGER', True, 0), ('code', 'TEXT', True, 0), ('deadline', 'TEXT', True, 0), ('extra', 'TEXT', True, 0), ('frequency', 'TEXT', True, 0), ('gender_perspective', 'INTEGER', True, 0), ('id', 'INTEGER', True, 1), ('indicators_placeholder', 'INTEGER', True, 0), ('other_responsible', 'TEXT', True, 0), ('parent_id', 'INTEGER', False, 0), ('position', 'INTEGER', True, 0), ('priority_id', 'INTEGER', True, 0), ('responsible_text', 'TEXT', True, 0), ('title', 'TEXT', True, 0), ('title_placeholder', 'INTEGER', True, 0)}),
         'action_term': frozenset({('action_id', 'INTEGER', True, 0), ('due_date', 'TEXT', True, 0), ('id', 'INTEGER', True, 1), ('kind', 'TEXT', True, 0), ('note', 'TEXT', True, 0)}),
         'audit_context': frozenset({('id', 'INTEGER', True, 1), ('mode', 'INTEGER', True, 0), ('source', 'TEXT', True, 0), ('who', 'TEXT', True, 0)}),
-        'cell_comment': frozenset({('action_id', 'INTEGER', True, 0), ('author', 'TEXT', True, 0), ('column_no', 'INTEGER', True, 0), ('created_at', 'NUMERIC', True, 0), ('follow_up', 'INTEGER', True, 0), ('id', 'INTEGER', True, 1), ('period_id', 'INTEGER', True, 0), ('resolved', 'INTEGER', True, 0), ('resolved_at', 'NUMERIC', False, 0), ('subdivision_id', 'INTEGER', True, 0), ('text', 'TEXT', True, 0)}),
+        'cell_comment': frozenset({('action_id', 'INTEGER', True, 0), ('author', 'TEXT', True, 0), ('column_no', 'INTEGER', True, 0), ('created_at', 'NUMERIC', True, 0), ('follow_up', 'INTEGER', True, 0), ('id', 'INTEGER', True, 1), ('period_id', 'INTEGER', True, 0), ('replied_at', 'NUMERIC', False, 0), ('reply', 'TEXT', True, 0), ('resolved', 'INTEGER', True, 0), ('resolved_at', 'NUMERIC', False, 0), ('subdivision_id', 'INTEGER', True, 0), ('text', 'TEXT', True, 0)}),
         'change_log': frozenset({('action', 'TEXT', True, 0), ('at', 'INTEGER', True, 0), ('column_no', 'INTEGER', False, 0), ('field', 'TEXT', True, 0), ('id', 'INTEGER', True, 1), ('kind', 'TEXT', True, 0), ('new_text', 'TEXT', True, 0), ('note', 'TEXT', True, 0), ('old_text', 'TEXT', True, 0), ('period', 'TEXT', True, 0), ('plan_id', 'INTEGER', False, 0), ('source', 'TEXT', True, 0), ('subdivision', 'TEXT', True, 0), ('who', 'TEXT', True, 0)}),
         'finding_acknowledgement': frozenset({('author', 'TEXT', True, 0), ('created_at', 'NUMERIC', True, 0), ('fingerprint', 'TEXT', True, 0), ('id', 'INTEGER', True, 1), ('key', 'TEXT', True, 0), ('note', 'TEXT', True, 0), ('period_id', 'INTEGER', True, 0)}),
         'form_status': frozenset({('correction_at', 'NUMERIC', False, 0), ('file_name', 'TEXT', True, 0), ('form_id', 'TEXT', True, 0), ('generated_at', 'NUMERIC', False, 0), ('id', 'INTEGER', True, 1), ('imported_at', 'NUMERIC', False, 0), ('note', 'TEXT', True, 0), ('period_id', 'INTEGER', True, 0), ('received_at', 'NUMERIC', False, 0), ('sent_at', 'NUMERIC', False, 0), ('status', 'TEXT', True, 0), ('subdivision_id', 'INTEGER', True, 0), ('updated_at', 'NUMERIC', True, 0)}),
