@@ -33,7 +33,9 @@ TARGET = 2.0
 
 
 def median_seconds(func: Callable[[], object], runs: int) -> float:
-    """Median wall time of ``runs`` calls (after one warm-up call)."""
+    """Median wall time of ``runs`` calls (after two warm-up calls: the first one of a fresh install may
+    still compile and write the bytecode of the modules it imports)."""
+    func()
     func()
     samples = []
     for _ in range(runs):
