@@ -8,7 +8,7 @@ the cell made current (the narrative page for a hit in the report's text).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -123,6 +123,7 @@ class SearchDialog(QDialog):
         self._timer.timeout.connect(self.run_search)
         self.query.textChanged.connect(lambda _text: self._timer.start())
         self.query.returnPressed.connect(self._enter_in_box)
+        self.query.installEventFilter(self)  # Down from the words goes to the hits
         self.period.currentIndexChanged.connect(lambda _i: self.run_search())
         self.results.activatedHit.connect(self.show_hit)
         self.results.doubleClicked.connect(self.show_hit)
@@ -144,6 +145,22 @@ class SearchDialog(QDialog):
         index = self.period.findData(current)
         self.period.setCurrentIndex(max(0, index))
         self.period.blockSignals(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Override: the Down arrow in the search box moves to the first hit (Enter there shows it)."""
+        if (
+            watched is self.query
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+        ):
+            if self._timer.isActive():
+                self.run_search()
+            if self.hits:
+                self.results.setFocus()
+                self.results.setCurrentIndex(self.model.index(0, 0))
+                return True
+        return super().eventFilter(watched, event)
 
     def _enter_in_box(self) -> None:
         self._timer.stop()

@@ -39,6 +39,23 @@ def test_ctrl_shift_f_finds_returns_without_diacritics_and_enter_shows_the_cell(
     assert "Alerte" in current.data()
 
 
+def test_down_from_the_search_box_goes_to_the_hits_and_enter_shows_the_cell(window) -> None:
+    """As typed at the keyboard: the words, Down (into the hits), Down, Enter: no mouse, no Tab."""
+    window.search_action.trigger()
+    dialog = window._search_dialog
+    type_text(dialog.query, "sesizari")
+    press(dialog.query, Qt.Key.Key_Down)  # before the pause that starts the search: it runs now
+    assert dialog.results.hasFocus() or dialog.results.currentIndex().row() == 0
+    assert dialog.results.currentIndex().row() == 0
+    press(dialog.results, Qt.Key.Key_Down)
+    second = dialog.results.currentIndex().row()
+    assert second == 1
+    code = dialog.model.index(second, 1).data()
+    press(dialog.results, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert window.action_page.model.result.grid.code == code
+
+
 def test_the_search_follows_an_edit(window) -> None:
     select_action(window, "1.6")
     model = window.action_page.model
