@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from balti_monitor.export.options import ExportError
+from balti_monitor.export.xlsx_file import save_workbook
 from balti_monitor.services.audit import LogEntry
 
 HEADERS = (
@@ -76,13 +74,4 @@ def write_log_xlsx(entries: Sequence[LogEntry], out_path: Path, title: str) -> P
         sheet.column_dimensions[chr(ord("A") + index)].width = width
     sheet.freeze_panes = "A3"
     sheet.auto_filter.ref = f"A2:L{max(sheet.max_row, 2)}"
-    try:
-        handle, tmp_name = tempfile.mkstemp(
-            prefix=f".{out_path.stem}-", suffix=".xlsx.tmp", dir=out_path.parent
-        )
-        os.close(handle)
-        book.save(tmp_name)
-        os.replace(tmp_name, out_path)
-    except OSError as exc:
-        raise ExportError(f"Jurnalul nu a putut fi salvat în „{out_path}”: {exc.strerror or exc}.") from exc
-    return out_path
+    return save_workbook(book, out_path, "Jurnalul nu a putut fi salvat")

@@ -3,11 +3,9 @@ deadline, and a sheet with the plain-text message of each subdivision (to paste 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
-from balti_monitor.export.options import ExportError
+from balti_monitor.export.xlsx_file import save_workbook
 from balti_monitor.services.completeness import Completeness, describe_owed, overdue_text
 
 
@@ -48,13 +46,4 @@ def write_overdue_xlsx(overview: Completeness, out_path: Path, deadline: str = "
         texts.cell(texts.max_row, 2).data_type = "s"
     texts.column_dimensions["A"].width = 40
     texts.column_dimensions["B"].width = 90
-    try:
-        handle, tmp_name = tempfile.mkstemp(
-            prefix=f".{out_path.stem}-", suffix=".xlsx.tmp", dir=out_path.parent
-        )
-        os.close(handle)
-        book.save(tmp_name)
-        os.replace(tmp_name, out_path)
-    except OSError as exc:
-        raise ExportError(f"Lista nu a putut fi salvată în „{out_path}”: {exc.strerror or exc}.") from exc
-    return out_path
+    return save_workbook(book, out_path, "Lista nu a putut fi salvată")
