@@ -23,6 +23,6 @@ def test_a_failed_save_says_so_and_leaves_no_temporary_file(tmp_path: Path) -> N
             Path(name).write_bytes(b"PK half")
             raise OSError(28, "No space left on device")
 
-    with pytest.raises(ExportError, match="Lista nu a putut fi salvată în .*No space left"):
+    with pytest.raises(ExportError, match=r"Lista nu a putut fi salvată în .*No space left"):
         save_workbook(Failing(), tmp_path / "restantieri.xlsx", "Lista nu a putut fi salvată")
     assert list(tmp_path.iterdir()) == []
