@@ -257,6 +257,7 @@ class SetResolved:
 
     comment_id: int
     resolved: bool = True
+    at: dt.datetime | None = None  # when it was resolved (None: now); an undo or redo puts it back as it was
 
     @property
     def show_first(self) -> int | None:
@@ -270,13 +271,13 @@ class SetResolved:
             row = CellComment.get_or_none(CellComment.id == self.comment_id)
             if row is None:
                 raise ServiceError("Comentariul nu mai există.")
-            previous = bool(row.resolved)
+            previous, previous_at = bool(row.resolved), row.resolved_at
             row.resolved = self.resolved
-            row.resolved_at = dt.datetime.now().replace(microsecond=0) if self.resolved else None
+            row.resolved_at = (self.at or dt.datetime.now().replace(microsecond=0)) if self.resolved else None
             row.save()
         return ChangeSet(
             actions=frozenset({row.action_id}),
-            inverse=SetResolved(self.comment_id, previous),
+            inverse=SetResolved(self.comment_id, previous, previous_at),
             focus=Focus(row.period_id, row.action_id, row.subdivision_id, row.column_no),
             detail=COMMENTS,
         )
