@@ -311,3 +311,21 @@ def test_adding_and_resolving_a_follow_up_are_undone_and_redone(demo_db: Path) -
     added = AddComment(pid, a13, 0, 2, "totalul?").apply()
     assert added.new_id is not None
     undo_redo(SetResolved(added.new_id))
+
+
+def test_a_redone_resolution_keeps_the_time_it_was_first_resolved(demo_db: Path) -> None:
+    import time
+
+    from balti_monitor.db.models import CellComment
+    from balti_monitor.services.comments import AddComment, SetResolved
+
+    added = AddComment(period().id, action("1.13"), sub("DS"), 1, "de clarificat").apply()
+    assert added.new_id is not None
+    done = SetResolved(added.new_id).apply()
+    first = CellComment.get_by_id(added.new_id).resolved_at
+    assert done.inverse is not None
+    undone = done.inverse.apply()
+    time.sleep(1.05)  # a redo in another second must not change when it was resolved
+    assert undone.inverse is not None
+    undone.inverse.apply()
+    assert CellComment.get_by_id(added.new_id).resolved_at == first
