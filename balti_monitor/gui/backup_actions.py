@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QWidget
 from balti_monitor.services.backup import make_backup
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.file_report import FileReport, verify_file
-from balti_monitor.services.restore import preview_restore, restore_from
 
 from . import dialogs
 from .session import Session
@@ -123,6 +122,8 @@ class BackupActions(QObject):
 
     def restore_file(self, path: Path) -> bool:
         """Verify ``path``, show what it holds against the open data, and replace the data if confirmed."""
+        from balti_monitor.services.restore import preview_restore, restore_from
+
         from .restore_dialog import RestoreDialog  # imported on first use (start-up time)
 
         self.session.flush_pending()

@@ -32,13 +32,13 @@ from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import key_of
 from balti_monitor.services.signing import report_version
 
-from . import dialogs, export_dialog
+from . import dialogs
 from .dialogs import BUNDLED, CHOOSE, OPEN_DOCUMENT, OPEN_FOLDER
-from .export_dialog import ExportChoice
 from .session import Session
 from .settings import AUTHOR, EXPORT_DIR, TEMPLATE_DIR, AppSettings, Setting
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the pre-flight dialog and the worker are imported when first used (start-up time)
+    from .export_dialog import ExportChoice
     from .export_worker import ExportJob
 
 #: Whether the last export also made a PDF (the dialog's checkbox starts from it).
@@ -197,6 +197,8 @@ class ExportActions(QObject):
             dialogs.show_error(self.window, self.tr("Raportul nu a fost creat"), str(exc))
             return None
         if choice is None:
+            from . import export_dialog
+
             choice = export_dialog.ask(
                 self.window, check, self.settings.text(EXPORT_PDF) == "1", False, annual=period.semester == 0
             )

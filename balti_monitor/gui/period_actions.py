@@ -8,7 +8,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from balti_monitor.services.errors import ServiceError
-from balti_monitor.services.period_deletion import delete_period, period_contents
 
 from . import dialogs
 from .session import Session
@@ -39,6 +38,8 @@ class PeriodActions(QObject):
 
     def delete_shown_period(self) -> bool:
         """Ask, back up, delete the period shown; True when deleted."""
+        from balti_monitor.services.period_deletion import delete_period, period_contents
+
         period = self.session.period
         if period is None:
             return False

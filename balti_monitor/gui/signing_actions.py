@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,12 +21,14 @@ from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.signing import sign_period, signature, unsign_period, verify_report
 
 from . import dialogs
-from .change_log import CellProvider, ChangeLogDialog
-from .completeness_page import CompletenessPage
-from .findings_page import FindingsPage
-from .followups_dialog import FollowupsDialog
 from .session import Session
 from .settings import EXPORT_DIR, AppSettings, documents_folder
+
+if TYPE_CHECKING:  # the pages and dialogs are imported when first shown (start-up time, issue 20)
+    from .change_log import CellProvider, ChangeLogDialog
+    from .completeness_page import CompletenessPage
+    from .findings_page import FindingsPage
+    from .followups_dialog import FollowupsDialog
 
 
 class SigningActions(QObject):
@@ -181,6 +184,8 @@ class SigningActions(QObject):
     def show_completeness(self) -> CompletenessPage:
         """Open (or raise) the completeness overview."""
         if self.completeness_page is None:
+            from .completeness_page import CompletenessPage
+
             self.completeness_page = CompletenessPage(self.session, self.navigate, self.window)
         self.completeness_page.reload()
         self.completeness_page.show()
@@ -190,6 +195,8 @@ class SigningActions(QObject):
     def show_followups(self) -> FollowupsDialog:
         """Open (or raise) the list of the period's follow-ups."""
         if self.followups_dialog is None:
+            from .followups_dialog import FollowupsDialog
+
             self.followups_dialog = FollowupsDialog(self.session, self.navigate, self.window)
         self.followups_dialog.reload()
         self.followups_dialog.show()
@@ -199,6 +206,8 @@ class SigningActions(QObject):
     def show_findings(self) -> FindingsPage:
         """Open (or raise) the findings page."""
         if self.findings_page is None:
+            from .findings_page import FindingsPage
+
             self.findings_page = FindingsPage(self.session, self.navigate, self.window)
         self.findings_page.reload()
         self.findings_page.show()
@@ -208,6 +217,8 @@ class SigningActions(QObject):
     def show_log(self) -> ChangeLogDialog:
         """Open (or raise) the change log window."""
         if self.log_dialog is None:
+            from .change_log import ChangeLogDialog
+
             self.log_dialog = ChangeLogDialog(self.session, self.current_cell, self.window)
         self.log_dialog.reload()
         self.log_dialog.show()

@@ -28,8 +28,6 @@ from PySide6.QtGui import QUndoCommand
 
 from balti_monitor.domain.grid import OverrideDef
 from balti_monitor.errors import BaltiMonitorError
-from balti_monitor.interchange.form_states import ImportForms, SetFormStates
-from balti_monitor.interchange.forms_common import FormState
 from balti_monitor.services.acknowledgements import SetAcknowledgement
 from balti_monitor.services.applicability import SetResponsibilitiesFrom
 from balti_monitor.services.audit import apply_recorded
@@ -44,6 +42,7 @@ from balti_monitor.services.subdivisions import SaveSubdivision, SubdivisionStat
 from .session import Session
 
 if TYPE_CHECKING:  # openpyxl (imported by forms_in) is loaded only when forms are imported
+    from balti_monitor.interchange.forms_common import FormState
     from balti_monitor.interchange.forms_in import CellRef, ImportPreview, ImportResult
 
 NARRATIVE_MERGE_ID = 1001
@@ -229,6 +228,8 @@ class FormsImportCommand(WriteCommand):
     def __init__(
         self, session: Session, preview: ImportPreview, accepted: Sequence[CellRef], text: str
     ) -> None:
+        from balti_monitor.interchange.form_states import ImportForms
+
         assert preview.period_id is not None
         super().__init__(session, ImportForms(preview, tuple(accepted)), text)
 
@@ -244,6 +245,8 @@ class FormStateCommand(WriteCommand):
     def __init__(
         self, session: Session, period_id: int, subdivision_ids: Sequence[int], state: FormState, text: str
     ) -> None:
+        from balti_monitor.interchange.form_states import SetFormStates
+
         super().__init__(session, SetFormStates(period_id, tuple(subdivision_ids), state), text)
 
 

@@ -178,3 +178,15 @@ def test_a_damaged_page_met_while_reading_closes_the_file_and_offers_its_backup(
     qtbot.waitUntil(lambda: bool(offers), timeout=10000)  # type: ignore[attr-defined]
     assert offers == [demo_copy]
     assert again.session.path is not None and "recuperat" in again.session.path.name
+
+
+def test_pyside_no_longer_reads_the_source_of_every_imported_module() -> None:
+    # PySide6's __feature__ support read each imported module's whole source (20-30 ms of start-up);
+    # the GUI package answers from the module's name instead. A PySide6 release that renames the hook makes
+    # this fail, so the start-up cost coming back is noticed.
+    import balti_monitor.gui as gui
+
+    feature = sys.modules["shibokensupport.feature"]
+    assert feature._mod_uses_pyside is gui._uses_pyside
+    assert feature._mod_uses_pyside(sys.modules["balti_monitor.gui.dialogs"])
+    assert not feature._mod_uses_pyside(sys.modules["balti_monitor.services.backup"])
