@@ -39,7 +39,7 @@ def scripts() -> list[Path]:
 def main() -> int:
     """Make the file, run every benchmark, print a summary of what ran."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3, help="runs per measurement where a script takes it")
+    parser.add_argument("--runs", type=int, default=7, help="runs per measurement where a script takes it")
     args = parser.parse_args()
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")

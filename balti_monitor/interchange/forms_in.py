@@ -371,11 +371,12 @@ def compare_forms(read: Sequence[ReadForm], period: PeriodRef | None = None) -> 
     by_form: dict[str, str] = {}
     by_sub: dict[int, str] = {}
     lookups = _Lookups()
+    known: dict[tuple[str, Any], Any] = {}
     for path, raw in read:
         try:
             if isinstance(raw, FormRefused):
                 raise raw
-            plan, found, sub = identify_form(raw, target)
+            plan, found, sub = identify_form(raw, target, known)
             form = _compare(raw, path, plan, found, sub, lookups)
             if form.form_id in by_form:
                 raise FormRefused(

@@ -19,7 +19,7 @@ import math
 import re
 import stat
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -500,18 +500,28 @@ def _plan_name(plan: Plan) -> str:
     return str(plan.short_title or plan.title)
 
 
-def identify_form(raw: RawForm, target: Period | None) -> tuple[Plan, Period, Subdivision]:
+def identify_form(
+    raw: RawForm, target: Period | None, known: dict[tuple[str, Any], Any] | None = None
+) -> tuple[Plan, Period, Subdivision]:
     """The plan, period and subdivision a parsed form names, once its identifiers prove genuine.
 
     Raises :class:`FormRefused` for a form of another plan, period or database, or a tampered one.
+    ``known`` keeps the rows read for one preview, so eighteen forms of one plan read it once.
     """
+    known = {} if known is None else known
+
+    def once(key: tuple[str, Any], read: Callable[[], Any]) -> Any:
+        if key not in known:
+            known[key] = read()
+        return known[key]
+
     header = raw.header
     missing = [name for name in HEADER_FIELDS if not header.get(name)]
     if missing or not raw.signature or not raw.signed:
         raise FormRefused(MSG_TAMPERED)
-    plan = Plan.get_or_none(Plan.code == header["plan"])
+    plan = once(("plan", header["plan"]), lambda: Plan.get_or_none(Plan.code == header["plan"]))
     if target is not None:
-        target_plan: Plan = Plan.get_by_id(target.plan_id)
+        target_plan: Plan = once(("plan id", target.plan_id), lambda: Plan.get_by_id(target.plan_id))
         if header["plan"] != target_plan.code:
             raise FormRefused(
                 f"Formularul este pentru alt plan („{header['plan']}”), nu pentru „{_plan_name(target_plan)}”."
@@ -545,7 +555,10 @@ def identify_form(raw: RawForm, target: Period | None) -> tuple[Plan, Period, Su
             period = find_period(plan, form_key)
         except ServiceError:
             raise FormRefused(f"Perioada {form_key.code} a formularului nu există în acest fișier.") from None
-    sub = Subdivision.get_or_none(Subdivision.code == header["subdivision"])
+    sub = once(
+        ("subdivision", header["subdivision"]),
+        lambda: Subdivision.get_or_none(Subdivision.code == header["subdivision"]),
+    )
     if sub is None:
         raise FormRefused(
             f"Subdiviziunea „{header['subdivision']}” a formularului nu există în acest fișier."
