@@ -172,8 +172,8 @@ def bench_in_process(big: Path, scratch: Path) -> dict[str, float]:
     import shutil
     import sqlite3
 
-    from PySide6.QtCore import QSettings, Qt
-    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+    from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QTableView
 
@@ -276,6 +276,38 @@ def bench_in_process(big: Path, scratch: Path) -> dict[str, float]:
     assert total_after != total_before, "the Total row did not follow the edits"
     rows = model.rowCount() - 1
 
+    # -- paste: an Excel block (Ctrl+V) over one subdivision's whole row, then over the whole grid, until
+    # the Total has repainted (one undo step, one transaction each) --------------------------------------
+    from PySide6.QtWidgets import QApplication
+
+    columns = model.columnCount()
+    pastes: dict[str, list[float]] = {"row": [], "grid": []}
+    pasted_cells = {"row": columns, "grid": rows * columns}  # the description and every indicator
+    for n in range(10):
+        for kind in ("row", "grid"):
+            height = 1 if kind == "row" else rows
+            block = "\n".join(
+                "\t".join(
+                    [f"Măsuri {n}.{r} ({kind})"]
+                    + [f"{1000 * (kind == 'row') + 100 * n + 10 * r + c} acte" for c in range(1, columns)]
+                )
+                for r in range(height)
+            )
+            QApplication.clipboard().setText(block)
+            grid.selectionModel().setCurrentIndex(  # one cell selected, as after a click
+                model.index(n % rows if kind == "row" else 0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect,
+            )
+            application.processEvents()
+            start = time.perf_counter()
+            QTest.keySequence(grid, QKeySequence(QKeySequence.StandardKey.Paste))
+            end = wait_for_paint(watch, total_widget, start)
+            first = n % rows if kind == "row" else 0
+            assert model.index(first, 0).data() == f"Măsuri {n}.0 ({kind})", (
+                window.statusBar().currentMessage()
+            )
+            pastes[kind].append((end - start) * 1000)
+
     # Floor: the bare SQLite update + commit of one value, on a copy of the same file.
     copy = scratch / "floor.sqlite"
     shutil.copyfile(big, copy)
@@ -290,6 +322,19 @@ def bench_in_process(big: Path, scratch: Path) -> dict[str, float]:
         raw.execute("UPDATE value SET raw_text = ? WHERE id = ?", (f"{100 + n} ore", value_id))
         raw.execute("COMMIT")
         floor_edits.append((time.perf_counter() - start) * 1000)
+    # Floor of a paste: the same number of value rows updated in one transaction (executemany + commit).
+    floor_pastes: dict[str, list[float]] = {"row": [], "grid": []}
+    all_ids = [r[0] for r in raw.execute("SELECT id FROM value ORDER BY id LIMIT ?", (pasted_cells["grid"],))]
+    for n in range(10):
+        for kind in ("row", "grid"):
+            chosen = all_ids[: pasted_cells[kind]]
+            start = time.perf_counter()
+            raw.execute("BEGIN")
+            raw.executemany(
+                "UPDATE value SET raw_text = ? WHERE id = ?", [(f"{n} acte", value_id) for value_id in chosen]
+            )
+            raw.execute("COMMIT")
+            floor_pastes[kind].append((time.perf_counter() - start) * 1000)
     raw.close()
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -309,6 +354,12 @@ def bench_in_process(big: Path, scratch: Path) -> dict[str, float]:
         "floor_edit_p50": statistics.median(floor_edits),
         "floor_edit_p95": percentile(floor_edits, 0.95),
         "peak_rss_mb": peak,
+        "paste_row_cells": float(pasted_cells["row"]),
+        "paste_grid_cells": float(pasted_cells["grid"]),
+        "paste_row_p50": statistics.median(pastes["row"]),
+        "paste_grid_p50": statistics.median(pastes["grid"]),
+        "floor_paste_row_p50": statistics.median(floor_pastes["row"]),
+        "floor_paste_grid_p50": statistics.median(floor_pastes["grid"]),
     }
 
 
@@ -362,6 +413,13 @@ def main() -> int:
         f"SQLite gol (UPDATE + COMMIT): p50 {run['floor_edit_p50']:.1f} ms, p95 {run['floor_edit_p95']:.1f} ms "
         f"→ raport p95 {edit_ratio:.1f}×"
     )
+    for kind, label in (("row", "rândul unei subdiviziuni"), ("grid", "toată grila")):
+        took, floor = run[f"paste_{kind}_p50"], run[f"floor_paste_{kind}_p50"]
+        print(
+            f"Lipire Ctrl+V peste {label} (1.15, {run[f'paste_{kind}_cells']:.0f} celule → Totalul repictat): "
+            f"p50 {took:.1f} ms; SQLite gol (UPDATE × {run[f'paste_{kind}_cells']:.0f} + COMMIT): p50 {floor:.1f} ms "
+            f"→ raport {took / max(floor, 0.001):.1f}×"
+        )
     print(
         f"Memorie maximă (RSS): program pornit {start['app_rss_mb']:.0f} MB, după lucru {run['peak_rss_mb']:.0f} MB; "
         f"fereastră Qt goală {start['bare_rss_mb']:.0f} MB"

@@ -7,9 +7,8 @@ both measured in the same run.
 The program prints a time marker at each first paint when ``BALTI_MONITOR_BENCH=1`` (see
 ``balti_monitor.gui.app.BENCH_ENV``) and then quits. Runs alternate floor / program (one warm-up of each,
 then ``--runs``), offscreen unless ``QT_QPA_PLATFORM`` says otherwise, with the settings and the user
-folder in a temporary folder. Prints medians, best times and the ratio as the median of the paired rounds'
-ratios (target ≤ 4×, stretch 3×); it
-never fails on a time.
+folder in a temporary folder. Prints medians, best times and the ratio as the median of the paired
+rounds' ratios (target ≤ 4×, stretch 3×); it never fails on a time.
 """
 
 from __future__ import annotations
