@@ -22,7 +22,9 @@ class BuildWithCatalogues(build_py):  # type: ignore[misc]
         for po in sorted((HERE / "balti_monitor" / "locale").glob("*/LC_MESSAGES/*.po")):
             relative = po.relative_to(HERE).with_suffix(".mo")
             # editable install: beside the .po (git-ignored); a wheel: into the build folder
-            target = HERE / relative if getattr(self, "editable_mode", False) else Path(self.build_lib) / relative
+            target = (
+                HERE / relative if getattr(self, "editable_mode", False) else Path(self.build_lib) / relative
+            )
             target.parent.mkdir(parents=True, exist_ok=True)
             with po.open("rb") as stream:
                 catalog = read_po(stream, domain=po.stem)

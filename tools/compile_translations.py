@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from balti_monitor.i18n import compile_all  # noqa: E402
+from balti_monitor.i18n import compile_all
 
 
 def main() -> int:
