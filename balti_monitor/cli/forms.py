@@ -195,7 +195,7 @@ def cmd_forms_status(args: argparse.Namespace) -> int:
                 raise CommandError(_("Indicați subdiviziunea (--subdivision COD) a cărei stare se schimbă."))
             sub = _subdivision(args.subdivision)
             set_form_state(period, sub.id, args.set)
-            print(terminal_safe(f"{sub.name}: {STATE_LABELS[FormState(args.set)]}."))
+            print(terminal_safe(f"{sub.name}: {_(STATE_LABELS[FormState(args.set)])}."))
             return 0
         for row in form_statuses(period):
             when = row.changed_at.strftime("%d.%m.%Y %H:%M") if row.changed_at else ""

@@ -327,7 +327,7 @@ def read_header(path: Path) -> FileHeader:
         and header.application_id == APPLICATION_ID
         and not 0 < header.user_version < 1_000_000
     ):
-        damaged = f"versiunea structurii ({header.user_version})"
+        damaged = _("versiunea structurii ({user_version})").format(user_version=header.user_version)
     if damaged is not None:
         raise DatabaseError(
             _(

@@ -127,7 +127,7 @@ def signed_refusal(period_id: int | None = None) -> ServiceError:
         return ServiceError(_("Perioada este semnată și nu mai poate fi modificată."))
     period = sig.period
     code = f"{period.year}-S{period.semester}" if period.semester else f"{period.year}-A"
-    who = sig.signed_by or "un utilizator necunoscut"
+    who = sig.signed_by or _("un utilizator necunoscut")
     return ServiceError(
         _(
             "Perioada {code} este semnată de {who} ({value}) și nu mai poate fi modificată. Pentru o corectare, retrageți întâi semnătura (cu motivul), apoi semnați noul raport."

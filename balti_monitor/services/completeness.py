@@ -157,7 +157,7 @@ def period_completeness(period_id: int) -> Completeness:
                 sub.id,
                 sub.code,
                 sub.name,
-                STATE_LABELS[form.state] if form is not None and form.state is not None else "",
+                _(STATE_LABELS[form.state]) if form is not None and form.state is not None else "",
                 {state: counts.get(state, 0) for state in STATES},
             )
         )

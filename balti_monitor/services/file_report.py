@@ -71,7 +71,7 @@ class FileReport:
             out.append("Stare: PROBLEME")
             out.extend(f"  - {problem}" for problem in self.problems)
         if self.schema_version is not None:
-            out.append(f"Versiunea structurii: {self.schema_version}")
+            out.append(_("Versiunea structurii: {schema_version}").format(schema_version=self.schema_version))
         if self.ok or self.table_counts:
             out.append(f"Planuri: {', '.join(self.plans) or 'niciunul'}")
             out.append(f"Perioade: {', '.join(self.periods) or 'niciuna'}")
@@ -81,9 +81,13 @@ class FileReport:
                     return_count=self.return_count
                 )
             )
-            out.append(f"Valori ale indicatorilor: {self.value_count}")
-            out.append(f"Totaluri introduse manual: {self.override_count}")
-            out.append(f"Ultima modificare: {format_time(self.last_change)}")
+            out.append(_("Valori ale indicatorilor: {value_count}").format(value_count=self.value_count))
+            out.append(
+                _("Totaluri introduse manual: {override_count}").format(override_count=self.override_count)
+            )
+            out.append(
+                _("Ultima modificare: {last_change}").format(last_change=format_time(self.last_change))
+            )
         return out
 
 
@@ -111,8 +115,8 @@ class Comparison:
     def lines(self) -> list[str]:
         """A plain-text table for the CLI."""
         width = max(len(r.label) for r in self.rows)
-        left = max(max(len(r.current) for r in self.rows), len("Acum deschis"))
-        out = [_("{value:<}  {value2:<}  Copia aleasă").format(value="", value2="Acum deschis")]
+        left = max(max(len(r.current) for r in self.rows), len(_("Acum deschis")))
+        out = [_("{value:<}  {value2:<}  Copia aleasă").format(value="", value2=_("Acum deschis"))]
         out.extend(f"{r.label:<{width}}  {r.current:<{left}}  {r.candidate}" for r in self.rows)
         out.extend(_("Atenție: {w}").format(w=w) for w in self.warnings)
         return out
@@ -386,12 +390,12 @@ def compare(current: FileReport, candidate: FileReport) -> Comparison:
         ComparisonRow(
             _("Informații ale subdiviziunilor"), str(current.return_count), str(candidate.return_count)
         ),
-        ComparisonRow("Valori ale indicatorilor", str(current.value_count), str(candidate.value_count)),
+        ComparisonRow(_("Valori ale indicatorilor"), str(current.value_count), str(candidate.value_count)),
         ComparisonRow(
-            "Totaluri introduse manual", str(current.override_count), str(candidate.override_count)
+            _("Totaluri introduse manual"), str(current.override_count), str(candidate.override_count)
         ),
         ComparisonRow(
-            "Ultima modificare", format_time(current.last_change), format_time(candidate.last_change)
+            _("Ultima modificare"), format_time(current.last_change), format_time(candidate.last_change)
         ),
         ComparisonRow(_("Mărime"), format_size(current.size), format_size(candidate.size)),
     )

@@ -50,7 +50,7 @@ class PeriodContents:
                 ).format(returns=self.returns, values=self.values)
             )
         elif self.values:
-            lines.append(f"• {self.values} valori ale indicatorilor;")
+            lines.append(_("• {values} valori ale indicatorilor;").format(values=self.values))
         if self.narrative:
             lines.append(_("• textul raportului (rezumat, riscuri, propuneri, semnături);"))
         if self.overrides:
@@ -60,7 +60,7 @@ class PeriodContents:
                 )
             )
         if self.forms:
-            lines.append(f"• starea a {self.forms} formulare de retur.")
+            lines.append(_("• starea a {forms} formulare de retur.").format(forms=self.forms))
         return "\n".join(lines)
 
 

@@ -147,7 +147,7 @@ def import_plan(item: dict[str, Any], path: str, sub_ids: dict[str, int]) -> Pla
                 if term["kind"] not in {k.value for k in TermKind} or (
                     (term["kind"] == TermKind.DEADLINE.value) != bool(term["due"])
                 ):
-                    raise fail(f"{a_path}.term", f"termen necunoscut „{term['kind']}”.")
+                    raise fail(f"{a_path}.term", _("termen necunoscut „{term}”.").format(term=term["kind"]))
                 try:
                     if term["due"]:
                         dt.date.fromisoformat(term["due"])

@@ -102,7 +102,7 @@ def _upgraded_copy(candidate: Path, version: int) -> Path:
     tmp = root / f".restaurare-{os.getpid()}.sqlite"
     remove_file(tmp)
     try:
-        with copy_errors("Copia de lucru", tmp):
+        with copy_errors(_("Copia de lucru"), tmp):
             connection.backup_copy(candidate, tmp)
             db = pw.SqliteDatabase(str(tmp))
             db.connect()

@@ -58,8 +58,8 @@ class SignatureInfo:
     @property
     def summary(self) -> str:
         """ "semnat de Ion Popescu la 2026-12-07 10:15"."""
-        who = self.signed_by or "un utilizator necunoscut"
-        return f"semnat de {who} la {self.signed_at.replace('T', ' ')}"
+        who = self.signed_by or _("un utilizator necunoscut")
+        return _("semnat de {who} la {value}").format(who=who, value=self.signed_at.replace("T", " "))
 
 
 def _info(sig: PeriodSignature, period: Period) -> SignatureInfo:
@@ -198,7 +198,7 @@ def verify_report(path: Path) -> Verification:
             ).format(
                 period=withdrawn.period,
                 when=when,
-                value=withdrawn.who or "un utilizator necunoscut",
+                value=withdrawn.who or _("un utilizator necunoscut"),
                 note=withdrawn.note,
             ),
         )
@@ -251,7 +251,7 @@ def keep_signed(signed: SignedPeriods, before: dict[CellKey, str], after: dict[C
             .first()
         )
         if old != new or period is None:
-            who = data.get("signed_by") or "un utilizator necunoscut"
+            who = data.get("signed_by") or _("un utilizator necunoscut")
             raise InterchangeError(
                 _(
                     "Perioada {period_code} este semnată de {who} ({value}); documentul importat i-ar modifica datele. Importul nu s-a făcut; pentru o corectare retrageți întâi semnătura (cu motivul)."
