@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from balti_monitor.cli.common import default_plan, opened, period_arg, run_guarded, terminal_safe
-from balti_monitor.i18n import _
+from balti_monitor.i18n import _, ngettext, report_texts
 
 
 def register(sub: Any) -> None:
@@ -81,13 +81,15 @@ def cmd_log(args: argparse.Namespace) -> int:
         code = f"{period.year}-S{period.semester}" if period.semester else f"{period.year}-A"
         entries = period_log(code, plan_code=plan.code, action=args.action, subdivision=args.subdivision)
         if args.out:
-            written = write_log_xlsx(
-                entries, Path(args.out), _("Jurnalul modificărilor — {code}").format(code=code)
-            )
+            with report_texts():  # the workbook is a document: its title stays Romanian
+                title = _("Jurnalul modificărilor — {code}").format(code=code)
+            written = write_log_xlsx(entries, Path(args.out), title)
             print(
-                _("Jurnalul ({n_entries} modificări) a fost scris în „{written}”.").format(
-                    n_entries=len(entries), written=written
-                )
+                ngettext(
+                    "Jurnalul ({n_entries} modificare) a fost scris în „{written}”.",
+                    "Jurnalul ({n_entries} modificări) a fost scris în „{written}”.",
+                    len(entries),
+                ).format(n_entries=len(entries), written=written)
             )
             return 0
         for row in log_rows(entries):

@@ -20,7 +20,7 @@ from typing import Any
 from balti_monitor.db import connection
 from balti_monitor.db.connection import DatabaseError, describe_problems, read_header
 from balti_monitor.db.schema import describe as schema_describe
-from balti_monitor.i18n import _
+from balti_monitor.i18n import _, ngettext
 from balti_monitor.services._sqlite_files import TABLES, require_open, ro_connect
 from balti_monitor.services.storage_errors import storage_problem
 
@@ -416,8 +416,10 @@ def compare(current: FileReport, candidate: FileReport) -> Comparison:
         )
     if candidate.return_count < current.return_count:
         warnings.append(
-            _(
-                "Copia aleasă are cu {value} informații ale subdiviziunilor mai puțin decât datele deschise."
+            ngettext(
+                "Copia aleasă are cu {value} informație a subdiviziunilor mai puțin decât datele deschise.",
+                "Copia aleasă are cu {value} informații ale subdiviziunilor mai puțin decât datele deschise.",
+                current.return_count - candidate.return_count,
             ).format(value=current.return_count - candidate.return_count)
         )
     if warnings:
