@@ -20,6 +20,7 @@ from balti_monitor.db.connection import (
 )
 from balti_monitor.db.models import Period, Plan
 from balti_monitor.errors import BaltiMonitorError
+from balti_monitor.i18n import _
 from balti_monitor.resources import default_database_path
 from balti_monitor.services.periods import find_period, parse_period_code
 
@@ -49,7 +50,7 @@ def opened(args: argparse.Namespace, *, create: bool = True, write: bool = False
     path = database_path(args)
     _chosen_plan[0] = chosen_plan_code(args)
     if not create and not path.exists():
-        raise CommandError(f"Fișierul „{path}” nu există.")
+        raise CommandError(_("Fișierul „{path}” nu există.").format(path=path))
     locked = write
     try:
         if write:
@@ -101,7 +102,7 @@ def default_plan() -> Plan:
 
     if not Plan.select().exists():
         if is_read_only():
-            raise CommandError("Fișierul nu conține niciun plan; creați-l cu „balti-monitor init”.")
+            raise CommandError(_("Fișierul nu conține niciun plan; creați-l cu „balti-monitor init”."))
         from balti_monitor.services.bundled import ensure_bundled_plan
 
         ensure_bundled_plan()
@@ -120,7 +121,7 @@ def period_arg(plan: Plan, code: str) -> Period:
 
 def fail(message: str, code: int = 2) -> int:
     """Print a Romanian error (control characters made visible) and return the exit code."""
-    sys.stderr.write(f"Eroare: {terminal_safe(message)}\n")
+    sys.stderr.write(_("Eroare: {message}\n").format(message=terminal_safe(message)))
     return code
 
 
@@ -151,8 +152,9 @@ def run_guarded(func: object) -> object:
             if "readonly" not in str(exc):
                 raise
             return fail(
-                "Comanda a încercat să modifice un fișier deschis doar pentru citire (fără blocare și fără copie "
-                "automată); nu s-a modificat nimic."
+                _(
+                    "Comanda a încercat să modifice un fișier deschis doar pentru citire (fără blocare și fără copie automată); nu s-a modificat nimic."
+                )
             )
 
     return wrapper

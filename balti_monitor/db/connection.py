@@ -37,6 +37,7 @@ from balti_monitor.db.models import ALL_MODELS, database
 from balti_monitor.db.search_index import TRIGGERS as SEARCH_TRIGGERS
 from balti_monitor.db.search_index import create_search_index
 from balti_monitor.errors import BaltiMonitorError
+from balti_monitor.i18n import N_, _, ngettext
 
 SCHEMA_VERSION = 9
 APPLICATION_ID = 0x42544D4E  # "BTMN": marks the file as ours (PRAGMA application_id)
@@ -377,7 +378,7 @@ class DatabaseError(BaltiMonitorError):
 
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-_UNCHANGED = "Fișierul nu a fost modificat."
+_UNCHANGED = N_("Fișierul nu a fost modificat.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,16 +401,16 @@ class FileHeader:
 def _looks_like(head: bytes) -> str:
     """A Romanian guess of what a non-SQLite file is, for the refusal message."""
     if head.startswith(b"PK\x03\x04"):
-        return " Pare a fi un document Word (.docx), Excel (.xlsx) sau o arhivă ZIP redenumită."
+        return _(" Pare a fi un document Word (.docx), Excel (.xlsx) sau o arhivă ZIP redenumită.")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return " Pare a fi un document Word sau Excel vechi (.doc/.xls) redenumit."
+        return _(" Pare a fi un document Word sau Excel vechi (.doc/.xls) redenumit.")
     if head.startswith(b"%PDF"):
-        return " Pare a fi un document PDF redenumit."
+        return _(" Pare a fi un document PDF redenumit.")
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith((b"{", b"[")):
-        return " Pare a fi un fișier JSON; un export JSON se încarcă prin „Importă JSON”."
+        return _(" Pare a fi un fișier JSON; un export JSON se încarcă prin „Importă JSON”.")
     if head[:1] == b"<":
-        return " Pare a fi un fișier HTML sau XML redenumit."
+        return _(" Pare a fi un fișier HTML sau XML redenumit.")
     return ""
 
 
@@ -426,33 +427,41 @@ def read_header(path: Path) -> FileHeader:
         with path.open("rb") as fh:
             head = fh.read(100)
     except FileNotFoundError as exc:
-        raise DatabaseError(f"Fișierul „{path}” nu există.", "missing") from exc
+        raise DatabaseError(_("Fișierul „{path}” nu există.").format(path=path), "missing") from exc
     except IsADirectoryError as exc:
-        raise DatabaseError(f"„{path}” este un dosar, nu un fișier.", "not_sqlite") from exc
+        raise DatabaseError(
+            _("„{path}” este un dosar, nu un fișier.").format(path=path), "not_sqlite"
+        ) from exc
     except DatabaseError:
         raise
     except OSError as exc:
         raise DatabaseError(
-            f"Fișierul „{name}” nu poate fi citit: {exc.strerror or exc}. {_UNCHANGED}", "unreadable"
+            _("Fișierul „{name}” nu poate fi citit: {value}. {UNCHANGED}").format(
+                name=name, value=exc.strerror or exc, UNCHANGED=_(_UNCHANGED)
+            ),
+            "unreadable",
         ) from exc
     if size == 0:
         raise DatabaseError(
-            f"Fișierul „{name}” este gol (0 octeți): nu conține nicio bază de date. Probabil copierea, "
-            f"descărcarea sau salvarea lui nu s-a încheiat. {_UNCHANGED}",
+            _(
+                "Fișierul „{name}” este gol (0 octeți): nu conține nicio bază de date. Probabil copierea, descărcarea sau salvarea lui nu s-a încheiat. {UNCHANGED}"
+            ).format(name=name, UNCHANGED=_(_UNCHANGED)),
             "empty",
         )
     if not head.startswith(SQLITE_MAGIC):
         raise DatabaseError(
-            f"Fișierul „{name}” nu este o bază de date Bălți Monitor (nu este SQLite).{_looks_like(head)} "
-            f"{_UNCHANGED}",
+            _(
+                "Fișierul „{name}” nu este o bază de date Bălți Monitor (nu este SQLite).{head} {UNCHANGED}"
+            ).format(name=name, head=_looks_like(head), UNCHANGED=_(_UNCHANGED)),
             "not_sqlite",
         )
     journal = Path(str(path) + "-journal")
     journal_pending = journal.exists() and journal.stat().st_size > 0
     if len(head) < 100:
         raise DatabaseError(
-            f"Fișierul „{name}” este incomplet (trunchiat): are doar {size} octeți. Probabil copierea sau "
-            f"trimiterea lui nu s-a încheiat. {_UNCHANGED}",
+            _(
+                "Fișierul „{name}” este incomplet (trunchiat): are doar {size} octeți. Probabil copierea sau trimiterea lui nu s-a încheiat. {UNCHANGED}"
+            ).format(name=name, size=size, UNCHANGED=_(_UNCHANGED)),
             "truncated",
         )
     raw_page = int.from_bytes(head[16:18], "big")
@@ -472,25 +481,31 @@ def read_header(path: Path) -> FileHeader:
     valid_page_size = 512 <= page_size <= 65536 and page_size & (page_size - 1) == 0
     expected = header.expected_size
     if not journal_pending and (not valid_page_size or (expected is not None and size < expected)):
-        promised = f", dar ar trebui să aibă {expected}" if expected is not None and valid_page_size else ""
+        promised = (
+            _(", dar ar trebui să aibă {expected}").format(expected=expected)
+            if expected is not None and valid_page_size
+            else ""
+        )
         raise DatabaseError(
-            f"Fișierul „{name}” este incomplet (trunchiat): are {size} octeți{promised}. Probabil copierea "
-            f"sau trimiterea lui nu s-a încheiat. {_UNCHANGED}",
+            _(
+                "Fișierul „{name}” este incomplet (trunchiat): are {size} octeți{promised}. Probabil copierea sau trimiterea lui nu s-a încheiat. {UNCHANGED}"
+            ).format(name=name, size=size, promised=promised, UNCHANGED=_(_UNCHANGED)),
             "truncated",
         )
     damaged = _damaged_header(head)
     if damaged is None and header.application_id not in (0, APPLICATION_ID) and _looks_ours(path):
-        damaged = "identificatorul aplicației"
+        damaged = _("identificatorul aplicației")
     if (
         damaged is None
         and header.application_id == APPLICATION_ID
         and not 0 < header.user_version < 1_000_000
     ):
-        damaged = f"versiunea structurii ({header.user_version})"
+        damaged = _("versiunea structurii ({user_version})").format(user_version=header.user_version)
     if damaged is not None:
         raise DatabaseError(
-            f"Fișierul „{name}” este deteriorat: antetul lui are valori imposibile ({damaged}). "
-            f"Folosiți o copie de rezervă. {_UNCHANGED}",
+            _(
+                "Fișierul „{name}” este deteriorat: antetul lui are valori imposibile ({damaged}). Folosiți o copie de rezervă. {UNCHANGED}"
+            ).format(name=name, damaged=damaged, UNCHANGED=_(_UNCHANGED)),
             "damaged",
         )
     if header.application_id not in (0, APPLICATION_ID):
@@ -508,11 +523,15 @@ def require_regular_file(path: Path) -> os.stat_result:
     """
     info = path.stat()
     if stat.S_ISDIR(info.st_mode):
-        raise DatabaseError(f"„{path}” este un dosar, nu un fișier. {_UNCHANGED}", "not_sqlite")
+        raise DatabaseError(
+            _("„{path}” este un dosar, nu un fișier. {UNCHANGED}").format(path=path, UNCHANGED=_(_UNCHANGED)),
+            "not_sqlite",
+        )
     if not stat.S_ISREG(info.st_mode):
         raise DatabaseError(
-            f"„{path}” nu este un fișier obișnuit (este un dispozitiv, o conductă sau un socket); "
-            f"alegeți fișierul bazei de date.",
+            _(
+                "„{path}” nu este un fișier obișnuit (este un dispozitiv, o conductă sau un socket); alegeți fișierul bazei de date."
+            ).format(path=path),
             "not_sqlite",
         )
     return info
@@ -526,15 +545,15 @@ def _damaged_header(head: bytes) -> str | None:
     belongs to another program.
     """
     if head[18] not in (1, 2) or head[19] not in (1, 2):
-        return "versiunea formatului"
+        return _("versiunea formatului")
     if head[21:24] != bytes((64, 32, 32)):
-        return "fracțiile de încărcare"
+        return _("fracțiile de încărcare")
     if int.from_bytes(head[44:48], "big") not in (0, 1, 2, 3, 4):  # 0: no table yet
-        return "formatul schemei"
+        return _("formatul schemei")
     if int.from_bytes(head[56:60], "big") not in (0, 1, 2, 3):
-        return "codificarea textului"
+        return _("codificarea textului")
     if any(head[72:92]):
-        return "octeții rezervați"
+        return _("octeții rezervați")
     return None
 
 
@@ -558,14 +577,18 @@ def _looks_ours(path: Path) -> bool:
 
 def _foreign(path: Path) -> DatabaseError:
     return DatabaseError(
-        f"Fișierul „{path.name}” conține o bază de date a altui program; nu a fost modificat.", "foreign"
+        _("Fișierul „{name}” conține o bază de date a altui program; nu a fost modificat.").format(
+            name=path.name
+        ),
+        "foreign",
     )
 
 
 def _newer(path: Path, version: int) -> DatabaseError:
     return DatabaseError(
-        f"Fișierul „{path.name}” a fost creat de o versiune mai nouă a programului (schema {version}, "
-        f"această versiune cunoaște schema {SCHEMA_VERSION}). Actualizați Bălți Monitor. {_UNCHANGED}",
+        _(
+            "Fișierul „{name}” a fost creat de o versiune mai nouă a programului (schema {version}, această versiune cunoaște schema {SCHEMA_VERSION}). Actualizați Bălți Monitor. {UNCHANGED}"
+        ).format(name=path.name, version=version, SCHEMA_VERSION=SCHEMA_VERSION, UNCHANGED=_(_UNCHANGED)),
         "newer",
     )
 
@@ -612,12 +635,22 @@ def describe_problems(problems: list[str]) -> str:
         if line.strip() and not line.startswith("***")
     ]
     if not details:
-        return "verificarea integrității a eșuat"
+        return _("verificarea integrității a eșuat")
     first = details[0]
     if len(details) == 1:
-        return f"verificarea integrității a găsit o problemă („{first}”)"
-    more = "cel puțin " if len(details) >= 5 else ""
-    return f"verificarea integrității a găsit {more}{len(details)} probleme, de exemplu „{first}”"
+        return _("verificarea integrității a găsit o problemă („{first}”)").format(first=first)
+    n = len(details)
+    if n >= 5:
+        return ngettext(
+            "verificarea integrității a găsit cel puțin {n} problemă, de exemplu „{first}”",
+            "verificarea integrității a găsit cel puțin {n} probleme, de exemplu „{first}”",
+            n,
+        ).format(n=n, first=first)
+    return ngettext(
+        "verificarea integrității a găsit {n} problemă, de exemplu „{first}”",
+        "verificarea integrității a găsit {n} probleme, de exemplu „{first}”",
+        n,
+    ).format(n=n, first=first)
 
 
 def _sql(db: pw.SqliteDatabase, sql: str) -> Any:
@@ -664,7 +697,9 @@ def backup_copy(source: Path, dest: Path) -> Path:
             dst.execute("PRAGMA journal_mode=DELETE")
             ok = dst.execute("PRAGMA integrity_check").fetchone()
             if not ok or ok[0] != "ok":
-                raise DatabaseError(f"Copia de rezervă nu a trecut verificarea integrității: {ok}")
+                raise DatabaseError(
+                    _("Copia de rezervă nu a trecut verificarea integrității: {ok}").format(ok=ok)
+                )
         finally:
             dst.close()
     finally:
@@ -741,7 +776,13 @@ def structure_problems(conn: sqlite3.Connection, version: int, *, foreign_keys: 
         broken = conn.execute("PRAGMA foreign_key_check").fetchall()
         if broken:
             tables = sorted({str(r[0]) for r in broken})
-            problems.append(f"{len(broken)} legături rupte între tabele (în {', '.join(tables[:4])})")
+            problems.append(
+                ngettext(
+                    "{n_broken} legătură ruptă între tabele (în {tables})",
+                    "{n_broken} legături rupte între tabele (în {tables})",
+                    len(broken),
+                ).format(n_broken=len(broken), tables=", ".join(tables[:4]))
+            )
     return problems
 
 
@@ -772,7 +813,7 @@ def open_database(
     path = Path(path)
     if not path.exists():
         if not create or read_only:
-            raise DatabaseError(f"Fișierul „{path}” nu există.", "missing")
+            raise DatabaseError(_("Fișierul „{path}” nu există.").format(path=path), "missing")
         _create_file(path)
     else:
         read_header(path)
@@ -812,7 +853,10 @@ def _open_checked(
 
 def _unreadable(path: Path, exc: Exception) -> DatabaseError:
     return DatabaseError(
-        f"Fișierul „{path.name}” este deteriorat sau nu poate fi citit: {exc}. {_UNCHANGED}", "damaged"
+        _("Fișierul „{name}” este deteriorat sau nu poate fi citit: {exc}. {UNCHANGED}").format(
+            name=path.name, exc=exc, UNCHANGED=_(_UNCHANGED)
+        ),
+        "damaged",
     )
 
 
@@ -820,7 +864,10 @@ def _create_file(path: Path) -> None:
     """Build a new database under a temporary name and rename it into place once its schema is committed."""
     if not path.parent.is_dir():
         raise DatabaseError(
-            f"Dosarul „{path.parent}” nu există; fișierul „{path.name}” nu poate fi creat.", "missing"
+            _("Dosarul „{parent}” nu există; fișierul „{name}” nu poate fi creat.").format(
+                parent=path.parent, name=path.name
+            ),
+            "missing",
         )
     tmp = path.with_name(f".{path.name}.{os.getpid()}.nou")
     _remove_quietly(tmp)
@@ -833,11 +880,15 @@ def _create_file(path: Path) -> None:
         _ensure_schema(database, tmp, None, check=False)
         database.close()
         if path.exists():
-            raise DatabaseError(f"Fișierul „{path.name}” a apărut între timp; încercați din nou.", "")
+            raise DatabaseError(
+                _("Fișierul „{name}” a apărut între timp; încercați din nou.").format(name=path.name), ""
+            )
         os.replace(tmp, path)
         _sync_directory(path.parent)
     except (sqlite3.DatabaseError, pw.DatabaseError, OSError) as exc:
-        raise DatabaseError(f"Fișierul „{path}” nu poate fi creat: {exc}", "unreadable") from exc
+        raise DatabaseError(
+            _("Fișierul „{path}” nu poate fi creat: {exc}").format(path=path, exc=exc), "unreadable"
+        ) from exc
     finally:
         if not database.is_closed():
             database.close()
@@ -883,7 +934,10 @@ def _ensure_schema(
             raise _foreign(path)
         if read_only:
             raise DatabaseError(
-                f"Fișierul „{path.name}” nu conține nicio bază de date. {_UNCHANGED}", "empty"
+                _("Fișierul „{name}” nu conține nicio bază de date. {UNCHANGED}").format(
+                    name=path.name, UNCHANGED=_(_UNCHANGED)
+                ),
+                "empty",
             )
         with db.atomic():
             db.create_tables(ALL_MODELS)
@@ -898,8 +952,9 @@ def _ensure_schema(
         raise _newer(path, version)
     if version < 0:
         raise DatabaseError(
-            f"Fișierul „{path.name}” este deteriorat: versiunea structurii ({version}) nu poate exista. "
-            f"{_UNCHANGED}",
+            _(
+                "Fișierul „{name}” este deteriorat: versiunea structurii ({version}) nu poate exista. {UNCHANGED}"
+            ).format(name=path.name, version=version, UNCHANGED=_(_UNCHANGED)),
             "damaged",
         )
     if check:
@@ -910,7 +965,9 @@ def _ensure_schema(
         )
         if problems:
             raise DatabaseError(
-                f"Fișierul „{path.name}” este deteriorat: {describe_problems(problems)}. {_UNCHANGED}",
+                _("Fișierul „{name}” este deteriorat: {problems}. {UNCHANGED}").format(
+                    name=path.name, problems=describe_problems(problems), UNCHANGED=_(_UNCHANGED)
+                ),
                 "damaged",
             )
         # the links between tables are checked with the whole file (a cost that grows with history): at
@@ -920,15 +977,21 @@ def _ensure_schema(
         )
         if structure:
             raise DatabaseError(
-                f"Fișierul „{path.name}” nu are structura unei baze de date Bălți Monitor (versiunea "
-                f"{version}): {schema_check.describe(structure)}. A fost modificat de alt program sau este "
-                f"deteriorat; folosiți o copie de rezervă. {_UNCHANGED}",
+                _(
+                    "Fișierul „{name}” nu are structura unei baze de date Bălți Monitor (versiunea {version}): {structure}. A fost modificat de alt program sau este deteriorat; folosiți o copie de rezervă. {UNCHANGED}"
+                ).format(
+                    name=path.name,
+                    version=version,
+                    structure=schema_check.describe(structure),
+                    UNCHANGED=_(_UNCHANGED),
+                ),
                 "damaged",
             )
     if version < SCHEMA_VERSION and read_only:
         raise DatabaseError(
-            f"Fișierul „{path.name}” are structura versiunii {version} și trebuie actualizat înainte de "
-            f"folosire; deschideți-l pentru scriere. {_UNCHANGED}",
+            _(
+                "Fișierul „{name}” are structura versiunii {version} și trebuie actualizat înainte de folosire; deschideți-l pentru scriere. {UNCHANGED}"
+            ).format(name=path.name, version=version, UNCHANGED=_(_UNCHANGED)),
             "needs_upgrade",
         )
     if version < SCHEMA_VERSION:

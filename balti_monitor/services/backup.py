@@ -30,6 +30,7 @@ from typing import Any
 
 from balti_monitor.db.connection import copying_out
 from balti_monitor.db.models import Plan, Subdivision, database
+from balti_monitor.i18n import N_, _, ngettext
 from balti_monitor.resources import user_data_dir
 from balti_monitor.services._sqlite_files import (
     TABLES,
@@ -58,13 +59,13 @@ BACKUPS_FOLDER = "backups"
 
 #: Why an automatic backup was made: file-name slug -> Romanian label.
 REASONS: dict[str, str] = {
-    "deschidere": "la deschiderea fișierului",
-    "migrare": "înainte de actualizarea structurii fișierului",
-    "restaurare": "înainte de restaurarea dintr-o copie",
-    "import": "înainte de un import",
-    "demo": "înainte de încărcarea datelor demonstrative",
-    "manual": "la cererea utilizatorului",
-    "stergere": "înainte de ștergerea unei perioade",
+    "deschidere": N_("la deschiderea fișierului"),
+    "migrare": N_("înainte de actualizarea structurii fișierului"),
+    "restaurare": N_("înainte de restaurarea dintr-o copie"),
+    "import": N_("înainte de un import"),
+    "demo": N_("înainte de încărcarea datelor demonstrative"),
+    "manual": N_("la cererea utilizatorului"),
+    "stergere": N_("înainte de ștergerea unei perioade"),
 }
 
 _TIMESTAMP = "%Y-%m-%d-%H%M%S"
@@ -93,10 +94,16 @@ class BackupResult:
 
     def message(self) -> str:
         """Romanian confirmation for the user."""
-        return (
-            f"Copia de rezervă „{self.path.name}” a fost creată și verificată ({format_size(self.report.size)}; "
-            f"{self.report.return_count} informații ale subdiviziunilor; perioade: "
-            f"{', '.join(self.report.periods) or 'niciuna'}). Se află în dosarul „{self.path.parent}”."
+        return ngettext(
+            "Copia de rezervă „{name}” a fost creată și verificată ({size}; {return_count} informație a subdiviziunilor; perioade: {periods}). Se află în dosarul „{parent}”.",
+            "Copia de rezervă „{name}” a fost creată și verificată ({size}; {return_count} informații ale subdiviziunilor; perioade: {periods}). Se află în dosarul „{parent}”.",
+            self.report.return_count,
+        ).format(
+            name=self.path.name,
+            size=format_size(self.report.size),
+            return_count=self.report.return_count,
+            periods=", ".join(self.report.periods) or _("niciuna"),
+            parent=self.path.parent,
         )
 
 
@@ -114,11 +121,16 @@ class AutoBackup:
     @property
     def reason_label(self) -> str:
         """Why it was made, in Romanian."""
-        return REASONS.get(self.reason, self.reason)
+        return _(REASONS[self.reason]) if self.reason in REASONS else self.reason
 
     def label(self) -> str:
         """One Romanian line describing the copy."""
-        return f"„{self.path.name}” din {format_time(self.created)} ({self.reason_label}), {format_size(self.size)}"
+        return _("„{name}” din {created} ({reason_label}), {size}").format(
+            name=self.path.name,
+            created=format_time(self.created),
+            reason_label=self.reason_label,
+            size=format_size(self.size),
+        )
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -189,18 +201,18 @@ def make_backup(
         target = unique_path(dest / backup_file_name(period_code or _latest_period_code(), now))
     else:
         if not dest.parent.is_dir():
-            raise ServiceError(f"Dosarul „{dest.parent}” nu există.")
+            raise ServiceError(_("Dosarul „{parent}” nu există.").format(parent=dest.parent))
         if dest.exists():
             if not overwrite:
-                raise ServiceError(f"Fișierul „{dest}” există deja; alegeți alt nume.")
+                raise ServiceError(_("Fișierul „{dest}” există deja; alegeți alt nume.").format(dest=dest))
             if dest.resolve() == source.resolve():
-                raise ServiceError("Copia de rezervă nu poate înlocui chiar baza de date deschisă.")
+                raise ServiceError(_("Copia de rezervă nu poate înlocui chiar baza de date deschisă."))
         target = dest
     require_no_transaction()
     tmp = target.with_name(f".{target.name}.part")
     remove_file(tmp)
     try:
-        with copy_errors("Copia de rezervă", target):
+        with copy_errors(_("Copia de rezervă"), target):
             with copying_out():  # VACUUM INTO writes only the new file, also from a read-only session
                 database.execute_sql("VACUUM INTO ?", (str(tmp),))  # type: ignore[no-untyped-call]
             source_counts = table_counts(raw_connection())
@@ -208,13 +220,15 @@ def make_backup(
             report = verify_file(tmp)
             if not report.ok:
                 raise ServiceError(
-                    "Copia de rezervă nu a trecut verificarea și nu a fost creată: "
-                    + " ".join(report.problems)
+                    _("Copia de rezervă nu a trecut verificarea și nu a fost creată: {problems}").format(
+                        problems=" ".join(report.problems)
+                    )
                 )
             if dict(report.table_counts) != source_counts:
                 raise ServiceError(
-                    "Copia de rezervă nu are același număr de înregistrări ca baza de date deschisă; "
-                    "nu a fost creată. Încercați din nou."
+                    _(
+                        "Copia de rezervă nu are același număr de înregistrări ca baza de date deschisă; nu a fost creată. Încercați din nou."
+                    )
                 )
             os.replace(tmp, target)
             _sync_dir(target.parent)
@@ -252,7 +266,7 @@ def backup_keep() -> int:
 def set_backup_keep(count: int) -> None:
     """Change how many automatic backups are kept (1-1000); other settings in the file are preserved."""
     if not 1 <= count <= 1000:
-        raise ServiceError("Numărul de copii automate păstrate trebuie să fie între 1 și 1000.")
+        raise ServiceError(_("Numărul de copii automate păstrate trebuie să fie între 1 și 1000."))
     data = _read_settings()
     data[KEEP_SETTING] = count
     path = _settings_path()
@@ -261,7 +275,9 @@ def set_backup_keep(count: int) -> None:
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         os.replace(tmp, path)
     except OSError as exc:
-        raise ServiceError(f"Setarea nu a putut fi salvată: {storage_problem(exc)}.") from exc
+        raise ServiceError(
+            _("Setarea nu a putut fi salvată: {exc}.").format(exc=storage_problem(exc))
+        ) from exc
 
 
 def auto_backup_root() -> Path:
@@ -362,14 +378,14 @@ def auto_backup_file(path: Path | str, reason: str, *, keep: int | None = None) 
     try:
         conn = ro_connect(source)
     except sqlite3.Error as exc:
-        raise ServiceError(f"Copia automată nu a putut fi făcută: {exc}.") from exc
+        raise ServiceError(_("Copia automată nu a putut fi făcută: {exc}.").format(exc=exc)) from exc
     try:
         try:
             row = conn.execute(
                 "SELECT EXISTS(SELECT 1 FROM plan) OR EXISTS(SELECT 1 FROM subdivision)"
             ).fetchone()
         except sqlite3.Error as exc:
-            raise ServiceError(f"Copia automată nu a putut fi făcută: {exc}.") from exc
+            raise ServiceError(_("Copia automată nu a putut fi făcută: {exc}.").format(exc=exc)) from exc
         if not row or not row[0]:
             return None
         return _write_auto_backup(source, conn, reason, keep, None)
@@ -387,7 +403,7 @@ def _write_auto_backup(
         name = f"{_slug(source.stem)}-{moment.strftime(_TIMESTAMP)}-{reason}.sqlite"
         tmp = folder / f".{name}.part"
         try:
-            with copy_errors("Copia automată", folder / name):
+            with copy_errors(_("Copia automată"), folder / name):
                 folder.mkdir(parents=True, exist_ok=True)
                 _describe_folder(folder, source)
                 for stale in folder.glob(".*.part"):
@@ -401,7 +417,9 @@ def _write_auto_backup(
                 finally:
                     target.close()
                 if not check or check[0] != "ok":
-                    raise ServiceError(f"Copia automată nu a trecut verificarea integrității: {check}.")
+                    raise ServiceError(
+                        _("Copia automată nu a trecut verificarea integrității: {check}.").format(check=check)
+                    )
                 _fsync_file(tmp)
                 existing = _entries(folder)
                 if existing and _same_bytes(existing[0].path, tmp):

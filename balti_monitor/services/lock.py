@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from balti_monitor.i18n import _
 from balti_monitor.services.errors import ServiceError
 
 HEARTBEAT_SECONDS = 60.0
@@ -45,7 +46,7 @@ class LockInfo:
 
     def describe(self) -> str:
         """Romanian description of the owner for messages."""
-        when = f", din {self.since:%d.%m.%Y %H:%M}" if self.since else ""
+        when = _(", din {since:%d.%m.%Y %H:%M}").format(since=self.since) if self.since else ""
         who = f", utilizatorul {self.user}" if self.user else ""
         return f"procesul {self.pid}{who}{when}"
 
@@ -215,10 +216,9 @@ class DatabaseLock:
                 fh = os.fdopen(fd, "r+b")
             except OSError as exc:
                 raise ServiceError(
-                    f"Nu se poate crea fișierul de blocare „{self.path.name}” lângă baza de date "
-                    f"({exc.strerror or exc}): dosarul „{self.path.parent}” nu permite scrierea (de exemplu un "
-                    f"atașament deschis direct din e-mail sau un dosar protejat). Salvați fișierul într-un dosar "
-                    f"al dumneavoastră și deschideți-l de acolo."
+                    _(
+                        "Nu se poate crea fișierul de blocare „{name}” lângă baza de date ({value}): dosarul „{parent}” nu permite scrierea (de exemplu un atașament deschis direct din e-mail sau un dosar protejat). Salvați fișierul într-un dosar al dumneavoastră și deschideți-l de acolo."
+                    ).format(name=self.path.name, value=exc.strerror or exc, parent=self.path.parent)
                 ) from exc
             taken = _try_os_lock(fh)
             if taken is False:
@@ -243,12 +243,18 @@ class DatabaseLock:
                     _os_unlock(fh)
                 fh.close()
                 raise ServiceError(
-                    f"Nu se poate scrie fișierul de blocare „{self.path.name}” ({exc.strerror or exc})."
+                    _("Nu se poate scrie fișierul de blocare „{name}” ({value}).").format(
+                        name=self.path.name, value=exc.strerror or exc
+                    )
                 ) from exc
             self._fh = fh
             self._start_heartbeat()
             return self
-        raise ServiceError(f"Fișierul de blocare „{self.path.name}” se schimbă continuu; încercați din nou.")
+        raise ServiceError(
+            _("Fișierul de blocare „{name}” se schimbă continuu; încercați din nou.").format(
+                name=self.path.name
+            )
+        )
 
     def _is_stale(self, info: LockInfo, *, os_lock: bool) -> bool:
         if info.host != _host():
@@ -266,21 +272,16 @@ class DatabaseLock:
     def _held_message(self, info: LockInfo | None) -> str:
         name = self.db_path.name
         if info is None:
-            return (
-                f"Fișierul „{name}” este deja deschis în altă fereastră Bălți Monitor. Închideți cealaltă "
-                f"fereastră și încercați din nou."
-            )
+            return _(
+                "Fișierul „{name}” este deja deschis în altă fereastră Bălți Monitor. Închideți cealaltă fereastră și încercați din nou."
+            ).format(name=name)
         if info.host != _host():
-            return (
-                f"Fișierul „{name}” este deja deschis în Bălți Monitor pe calculatorul „{info.host}” "
-                f"({info.describe()}). Închideți programul acolo și încercați din nou; dacă acel "
-                f"calculator s-a oprit brusc, blocarea se eliberează singură după "
-                f"{int(self.stale_after // 60)} minute."
-            )
-        return (
-            f"Fișierul „{name}” este deja deschis în altă fereastră Bălți Monitor pe acest calculator "
-            f"({info.describe()}). Închideți cealaltă fereastră și încercați din nou."
-        )
+            return _(
+                "Fișierul „{name}” este deja deschis în Bălți Monitor pe calculatorul „{host}” ({describe}). Închideți programul acolo și încercați din nou; dacă acel calculator s-a oprit brusc, blocarea se eliberează singură după {value} minute."
+            ).format(name=name, host=info.host, describe=info.describe(), value=int(self.stale_after // 60))
+        return _(
+            "Fișierul „{name}” este deja deschis în altă fereastră Bălți Monitor pe acest calculator ({describe}). Închideți cealaltă fereastră și încercați din nou."
+        ).format(name=name, describe=info.describe())
 
     def _write_info(self, fh: IO[bytes]) -> None:
         data: dict[str, Any] = {

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from balti_monitor.db.models import FormStatus, Narrative, Period, Return, TotalOverride, Value, database
+from balti_monitor.i18n import _, ngettext
 from balti_monitor.services.backup import auto_backup
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
@@ -40,20 +41,40 @@ class PeriodContents:
     def describe(self) -> str:
         """What is lost, in Romanian (one line per kind of data)."""
         if self.empty:
-            return f"Perioada {self.label} nu conține date."
-        lines = [f"Perioada {self.label} ({self.code}) conține:"]
+            return _("Perioada {label} nu conține date.").format(label=self.label)
+        lines = [_("Perioada {label} ({code}) conține:").format(label=self.label, code=self.code)]
         if self.returns:
             lines.append(
-                f"• {self.returns} informații ale subdiviziunilor (descrieri), cu {self.values} valori ale indicatorilor;"
+                ngettext(
+                    "• {returns} informație a subdiviziunilor (descriere), cu {values} valori ale indicatorilor;",
+                    "• {returns} informații ale subdiviziunilor (descrieri), cu {values} valori ale indicatorilor;",
+                    self.returns,
+                ).format(returns=self.returns, values=self.values)
             )
         elif self.values:
-            lines.append(f"• {self.values} valori ale indicatorilor;")
+            lines.append(
+                ngettext(
+                    "• {values} valoare a indicatorilor;", "• {values} valori ale indicatorilor;", self.values
+                ).format(values=self.values)
+            )
         if self.narrative:
-            lines.append("• textul raportului (rezumat, riscuri, propuneri, semnături);")
+            lines.append(_("• textul raportului (rezumat, riscuri, propuneri, semnături);"))
         if self.overrides:
-            lines.append(f"• {self.overrides} totaluri introduse manual, cu motivele lor;")
+            lines.append(
+                ngettext(
+                    "• {overrides} total introdus manual, cu motivul lui;",
+                    "• {overrides} totaluri introduse manual, cu motivele lor;",
+                    self.overrides,
+                ).format(overrides=self.overrides)
+            )
         if self.forms:
-            lines.append(f"• starea a {self.forms} formulare de retur.")
+            lines.append(
+                ngettext(
+                    "• starea a {forms} formular de retur.",
+                    "• starea a {forms} formulare de retur.",
+                    self.forms,
+                ).format(forms=self.forms)
+            )
         return "\n".join(lines)
 
 
@@ -75,7 +96,7 @@ def period_contents(period_id: int) -> PeriodContents:
     """What the period holds."""
     period = Period.get_or_none(Period.id == period_id)
     if period is None:
-        raise ServiceError("Perioada nu mai există.")
+        raise ServiceError(_("Perioada nu mai există."))
     key = key_of(period)
     returns = Return.select().where(Return.period == period_id)
     values = Value.select().join(Return).where((Return.period == period_id) & (Value.raw_text != "")).count()
@@ -100,9 +121,9 @@ def delete_period(period_id: int) -> tuple[Path | None, ChangeSet]:
     """
     period = Period.get_or_none(Period.id == period_id)
     if period is None:
-        raise ServiceError("Perioada nu mai există.")
+        raise ServiceError(_("Perioada nu mai există."))
     backup = auto_backup("stergere")
-    with guard_write(f"Ștergerea perioadei {key_of(period).code}"), database.atomic():
+    with guard_write(_("Ștergerea perioadei {code}").format(code=key_of(period).code)), database.atomic():
         returns = Return.select(Return.id).where(Return.period == period_id)
         Value.delete().where(Value.ret.in_(returns)).execute()
         Return.delete().where(Return.period == period_id).execute()

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from balti_monitor.db.models import Narrative, Period, Plan, Return, TotalOverride, database
+from balti_monitor.i18n import _
 from balti_monitor.services.applicability import materialize
 from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
@@ -135,8 +136,10 @@ def parse_period_code(code: str) -> PeriodKey:
     match = _CODE.match(code)
     if not match:
         raise ServiceError(
-            f"Perioadă necunoscută „{code}”: scrieți de forma 2023-S1, 2023-S2, 2023-A (anual) sau 2017-2019 "
-            "(mai mulți ani)."
+            _(
+                "Perioadă necunoscută „{code}”: scrieți de forma 2023-S1, 2023-S2, 2023-A (anual) sau 2017-2019 "
+                "(mai mulți ani)."
+            ).format(code=code)
         )
     year = int(match.group(1))
     kind = match.group(2).upper()
@@ -158,7 +161,11 @@ def find_period(plan: Plan, key: PeriodKey) -> Period:
     )
     if period is None:
         known = ", ".join(key_of(p).code for p in list_periods(plan)) or "niciuna"
-        raise ServiceError(f"Perioada {key.code} nu există în acest fișier (există: {known}).")
+        raise ServiceError(
+            _("Perioada {code} nu există în acest fișier (există: {known}).").format(
+                code=key.code, known=known
+            )
+        )
     return period
 
 
@@ -173,10 +180,16 @@ def create_period(plan: Plan, key: PeriodKey, *, period_id: int | None = None) -
     ``period_id`` re-creates a period deleted by an undo under its former id.
     """
     if not plan.first_year <= key.year <= plan.last_year:
-        raise ServiceError(f"Anul {key.year} este în afara planului ({plan.first_year}-{plan.last_year}).")
+        raise ServiceError(
+            _("Anul {year} este în afara planului ({first_year}-{last_year}).").format(
+                year=key.year, first_year=plan.first_year, last_year=plan.last_year
+            )
+        )
     if key.span_end and (key.semester or not key.year < key.span_end <= plan.last_year):
         raise ServiceError(
-            f"Perioada {key.code} este în afara planului ({plan.first_year}-{plan.last_year})."
+            _("Perioada {code} este în afara planului ({first_year}-{last_year}).").format(
+                code=key.code, first_year=plan.first_year, last_year=plan.last_year
+            )
         )
     existing = Period.get_or_none(
         (Period.plan == plan)
@@ -185,7 +198,7 @@ def create_period(plan: Plan, key: PeriodKey, *, period_id: int | None = None) -
         & (Period.span_end == key.span_end)
     )
     if existing is not None:
-        raise ServiceError(f"Perioada {key.code} există deja.")
+        raise ServiceError(_("Perioada {code} există deja.").format(code=key.code))
     ids = {} if period_id is None else {"id": period_id}
     with database.atomic():
         period = Period.create(plan=plan, year=key.year, semester=key.semester, span_end=key.span_end, **ids)
@@ -298,7 +311,7 @@ def stored_period(period_id: int) -> Period:
     """The stored row of a period, for the export and forms entry points that still take one."""
     period = Period.get_or_none(Period.id == period_id)
     if period is None:
-        raise ServiceError("Perioada nu mai există.")
+        raise ServiceError(_("Perioada nu mai există."))
     return period
 
 
@@ -306,7 +319,7 @@ def create_period_in(plan_id: int, key: PeriodKey) -> tuple[PeriodInfo, ChangeSe
     """:func:`create_period` by plan id, returning the new period as a :class:`PeriodInfo`."""
     plan = Plan.get_or_none(Plan.id == plan_id)
     if plan is None:
-        raise ServiceError("Planul nu mai există.")
+        raise ServiceError(_("Planul nu mai există."))
     period, changes = create_period(plan, key)
     return _period_info(period), changes
 
@@ -324,7 +337,7 @@ def period_is_empty(period_id: int) -> bool:
 def delete_empty_period(period_id: int) -> ChangeSet:
     """Delete a period that holds nothing yet (the undo of creating it)."""
     if not period_is_empty(period_id):
-        raise ServiceError("Perioada conține deja date și nu poate fi ștearsă.")
+        raise ServiceError(_("Perioada conține deja date și nu poate fi ștearsă."))
     Period.delete().where(Period.id == period_id).execute()
     return ChangeSet(periods=True)
 
@@ -347,7 +360,7 @@ class CreatePeriod:
         with database.atomic():
             plan = Plan.get_or_none(Plan.id == self.plan_id)
             if plan is None:
-                raise ServiceError("Planul nu mai există.")
+                raise ServiceError(_("Planul nu mai există."))
             period, changes = create_period(plan, self.key, period_id=self.period_id)
         return replace(
             changes, inverse=DeleteEmptyPeriod(period.id), focus=Focus(period.id), new_id=period.id
@@ -370,7 +383,7 @@ class DeleteEmptyPeriod:
         with database.atomic():
             period = Period.get_or_none(Period.id == self.period_id)
             if period is None:
-                raise ServiceError("Perioada nu mai există.")
+                raise ServiceError(_("Perioada nu mai există."))
             inverse = CreatePeriod(period.plan_id, key_of(period), self.period_id)
             changes = delete_empty_period(self.period_id)
         return replace(changes, inverse=inverse)

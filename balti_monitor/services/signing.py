@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from balti_monitor.db.models import ChangeLog, Period, PeriodSignature, Plan
+from balti_monitor.i18n import _
 from balti_monitor.services.audit import CellKey, current_user, record, recording
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.document_schema import InterchangeError
@@ -35,9 +36,11 @@ def file_sha256(path: Path) -> str:
             for block in iter(lambda: stream.read(1 << 20), b""):
                 digest.update(block)
     except FileNotFoundError as exc:
-        raise ServiceError(f"Fișierul „{path}” nu există.") from exc
+        raise ServiceError(_("Fișierul „{path}” nu există.").format(path=path)) from exc
     except OSError as exc:
-        raise ServiceError(f"Fișierul „{path}” nu poate fi citit: {exc.strerror or exc}.") from exc
+        raise ServiceError(
+            _("Fișierul „{path}” nu poate fi citit: {value}.").format(path=path, value=exc.strerror or exc)
+        ) from exc
     return digest.hexdigest()
 
 
@@ -55,8 +58,8 @@ class SignatureInfo:
     @property
     def summary(self) -> str:
         """ "semnat de Ion Popescu la 2026-12-07 10:15"."""
-        who = self.signed_by or "un utilizator necunoscut"
-        return f"semnat de {who} la {self.signed_at.replace('T', ' ')}"
+        who = self.signed_by or _("un utilizator necunoscut")
+        return _("semnat de {who} la {value}").format(who=who, value=self.signed_at.replace("T", " "))
 
 
 def _info(sig: PeriodSignature, period: Period) -> SignatureInfo:
@@ -78,13 +81,17 @@ def sign_period(period_id: int, report: Path) -> SignatureInfo:
     """Mark the period as signed with the report ``report`` (its SHA-256 is stored) and lock it."""
     period = Period.get_or_none(Period.id == period_id)
     if period is None:
-        raise ServiceError("Perioada nu mai există.")
+        raise ServiceError(_("Perioada nu mai există."))
     existing = signature(period_id)
     if existing is not None:
-        raise ServiceError(f"Perioada {existing.period_code} este deja {existing.summary}.")
+        raise ServiceError(
+            _("Perioada {period_code} este deja {summary}.").format(
+                period_code=existing.period_code, summary=existing.summary
+            )
+        )
     report = Path(report)
     if report.suffix.lower() != ".docx":
-        raise ServiceError(f"„{report.name}” nu este un raport Word (.docx).")
+        raise ServiceError(_("„{name}” nu este un raport Word (.docx).").format(name=report.name))
     sha = file_sha256(report)
     now = dt.datetime.now().replace(microsecond=0).isoformat()
     plan = Plan.get_by_id(period.plan_id)
@@ -102,13 +109,13 @@ def unsign_period(period_id: int, reason: str) -> ChangeSet:
     """Withdraw the signature (the reason is required and recorded); the period can be changed again."""
     reason = " ".join(reason.split())
     if not reason:
-        raise ServiceError("Scrieți motivul pentru care se retrage semnătura.")
+        raise ServiceError(_("Scrieți motivul pentru care se retrage semnătura."))
     problem = text_problem(reason)
     if problem:
         raise ServiceError(problem)
     sig = PeriodSignature.get_or_none(PeriodSignature.period == period_id)
     if sig is None:
-        raise ServiceError("Perioada nu este semnată.")
+        raise ServiceError(_("Perioada nu este semnată."))
     period = Period.get_by_id(period_id)
     plan = Plan.get_by_id(period.plan_id)
     with recording("unsign"):
@@ -133,10 +140,9 @@ class ReportVersion:
         """The line printed under the report's title from version 2 on ("" for the first version)."""
         if self.number <= 1 or self.unsigned_at is None:
             return ""
-        return (
-            f"Versiunea {self.number}, care înlocuiește versiunea {self.number - 1} "
-            f"(semnătură retrasă la {self.unsigned_at.strftime('%d.%m.%Y')})"
-        )
+        return _(
+            "Versiunea {number}, care înlocuiește versiunea {value} (semnătură retrasă la {value2})"
+        ).format(number=self.number, value=self.number - 1, value2=self.unsigned_at.strftime("%d.%m.%Y"))
 
 
 def report_version(period_id: int) -> ReportVersion:
@@ -170,7 +176,11 @@ def verify_report(path: Path) -> Verification:
     ):
         info = _info(sig, sig.period)
         return Verification(
-            True, sha, f"Documentul este raportul semnat al perioadei {info.period_code} ({info.summary})."
+            True,
+            sha,
+            _("Documentul este raportul semnat al perioadei {period_code} ({summary}).").format(
+                period_code=info.period_code, summary=info.summary
+            ),
         )
     withdrawn = (
         ChangeLog.select()
@@ -183,13 +193,19 @@ def verify_report(path: Path) -> Verification:
         return Verification(
             False,
             sha,
-            f"Documentul a fost raportul semnat al perioadei {withdrawn.period}, dar semnătura a fost retrasă "
-            f"la {when} de {withdrawn.who or 'un utilizator necunoscut'} (motiv: {withdrawn.note}).",
+            _(
+                "Documentul a fost raportul semnat al perioadei {period}, dar semnătura a fost retrasă la {when} de {value} (motiv: {note})."
+            ).format(
+                period=withdrawn.period,
+                when=when,
+                value=withdrawn.who or _("un utilizator necunoscut"),
+                note=withdrawn.note,
+            ),
         )
     return Verification(
         False,
         sha,
-        "Documentul nu este raportul semnat al niciunei perioade din acest fișier (SHA-256 diferit).",
+        _("Documentul nu este raportul semnat al niciunei perioade din acest fișier (SHA-256 diferit)."),
     )
 
 
@@ -235,11 +251,13 @@ def keep_signed(signed: SignedPeriods, before: dict[CellKey, str], after: dict[C
             .first()
         )
         if old != new or period is None:
-            who = data.get("signed_by") or "un utilizator necunoscut"
+            who = data.get("signed_by") or _("un utilizator necunoscut")
             raise InterchangeError(
-                f"Perioada {period_code} este semnată de {who} ({str(data.get('signed_at', '')).replace('T', ' ')}); "
-                "documentul importat i-ar modifica datele. Importul nu s-a făcut; pentru o corectare retrageți "
-                "întâi semnătura (cu motivul)."
+                _(
+                    "Perioada {period_code} este semnată de {who} ({value}); documentul importat i-ar modifica datele. Importul nu s-a făcut; pentru o corectare retrageți întâi semnătura (cu motivul)."
+                ).format(
+                    period_code=period_code, who=who, value=str(data.get("signed_at", "")).replace("T", " ")
+                )
             )
         if not PeriodSignature.select().where(PeriodSignature.period == period).exists():
             PeriodSignature.create(period=period, **data)
