@@ -27,9 +27,10 @@ them into psycopg's ``%s`` (outside quotes), so the same statement runs on both 
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import peewee as pw
@@ -138,10 +139,34 @@ def executemany(sql: str, rows: Sequence[Sequence[Any]]) -> None:
         return
     conn = database.connection()  # type: ignore[no-untyped-call]
     if is_postgresql():
-        with conn.cursor() as cursor:
+        # peewee's wrapper: a driver error becomes peewee's (IntegrityError, the lock's refusal …)
+        with pw.__exception_wrapper__, conn.cursor() as cursor:  # type: ignore[attr-defined]
             cursor.executemany(_placeholders(sql), rows)
     else:
         conn.executemany(sql, rows)
+
+
+T = TypeVar("T")
+
+#: How many times a user action is run when the server reports a serialisation failure or a deadlock.
+ATTEMPTS = 5
+
+
+def retrying(action: Callable[[], T]) -> T:
+    """Run ``action`` (one whole transaction) and, on a server, run it again when the server refused it for
+    a serialisation failure or a deadlock (SQLSTATE 40001 / 40P01): the failed attempt was rolled back
+    entirely, so nothing is ever half-applied. Inside an outer transaction it runs once (the outer one
+    decides). On a file it simply runs."""
+    if not is_postgresql() or database.in_transaction():
+        return action()
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            return action()
+        except (pw.DatabaseError, pw.InterfaceError) as exc:
+            if attempt == ATTEMPTS or not retryable(exc):
+                raise
+            time.sleep(0.01 * attempt * attempt)
+    raise AssertionError("unreachable")
 
 
 def retryable(error: BaseException) -> bool:

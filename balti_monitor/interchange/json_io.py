@@ -31,7 +31,10 @@ from balti_monitor.db.models import (
     SubdivisionAlias,
     TotalOverride,
     Value,
+    database,
+    is_postgresql,
 )
+from balti_monitor.db.postgres import reset_sequences
 from balti_monitor.interchange.forms_common import SECRET_KEY
 from balti_monitor.services.applicability import effective_responsibilities
 from balti_monitor.services.audit import cell_texts, export_log, import_log, record_differences, recording
@@ -348,6 +351,8 @@ def import_document(document: dict[str, Any], *, replace: bool = False) -> Chang
                 )
             for model in (Plan, Subdivision):
                 model.delete().execute()
+            if is_postgresql():  # ids start again after the largest kept one, as in a file
+                reset_sequences(database)
         _import(document)
         after = cell_texts()
         keep_signed(signed, before, after)
