@@ -180,7 +180,7 @@ def _export_plan(plan: Plan, code_of: dict[int, str], with_form_key: bool = Fals
             }
             for o in TotalOverride.select()
             .where(TotalOverride.period == period)
-            .order_by(TotalOverride.action, TotalOverride.indicator, TotalOverride.id)
+            .order_by(TotalOverride.action, TotalOverride.indicator.asc(nulls="first"), TotalOverride.id)
         ]
         responsible = [
             {"action": action_code[aid], "subdivision": code_of[sid], "indicators": sorted(numbers)}
@@ -208,7 +208,7 @@ def _export_plan(plan: Plan, code_of: dict[int, str], with_form_key: bool = Fals
             }
             for r in ReferenceTotal.select()
             .where(ReferenceTotal.period == period)
-            .order_by(ReferenceTotal.action, ReferenceTotal.indicator, ReferenceTotal.id)
+            .order_by(ReferenceTotal.action, ReferenceTotal.indicator.asc(nulls="first"), ReferenceTotal.id)
         ]
         periods.append(
             {
