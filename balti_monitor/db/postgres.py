@@ -633,3 +633,165 @@ def rebuild_search_index(db: pw.Database) -> None:
             f"SELECT x.id, x.body, bm_fold(x.body), x.kind, x.p, x.a, x.s, x.c FROM ({select}) "
             "AS x(id, body, kind, p, a, s, c)",
         )
+
+
+# --------------------------------------------------------------------------------------------------------
+# Version 9: plan kinds (the twin of ``_add_kinds_and_progress`` of :mod:`balti_monitor.db.connection`)
+
+#: Version 9's period code: a span of years is "2017-2019" (``_PCODE_V9`` of :mod:`balti_monitor.db.audit`).
+_PCODE_V9 = (
+    "p.year || CASE WHEN p.span_end > 0 THEN '-' || p.span_end WHEN p.semester = 0 THEN '-A' "
+    "ELSE '-S' || p.semester END"
+)
+#: The functions of version 8 that version 9 replaces (period code; a return without a subdivision).
+_FUNCTIONS_V9 = ("bm_lock", "bm_log_value", "bm_log_return", "bm_log_override", "bm_log_responsibility")
+_STATUS_LOG_V9 = (
+    "  IF OLD.status IS DISTINCT FROM NEW.status THEN "
+    f"    {_LOG} SELECT {_CTX}, 'status', p.plan_id, {_PCODE}, a.code, s.code, 0, '', "
+    "    OLD.status, NEW.status, '' FROM period p JOIN action a ON a.id = NEW.action_id "
+    "    JOIN subdivision s ON s.id = NEW.subdivision_id WHERE p.id = NEW.period_id; "
+    "  END IF; "
+)
+
+
+def _v9(body: str) -> str:
+    """A version-8 function made version 9, as :mod:`balti_monitor.db.audit` does for SQLite: the period
+    code of a span, a return of the action as a whole recorded with an empty subdivision code (not skipped
+    by an inner join), the status of a return recorded, a return's links locked with their period."""
+    body = body.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
+    if " bm_log_return()" in body:
+        marker = "  RETURN NULL; END IF; "
+        if body.count(marker) != 1:
+            raise AssertionError("bm_log_return of version 8 changed")
+        body = body.replace(marker, _STATUS_LOG_V9 + marker)
+    if " bm_lock()" in body:
+        body = body.replace(
+            "IF TG_TABLE_NAME = 'value' THEN", "IF TG_TABLE_NAME IN ('value', 'return_link') THEN"
+        )
+    return (
+        body.replace(_PCODE, _PCODE_V9)
+        .replace("JOIN subdivision s ON", "LEFT JOIN subdivision s ON")
+        .replace(", s.code, ", ", coalesce(s.code, ''), ")
+    )
+
+
+def server_functions_v9() -> list[str]:
+    """What version 9 changes in the functions and triggers of version 8 (frozen in behaviour: the twins
+    of ``TRIGGERS_V9`` of :mod:`balti_monitor.db.audit`)."""
+    replaced = [
+        _v9(sql)
+        for sql in server_functions_v8()
+        if sql.startswith("CREATE FUNCTION") and sql.split()[2].split("(")[0] in _FUNCTIONS_V9
+    ]
+    if len(replaced) != len(_FUNCTIONS_V9):
+        raise AssertionError("the functions of version 8 changed")
+    return [
+        *replaced,
+        'DROP TRIGGER audit_return ON "return"',
+        "CREATE TRIGGER audit_return AFTER INSERT OR UPDATE OF description, review_status, status OR DELETE "
+        'ON "return" FOR EACH ROW EXECUTE FUNCTION bm_log_return()',
+        "CREATE TRIGGER lock_return_link BEFORE INSERT OR UPDATE OR DELETE ON return_link "
+        "FOR EACH ROW EXECUTE FUNCTION bm_lock()",
+    ]
+
+
+def _replace_functions(db: pw.Database, statements: Sequence[str]) -> None:
+    """Run ``statements``; a function they replace keeps its ``SECURITY DEFINER`` and its settings (a
+    ``CREATE OR REPLACE`` resets them, and ``server-setup`` may have set them)."""
+    kept = _sql(
+        db,
+        "SELECT p.oid::regprocedure::text, p.prosecdef, p.proconfig FROM pg_proc p "
+        "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = current_schema() "
+        "AND p.proname = ANY(?) AND (p.prosecdef OR p.proconfig IS NOT NULL)",
+        (list(_FUNCTIONS_V9),),
+    ).fetchall()
+    for sql in statements:
+        _sql(db, sql)
+    for signature, definer, settings in kept:
+        if definer:
+            _sql(db, f"ALTER FUNCTION {signature} SECURITY DEFINER")
+        for setting in settings or ():
+            name, _, value = str(setting).partition("=")
+            _sql(db, f"ALTER FUNCTION {signature} SET {name} = {value}")
+
+
+def _kinds_and_progress_v9(db: pw.Database) -> None:
+    """Version 8 -> 9 on a server: :data:`~balti_monitor.db.postgres_schema.MIGRATION_V9`, then the data step
+    of the SQLite migration (the text values of ``action.extra`` become declared columns and their values,
+    the meaning of every status is stored beside it), then the functions and triggers of version 9. The
+    lock of signed periods stands aside for the data step only (it fills a new column of their returns)."""
+    import json
+
+    from balti_monitor.db.connection import (
+        _EXTRA_LABELS_V9,
+        _PLA_COLUMNS_V9,
+        _STATUS_WORDS_V9,
+        _fold_v9,
+    )
+    from balti_monitor.db.postgres_schema import MIGRATION_V9
+
+    for sql in MIGRATION_V9:
+        _sql(db, sql)
+
+    def column(plan_id: int, position: int, key: str, label: str, source: str, fmt: str) -> int:
+        row = _sql(
+            db,
+            'INSERT INTO "plan_column" ("plan_id", "position", "key", "label", "number", "source", "format", '
+            '"merge", "in_plan", "in_report") VALUES (?, ?, ?, ?, \'\', ?, ?, \'none\', true, true) '
+            'RETURNING "id"',
+            (plan_id, position, key, label, source, fmt),
+        ).fetchone()
+        return int(row[0])
+
+    plan_columns: dict[int, dict[str, int]] = {}
+    rows = _sql(
+        db,
+        "SELECT a.id, pr.plan_id, a.extra FROM action a JOIN priority pr ON pr.id = a.priority_id "
+        "WHERE a.extra NOT IN ('{}', '') ORDER BY pr.plan_id, pr.position, a.position, a.id",
+    ).fetchall()
+    for action_id, plan_id, extra_text in rows:
+        try:
+            extra = json.loads(extra_text)
+        except ValueError:
+            continue
+        if not isinstance(extra, dict):
+            continue
+        texts = {k: v for k, v in extra.items() if isinstance(v, str)}
+        if not texts:
+            continue
+        columns = plan_columns.get(plan_id)
+        if columns is None:
+            columns = plan_columns[plan_id] = {}
+            for key, label, source, fmt in _PLA_COLUMNS_V9:
+                columns["\0" + key] = column(plan_id, len(columns) + 1, key, label, source, fmt)
+        for key, text in texts.items():
+            if key not in columns:
+                stored_key = key if "\0" + key not in columns else f"extra_{key}"
+                label = _EXTRA_LABELS_V9.get(key, key)
+                columns[key] = column(plan_id, len(columns) + 1, stored_key, label, "column", "text")
+            if text:
+                _sql(
+                    db,
+                    'INSERT INTO "action_column_value" ("action_id", "column_id", "raw_text") VALUES (?, ?, ?)',
+                    (action_id, columns[key], text),
+                )
+        rest = {k: v for k, v in extra.items() if not isinstance(v, str)}
+        _sql(
+            db,
+            'UPDATE "action" SET "extra" = ? WHERE "id" = ?',
+            (json.dumps(rest, ensure_ascii=False, sort_keys=True), action_id),
+        )
+    meanings = [
+        (meaning, return_id)
+        for return_id, status in _sql(db, "SELECT id, status FROM \"return\" WHERE status <> ''").fetchall()
+        if (meaning := _STATUS_WORDS_V9.get(_fold_v9(str(status)), ""))
+    ]
+    if meanings:
+        _sql(db, 'ALTER TABLE "return" DISABLE TRIGGER lock_return')
+        for meaning, return_id in meanings:
+            _sql(db, 'UPDATE "return" SET "status_meaning" = ? WHERE "id" = ?', (meaning, return_id))
+        _sql(db, 'ALTER TABLE "return" ENABLE TRIGGER lock_return')
+    _replace_functions(db, server_functions_v9())
+
+
+PG_MIGRATIONS[9] = _kinds_and_progress_v9

@@ -77,3 +77,35 @@ TABLES_V8: tuple[str, ...] = (
     'CREATE INDEX IF NOT EXISTS "value_indicator_id" ON "value" ("indicator_id")',
     'CREATE UNIQUE INDEX IF NOT EXISTS "value_return_id_indicator_id" ON "value" ("return_id", "indicator_id")',
 )
+
+#: Version 8 -> 9 (plan kinds; the twin of ``_KINDS_V9`` of :mod:`balti_monitor.db.connection`): declared
+#: plan columns, groups' column sets and items' values in them, the return of an action as a whole
+#: (``return.subdivision_id`` NULL, one per action and period by a partial unique index), the status's
+#: meaning, a return's links, periods spanning years. PostgreSQL changes "return" in place (ALTER TABLE is
+#: transactional and cascades nothing), so its rows, triggers and policies stay; a column added keeps the
+#: models' shape (NOT NULL, no default but ``span_end``'s, as the SQLite migration and the models have it).
+MIGRATION_V9: tuple[str, ...] = (
+    'CREATE TABLE "plan_column" ("id" SERIAL NOT NULL PRIMARY KEY, "plan_id" INTEGER NOT NULL, "position" INTEGER NOT NULL, "key" VARCHAR(255) NOT NULL, "label" TEXT NOT NULL, "number" VARCHAR(255) NOT NULL, "source" VARCHAR(255) NOT NULL, "format" VARCHAR(255) NOT NULL, "merge" VARCHAR(255) NOT NULL, "in_plan" BOOLEAN NOT NULL, "in_report" BOOLEAN NOT NULL, FOREIGN KEY ("plan_id") REFERENCES "plan" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "plan_column_plan_id" ON "plan_column" ("plan_id")',
+    'CREATE UNIQUE INDEX "plan_column_plan_id_key" ON "plan_column" ("plan_id", "key")',
+    'CREATE TABLE "group_column" ("id" SERIAL NOT NULL PRIMARY KEY, "priority_id" INTEGER NOT NULL, "column_id" INTEGER NOT NULL, "position" INTEGER NOT NULL, "label" TEXT NOT NULL, FOREIGN KEY ("priority_id") REFERENCES "priority" ("id") ON DELETE CASCADE, FOREIGN KEY ("column_id") REFERENCES "plan_column" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "group_column_priority_id" ON "group_column" ("priority_id")',
+    'CREATE INDEX "group_column_column_id" ON "group_column" ("column_id")',
+    'CREATE UNIQUE INDEX "group_column_priority_id_column_id" ON "group_column" ("priority_id", "column_id")',
+    'CREATE TABLE "action_column_value" ("id" SERIAL NOT NULL PRIMARY KEY, "action_id" INTEGER NOT NULL, "column_id" INTEGER NOT NULL, "raw_text" TEXT NOT NULL, FOREIGN KEY ("action_id") REFERENCES "action" ("id") ON DELETE CASCADE, FOREIGN KEY ("column_id") REFERENCES "plan_column" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "action_column_value_action_id" ON "action_column_value" ("action_id")',
+    'CREATE INDEX "action_column_value_column_id" ON "action_column_value" ("column_id")',
+    'CREATE UNIQUE INDEX "action_column_value_action_id_column_id" ON "action_column_value" ("action_id", "column_id")',
+    # the return of the action as a whole; the status's meaning beside its raw text
+    'ALTER TABLE "return" ALTER COLUMN "subdivision_id" DROP NOT NULL',
+    'ALTER TABLE "return" ADD COLUMN "status_meaning" VARCHAR(255) NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "return" ALTER COLUMN "status_meaning" DROP DEFAULT',
+    'CREATE UNIQUE INDEX "return_action_id_period_id_whole" ON "return" ("action_id", "period_id") WHERE ("subdivision_id" IS NULL)',
+    'CREATE TABLE "return_link" ("id" SERIAL NOT NULL PRIMARY KEY, "return_id" INTEGER NOT NULL, "position" INTEGER NOT NULL, "text" TEXT NOT NULL, "url" TEXT NOT NULL, FOREIGN KEY ("return_id") REFERENCES "return" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "return_link_return_id" ON "return_link" ("return_id")',
+    'CREATE UNIQUE INDEX "return_link_return_id_position" ON "return_link" ("return_id", "position")',
+    # periods spanning years ("2017-2019"): the last year, 0 for a semester or a year
+    'ALTER TABLE "period" ADD COLUMN "span_end" INTEGER NOT NULL DEFAULT 0',
+    'DROP INDEX "period_plan_id_year_semester"',
+    'CREATE UNIQUE INDEX "period_plan_id_year_semester_span_end" ON "period" ("plan_id", "year", "semester", "span_end")',
+)
