@@ -322,8 +322,9 @@ def model_problems(db: pw.Database) -> list[str]:
     return problems
 
 
-def create_server_schema(db: pw.Database) -> None:
-    """The schema of the current version in an empty database (inside the caller's transaction)."""
+def create_server_schema(db: pw.Database, version: int = SCHEMA_VERSION) -> None:
+    """The schema of the current version (or of an older ``version``, for the tests of a migration) in an
+    empty database (inside the caller's transaction)."""
     for sql in SCHEMA_VERSION_TABLE:
         _sql(db, sql)
     for sql in TABLES_V8:
@@ -335,7 +336,7 @@ def create_server_schema(db: pw.Database) -> None:
         "INSERT INTO schema_version (id, version, application) VALUES (1, ?, ?)",
         (PG_BASE_VERSION, APPLICATION),
     )
-    for step in range(PG_BASE_VERSION + 1, SCHEMA_VERSION + 1):
+    for step in range(PG_BASE_VERSION + 1, version + 1):
         PG_MIGRATIONS[step](db)
         _sql(db, "UPDATE schema_version SET version = ? WHERE id = 1", (step,))
 
