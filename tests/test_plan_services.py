@@ -1,9 +1,7 @@
 """Several plans in one file and plans of other kinds: choosing a plan, its columns, an item's declared
-column values, the progress of an action as a whole."""
+column values, the progress of an action as a whole; on a SQLite file and on a PostgreSQL server."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from kind_plans import open_government_plan, programme_report
@@ -21,12 +19,12 @@ from balti_monitor.services.plans import (
 from balti_monitor.services.progress import Link, SaveProgress, action_progress, period_progress
 
 
-def test_the_only_plan_is_chosen_without_a_code(plan_db: Path) -> None:
+def test_the_only_plan_is_chosen_without_a_code(engine_plan_db: str) -> None:
     only = select_plan(None)
     assert only.code == Plan.get().code and only.kind == "pla"
 
 
-def test_with_several_plans_a_code_is_needed_and_the_message_lists_them(plan_db: Path) -> None:
+def test_with_several_plans_a_code_is_needed_and_the_message_lists_them(engine_plan_db: str) -> None:
     open_government_plan()
     with pytest.raises(ServiceError) as caught:
         select_plan(None)
@@ -37,14 +35,14 @@ def test_with_several_plans_a_code_is_needed_and_the_message_lists_them(plan_db:
         select_plan("X")
 
 
-def test_a_plan_without_declared_columns_shows_its_kinds(plan_db: Path) -> None:
+def test_a_plan_without_declared_columns_shows_its_kinds(engine_plan_db: str) -> None:
     plan_id = Plan.get().id
     columns = plan_columns(plan_id)
     assert [c.key for c in columns] == [c.key for c in plan_kind(plan_id).columns]
     assert all(c.id is None for c in columns)
 
 
-def test_an_items_declared_column_is_written_and_read_back(plan_db: Path) -> None:
+def test_an_items_declared_column_is_written_and_read_back(engine_plan_db: str) -> None:
     ids = open_government_plan()
     labels = [c.label for c in plan_columns(ids["plan"]) if c.in_plan]
     assert labels[3:6] == ["Instituții responsabile", "Parteneri", "Termen de realizare"]
@@ -58,7 +56,7 @@ def test_an_items_declared_column_is_written_and_read_back(plan_db: Path) -> Non
     assert action_column_values(ids["1.2"]) == {"partners": "Asociația Presei Independente"}
 
 
-def test_progress_keeps_the_raw_status_its_meaning_and_the_links_in_order(plan_db: Path) -> None:
+def test_progress_keeps_the_raw_status_its_meaning_and_the_links_in_order(engine_plan_db: str) -> None:
     ids = open_government_plan()
     links = (
         Link("www.date.gov.md", "http://www.date.gov.md/"),
@@ -82,20 +80,22 @@ def test_progress_keeps_the_raw_status_its_meaning_and_the_links_in_order(plan_d
         (Link("portal", "https://date gov.md"), "spații"),
     ],
 )
-def test_a_bad_link_is_refused_and_nothing_changes(plan_db: Path, link: Link, message: str) -> None:
+def test_a_bad_link_is_refused_and_nothing_changes(engine_plan_db: str, link: Link, message: str) -> None:
     ids = open_government_plan()
     with pytest.raises(ServiceError, match=message):
         SaveProgress(ids["1.1"], ids["period"], "Text", "Realizată", (link,)).apply()
     assert Return.select().count() == 0 and ReturnLink.select().count() == 0
 
 
-def test_progress_over_a_span_of_years(plan_db: Path) -> None:
+def test_progress_over_a_span_of_years(engine_plan_db: str) -> None:
     ids = programme_report()
     SaveProgress(ids["1.1"], ids["period"], "Au fost aprobate Regulamentele.", "", ()).apply()
     assert action_progress(ids["1.1"], ids["period"]).description == "Au fost aprobate Regulamentele."
 
 
-def test_a_plan_reported_per_subdivision_refuses_progress_of_the_action_as_a_whole(demo_db: Path) -> None:
+def test_a_plan_reported_per_subdivision_refuses_progress_of_the_action_as_a_whole(
+    engine_demo_db: str,
+) -> None:
     from balti_monitor.db.models import Action, Period
 
     action = Action.select().first()

@@ -392,3 +392,32 @@ def test_plans_of_other_kinds_go_file_to_server_and_back_exactly(
     assert _every_row() == expected
     close_database()
     open_database(plan_db)  # the fixture closes it
+
+
+def test_plan_chooses_the_plan_on_a_server_as_in_a_file(
+    server: Any, demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--plan CODE`` with ``--db postgresql://…``: several plans need a code, the chosen one is checked."""
+    import shutil
+
+    from balti_monitor.cli import main
+    from balti_monitor.services.progress import SaveProgress
+
+    path = tmp_path / "doua.sqlite"
+    shutil.copyfile(demo_file, path)
+    open_database(path)
+    ids = open_government_plan()
+    for key in ("1.1", "1.2"):
+        SaveProgress(ids[key], ids["period"], "Text", "Realizată", ()).apply()
+    close_database()
+    url = server.url(server.new_database())
+    assert main(["copy", "--from", str(path), "--to", url]) == 0
+    capsys.readouterr()
+    assert main(["check", "--db", url, "--period", "2023-S1"]) == 2
+    err = capsys.readouterr().err
+    assert "--plan" in err and "PLA-BALTI-2023-2027" in err and "OGP-2019-2020" in err
+    assert main(["check", "--db", url, "--plan", "OGP-2019-2020", "--period", "2020-S1"]) == 0
+    assert "Nicio constatare în perioada 2020-S1" in capsys.readouterr().out
+    assert main(["totals", "--db", url, "--plan", "OGP-2019-2020", "--period", "2020-S1"]) == 0
+    assert "nu are rândul „Total instituții responsabile”" in capsys.readouterr().out
+    assert main(["check", "--db", url, "--plan", "PLA-BALTI-2023-2027", "--period", "2023-S1"]) == 1

@@ -355,7 +355,7 @@ def test_a_redone_resolution_keeps_the_time_it_was_first_resolved(engine_demo_db
 # -- plans of other kinds -----------------------------------------------------------------------------------
 
 
-def test_writing_an_items_declared_column_is_undone_and_redone(plan_db: Path) -> None:
+def test_writing_an_items_declared_column_is_undone_and_redone(engine_plan_db: str) -> None:
     from kind_plans import open_government_plan
 
     from balti_monitor.services.plans import SetColumnValue, action_column_values
@@ -369,7 +369,7 @@ def test_writing_an_items_declared_column_is_undone_and_redone(plan_db: Path) ->
     assert action_column_values(ids["1.1"]) == {"cost": "În limitele bugetului aprobat"}
 
 
-def test_progress_of_an_action_as_a_whole_is_undone_and_redone(plan_db: Path) -> None:
+def test_progress_of_an_action_as_a_whole_is_undone_and_redone(engine_plan_db: str) -> None:
     from kind_plans import open_government_plan
 
     from balti_monitor.services.progress import Link, SaveProgress, action_progress
