@@ -190,3 +190,11 @@ def test_a_plan_is_added_beside_the_plans_of_a_file(plan_db: Path, tmp_path: Pat
         add_plan({**ogp, "code": "ALT", "kind": "registru"})
     again = next(p for p in export_document()["plans"] if p["code"] == "OGP-2019-2020")
     assert again == ogp
+
+
+def test_the_demo_as_a_version_1_document_loads_to_the_same_data(demo_db: Path, tmp_path: Path) -> None:
+    current = export_document()
+    close_database()
+    open_database(tmp_path / "din-v1.sqlite")
+    import_document(_as_version_1(current))
+    assert dumps(export_document()) == dumps(current)
