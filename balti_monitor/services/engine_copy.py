@@ -115,6 +115,31 @@ def _write_rows(rows: Rows) -> dict[str, int]:
     return counts
 
 
+def read_file_rows(path: Path) -> Rows:
+    """Every row of a (verified) SQLite file, read through a connection of its own: the open database, a
+    server, stays open."""
+    db = pw.SqliteDatabase(path.resolve().as_uri() + "?mode=ro", uri=True)
+    db.connect()
+    try:
+        with db.bind_ctx(ALL_MODELS):
+            return read_rows()
+    finally:
+        db.close()
+
+
+def replace_server_data(rows: Rows, shown: str) -> dict[str, int]:
+    """Replace every row of the open server with ``rows``, inside the caller's transaction (the counts are
+    checked; a failure rolls everything back with it)."""
+    _copy_mode()
+    for model in reversed(ALL_MODELS):
+        if model is not AuditContext:
+            model.delete().execute()
+    counts = _write_rows(rows)
+    reset_sequences(database)
+    _check_counts(counts, shown)
+    return counts
+
+
 def _held_counts() -> dict[str, int]:
     return {model._meta.table_name: model.select().count() for model in ALL_MODELS}
 
