@@ -253,3 +253,24 @@ def test_the_period_lock_is_enforced_by_the_server_itself(server: Any, demo_file
         after = conn.execute("SELECT count(*) FROM change_log").fetchone()
     assert before is not None and after is not None and after[0] == before[0] + 1  # and it was recorded
     assert Period is not None
+
+
+def test_a_lost_server_connection_is_a_romanian_refusal(server: Any) -> None:
+    from balti_monitor.services.bundled import ensure_bundled_plan
+    from balti_monitor.services.storage_errors import guard_write
+
+    name = server.new_database()
+    open_database(server.url(name))
+    ensure_bundled_plan()
+    server.execute(
+        f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()"
+    )
+    with (
+        pytest.raises(ServiceError, match="Salvarea nu a reușit: serverul bazei de date"),
+        guard_write("Salvarea"),
+    ):
+        Subdivision.update(name="x").execute()
+    # the next action connects again and works
+    Subdivision.update(name="y").where(Subdivision.code == "DRU").execute()
+    assert Subdivision.get(Subdivision.code == "DRU").name == "y"
+    close_database()

@@ -129,7 +129,17 @@ class ServerDatabase(pw.PostgresqlDatabase):
         """Run ``sql``; a statement written with ``?`` placeholders (the services' raw SQL) is converted."""
         if "%s" not in sql and (_QMARK.search(sql) or (not params and "%" in sql)):
             sql = _placeholders(sql)
+        self._reconnect_if_lost()
         return super().execute_sql(sql, params)  # type: ignore[no-untyped-call]
+
+    def _reconnect_if_lost(self) -> None:
+        """A connection the server dropped (restart, network) is opened again before the next statement
+        outside a transaction; inside one the statement fails (the transaction is lost: the user action
+        is refused with a Romanian message, and the next one works)."""
+        conn = self._state.conn
+        if conn is not None and getattr(conn, "closed", False) and not self.in_transaction():
+            self._state.reset()
+            self.connect()
 
 
 def executemany(sql: str, rows: Sequence[Sequence[Any]]) -> None:
@@ -379,7 +389,7 @@ _LOG = (
     "INSERT INTO change_log (at, who, source, kind, plan_id, period, action, subdivision, column_no, field, "
     "old_text, new_text, note) "
 )
-_CTX = "floor(extract(epoch FROM clock_timestamp()))::integer, bm_ctx_who(), bm_ctx_source()"
+_CTX = "floor(extract(epoch FROM clock_timestamp()))::bigint, bm_ctx_who(), bm_ctx_source()"
 
 
 def server_functions_v8() -> list[str]:
