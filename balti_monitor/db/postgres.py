@@ -136,9 +136,9 @@ class ServerDatabase(pw.PostgresqlDatabase):
         """A connection the server dropped (restart, network) is opened again before the next statement
         outside a transaction; inside one the statement fails (the transaction is lost: the user action
         is refused with a Romanian message, and the next one works)."""
-        conn = self._state.conn
+        conn = self._state.conn  # type: ignore[attr-defined]
         if conn is not None and getattr(conn, "closed", False) and not self.in_transaction():
-            self._state.reset()
+            self._state.reset()  # type: ignore[attr-defined]
             self.connect()
 
 
