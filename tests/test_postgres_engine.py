@@ -274,3 +274,30 @@ def test_a_lost_server_connection_is_a_romanian_refusal(server: Any) -> None:
     Subdivision.update(name="y").where(Subdivision.code == "DRU").execute()
     assert Subdivision.get(Subdivision.code == "DRU").name == "y"
     close_database()
+
+
+def test_a_role_that_does_not_own_the_tables_copies_with_the_triggers_running(
+    server: Any, demo_file: Path
+) -> None:
+    from balti_monitor.services.engine_copy import copy_database
+
+    name = server.new_database()
+    owner_url = server.url(name)
+    open_database(owner_url)  # the schema, made by its owner
+    close_database()
+    server.execute(
+        "DO $$ BEGIN CREATE ROLE bm_writer LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO bm_writer",
+        "GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO bm_writer",
+        dbname=name,
+    )
+    copy_database(demo_file, server.url(name, user="bm_writer"))
+    open_database(demo_file, read_only=True)
+    expected = _document()
+    close_database()
+    open_database(owner_url, read_only=True)
+    assert _document() == expected
+    from balti_monitor.services.search import search
+
+    assert search("sesizari")  # the index was kept by the triggers
+    close_database()
