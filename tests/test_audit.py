@@ -184,7 +184,7 @@ def test_an_older_document_without_a_log_still_loads(empty_db: Path, demo_file: 
     assert news() == []
 
 
-def test_a_restore_keeps_the_log_and_records_what_it_put_back(demo_db: Path, tmp_path: Path) -> None:
+def test_a_restore_keeps_the_log_and_records_what_it_put_back(engine_demo_db: str, tmp_path: Path) -> None:
     from balti_monitor.services.backup import make_backup
     from balti_monitor.services.restore import restore_from
 

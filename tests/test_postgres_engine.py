@@ -160,12 +160,17 @@ def test_a_servers_backup_is_a_self_contained_sqlite_file(
     open_database(copy, read_only=True)
     assert _document() == expected
     close_database()
-    # and restored into another server from that file
+    # and restored into another server from that file: the same data; the log is the copy's, followed by
+    # the restore's own records (what it put back)
     other = server.url(server.new_database())
     assert main(["--db", other, "restore", str(copy), "--yes"]) == 0
     open_database(other, read_only=True)
-    assert _document() == expected
+    restored = _document()
     close_database()
+    log, restored_log = expected.pop("change_log"), restored.pop("change_log")
+    assert restored == expected
+    assert restored_log[: len(log)] == log
+    assert {entry["source"] for entry in restored_log[len(log) :]} == {"restore"}
 
 
 def test_cli_commands_work_on_a_server_without_a_file_lock(server: Any, tmp_path: Path, capsys: Any) -> None:
@@ -248,3 +253,51 @@ def test_the_period_lock_is_enforced_by_the_server_itself(server: Any, demo_file
         after = conn.execute("SELECT count(*) FROM change_log").fetchone()
     assert before is not None and after is not None and after[0] == before[0] + 1  # and it was recorded
     assert Period is not None
+
+
+def test_a_lost_server_connection_is_a_romanian_refusal(server: Any) -> None:
+    from balti_monitor.services.bundled import ensure_bundled_plan
+    from balti_monitor.services.storage_errors import guard_write
+
+    name = server.new_database()
+    open_database(server.url(name))
+    ensure_bundled_plan()
+    server.execute(
+        f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()"
+    )
+    with (
+        pytest.raises(ServiceError, match="Salvarea nu a reușit: serverul bazei de date"),
+        guard_write("Salvarea"),
+    ):
+        Subdivision.update(name="x").execute()
+    # the next action connects again and works
+    Subdivision.update(name="y").where(Subdivision.code == "DRU").execute()
+    assert Subdivision.get(Subdivision.code == "DRU").name == "y"
+    close_database()
+
+
+def test_a_role_that_does_not_own_the_tables_copies_with_the_triggers_running(
+    server: Any, demo_file: Path
+) -> None:
+    from balti_monitor.services.engine_copy import copy_database
+
+    name = server.new_database()
+    owner_url = server.url(name)
+    open_database(owner_url)  # the schema, made by its owner
+    close_database()
+    server.execute(
+        "DO $$ BEGIN CREATE ROLE bm_writer LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO bm_writer",
+        "GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO bm_writer",
+        dbname=name,
+    )
+    copy_database(demo_file, server.url(name, user="bm_writer"))
+    open_database(demo_file, read_only=True)
+    expected = _document()
+    close_database()
+    open_database(owner_url, read_only=True)
+    assert _document() == expected
+    from balti_monitor.services.search import search
+
+    assert search("sesizari")  # the index was kept by the triggers
+    close_database()

@@ -107,17 +107,17 @@ def _server_backup(args: argparse.Namespace) -> int:
 
 
 def _server_restore(args: argparse.Namespace) -> int:
-    """A restore into a server: the backup file copied over the server's data (one transaction)."""
-    from balti_monitor.services.engine_copy import copy_database
-
+    """A restore into a server: an automatic copy of the server's data first, then the backup file's rows
+    over the server's, the log kept and the restore recorded (one transaction)."""
     report = verify_file(Path(args.file))
     if not report.ok:
         print(terminal_safe("\n".join(report.lines())))
         return fail("Copia nu poate fi folosită pentru restaurare; nu s-a modificat nimic.")
     if not args.yes:
         raise CommandError("Restaurarea înlocuiește toate datele de pe server; confirmați cu --yes.")
-    result = copy_database(Path(args.file), str(args.db), replace=True)
-    print(terminal_safe(result.message()))
+    with opened(args, write=True):
+        result = restore_from(Path(args.file))
+    print(result.message())
     return 0
 
 

@@ -183,6 +183,11 @@ def make_backup(
     reads) and only then renamed into place; on any failure nothing is left behind and a Romanian
     :class:`ServiceError` says why. The open database is only read.
     """
+    if is_postgresql():  # a server's data as the same self-contained, verified SQLite file
+        from balti_monitor.services.engine_copy import backup_server
+
+        written = backup_server(Path(dest), period_code=period_code, now=now, overwrite=overwrite)
+        return BackupResult(written, verify_file(written))
     source = require_open()
     dest = Path(dest)
     if dest.is_dir():

@@ -347,7 +347,8 @@ def _many(query: str, rows: list[tuple[Any, ...]]) -> None:
 
 
 def _marks(n: int) -> str:
-    return ",".join("?" * n)
+    """``?, ?, …`` for ``IN (…)``; ``NULL`` for none (matches nothing: a server refuses ``IN ()``)."""
+    return ",".join("?" * n) or "NULL"
 
 
 @dataclass(slots=True)
