@@ -20,7 +20,7 @@ from balti_monitor.db.connection import SCHEMA_VERSION, close_database, open_dat
 from balti_monitor.db.models import ALL_MODELS, GroupColumn, PlanColumn, Priority, database
 from balti_monitor.db.search_index import TABLE as SEARCH_TABLE
 
-Columns = dict[str, set[tuple[str, bool]]]
+Columns = dict[str, set[tuple[str, bool, bool]]]
 Indexes = set[tuple[str, str, bool, bool, tuple[str, ...]]]
 ForeignKeys = set[tuple[str, str, str, str]]
 
@@ -50,7 +50,8 @@ def _file_schema(path: Path) -> tuple[Columns, Indexes, ForeignKeys]:
             )
         ]
         columns: Columns = {
-            t: {(str(r[1]), not r[3]) for r in conn.execute(f'PRAGMA table_info("{t}")')} for t in tables
+            t: {(str(r[1]), not r[3], r[4] is not None) for r in conn.execute(f'PRAGMA table_info("{t}")')}
+            for t in tables
         }
         indexes: Indexes = set()
         keys: ForeignKeys = set()
@@ -72,12 +73,15 @@ def _server_schema(conninfo: str) -> tuple[Columns, Indexes, ForeignKeys]:
 
     with psycopg.connect(conninfo) as conn:
         columns: Columns = {}
-        for table, column, nullable in conn.execute(
-            "SELECT table_name, column_name, is_nullable FROM information_schema.columns "
+        for table, column, nullable, default in conn.execute(
+            "SELECT table_name, column_name, is_nullable, column_default FROM information_schema.columns "
             "WHERE table_schema = current_schema() AND table_name NOT IN ('schema_version', %s)",
             (SEARCH_TABLE,),
         ):
-            columns.setdefault(table, set()).add((column, nullable == "YES"))
+            serial = str(default).startswith("nextval(")  # the key's sequence: SQLite's rowid
+            columns.setdefault(table, set()).add(
+                (column, nullable == "YES", default is not None and not serial)
+            )
         indexes: Indexes = {
             (str(t), str(i), bool(u), bool(p), tuple(c))
             for t, i, u, p, c in conn.execute(
@@ -109,7 +113,7 @@ def _server_schema(conninfo: str) -> tuple[Columns, Indexes, ForeignKeys]:
 def test_a_new_server_has_the_tables_columns_indexes_and_keys_of_a_new_file(
     server: Any, tmp_path: Path
 ) -> None:
-    """Names and nullability of every column, every index (unique, partial, its columns) and every foreign
+    """Names, nullability and whether a default exists of every column, every index (unique, partial, its columns) and every foreign
     key (its table and ON DELETE), read from SQLite's PRAGMAs and PostgreSQL's catalogue."""
     from balti_monitor.db.postgres import server_version
 
@@ -126,9 +130,9 @@ def test_a_new_server_has_the_tables_columns_indexes_and_keys_of_a_new_file(
     assert server_indexes == file_indexes
     assert server_keys == file_keys
     # what version 9 brought, named so a mistake in both engines alike still fails here
-    assert ("subdivision_id", True) in server_columns["return"]
-    assert ("status_meaning", False) in server_columns["return"]
-    assert ("span_end", False) in server_columns["period"]
+    assert ("subdivision_id", True, False) in server_columns["return"]
+    assert ("status_meaning", False, True) in server_columns["return"]
+    assert ("span_end", False, True) in server_columns["period"]
     assert {"plan_column", "group_column", "action_column_value", "return_link"} <= set(server_columns)
     assert ("return", "return_action_id_period_id_whole", True, True, ("action_id", "period_id")) in (
         server_indexes
@@ -313,7 +317,7 @@ def test_returns_of_the_action_as_a_whole_are_unique_audited_and_locked_on_both_
     start = _sql("SELECT coalesce(max(id), 0) FROM change_log").fetchone()[0]
     insert = (
         'INSERT INTO "return" (action_id, subdivision_id, period_id, description, review_status, status, '
-        "status_meaning, updated_at) VALUES (?, NULL, ?, ?, 'received', ?, '', '2026-01-01 10:00:00')"
+        "updated_at) VALUES (?, NULL, ?, ?, 'received', ?, '2026-01-01 10:00:00')"  # status_meaning: default
     )
     _sql(insert, (action, period, "Acțiunea a fost inițiată.", "Inițiată"))
     with pytest.raises(pw.IntegrityError), database.atomic():

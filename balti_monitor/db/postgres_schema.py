@@ -83,8 +83,8 @@ TABLES_V8: tuple[str, ...] = (
 #: plan columns, groups' column sets and items' values in them, the return of an action as a whole
 #: (``return.subdivision_id`` NULL, one per action and period by a partial unique index), the status's
 #: meaning, a return's links, periods spanning years. PostgreSQL changes "return" in place (ALTER TABLE is
-#: transactional and cascades nothing), so its rows, triggers and policies stay; a column added keeps the
-#: models' shape (NOT NULL, no default but ``span_end``'s, as the SQLite migration and the models have it).
+#: transactional and cascades nothing), so its rows, triggers and policies stay; the columns added have the
+#: models' shape (NOT NULL with a default, as the SQLite migration and the models have them).
 MIGRATION_V9: tuple[str, ...] = (
     'CREATE TABLE "plan_column" ("id" SERIAL NOT NULL PRIMARY KEY, "plan_id" INTEGER NOT NULL, "position" INTEGER NOT NULL, "key" VARCHAR(255) NOT NULL, "label" TEXT NOT NULL, "number" VARCHAR(255) NOT NULL, "source" VARCHAR(255) NOT NULL, "format" VARCHAR(255) NOT NULL, "merge" VARCHAR(255) NOT NULL, "in_plan" BOOLEAN NOT NULL, "in_report" BOOLEAN NOT NULL, FOREIGN KEY ("plan_id") REFERENCES "plan" ("id") ON DELETE CASCADE)',
     'CREATE INDEX "plan_column_plan_id" ON "plan_column" ("plan_id")',
@@ -100,7 +100,6 @@ MIGRATION_V9: tuple[str, ...] = (
     # the return of the action as a whole; the status's meaning beside its raw text
     'ALTER TABLE "return" ALTER COLUMN "subdivision_id" DROP NOT NULL',
     'ALTER TABLE "return" ADD COLUMN "status_meaning" VARCHAR(255) NOT NULL DEFAULT \'\'',
-    'ALTER TABLE "return" ALTER COLUMN "status_meaning" DROP DEFAULT',
     'CREATE UNIQUE INDEX "return_action_id_period_id_whole" ON "return" ("action_id", "period_id") WHERE ("subdivision_id" IS NULL)',
     'CREATE TABLE "return_link" ("id" SERIAL NOT NULL PRIMARY KEY, "return_id" INTEGER NOT NULL, "position" INTEGER NOT NULL, "text" TEXT NOT NULL, "url" TEXT NOT NULL, FOREIGN KEY ("return_id") REFERENCES "return" ("id") ON DELETE CASCADE)',
     'CREATE INDEX "return_link_return_id" ON "return_link" ("return_id")',
