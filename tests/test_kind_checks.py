@@ -22,7 +22,7 @@ def _findings(period_id: int) -> list[tuple[str, FindingCode]]:
     return [(f.action, f.code) for r in results.values() for f in r.findings]
 
 
-def test_a_complete_status_report_has_no_findings(plan_db: Path) -> None:
+def test_a_complete_status_report_has_no_findings(engine_plan_db: str) -> None:
     ids = open_government_plan()
     link = (Link("https://date.gov.md", "https://date.gov.md"),)
     SaveProgress(ids["1.1"], ids["period"], "Sondaj lansat.", "În proces de realizare", ()).apply()
@@ -34,7 +34,7 @@ def test_a_complete_status_report_has_no_findings(plan_db: Path) -> None:
     assert results[ids["1"]].mark is ActionMark.EMPTY  # the parent is not reported itself
 
 
-def test_a_missing_or_unknown_status_is_found_on_the_sub_action_only(plan_db: Path) -> None:
+def test_a_missing_or_unknown_status_is_found_on_the_sub_action_only(engine_plan_db: str) -> None:
     ids = open_government_plan()
     assert _findings(ids["period"]) == [
         ("1.1.", FindingCode.STATUS_MISSING),
@@ -48,7 +48,7 @@ def test_a_missing_or_unknown_status_is_found_on_the_sub_action_only(plan_db: Pa
     assert "Realizată, În proces de realizare" in finding.message
 
 
-def test_a_programme_report_over_a_span_has_no_false_findings(plan_db: Path) -> None:
+def test_a_programme_report_over_a_span_has_no_false_findings(engine_plan_db: str) -> None:
     ids = programme_report()
     assert _findings(ids["period"]) == []  # nothing entered yet: no "did not report", no Total
     SaveProgress(ids["1.1"], ids["period"], "Regulamente aprobate.", "", ()).apply()

@@ -1,8 +1,9 @@
 """Several plans in one file and plans of other kinds: choosing a plan, its columns, an item's declared
-column values, the progress of an action as a whole."""
+column values, the progress of an action as a whole; on a SQLite file and on a PostgreSQL server."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,12 +22,12 @@ from balti_monitor.services.plans import (
 from balti_monitor.services.progress import Link, SaveProgress, action_progress, period_progress
 
 
-def test_the_only_plan_is_chosen_without_a_code(plan_db: Path) -> None:
+def test_the_only_plan_is_chosen_without_a_code(engine_plan_db: str) -> None:
     only = select_plan(None)
     assert only.code == Plan.get().code and only.kind == "pla"
 
 
-def test_with_several_plans_a_code_is_needed_and_the_message_lists_them(plan_db: Path) -> None:
+def test_with_several_plans_a_code_is_needed_and_the_message_lists_them(engine_plan_db: str) -> None:
     open_government_plan()
     with pytest.raises(ServiceError) as caught:
         select_plan(None)
@@ -37,14 +38,14 @@ def test_with_several_plans_a_code_is_needed_and_the_message_lists_them(plan_db:
         select_plan("X")
 
 
-def test_a_plan_without_declared_columns_shows_its_kinds(plan_db: Path) -> None:
+def test_a_plan_without_declared_columns_shows_its_kinds(engine_plan_db: str) -> None:
     plan_id = Plan.get().id
     columns = plan_columns(plan_id)
     assert [c.key for c in columns] == [c.key for c in plan_kind(plan_id).columns]
     assert all(c.id is None for c in columns)
 
 
-def test_an_items_declared_column_is_written_and_read_back(plan_db: Path) -> None:
+def test_an_items_declared_column_is_written_and_read_back(engine_plan_db: str) -> None:
     ids = open_government_plan()
     labels = [c.label for c in plan_columns(ids["plan"]) if c.in_plan]
     assert labels[3:6] == ["Instituții responsabile", "Parteneri", "Termen de realizare"]
@@ -58,7 +59,7 @@ def test_an_items_declared_column_is_written_and_read_back(plan_db: Path) -> Non
     assert action_column_values(ids["1.2"]) == {"partners": "Asociația Presei Independente"}
 
 
-def test_progress_keeps_the_raw_status_its_meaning_and_the_links_in_order(plan_db: Path) -> None:
+def test_progress_keeps_the_raw_status_its_meaning_and_the_links_in_order(engine_plan_db: str) -> None:
     ids = open_government_plan()
     links = (
         Link("www.date.gov.md", "http://www.date.gov.md/"),
@@ -82,22 +83,61 @@ def test_progress_keeps_the_raw_status_its_meaning_and_the_links_in_order(plan_d
         (Link("portal", "https://date gov.md"), "spații"),
     ],
 )
-def test_a_bad_link_is_refused_and_nothing_changes(plan_db: Path, link: Link, message: str) -> None:
+def test_a_bad_link_is_refused_and_nothing_changes(engine_plan_db: str, link: Link, message: str) -> None:
     ids = open_government_plan()
     with pytest.raises(ServiceError, match=message):
         SaveProgress(ids["1.1"], ids["period"], "Text", "Realizată", (link,)).apply()
     assert Return.select().count() == 0 and ReturnLink.select().count() == 0
 
 
-def test_progress_over_a_span_of_years(plan_db: Path) -> None:
+def test_progress_over_a_span_of_years(engine_plan_db: str) -> None:
     ids = programme_report()
     SaveProgress(ids["1.1"], ids["period"], "Au fost aprobate Regulamentele.", "", ()).apply()
     assert action_progress(ids["1.1"], ids["period"]).description == "Au fost aprobate Regulamentele."
 
 
-def test_a_plan_reported_per_subdivision_refuses_progress_of_the_action_as_a_whole(demo_db: Path) -> None:
+def test_a_plan_reported_per_subdivision_refuses_progress_of_the_action_as_a_whole(
+    engine_demo_db: str,
+) -> None:
     from balti_monitor.db.models import Action, Period
 
     action = Action.select().first()
     with pytest.raises(ServiceError, match="pe subdiviziuni"):
         SaveProgress(action.id, Period.get().id, "Text", "", ()).apply()
+
+
+def test_declared_columns_are_edited_and_a_bad_list_is_refused(plan_db: Path) -> None:
+    from balti_monitor.services.plans import SetPlanColumns, column_value_counts, new_column
+
+    ids = open_government_plan()
+    SetColumnValue(ids["1.1"], "partners", "Societatea civilă").apply()
+    SetColumnValue(ids["1.2"], "partners", "APIC").apply()
+    assert column_value_counts(ids["plan"]) == {"partners": 2}  # what deleting the column would lose
+    columns = tuple(plan_columns(ids["plan"]))
+    with pytest.raises(ServiceError, match="apare de două ori"):
+        SetPlanColumns(ids["plan"], (*columns, new_column("partners", "Parteneri 2"))).apply()
+    with pytest.raises(ServiceError, match="cheia"):
+        SetPlanColumns(ids["plan"], (*columns, new_column("Riscuri", "Riscuri"))).apply()
+    assert plan_columns(ids["plan"]) == list(columns)
+    renamed = tuple(
+        c if c.key != "partners" else replace(c, label="Parteneri de implementare") for c in columns
+    )
+    SetPlanColumns(ids["plan"], renamed).apply()
+    assert [c.label for c in plan_columns(ids["plan"]) if c.key == "partners"] == [
+        "Parteneri de implementare"
+    ]
+    assert action_column_values(ids["1.1"]) == {"partners": "Societatea civilă"}  # texts kept with the column
+
+
+def test_the_outline_carries_sub_actions_and_declared_column_texts(plan_db: Path) -> None:
+    from balti_monitor.services.outline import plan_outline
+
+    ids = open_government_plan()
+    SetColumnValue(ids["1.2"], "cost", "2,5 mil. lei").apply()
+    SetColumnValue(ids["1.2"], "partners", "APIC").apply()
+    (group,) = plan_outline(ids["plan"])
+    parent, first, second = group.actions
+    assert (parent.parent_id, first.parent_id, second.parent_id) == (None, ids["1"], ids["1"])
+    assert second.columns == (("partners", "APIC"), ("cost", "2,5 mil. lei"))  # in the plan's column order
+    assert second.column("cost") == "2,5 mil. lei" and first.column("cost") == ""
+    assert "apic" in second.search_key

@@ -63,6 +63,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "safety",
         N_("verifică un fișier de date fără să-l modifice (cod de ieșire 1 dacă are probleme)"),
     ),
+    "copy": (
+        "safety",
+        N_("copiază toate datele între un fișier SQLite și un server PostgreSQL (totul sau nimic)"),
+    ),
     "forms-out": ("forms", N_("generează formularele Excel de retur ale subdiviziunilor pentru o perioadă")),
     "forms-in": ("forms", N_("importă formularele de retur completate (cu previzualizare)")),
     "forms-status": ("forms", N_("arată (sau schimbă) starea formularelor de retur ale unei perioade")),

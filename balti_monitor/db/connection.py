@@ -33,7 +33,7 @@ import peewee as pw
 
 from balti_monitor.db import schema as schema_check
 from balti_monitor.db.audit import TRIGGERS_V7, TRIGGERS_V9, add_audit, create_audit_triggers
-from balti_monitor.db.models import ALL_MODELS, database
+from balti_monitor.db.models import ALL_MODELS, database, is_postgresql
 from balti_monitor.db.search_index import TRIGGERS as SEARCH_TRIGGERS
 from balti_monitor.db.search_index import create_search_index
 from balti_monitor.errors import BaltiMonitorError
@@ -208,7 +208,7 @@ _KINDS_V9 = (
     # the return of the action as a whole: subdivision_id nullable, the status's meaning beside its text
     'CREATE TABLE "return_v9" ("id" INTEGER NOT NULL PRIMARY KEY, "action_id" INTEGER NOT NULL, '
     '"subdivision_id" INTEGER, "period_id" INTEGER NOT NULL, "description" TEXT NOT NULL, "received_date" DATE, '
-    '"review_status" VARCHAR(255) NOT NULL, "status" VARCHAR(255) NOT NULL, "status_meaning" VARCHAR(255) NOT NULL, '
+    '"review_status" VARCHAR(255) NOT NULL, "status" VARCHAR(255) NOT NULL, "status_meaning" VARCHAR(255) NOT NULL DEFAULT \'\', '
     '"updated_at" DATETIME NOT NULL, FOREIGN KEY ("action_id") REFERENCES "action" ("id") ON DELETE CASCADE, '
     'FOREIGN KEY ("subdivision_id") REFERENCES "subdivision" ("id") ON DELETE CASCADE, '
     'FOREIGN KEY ("period_id") REFERENCES "period" ("id") ON DELETE CASCADE)',
@@ -810,6 +810,11 @@ def open_database(
     """
     if str(path) == ":memory:":
         return _open_checked(Path(":memory:"), backup_dir, in_memory=True)
+    if isinstance(path, str) and path.startswith(("postgresql://", "postgres://")):
+        from balti_monitor.db.postgres import open_server
+
+        open_server(path, create=create, read_only=read_only)  # no file, no lock: the server's own checks
+        return database
     path = Path(path)
     if not path.exists():
         if not create or read_only:
@@ -1021,14 +1026,18 @@ def _ensure_schema(
 
 
 def set_read_only() -> None:
-    """From now on the open database refuses every write (``PRAGMA query_only``)."""
+    """From now on the open database refuses every write (``PRAGMA query_only``; on a server the session's
+    ``default_transaction_read_only``)."""
+    if is_postgresql():
+        _sql(database, "SET default_transaction_read_only = on")
+        return
     _sql(database, "PRAGMA query_only=ON")
 
 
 @contextlib.contextmanager
 def copying_out() -> Iterator[None]:
     """Lift ``query_only`` for a statement that writes only *another* file (``VACUUM INTO``)."""
-    was = is_read_only()
+    was = not is_postgresql() and is_read_only()
     if was:
         _sql(database, "PRAGMA query_only=OFF")
     try:
@@ -1040,12 +1049,19 @@ def copying_out() -> Iterator[None]:
 
 def is_read_only() -> bool:
     """Whether the open database refuses writes (opened with ``read_only``)."""
+    if is_postgresql():
+        row = _sql(database, "SHOW default_transaction_read_only").fetchone()
+        return bool(row and row[0] == "on")
     row = _sql(database, "PRAGMA query_only").fetchone()
     return bool(row and row[0])
 
 
 def schema_version(db: pw.SqliteDatabase) -> int:
-    """The schema version stored in the open file."""
+    """The schema version stored in the open file (or server)."""
+    if is_postgresql():
+        from balti_monitor.db.postgres import server_version
+
+        return server_version(db)
     return _user_version(db)
 
 

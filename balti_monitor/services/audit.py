@@ -24,6 +24,7 @@ import peewee as pw
 
 from balti_monitor.db.audit import NARRATIVE_FIELDS, SIGNED_MARK
 from balti_monitor.db.models import Action, ChangeLog, Period, PeriodSignature, Plan, Subdivision, database
+from balti_monitor.db.postgres import retrying
 from balti_monitor.i18n import N_, _
 from balti_monitor.services.changes import ChangeSet, Write
 from balti_monitor.services.errors import ServiceError
@@ -48,6 +49,7 @@ KINDS: dict[str, str] = {
     "value": N_("valoare"),
     "description": N_("descriere"),
     "review": N_("stare de verificare"),
+    "status": N_("status al realizării"),
     "override": N_("Total introdus manual"),
     "responsibility": N_("responsabilitate"),
     "narrative": N_("text narativ"),
@@ -126,7 +128,10 @@ def signed_refusal(period_id: int | None = None) -> ServiceError:
     if sig is None:
         return ServiceError(_("Perioada este semnată și nu mai poate fi modificată."))
     period = sig.period
-    code = f"{period.year}-S{period.semester}" if period.semester else f"{period.year}-A"
+    if period.span_end:
+        code = f"{period.year}-{period.span_end}"
+    else:
+        code = f"{period.year}-S{period.semester}" if period.semester else f"{period.year}-A"
     who = sig.signed_by or _("un utilizator necunoscut")
     return ServiceError(
         _(
@@ -155,9 +160,13 @@ def apply_recorded(write: Write, source: str) -> ChangeSet:
     (by the lock triggers) with a message naming who signed; nothing changed. Writes that are not the
     period's data (comments, form states, acknowledgements) stay allowed."""
     period_id = write.show_first
-    try:
+
+    def attempt() -> ChangeSet:
         with recording(source):
             return write.apply()
+
+    try:
+        return retrying(attempt)  # on a server: run again after a serialisation failure (all or nothing)
     except (sqlite3.Error, pw.DatabaseError) as exc:
         if signed_period_of(exc):
             raise signed_refusal(period_id) from exc
@@ -350,18 +359,27 @@ def import_log(entries: list[dict[str, Any]]) -> int:
 #: (kind, plan, period, action, subdivision, column, field) -> text
 CellKey = tuple[str, str, str, str, str, int | None, str]
 
-_PERIOD_CODE = "p.year || CASE p.semester WHEN 0 THEN '-A' ELSE '-S' || p.semester END"
+_PERIOD_CODE = (
+    "p.year || CASE WHEN p.span_end > 0 THEN '-' || p.span_end WHEN p.semester = 0 THEN '-A' "
+    "ELSE '-S' || p.semester END"
+)
 _TEXT_QUERIES = (
     (
-        f"SELECT 'value', pl.code, {_PERIOD_CODE}, a.code, s.code, i.number, '', v.raw_text "
+        f"SELECT 'value', pl.code, {_PERIOD_CODE}, a.code, coalesce(s.code, ''), i.number, '', v.raw_text "
         'FROM value v JOIN "return" r ON r.id = v.return_id JOIN period p ON p.id = r.period_id '
         "JOIN plan pl ON pl.id = p.plan_id JOIN action a ON a.id = r.action_id "
-        "JOIN subdivision s ON s.id = r.subdivision_id JOIN indicator i ON i.id = v.indicator_id"
+        "LEFT JOIN subdivision s ON s.id = r.subdivision_id JOIN indicator i ON i.id = v.indicator_id"
     ),
     (
-        f"SELECT 'description', pl.code, {_PERIOD_CODE}, a.code, s.code, 0, '', r.description "
+        f"SELECT 'description', pl.code, {_PERIOD_CODE}, a.code, coalesce(s.code, ''), 0, '', r.description "
         'FROM "return" r JOIN period p ON p.id = r.period_id JOIN plan pl ON pl.id = p.plan_id '
-        "JOIN action a ON a.id = r.action_id JOIN subdivision s ON s.id = r.subdivision_id"
+        "JOIN action a ON a.id = r.action_id LEFT JOIN subdivision s ON s.id = r.subdivision_id"
+    ),
+    (  # the status of a plan reported per item (kinds with a status vocabulary)
+        f"SELECT 'status', pl.code, {_PERIOD_CODE}, a.code, coalesce(s.code, ''), 0, '', r.status "
+        'FROM "return" r JOIN period p ON p.id = r.period_id JOIN plan pl ON pl.id = p.plan_id '
+        "JOIN action a ON a.id = r.action_id LEFT JOIN subdivision s ON s.id = r.subdivision_id "
+        "WHERE r.status <> ''"
     ),
     (
         f"SELECT 'override', pl.code, {_PERIOD_CODE}, a.code, '', i.number, '', o.raw_text "
