@@ -65,6 +65,7 @@ REASONS: dict[str, str] = {
     "demo": "înainte de încărcarea datelor demonstrative",
     "manual": "la cererea utilizatorului",
     "stergere": "înainte de ștergerea unei perioade",
+    "stergereplan": "înainte de ștergerea unui element al planului",
 }
 
 _TIMESTAMP = "%Y-%m-%d-%H%M%S"

@@ -6,7 +6,7 @@ a tree click.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from balti_monitor.db.models import Action, Indicator, Priority
 from balti_monitor.domain.text import fold_key
@@ -37,6 +37,8 @@ class ActionInfo:
     all_subdivisions: bool
     indicators: tuple[IndicatorInfo, ...]
     search_key: str
+    parent_id: int | None = None  # a sub-action's action
+    depth: int = 0  # 0 an action, 1 its sub-action, …
 
     @property
     def short_title(self) -> str:
@@ -56,11 +58,15 @@ class PriorityInfo:
 
 
 def plan_outline(plan_id: int) -> list[PriorityInfo]:
-    """The plan's priorities and actions (with indicators) in plan order, in three queries."""
+    """The plan's priorities and actions (with indicators) in plan order, in three queries.
+
+    A priority's actions are listed depth first: each action followed by its sub-actions (``parent_id``,
+    ``depth``), siblings in their order.
+    """
     priorities = list(Priority.select().where(Priority.plan == plan_id).order_by(Priority.position))
     ids = [p.id for p in priorities]
     actions = list(
-        Action.select().where(Action.priority.in_(ids)).order_by(Action.priority, Action.position)
+        Action.select().where(Action.priority.in_(ids)).order_by(Action.priority, Action.position, Action.id)
         if ids
         else []
     )
@@ -91,12 +97,31 @@ def plan_outline(plan_id: int) -> list[PriorityInfo]:
                 all_subdivisions=action.all_subdivisions,
                 indicators=inds,
                 search_key=fold_key(words),
+                parent_id=action.parent_id,
             )
         )
     return [
-        PriorityInfo(p.id, p.number, p.title, p.title_placeholder, tuple(by_priority.get(p.id, [])))
+        PriorityInfo(p.id, p.number, p.title, p.title_placeholder, _depth_first(by_priority.get(p.id, [])))
         for p in priorities
     ]
+
+
+def _depth_first(actions: list[ActionInfo]) -> tuple[ActionInfo, ...]:
+    """Actions (in their order) rearranged so each is followed by its sub-actions, with their depth."""
+    ids = {a.id for a in actions}
+    children: dict[int | None, list[ActionInfo]] = {}
+    for action in actions:
+        parent = action.parent_id if action.parent_id in ids else None
+        children.setdefault(parent, []).append(action)
+    ordered: list[ActionInfo] = []
+
+    def walk(parent: int | None, depth: int) -> None:
+        for action in children.get(parent, []):
+            ordered.append(replace(action, depth=depth) if depth else action)
+            walk(action.id, depth + 1)
+
+    walk(None, 0)
+    return tuple(ordered)
 
 
 def short_title(title: str, limit: int = 72) -> str:
