@@ -1,4 +1,5 @@
-"""The plan tree: priorities and their actions, each action with its status mark for the period shown.
+"""The plan tree: priorities (groups), their actions and the actions' sub-actions, each action with its
+status mark for the period shown.
 
 A hand-written :class:`QAbstractItemModel` over plain node objects kept alive by the root (the node is the
 index's internal pointer). Data comes from :class:`Session` (the plan outline and the cached results);
@@ -68,7 +69,7 @@ class Node:
 
 
 class PlanTreeModel(QAbstractItemModel):
-    """Priorities → actions of the plan shown, with status marks (one column)."""
+    """Priorities → actions → sub-actions of the plan shown, with status marks (one column)."""
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -89,9 +90,11 @@ class PlanTreeModel(QAbstractItemModel):
         for p_row, priority in enumerate(self.session.outline):
             p_node = Node(self._root, p_row, priority=priority)
             self._root.children.append(p_node)
-            for a_row, action in enumerate(priority.actions):
-                a_node = Node(p_node, a_row, action=action)
-                p_node.children.append(a_node)
+            for action in priority.actions:  # depth first: a sub-action comes after its parent
+                parent = self._by_action.get(action.parent_id) if action.parent_id is not None else None
+                under = parent if parent is not None else p_node
+                a_node = Node(under, len(under.children), action=action)
+                under.children.append(a_node)
                 self._by_action[action.id] = a_node
         self.endResetModel()
         # The marks need every action's totals and checks (one bulk load): computed right after the window
@@ -116,9 +119,11 @@ class PlanTreeModel(QAbstractItemModel):
 
     def on_changed(self, changes: ChangeSet) -> None:
         """Update the marks of the actions a write touched (a structure change rebuilds)."""
-        if changes.plan_structure and self._outline_differs():
-            self.rebuild()
-            return
+        if changes.plan_structure:
+            if self._outline_differs():
+                self.rebuild()
+                return
+            self._refresh_texts()
         if changes.subdivisions:
             results = self.session.results()  # every grid shows subdivision names: one bulk load
         else:
@@ -137,16 +142,39 @@ class PlanTreeModel(QAbstractItemModel):
                 self._emit_changed(node)
 
     def _outline_differs(self) -> bool:
-        current = [(p.id, [a.id for a in p.actions]) for p in self.session.outline]
-        shown = [
-            (c.priority.id, [a.action.id for a in c.children if a.action is not None])
-            for c in self._root.children
-            if c.priority is not None
-        ]
+        current = [(p.id, [(a.id, a.parent_id) for a in p.actions]) for p in self.session.outline]
+        shown = []
+        for p_node in self._root.children:
+            if p_node.priority is None:
+                continue
+            actions: list[tuple[int, int | None]] = []
+            stack = list(reversed(p_node.children))
+            while stack:  # depth first, as the outline lists them
+                node = stack.pop()
+                if node.action is not None:
+                    actions.append((node.action.id, node.action.parent_id))
+                stack.extend(reversed(node.children))
+            shown.append((p_node.priority.id, actions))
         return current != shown
 
-    def _emit_changed(self, node: Node) -> None:
+    def _refresh_texts(self) -> None:
+        """Same items, new texts (an item of the plan edited): take the new headers, repaint."""
+        actions = {a.id: a for p in self.session.outline for a in p.actions}
+        priorities = {p.id: p for p in self.session.outline}
+        for p_node in self._root.children:
+            if p_node.priority is not None and p_node.priority.id in priorities:
+                p_node.priority = priorities[p_node.priority.id]
+                self._emit_changed(p_node, all_roles=True)
+        for aid, node in self._by_action.items():
+            if aid in actions and actions[aid] != node.action:
+                node.action = actions[aid]
+                self._emit_changed(node, all_roles=True)
+
+    def _emit_changed(self, node: Node, all_roles: bool = False) -> None:
         index = self.createIndex(node.row, 0, node)
+        if all_roles:
+            self.dataChanged.emit(index, index)
+            return
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole])
 
     # -- lookup -------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ class IndicatorInfo:
     aggregation: str
     gender_split: bool
     placeholder: bool
+    id: int = 0  # the indicator's row (the plan editor names what it edits by it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +80,9 @@ def plan_outline(plan_id: int) -> list[PriorityInfo]:
         )
         for ind in query:
             indicators.setdefault(ind.action_id, []).append(
-                IndicatorInfo(ind.number, ind.text, ind.aggregation, ind.gender_split, ind.placeholder)
+                IndicatorInfo(
+                    ind.number, ind.text, ind.aggregation, ind.gender_split, ind.placeholder, ind.id
+                )
             )
     by_priority: dict[int, list[ActionInfo]] = {}
     for action in actions:
