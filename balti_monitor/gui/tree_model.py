@@ -334,9 +334,20 @@ class ActionFilterProxy(QSortFilterProxyModel):
         return matches_filter(node.action, self._query)
 
     def first_action(self) -> QModelIndex:
-        """The first action row left by the filter."""
-        for p_row in range(self.rowCount()):
-            parent = self.index(p_row, 0)
-            if self.rowCount(parent):
-                return self.index(0, 0, parent)
-        return QModelIndex()
+        """The first action row the filter leaves that matches it (depth first: a parent shown only for
+        its matching sub-action is skipped)."""
+        model = self.sourceModel()
+
+        def walk(parent: QModelIndex) -> QModelIndex:
+            for row in range(self.rowCount(parent)):
+                index = self.index(row, 0, parent)
+                node = model.node(self.mapToSource(index)) if isinstance(model, PlanTreeModel) else None
+                action = node.action if node is not None else None
+                if action is not None and (not self._query.strip() or matches_filter(action, self._query)):
+                    return index
+                found = walk(index)
+                if found.isValid():
+                    return found
+            return QModelIndex()
+
+        return walk(QModelIndex())
