@@ -39,6 +39,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export-json": ("core", "exportă tot fișierul în JSON"),
     "import-json": ("core", "importă un export JSON într-un fișier gol"),
     "export": ("report", "exportă raportul semestrial în Word (.docx)"),
+    "load-example": (
+        "examples",
+        "adaugă în fișier un plan exemplu inclus (--list: numele și descrierea fiecăruia)",
+    ),
     "backup": (
         "safety",
         "creează o copie de rezervă verificată a bazei de date (un singur fișier, de trimis prin e-mail)",

@@ -39,6 +39,7 @@ SOURCES: dict[str, str] = {
     "sign": "semnare",
     "unsign": "retragerea semnăturii",
     "demo": "date demonstrative",
+    "example": "plan exemplu",
     "": "necunoscută",
 }
 
