@@ -1,5 +1,6 @@
-"""The Plan menu's plan-level actions: "Editează planul…" (the plan editor) and, for a file holding several
-plans, remembering which plan was shown (the toolbar's plan selector switches it)."""
+"""The Plan menu's plan-level actions: "Editează planul…" (the plan editor), "Adaugă un plan exemplu…" (the
+bundled examples, seeds 001-004) and, for a file holding several plans, remembering which plan was shown
+(the toolbar's plan selector switches it)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from balti_monitor.services.backup import auto_backup
+from balti_monitor.services.changes import ChangeSet
+from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.examples import list_examples, load_example
+
+from . import dialogs
+from .examples_dialog import ExamplesDialog
 from .plan_editor import PlanEditor
 from .session import Session
 from .settings import AppSettings
@@ -31,12 +39,18 @@ class PlanActions(QObject):
             self.tr("Adaugă, modifică, mută sau șterge priorități, acțiuni, subacțiuni și indicatori")
         )
         self.edit_action.triggered.connect(lambda: self.edit_plan())
+        self.examples_action = QAction(self.tr("Adaugă un plan e&xemplu…"), self)
+        self.examples_action.setToolTip(
+            self.tr("Adaugă în fișier unul dintre planurile exemplu incluse (alte primării și ministere)")
+        )
+        self.examples_action.triggered.connect(lambda: self.add_example())
         self._path: str | None = None
         session.opened.connect(self._on_opened)
         self._on_opened()
 
     def _update(self) -> None:
         self.edit_action.setEnabled(self.session.plan is not None)
+        self.examples_action.setEnabled(self.session.path is not None)
 
     def _on_opened(self) -> None:
         """A file was opened (show the plan shown last time) or another plan was chosen (remember it)."""
@@ -67,3 +81,39 @@ class PlanActions(QObject):
         finally:
             editor, self.editor = self.editor, None
         return editor
+
+    def add_example(self) -> int | None:
+        """Choose an example, confirm, back up, load it and show it; the new plan's id (None: not loaded).
+
+        Loading is not an undo step (it adds a whole plan): the automatic backup made first is the way
+        back, and the question says so."""
+        title = self.tr("Plan exemplu")
+        if self.session.path is None:
+            return None
+        present = {plan.code for plan in self.session.plans()}
+        example = ExamplesDialog.ask(list_examples(), present, self.window)
+        if example is None:
+            return None
+        question = self.tr(
+            "Adăugați în fișierul deschis planul exemplu „{title}”?\n\n{description}\n\nPlanurile existente "
+            "și datele lor rămân neschimbate. Înainte se face o copie automată (Fișier → Copii automate); "
+            "adăugarea nu se anulează cu Ctrl+Z."
+        ).format(title=example.plan_title, description=example.description)
+        if not dialogs.confirm(self.window, title, question):
+            return None
+        self.session.flush_pending()
+        try:
+            with dialogs.busy():
+                auto_backup("import")
+                plan_id, changes = load_example(example.name)
+        except ServiceError as exc:
+            dialogs.show_error(self.window, title, str(exc))
+            return None
+        self.session.apply(changes if not changes.empty else ChangeSet.everything())
+        self.session.set_plan(plan_id)
+        self.session.message.emit(
+            self.tr("Planul exemplu „{title}” a fost adăugat și este afișat.").format(
+                title=example.plan_title
+            )
+        )
+        return plan_id
