@@ -43,6 +43,7 @@ from .grid_model import BACKGROUNDS, CellKind, GridModel
 from .grid_view import GridView
 from .session import Session
 from .settings import AUTHOR, AppSettings
+from .status_page import StatusPage
 from .total_row import TotalRowView
 from .undo import AcknowledgeCommand, OverrideCommand, ResponsibilitiesCommand, WriteCommand
 
@@ -150,6 +151,9 @@ class ActionPage(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.splitter)
         self.stack.addWidget(self.empty)
+        # plans whose progress is kept per item (seed 004): the status grid instead of the subdivisions' grid
+        self.status_page = StatusPage(session, self)
+        self.stack.addWidget(self.status_page)
         # No layout on the page itself: the stack fills it (resizeEvent). A relayout inside the page (another
         # header, findings or Total height at each switch) stops here instead of climbing to the tab widget,
         # which repaints all of itself on every layout request (QTabWidget::setUpLayout) - the whole
@@ -223,6 +227,9 @@ class ActionPage(QWidget):
         except KeyError:
             self.action_id = None
             self.reload()
+            return
+        if self.status_page.active():
+            self.status_page.show_action(self.action_id)
             return
         result = self.session.result(self.action_id)
         if result is None:
@@ -315,12 +322,16 @@ class ActionPage(QWidget):
         elif self.action_id is None:
             self.empty.setText(self.tr("<h3>Alegeți o acțiune din arborele planului.</h3>"))
             self.stack.setCurrentWidget(self.empty)
+        elif self.status_page.active():
+            self.stack.setCurrentWidget(self.status_page)
         else:
             self.stack.setCurrentWidget(self.splitter)
 
     def _on_changed(self, changes: ChangeSet) -> None:
         if self.action_id is None or self.session.period is None:
             return
+        if self.status_page.active():
+            return  # the status page follows the changes itself
         if changes.detail == COMMENTS and self.action_id in changes.actions:  # the corner marks
             self.model.followups = open_followup_cells(self.session.period.id, self.action_id)
             self.view.viewport().update()

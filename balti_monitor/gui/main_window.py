@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.period_label)
 
         self.plan_panel.actionSelected.connect(self._action_selected)
+        self.action_page.status_page.actionChosen.connect(self.plan_panel.select_action)
         self.action_page.message.connect(self.show_message)
         session.message.connect(self.show_message)
         session.replayed.connect(self._reveal)

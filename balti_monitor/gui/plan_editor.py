@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from balti_monitor.services.changes import ChangeSet, Write
 from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.item_progress import progress_by_item
 from balti_monitor.services.outline import ActionInfo, IndicatorInfo, PriorityInfo
 from balti_monitor.services.plan_edit import (
     ActionFields,
@@ -359,7 +360,8 @@ class PlanEditor(QDialog):
     def _data_counts(self) -> dict[int, int]:
         """How many values were entered per action in the period shown (the "Date" column)."""
         counts: dict[int, int] = {}
-        if self.session.period is None:
+        plan = self.session.plan
+        if self.session.period is None or plan is None or progress_by_item(plan.id):
             return counts
         for aid, result in self.session.results().items():
             counts[aid] = sum(1 for row in result.grid.rows for v in row.values.values() if v.raw.strip())

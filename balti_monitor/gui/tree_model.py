@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from balti_monitor.services.action_filter import matches_filter
 from balti_monitor.services.changes import ChangeSet
+from balti_monitor.services.item_progress import item_progress, progress_by_item
 from balti_monitor.services.outline import ActionInfo, PriorityInfo
 from balti_monitor.services.results import ActionResult
 
@@ -76,6 +77,7 @@ class PlanTreeModel(QAbstractItemModel):
         self.session = session
         self._root = Node(None, 0)
         self._by_action: dict[int, Node] = {}
+        self._by_item = False  # the plan keeps its progress per item: marks from the statuses
         session.opened.connect(self.rebuild)
         session.periodChanged.connect(self.refresh_marks)
         session.changed.connect(self.on_changed)
@@ -87,6 +89,8 @@ class PlanTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self._root = Node(None, 0)
         self._by_action = {}
+        plan = self.session.plan
+        self._by_item = plan is not None and progress_by_item(plan.id)
         for p_row, priority in enumerate(self.session.outline):
             p_node = Node(self._root, p_row, priority=priority)
             self._root.children.append(p_node)
@@ -114,8 +118,23 @@ class PlanTreeModel(QAbstractItemModel):
 
     def refresh_marks(self) -> None:
         """Recompute every mark (another period is shown)."""
+        if self._by_item:
+            self._set_item_marks()
+            return
         for node in self._set_marks(self.session.results()):
             self._emit_changed(node)
+
+    def _set_item_marks(self) -> None:
+        """Marks from the items' statuses (plans whose progress is per item)."""
+        period = self.session.period
+        items = {i.action_id: i for i in item_progress(period.id)} if period is not None else {}
+        for aid, node in self._by_action.items():
+            item = items.get(aid)
+            key = marks.item_key(item) if item is not None else None
+            tooltip = marks.describe_item(item) if item is not None else ""
+            if key != node.mark or tooltip != node.tooltip:
+                node.mark, node.tooltip = key, tooltip
+                self._emit_changed(node)
 
     def on_changed(self, changes: ChangeSet) -> None:
         """Update the marks of the actions a write touched (a structure change rebuilds)."""
@@ -124,6 +143,10 @@ class PlanTreeModel(QAbstractItemModel):
                 self.rebuild()
                 return
             self._refresh_texts()
+        if self._by_item:
+            if changes.actions or changes.plan_structure:
+                self._set_item_marks()
+            return
         if changes.subdivisions:
             results = self.session.results()  # every grid shows subdivision names: one bulk load
         else:
