@@ -1,22 +1,15 @@
-"""Progress per item (kinds with ``progress.by`` = action): read in plan order, written with undo."""
+"""The status grid's rows (kinds with ``progress.by`` = action): every item in plan order with its progress."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from status_plan import make_status_plan
-from test_undo_services import state, undo_redo
+from test_undo_services import undo_redo
 
-from balti_monitor.services.errors import ServiceError
-from balti_monitor.services.item_progress import (
-    Link,
-    SetItemProgress,
-    item_progress,
-    progress_by_item,
-    status_choices,
-)
+from balti_monitor.services.item_progress import item_progress, progress_by_item, status_choices
 from balti_monitor.services.plan_edit import DeleteItem
+from balti_monitor.services.progress import Link, SaveProgress
 
 
 def test_rows_follow_the_plan_with_statuses_meanings_and_links(plan_db: Path) -> None:
@@ -50,36 +43,15 @@ def test_the_bundled_plan_keeps_its_per_subdivision_grid(plan_db: Path) -> None:
     assert not progress_by_item(Plan.get().id)
 
 
-def test_setting_an_items_progress_is_undone_and_redone(plan_db: Path) -> None:
+def test_a_status_is_kept_raw_with_its_meaning_or_none(plan_db: Path) -> None:
     plan = make_status_plan()
-    a12, done = plan.actions["1.2"], plan.actions["1.1.1"]
-    undo_redo(
-        SetItemProgress(plan.period_id, a12, "Inițiată", "Primele consultări", (Link("", "https://x.md"),))
-    )
-    undo_redo(
-        SetItemProgress(
-            plan.period_id, done, "Realizată", "Text nou", (Link("Raport", "https://gov.md/raport"),)
-        )
-    )
-    undo_redo(SetItemProgress(plan.period_id, done, "", "", ()))  # everything cleared: no return
-    SetItemProgress(plan.period_id, a12, "realizata", "Gata").apply()
+    a12 = plan.actions["1.2"]
+    SaveProgress(a12, plan.period_id, "Gata", "realizata").apply()
     row = next(r for r in item_progress(plan.period_id) if r.code == "1.2")
     assert (row.status, row.meaning) == ("realizata", "done")  # raw kept, meaning found
-
-
-def test_an_unknown_status_is_kept_raw_without_a_meaning(plan_db: Path) -> None:
-    plan = make_status_plan()
-    SetItemProgress(plan.period_id, plan.actions["1.2"], "Amânată până în 2021", "").apply()
+    SaveProgress(a12, plan.period_id, "", "Amânată până în 2021").apply()
     row = next(r for r in item_progress(plan.period_id) if r.code == "1.2")
     assert (row.status, row.meaning) == ("Amânată până în 2021", "")
-
-
-def test_a_link_without_address_is_refused_and_changes_nothing(plan_db: Path) -> None:
-    plan = make_status_plan()
-    before = state()
-    with pytest.raises(ServiceError, match="adresă"):
-        SetItemProgress(plan.period_id, plan.actions["1.2"], "Inițiată", "", (Link("Raport", ""),)).apply()
-    assert state() == before
 
 
 def test_deleting_an_item_with_progress_and_links_is_undone_with_every_row(plan_db: Path) -> None:

@@ -4,7 +4,7 @@ vocabulary, the narrative ("Măsuri întreprinse", several lines) and the links.
 
 :class:`StatusGridModel` keeps a row cache (:class:`~balti_monitor.services.item_progress.ItemProgress`),
 never queries in ``data()``; ``setData`` turns an edit into a
-:class:`~balti_monitor.services.item_progress.SetItemProgress` pushed on the undo stack (through the
+:class:`~balti_monitor.services.progress.SaveProgress` pushed on the undo stack (through the
 ``write`` callback the page gives it) and refuses what the service refuses. A status typed elsewhere
 (an import) that is not a word of the vocabulary is shown and kept as written until the user picks another.
 """
@@ -42,7 +42,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from balti_monitor.services.item_progress import ItemProgress, Link, StatusChoice
+from balti_monitor.services.item_progress import ItemProgress, StatusChoice
+from balti_monitor.services.progress import Link, link_problem
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -355,9 +356,11 @@ class LinksDialog(QDialog):
         return cell.text().strip() if cell is not None else ""
 
     def _accept(self) -> None:
-        if any(not link.url for link in self.links()):
-            self.error.setText(self.tr("Fiecare legătură trebuie să aibă o adresă."))
-            return
+        for link in self.links():
+            problem = link_problem(link)
+            if problem:
+                self.error.setText(problem)
+                return
         self.accept()
 
     @classmethod

@@ -1,7 +1,7 @@
 """The page shown instead of the per-subdivision grid for a plan whose progress is kept per item (seed 004):
 the selected item's header above the status grid of the whole period (:mod:`.status_grid`).
 
-Every edit is an undo step (:class:`~balti_monitor.services.item_progress.SetItemProgress` through
+Every edit is an undo step (:class:`~balti_monitor.services.progress.SaveProgress` through
 :class:`~balti_monitor.gui.undo.WriteCommand`); the rows are read again, in three queries, after a change
 that names one of the plan's actions.
 """
@@ -12,14 +12,8 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from balti_monitor.services.changes import ChangeSet
-from balti_monitor.services.item_progress import (
-    ItemProgress,
-    Link,
-    SetItemProgress,
-    item_progress,
-    progress_by_item,
-    status_choices,
-)
+from balti_monitor.services.item_progress import ItemProgress, item_progress, progress_by_item, status_choices
+from balti_monitor.services.progress import Link, SaveProgress
 
 from .action_header import ActionHeader
 from .session import Session
@@ -166,7 +160,7 @@ class StatusPage(QWidget):
             return False
         command = WriteCommand(
             self.session,
-            SetItemProgress(period.id, item.action_id, status, description, links),
+            SaveProgress(item.action_id, period.id, description, status, links),
             self.tr("Progresul {code}").format(code=item.code),
         )
         self.session.undo_stack.push(command)

@@ -11,7 +11,8 @@ from status_plan import make_status_plan
 from balti_monitor.gui.status_grid import DESCRIPTION, LINKS, STATUS, LinksDialog
 from balti_monitor.gui.tree_model import MARK_ROLE
 from balti_monitor.services.changes import ChangeSet
-from balti_monitor.services.item_progress import Link, SetItemProgress, item_progress
+from balti_monitor.services.item_progress import item_progress
+from balti_monitor.services.progress import Link, SaveProgress
 
 
 def show_status_plan(window):
@@ -88,7 +89,7 @@ def test_a_status_written_otherwise_is_kept_until_another_is_picked(window) -> N
     show_status_plan(window)
     period = window.session.period.id
     a12 = window.session.action_by_code("1.2").id
-    window.session.apply(SetItemProgress(period, a12, "Amânată pentru 2021", "").apply())
+    window.session.apply(SaveProgress(a12, period, "", "Amânată pentru 2021").apply())
     select_action(window, "1.2")
     view = window.action_page.status_page.view
     model = view.model()
