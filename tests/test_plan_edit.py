@@ -233,3 +233,74 @@ def test_json_lists_stay_lists(demo_db: Path) -> None:
     raw = Responsibility.select().where(Responsibility.action == action("1.1")).first()
     assert isinstance(raw.indicators, list)
     assert json.loads(json.dumps(raw.indicators)) == raw.indicators
+
+
+# -- the plan's own columns ---------------------------------------------------------------------------------
+def test_a_column_added_to_a_plan_of_kind_columns_declares_them_and_undo_takes_all_back(
+    plan_db: Path,
+) -> None:
+    from balti_monitor.services.plan_edit import AddColumn, ColumnFields
+    from balti_monitor.services.plans import plan_columns
+
+    assert all(c.id is None for c in plan_columns(plan_id()))  # the Bălți plan uses its kind's columns
+    changes = undo_redo(AddColumn(plan_id(), ColumnFields("Parteneri", "6")))
+    assert all(c.id is None for c in plan_columns(plan_id()))
+    AddColumn(plan_id(), ColumnFields("Parteneri", "6")).apply()
+    columns = plan_columns(plan_id())
+    assert columns[-1].label == "Parteneri" and columns[-1].key == "parteneri" and columns[-1].is_declared
+    assert changes.new_id is not None
+
+
+def test_columns_are_edited_moved_and_deleted_with_their_values_and_undo(plan_db: Path) -> None:
+    from status_plan import make_status_plan
+
+    from balti_monitor.services.plan_edit import AddColumn, ColumnFields
+    from balti_monitor.services.plans import action_column_values, plan_columns
+
+    plan = make_status_plan()
+    partners, cost = plan.columns["partners"], plan.columns["cost"]
+    undo_redo(AddColumn(plan.plan_id, ColumnFields("Riscuri"), after_id=partners))
+    AddColumn(plan.plan_id, ColumnFields("Riscuri"), after_id=partners).apply()
+    assert [c.label for c in plan_columns(plan.plan_id)] == ["Parteneri", "Riscuri", "Costuri"]
+    with pytest.raises(ServiceError, match="deja o coloană"):
+        AddColumn(plan.plan_id, ColumnFields("riscuri")).apply()
+    undo_redo(EditItem("column", cost, ColumnFields("Costuri estimate", "8", True, False, "cost")))
+    undo_redo(MoveItem("column", cost, -1))
+    contents = item_contents("column", partners)
+    assert contents.has_data and "coloanele planului" in contents.describe()
+    undo_redo(DeleteItem("column", partners))
+    DeleteItem("column", partners).apply()
+    assert action_column_values(plan.actions["1.1.1"]) == {"cost": "În limitele bugetului"}
+
+
+def test_an_actions_texts_in_the_plans_columns_are_edited_with_its_form(plan_db: Path) -> None:
+    from status_plan import make_status_plan
+
+    from balti_monitor.services.plans import action_column_values
+
+    plan = make_status_plan()
+    s1 = plan.actions["1.1.1"]
+    old = fields_of("action", s1)
+    assert isinstance(old, ActionFields)
+    assert old.columns == (("partners", "Societatea civilă"), ("cost", "În limitele bugetului"))
+    new = ActionFields(
+        old.code,
+        old.title,
+        old.deadline,
+        old.responsible_text,
+        columns=(("partners", ""), ("cost", "1 mil. lei")),
+    )
+    undo_redo(EditItem("action", s1, new))
+    EditItem("action", s1, new).apply()
+    assert action_column_values(s1) == {"cost": "1 mil. lei"}
+    outline = {a.code: a for p in plan_outline(plan.plan_id) for a in p.actions}
+    assert [(c.label, c.text) for c in outline["1.1.1"].columns] == [
+        ("Parteneri", ""),
+        ("Costuri", "1 mil. lei"),
+    ]
+    added = AddAction(
+        Action.get_by_id(s1).priority_id,
+        None,
+        ActionFields("1.3", "Nouă", columns=(("partners", "ONG"),)),
+    ).apply()
+    assert action_column_values(added.new_id) == {"partners": "ONG"}

@@ -127,6 +127,10 @@ class ActionHeader(QTextBrowser):
             line += f"; {others}"
         line += "</p>"
         parts.append(line)
+        for column in info.columns:  # the plan's own columns (partners, cost, risks …)
+            if column.text.strip():
+                text = escape(column.text).replace("\n", "<br>")
+                parts.append(f'<p style="margin:2px 0"><b>{escape(column.label)}:</b> {text}</p>')
         if not self.indicators_shown:
             count = len(info.indicators)
             parts.append(

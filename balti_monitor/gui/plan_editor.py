@@ -38,10 +38,13 @@ from balti_monitor.services.outline import ActionInfo, IndicatorInfo, PriorityIn
 from balti_monitor.services.plan_edit import (
     ActionFields,
     AddAction,
+    AddColumn,
     AddIndicator,
     AddPriority,
+    ColumnFields,
     DeleteItem,
     EditItem,
+    Fields,
     IndicatorFields,
     ItemKind,
     MoveItem,
@@ -52,6 +55,7 @@ from balti_monitor.services.plan_edit import (
     suggested_action_code,
     suggested_priority_number,
 )
+from balti_monitor.services.plans import ColumnInfo, plan_columns
 
 from . import dialogs
 from .session import Session
@@ -98,10 +102,16 @@ class ItemDialog:
         self,
         parent: QWidget | None,
         title: str,
-        fields: PriorityFields | ActionFields | IndicatorFields,
+        fields: Fields,
         number: int | None = None,
+        labels: dict[str, str] | None = None,
     ) -> None:
         self.fields = fields
+        self.column_edits: list[tuple[str, QPlainTextEdit]] = []
+        self.in_plan_box = QCheckBox(
+            translate("PlanEditor", "Se vede în tabelul planului și în antetul acțiunii")
+        )
+        self.in_report_box = QCheckBox(translate("PlanEditor", "Se tipărește în raportul de progres"))
         self.dialog = QDialog(parent)
         self.dialog.setObjectName("planItemDialog")
         self.dialog.setWindowTitle(title)
@@ -151,7 +161,28 @@ class ItemDialog:
             form.addRow(self._label("&Responsabili:", self.responsible_edit), self.responsible_edit)
             if fields.indicators_placeholder:
                 form.addRow("", self.indicators_placeholder_box)
+            for key, text in fields.columns:  # the plan's own columns: partners, cost, risks …
+                edit = QPlainTextEdit(self.dialog)
+                edit.setTabChangesFocus(True)
+                edit.setMaximumHeight(60)
+                edit.setPlainText(text)
+                label = (labels or {}).get(key, key)
+                form.addRow(self._label(f"{label}:", edit), edit)
+                self.column_edits.append((key, edit))
             self._original_text = fields.title
+        elif isinstance(fields, ColumnFields):
+            self.number_edit.setText(fields.number)
+            self.title_edit.setPlainText(fields.label)
+            self.title_edit.setMaximumHeight(60)
+            self.in_plan_box.setParent(self.dialog)
+            self.in_report_box.setParent(self.dialog)
+            self.in_plan_box.setChecked(fields.in_plan)
+            self.in_report_box.setChecked(fields.in_report)
+            form.addRow(self._label("&Denumirea:", self.title_edit), self.title_edit)
+            form.addRow(self._label("&Numărul coloanei:", self.number_edit), self.number_edit)
+            form.addRow("", self.in_plan_box)
+            form.addRow("", self.in_report_box)
+            self._original_text = fields.label
         else:
             self.title_edit.setPlainText(fields.text)
             if fields.aggregation in self._aggregations:
@@ -195,9 +226,17 @@ class ItemDialog:
         if self.title_edit.toPlainText() != self._original_text:
             self.placeholder_box.setChecked(False)  # typed over: no longer a placeholder
 
-    def result(self) -> PriorityFields | ActionFields | IndicatorFields:
+    def result(self) -> Fields:
         """The fields as the form holds them."""
         title = self.title_edit.toPlainText().strip()
+        if isinstance(self.fields, ColumnFields):
+            return ColumnFields(
+                title,
+                self.number_edit.text().strip(),
+                self.in_plan_box.isChecked(),
+                self.in_report_box.isChecked(),
+                self.fields.key,
+            )
         if isinstance(self.fields, PriorityFields):
             return PriorityFields(self.number_edit.text().strip(), title, self.placeholder_box.isChecked())
         if isinstance(self.fields, ActionFields):
@@ -208,6 +247,7 @@ class ItemDialog:
                 self.responsible_edit.toPlainText().strip(),
                 self.placeholder_box.isChecked(),
                 self.indicators_placeholder_box.isChecked() and self.fields.indicators_placeholder,
+                tuple((key, edit.toPlainText().strip()) for key, edit in self.column_edits),
             )
         return IndicatorFields(
             title,
@@ -228,7 +268,7 @@ class ItemDialog:
             return
         self.dialog.accept()
 
-    def ask(self) -> PriorityFields | ActionFields | IndicatorFields | None:
+    def ask(self) -> Fields | None:
         """Show the form; the fields when saved, None when cancelled."""
         if self.dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -261,6 +301,12 @@ class PlanEditor(QDialog):
         self.add_action_button = self._button(self.tr("Adaugă &acțiune"), self.add_action)
         self.add_sub_button = self._button(self.tr("Adaugă &subacțiune"), self.add_sub_action)
         self.add_indicator_button = self._button(self.tr("Adaugă &indicator"), self.add_indicator)
+        self.add_column_button = self._button(self.tr("Adaugă &coloană"), self.add_column)
+        self.add_column_button.setToolTip(
+            self.tr(
+                "O coloană proprie a planului (parteneri, costuri, riscuri …): un text pentru fiecare acțiune"
+            )
+        )
         self.edit_button = self._button(self.tr("&Editează…"), self.edit_current)
         self.up_button = self._button(self.tr("Mută în &sus"), lambda: self.move_current(-1))
         self.down_button = self._button(self.tr("Mută în &jos"), lambda: self.move_current(1))
@@ -289,6 +335,7 @@ class PlanEditor(QDialog):
             self.add_action_button,
             self.add_sub_button,
             self.add_indicator_button,
+            self.add_column_button,
         ):
             side.addWidget(button)
         side.addSpacing(12)
@@ -349,6 +396,17 @@ class PlanEditor(QDialog):
                     i_ref = Ref("indicator", indicator.id, priority.id, action.id)
                     i_item = self._add(a_item, i_ref, self._indicator_text(indicator))
                     self._mark(i_item, indicator.placeholder)
+        plan = self.session.plan
+        columns = [c for c in plan_columns(plan.id) if c.id is not None] if plan is not None else []
+        if columns:
+            head = QTreeWidgetItem(self.tree, [self.tr("Coloanele planului"), ""])
+            head.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            bold = QFont()
+            bold.setBold(True)
+            head.setFont(0, bold)
+            for column in columns:
+                assert column.id is not None
+                self._add(head, Ref("column", column.id, 0), self._column_text(column))
         self.tree.expandToDepth(0)
         if wanted is not None:
             self.select(wanted[0] if isinstance(wanted, tuple) else wanted.kind,
@@ -393,6 +451,16 @@ class PlanEditor(QDialog):
         data = self.tr("{count} valori").format(count=values) if values else ""
         return [f"{action.code}  {action.title}", data]
 
+    def _column_text(self, column: ColumnInfo) -> list[str]:
+        number = self.tr(" (nr. {number})").format(number=column.number) if column.number else ""
+        where = []
+        if column.in_plan:
+            where.append(self.tr("planul"))
+        if column.in_report:
+            where.append(self.tr("raportul"))
+        shown = ", ".join(where) if where else self.tr("nicăieri")
+        return [self.tr("Coloana: {label}{number}").format(label=column.label, number=number), shown]
+
     def _indicator_text(self, indicator: IndicatorInfo) -> list[str]:
         return [
             self.tr("Indicatorul {number}: {text}").format(number=indicator.number, text=indicator.text),
@@ -416,7 +484,7 @@ class PlanEditor(QDialog):
     def _update_buttons(self) -> None:
         ref = self.current()
         has = ref is not None
-        self.add_action_button.setEnabled(has)
+        self.add_action_button.setEnabled(ref is not None and ref.kind != "column")
         self.add_sub_button.setEnabled(ref is not None and ref.kind in ("action", "indicator"))
         self.add_indicator_button.setEnabled(ref is not None and ref.kind in ("action", "indicator"))
         for button in (self.edit_button, self.up_button, self.down_button, self.delete_button):
@@ -481,7 +549,8 @@ class PlanEditor(QDialog):
 
     def _add_action(self, priority_id: int, parent: int | None, after: int | None, title: str) -> bool:
         code = suggested_action_code(priority_id, parent)
-        fields = ItemDialog(self, title, ActionFields(code, "")).ask()
+        blank = ActionFields(code, "", columns=self._blank_columns())
+        fields = ItemDialog(self, title, blank, labels=self._labels()).ask()
         if not isinstance(fields, ActionFields):
             return False
         changes = self._push(
@@ -489,6 +558,33 @@ class PlanEditor(QDialog):
         )
         if changes is not None and changes.new_id is not None:
             self.select("action", changes.new_id)
+        return changes is not None
+
+    def _labels(self) -> dict[str, str]:
+        plan = self.session.plan
+        return {c.key: c.label for c in plan_columns(plan.id)} if plan is not None else {}
+
+    def _blank_columns(self) -> tuple[tuple[str, str], ...]:
+        plan = self.session.plan
+        if plan is None:
+            return ()
+        return tuple((c.key, "") for c in plan_columns(plan.id) if c.is_declared and c.id is not None)
+
+    def add_column(self) -> bool:
+        """Add a column of the plan's own, after the selected column (last when none)."""
+        plan = self.session.plan
+        if plan is None:
+            return False
+        ref = self.current()
+        fields = ItemDialog(self, self.tr("Coloană nouă"), ColumnFields("")).ask()
+        if not isinstance(fields, ColumnFields):
+            return False
+        after = ref.item_id if ref is not None and ref.kind == "column" else None
+        changes = self._push(
+            AddColumn(plan.id, fields, after), self.tr("Coloana „{label}”").format(label=fields.label)
+        )
+        if changes is not None and changes.new_id is not None:
+            self.select("column", changes.new_id)
         return changes is not None
 
     def add_indicator(self) -> bool:
@@ -527,8 +623,9 @@ class PlanEditor(QDialog):
             "priority": self.tr("Prioritatea"),
             "action": self.tr("Acțiunea") if ref.parent_id is None else self.tr("Subacțiunea"),
             "indicator": self.tr("Indicatorul"),
+            "column": self.tr("Coloana planului"),
         }
-        new = ItemDialog(self, titles[ref.kind], fields, number).ask()
+        new = ItemDialog(self, titles[ref.kind], fields, number, self._labels()).ask()
         if new is None or new == fields:
             return False
         changes = self._push(EditItem(ref.kind, ref.item_id, new), self.tr("Modificarea planului"))

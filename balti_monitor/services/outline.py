@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from balti_monitor.db.models import Action, Indicator, Priority
 from balti_monitor.domain.text import fold_key
+from balti_monitor.services.plans import column_values, plan_columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +23,16 @@ class IndicatorInfo:
     gender_split: bool
     placeholder: bool
     id: int = 0  # the indicator's row (the plan editor names what it edits by it)
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnText:
+    """An item's text in one of its plan's own columns (partners, cost, risks …), "" when none."""
+
+    key: str
+    label: str
+    text: str
+    declared: bool  # stored as the plan's column (editable); False: a column of the plan's kind only
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +51,7 @@ class ActionInfo:
     search_key: str
     parent_id: int | None = None  # a sub-action's action
     depth: int = 0  # 0 an action, 1 its sub-action, …
+    columns: tuple[ColumnText, ...] = ()  # the plan's own columns (source "column"), in the plan's order
 
     @property
     def short_title(self) -> str:
@@ -84,10 +96,15 @@ def plan_outline(plan_id: int) -> list[PriorityInfo]:
                     ind.number, ind.text, ind.aggregation, ind.gender_split, ind.placeholder, ind.id
                 )
             )
+    own = [c for c in plan_columns(plan_id) if c.is_declared]
+    texts = column_values(plan_id) if own else {}
     by_priority: dict[int, list[ActionInfo]] = {}
     for action in actions:
         inds = tuple(indicators.get(action.id, []))
-        words = " ".join([action.code, action.title, action.responsible_text, *(i.text for i in inds)])
+        own_texts = texts.get(action.id, {}).values()
+        words = " ".join(
+            [action.code, action.title, action.responsible_text, *(i.text for i in inds), *own_texts]
+        )
         by_priority.setdefault(action.priority_id, []).append(
             ActionInfo(
                 id=action.id,
@@ -101,6 +118,10 @@ def plan_outline(plan_id: int) -> list[PriorityInfo]:
                 indicators=inds,
                 search_key=fold_key(words),
                 parent_id=action.parent_id,
+                columns=tuple(
+                    ColumnText(c.key, c.label, texts.get(action.id, {}).get(c.key, ""), c.id is not None)
+                    for c in own
+                ),
             )
         )
     return [

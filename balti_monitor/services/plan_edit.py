@@ -30,14 +30,21 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from balti_monitor.db.models import Action, Indicator, Plan, Priority, database
+from balti_monitor.db.models import Action, Indicator, Plan, PlanColumn, Priority, database
+from balti_monitor.domain.text import fold_key
 from balti_monitor.services.backup import auto_backup
 from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.plans import (
+    SetColumnValue,
+    action_column_values,
+    declare_kind_columns,
+    plan_columns,
+)
 from balti_monitor.services.values import text_problem
 
-ItemKind = Literal["priority", "action", "indicator"]
-KINDS: tuple[ItemKind, ...] = ("priority", "action", "indicator")
+ItemKind = Literal["priority", "action", "indicator", "column"]
+KINDS: tuple[ItemKind, ...] = ("priority", "action", "indicator", "column")
 AGGREGATIONS = ("sum", "max", "distinct", "status", "manual")
 
 #: tables whose rows are the plan's structure; rows of any other table under a deleted item are data
@@ -58,6 +65,8 @@ _DATA_NAMES = {
     "total_override": "totaluri introduse manual",
     "reference_total": "totaluri de referință din rapoarte",
     "cell_comment": "comentarii",
+    "action_column_value": "texte ale elementelor în coloanele planului",
+    "return_link": "legături ale progresului",
 }
 
 
@@ -81,6 +90,18 @@ class ActionFields:
     responsible_text: str = ""
     title_placeholder: bool = False
     indicators_placeholder: bool = False
+    columns: tuple[tuple[str, str], ...] = ()  # (key, text) in the plan's declared columns
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnFields:
+    """What the editor edits of a declared column of the plan (its key stays: files and groups name it)."""
+
+    label: str
+    number: str = ""
+    in_plan: bool = True
+    in_report: bool = True
+    key: str = ""  # given by the program when the column is added (from the label)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,16 +141,35 @@ class ItemContents:
 
 
 # -- reading ----------------------------------------------------------------------------------------------------
-def fields_of(kind: ItemKind, item_id: int) -> PriorityFields | ActionFields | IndicatorFields:
+Fields = PriorityFields | ActionFields | IndicatorFields | ColumnFields
+
+
+def fields_of(kind: ItemKind, item_id: int) -> Fields:
     """The current fields of an item (for the editor and for undo)."""
     if kind == "priority":
         p = _get(Priority, item_id, "Prioritatea")
         return PriorityFields(p.number, p.title, p.title_placeholder)
     if kind == "action":
         a = _get(Action, item_id, "Acțiunea")
-        return ActionFields(
-            a.code, a.title, a.deadline, a.responsible_text, a.title_placeholder, a.indicators_placeholder
+        plan_id = _plan_of_priority(a.priority_id)
+        values = action_column_values(item_id)
+        columns = tuple(
+            (c.key, values.get(c.key, ""))
+            for c in plan_columns(plan_id)
+            if c.is_declared and c.id is not None
         )
+        return ActionFields(
+            a.code,
+            a.title,
+            a.deadline,
+            a.responsible_text,
+            a.title_placeholder,
+            a.indicators_placeholder,
+            columns,
+        )
+    if kind == "column":
+        c = _get(PlanColumn, item_id, "Coloana")
+        return ColumnFields(c.label, c.number, bool(c.in_plan), bool(c.in_report), c.key)
     i = _get(Indicator, item_id, "Indicatorul")
     return IndicatorFields(i.text, i.aggregation, i.gender_split, i.placeholder)
 
@@ -141,6 +181,8 @@ def label_of(kind: ItemKind, item_id: int) -> str:
     if kind == "action":
         a = _get(Action, item_id, "Acțiunea")
         return f"{'Subacțiunea' if a.parent_id else 'Acțiunea'} {a.code}"
+    if kind == "column":
+        return f"Coloana „{_get(PlanColumn, item_id, 'Coloana').label}”"
     i = _get(Indicator, item_id, "Indicatorul")
     return f"Indicatorul {i.number} al acțiunii {Action.get_by_id(i.action_id).code}"
 
@@ -301,6 +343,9 @@ class AddAction:
                 indicators_placeholder=fields.indicators_placeholder,
                 position=position,
             )
+            for key, text in fields.columns:
+                if text:
+                    SetColumnValue(row.id, key, text).apply()
         return ChangeSet(
             frozenset({row.id}),
             plan_structure=True,
@@ -344,6 +389,56 @@ class AddIndicator:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class AddColumn:
+    """Add a column of the plan's own (source ``column``: each item's text), after ``after_id`` (None:
+    last). A plan that still used its kind's columns gets them declared first (undone with it)."""
+
+    plan_id: int
+    fields: ColumnFields
+    after_id: int | None = None
+
+    @property
+    def show_first(self) -> None:
+        """The plan holds for every period."""
+        return None
+
+    def apply(self) -> ChangeSet:
+        """Add it; the inverse deletes it (and the columns declared for it)."""
+        fields = _clean_column(self.fields)
+        with database.atomic():
+            _get(Plan, self.plan_id, "Planul")
+            existing = list(
+                PlanColumn.select().where(PlanColumn.plan == self.plan_id).order_by(PlanColumn.position)
+            )
+            declared: tuple[int, ...] = ()
+            if not existing:
+                declared = tuple(c.id for c in declare_kind_columns(self.plan_id) if c.id is not None)
+                existing = list(
+                    PlanColumn.select().where(PlanColumn.plan == self.plan_id).order_by(PlanColumn.position)
+                )
+            if any(c.label.strip().casefold() == fields.label.casefold() for c in existing):
+                raise ServiceError(f"Planul are deja o coloană „{fields.label}”.")
+            before, position = _make_room(existing, self.after_id)
+            if declared:
+                before = ()
+            row = PlanColumn.create(
+                plan=self.plan_id,
+                position=position,
+                key=fields.key or _column_key(self.plan_id, fields.label),
+                label=fields.label,
+                number=fields.number,
+                source="column",
+                in_plan=fields.in_plan,
+                in_report=fields.in_report,
+            )
+        return ChangeSet(
+            plan_structure=True,
+            inverse=DeleteItem("column", row.id, positions=before, also=declared),
+            new_id=row.id,
+        )
+
+
 # -- writes: edit -----------------------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class EditItem:
@@ -353,7 +448,7 @@ class EditItem:
 
     kind: ItemKind
     item_id: int
-    fields: PriorityFields | ActionFields | IndicatorFields
+    fields: Fields
 
     @property
     def show_first(self) -> None:
@@ -385,6 +480,18 @@ class EditItem:
                     indicators_placeholder=fields_a.indicators_placeholder,
                 ).where(Action.id == self.item_id).execute()
                 action_id = self.item_id
+                before = dict(previous.columns) if isinstance(previous, ActionFields) else {}
+                for key, text in fields_a.columns:
+                    if before.get(key, "") != text:
+                        SetColumnValue(self.item_id, key, text).apply()
+            elif isinstance(self.fields, ColumnFields) and self.kind == "column":
+                fields_c = _clean_column(self.fields)
+                PlanColumn.update(
+                    label=fields_c.label,
+                    number=fields_c.number,
+                    in_plan=fields_c.in_plan,
+                    in_report=fields_c.in_report,
+                ).where(PlanColumn.id == self.item_id).execute()
             elif isinstance(self.fields, IndicatorFields) and self.kind == "indicator":
                 fields_i = _clean_indicator(self.fields)
                 Indicator.update(
@@ -472,7 +579,7 @@ class SetPositions:
     def apply(self) -> ChangeSet:
         """Set the places; the inverse sets the previous ones."""
         with database.atomic():
-            model = Priority if self.kind == "priority" else Action
+            model = _MODEL[self.kind]
             ids = [i for i, _ in self.positions]
             previous = tuple(
                 (r.id, r.position) for r in model.select(model.id, model.position).where(model.id.in_(ids))
@@ -526,6 +633,7 @@ class DeleteItem:
     kind: ItemKind
     item_id: int
     positions: tuple[tuple[int, int], ...] = ()
+    also: tuple[int, ...] = ()  # further rows of the same table deleted with it (columns declared by an add)
 
     @property
     def show_first(self) -> None:
@@ -539,6 +647,9 @@ class DeleteItem:
             row = _get(_MODEL[self.kind], self.item_id, "Elementul")
             siblings = () if self.kind == "indicator" else tuple(_siblings(self.kind, self.item_id))
             rows = _subtree(table, self.item_id)
+            for other in self.also:
+                for other_table, other_rows in _subtree(table, other).items():
+                    rows.setdefault(other_table, {}).update(other_rows)
             updates: tuple[tuple[str, int, str, Any], ...] = ()
             renumber: tuple[tuple[int, int], ...] = ()
             actions: frozenset[int] = frozenset()
@@ -576,6 +687,7 @@ class DeleteItem:
                 tuple((new, old) for old, new in renumber),
                 action_id if self.kind == "indicator" else None,
                 siblings,
+                self.also,
             ),
         )
 
@@ -591,6 +703,7 @@ class RestoreRows:
     renumber: tuple[tuple[int, int], ...] = ()
     action_id: int | None = None
     positions: tuple[tuple[int, int], ...] = field(default=())
+    also: tuple[int, ...] = ()
 
     @property
     def show_first(self) -> None:
@@ -603,7 +716,7 @@ class RestoreRows:
             siblings: tuple[tuple[int, int], ...] = ()
             if self.kind != "indicator" and self.positions:
                 model = _MODEL[self.kind]
-                ids = [i for i, _ in self.positions if i != self.item_id]
+                ids = [i for i, _ in self.positions if i != self.item_id and i not in self.also]
                 siblings = tuple(
                     (r.id, r.position)
                     for r in model.select(model.id, model.position).where(model.id.in_(ids))
@@ -626,14 +739,24 @@ class RestoreRows:
         return ChangeSet(
             actions,
             plan_structure=True,
-            inverse=DeleteItem(self.kind, self.item_id, positions=siblings),
+            inverse=DeleteItem(self.kind, self.item_id, positions=siblings, also=self.also),
             focus=focus,
         )
 
 
 # -- helpers ----------------------------------------------------------------------------------------------------
-_TABLE: dict[ItemKind, str] = {"priority": "priority", "action": "action", "indicator": "indicator"}
-_MODEL: dict[ItemKind, Any] = {"priority": Priority, "action": Action, "indicator": Indicator}
+_TABLE: dict[ItemKind, str] = {
+    "priority": "priority",
+    "action": "action",
+    "indicator": "indicator",
+    "column": "plan_column",
+}
+_MODEL: dict[ItemKind, Any] = {
+    "priority": Priority,
+    "action": Action,
+    "indicator": Indicator,
+    "column": PlanColumn,
+}
 
 
 def _sql(query: str, params: Sequence[Any] = ()) -> Any:
@@ -680,6 +803,24 @@ def _clean_action(fields: ActionFields) -> ActionFields:
     return replace(fields, code=code)
 
 
+def _clean_column(fields: ColumnFields) -> ColumnFields:
+    label = _check_text("denumirea coloanei", fields.label).strip()
+    number = _check_text("numărul coloanei", fields.number, required=False).strip()
+    return replace(fields, label=label, number=number)
+
+
+def _column_key(plan_id: int, label: str) -> str:
+    """A key for a new column: the label folded to a-z, 0-9 and _, unique in the plan."""
+    key = re.sub(r"[^a-z0-9]+", "_", fold_key(label)).strip("_")[:40] or "coloana"
+    if key[0].isdigit():
+        key = f"c_{key}"
+    taken = {c.key for c in PlanColumn.select(PlanColumn.key).where(PlanColumn.plan == plan_id)}
+    candidate, n = key, 2
+    while candidate in taken:
+        candidate, n = f"{key}_{n}", n + 1
+    return candidate
+
+
 def _clean_indicator(fields: IndicatorFields) -> IndicatorFields:
     _check_text("textul indicatorului", fields.text)
     if fields.aggregation not in AGGREGATIONS:
@@ -712,6 +853,10 @@ def _siblings(kind: ItemKind, item_id: int) -> list[tuple[int, int]]:
         p = _get(Priority, item_id, "Prioritatea")
         query = Priority.select(Priority.id, Priority.position).where(Priority.plan == p.plan_id)
         return [(r.id, r.position) for r in query.order_by(Priority.position, Priority.id)]
+    if kind == "column":
+        c = _get(PlanColumn, item_id, "Coloana")
+        columns = PlanColumn.select(PlanColumn.id, PlanColumn.position).where(PlanColumn.plan == c.plan_id)
+        return [(r.id, r.position) for r in columns.order_by(PlanColumn.position, PlanColumn.id)]
     a = _get(Action, item_id, "Acțiunea")
     actions = Action.select(Action.id, Action.position).where(
         (Action.priority == a.priority_id) & _parent_is(a.parent_id)
@@ -732,12 +877,13 @@ def _make_room(siblings: Sequence[Any], after_id: int | None) -> tuple[tuple[tup
     for n, s in enumerate(siblings):
         positions.append((s.id, n + 1 if n < at else n + 2))
     model = type(siblings[0])
-    _set_positions("priority" if model is Priority else "action", tuple(positions))
+    kind: ItemKind = "priority" if model is Priority else "column" if model is PlanColumn else "action"
+    _set_positions(kind, tuple(positions))
     return before, at + 1
 
 
 def _set_positions(kind: ItemKind, positions: Iterable[tuple[int, int]]) -> None:
-    model = Priority if kind == "priority" else Action
+    model = _MODEL[kind]
     for item_id, position in positions:
         model.update(position=position).where(model.id == item_id).execute()
 

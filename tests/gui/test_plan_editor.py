@@ -211,3 +211,49 @@ def test_the_menu_opens_the_editor(window, monkeypatch) -> None:
     monkeypatch.setattr(PlanEditor, "exec", lambda self: opened.append(self) or 0)
     window.plan_actions.edit_action.trigger()
     assert opened and opened[0].tree.topLevelItemCount() == len(window.session.outline)
+
+
+def test_a_column_is_added_and_an_actions_text_in_it_is_typed_then_shown_in_its_header(
+    window, qtbot, monkeypatch
+) -> None:
+    from balti_monitor.services.plan_edit import ColumnFields
+
+    editor = editor_for(window, qtbot)
+    real_ask = ItemDialog.ask
+    answer(monkeypatch, ColumnFields("Parteneri", "6"))
+    editor.add_column_button.click()
+    ref = editor.current()
+    assert ref.kind == "column"
+    assert "Coloana: Parteneri (nr. 6)" in editor.tree.currentItem().text(0)
+    a13 = window.session.action_by_code("1.13")
+    editor.select("action", a13.id)
+    shown = answer(monkeypatch, None)
+    editor.edit_button.click()
+    assert shown[0].columns == (("parteneri", ""),)  # the form offers the new column
+
+    def fill(dialog: QDialog) -> None:
+        form = forms[-1]
+        ((key, edit),) = form.column_edits
+        assert key == "parteneri"
+        edit.setPlainText("Centrul Național Anticorupție")
+        dialog.accept()
+
+    forms: list[ItemDialog] = []
+    original = ItemDialog.__init__
+    monkeypatch.setattr(ItemDialog, "ask", real_ask)  # the real form again
+
+    def keep(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        forms.append(self)
+
+    monkeypatch.setattr(ItemDialog, "__init__", keep)
+    driver = ModalDriver(fill)
+    editor.edit_button.click()
+    driver.check()
+    info = window.session.action_by_code("1.13")
+    assert [(c.label, c.text) for c in info.columns] == [("Parteneri", "Centrul Național Anticorupție")]
+    editor.close()
+    select_action(window, "1.13")
+    assert "Parteneri: Centrul Național Anticorupție" in window.action_page.header.text
+    window.undo()
+    assert window.session.action_by_code("1.13").columns[0].text == ""
