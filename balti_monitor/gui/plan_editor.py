@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from balti_monitor.services.changes import ChangeSet, Write
 from balti_monitor.services.errors import ServiceError
-from balti_monitor.services.item_progress import progress_by_item
+from balti_monitor.services.item_progress import PLA_HEADING, group_heading, heading_text, progress_by_item
 from balti_monitor.services.outline import ActionInfo, IndicatorInfo, PriorityInfo
 from balti_monitor.services.plan_edit import (
     ActionFields,
@@ -289,7 +289,7 @@ class PlanEditor(QDialog):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("planEditorTree")
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([self.tr("Elementul planului"), self.tr("Date")])
+        self.tree.setHeaderLabels([self.tr("Elementul planului"), self.tr("Detalii")])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(False)
@@ -442,10 +442,11 @@ class PlanEditor(QDialog):
             item.setForeground(0, QBrush(PLACEHOLDER_COLOUR))
 
     def _priority_text(self, priority: PriorityInfo) -> list[str]:
-        return [
-            self.tr("Prioritatea {number}. {title}").format(number=priority.number, title=priority.title),
-            "",
-        ]
+        plan = self.session.plan
+        heading = group_heading(plan.id) if plan is not None else PLA_HEADING
+        if heading == PLA_HEADING:
+            heading = self.tr("Prioritatea {number}. {title}")
+        return [heading_text(heading, priority.number, priority.title), ""]
 
     def _action_text(self, action: ActionInfo, values: int) -> list[str]:
         data = self.tr("{count} valori").format(count=values) if values else ""

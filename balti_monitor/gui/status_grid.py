@@ -390,13 +390,18 @@ class StatusGridView(QTableView):
         )
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setStretchLastSection(False)
+
+    def fit_columns(self) -> None:
+        """Column widths: the code fits, the narrative takes what is left (set once the columns exist)."""
         header = self.horizontalHeader()
+        if header.count() < 5:
+            return
         header.setSectionResizeMode(CODE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Interactive)
+        for column, width in ((TITLE, 250), (STATUS, 150), (LINKS, 210)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(LINKS, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
 
 
 class _KeyedStatusGridView(StatusGridView):

@@ -41,6 +41,7 @@ class StatusPage(QWidget):
         self.model.write = self._write
         self.view = StatusView(self.edit_links, self)
         self.view.setModel(self.model)
+        self.view.fit_columns()
         self.links_button = QPushButton(self.tr("&Legături…"), self)
         self.links_button.setToolTip(
             self.tr("Editați legăturile rândului selectat (Enter pe coloana „Legături”)")

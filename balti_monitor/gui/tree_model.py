@@ -22,7 +22,13 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from balti_monitor.services.action_filter import matches_filter
 from balti_monitor.services.changes import ChangeSet
-from balti_monitor.services.item_progress import item_progress, progress_by_item
+from balti_monitor.services.item_progress import (
+    PLA_HEADING,
+    group_heading,
+    heading_text,
+    item_progress,
+    progress_by_item,
+)
 from balti_monitor.services.outline import ActionInfo, PriorityInfo
 from balti_monitor.services.results import ActionResult
 
@@ -78,6 +84,7 @@ class PlanTreeModel(QAbstractItemModel):
         self._root = Node(None, 0)
         self._by_action: dict[int, Node] = {}
         self._by_item = False  # the plan keeps its progress per item: marks from the statuses
+        self._heading = PLA_HEADING  # how the plan's kind writes a group's heading
         session.opened.connect(self.rebuild)
         session.periodChanged.connect(self.refresh_marks)
         session.changed.connect(self.on_changed)
@@ -91,6 +98,7 @@ class PlanTreeModel(QAbstractItemModel):
         self._by_action = {}
         plan = self.session.plan
         self._by_item = plan is not None and progress_by_item(plan.id)
+        self._heading = group_heading(plan.id) if plan is not None else PLA_HEADING
         for p_row, priority in enumerate(self.session.outline):
             p_node = Node(self._root, p_row, priority=priority)
             self._root.children.append(p_node)
@@ -294,14 +302,11 @@ class PlanTreeModel(QAbstractItemModel):
         return None
 
     def _priority_data(self, priority: PriorityInfo, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr("Prioritatea {number}. {title}").format(
-                number=priority.number, title=priority.title
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            heading = (
+                self._heading if self._heading != PLA_HEADING else self.tr("Prioritatea {number}. {title}")
             )
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Prioritatea {number}. {title}").format(
-                number=priority.number, title=priority.title
-            )
+            return heading_text(heading, priority.number, priority.title)
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)

@@ -16,7 +16,20 @@ from balti_monitor.services.outline import plan_outline
 from balti_monitor.services.plans import plan_kind
 from balti_monitor.services.progress import Link, period_progress
 
-__all__ = ["ItemProgress", "Link", "StatusChoice", "item_progress", "progress_by_item", "status_choices"]
+__all__ = [
+    "PLA_HEADING",
+    "ItemProgress",
+    "Link",
+    "StatusChoice",
+    "group_heading",
+    "heading_text",
+    "item_progress",
+    "progress_by_item",
+    "status_choices",
+]
+
+#: how the Bălți plan writes a group's heading (its kind's ``groups.heading``)
+PLA_HEADING = "Prioritatea {number}. {title}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +61,19 @@ def progress_by_item(plan_id: int) -> bool:
         return plan_kind(plan_id).progress.by == "action"
     except ServiceError:
         return False
+
+
+def group_heading(plan_id: int) -> str:
+    """The template of a group's heading in the plan's kind ("{title}" when the title is the heading)."""
+    try:
+        return plan_kind(plan_id).groups.heading or PLA_HEADING
+    except ServiceError:
+        return PLA_HEADING
+
+
+def heading_text(template: str, number: str, title: str) -> str:
+    """A group's heading from its kind's template (``{number}``, ``{title}``)."""
+    return template.replace("{number}", number).replace("{title}", title)
 
 
 def status_choices(plan_id: int) -> list[StatusChoice]:
