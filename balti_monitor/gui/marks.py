@@ -191,10 +191,13 @@ def _badge(override: bool, ratio: float = 2.0) -> QIcon:
     return QIcon(pixmap)
 
 
-def item_key(item: ItemProgress) -> MarkKey:
+def item_key(item: ItemProgress, statuses: bool = True) -> MarkKey:
     """The icon key of an item of a plan whose progress is per item (seed 004): green when done, orange
     when under way or not done, hollow without status; "!" when a leaf has no status or a status outside
-    the plan's vocabulary."""
+    the plan's vocabulary. A kind without statuses (seed 002): green once something is written."""
+    written = bool(item.description.strip() or item.links or item.status.strip())
+    if not statuses:
+        return MarkKey(ActionMark.COMPLETE if written else ActionMark.EMPTY, False, False)
     if item.meaning == "done":
         mark = ActionMark.COMPLETE
     elif item.status.strip():
@@ -206,9 +209,13 @@ def item_key(item: ItemProgress) -> MarkKey:
     return MarkKey(mark, False, unknown or missing)
 
 
-def describe_item(item: ItemProgress) -> str:
+def describe_item(item: ItemProgress, statuses: bool = True) -> str:
     """The tree's tooltip for an item of a plan whose progress is per item."""
     tr = QCoreApplication.translate
+    if not statuses:
+        if item.description.strip() or item.links:
+            return tr("Marks", "Rezultatele perioadei sunt scrise.")
+        return tr("Marks", "Nu s-a scris încă nimic pentru această perioadă.")
     if not item.status.strip():
         if item.has_children:
             return tr("Marks", "Statusul se raportează pe subacțiuni.")

@@ -107,7 +107,9 @@ class StatusPage(QWidget):
             self.model.clear()
             self._loaded_period = None
             return
-        self.model.set_rows(item_progress(period.id), status_choices(plan.id))
+        choices = status_choices(plan.id)
+        self.model.set_rows(item_progress(period.id), choices)
+        self.view.setColumnHidden(STATUS, not choices)  # a kind without statuses (seed 002): no column
         self._loaded_period = period.id
         self.view.resizeRowsToContents()
 

@@ -28,6 +28,7 @@ from balti_monitor.services.item_progress import (
     heading_text,
     item_progress,
     progress_by_item,
+    status_choices,
 )
 from balti_monitor.services.outline import ActionInfo, PriorityInfo
 from balti_monitor.services.results import ActionResult
@@ -135,11 +136,13 @@ class PlanTreeModel(QAbstractItemModel):
     def _set_item_marks(self) -> None:
         """Marks from the items' statuses (plans whose progress is per item)."""
         period = self.session.period
+        plan = self.session.plan
         items = {i.action_id: i for i in item_progress(period.id)} if period is not None else {}
+        statuses = plan is not None and bool(status_choices(plan.id))
         for aid, node in self._by_action.items():
             item = items.get(aid)
-            key = marks.item_key(item) if item is not None else None
-            tooltip = marks.describe_item(item) if item is not None else ""
+            key = marks.item_key(item, statuses) if item is not None else None
+            tooltip = marks.describe_item(item, statuses) if item is not None else ""
             if key != node.mark or tooltip != node.tooltip:
                 node.mark, node.tooltip = key, tooltip
                 self._emit_changed(node)

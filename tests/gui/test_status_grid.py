@@ -148,3 +148,23 @@ def test_the_links_dialog_refuses_a_link_without_address(qtbot) -> None:
     dialog.table.setCurrentCell(0, 0)
     dialog.remove_row()
     assert dialog.links() == (Link("Fără adresă", "https://x.md"),)
+
+
+def test_a_kind_without_statuses_hides_the_status_column_and_flags_nothing(window) -> None:
+    from balti_monitor.db.models import Plan
+
+    plan = make_status_plan()
+    Plan.update(kind="program").where(Plan.id == plan.plan_id).execute()  # seed 002: results, no status
+    window.session.apply(ChangeSet.everything())
+    combo = window.period_bar.plan_combo
+    combo.setCurrentIndex(combo.findText("Guvernare deschisă (test)"))
+    QApplication.processEvents()
+    select_action(window, "1.2")
+    view = window.action_page.status_page.view
+    assert window.action_page.stack.currentWidget() is window.action_page.status_page
+    assert view.isColumnHidden(STATUS) and not view.isColumnHidden(DESCRIPTION)
+    tree = window.plan_panel.model
+    empty = tree.index_of_action(window.session.action_by_code("1.2").id)
+    assert empty.data(MARK_ROLE) == "empty" and "!" not in empty.data(Qt.ItemDataRole.ToolTipRole)
+    written = tree.index_of_action(window.session.action_by_code("1.1.2").id)
+    assert written.data(MARK_ROLE) == "complete"
