@@ -103,11 +103,12 @@ class ActionHeader(QTextBrowser):
     def html(self, info: ActionInfo, result: ActionResult | None) -> str:
         """The header as rich text."""
         tr = self.tr
+        what = tr("Subacțiunea") if info.parent_id is not None else tr("Acțiunea")
         title = escape(info.title)
         if info.title_placeholder:
             title = f'<span style="{PLACEHOLDER_STYLE}">{title}</span>'
         parts = [
-            f'<p style="margin:0 0 6px 0; font-size:large"><b>{tr("Acțiunea")} {escape(info.code)}.</b> {title}</p>'
+            f'<p style="margin:0 0 6px 0; font-size:large"><b>{what} {escape(info.code)}.</b> {title}</p>'
         ]
         term = (
             escape(info.deadline)

@@ -604,6 +604,14 @@ class PlanEditor(QDialog):
         )
         if changes is not None and changes.new_id is not None:
             self.select("indicator", changes.new_id)
+            plan = self.session.plan
+            if plan is not None and not progress_by_item(plan.id):
+                self.session.message.emit(
+                    self.tr(
+                        "Indicatorul a fost adăugat acțiunii {code}. Bifați în „Plan → Subdiviziuni "
+                        "responsabile…” subdiviziunile care îl raportează."
+                    ).format(code=code)
+                )
         return changes is not None
 
     def edit_current(self) -> bool:
