@@ -269,6 +269,7 @@ class MainWindow(QMainWindow):
 
         plan_menu = bar.addMenu(self.tr("&Plan"))
         plan_menu.addAction(self.plan_actions.edit_action)
+        plan_menu.addAction(self.plan_actions.edit_item_action)
         plan_menu.addAction(self.plan_actions.examples_action)
         plan_menu.addSeparator()
         plan_menu.addAction(self.action_page.responsibility_action)

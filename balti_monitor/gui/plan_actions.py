@@ -12,12 +12,15 @@ from balti_monitor.services.backup import auto_backup
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.examples import list_examples, load_example
+from balti_monitor.services.plan_edit import EditItem, fields_of
+from balti_monitor.services.plans import plan_columns
 
 from . import dialogs
 from .examples_dialog import ExamplesDialog
-from .plan_editor import PlanEditor
+from .plan_editor import ItemDialog, PlanEditor
 from .session import Session
 from .settings import AppSettings
+from .undo import WriteCommand
 
 
 class PlanActions(QObject):
@@ -39,6 +42,13 @@ class PlanActions(QObject):
             self.tr("Adaugă, modifică, mută sau șterge priorități, acțiuni, subacțiuni și indicatori")
         )
         self.edit_action.triggered.connect(lambda: self.edit_plan())
+        self.edit_item_action = QAction(self.tr("Editează &acțiunea selectată…"), self)
+        self.edit_item_action.setToolTip(
+            self.tr(
+                "Titlul, termenul, responsabilii și coloanele proprii ale planului pentru acțiunea afișată"
+            )
+        )
+        self.edit_item_action.triggered.connect(lambda: self.edit_current_action())
         self.examples_action = QAction(self.tr("Adaugă un plan e&xemplu…"), self)
         self.examples_action.setToolTip(
             self.tr("Adaugă în fișier unul dintre planurile exemplu incluse (alte primării și ministere)")
@@ -50,6 +60,7 @@ class PlanActions(QObject):
 
     def _update(self) -> None:
         self.edit_action.setEnabled(self.session.plan is not None)
+        self.edit_item_action.setEnabled(self.session.plan is not None)
         self.examples_action.setEnabled(self.session.path is not None)
 
     def _on_opened(self) -> None:
@@ -81,6 +92,33 @@ class PlanActions(QObject):
         finally:
             editor, self.editor = self.editor, None
         return editor
+
+    def edit_current_action(self) -> bool:
+        """Edit the action shown in its form (one undo step); False when nothing changed."""
+        panel = getattr(self.window, "plan_panel", None)
+        action_id = panel.current_action() if panel is not None else None
+        plan = self.session.plan
+        if action_id is None or plan is None:
+            return False
+        try:
+            fields = fields_of("action", action_id)
+        except ServiceError as exc:
+            dialogs.show_error(self.window, self.tr("Acțiunea"), str(exc))
+            return False
+        labels = {c.key: c.label for c in plan_columns(plan.id)}
+        info = self.session.action(action_id)
+        title = self.tr("Subacțiunea") if info.parent_id is not None else self.tr("Acțiunea")
+        new = ItemDialog(self.window, title, fields, labels=labels).ask()
+        if new is None or new == fields:
+            return False
+        command = WriteCommand(
+            self.session, EditItem("action", action_id, new), self.tr("Modificarea planului")
+        )
+        self.session.undo_stack.push(command)
+        if command.error is not None:
+            dialogs.show_error(self.window, title, command.error)
+            return False
+        return True
 
     def add_example(self) -> int | None:
         """Choose an example, confirm, back up, load it and show it; the new plan's id (None: not loaded).

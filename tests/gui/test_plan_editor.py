@@ -257,3 +257,18 @@ def test_a_column_is_added_and_an_actions_text_in_it_is_typed_then_shown_in_its_
     assert "Parteneri: Centrul Național Anticorupție" in window.action_page.header.text
     window.undo()
     assert window.session.action_by_code("1.13").columns[0].text == ""
+
+
+def test_the_action_shown_is_edited_from_the_plan_menu(window, monkeypatch) -> None:
+    select_action(window, "2.2")
+    shown = answer(monkeypatch, None)
+    assert not window.plan_actions.edit_current_action()  # cancelled: nothing written
+    old = shown[0]
+    assert old.code == "2.2" and old.title_placeholder
+    filled = ActionFields("2.2", "Titlul acțiunii 2.2", old.deadline, old.responsible_text, False, False)
+    answer(monkeypatch, filled)
+    window.plan_actions.edit_item_action.trigger()
+    assert window.session.action_by_code("2.2").title == "Titlul acțiunii 2.2"
+    assert "Titlul acțiunii 2.2" in window.action_page.header.text
+    window.undo()
+    assert window.session.action_by_code("2.2").title_placeholder
