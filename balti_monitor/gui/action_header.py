@@ -48,6 +48,8 @@ class ActionHeader(QTextBrowser):
         self._html = ""
         self.indicators_shown = True
         self._documents: dict[str, QTextDocument] = {}
+        #: the plan's own columns' labels by key (set by the page when a plan is shown or edited)
+        self.column_labels: dict[str, str] = {}
 
     def content_height(self) -> int:
         """The height the whole text needs at the current width (no scrolling)."""
@@ -128,10 +130,11 @@ class ActionHeader(QTextBrowser):
             line += f"; {others}"
         line += "</p>"
         parts.append(line)
-        for column in info.columns:  # the plan's own columns (partners, cost, risks …)
-            if column.text.strip():
-                text = escape(column.text).replace("\n", "<br>")
-                parts.append(f'<p style="margin:2px 0"><b>{escape(column.label)}:</b> {text}</p>')
+        for key, value in info.columns:  # the plan's own columns (partners, cost, risks …)
+            if value.strip():
+                label = escape(self.column_labels.get(key, key))
+                text = escape(value).replace("\n", "<br>")
+                parts.append(f'<p style="margin:2px 0"><b>{label}:</b> {text}</p>')
         if not self.indicators_shown:
             count = len(info.indicators)
             parts.append(

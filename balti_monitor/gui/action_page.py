@@ -31,6 +31,7 @@ from balti_monitor.services.comments import COMMENTS, AddComment, open_followup_
 from balti_monitor.services.completeness import SetReviewStatus, period_completeness
 from balti_monitor.services.editing import REVIEW_STATUSES, TOTAL_ROW
 from balti_monitor.services.periods import key_of
+from balti_monitor.services.plans import plan_columns
 from balti_monitor.services.responsibilities import responsibility_state
 from balti_monitor.services.subdivisions import list_subdivisions
 
@@ -181,6 +182,7 @@ class ActionPage(QWidget):
         session.periodAboutToChange.connect(self.view.finish_editing)
         session.periodChanged.connect(self.reload)
         session.opened.connect(self._on_opened)
+        self._refresh_labels()
         self._update_empty()
 
     # -- showing ------------------------------------------------------------------------------------------
@@ -308,7 +310,15 @@ class ActionPage(QWidget):
 
     def _on_opened(self) -> None:
         self.action_id = None
+        self._refresh_labels()
         self.reload()
+
+    def _refresh_labels(self) -> None:
+        """The labels of the plan's own columns, for the headers (read when the plan is shown or edited)."""
+        plan = self.session.plan
+        labels = {c.key: c.label for c in plan_columns(plan.id)} if plan is not None else {}
+        self.header.column_labels = labels
+        self.status_page.header.column_labels = labels
 
     def _update_empty(self) -> None:
         if self.session.period is None:
@@ -328,6 +338,10 @@ class ActionPage(QWidget):
             self.stack.setCurrentWidget(self.splitter)
 
     def _on_changed(self, changes: ChangeSet) -> None:
+        if changes.plan_structure:
+            self._refresh_labels()
+            if self.status_page.active():
+                self.status_page.show_action(self.status_page.action_id)  # the header with the new labels
         if self.action_id is None or self.session.period is None:
             return
         if self.status_page.active():

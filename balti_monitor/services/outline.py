@@ -26,16 +26,6 @@ class IndicatorInfo:
 
 
 @dataclass(frozen=True, slots=True)
-class ColumnText:
-    """An item's text in one of its plan's own columns (partners, cost, risks …), "" when none."""
-
-    key: str
-    label: str
-    text: str
-    declared: bool  # stored as the plan's column (editable); False: a column of the plan's kind only
-
-
-@dataclass(frozen=True, slots=True)
 class ActionInfo:
     """The header of an action as the plan states it (what the tree and the action header show)."""
 
@@ -49,9 +39,16 @@ class ActionInfo:
     all_subdivisions: bool
     indicators: tuple[IndicatorInfo, ...]
     search_key: str
-    parent_id: int | None = None  # a sub-action's action
-    depth: int = 0  # 0 an action, 1 its sub-action, …
-    columns: tuple[ColumnText, ...] = ()  # the plan's own columns (source "column"), in the plan's order
+    #: the parent action of a sub-action (kinds with sub-actions), None for an action
+    parent_id: int | None = None
+    #: the item's texts in the plan's declared columns, (column key, raw text) in column order
+    columns: tuple[tuple[str, str], ...] = ()
+    #: 0 an action, 1 its sub-action, … (the outline lists each action followed by its sub-actions)
+    depth: int = 0
+
+    def column(self, key: str) -> str:
+        """The item's text in the declared column ``key`` ("" when empty)."""
+        return next((text for k, text in self.columns if k == key), "")
 
     @property
     def short_title(self) -> str:
@@ -96,14 +93,21 @@ def plan_outline(plan_id: int) -> list[PriorityInfo]:
                     ind.number, ind.text, ind.aggregation, ind.gender_split, ind.placeholder, ind.id
                 )
             )
-    own = [c for c in plan_columns(plan_id) if c.is_declared]
-    texts = column_values(plan_id) if own else {}
+    order = [c.key for c in plan_columns(plan_id) if c.is_declared]
+    texts = column_values(plan_id)
     by_priority: dict[int, list[ActionInfo]] = {}
     for action in actions:
         inds = tuple(indicators.get(action.id, []))
-        own_texts = texts.get(action.id, {}).values()
+        own = texts.get(action.id, {})
+        columns = tuple((key, own[key]) for key in order if key in own)
         words = " ".join(
-            [action.code, action.title, action.responsible_text, *(i.text for i in inds), *own_texts]
+            [
+                action.code,
+                action.title,
+                action.responsible_text,
+                *(i.text for i in inds),
+                *(t for _, t in columns),
+            ]
         )
         by_priority.setdefault(action.priority_id, []).append(
             ActionInfo(
@@ -118,10 +122,7 @@ def plan_outline(plan_id: int) -> list[PriorityInfo]:
                 indicators=inds,
                 search_key=fold_key(words),
                 parent_id=action.parent_id,
-                columns=tuple(
-                    ColumnText(c.key, c.label, texts.get(action.id, {}).get(c.key, ""), c.id is not None)
-                    for c in own
-                ),
+                columns=columns,
             )
         )
     return [
