@@ -452,6 +452,7 @@ def _commands(db: Path, tmp: Path, files: dict[str, Path]) -> dict[str, tuple[st
         "export-json": (READER, ["export-json", "--out", str(tmp / "x.json")]),
         "import-json": (WRITER, ["import-json", str(files["json"]), "--replace"]),
         "export": (READER, ["export", "--period", "2023-S1", "--out", str(tmp / "r.docx"), "--quiet"]),
+        "load-example": (WRITER, ["load-example", "integritate-baltati"]),
         "backup": (READER, ["backup", "--out", str(tmp / "copie.sqlite"), "--overwrite"]),
         "restore": (WRITER, ["restore", str(files["backup"]), "--yes"]),
         "verify": (READER, ["verify", str(db)]),

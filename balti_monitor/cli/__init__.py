@@ -49,6 +49,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export-json": ("core", N_("exportă tot fișierul în JSON")),
     "import-json": ("core", N_("importă un export JSON într-un fișier gol")),
     "export": ("report", N_("exportă raportul semestrial în Word (.docx)")),
+    "load-example": (
+        "examples",
+        N_("adaugă în fișier un plan exemplu inclus (--list: numele și descrierea fiecăruia)"),
+    ),
     "backup": (
         "safety",
         N_("creează o copie de rezervă verificată a bazei de date (un singur fișier, de trimis prin e-mail)"),

@@ -16,7 +16,11 @@ from balti_monitor.i18n import _
 def register(sub: Any) -> None:
     """Add the ``export`` sub-command."""
     p = sub.add_parser("export", help=_("exportă raportul semestrial în Word (.docx)"))
-    p.add_argument("--period", required=True, metavar=_("PERIOADĂ"), help=_("de exemplu 2023-S1"))
+    p.add_argument(
+        "--period",
+        metavar=_("PERIOADĂ"),
+        help=_("de exemplu 2023-S1, 2023 sau 2017-2019; fără ea se scrie tabelul planului însuși"),
+    )
     p.add_argument(
         "--out", required=True, metavar=_("FIȘIER"), help=_("documentul scris, de exemplu raport.docx")
     )
@@ -80,8 +84,60 @@ def _priorities(text: str | None) -> set[str] | None:
     return items
 
 
+#: Options of the action-blocks report that have no meaning for a register (the plan's own table, or the
+#: progress report of a plan whose kind prints a register).
+_BLOCK_ONLY = ("priorities", "omit_empty", "review", "strict", "chart_annex", "semester_columns")
+
+
+def _export_register(args: argparse.Namespace) -> int | None:
+    """The register layout (``export/register.py``): the plan's own table without ``--period``, or the
+    progress report of a plan whose kind prints a register. None: the plan's report is the action blocks."""
+    from balti_monitor.export.register import export_register
+    from balti_monitor.export.register_context import plan_register
+    from balti_monitor.services.kinds import find_kind
+
+    with opened(args, create=False):
+        plan = default_plan()
+        kind = find_kind(plan.kind)
+        if args.period is not None and (kind is None or kind.report_layout != "register"):
+            return None
+        period = None if args.period is None else period_arg(plan, args.period)
+        used = [name for name in _BLOCK_ONLY if getattr(args, name)]
+        if used:
+            option = "--" + used[0].replace("_", "-")
+            raise CommandError(
+                f"Opțiunea {option} nu se aplică acestui tabel (se aplică doar raportului pe acțiuni)."
+            )
+        try:
+            register = plan_register(plan.id, None if period is None else period.id)
+        except ExportError as exc:
+            raise CommandError(str(exc)) from exc
+    try:
+        written = export_register(
+            register, Path(args.out), Path(args.template_dir) if args.template_dir else None
+        )
+    except ExportError as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"{'Raportul' if period is not None else 'Tabelul planului'} a fost salvat în {written}.")
+    if args.pdf:
+        from balti_monitor.export.pdf import PdfUnavailable, convert_to_pdf
+
+        try:
+            pdf = convert_to_pdf(written)
+        except PdfUnavailable as exc:
+            sys.stderr.write(f"{exc}\n")
+            return 1
+        except ExportError as exc:
+            raise CommandError(str(exc)) from exc
+        print(f"PDF-ul a fost salvat în {pdf}.")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
-    """Write the report of one period."""
+    """Write the report of one period (or, without a period, the plan's own table)."""
+    registered = _export_register(args)
+    if registered is not None:
+        return registered
     options = ExportOptions(
         priorities=_priorities(args.priorities),
         include_empty_actions=not args.omit_empty,

@@ -48,6 +48,8 @@ class ActionHeader(QTextBrowser):
         self._html = ""
         self.indicators_shown = True
         self._documents: dict[str, QTextDocument] = {}
+        #: the plan's own columns' labels by key (set by the page when a plan is shown or edited)
+        self.column_labels: dict[str, str] = {}
 
     def content_height(self) -> int:
         """The height the whole text needs at the current width (no scrolling)."""
@@ -103,11 +105,12 @@ class ActionHeader(QTextBrowser):
     def html(self, info: ActionInfo, result: ActionResult | None) -> str:
         """The header as rich text."""
         tr = self.tr
+        what = tr("Subacțiunea") if info.parent_id is not None else tr("Acțiunea")
         title = escape(info.title)
         if info.title_placeholder:
             title = f'<span style="{PLACEHOLDER_STYLE}">{title}</span>'
         parts = [
-            f'<p style="margin:0 0 6px 0; font-size:large"><b>{tr("Acțiunea")} {escape(info.code)}.</b> {title}</p>'
+            f'<p style="margin:0 0 6px 0; font-size:large"><b>{what} {escape(info.code)}.</b> {title}</p>'
         ]
         term = (
             escape(info.deadline)
@@ -127,6 +130,11 @@ class ActionHeader(QTextBrowser):
             line += f"; {others}"
         line += "</p>"
         parts.append(line)
+        for key, value in info.columns:  # the plan's own columns (partners, cost, risks …)
+            if value.strip():
+                label = escape(self.column_labels.get(key, key))
+                text = escape(value).replace("\n", "<br>")
+                parts.append(f'<p style="margin:2px 0"><b>{label}:</b> {text}</p>')
         if not self.indicators_shown:
             count = len(info.indicators)
             parts.append(

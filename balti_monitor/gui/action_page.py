@@ -31,6 +31,7 @@ from balti_monitor.services.comments import COMMENTS, AddComment, open_followup_
 from balti_monitor.services.completeness import SetReviewStatus, period_completeness
 from balti_monitor.services.editing import REVIEW_STATUSES, TOTAL_ROW
 from balti_monitor.services.periods import key_of
+from balti_monitor.services.plans import plan_columns
 from balti_monitor.services.responsibilities import responsibility_state
 from balti_monitor.services.subdivisions import list_subdivisions
 
@@ -43,6 +44,7 @@ from .grid_model import BACKGROUNDS, CellKind, GridModel
 from .grid_view import GridView
 from .session import Session
 from .settings import AUTHOR, AppSettings
+from .status_page import StatusPage
 from .total_row import TotalRowView
 from .undo import AcknowledgeCommand, OverrideCommand, ResponsibilitiesCommand, WriteCommand
 
@@ -150,6 +152,9 @@ class ActionPage(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.splitter)
         self.stack.addWidget(self.empty)
+        # plans whose progress is kept per item (seed 004): the status grid instead of the subdivisions' grid
+        self.status_page = StatusPage(session, self)
+        self.stack.addWidget(self.status_page)
         # No layout on the page itself: the stack fills it (resizeEvent). A relayout inside the page (another
         # header, findings or Total height at each switch) stops here instead of climbing to the tab widget,
         # which repaints all of itself on every layout request (QTabWidget::setUpLayout) - the whole
@@ -177,6 +182,7 @@ class ActionPage(QWidget):
         session.periodAboutToChange.connect(self.view.finish_editing)
         session.periodChanged.connect(self.reload)
         session.opened.connect(self._on_opened)
+        self._refresh_labels()
         self._update_empty()
 
     # -- showing ------------------------------------------------------------------------------------------
@@ -223,6 +229,9 @@ class ActionPage(QWidget):
         except KeyError:
             self.action_id = None
             self.reload()
+            return
+        if self.status_page.active():
+            self.status_page.show_action(self.action_id)
             return
         result = self.session.result(self.action_id)
         if result is None:
@@ -301,7 +310,15 @@ class ActionPage(QWidget):
 
     def _on_opened(self) -> None:
         self.action_id = None
+        self._refresh_labels()
         self.reload()
+
+    def _refresh_labels(self) -> None:
+        """The labels of the plan's own columns, for the headers (read when the plan is shown or edited)."""
+        plan = self.session.plan
+        labels = {c.key: c.label for c in plan_columns(plan.id)} if plan is not None else {}
+        self.header.column_labels = labels
+        self.status_page.header.column_labels = labels
 
     def _update_empty(self) -> None:
         if self.session.period is None:
@@ -315,12 +332,20 @@ class ActionPage(QWidget):
         elif self.action_id is None:
             self.empty.setText(self.tr("<h3>Alegeți o acțiune din arborele planului.</h3>"))
             self.stack.setCurrentWidget(self.empty)
+        elif self.status_page.active():
+            self.stack.setCurrentWidget(self.status_page)
         else:
             self.stack.setCurrentWidget(self.splitter)
 
     def _on_changed(self, changes: ChangeSet) -> None:
+        if changes.plan_structure:
+            self._refresh_labels()
+            if self.status_page.active():
+                self.status_page.show_action(self.status_page.action_id)  # the header with the new labels
         if self.action_id is None or self.session.period is None:
             return
+        if self.status_page.active():
+            return  # the status page follows the changes itself
         if changes.detail == COMMENTS and self.action_id in changes.actions:  # the corner marks
             self.model.followups = open_followup_cells(self.session.period.id, self.action_id)
             self.view.viewport().update()

@@ -36,6 +36,7 @@ from .forms_actions import FormsActions
 from .narrative_page import NarrativePage
 from .period_actions import PeriodActions
 from .period_bar import PeriodBar
+from .plan_actions import PlanActions
 from .plan_panel import MINIMUM_WIDTH as MINIMUM_TREE_WIDTH
 from .plan_panel import PlanPanel
 from .report_import_actions import ReportImportActions
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.export_actions = ExportActions(session, settings, self)
         self.export_actions.navigateRequested.connect(self._navigate)
         self.period_actions = PeriodActions(session, self)
+        self.plan_actions = PlanActions(session, settings, self)
         self.signing_actions = SigningActions(session, settings, self, self.current_cell)
         self.signing_actions.navigate = self._navigate
         self._build_actions()
@@ -117,6 +119,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.period_label)
 
         self.plan_panel.actionSelected.connect(self._action_selected)
+        self.action_page.status_page.actionChosen.connect(self.plan_panel.select_action)
         self.action_page.message.connect(self.show_message)
         session.message.connect(self.show_message)
         session.replayed.connect(self._reveal)
@@ -265,6 +268,10 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.toolbar_action)
 
         plan_menu = bar.addMenu(self.tr("&Plan"))
+        plan_menu.addAction(self.plan_actions.edit_action)
+        plan_menu.addAction(self.plan_actions.edit_item_action)
+        plan_menu.addAction(self.plan_actions.examples_action)
+        plan_menu.addSeparator()
         plan_menu.addAction(self.action_page.responsibility_action)
         plan_menu.addAction(self.subdivisions_action)
         plan_menu.addSeparator()

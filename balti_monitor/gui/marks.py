@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 from balti_monitor.domain.terms import DueState
+from balti_monitor.services.item_progress import ItemProgress
 from balti_monitor.services.results import ActionMark, ActionResult
 
 ICON_SIZE = QSize(40, 16)
@@ -188,3 +189,38 @@ def _badge(override: bool, ratio: float = 2.0) -> QIcon:
         painter.drawText(QRectF(1, 4, 11, 10), Qt.AlignmentFlag.AlignCenter, "!")
     painter.end()
     return QIcon(pixmap)
+
+
+def item_key(item: ItemProgress, statuses: bool = True) -> MarkKey:
+    """The icon key of an item of a plan whose progress is per item (seed 004): green when done, orange
+    when under way or not done, hollow without status; "!" when a leaf has no status or a status outside
+    the plan's vocabulary. A kind without statuses (seed 002): green once something is written."""
+    written = bool(item.description.strip() or item.links or item.status.strip())
+    if not statuses:
+        return MarkKey(ActionMark.COMPLETE if written else ActionMark.EMPTY, False, False)
+    if item.meaning == "done":
+        mark = ActionMark.COMPLETE
+    elif item.status.strip():
+        mark = ActionMark.ARREARS
+    else:
+        mark = ActionMark.EMPTY
+    unknown = bool(item.status.strip()) and not item.meaning
+    missing = not item.status.strip() and not item.has_children
+    return MarkKey(mark, False, unknown or missing)
+
+
+def describe_item(item: ItemProgress, statuses: bool = True) -> str:
+    """The tree's tooltip for an item of a plan whose progress is per item."""
+    tr = QCoreApplication.translate
+    if not statuses:
+        if item.description.strip() or item.links:
+            return tr("Marks", "Rezultatele perioadei sunt scrise.")
+        return tr("Marks", "Nu s-a scris încă nimic pentru această perioadă.")
+    if not item.status.strip():
+        if item.has_children:
+            return tr("Marks", "Statusul se raportează pe subacțiuni.")
+        return tr("Marks", "!: statusul lipsește pentru această perioadă.")
+    text = tr("Marks", "Status: {status}").format(status=item.status.splitlines()[0])
+    if not item.meaning:
+        text += "\n" + tr("Marks", "!: statusul nu este unul al planului (se păstrează cum a fost scris).")
+    return text

@@ -25,6 +25,8 @@ class PeriodBar(QWidget):
         self.plan_combo.setToolTip(self.tr("Planul de acțiuni"))
         self.year_combo = QComboBox(self)
         self.year_combo.setToolTip(self.tr("Anul perioadei de raportare"))
+        self.year_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.year_combo.setMinimumContentsLength(4)  # "2020" whole, also beside a long plan name
         self.semester_combo = QComboBox(self)
         self.semester_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon

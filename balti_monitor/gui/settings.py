@@ -56,6 +56,7 @@ LAST_PERIODS = Setting(
     "session/last_periods", "{}", "Ultima perioadă deschisă, pentru fiecare fișier (JSON)."
 )
 LAST_ACTIONS = Setting("session/last_actions", "{}", "Ultima acțiune deschisă, pentru fiecare fișier (JSON).")
+LAST_PLANS = Setting("session/last_plans", "{}", "Ultimul plan afișat, pentru fiecare fișier (JSON).")
 AUTHOR = Setting("user/author", "", "Numele scris la totalurile introduse manual.")
 VERSION = Setting("settings/version", SETTINGS_VERSION, "Versiunea formatului setărilor.")
 
@@ -75,6 +76,7 @@ ALL_SETTINGS = (
     FORMS_CONTACT,
     LAST_PERIODS,
     LAST_ACTIONS,
+    LAST_PLANS,
     AUTHOR,
     VERSION,
 )
@@ -192,6 +194,19 @@ class AppSettings:
         value = value if isinstance(value, dict) else {}
         value[path] = code
         self.set(LAST_ACTIONS, json.dumps(value, ensure_ascii=False))
+
+    def last_plan(self, path: str) -> str | None:
+        """The code of the plan last shown for a file (a file may hold several plans)."""
+        value = self._json(LAST_PLANS)
+        found = value.get(path) if isinstance(value, dict) else None
+        return str(found) if found else None
+
+    def remember_plan(self, path: str, code: str) -> None:
+        """Record the plan shown for a file."""
+        value = self._json(LAST_PLANS)
+        value = value if isinstance(value, dict) else {}
+        value[path] = code
+        self.set(LAST_PLANS, json.dumps(value, ensure_ascii=False))
 
     def sync(self) -> None:
         """Write to disk now."""

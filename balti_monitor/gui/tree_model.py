@@ -1,4 +1,5 @@
-"""The plan tree: priorities and their actions, each action with its status mark for the period shown.
+"""The plan tree: priorities (groups), their actions and the actions' sub-actions, each action with its
+status mark for the period shown.
 
 A hand-written :class:`QAbstractItemModel` over plain node objects kept alive by the root (the node is the
 index's internal pointer). Data comes from :class:`Session` (the plan outline and the cached results);
@@ -21,6 +22,14 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from balti_monitor.services.action_filter import matches_filter
 from balti_monitor.services.changes import ChangeSet
+from balti_monitor.services.item_progress import (
+    PLA_HEADING,
+    group_heading,
+    heading_text,
+    item_progress,
+    progress_by_item,
+    status_choices,
+)
 from balti_monitor.services.outline import ActionInfo, PriorityInfo
 from balti_monitor.services.results import ActionResult
 
@@ -68,13 +77,15 @@ class Node:
 
 
 class PlanTreeModel(QAbstractItemModel):
-    """Priorities → actions of the plan shown, with status marks (one column)."""
+    """Priorities → actions → sub-actions of the plan shown, with status marks (one column)."""
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self._root = Node(None, 0)
         self._by_action: dict[int, Node] = {}
+        self._by_item = False  # the plan keeps its progress per item: marks from the statuses
+        self._heading = PLA_HEADING  # how the plan's kind writes a group's heading
         session.opened.connect(self.rebuild)
         session.periodChanged.connect(self.refresh_marks)
         session.changed.connect(self.on_changed)
@@ -86,12 +97,17 @@ class PlanTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self._root = Node(None, 0)
         self._by_action = {}
+        plan = self.session.plan
+        self._by_item = plan is not None and progress_by_item(plan.id)
+        self._heading = group_heading(plan.id) if plan is not None else PLA_HEADING
         for p_row, priority in enumerate(self.session.outline):
             p_node = Node(self._root, p_row, priority=priority)
             self._root.children.append(p_node)
-            for a_row, action in enumerate(priority.actions):
-                a_node = Node(p_node, a_row, action=action)
-                p_node.children.append(a_node)
+            for action in priority.actions:  # depth first: a sub-action comes after its parent
+                parent = self._by_action.get(action.parent_id) if action.parent_id is not None else None
+                under = parent if parent is not None else p_node
+                a_node = Node(under, len(under.children), action=action)
+                under.children.append(a_node)
                 self._by_action[action.id] = a_node
         self.endResetModel()
         # The marks need every action's totals and checks (one bulk load): computed right after the window
@@ -111,13 +127,36 @@ class PlanTreeModel(QAbstractItemModel):
 
     def refresh_marks(self) -> None:
         """Recompute every mark (another period is shown)."""
+        if self._by_item:
+            self._set_item_marks()
+            return
         for node in self._set_marks(self.session.results()):
             self._emit_changed(node)
 
+    def _set_item_marks(self) -> None:
+        """Marks from the items' statuses (plans whose progress is per item)."""
+        period = self.session.period
+        plan = self.session.plan
+        items = {i.action_id: i for i in item_progress(period.id)} if period is not None else {}
+        statuses = plan is not None and bool(status_choices(plan.id))
+        for aid, node in self._by_action.items():
+            item = items.get(aid)
+            key = marks.item_key(item, statuses) if item is not None else None
+            tooltip = marks.describe_item(item, statuses) if item is not None else ""
+            if key != node.mark or tooltip != node.tooltip:
+                node.mark, node.tooltip = key, tooltip
+                self._emit_changed(node)
+
     def on_changed(self, changes: ChangeSet) -> None:
         """Update the marks of the actions a write touched (a structure change rebuilds)."""
-        if changes.plan_structure and self._outline_differs():
-            self.rebuild()
+        if changes.plan_structure:
+            if self._outline_differs():
+                self.rebuild()
+                return
+            self._refresh_texts()
+        if self._by_item:
+            if changes.actions or changes.plan_structure:
+                self._set_item_marks()
             return
         if changes.subdivisions:
             results = self.session.results()  # every grid shows subdivision names: one bulk load
@@ -137,16 +176,39 @@ class PlanTreeModel(QAbstractItemModel):
                 self._emit_changed(node)
 
     def _outline_differs(self) -> bool:
-        current = [(p.id, [a.id for a in p.actions]) for p in self.session.outline]
-        shown = [
-            (c.priority.id, [a.action.id for a in c.children if a.action is not None])
-            for c in self._root.children
-            if c.priority is not None
-        ]
+        current = [(p.id, [(a.id, a.parent_id) for a in p.actions]) for p in self.session.outline]
+        shown = []
+        for p_node in self._root.children:
+            if p_node.priority is None:
+                continue
+            actions: list[tuple[int, int | None]] = []
+            stack = list(reversed(p_node.children))
+            while stack:  # depth first, as the outline lists them
+                node = stack.pop()
+                if node.action is not None:
+                    actions.append((node.action.id, node.action.parent_id))
+                stack.extend(reversed(node.children))
+            shown.append((p_node.priority.id, actions))
         return current != shown
 
-    def _emit_changed(self, node: Node) -> None:
+    def _refresh_texts(self) -> None:
+        """Same items, new texts (an item of the plan edited): take the new headers, repaint."""
+        actions = {a.id: a for p in self.session.outline for a in p.actions}
+        priorities = {p.id: p for p in self.session.outline}
+        for p_node in self._root.children:
+            if p_node.priority is not None and p_node.priority.id in priorities:
+                p_node.priority = priorities[p_node.priority.id]
+                self._emit_changed(p_node, all_roles=True)
+        for aid, node in self._by_action.items():
+            if aid in actions and actions[aid] != node.action:
+                node.action = actions[aid]
+                self._emit_changed(node, all_roles=True)
+
+    def _emit_changed(self, node: Node, all_roles: bool = False) -> None:
         index = self.createIndex(node.row, 0, node)
+        if all_roles:
+            self.dataChanged.emit(index, index)
+            return
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole])
 
     # -- lookup -------------------------------------------------------------------------------------------
@@ -243,14 +305,11 @@ class PlanTreeModel(QAbstractItemModel):
         return None
 
     def _priority_data(self, priority: PriorityInfo, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr("Prioritatea {number}. {title}").format(
-                number=priority.number, title=priority.title
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            heading = (
+                self._heading if self._heading != PLA_HEADING else self.tr("Prioritatea {number}. {title}")
             )
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Prioritatea {number}. {title}").format(
-                number=priority.number, title=priority.title
-            )
+            return heading_text(heading, priority.number, priority.title)
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
@@ -306,9 +365,20 @@ class ActionFilterProxy(QSortFilterProxyModel):
         return matches_filter(node.action, self._query)
 
     def first_action(self) -> QModelIndex:
-        """The first action row left by the filter."""
-        for p_row in range(self.rowCount()):
-            parent = self.index(p_row, 0)
-            if self.rowCount(parent):
-                return self.index(0, 0, parent)
-        return QModelIndex()
+        """The first action row the filter leaves that matches it (depth first: a parent shown only for
+        its matching sub-action is skipped)."""
+        model = self.sourceModel()
+
+        def walk(parent: QModelIndex) -> QModelIndex:
+            for row in range(self.rowCount(parent)):
+                index = self.index(row, 0, parent)
+                node = model.node(self.mapToSource(index)) if isinstance(model, PlanTreeModel) else None
+                action = node.action if node is not None else None
+                if action is not None and (not self._query.strip() or matches_filter(action, self._query)):
+                    return index
+                found = walk(index)
+                if found.isValid():
+                    return found
+            return QModelIndex()
+
+        return walk(QModelIndex())

@@ -41,6 +41,7 @@ SOURCES: dict[str, str] = {
     "sign": N_("semnare"),
     "unsign": N_("retragerea semnăturii"),
     "demo": N_("date demonstrative"),
+    "example": N_("plan exemplu"),
     "": N_("necunoscută"),
 }
 

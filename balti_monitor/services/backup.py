@@ -66,6 +66,7 @@ REASONS: dict[str, str] = {
     "demo": N_("înainte de încărcarea datelor demonstrative"),
     "manual": N_("la cererea utilizatorului"),
     "stergere": N_("înainte de ștergerea unei perioade"),
+    "stergereplan": N_("înainte de ștergerea unui element al planului"),
 }
 
 _TIMESTAMP = "%Y-%m-%d-%H%M%S"

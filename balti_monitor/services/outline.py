@@ -6,7 +6,7 @@ a tree click.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from balti_monitor.db.models import Action, Indicator, Priority
 from balti_monitor.domain.text import fold_key
@@ -22,6 +22,7 @@ class IndicatorInfo:
     aggregation: str
     gender_split: bool
     placeholder: bool
+    id: int = 0  # the indicator's row (the plan editor names what it edits by it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,8 @@ class ActionInfo:
     parent_id: int | None = None
     #: the item's texts in the plan's declared columns, (column key, raw text) in column order
     columns: tuple[tuple[str, str], ...] = ()
+    #: 0 an action, 1 its sub-action, … (the outline lists each action followed by its sub-actions)
+    depth: int = 0
 
     def column(self, key: str) -> str:
         """The item's text in the declared column ``key`` ("" when empty)."""
@@ -65,11 +68,15 @@ class PriorityInfo:
 
 
 def plan_outline(plan_id: int) -> list[PriorityInfo]:
-    """The plan's priorities and actions (with indicators) in plan order, in three queries."""
+    """The plan's priorities and actions (with indicators) in plan order, in three queries.
+
+    A priority's actions are listed depth first: each action followed by its sub-actions (``parent_id``,
+    ``depth``), siblings in their order.
+    """
     priorities = list(Priority.select().where(Priority.plan == plan_id).order_by(Priority.position))
     ids = [p.id for p in priorities]
     actions = list(
-        Action.select().where(Action.priority.in_(ids)).order_by(Action.priority, Action.position)
+        Action.select().where(Action.priority.in_(ids)).order_by(Action.priority, Action.position, Action.id)
         if ids
         else []
     )
@@ -82,7 +89,9 @@ def plan_outline(plan_id: int) -> list[PriorityInfo]:
         )
         for ind in query:
             indicators.setdefault(ind.action_id, []).append(
-                IndicatorInfo(ind.number, ind.text, ind.aggregation, ind.gender_split, ind.placeholder)
+                IndicatorInfo(
+                    ind.number, ind.text, ind.aggregation, ind.gender_split, ind.placeholder, ind.id
+                )
             )
     order = [c.key for c in plan_columns(plan_id) if c.is_declared]
     texts = column_values(plan_id)
@@ -117,9 +126,27 @@ def plan_outline(plan_id: int) -> list[PriorityInfo]:
             )
         )
     return [
-        PriorityInfo(p.id, p.number, p.title, p.title_placeholder, tuple(by_priority.get(p.id, [])))
+        PriorityInfo(p.id, p.number, p.title, p.title_placeholder, _depth_first(by_priority.get(p.id, [])))
         for p in priorities
     ]
+
+
+def _depth_first(actions: list[ActionInfo]) -> tuple[ActionInfo, ...]:
+    """Actions (in their order) rearranged so each is followed by its sub-actions, with their depth."""
+    ids = {a.id for a in actions}
+    children: dict[int | None, list[ActionInfo]] = {}
+    for action in actions:
+        parent = action.parent_id if action.parent_id in ids else None
+        children.setdefault(parent, []).append(action)
+    ordered: list[ActionInfo] = []
+
+    def walk(parent: int | None, depth: int) -> None:
+        for action in children.get(parent, []):
+            ordered.append(replace(action, depth=depth) if depth else action)
+            walk(action.id, depth + 1)
+
+    walk(None, 0)
+    return tuple(ordered)
 
 
 def short_title(title: str, limit: int = 72) -> str:

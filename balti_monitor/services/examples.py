@@ -1,0 +1,83 @@
+"""The bundled example plans (``data/examples/``): seeds 001-004 transcribed verbatim as JSON interchange
+documents (format version 2), loadable into the open file as new plans ("Plan → Adaugă un plan exemplu",
+``balti-monitor load-example NAME``).
+
+Each example file holds one plan (with its periods, when it is a report). Loading writes in one
+transaction, recorded in the change log as source ``example``; a plan whose code is already in the file is
+refused with a message and nothing changes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from balti_monitor.db.models import Plan, Subdivision, database
+from balti_monitor.resources import read_resource_text
+from balti_monitor.services.audit import recording
+from balti_monitor.services.changes import ChangeSet
+from balti_monitor.services.document_schema import PLAN, InterchangeError, check
+from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.plan_import import import_plan
+
+INDEX_FILE = "examples/index.json"
+
+
+@dataclass(frozen=True)
+class ExampleInfo:
+    """One bundled example: its name (for ``load-example``), description (Romanian) and plan."""
+
+    name: str
+    description: str
+    plan_code: str
+    plan_title: str
+
+
+def _index() -> list[dict[str, str]]:
+    data: list[dict[str, str]] = json.loads(read_resource_text("data", INDEX_FILE))
+    return data
+
+
+def _document(file_name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(read_resource_text("data", f"examples/{file_name}"))
+    return data
+
+
+def list_examples() -> list[ExampleInfo]:
+    """Every bundled example, in the order of ``data/examples/index.json``."""
+    out = []
+    for entry in _index():
+        plan = _document(entry["file"])["plans"][0]
+        out.append(ExampleInfo(entry["name"], entry["description"], plan["code"], plan["title"]))
+    return out
+
+
+def example_names() -> list[str]:
+    return [entry["name"] for entry in _index()]
+
+
+def load_example(name: str) -> tuple[int, ChangeSet]:
+    """Add the example plan ``name`` (with its periods) to the open file; returns the new plan's id.
+
+    Refused (:class:`ServiceError`, nothing written) for an unknown name or a plan code already present."""
+    entry = next((e for e in _index() if e["name"] == name), None)
+    if entry is None:
+        known = ", ".join(example_names())
+        raise ServiceError(f"Nu există planul exemplu „{name}”. Exemplele incluse: {known}.")
+    document = _document(entry["file"])
+    (item,) = document["plans"]
+    existing = Plan.get_or_none(Plan.code == item["code"])
+    if existing is not None:
+        raise ServiceError(
+            f"Planul exemplu „{name}” este deja în acest fișier (planul cu codul „{item['code']}”); "
+            "nu a fost încărcat din nou și nimic nu s-a schimbat."
+        )
+    sub_ids = {s.code: s.id for s in Subdivision.select()}
+    try:
+        check(item, PLAN, "$.plans[0]")
+        with recording("example"), database.atomic():
+            plan = import_plan(item, "$.plans[0]", sub_ids)
+    except InterchangeError as exc:
+        raise ServiceError(f"Planul exemplu „{name}” nu a putut fi încărcat: {exc}") from exc
+    return plan.id, ChangeSet.everything()

@@ -1,0 +1,126 @@
+"""Save PNG screenshots of the plans of other kinds: the Open Government plan (seed 003) with its S1-2020
+report (seed 004) — tree with sub-actions and the status grid — and the plan editor, at the office PC's
+1366×768.
+
+    python tools/screenshots_plans.py [--out screenshots/plans]
+
+Runs offscreen by default (``QT_QPA_PLATFORM=offscreen``). The database, the user folder and the settings
+live in a temporary folder: the real user's data and settings are never touched. The example is added
+through the same service as "Plan → Adaugă un plan exemplu…".
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+EXAMPLE = "guvernare-deschisa-2019-2020"
+SIZE = (1366, 768)
+
+
+def take(out: Path) -> list[Path]:
+    """Start the GUI on a fresh file holding the Bălți plan and the example; save the screenshots."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    scratch = Path(tempfile.mkdtemp(prefix="balti-plans-"))
+    os.environ["BALTI_MONITOR_HOME"] = str(scratch / "home")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch / "settings"))
+
+    from balti_monitor.db.connection import close_database, open_database
+    from balti_monitor.gui import app as gui_app
+    from balti_monitor.gui import dialogs
+    from balti_monitor.gui.plan_editor import PlanEditor
+    from balti_monitor.services.bundled import ensure_bundled_plan
+    from balti_monitor.services.examples import load_example
+
+    database = scratch / "planuri.sqlite"
+    open_database(database)
+    ensure_bundled_plan()
+    plan_id, _ = load_example(EXAMPLE)
+    close_database()
+    dialogs.ask_yes = lambda *a, **k: False  # type: ignore[assignment]
+
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    window = gui_app.start(str(database))
+    assert window is not None
+    app = QApplication.instance()
+    assert app is not None
+
+    def settle() -> None:
+        deadline = time.monotonic() + 0.3
+        while time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+
+    def shot(name: str, widget: QWidget | None = None) -> None:
+        settle()
+        path = out / f"{name}.png"
+        (widget or window).grab().save(str(path))
+        written.append(path)
+
+    window.resize(*SIZE)
+    window.show()
+    settle()
+    window.session.set_plan(plan_id)
+    settle()
+    actions = window.session.actions()
+    leaf = next((a for a in actions if a.parent_id is not None), actions[0])
+    window.plan_panel.select_action(leaf.id)
+    shot("guvernare_status_grid_1366x768")
+    later = actions[min(len(actions) - 1, len(actions) // 2)]
+    window.plan_panel.select_action(later.id)
+    shot("guvernare_status_grid_middle_1366x768")
+
+    editor = PlanEditor(window.session, window)
+    editor.resize(960, 620)
+    editor.show()
+    editor.select("action", leaf.id)
+    shot("plan_editor", editor)
+    editor.close()
+
+    balti = next(p for p in window.session.plans() if p.id != plan_id)
+    window.session.set_plan(balti.id)
+    settle()
+    info = window.session.action_by_code("4.1")
+    if info is not None:
+        window.plan_panel.select_action(info.id)
+    editor = PlanEditor(window.session, window)
+    editor.resize(960, 620)
+    editor.show()
+    if info is not None:
+        editor.select("action", info.id)
+    shot("plan_editor_balti", editor)
+    editor.close()
+    window.close()
+    window.session.close()
+    return written
+
+
+def main() -> int:
+    """Entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "screenshots" / "plans")
+    args = parser.parse_args()
+    for path in take(args.out):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
