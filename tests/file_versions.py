@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from balti_monitor.db.schema import snapshot_v1_sql
+from tests.downgrade import conform_tables
 
 
 def _is_virtual(conn: sqlite3.Connection, name: str) -> bool:
@@ -23,8 +24,9 @@ def as_version_1(path: Path, *, with_forms_table: bool = True) -> None:
     v1 = sqlite3.connect(":memory:")
     v1.executescript(snapshot_v1_sql())
     v1_names = {r[0] for r in v1.execute("SELECT name FROM sqlite_master")}
-    v1.close()
     conn = sqlite3.connect(path, isolation_level=None)
+    conform_tables(conn, v1)
+    v1.close()
     keep = v1_names | ({"form_status"} if with_forms_table else set())
     for kind in ("trigger", "view", "table"):  # a virtual table drops its own shadow tables
         names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = ?", (kind,))]

@@ -5,8 +5,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from downgrade import downgrade
+
 from balti_monitor.db import connection
-from balti_monitor.db.audit import TRIGGERS
+from balti_monitor.db.audit import TRIGGERS_V7
 from balti_monitor.db.connection import SCHEMA_VERSION, close_database, open_database
 
 
@@ -27,12 +29,13 @@ def test_a_file_from_before_the_audit_trail_is_migrated_to_the_fresh_schema(
     close_database()
     old = tmp_path / "old.sqlite"
     old.write_bytes(demo_file.read_bytes())
+    before = connection.MIGRATIONS.index(connection.add_audit) + 1
+    downgrade(old, before + 1)  # later migrations undone: the file as this migration left it
     conn = sqlite3.connect(old)
-    for name in TRIGGERS:
+    for name in TRIGGERS_V7:
         conn.execute(f"DROP TRIGGER {name}")
     for table in ("change_log", "audit_context", "period_signature", "cell_comment"):
         conn.execute(f'DROP TABLE "{table}"')
-    before = connection.MIGRATIONS.index(connection.add_audit) + 1
     conn.execute(f"PRAGMA user_version={before}")
     conn.commit()
     conn.close()

@@ -6,6 +6,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from downgrade import downgrade
+
 from balti_monitor.db import connection
 from balti_monitor.db.connection import SCHEMA_VERSION, close_database, open_database
 
@@ -27,6 +29,8 @@ def test_a_file_from_before_the_replies_is_migrated_to_the_fresh_schema_keeping_
     close_database()
     old = tmp_path / "old.sqlite"
     old.write_bytes(demo_file.read_bytes())
+    before = connection.MIGRATIONS.index(connection._add_comment_replies) + 1
+    downgrade(old, before + 1)  # later migrations undone: the file as this migration left it
     conn = sqlite3.connect(old)
     conn.execute('DROP TABLE "cell_comment"')  # the table as the version before this migration had it
     for sql in connection._COMMENT_REPLY_V8[1:2]:
@@ -41,7 +45,6 @@ def test_a_file_from_before_the_replies_is_migrated_to_the_fresh_schema_keeping_
         "author, created_at) VALUES (?, ?, 1, 1, 'de clarificat', 1, 0, 'Ana', '2026-01-01 10:00:00')",
         (period, action),
     )
-    before = connection.MIGRATIONS.index(connection._add_comment_replies) + 1
     conn.execute(f"PRAGMA user_version={before}")
     conn.commit()
     conn.close()

@@ -101,7 +101,7 @@ def _first_index(conn: sqlite3.Connection) -> str:
 DAMAGE: dict[str, Callable[[sqlite3.Connection], None]] = {
     "missing table": lambda c: c.execute("DROP TABLE narrative"),
     "missing column": lambda c: c.execute("ALTER TABLE subdivision DROP COLUMN active"),
-    "missing column 2": lambda c: c.execute('ALTER TABLE "return" DROP COLUMN status'),
+    "missing column 2": lambda c: c.execute('ALTER TABLE "return" DROP COLUMN received_date'),
     "extra column": lambda c: c.execute("ALTER TABLE value ADD COLUMN secret TEXT"),
     "extra table": lambda c: c.execute("CREATE TABLE spy (x TEXT)"),
     "foreign trigger": lambda c: c.execute(

@@ -39,6 +39,8 @@ REBUILT = {
     "finding_acknowledgement",
     "form_status",
     "total_override",
+    "return_link",
+    "action_column_value",
 }
 
 
@@ -329,3 +331,36 @@ def test_a_redone_resolution_keeps_the_time_it_was_first_resolved(demo_db: Path)
     assert undone.inverse is not None
     undone.inverse.apply()
     assert CellComment.get_by_id(added.new_id).resolved_at == first
+
+
+# -- plans of other kinds -----------------------------------------------------------------------------------
+
+
+def test_writing_an_items_declared_column_is_undone_and_redone(plan_db: Path) -> None:
+    from kind_plans import open_government_plan
+
+    from balti_monitor.services.plans import SetColumnValue, action_column_values
+
+    ids = open_government_plan()
+    changes = undo_redo(SetColumnValue(ids["1.1"], "partners", "Societatea civilă"))
+    assert changes.focus == Focus(action_id=ids["1.1"])
+    SetColumnValue(ids["1.1"], "cost", "În limitele bugetului aprobat").apply()
+    undo_redo(SetColumnValue(ids["1.1"], "cost", "2,5 mil. lei"))
+    undo_redo(SetColumnValue(ids["1.1"], "cost", ""))  # clearing removes the value, undo puts it back
+    assert action_column_values(ids["1.1"]) == {"cost": "În limitele bugetului aprobat"}
+
+
+def test_progress_of_an_action_as_a_whole_is_undone_and_redone(plan_db: Path) -> None:
+    from kind_plans import open_government_plan
+
+    from balti_monitor.services.progress import Link, SaveProgress, action_progress
+
+    ids = open_government_plan()
+    links = (Link("https://date.gov.md", "https://date.gov.md"), Link("sondaj", "https://docs.google.com/f"))
+    first = SaveProgress(ids["1.1"], ids["period"], "Sondaj lansat.", "În proces de realizare", links)
+    changes = undo_redo(first)  # a first entry is undone to no return at all
+    assert changes.focus == Focus(ids["period"], ids["1.1"], -1)
+    first.apply()
+    undo_redo(SaveProgress(ids["1.1"], ids["period"], "Sondaj încheiat.", "Realizată", links[:1]))
+    undo_redo(SaveProgress(ids["1.1"], ids["period"], "", "", ()))  # removing it is undone too
+    assert action_progress(ids["1.1"], ids["period"]).links == links

@@ -101,7 +101,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 COMMAND_MODULES = list(dict.fromkeys(module for module, _ in COMMANDS.values()))
 
 #: Global options that take a value (the pre-scan in :func:`chosen_command` must skip that value).
-GLOBAL_VALUE_OPTIONS = ("--db",)
+GLOBAL_VALUE_OPTIONS = ("--db", "--plan")
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -225,6 +225,13 @@ def _add_global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
             metavar="FIȘIER",
             default=None if top else argparse.SUPPRESS,
             help="baza de date folosită (implicit: cea din dosarul utilizatorului)",
+        )
+    if "--plan" not in known:  # resolved by cli.common.default_plan for every command that works on a plan
+        parser.add_argument(
+            "--plan",
+            metavar="COD",
+            default=None if top else argparse.SUPPRESS,
+            help="planul folosit, după cod (implicit: singurul plan din fișier)",
         )
 
 

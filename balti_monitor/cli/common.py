@@ -47,6 +47,7 @@ def opened(args: argparse.Namespace, *, create: bool = True, write: bool = False
     backup. A file that needs a migration is upgraded through the write path (lock and backup first).
     """
     path = database_path(args)
+    _chosen_plan[0] = chosen_plan_code(args)
     if not create and not path.exists():
         raise CommandError(f"Fișierul „{path}” nu există.")
     locked = write
@@ -81,15 +82,34 @@ def opened(args: argparse.Namespace, *, create: bool = True, write: bool = False
             close_database()
 
 
+#: The plan chosen with ``--plan CODE`` for the command being run (set by :func:`opened`).
+_chosen_plan: list[str | None] = [None]
+
+
+def chosen_plan_code(args: argparse.Namespace) -> str | None:
+    """The code given with ``--plan`` (a global option: every command accepts it), or None."""
+    code = getattr(args, "plan", None)
+    return code if isinstance(code, str) and code.strip() else None
+
+
 def default_plan() -> Plan:
-    """The plan the commands work on (the bundled one, installed on first use by a writing command)."""
-    plan: Plan | None = Plan.select().order_by(Plan.id).first()
-    if plan is None:
+    """The plan the command works on: the one named with ``--plan CODE``, else the file's only plan (the
+    bundled one, installed on first use by a writing command). Several plans and no ``--plan``, or an
+    unknown code, is a :class:`CommandError` listing the plans of the file."""
+    from balti_monitor.services.errors import ServiceError
+    from balti_monitor.services.plans import select_plan
+
+    if not Plan.select().exists():
         if is_read_only():
             raise CommandError("Fișierul nu conține niciun plan; creați-l cu „balti-monitor init”.")
         from balti_monitor.services.bundled import ensure_bundled_plan
 
-        plan, _ = ensure_bundled_plan()
+        ensure_bundled_plan()
+    try:
+        chosen = select_plan(_chosen_plan[0])
+    except ServiceError as exc:
+        raise CommandError(str(exc)) from exc
+    plan: Plan = Plan.get_by_id(chosen.id)
     return plan
 
 

@@ -218,6 +218,53 @@ TRIGGERS: dict[str, str] = {
     ),
 }
 
+#: The triggers as the version-7 migration made them (frozen: a file of versions 7-8 has exactly these).
+TRIGGERS_V7: dict[str, str] = dict(TRIGGERS)
+
+#: Version 9: a period may span years (its code "2017-2019") and a return may belong to the action as a
+#: whole (no subdivision: recorded with an empty subdivision code, not skipped by an inner join).
+_PCODE_V9 = (
+    "p.year || CASE WHEN p.span_end > 0 THEN '-' || p.span_end WHEN p.semester = 0 THEN '-A' "
+    "ELSE '-S' || p.semester END"
+)
+
+
+def _v9(body: str) -> str:
+    """A version-7 trigger body made version 9 (see :data:`_PCODE_V9`)."""
+    return (
+        body.replace(_PCODE, _PCODE_V9)
+        .replace("JOIN subdivision s ON", "LEFT JOIN subdivision s ON")
+        .replace(", s.code, ", ", coalesce(s.code, ''), ")
+    )
+
+
+_LINK_PERIOD = '(SELECT period_id FROM "return" WHERE id = {row}.return_id)'
+#: The triggers as the version-9 migration makes them (frozen).
+TRIGGERS_V9 = {name: _v9(body) for name, body in TRIGGERS_V7.items()}
+TRIGGERS_V9.update(
+    {
+        # a return's links are the period's data too
+        "lock_link_ins": (
+            f"BEFORE INSERT ON return_link WHEN {_ON} AND {_signed(_LINK_PERIOD.format(row='new'))} "
+            f"BEGIN {_RAISE} END"
+        ),
+        "lock_link_upd": (
+            f"BEFORE UPDATE ON return_link WHEN {_ON} AND {_signed(_LINK_PERIOD.format(row='old'))} "
+            f"BEGIN {_RAISE} END"
+        ),
+        "lock_link_del": (
+            f"BEFORE DELETE ON return_link WHEN {_ON} AND {_signed(_LINK_PERIOD.format(row='old'))} "
+            f"BEGIN {_RAISE} END"
+        ),
+        "audit_status_upd": (
+            f'AFTER UPDATE OF status ON "return" WHEN {_ON} AND old.status IS NOT new.status '
+            f"BEGIN {_v9(_return_log('new', 'status', 'old.status', 'new.status'))} END"
+        ),
+    }
+)
+#: Today's triggers (a new file gets these).
+TRIGGERS = TRIGGERS_V9
+
 #: The tables, as the version-6 migration creates them (frozen; the models create the same for new files).
 TABLES_V6 = (
     'CREATE TABLE IF NOT EXISTS "change_log" ("id" INTEGER NOT NULL PRIMARY KEY, "at" INTEGER NOT NULL, '
@@ -247,16 +294,17 @@ def _execute(db: pw.SqliteDatabase, sql: str) -> Any:
     return db.execute_sql(sql)  # type: ignore[no-untyped-call]
 
 
-def create_audit_triggers(db: pw.SqliteDatabase) -> None:
-    """Create the audit and lock triggers (the tables exist; inside the caller's transaction)."""
-    for name, body in TRIGGERS.items():
+def create_audit_triggers(db: pw.SqliteDatabase, triggers: dict[str, str] | None = None) -> None:
+    """Create the audit and lock triggers (the tables exist; inside the caller's transaction); ``triggers``
+    defaults to today's set (:data:`TRIGGERS`), a migration passes the frozen set of its version."""
+    for name, body in (TRIGGERS if triggers is None else triggers).items():
         _execute(db, f"DROP TRIGGER IF EXISTS {name}")
         _execute(db, f"CREATE TRIGGER {name} {body}")
 
 
 def add_audit(db: pw.SqliteDatabase) -> None:
     """Version 6 -> 7: the change log, the audit context, signed periods, comments and follow-ups on cells,
-    and the triggers."""
+    and the triggers (as version 7 made them: :data:`TRIGGERS_V7`)."""
     for sql in TABLES_V6:
         _execute(db, sql)
-    create_audit_triggers(db)
+    create_audit_triggers(db, TRIGGERS_V7)

@@ -32,12 +32,13 @@ from typing import Any
 import peewee as pw
 
 from balti_monitor.db import schema as schema_check
-from balti_monitor.db.audit import add_audit, create_audit_triggers
+from balti_monitor.db.audit import TRIGGERS_V7, TRIGGERS_V9, add_audit, create_audit_triggers
 from balti_monitor.db.models import ALL_MODELS, database
+from balti_monitor.db.search_index import TRIGGERS as SEARCH_TRIGGERS
 from balti_monitor.db.search_index import create_search_index
 from balti_monitor.errors import BaltiMonitorError
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 APPLICATION_ID = 0x42544D4E  # "BTMN": marks the file as ours (PRAGMA application_id)
 
 Migration = Callable[[pw.SqliteDatabase], None]
@@ -176,6 +177,177 @@ def _add_comment_replies(db: pw.SqliteDatabase) -> None:
         _sql(db, sql)
 
 
+#: Version 9 (frozen SQL). The "return" table is rebuilt by SQLite's documented procedure (create the new
+#: table, copy, drop the old, rename; the runner switches foreign keys off around every migration and runs
+#: ``PRAGMA foreign_key_check`` before the commit): a DROP TABLE under ``foreign_keys=ON`` would delete
+#: every value of every return by cascade.
+_KINDS_V9 = (
+    'CREATE TABLE IF NOT EXISTS "plan_column" ("id" INTEGER NOT NULL PRIMARY KEY, "plan_id" INTEGER NOT NULL, '
+    '"position" INTEGER NOT NULL, "key" VARCHAR(255) NOT NULL, "label" TEXT NOT NULL, "number" VARCHAR(255) NOT NULL, '
+    '"source" VARCHAR(255) NOT NULL, "format" VARCHAR(255) NOT NULL, "merge" VARCHAR(255) NOT NULL, '
+    '"in_plan" INTEGER NOT NULL, "in_report" INTEGER NOT NULL, '
+    'FOREIGN KEY ("plan_id") REFERENCES "plan" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX IF NOT EXISTS "plan_column_plan_id" ON "plan_column" ("plan_id")',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "plan_column_plan_id_key" ON "plan_column" ("plan_id", "key")',
+    'CREATE TABLE IF NOT EXISTS "group_column" ("id" INTEGER NOT NULL PRIMARY KEY, "priority_id" INTEGER NOT NULL, '
+    '"column_id" INTEGER NOT NULL, "position" INTEGER NOT NULL, "label" TEXT NOT NULL, '
+    'FOREIGN KEY ("priority_id") REFERENCES "priority" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("column_id") REFERENCES "plan_column" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX IF NOT EXISTS "group_column_column_id" ON "group_column" ("column_id")',
+    'CREATE INDEX IF NOT EXISTS "group_column_priority_id" ON "group_column" ("priority_id")',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "group_column_priority_id_column_id" ON "group_column" ("priority_id", "column_id")',
+    'CREATE TABLE IF NOT EXISTS "action_column_value" ("id" INTEGER NOT NULL PRIMARY KEY, '
+    '"action_id" INTEGER NOT NULL, "column_id" INTEGER NOT NULL, "raw_text" TEXT NOT NULL, '
+    'FOREIGN KEY ("action_id") REFERENCES "action" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("column_id") REFERENCES "plan_column" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX IF NOT EXISTS "action_column_value_action_id" ON "action_column_value" ("action_id")',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "action_column_value_action_id_column_id" '
+    'ON "action_column_value" ("action_id", "column_id")',
+    'CREATE INDEX IF NOT EXISTS "action_column_value_column_id" ON "action_column_value" ("column_id")',
+    # the return of the action as a whole: subdivision_id nullable, the status's meaning beside its text
+    'CREATE TABLE "return_v9" ("id" INTEGER NOT NULL PRIMARY KEY, "action_id" INTEGER NOT NULL, '
+    '"subdivision_id" INTEGER, "period_id" INTEGER NOT NULL, "description" TEXT NOT NULL, "received_date" DATE, '
+    '"review_status" VARCHAR(255) NOT NULL, "status" VARCHAR(255) NOT NULL, "status_meaning" VARCHAR(255) NOT NULL, '
+    '"updated_at" DATETIME NOT NULL, FOREIGN KEY ("action_id") REFERENCES "action" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("subdivision_id") REFERENCES "subdivision" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("period_id") REFERENCES "period" ("id") ON DELETE CASCADE)',
+    'INSERT INTO "return_v9" ("id", "action_id", "subdivision_id", "period_id", "description", "received_date", '
+    '"review_status", "status", "status_meaning", "updated_at") SELECT "id", "action_id", "subdivision_id", '
+    '"period_id", "description", "received_date", "review_status", "status", \'\', "updated_at" FROM "return"',
+    'DROP TABLE "return"',
+    'ALTER TABLE "return_v9" RENAME TO "return"',
+    'CREATE INDEX "return_action_id" ON "return" ("action_id")',
+    'CREATE INDEX "return_subdivision_id" ON "return" ("subdivision_id")',
+    'CREATE INDEX "return_period_id" ON "return" ("period_id")',
+    'CREATE UNIQUE INDEX "return_action_id_subdivision_id_period_id" '
+    'ON "return" ("action_id", "subdivision_id", "period_id")',
+    # NULLs never collide in the index above: one return of the action as a whole per action and period
+    'CREATE UNIQUE INDEX "return_action_id_period_id_whole" ON "return" ("action_id", "period_id") '
+    'WHERE ("subdivision_id" IS NULL)',
+    'CREATE TABLE IF NOT EXISTS "return_link" ("id" INTEGER NOT NULL PRIMARY KEY, "return_id" INTEGER NOT NULL, '
+    '"position" INTEGER NOT NULL, "text" TEXT NOT NULL, "url" TEXT NOT NULL, '
+    'FOREIGN KEY ("return_id") REFERENCES "return" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX IF NOT EXISTS "return_link_return_id" ON "return_link" ("return_id")',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "return_link_return_id_position" ON "return_link" ("return_id", "position")',
+    # periods spanning years ("2017-2019"): the last year, 0 for a semester or a year
+    'ALTER TABLE "period" ADD COLUMN "span_end" INTEGER NOT NULL DEFAULT 0',
+    'DROP INDEX "period_plan_id_year_semester"',
+    'CREATE UNIQUE INDEX "period_plan_id_year_semester_span_end" ON "period" ("plan_id", "year", "semester", "span_end")',
+)
+#: The columns a version-8 plan with extra texts gets first (the ``pla`` kind's, as version 9 ships it).
+_PLA_COLUMNS_V9 = (
+    ("code", "Nr.", "code", "text"),
+    ("title", "Acțiunea", "title", "text"),
+    ("indicators", "Indicatori de progres", "indicators", "lines"),
+    ("deadline", "Termen de realizare", "deadline", "text"),
+    ("responsible", "Responsabili", "responsible", "text"),
+)
+#: Labels of the extra fields the Word/Excel plan import of version 8 wrote (``KIND_FIELDS``).
+_EXTRA_LABELS_V9 = {
+    "partners": "Parteneri",
+    "budget": "Buget / surse",
+    "risks": "Riscuri",
+    "result": "Rezultat",
+}
+#: Status words of version 9 (frozen): folded first line -> meaning.
+_STATUS_WORDS_V9 = {
+    "realizata": "done",
+    "realizat": "done",
+    "realizate": "done",
+    "in proces de realizare": "in_progress",
+    "in curs de realizare": "in_progress",
+    "in proces de implementare": "in_progress",
+    "partial realizata": "in_progress",
+    "realizata partial": "in_progress",
+    "initiata": "started",
+    "initiat": "started",
+    "neinitiata": "not_started",
+    "neinitiat": "not_started",
+    "nerealizata": "not_done",
+    "nerealizat": "not_done",
+    "nerealizate": "not_done",
+}
+
+
+def _fold_v9(text: str) -> str:
+    import unicodedata
+
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    decomposed = unicodedata.normalize("NFKD", first.translate(str.maketrans("şţŞŢ", "șțȘȚ")))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return " ".join(plain.split()).strip(" .;:,")
+
+
+def _add_kinds_and_progress(db: pw.SqliteDatabase) -> None:
+    """Version 8 -> 9: plan kinds. Declared columns of a plan and the items' values in them (the text values
+    of ``action.extra`` move there: a plan with any gets the ``pla`` columns first, then one column per
+    key, in order of first appearance), groups' own column sets, the return of an action as a whole
+    (``return.subdivision_id`` NULL, a partial unique index), the status's meaning beside its raw text,
+    a return's links, periods spanning years (``period.span_end``). The triggers of the rebuilt table are
+    re-created (audit as of version 9, the search index refilled). Frozen SQL; the data step is plain
+    SQL with parameters."""
+    import json
+
+    for name in [*TRIGGERS_V7, *SEARCH_TRIGGERS]:  # those on "return" go with it; the rest name it
+        _sql(db, f'DROP TRIGGER IF EXISTS "{name}"')
+    for sql in _KINDS_V9:
+        _sql(db, sql)
+    plan_columns: dict[int, dict[str, int]] = {}
+    rows = _sql(
+        db,
+        "SELECT a.id, pr.plan_id, a.extra FROM action a JOIN priority pr ON pr.id = a.priority_id "
+        "WHERE a.extra NOT IN ('{}', '') ORDER BY pr.plan_id, pr.position, a.position, a.id",
+    ).fetchall()
+    for action_id, plan_id, extra_text in rows:
+        try:
+            extra = json.loads(extra_text)
+        except ValueError:
+            continue
+        if not isinstance(extra, dict):
+            continue
+        texts = {k: v for k, v in extra.items() if isinstance(v, str)}
+        if not texts:
+            continue
+        columns = plan_columns.get(plan_id)
+        if columns is None:
+            columns = plan_columns[plan_id] = {}
+            for key, label, source, fmt in _PLA_COLUMNS_V9:
+                cursor = db.execute_sql(  # type: ignore[no-untyped-call]
+                    'INSERT INTO "plan_column" ("plan_id", "position", "key", "label", "number", "source", '
+                    '"format", "merge", "in_plan", "in_report") VALUES (?, ?, ?, ?, \'\', ?, ?, \'none\', 1, 1)',
+                    (plan_id, len(columns) + 1, key, label, source, fmt),
+                )
+                columns["\0" + key] = int(cursor.lastrowid)
+        for key, text in texts.items():
+            if key not in columns:
+                stored_key = key if "\0" + key not in columns else f"extra_{key}"
+                cursor = db.execute_sql(  # type: ignore[no-untyped-call]
+                    'INSERT INTO "plan_column" ("plan_id", "position", "key", "label", "number", "source", '
+                    '"format", "merge", "in_plan", "in_report") VALUES (?, ?, ?, ?, \'\', \'column\', \'text\', '
+                    "'none', 1, 1)",
+                    (plan_id, len(columns) + 1, stored_key, _EXTRA_LABELS_V9.get(key, key)),
+                )
+                columns[key] = int(cursor.lastrowid)
+            if text:
+                db.execute_sql(  # type: ignore[no-untyped-call]
+                    'INSERT INTO "action_column_value" ("action_id", "column_id", "raw_text") VALUES (?, ?, ?)',
+                    (action_id, columns[key], text),
+                )
+        rest = {k: v for k, v in extra.items() if not isinstance(v, str)}
+        db.execute_sql(  # type: ignore[no-untyped-call]
+            'UPDATE "action" SET "extra" = ? WHERE "id" = ?',
+            (json.dumps(rest, ensure_ascii=False, sort_keys=True), action_id),
+        )
+    for return_id, status in _sql(db, "SELECT id, status FROM \"return\" WHERE status <> ''").fetchall():
+        meaning = _STATUS_WORDS_V9.get(_fold_v9(str(status)), "")
+        if meaning:
+            db.execute_sql(  # type: ignore[no-untyped-call]
+                'UPDATE "return" SET "status_meaning" = ? WHERE "id" = ?', (meaning, return_id)
+            )
+    create_search_index(db)
+    create_audit_triggers(db, TRIGGERS_V9)
+
+
 #: MIGRATIONS[n] upgrades a file from schema version n+1 to n+2. Each runs in one transaction, with
 #: the database it is given (``db``), never the module's global one: the same functions build the
 #: expected schema of every version in memory (:func:`expected_schema`).
@@ -187,6 +359,7 @@ MIGRATIONS: list[Migration] = [
     _add_annual_rules_and_terms,
     add_audit,
     _add_comment_replies,
+    _add_kinds_and_progress,
 ]
 
 
@@ -764,10 +937,24 @@ def _ensure_schema(
         backup_copy(path, target)
         db.connect()
         _pragmas(db)
-        for step in range(version, SCHEMA_VERSION):
-            with db.atomic():
-                MIGRATIONS[step - 1](db)
-                _sql(db, f"PRAGMA user_version={step + 1}")
+        # SQLite's procedure for changing a table: foreign keys off (outside the transaction; a DROP TABLE
+        # would cascade otherwise), every link checked before each commit, foreign keys on again
+        _sql(db, "PRAGMA foreign_keys=OFF")
+        try:
+            for step in range(version, SCHEMA_VERSION):
+                with db.atomic():
+                    MIGRATIONS[step - 1](db)
+                    broken = _sql(db, "PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise DatabaseError(
+                            f"Actualizarea fișierului „{path.name}” la versiunea {step + 1} ar rupe "
+                            f"{len(broken)} legături între tabele și a fost oprită; copia de dinainte de "
+                            f"actualizare este „{target.name}”.",
+                            "damaged",
+                        )
+                    _sql(db, f"PRAGMA user_version={step + 1}")
+        finally:
+            _sql(db, "PRAGMA foreign_keys=ON")
 
 
 def set_read_only() -> None:

@@ -95,6 +95,62 @@ class Action(BaseModel):
     extra = JSONField(default=dict)
 
 
+class PlanColumn(BaseModel):
+    """A declared column of a plan (``docs/plan_kinds.md``): copied from the plan's kind and editable. A
+    plan without rows uses its kind's columns; with rows, exactly these, in ``position`` order."""
+
+    if TYPE_CHECKING:
+        plan_id: int
+
+    plan = pw.ForeignKeyField(Plan, backref="columns", on_delete="CASCADE")
+    position = pw.IntegerField()
+    key = pw.CharField()
+    label = pw.TextField()
+    number = pw.CharField(default="")
+    source = pw.CharField(default="column")
+    format = pw.CharField(default="text")
+    merge = pw.CharField(default="none")
+    in_plan = pw.BooleanField(default=True)
+    in_report = pw.BooleanField(default=True)
+
+    class Meta:
+        table_name = "plan_column"
+        indexes = ((("plan", "key"), True),)
+
+
+class GroupColumn(BaseModel):
+    """A group's own column set (seed 001: each objective its columns), in order, with the group's label."""
+
+    if TYPE_CHECKING:
+        priority_id: int
+        column_id: int
+
+    priority = pw.ForeignKeyField(Priority, backref="columns", on_delete="CASCADE")
+    column = pw.ForeignKeyField(PlanColumn, backref="groups", on_delete="CASCADE")
+    position = pw.IntegerField()
+    label = pw.TextField()
+
+    class Meta:
+        table_name = "group_column"
+        indexes = ((("priority", "column"), True),)
+
+
+class ActionColumnValue(BaseModel):
+    """An item's text in a declared column (source ``column``), verbatim."""
+
+    if TYPE_CHECKING:
+        action_id: int
+        column_id: int
+
+    action = pw.ForeignKeyField(Action, backref="column_values", on_delete="CASCADE")
+    column = pw.ForeignKeyField(PlanColumn, backref="values", on_delete="CASCADE")
+    raw_text = pw.TextField()
+
+    class Meta:
+        table_name = "action_column_value"
+        indexes = ((("action", "column"), True),)
+
+
 class Indicator(BaseModel):
     """A numbered progress indicator of an action."""
 
@@ -149,7 +205,8 @@ class Responsibility(BaseModel):
 
 
 class Period(BaseModel):
-    """A reporting period: a semester (1 or 2) of a year, or a whole year (semester 0)."""
+    """A reporting period: a semester (1 or 2) of a year, a whole year (semester 0), or a span of years
+    (semester 0, ``year`` the first and ``span_end`` the last year: "2017-2019"); ``span_end`` is 0 otherwise."""
 
     if TYPE_CHECKING:
         plan_id: int
@@ -157,30 +214,61 @@ class Period(BaseModel):
     plan = pw.ForeignKeyField(Plan, backref="periods", on_delete="CASCADE")
     year = pw.IntegerField()
     semester = pw.IntegerField()
+    span_end = pw.IntegerField(default=0, constraints=[pw.SQL("DEFAULT 0")])  # as ADD COLUMN wrote it
 
     class Meta:
-        indexes = ((("plan", "year", "semester"), True),)
+        indexes = ((("plan", "year", "semester", "span_end"), True),)
 
 
 class Return(BaseModel):
-    """One subdivision's return for one action and period."""
+    """One subdivision's return for one action and period, or (``subdivision`` NULL) the progress of the
+    action as a whole, for kinds whose progress is per action (at most one per action and period: a
+    partial unique index, since NULLs never collide in the ordinary one)."""
 
     if TYPE_CHECKING:
         action_id: int
-        subdivision_id: int
+        subdivision_id: int | None
         period_id: int
 
     action = pw.ForeignKeyField(Action, backref="returns", on_delete="CASCADE")
-    subdivision = pw.ForeignKeyField(Subdivision, backref="returns", on_delete="CASCADE")
+    subdivision = pw.ForeignKeyField(Subdivision, null=True, backref="returns", on_delete="CASCADE")
     period = pw.ForeignKeyField(Period, backref="returns", on_delete="CASCADE")
     description = pw.TextField(default="")
     received_date = pw.DateField(null=True)
     review_status = pw.CharField(default="received")
-    status = pw.CharField(default="")  # one status per item, for status-per-item plans
+    status = pw.CharField(default="")  # the status as written (raw), for kinds with a status vocabulary
+    status_meaning = pw.CharField(default="")  # its meaning (domain.kinds.StatusMeaning) or "" unknown/empty
     updated_at = pw.DateTimeField(default=_now)
 
     class Meta:
         indexes = ((("action", "subdivision", "period"), True),)
+
+
+Return.add_index(
+    Return.index(
+        Return.action,
+        Return.period,
+        unique=True,
+        where=Return.subdivision.is_null(True),
+        name="return_action_id_period_id_whole",
+    )
+)
+
+
+class ReturnLink(BaseModel):
+    """A link of a return's progress (text as the document shows it, and the address), in order."""
+
+    if TYPE_CHECKING:
+        return_id: int
+
+    ret = pw.ForeignKeyField(Return, backref="links", on_delete="CASCADE", column_name="return_id")
+    position = pw.IntegerField()
+    text = pw.TextField()
+    url = pw.TextField()
+
+    class Meta:
+        table_name = "return_link"
+        indexes = ((("ret", "position"), True),)
 
 
 class Value(BaseModel):
@@ -461,4 +549,8 @@ ALL_MODELS: list[type[BaseModel]] = [
     AuditContext,
     PeriodSignature,
     CellComment,
+    PlanColumn,
+    GroupColumn,
+    ActionColumnValue,
+    ReturnLink,
 ]

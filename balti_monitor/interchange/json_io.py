@@ -151,7 +151,7 @@ def _export_plan(plan: Plan, code_of: dict[int, str], with_form_key: bool = Fals
             returns.append(
                 {
                     "action": ret.action.code,
-                    "subdivision": code_of[ret.subdivision_id],
+                    "subdivision": None if ret.subdivision_id is None else code_of[ret.subdivision_id],
                     "description": ret.description,
                     "received_date": _iso(ret.received_date),
                     "review_status": ret.review_status,

@@ -13,30 +13,46 @@ from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
 
 _CODE = re.compile(r"^\s*(\d{4})\s*-\s*(S[12]|A|AN)\s*$", re.IGNORECASE)
+_YEAR = re.compile(r"^\s*(\d{4})\s*$")
+_SPAN = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")
 _ROMAN = {1: "I", 2: "II"}
 
 
 @dataclass(frozen=True, slots=True)
 class PeriodKey:
-    """Year and semester (0 = the whole year)."""
+    """Year and semester (0 = the whole year); ``span_end`` the last year of a span of years ("2017-2019":
+    year 2017, semester 0, span_end 2019), 0 otherwise."""
 
     year: int
     semester: int
+    span_end: int = 0
+
+    @property
+    def is_span(self) -> bool:
+        """Whether the period spans several years."""
+        return self.span_end > 0
 
     @property
     def code(self) -> str:
-        """ "2023-S1", or "2023-A" for a year."""
+        """ "2023-S1", "2023-A" for a year, "2017-2019" for a span."""
+        if self.span_end:
+            return f"{self.year}-{self.span_end}"
         return f"{self.year}-S{self.semester}" if self.semester else f"{self.year}-A"
 
     @property
     def label(self) -> str:
         """ "semestrul I al anului 2023" as the report writes it."""
+        if self.span_end:
+            return f"anii {self.year}-{self.span_end}"
         if self.semester:
             return f"semestrul {_ROMAN[self.semester]} al anului {self.year}"
         return f"anul {self.year}"
 
     def next(self) -> PeriodKey:
-        """The following semester (or year)."""
+        """The following semester (or year, or span of the same length)."""
+        if self.span_end:
+            length = self.span_end - self.year + 1
+            return PeriodKey(self.span_end + 1, 0, self.span_end + length)
         if self.semester == 1:
             return PeriodKey(self.year, 2)
         if self.semester == 2:
@@ -81,11 +97,12 @@ class PeriodInfo:
     plan_id: int
     year: int
     semester: int
+    span_end: int = 0
 
     @property
     def key(self) -> PeriodKey:
-        """Year and semester."""
-        return PeriodKey(self.year, self.semester)
+        """Year and semester (and the last year of a span)."""
+        return PeriodKey(self.year, self.semester, self.span_end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,14 +115,28 @@ class PlanInfo:
     short_title: str
     first_year: int
     last_year: int
+    kind: str = "pla"
 
 
 def parse_period_code(code: str) -> PeriodKey:
-    """Parse "2023-S1", "2023-s2" or "2023-A"; a clear Romanian error otherwise."""
+    """Parse "2023-S1", "2023-s2", "2023-A" (or "2023") or a span of years "2017-2019"; a clear Romanian
+    error otherwise."""
+    span = _SPAN.match(code)
+    if span:
+        first, last = int(span.group(1)), int(span.group(2))
+        if last <= first:
+            raise ServiceError(
+                f"Perioada „{code}”: ultimul an trebuie să fie după primul (de exemplu 2017-2019)."
+            )
+        return PeriodKey(first, 0, last)
+    year_only = _YEAR.match(code)
+    if year_only:
+        return PeriodKey(int(year_only.group(1)), 0)
     match = _CODE.match(code)
     if not match:
         raise ServiceError(
-            f"Perioadă necunoscută „{code}”: scrieți de forma 2023-S1, 2023-S2 sau 2023-A (anual)."
+            f"Perioadă necunoscută „{code}”: scrieți de forma 2023-S1, 2023-S2, 2023-A (anual) sau 2017-2019 "
+            "(mai mulți ani)."
         )
     year = int(match.group(1))
     kind = match.group(2).upper()
@@ -114,13 +145,16 @@ def parse_period_code(code: str) -> PeriodKey:
 
 def key_of(period: PeriodRef) -> PeriodKey:
     """The key of a stored period."""
-    return PeriodKey(period.year, period.semester)
+    return PeriodKey(period.year, period.semester, getattr(period, "span_end", 0))
 
 
 def find_period(plan: Plan, key: PeriodKey) -> Period:
     """The stored period, or a Romanian error naming the ones that exist."""
     period = Period.get_or_none(
-        (Period.plan == plan) & (Period.year == key.year) & (Period.semester == key.semester)
+        (Period.plan == plan)
+        & (Period.year == key.year)
+        & (Period.semester == key.semester)
+        & (Period.span_end == key.span_end)
     )
     if period is None:
         known = ", ".join(key_of(p).code for p in list_periods(plan)) or "niciuna"
@@ -140,14 +174,21 @@ def create_period(plan: Plan, key: PeriodKey, *, period_id: int | None = None) -
     """
     if not plan.first_year <= key.year <= plan.last_year:
         raise ServiceError(f"Anul {key.year} este în afara planului ({plan.first_year}-{plan.last_year}).")
+    if key.span_end and (key.semester or not key.year < key.span_end <= plan.last_year):
+        raise ServiceError(
+            f"Perioada {key.code} este în afara planului ({plan.first_year}-{plan.last_year})."
+        )
     existing = Period.get_or_none(
-        (Period.plan == plan) & (Period.year == key.year) & (Period.semester == key.semester)
+        (Period.plan == plan)
+        & (Period.year == key.year)
+        & (Period.semester == key.semester)
+        & (Period.span_end == key.span_end)
     )
     if existing is not None:
         raise ServiceError(f"Perioada {key.code} există deja.")
     ids = {} if period_id is None else {"id": period_id}
     with database.atomic():
-        period = Period.create(plan=plan, year=key.year, semester=key.semester, **ids)
+        period = Period.create(plan=plan, year=key.year, semester=key.semester, span_end=key.span_end, **ids)
         materialize(period)  # the period starts from the responsibilities in force before it
         carried = carry_narrative(period)
     return period, ChangeSet(periods=True, narrative=carried)
@@ -221,11 +262,13 @@ def create_next_period(plan: Plan) -> tuple[Period, ChangeSet]:
 
 
 def _period_info(period: Period) -> PeriodInfo:
-    return PeriodInfo(period.id, period.plan_id, period.year, period.semester)
+    return PeriodInfo(period.id, period.plan_id, period.year, period.semester, period.span_end)
 
 
 def _plan_info(plan: Plan) -> PlanInfo:
-    return PlanInfo(plan.id, plan.code, plan.title, plan.short_title, plan.first_year, plan.last_year)
+    return PlanInfo(
+        plan.id, plan.code, plan.title, plan.short_title, plan.first_year, plan.last_year, plan.kind
+    )
 
 
 def plan_infos() -> list[PlanInfo]:

@@ -1,0 +1,249 @@
+"""Several plans in one file, each of its kind: choosing a plan by code, its kind, its declared columns and
+its items' values in them (``docs/plan_kinds.md``).
+
+A plan's columns are its ``plan_column`` rows when it has any, else its kind's columns. Reads take ids and
+return plain dataclasses; the one write here, :class:`SetColumnValue`, is a ``Write`` with its inverse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from balti_monitor.db.models import (
+    Action,
+    ActionColumnValue,
+    GroupColumn,
+    Plan,
+    PlanColumn,
+    Priority,
+    database,
+)
+from balti_monitor.domain.kinds import KindColumn, PlanKind
+from balti_monitor.services.changes import ChangeSet, Focus
+from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.kinds import DEFAULT_KIND, find_kind, get_kind
+from balti_monitor.services.periods import PlanInfo, plan_infos
+from balti_monitor.services.values import text_problem
+
+
+def plan_codes() -> list[str]:
+    """The codes of the file's plans, in the order they were installed."""
+    return [p.code for p in plan_infos()]
+
+
+def select_plan(code: str | None) -> PlanInfo:
+    """The plan named ``code``; without a code, the file's only plan.
+
+    Refusals (Romanian, listing the plans of the file): no plan at all, several plans and no code, an
+    unknown code.
+    """
+    plans = plan_infos()
+    if code is None:
+        if len(plans) == 1:
+            return plans[0]
+        if not plans:
+            raise ServiceError("Fișierul nu conține niciun plan.")
+        raise ServiceError(
+            f"Fișierul conține {len(plans)} planuri; alegeți unul cu --plan COD "
+            f"(planuri: {', '.join(p.code for p in plans)})."
+        )
+    wanted = code.strip()
+    for plan in plans:
+        if plan.code == wanted:
+            return plan
+    folded = wanted.casefold()
+    matches = [p for p in plans if p.code.casefold() == folded]
+    if len(matches) == 1:
+        return matches[0]
+    known = ", ".join(p.code for p in plans) or "niciunul"
+    raise ServiceError(f"Planul „{wanted}” nu există în acest fișier (planuri: {known}).")
+
+
+def plan_kind(plan_id: int) -> PlanKind:
+    """The kind of a plan (a plan of an unknown kind is read as the ``pla`` kind)."""
+    plan = Plan.get_or_none(Plan.id == plan_id)
+    if plan is None:
+        raise ServiceError("Planul nu mai există.")
+    return find_kind(plan.kind) or get_kind(DEFAULT_KIND)
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnInfo:
+    """One column of a plan (stored: ``id`` set; from the kind: ``id`` None), in display order."""
+
+    id: int | None
+    key: str
+    label: str
+    number: str
+    source: str
+    format: str
+    merge: str
+    in_plan: bool
+    in_report: bool
+
+    @property
+    def is_declared(self) -> bool:
+        """Whether the cell text is the item's value of this column (source ``column``)."""
+        return self.source == "column"
+
+    def as_kind_column(self) -> KindColumn:
+        """The same column as the domain describes it."""
+        return KindColumn(
+            self.key,
+            self.label,
+            self.number,
+            self.source,
+            self.format,
+            self.merge,
+            self.in_plan,
+            self.in_report,
+        )
+
+
+def _info(row: PlanColumn) -> ColumnInfo:
+    return ColumnInfo(
+        row.id,
+        row.key,
+        row.label,
+        row.number,
+        row.source,
+        row.format,
+        row.merge,
+        bool(row.in_plan),
+        bool(row.in_report),
+    )
+
+
+def _from_kind(column: KindColumn) -> ColumnInfo:
+    return ColumnInfo(
+        None,
+        column.key,
+        column.label,
+        column.number,
+        column.source,
+        column.format,
+        column.merge,
+        column.in_plan,
+        column.in_report,
+    )
+
+
+def plan_columns(plan_id: int) -> list[ColumnInfo]:
+    """The plan's columns in order: its declared columns, or its kind's when it declares none."""
+    rows = list(PlanColumn.select().where(PlanColumn.plan == plan_id).order_by(PlanColumn.position))
+    if rows:
+        return [_info(r) for r in rows]
+    return [_from_kind(c) for c in plan_kind(plan_id).columns]
+
+
+def group_columns(priority_id: int) -> list[ColumnInfo]:
+    """A group's columns in order (its own set, with its own labels, or its plan's)."""
+    priority = Priority.get_or_none(Priority.id == priority_id)
+    if priority is None:
+        raise ServiceError("Grupul nu mai există.")
+    own = list(
+        GroupColumn.select(GroupColumn, PlanColumn)
+        .join(PlanColumn)
+        .where(GroupColumn.priority == priority_id)
+        .order_by(GroupColumn.position)
+    )
+    if not own:
+        return plan_columns(priority.plan_id)
+    found = []
+    for item in own:
+        base = _info(item.column)
+        found.append(
+            ColumnInfo(
+                base.id,
+                base.key,
+                item.label,
+                base.number,
+                base.source,
+                base.format,
+                base.merge,
+                base.in_plan,
+                base.in_report,
+            )
+        )
+    return found
+
+
+def column_values(plan_id: int) -> dict[int, dict[str, str]]:
+    """Every item's values of the plan's declared columns: action id → column key → raw text (one query)."""
+    query = (
+        ActionColumnValue.select(ActionColumnValue, PlanColumn)
+        .join(PlanColumn)
+        .where(PlanColumn.plan == plan_id)
+    )
+    found: dict[int, dict[str, str]] = {}
+    for value in query:
+        found.setdefault(value.action_id, {})[value.column.key] = value.raw_text
+    return found
+
+
+def action_column_values(action_id: int) -> dict[str, str]:
+    """One item's values of its plan's declared columns (column key → raw text)."""
+    query = (
+        ActionColumnValue.select(ActionColumnValue, PlanColumn)
+        .join(PlanColumn)
+        .where(ActionColumnValue.action == action_id)
+    )
+    return {value.column.key: value.raw_text for value in query}
+
+
+def _plan_of_action(action_id: int) -> int:
+    row = Action.select(Priority.plan).join(Priority).where(Action.id == action_id).tuples().first()
+    if row is None:
+        raise ServiceError("Acțiunea nu mai există.")
+    return int(row[0])
+
+
+@dataclass(frozen=True, slots=True)
+class SetColumnValue:
+    """Write an item's text in one of its plan's declared columns ("" removes it)."""
+
+    action_id: int
+    key: str
+    text: str
+
+    @property
+    def show_first(self) -> None:
+        """Plan data: no period to show first."""
+        return None
+
+    def apply(self) -> ChangeSet:
+        """Validate, keep the previous text for the inverse and write, in one transaction."""
+        problem = text_problem(self.text)
+        if problem:
+            raise ServiceError(problem)
+        with database.atomic():
+            plan_id = _plan_of_action(self.action_id)
+            column = PlanColumn.get_or_none((PlanColumn.plan == plan_id) & (PlanColumn.key == self.key))
+            if column is None or column.source != "column":
+                raise ServiceError(f"Planul nu are coloana declarată „{self.key}”.")
+            row = ActionColumnValue.get_or_none(
+                (ActionColumnValue.action == self.action_id) & (ActionColumnValue.column == column.id)
+            )
+            previous = "" if row is None else str(row.raw_text)
+            if not self.text:
+                if row is not None:
+                    row.delete_instance()
+            elif row is None:
+                ActionColumnValue.create(action=self.action_id, column=column.id, raw_text=self.text)
+            elif previous != self.text:
+                row.raw_text = self.text
+                row.save()
+        return ChangeSet(
+            plan_structure=True,
+            inverse=SetColumnValue(self.action_id, self.key, previous),
+            focus=Focus(action_id=self.action_id),
+        )
+
+
+def declare_kind_columns(plan_id: int) -> list[ColumnInfo]:
+    """Give a plan that declares no columns its kind's columns as its own (then editable); call inside a
+    transaction. Returns the plan's columns."""
+    if not PlanColumn.select().where(PlanColumn.plan == plan_id).exists():
+        for position, column in enumerate(plan_kind(plan_id).columns, start=1):
+            PlanColumn.create(plan=plan_id, position=position, **column.as_dict())
+    return plan_columns(plan_id)

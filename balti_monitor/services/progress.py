@@ -1,0 +1,193 @@
+"""Progress of an action as a whole, for kinds whose progress is per action (``progress.by == "action"``):
+one return per (action, period) without a subdivision, with a description, a status (raw text kept, its
+meaning parsed by the plan's kind) and links.
+
+Reads are bulk (:func:`period_progress`: every entry of a period in two queries); the write is
+:class:`SaveProgress`, a ``Write`` whose inverse puts the previous entry back (or removes the one it
+created).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from balti_monitor.db.models import Action, Period, Priority, Return, ReturnLink, database
+from balti_monitor.services.changes import ChangeSet, Focus
+from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.plans import plan_kind
+from balti_monitor.services.values import text_problem, validate_description
+
+_URL_STARTS = ("http://", "https://", "mailto:", "ftp://", "www.")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link as the document shows it (``text``, often the address itself) and its address."""
+
+    text: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressEntry:
+    """The progress of one action in one period (empty when nothing was written)."""
+
+    action_id: int
+    period_id: int
+    description: str = ""
+    status: str = ""  # raw, as written
+    meaning: str = ""  # domain.kinds.StatusMeaning value, "" when empty or not in the kind's vocabulary
+    links: tuple[Link, ...] = ()
+    return_id: int | None = None
+
+    @property
+    def empty(self) -> bool:
+        """Whether nothing is written."""
+        return not (self.description or self.status or self.links)
+
+
+def period_progress(period_id: int) -> dict[int, ProgressEntry]:
+    """Every written entry of the period's actions as a whole: action id → entry."""
+    returns = list(
+        Return.select()
+        .where((Return.period == period_id) & (Return.subdivision.is_null(True)))
+        .order_by(Return.id)
+    )
+    links: dict[int, list[Link]] = {}
+    if returns:
+        query = (
+            ReturnLink.select()
+            .where(ReturnLink.ret.in_([r.id for r in returns]))
+            .order_by(ReturnLink.ret, ReturnLink.position)
+        )
+        for link in query:
+            links.setdefault(link.return_id, []).append(Link(link.text, link.url))
+    return {
+        r.action_id: ProgressEntry(
+            r.action_id,
+            period_id,
+            r.description,
+            r.status,
+            r.status_meaning,
+            tuple(links.get(r.id, ())),
+            r.id,
+        )
+        for r in returns
+    }
+
+
+def action_progress(action_id: int, period_id: int) -> ProgressEntry:
+    """One action's entry of a period (an empty entry when none is written)."""
+    found = period_progress(period_id).get(action_id)
+    return found if found is not None else ProgressEntry(action_id, period_id)
+
+
+def link_problem(link: Link) -> str | None:
+    """Why a link cannot be stored (Romanian), or None."""
+    for text in (link.text, link.url):
+        problem = text_problem(text)
+        if problem:
+            return problem
+    url = link.url.strip()
+    if not url:
+        return f"Legătura „{link.text}” nu are adresă."
+    if any(ch.isspace() for ch in url):
+        return f"Adresa „{url}” conține spații."
+    if not url.lower().startswith(_URL_STARTS):
+        return f"Adresa „{url}” trebuie să înceapă cu http://, https://, www. sau mailto:."
+    return None
+
+
+def _check_place(action_id: int, period_id: int) -> None:
+    action = Action.select(Action, Priority).join(Priority).where(Action.id == action_id).first()
+    if action is None:
+        raise ServiceError("Acțiunea nu mai există.")
+    period = Period.get_or_none(Period.id == period_id)
+    if period is None:
+        raise ServiceError("Perioada nu mai există.")
+    if period.plan_id != action.priority.plan_id:
+        raise ServiceError("Acțiunea și perioada sunt din planuri diferite.")
+    kind = plan_kind(period.plan_id)
+    if not kind.progress.by_action:
+        raise ServiceError(
+            f"Planurile de tipul „{kind.name}” se raportează pe subdiviziuni; progresul acțiunii ca întreg "
+            "nu se folosește la ele."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SaveProgress:
+    """Write an action's progress in a period: description, status (raw), links. Everything empty removes
+    the entry."""
+
+    action_id: int
+    period_id: int
+    description: str
+    status: str
+    links: tuple[Link, ...] = ()
+
+    @property
+    def show_first(self) -> int:
+        """The period written into."""
+        return self.period_id
+
+    def _validate(self) -> None:
+        problem = validate_description(self.description) or text_problem(self.status)
+        if problem:
+            raise ServiceError(problem)
+        if "\n" in self.status.strip():
+            raise ServiceError("Statusul se scrie pe un singur rând; descrierea are câmpul ei.")
+        for link in self.links:
+            problem = link_problem(link)
+            if problem:
+                raise ServiceError(problem)
+
+    def apply(self) -> ChangeSet:
+        """Validate, keep the previous entry for the inverse and write, in one transaction."""
+        self._validate()
+        with database.atomic():
+            _check_place(self.action_id, self.period_id)
+            kind = plan_kind(Period.get_by_id(self.period_id).plan_id)
+            previous = action_progress(self.action_id, self.period_id)
+            row = Return.get_or_none(
+                (Return.action == self.action_id)
+                & (Return.period == self.period_id)
+                & (Return.subdivision.is_null(True))
+            )
+            if not (self.description or self.status or self.links):
+                if row is not None:
+                    row.delete_instance()  # its links go with it (ON DELETE CASCADE)
+            else:
+                meaning = kind.parse_status(self.status).meaning
+                if row is None:
+                    row = Return.create(
+                        action=self.action_id,
+                        subdivision=None,
+                        period=self.period_id,
+                        description=self.description,
+                        status=self.status,
+                        status_meaning=meaning.value if meaning else "",
+                    )
+                else:
+                    row.description = self.description
+                    row.status = self.status
+                    row.status_meaning = meaning.value if meaning else ""
+                    row.updated_at = dt.datetime.now().replace(microsecond=0)
+                    row.save()
+                ReturnLink.delete().where(ReturnLink.ret == row.id).execute()
+                if self.links:
+                    ReturnLink.insert_many(
+                        [
+                            {"ret": row.id, "position": index, "text": link.text, "url": link.url}
+                            for index, link in enumerate(self.links, start=1)
+                        ]
+                    ).execute()
+        inverse = SaveProgress(
+            self.action_id, self.period_id, previous.description, previous.status, previous.links
+        )
+        return ChangeSet(
+            actions=frozenset({self.action_id}),
+            inverse=inverse,
+            focus=Focus(self.period_id, self.action_id, -1),
+        )

@@ -1,0 +1,54 @@
+"""``--plan CODE`` on every command: the only plan by default, a clear message with several plans, an
+unknown code refused; check/totals/export work on the chosen plan."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from kind_plans import open_government_plan
+
+from balti_monitor.cli import COMMANDS, build_parser, main
+from balti_monitor.db.connection import close_database, open_database
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_command_accepts_plan(command: str) -> None:
+    parser = build_parser(command)
+    sub = next(a for a in parser._actions if a.dest == "command").choices[command]  # type: ignore[index]
+    assert "--plan" in sub._option_string_actions
+
+
+@pytest.fixture
+def two_plans(demo_file: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "doua.sqlite"
+    shutil.copyfile(demo_file, path)
+    open_database(path)
+    open_government_plan()
+    close_database()
+    return path
+
+
+def test_several_plans_without_plan_name_the_codes(
+    two_plans: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--db", str(two_plans), "--period", "2023-S1"]) == 2
+    err = capsys.readouterr().err
+    assert "--plan" in err and "PLA-BALTI-2023-2027" in err and "OGP-2019-2020" in err
+
+
+def test_an_unknown_plan_code_is_refused(two_plans: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["totals", "--db", str(two_plans), "--plan", "PLA-2030", "--period", "2023-S1"]) == 2
+    assert "Planul „PLA-2030” nu există" in capsys.readouterr().err
+
+
+def test_the_chosen_plan_is_the_one_checked(two_plans: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main(["check", "--db", str(two_plans), "--plan", "PLA-BALTI-2023-2027", "--period", "2023-S1"]) == 1
+    )
+    assert "constatări nerezolvate în perioada 2023-S1" in capsys.readouterr().out
+    # the period exists only in the other plan
+    assert main(["--plan", "OGP-2019-2020", "check", "--db", str(two_plans), "--period", "2023-S1"]) == 2
+    assert "Perioada 2023-S1 nu există" in capsys.readouterr().err
+    assert main(["check", "--db", str(two_plans), "--plan", "OGP-2019-2020", "--period", "2020-S1"]) in (0, 1)
