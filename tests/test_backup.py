@@ -577,7 +577,7 @@ def test_a_restore_onto_a_full_disk_leaves_the_data_as_before_and_says_so(
         "try:\n    restore_from(demo)\n    print('OK')\n"
         "except ServiceError as exc:\n    print('MESAJ:', exc)\n"
     )
-    output, folder, real_disk = _on_small_disk(tmp_path, 450, {"plan.sqlite": small}, demo_file, code)
+    output, folder, real_disk = _on_small_disk(tmp_path, 560, {"plan.sqlite": small}, demo_file, code)
     assert output.startswith("MESAJ: Restaurarea nu a reușit: ")
     assert "Datele deschise au rămas cum erau." in output
     if real_disk:
@@ -607,7 +607,7 @@ def test_an_import_onto_a_full_disk_leaves_the_data_as_before_and_says_so(
         f"try:\n    import_json_with_backup({str(exported)!r}, replace=True)\n    print('OK')\n"
         "except ServiceError as exc:\n    print('MESAJ:', exc)\n"
     )
-    output, folder, real_disk = _on_small_disk(tmp_path, 450, {"plan.sqlite": small}, demo_file, code)
+    output, folder, real_disk = _on_small_disk(tmp_path, 560, {"plan.sqlite": small}, demo_file, code)
     assert output.startswith("MESAJ: Importul nu a reușit: ")
     assert output.strip().endswith("Datele au rămas cum erau înainte.")
     if real_disk:

@@ -3,6 +3,7 @@ column values, the progress of an action as a whole."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,26 @@ def test_a_plan_reported_per_subdivision_refuses_progress_of_the_action_as_a_who
     action = Action.select().first()
     with pytest.raises(ServiceError, match="pe subdiviziuni"):
         SaveProgress(action.id, Period.get().id, "Text", "", ()).apply()
+
+
+def test_declared_columns_are_edited_and_a_bad_list_is_refused(plan_db: Path) -> None:
+    from balti_monitor.services.plans import SetPlanColumns, column_value_counts, new_column
+
+    ids = open_government_plan()
+    SetColumnValue(ids["1.1"], "partners", "Societatea civilă").apply()
+    SetColumnValue(ids["1.2"], "partners", "APIC").apply()
+    assert column_value_counts(ids["plan"]) == {"partners": 2}  # what deleting the column would lose
+    columns = tuple(plan_columns(ids["plan"]))
+    with pytest.raises(ServiceError, match="apare de două ori"):
+        SetPlanColumns(ids["plan"], (*columns, new_column("partners", "Parteneri 2"))).apply()
+    with pytest.raises(ServiceError, match="cheia"):
+        SetPlanColumns(ids["plan"], (*columns, new_column("Riscuri", "Riscuri"))).apply()
+    assert plan_columns(ids["plan"]) == list(columns)
+    renamed = tuple(
+        c if c.key != "partners" else replace(c, label="Parteneri de implementare") for c in columns
+    )
+    SetPlanColumns(ids["plan"], renamed).apply()
+    assert [c.label for c in plan_columns(ids["plan"]) if c.key == "partners"] == [
+        "Parteneri de implementare"
+    ]
+    assert action_column_values(ids["1.1"]) == {"partners": "Societatea civilă"}  # texts kept with the column

@@ -41,6 +41,7 @@ REBUILT = {
     "total_override",
     "return_link",
     "action_column_value",
+    "group_column",
 }
 
 
@@ -364,3 +365,21 @@ def test_progress_of_an_action_as_a_whole_is_undone_and_redone(plan_db: Path) ->
     undo_redo(SaveProgress(ids["1.1"], ids["period"], "Sondaj încheiat.", "Realizată", links[:1]))
     undo_redo(SaveProgress(ids["1.1"], ids["period"], "", "", ()))  # removing it is undone too
     assert action_progress(ids["1.1"], ids["period"]).links == links
+
+
+def test_editing_a_plans_declared_columns_is_undone_with_the_texts_of_a_deleted_column(plan_db: Path) -> None:
+    from kind_plans import open_government_plan
+
+    from balti_monitor.db.models import GroupColumn, PlanColumn, Priority
+    from balti_monitor.services.plans import SetColumnValue, SetPlanColumns, new_column, plan_columns
+
+    ids = open_government_plan()
+    SetColumnValue(ids["1.1"], "partners", "Societatea civilă").apply()
+    group = Priority.get(Priority.plan == ids["plan"])
+    partners = PlanColumn.get((PlanColumn.plan == ids["plan"]) & (PlanColumn.key == "partners"))
+    GroupColumn.create(priority=group, column=partners, position=1, label="Parteneri (grup)")
+    columns = plan_columns(ids["plan"])
+    without_partners = tuple(c for c in columns if c.key != "partners")
+    reordered = (without_partners[-1], *without_partners[:-1], new_column("risks", "Riscuri"))
+    undo_redo(SetPlanColumns(ids["plan"], reordered))  # deleted, reordered and added in one step
+    undo_redo(SetPlanColumns(ids["plan"], ()))  # back to the kind's columns

@@ -152,7 +152,14 @@ def cmd_acknowledge(args: argparse.Namespace) -> int:
 def cmd_totals(args: argparse.Namespace) -> int:
     """Print the Total rows."""
     with opened(args, create=False):
-        period = period_arg(default_plan(), args.period)
+        plan = default_plan()
+        period = period_arg(plan, args.period)
+        from balti_monitor.services.plans import plan_kind
+
+        kind = plan_kind(plan.id)
+        if not kind.progress.totals:
+            print(f"Planul {plan.code} ({kind.name}) nu are rândul „Total instituții responsabile”.")
+            return 0
         results = period_results(period)
         shown = 0
         for result in results.values():

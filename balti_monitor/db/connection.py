@@ -207,7 +207,7 @@ _KINDS_V9 = (
     # the return of the action as a whole: subdivision_id nullable, the status's meaning beside its text
     'CREATE TABLE "return_v9" ("id" INTEGER NOT NULL PRIMARY KEY, "action_id" INTEGER NOT NULL, '
     '"subdivision_id" INTEGER, "period_id" INTEGER NOT NULL, "description" TEXT NOT NULL, "received_date" DATE, '
-    '"review_status" VARCHAR(255) NOT NULL, "status" VARCHAR(255) NOT NULL, "status_meaning" VARCHAR(255) NOT NULL, '
+    '"review_status" VARCHAR(255) NOT NULL, "status" VARCHAR(255) NOT NULL, "status_meaning" VARCHAR(255) NOT NULL DEFAULT \'\', '
     '"updated_at" DATETIME NOT NULL, FOREIGN KEY ("action_id") REFERENCES "action" ("id") ON DELETE CASCADE, '
     'FOREIGN KEY ("subdivision_id") REFERENCES "subdivision" ("id") ON DELETE CASCADE, '
     'FOREIGN KEY ("period_id") REFERENCES "period" ("id") ON DELETE CASCADE)',

@@ -237,7 +237,9 @@ class Return(BaseModel):
     received_date = pw.DateField(null=True)
     review_status = pw.CharField(default="received")
     status = pw.CharField(default="")  # the status as written (raw), for kinds with a status vocabulary
-    status_meaning = pw.CharField(default="")  # its meaning (domain.kinds.StatusMeaning) or "" unknown/empty
+    status_meaning = pw.CharField(
+        default="", constraints=[pw.SQL("DEFAULT ''")]
+    )  # its meaning (domain.kinds.StatusMeaning) or "" unknown/empty
     updated_at = pw.DateTimeField(default=_now)
 
     class Meta:

@@ -47,6 +47,8 @@ class FindingCode(StrEnum):
     COUNTS_REFERENCE_DIFFERS = "counts_reference_differs"
     ANNUAL_DIFFERS = "annual_differs"
     VALUE_OUTLIER = "value_outlier"
+    STATUS_MISSING = "status_missing"
+    STATUS_UNKNOWN = "status_unknown"
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +124,8 @@ def counts_override_differs(counts: Counts, override: OverrideDef) -> bool:
 
 def check_action(grid: ActionGrid, totals: ActionTotals | None = None) -> list[Finding]:
     """All findings for one action and period, in a stable order (rows first, then totals)."""
+    if grid.progress_by_action:
+        return progress_findings(grid)
     totals = totals if totals is not None else compute_totals(grid)
     code = grid.code
     found: list[Finding] = []
@@ -225,6 +229,32 @@ def check_action(grid: ActionGrid, totals: ActionTotals | None = None) -> list[F
             )
         )
     return found
+
+
+def progress_findings(grid: ActionGrid) -> list[Finding]:
+    """Findings of an action whose progress is reported for the action as a whole: no "did not report" and
+    no Total; where the kind has a status vocabulary, a reported item (no sub-actions) needs a status from it."""
+    if not grid.leaf or not grid.statuses:
+        return []
+    whole = grid.whole
+    choices = ", ".join(grid.statuses)
+    if whole is None or not whole.status.strip():
+        return [
+            Finding(
+                FindingCode.STATUS_MISSING,
+                grid.code,
+                f"Lipsește statusul realizării pentru această perioadă (de ales: {choices}).",
+            )
+        ]
+    if not whole.meaning:
+        return [
+            Finding(
+                FindingCode.STATUS_UNKNOWN,
+                grid.code,
+                f"Statusul „{whole.status.strip()}” nu este unul dintre cele ale planului ({choices}).",
+            )
+        ]
+    return []
 
 
 #: A value at least this many times its own history's largest is suspicious (an extra zero).

@@ -96,6 +96,16 @@ class GridRow:
 
 
 @dataclass(frozen=True, slots=True)
+class WholeProgress:
+    """The progress of the action as a whole in the period (kinds whose progress is per action)."""
+
+    return_id: int
+    description: str = ""
+    status: str = ""  # raw
+    meaning: str = ""  # domain.kinds.StatusMeaning value, "" when empty or unknown
+
+
+@dataclass(frozen=True, slots=True)
 class ActionGrid:
     """Everything needed to compute and check one action's Total row for one period."""
 
@@ -121,6 +131,13 @@ class ActionGrid:
     term: Term | None = None
     year: int = 0
     semester: int = 0
+    #: The plan's kind reports progress per action (``docs/plan_kinds.md``): no subdivision rows, no Total
+    #: row; ``leaf`` is an item that is reported (no sub-actions); ``statuses`` whether the kind has a
+    #: status vocabulary; ``whole`` the action's entry for the period, if written.
+    progress_by_action: bool = False
+    leaf: bool = True
+    statuses: tuple[str, ...] = ()
+    whole: WholeProgress | None = None
 
     def indicator(self, number: int) -> IndicatorDef:
         """The indicator with this number."""

@@ -1,13 +1,18 @@
 """Whole-file JSON export and import.
 
-Format ``balti-monitor-file`` version 1 (documented in README.md): subdivisions with aliases, then every plan
-with its priorities → actions → indicators and responsibilities, and its periods with narrative, returns
-(values as raw text: parsed facts are derived on import) and Total overrides. Everything is ordered, so
-export → import into an empty file → export gives identical JSON.
+Format ``balti-monitor-file`` version 2 (version 1 is documented in README.md, version 2 in
+``docs/plan_kinds.md``): subdivisions with aliases, then every plan with its kind and declared columns, its
+priorities (with their own column sets) → actions (with their declared column values) → indicators and
+responsibilities, and its periods (semesters, years or spans of years) with narrative, returns (per
+subdivision or of the action as a whole, with status and links; values as raw text: parsed facts are
+derived on import) and Total overrides. Everything is ordered, so export → import into an empty file →
+export gives identical JSON. Version-1 files still load (their text ``extra`` fields become declared
+columns, as the schema migration to version 9 does).
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import stat
@@ -16,17 +21,21 @@ from typing import Any
 
 from balti_monitor.db.models import (
     Action,
+    ActionColumnValue,
     ActionTerm,
     FindingAcknowledgement,
+    GroupColumn,
     Indicator,
     IndicatorAnnualRule,
     Narrative,
     Period,
     Plan,
+    PlanColumn,
     Priority,
     ReferenceTotal,
     Responsibility,
     Return,
+    ReturnLink,
     Subdivision,
     SubdivisionAlias,
     TotalOverride,
@@ -38,6 +47,7 @@ from balti_monitor.services.audit import cell_texts, export_log, import_log, rec
 from balti_monitor.services.backup import auto_backup
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.document_schema import DOCUMENT, InterchangeError, check
+from balti_monitor.services.kinds import DEFAULT_KIND, find_kind, get_kind, kind_codes
 from balti_monitor.services.plan_import import NARRATIVE_FIELDS, fail, import_plan
 from balti_monitor.services.signing import keep_signed, signature_of, signed_periods
 from balti_monitor.services.storage_errors import guard_write
@@ -47,7 +57,9 @@ from balti_monitor.services.values import (
 )
 
 FORMAT = "balti-monitor-file"
-VERSION = 1
+VERSION = 2
+#: Versions this program reads.
+READABLE_VERSIONS = (1, 2)
 
 
 def _iso(value: dt.date | dt.datetime | None) -> str | None:
@@ -93,6 +105,23 @@ def export_document(*, with_form_key: bool = False) -> dict[str, Any]:
 def _export_plan(plan: Plan, code_of: dict[int, str], with_form_key: bool = False) -> dict[str, Any]:
     priorities = list(Priority.select().where(Priority.plan == plan).order_by(Priority.position))
     actions = list(Action.select().join(Priority).where(Priority.plan == plan).order_by(Action.position))
+    columns = list(PlanColumn.select().where(PlanColumn.plan == plan).order_by(PlanColumn.position))
+    column_key = {c.id: c.key for c in columns}
+    column_position = {c.id: c.position for c in columns}
+    item_values: dict[int, list[tuple[int, str, str]]] = {}
+    for stored in ActionColumnValue.select().where(ActionColumnValue.column.in_(list(column_key))):
+        item_values.setdefault(stored.action_id, []).append(
+            (column_position[stored.column_id], column_key[stored.column_id], stored.raw_text)
+        )
+    group_columns: dict[int, list[dict[str, str]]] = {}
+    for own in (
+        GroupColumn.select()
+        .where(GroupColumn.column.in_(list(column_key)))
+        .order_by(GroupColumn.priority, GroupColumn.position)
+    ):
+        group_columns.setdefault(own.priority_id, []).append(
+            {"key": column_key[own.column_id], "label": own.label}
+        )
     action_code = {a.id: a.code for a in actions}
     indicator_number = {}
     by_priority: dict[int, list[dict[str, Any]]] = {}
@@ -118,6 +147,7 @@ def _export_plan(plan: Plan, code_of: dict[int, str], with_form_key: bool = Fals
                 "other_responsible": action.other_responsible,
                 "indicators_placeholder": action.indicators_placeholder,
                 "extra": action.extra,
+                "values": {key: text for _, key, text in sorted(item_values.get(action.id, []))},
                 "indicators": [
                     {
                         "number": i.number,
@@ -146,6 +176,14 @@ def _export_plan(plan: Plan, code_of: dict[int, str], with_form_key: bool = Fals
             .where(Return.period == period)
             .order_by(Action.id, Return.subdivision, Return.id)
         )
+        links: dict[int, list[dict[str, str]]] = {}
+        for link in (
+            ReturnLink.select()
+            .join(Return)
+            .where(Return.period == period)
+            .order_by(ReturnLink.ret, ReturnLink.position)
+        ):
+            links.setdefault(link.return_id, []).append({"text": link.text, "url": link.url})
         for ret in query:
             values = Value.select().where(Value.ret == ret)
             returns.append(
@@ -164,6 +202,7 @@ def _export_plan(plan: Plan, code_of: dict[int, str], with_form_key: bool = Fals
                         ),
                         key=_by_indicator,
                     ),
+                    "links": links.get(ret.id, []),
                 }
             )
         overrides = [
@@ -211,6 +250,7 @@ def _export_plan(plan: Plan, code_of: dict[int, str], with_form_key: bool = Fals
             {
                 "year": period.year,
                 "semester": period.semester,
+                "span_end": period.span_end,
                 "responsible": responsible,
                 "acknowledgements": acknowledgements,
                 "narrative": None
@@ -233,11 +273,25 @@ def _export_plan(plan: Plan, code_of: dict[int, str], with_form_key: bool = Fals
         "extra": plan.extra
         if with_form_key
         else {k: v for k, v in (plan.extra or {}).items() if k != SECRET_KEY},
+        "columns": [
+            {
+                "key": c.key,
+                "label": c.label,
+                "number": c.number,
+                "source": c.source,
+                "format": c.format,
+                "merge": c.merge,
+                "in_plan": bool(c.in_plan),
+                "in_report": bool(c.in_report),
+            }
+            for c in columns
+        ],
         "priorities": [
             {
                 "number": p.number,
                 "title": p.title,
                 "title_placeholder": p.title_placeholder,
+                **({"columns": group_columns[p.id]} if p.id in group_columns else {}),
                 "actions": by_priority.get(p.id, []),
             }
             for p in priorities
@@ -301,12 +355,79 @@ def validate_document(document: Any) -> None:
     """Check format, version and structure."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise InterchangeError("$.format: documentul nu este un export Bălți Monitor („balti-monitor-file”).")
-    if document.get("version") != VERSION:
+    version = document.get("version")
+    if isinstance(version, bool) or version not in READABLE_VERSIONS:
         raise InterchangeError(
-            f"$.version: versiunea {document.get('version')!r} nu este cunoscută (această versiune citește {VERSION})."
+            f"$.version: versiunea {version!r} nu este cunoscută (această versiune citește versiunile "
+            f"{', '.join(str(v) for v in READABLE_VERSIONS)})."
         )
     check(document, DOCUMENT)
     _refuse_invalid_characters(document, "$")
+    for p_index, plan in enumerate(document["plans"]):
+        path = f"$.plans[{p_index}]"
+        if version >= 2 and find_kind(plan["kind"]) is None:
+            raise InterchangeError(
+                f"{path}.kind: tipul de plan „{plan['kind']}” nu este cunoscut (tipuri: {', '.join(kind_codes())})."
+            )
+        if version < 2:
+            for key in ("columns",):
+                if key in plan:
+                    raise InterchangeError(
+                        f"{path}.{key}: câmp al versiunii 2 într-un document de versiunea 1."
+                    )
+            for pe_index, period in enumerate(plan["periods"]):
+                for r_index, ret in enumerate(period["returns"]):
+                    if ret["subdivision"] is None:
+                        raise InterchangeError(
+                            f"{path}.periods[{pe_index}].returns[{r_index}].subdivision: lipsește subdiviziunea "
+                            "(progresul acțiunii ca întreg există doar în versiunea 2)."
+                        )
+
+
+#: Labels of the ``extra`` fields a version-1 document got from the Word/Excel plan import.
+_EXTRA_LABELS = {"partners": "Parteneri", "budget": "Buget / surse", "risks": "Riscuri", "result": "Rezultat"}
+
+
+def upgrade_document(document: dict[str, Any]) -> dict[str, Any]:
+    """A validated document in the shape of version 2 (a version-1 document's text ``extra`` fields become
+    declared columns of its plan, after its kind's columns, as the schema migration to version 9 does)."""
+    if document["version"] >= 2:
+        return document
+    upgraded = copy.deepcopy(document)
+    upgraded["version"] = VERSION
+    for plan in upgraded["plans"]:
+        keys: list[str] = []
+        for priority in plan["priorities"]:
+            for action in priority["actions"]:
+                texts = {k: v for k, v in action["extra"].items() if isinstance(v, str)}
+                keys += [k for k in texts if k not in keys]
+                action["values"] = {k: v for k, v in texts.items() if v}
+                action["extra"] = {k: v for k, v in action["extra"].items() if not isinstance(v, str)}
+        plan["columns"] = []
+        if keys:
+            kind = find_kind(plan["kind"]) or get_kind(DEFAULT_KIND)
+            plan["columns"] = [c.as_dict() for c in kind.columns]
+            taken = {c.key for c in kind.columns}
+            for key in keys:
+                if key in taken:
+                    continue
+                plan["columns"].append(
+                    {
+                        "key": key,
+                        "label": _EXTRA_LABELS.get(key, key),
+                        "number": "",
+                        "source": "column",
+                        "format": "text",
+                        "merge": "none",
+                        "in_plan": True,
+                        "in_report": True,
+                    }
+                )
+        for period in plan["periods"]:
+            period["span_end"] = 0
+            for ret in period["returns"]:
+                ret["links"] = []
+    return upgraded
 
 
 def _refuse_invalid_characters(value: Any, path: str) -> None:
@@ -332,6 +453,7 @@ def import_document(document: dict[str, Any], *, replace: bool = False) -> Chang
     same transaction, so a failure restores it).
     """
     validate_document(document)
+    document = upgrade_document(document)
     # The triggers are off (audit mode 1): the import records its own differences, cell by cell, and
     # keeps every signed period exactly as signed.
     with recording("json", mode=1):

@@ -48,6 +48,7 @@ KINDS: dict[str, str] = {
     "value": "valoare",
     "description": "descriere",
     "review": "stare de verificare",
+    "status": "status al realizării",
     "override": "Total introdus manual",
     "responsibility": "responsabilitate",
     "narrative": "text narativ",
@@ -349,18 +350,27 @@ def import_log(entries: list[dict[str, Any]]) -> int:
 #: (kind, plan, period, action, subdivision, column, field) -> text
 CellKey = tuple[str, str, str, str, str, int | None, str]
 
-_PERIOD_CODE = "p.year || CASE p.semester WHEN 0 THEN '-A' ELSE '-S' || p.semester END"
+_PERIOD_CODE = (
+    "p.year || CASE WHEN p.span_end > 0 THEN '-' || p.span_end WHEN p.semester = 0 THEN '-A' "
+    "ELSE '-S' || p.semester END"
+)
 _TEXT_QUERIES = (
     (
-        f"SELECT 'value', pl.code, {_PERIOD_CODE}, a.code, s.code, i.number, '', v.raw_text "
+        f"SELECT 'value', pl.code, {_PERIOD_CODE}, a.code, coalesce(s.code, ''), i.number, '', v.raw_text "
         'FROM value v JOIN "return" r ON r.id = v.return_id JOIN period p ON p.id = r.period_id '
         "JOIN plan pl ON pl.id = p.plan_id JOIN action a ON a.id = r.action_id "
-        "JOIN subdivision s ON s.id = r.subdivision_id JOIN indicator i ON i.id = v.indicator_id"
+        "LEFT JOIN subdivision s ON s.id = r.subdivision_id JOIN indicator i ON i.id = v.indicator_id"
     ),
     (
-        f"SELECT 'description', pl.code, {_PERIOD_CODE}, a.code, s.code, 0, '', r.description "
+        f"SELECT 'description', pl.code, {_PERIOD_CODE}, a.code, coalesce(s.code, ''), 0, '', r.description "
         'FROM "return" r JOIN period p ON p.id = r.period_id JOIN plan pl ON pl.id = p.plan_id '
-        "JOIN action a ON a.id = r.action_id JOIN subdivision s ON s.id = r.subdivision_id"
+        "JOIN action a ON a.id = r.action_id LEFT JOIN subdivision s ON s.id = r.subdivision_id"
+    ),
+    (  # the status of a plan reported per item (kinds with a status vocabulary)
+        f"SELECT 'status', pl.code, {_PERIOD_CODE}, a.code, coalesce(s.code, ''), 0, '', r.status "
+        'FROM "return" r JOIN period p ON p.id = r.period_id JOIN plan pl ON pl.id = p.plan_id '
+        "JOIN action a ON a.id = r.action_id LEFT JOIN subdivision s ON s.id = r.subdivision_id "
+        "WHERE r.status <> ''"
     ),
     (
         f"SELECT 'override', pl.code, {_PERIOD_CODE}, a.code, '', i.number, '', o.raw_text "

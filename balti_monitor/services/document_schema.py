@@ -66,15 +66,18 @@ NARRATIVE = {
     "extra_signatures": [SIGNATURE],
 }
 VALUE = {"indicator": int, "raw_text": str}
+LINK = {"text": str, "url": str}
 RETURN = {
     "action": str,
-    "subdivision": str,
+    # a subdivision's code; null (version 2) for the action as a whole
+    "subdivision": (str, None),
     "description": str,
     "received_date": (str, None),
     "review_status": str,
     "status": str,
     "updated_at": str,
     "values": [VALUE],
+    "links": ([LINK], None),  # version 2
 }
 OVERRIDE = {
     "action": str,
@@ -93,6 +96,7 @@ SIGNATURE = {"sha256": str, "signed_by": str, "signed_at": str, "file_name": str
 PERIOD = {
     "year": int,
     "semester": int,
+    "span_end": (int, None),  # version 2: the last year of a span ("2017-2019"), 0 otherwise
     "narrative": (NARRATIVE, None),
     "returns": [RETURN],
     "overrides": [OVERRIDE],
@@ -128,8 +132,27 @@ ACTION = {
     "indicators": [INDICATOR],
     "responsible": [RESPONSIBLE],
     "term": (TERM, None),  # set by hand (absent: read from "deadline")
+    "values": (dict, None),  # version 2: the item's texts in the plan's declared columns, by column key
 }
-PRIORITY = {"number": str, "title": str, "title_placeholder": bool, "actions": [ACTION]}
+GROUP_COLUMN = {"key": str, "label": str}
+PRIORITY = {
+    "number": str,
+    "title": str,
+    "title_placeholder": bool,
+    "actions": [ACTION],
+    "columns": ([GROUP_COLUMN], None),  # version 2: the group's own column set
+}
+#: A declared column of a plan (version 2; ``docs/plan_kinds.md``).
+COLUMN = {
+    "key": str,
+    "label": str,
+    "number": str,
+    "source": str,
+    "format": str,
+    "merge": str,
+    "in_plan": bool,
+    "in_report": bool,
+}
 PLAN = {
     "code": str,
     "title": str,
@@ -139,6 +162,7 @@ PLAN = {
     "last_year": int,
     "kind": str,
     "extra": dict,
+    "columns": ([COLUMN], None),  # version 2
     "priorities": [PRIORITY],
     "periods": [PERIOD],
 }

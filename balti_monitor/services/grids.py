@@ -23,11 +23,20 @@ from balti_monitor.db.models import (
     database,
 )
 from balti_monitor.domain.annual import derive_annual_grid
-from balti_monitor.domain.grid import ActionGrid, Aggregation, AnnualRule, GridRow, IndicatorDef, OverrideDef
+from balti_monitor.domain.grid import (
+    ActionGrid,
+    Aggregation,
+    AnnualRule,
+    GridRow,
+    IndicatorDef,
+    OverrideDef,
+    WholeProgress,
+)
 from balti_monitor.domain.terms import Term, TermKind, parse_term
 from balti_monitor.domain.values import ParsedValue, ValueState
 from balti_monitor.services.applicability import effective_responsibilities
 from balti_monitor.services.periods import PeriodRef
+from balti_monitor.services.plans import plan_kind
 from balti_monitor.services.values import from_columns
 
 
@@ -50,7 +59,7 @@ def load_grids(period: PeriodRef, action_ids: Iterable[int] | None = None) -> di
     """
     wanted_ids = None if action_ids is None else list(action_ids)
     grids = _load_period_grids(period, wanted_ids)
-    if period.semester == 0:
+    if period.semester == 0 and not getattr(period, "span_end", 0):
         semesters = {
             p.semester: p
             for p in Period.select().where(
@@ -134,13 +143,24 @@ def _load_period_grids(period: PeriodRef, action_ids: list[int] | None) -> dict[
     only = "" if action_ids is None else f" AND r.action_id IN ({','.join('?' * len(ids))})"
     params: list[Any] = [period.id] + ([] if action_ids is None else ids)
     returns: dict[int, dict[int, _Ret]] = defaultdict(dict)
+    whole: dict[int, WholeProgress] = {}
     cursor = _sql(
-        f"SELECT r.id, r.action_id, r.subdivision_id, r.description FROM return r WHERE r.period_id = ?{only}"
-        " ORDER BY r.id",
+        "SELECT r.id, r.action_id, r.subdivision_id, r.description, r.status, r.status_meaning FROM return r"
+        f" WHERE r.period_id = ?{only} ORDER BY r.id",
         params,
     )
-    for ret_id, action_id, sub_id, description in cursor:
-        returns[action_id][sub_id] = _Ret(ret_id, description)
+    for ret_id, action_id, sub_id, description, status, meaning in cursor:
+        if sub_id is None:  # the action as a whole (kinds whose progress is per action)
+            whole[action_id] = WholeProgress(ret_id, description, status, meaning)
+        else:
+            returns[action_id][sub_id] = _Ret(ret_id, description)
+    kind = plan_kind(period.plan_id)
+    parents = {
+        a.parent_id
+        for a in Action.select(Action.parent)
+        .join(Priority)
+        .where((Priority.plan == period.plan_id) & Action.parent.is_null(False))
+    }
     values: dict[int, dict[int, ParsedValue]] = defaultdict(dict)
     cursor = _sql(
         "SELECT v.return_id, v.indicator_id, v.raw_text, v.state, v.quantity, v.unit, v.women, v.men,"
@@ -190,6 +210,10 @@ def _load_period_grids(period: PeriodRef, action_ids: list[int] | None) -> dict[
             term=manual_terms[action.id] if action.id in manual_terms else parse_term(action.deadline),
             year=period.year,
             semester=period.semester,
+            progress_by_action=kind.progress.by_action,
+            leaf=action.id not in parents,
+            statuses=tuple(kind.progress.status_choices()),
+            whole=whole.get(action.id),
         )
     return grids
 

@@ -13,8 +13,10 @@ from typing import Any
 
 from balti_monitor.db.models import (
     Action,
+    ActionColumnValue,
     ActionTerm,
     FindingAcknowledgement,
+    GroupColumn,
     Indicator,
     IndicatorAnnualRule,
     Narrative,
@@ -22,17 +24,21 @@ from balti_monitor.db.models import (
     PeriodResponsibility,
     PeriodSignature,
     Plan,
+    PlanColumn,
     Priority,
     ReferenceTotal,
     Responsibility,
     Return,
+    ReturnLink,
     TotalOverride,
     Value,
 )
 from balti_monitor.domain.grid import AnnualRule
+from balti_monitor.domain.kinds import KindColumn, KindError, PlanKind, check_columns, column_from
 from balti_monitor.domain.terms import TermKind
 from balti_monitor.services.applicability import materialize
 from balti_monitor.services.document_schema import InterchangeError
+from balti_monitor.services.kinds import DEFAULT_KIND, find_kind, get_kind
 from balti_monitor.services.values import parsed_columns, validate_description, validate_value
 
 NARRATIVE_FIELDS = [
@@ -78,6 +84,8 @@ def import_plan(item: dict[str, Any], path: str, sub_ids: dict[str, int]) -> Pla
         kind=item["kind"],
         extra=item["extra"],
     )
+    kind = find_kind(item["kind"]) or get_kind(DEFAULT_KIND)
+    column_ids = _import_columns(item.get("columns") or [], path + ".columns", plan)
     actions: dict[str, Action] = {}
     indicators: dict[tuple[str, int], int] = {}
     for pr_index, prio in enumerate(item["priorities"]):
@@ -88,6 +96,21 @@ def import_plan(item: dict[str, Any], path: str, sub_ids: dict[str, int]) -> Pla
             position=pr_index + 1,
             title_placeholder=prio["title_placeholder"],
         )
+        for c_index, own in enumerate(prio.get("columns") or []):
+            if own["key"] not in column_ids:
+                raise fail(
+                    f"{path}.priorities[{pr_index}].columns[{c_index}].key",
+                    f"planul nu are coloana „{own['key']}”.",
+                )
+            if GroupColumn.get_or_none(
+                (GroupColumn.priority == priority) & (GroupColumn.column == column_ids[own["key"]][0])
+            ):
+                raise fail(
+                    f"{path}.priorities[{pr_index}].columns[{c_index}].key", "coloana apare de două ori."
+                )
+            GroupColumn.create(
+                priority=priority, column=column_ids[own["key"]][0], position=c_index + 1, label=own["label"]
+            )
         for a_index, act in enumerate(prio["actions"]):
             a_path = f"{path}.priorities[{pr_index}].actions[{a_index}]"
             if act["code"] in actions:
@@ -113,6 +136,13 @@ def import_plan(item: dict[str, Any], path: str, sub_ids: dict[str, int]) -> Pla
                 extra=act["extra"],
             )
             actions[act["code"]] = action
+            for key, text in (act.get("values") or {}).items():
+                if key not in column_ids or not column_ids[key][1]:
+                    raise fail(f"{a_path}.values", f"planul nu are coloana declarată „{key}”.")
+                if not isinstance(text, str):
+                    raise fail(f"{a_path}.values.{key}", "se aștepta un text.")
+                if text:
+                    ActionColumnValue.create(action=action, column=column_ids[key][0], raw_text=text)
             for i_index, ind in enumerate(act["indicators"]):
                 if (act["code"], ind["number"]) in indicators:
                     raise fail(
@@ -165,8 +195,27 @@ def import_plan(item: dict[str, Any], path: str, sub_ids: dict[str, int]) -> Pla
                     indicators=resp["indicators"],
                 )
     for pe_index, per in enumerate(item["periods"]):
-        import_period(per, f"{path}.periods[{pe_index}]", plan, actions, indicators, sub_ids)
+        import_period(per, f"{path}.periods[{pe_index}]", plan, actions, indicators, sub_ids, kind)
     return plan
+
+
+def _import_columns(items: list[dict[str, Any]], path: str, plan: Plan) -> dict[str, tuple[int, bool]]:
+    """The plan's declared columns: key → (id, whether items carry a value in it)."""
+    columns: list[KindColumn] = []
+    for index, item in enumerate(items):
+        try:
+            columns.append(column_from(item, f"{path}[{index}]"))
+        except KindError as exc:
+            raise InterchangeError(str(exc)) from exc
+    try:
+        check_columns(columns, path)
+    except KindError as exc:
+        raise InterchangeError(str(exc)) from exc
+    found: dict[str, tuple[int, bool]] = {}
+    for position, column in enumerate(columns, start=1):
+        row = PlanColumn.create(plan=plan, position=position, **column.as_dict())
+        found[column.key] = (row.id, column.is_declared)
+    return found
 
 
 def import_period(
@@ -176,14 +225,24 @@ def import_period(
     actions: dict[str, Action],
     indicators: dict[tuple[str, int], int],
     sub_ids: dict[str, int],
+    kind: PlanKind | None = None,
 ) -> None:
+    kind = kind or get_kind(DEFAULT_KIND)
     if per["semester"] not in (0, 1, 2):
         raise fail(path + ".semester", "semestrul trebuie să fie 1, 2 sau 0 (anual).")
+    span_end = per.get("span_end") or 0
+    if span_end and (per["semester"] != 0 or span_end <= per["year"]):
+        raise fail(
+            path + ".span_end", "o perioadă de mai mulți ani are semestrul 0 și ultimul an după primul."
+        )
     if Period.get_or_none(
-        (Period.plan == plan) & (Period.year == per["year"]) & (Period.semester == per["semester"])
+        (Period.plan == plan)
+        & (Period.year == per["year"])
+        & (Period.semester == per["semester"])
+        & (Period.span_end == span_end)
     ):
         raise fail(path, "perioada apare de două ori.")
-    period = Period.create(plan=plan, year=per["year"], semester=per["semester"])
+    period = Period.create(plan=plan, year=per["year"], semester=per["semester"], span_end=span_end)
     if per.get("signature"):  # the lock triggers are off during a JSON import (audit mode 1)
         PeriodSignature.create(period=period, **per["signature"])
     if per.get("responsible") is None:
@@ -207,7 +266,20 @@ def import_period(
         r_path = f"{path}.returns[{r_index}]"
         if ret["action"] not in actions:
             raise fail(r_path + ".action", f"acțiune necunoscută „{ret['action']}”.")
-        if ret["subdivision"] not in sub_ids:
+        whole = ret["subdivision"] is None  # the action as a whole
+        if whole:
+            if not kind.progress.by_action:
+                raise fail(
+                    r_path + ".subdivision",
+                    f"planurile de tipul „{kind.code}” se raportează pe subdiviziuni (lipsește subdiviziunea).",
+                )
+            if Return.get_or_none(
+                (Return.action == actions[ret["action"]])
+                & (Return.period == period)
+                & Return.subdivision.is_null(True)
+            ):
+                raise fail(r_path, f"acțiunea {ret['action']} are deja progresul perioadei.")
+        elif ret["subdivision"] not in sub_ids:
             raise fail(r_path + ".subdivision", f"subdiviziune necunoscută „{ret['subdivision']}”.")
         problem = validate_description(ret["description"])
         if problem:
@@ -217,16 +289,26 @@ def import_period(
             received_date = None if received is None else dt.date.fromisoformat(received)
         except ValueError as exc:
             raise fail(r_path + ".received_date", f"dată invalidă „{received}”.") from exc
+        meaning = kind.parse_status(ret["status"]).meaning
         created = Return.create(
             action=actions[ret["action"]],
-            subdivision=sub_ids[ret["subdivision"]],
+            subdivision=None if whole else sub_ids[ret["subdivision"]],
             period=period,
             description=ret["description"],
             received_date=received_date,
             review_status=ret["review_status"],
             status=ret["status"],
+            status_meaning=meaning.value if meaning else "",
             updated_at=_parse_datetime(ret["updated_at"], r_path + ".updated_at"),
         )
+        links = ret.get("links") or []
+        if links:
+            ReturnLink.insert_many(
+                [
+                    {"ret": created.id, "position": index, "text": link["text"], "url": link["url"]}
+                    for index, link in enumerate(links, start=1)
+                ]
+            ).execute()
         rows = []
         seen: set[int] = set()
         for v_index, value in enumerate(ret["values"]):

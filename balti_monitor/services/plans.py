@@ -247,3 +247,108 @@ def declare_kind_columns(plan_id: int) -> list[ColumnInfo]:
         for position, column in enumerate(plan_kind(plan_id).columns, start=1):
             PlanColumn.create(plan=plan_id, position=position, **column.as_dict())
     return plan_columns(plan_id)
+
+
+def column_value_counts(plan_id: int) -> dict[str, int]:
+    """How many items have a text in each declared column of the plan (what deleting the column loses)."""
+    query = (
+        ActionColumnValue.select(ActionColumnValue, PlanColumn)
+        .join(PlanColumn)
+        .where(PlanColumn.plan == plan_id)
+    )
+    counts: dict[str, int] = {}
+    for value in query:
+        counts[value.column.key] = counts.get(value.column.key, 0) + 1
+    return counts
+
+
+def new_column(key: str, label: str, *, number: str = "", in_report: bool = True) -> ColumnInfo:
+    """A declared column to add (source ``column``: the items carry its texts)."""
+    return ColumnInfo(None, key, label, number, "column", "text", "none", True, in_report)
+
+
+@dataclass(frozen=True, slots=True)
+class SetPlanColumns:
+    """Replace a plan's declared columns with ``columns`` (in order): a column with an ``id`` keeps its
+    items' texts, one without is added, a stored column left out is deleted with its texts and its place in
+    groups' column sets. ``()`` removes them all (the kind's columns apply again).
+
+    ``restore_values`` (action id, column id, text) and ``restore_groups`` (group id, column id, position,
+    label) are filled by the inverse: an undo re-creates deleted columns under their ids with their texts.
+    """
+
+    plan_id: int
+    columns: tuple[ColumnInfo, ...]
+    restore_values: tuple[tuple[int, int, str], ...] = ()
+    restore_groups: tuple[tuple[int, int, int, str], ...] = ()
+
+    @property
+    def show_first(self) -> None:
+        """Plan data: no period to show first."""
+        return None
+
+    def _validate(self) -> None:
+        from balti_monitor.domain.kinds import KindError, check_columns, column_from
+
+        try:
+            checked = [
+                column_from(c.as_kind_column().as_dict(), f"coloana {index}")
+                for index, c in enumerate(self.columns, start=1)
+            ]
+            check_columns(checked, "coloanele")
+        except KindError as exc:
+            raise ServiceError(f"Coloanele planului nu pot fi salvate: {exc}") from exc
+        for column in self.columns:
+            problem = text_problem(column.label) or text_problem(column.number)
+            if problem:
+                raise ServiceError(problem)
+
+    def apply(self) -> ChangeSet:
+        """Validate, snapshot the columns, their texts and group sets for the inverse, and write."""
+        self._validate()
+        with database.atomic():
+            if Plan.get_or_none(Plan.id == self.plan_id) is None:
+                raise ServiceError("Planul nu mai există.")
+            stored = list(
+                PlanColumn.select().where(PlanColumn.plan == self.plan_id).order_by(PlanColumn.position)
+            )
+            stored_ids = {c.id for c in stored}
+            for column in self.columns:
+                if column.id is not None and column.id in stored_ids:
+                    continue
+                if column.id is not None and PlanColumn.get_or_none(PlanColumn.id == column.id) is not None:
+                    raise ServiceError("O coloană aparține altui plan.")
+            kept = {c.id for c in self.columns if c.id is not None}
+            gone = [c.id for c in stored if c.id not in kept]
+            lost_values = tuple(
+                (v.action_id, v.column_id, v.raw_text)
+                for v in ActionColumnValue.select()
+                .where(ActionColumnValue.column.in_(gone))
+                .order_by(ActionColumnValue.id)
+            )
+            lost_groups = tuple(
+                (g.priority_id, g.column_id, g.position, g.label)
+                for g in GroupColumn.select().where(GroupColumn.column.in_(gone)).order_by(GroupColumn.id)
+            )
+            previous = tuple(_info(c) for c in stored)
+            if gone:
+                PlanColumn.delete().where(PlanColumn.id.in_(gone)).execute()  # texts and group places cascade
+            # positions first moved out of the way, so a reorder never meets itself
+            PlanColumn.update(position=PlanColumn.position + 100000).where(
+                PlanColumn.plan == self.plan_id
+            ).execute()
+            for position, column in enumerate(self.columns, start=1):
+                fields = column.as_kind_column().as_dict()
+                if column.id is not None and column.id in stored_ids:
+                    PlanColumn.update(position=position, **fields).where(PlanColumn.id == column.id).execute()
+                else:
+                    ids = {} if column.id is None else {"id": column.id}
+                    PlanColumn.create(plan=self.plan_id, position=position, **fields, **ids)
+            for action_id, column_id, text in self.restore_values:
+                ActionColumnValue.create(action=action_id, column=column_id, raw_text=text)
+            for priority_id, column_id, position, label in self.restore_groups:
+                GroupColumn.create(priority=priority_id, column=column_id, position=position, label=label)
+        return ChangeSet(
+            plan_structure=True,
+            inverse=SetPlanColumns(self.plan_id, previous, lost_values, lost_groups),
+        )

@@ -33,6 +33,12 @@ class ActionResult:
     @property
     def mark(self) -> ActionMark:
         """Complete / arrears / empty."""
+        if self.grid.progress_by_action:
+            whole = self.grid.whole
+            if whole is None:
+                return ActionMark.EMPTY
+            done = whole.meaning == "done" if self.grid.statuses else bool(whole.description.strip())
+            return ActionMark.COMPLETE if done else ActionMark.ARREARS
         if not any(row.has_return for row in self.grid.rows):
             return ActionMark.EMPTY
         counts = self.totals.counts
