@@ -40,7 +40,7 @@ def action(code: str, title: str, **fields: Any) -> dict[str, Any]:
         "indicators_placeholder": False,
         "extra": {},
         "indicators": [
-            {"number": n, "text": t, "aggregation": "none", "gender_split": False, "placeholder": False}
+            {"number": n, "text": t, "aggregation": "manual", "gender_split": False, "placeholder": False}
             for n, t in enumerate(indicators, start=1)
             if t
         ],
