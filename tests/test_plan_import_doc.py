@@ -116,6 +116,11 @@ def test_unknown_names_refuse_the_import_until_mapped_then_all_is_written(
     assert Indicator.select().where(Indicator.action == action).count() == 1
     one = Action.get(Action.code == "1.1", Action.priority.in_(plan.priorities))
     assert one.indicators.order_by(Indicator.number).first().text.endswith("(F/B)")
+    # a column beyond the kind's own fields becomes a declared column of the plan, shown and printed
+    from balti_monitor.services.plans import action_column_values, plan_columns
+
+    assert [(c.key, c.label) for c in plan_columns(plan.id)][-1] == ("risks", "Riscuri")
+    assert action_column_values(one.id) == {"risks": "Rezistența angajaților"}
 
 
 def test_a_name_matched_by_hand_becomes_an_alias_and_other_is_kept_as_text(

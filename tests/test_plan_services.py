@@ -125,3 +125,17 @@ def test_declared_columns_are_edited_and_a_bad_list_is_refused(plan_db: Path) ->
         "Parteneri de implementare"
     ]
     assert action_column_values(ids["1.1"]) == {"partners": "Societatea civilă"}  # texts kept with the column
+
+
+def test_the_outline_carries_sub_actions_and_declared_column_texts(plan_db: Path) -> None:
+    from balti_monitor.services.outline import plan_outline
+
+    ids = open_government_plan()
+    SetColumnValue(ids["1.2"], "cost", "2,5 mil. lei").apply()
+    SetColumnValue(ids["1.2"], "partners", "APIC").apply()
+    (group,) = plan_outline(ids["plan"])
+    parent, first, second = group.actions
+    assert (parent.parent_id, first.parent_id, second.parent_id) == (None, ids["1"], ids["1"])
+    assert second.columns == (("partners", "APIC"), ("cost", "2,5 mil. lei"))  # in the plan's column order
+    assert second.column("cost") == "2,5 mil. lei" and first.column("cost") == ""
+    assert "apic" in second.search_key

@@ -9,7 +9,8 @@ Steps (the CLI and the GUI wizard run the same ones):
    continuation (vertical or horizontal), so columns line up.
 2. :func:`guess_mapping` maps each column to a field of the plan kind from the header words ("Acțiuni",
    "Indicatori", "Termen", "Responsabil", "Riscuri", "Buget", "Parteneri"…). The fields of each kind are in
-   :data:`KIND_FIELDS`; a new kind adds its entry there (the columns it adds go to the action's ``extra``).
+   :data:`KIND_FIELDS`; a new kind adds its entry there (the columns it adds become the plan's declared
+   columns, ``docs/plan_kinds.md``).
    A mapping file (JSON, see README) can choose the tables, the columns, the plan's data and the
    subdivisions.
 3. :func:`parse_plan` builds the tree: group heading rows spanning the table become priorities, each action
@@ -39,6 +40,7 @@ from balti_monitor.interchange.schema import InterchangeError
 from balti_monitor.services.backup import auto_backup
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.document_schema import PLAN, check
+from balti_monitor.services.kinds import DEFAULT_KIND, find_kind, get_kind
 from balti_monitor.services.plan_import import import_plan
 from balti_monitor.services.storage_errors import guard_write
 from balti_monitor.services.subdivisions import match_subdivision, name_key
@@ -59,7 +61,7 @@ KIND_FIELDS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
         "ignore": ("(nu se importă)", ()),
     }
 }
-#: Fields that become the action's own columns; the rest go to its ``extra`` (verbatim).
+#: Fields that become the action's own columns; the rest become declared columns of the plan (verbatim).
 _CORE_FIELDS = {"number", "group", "action", "indicators", "deadline", "responsible", "ignore"}
 NUMBER_FROM_COLUMN = "coloana „Nr.”"
 NUMBER_FROM_TEXT = "textul acțiunii"
@@ -676,7 +678,8 @@ def plan_document(reading: PlanReading, codes: dict[str, str]) -> dict[str, Any]
             "all_subdivisions": a.all_subdivisions,
             "other_responsible": [n for n in a.responsible if codes.get(n) == "other"],
             "indicators_placeholder": not a.indicators,
-            "extra": {**a.extra, "imported_from": reading.source, "code_source": a.code_source},
+            "extra": {"imported_from": reading.source, "code_source": a.code_source},
+            "values": {key: text for key, text in a.extra.items() if text},
             "indicators": [
                 {
                     "number": number,
@@ -699,6 +702,7 @@ def plan_document(reading: PlanReading, codes: dict[str, str]) -> dict[str, Any]
         "last_year": int(meta["last_year"]),
         "kind": reading.kind,
         "extra": {"imported_from": reading.source},
+        "columns": _declared_columns(reading),
         "priorities": [
             {
                 "number": g.number,
@@ -711,6 +715,34 @@ def plan_document(reading: PlanReading, codes: dict[str, str]) -> dict[str, Any]
         ],
         "periods": [],
     }
+
+
+def _declared_columns(reading: PlanReading) -> list[dict[str, Any]]:
+    """The plan's declared columns: none when the document has no column beyond the kind's own fields, else
+    the kind's columns followed by one per extra field found (partners, budget, risks …), in that order."""
+    keys = list(dict.fromkeys(key for a in reading.actions for key in a.extra))
+    if not keys:
+        return []
+    kind = find_kind(reading.kind) or get_kind(DEFAULT_KIND)
+    columns = [c.as_dict() for c in kind.columns]
+    labels = KIND_FIELDS.get(reading.kind, KIND_FIELDS["pla"])
+    taken = {c.key for c in kind.columns}
+    for key in keys:
+        if key not in taken:
+            label = labels[key][0] if key in labels else key
+            columns.append(
+                {
+                    "key": key,
+                    "label": label,
+                    "number": "",
+                    "source": "column",
+                    "format": "text",
+                    "merge": "none",
+                    "in_plan": True,
+                    "in_report": True,
+                }
+            )
+    return columns
 
 
 def import_plan_reading(reading: PlanReading, mapping: Mapping) -> tuple[int, ChangeSet]:

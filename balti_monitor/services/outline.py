@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from balti_monitor.db.models import Action, Indicator, Priority
 from balti_monitor.domain.text import fold_key
+from balti_monitor.services.plans import column_values, plan_columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,14 @@ class ActionInfo:
     all_subdivisions: bool
     indicators: tuple[IndicatorInfo, ...]
     search_key: str
+    #: the parent action of a sub-action (kinds with sub-actions), None for an action
+    parent_id: int | None = None
+    #: the item's texts in the plan's declared columns, (column key, raw text) in column order
+    columns: tuple[tuple[str, str], ...] = ()
+
+    def column(self, key: str) -> str:
+        """The item's text in the declared column ``key`` ("" when empty)."""
+        return next((text for k, text in self.columns if k == key), "")
 
     @property
     def short_title(self) -> str:
@@ -75,10 +84,22 @@ def plan_outline(plan_id: int) -> list[PriorityInfo]:
             indicators.setdefault(ind.action_id, []).append(
                 IndicatorInfo(ind.number, ind.text, ind.aggregation, ind.gender_split, ind.placeholder)
             )
+    order = [c.key for c in plan_columns(plan_id) if c.is_declared]
+    texts = column_values(plan_id)
     by_priority: dict[int, list[ActionInfo]] = {}
     for action in actions:
         inds = tuple(indicators.get(action.id, []))
-        words = " ".join([action.code, action.title, action.responsible_text, *(i.text for i in inds)])
+        own = texts.get(action.id, {})
+        columns = tuple((key, own[key]) for key in order if key in own)
+        words = " ".join(
+            [
+                action.code,
+                action.title,
+                action.responsible_text,
+                *(i.text for i in inds),
+                *(t for _, t in columns),
+            ]
+        )
         by_priority.setdefault(action.priority_id, []).append(
             ActionInfo(
                 id=action.id,
@@ -91,6 +112,8 @@ def plan_outline(plan_id: int) -> list[PriorityInfo]:
                 all_subdivisions=action.all_subdivisions,
                 indicators=inds,
                 search_key=fold_key(words),
+                parent_id=action.parent_id,
+                columns=columns,
             )
         )
     return [
