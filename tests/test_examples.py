@@ -147,3 +147,12 @@ def test_the_bundled_plan_without_a_period_prints_its_own_table(db: Path, tmp_pa
     first = bundled["priorities"][0]["actions"][0]
     assert rows[2][1][:2] == [first["code"], first["title"]]
     assert len(rows) == 1 + sum(1 + len(p["actions"]) for p in bundled["priorities"])
+
+
+def test_adding_an_example_to_a_file_with_data_backs_it_up_first(db: Path) -> None:
+    from balti_monitor.services.backup import auto_backup_dir
+
+    load_example("integritate-baltati")
+    load_example("program-balti-2017-2019")
+    copies = sorted(p.name for p in auto_backup_dir(db).glob("*-exemplu.sqlite"))
+    assert copies, "no automatic backup before the second example"
