@@ -64,6 +64,7 @@ REASONS: dict[str, str] = {
     "restaurare": N_("înainte de restaurarea dintr-o copie"),
     "import": N_("înainte de un import"),
     "demo": N_("înainte de încărcarea datelor demonstrative"),
+    "exemplu": N_("înainte de adăugarea unui plan exemplu"),
     "manual": N_("la cererea utilizatorului"),
     "stergere": N_("înainte de ștergerea unei perioade"),
     "stergereplan": N_("înainte de ștergerea unui element al planului"),
