@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -45,6 +45,8 @@ from .session import Session
 from .settings import AUTHOR, AppSettings
 from .total_row import TotalRowView
 from .undo import AcknowledgeCommand, OverrideCommand, ResponsibilitiesCommand, WriteCommand
+
+translate = QCoreApplication.translate
 
 
 class ActionPage(QWidget):
@@ -586,21 +588,30 @@ HEADER_FLAGS = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
 def _legend(parent: QWidget) -> list[QWidget]:
     """Small swatches explaining the cell colours (each swatch with its word, never split by wrapping)."""
     items = [
-        (_swatch(BACKGROUNDS[CellKind.MISSING].color()), parent.tr("lipsește")),
-        (_swatch(QColor("#c9c9c9"), hatch=True), parent.tr("nu răspunde")),
-        (_swatch(QColor("white"), text_colour=QColor("#707070")), parent.tr("„-” (nerealizat)")),
-        (_swatch(BACKGROUNDS[CellKind.TOTAL].color(), corner=OVERRIDE_COLOUR), parent.tr("total manual")),
-        (_swatch(QColor("white"), corner=FINDING_COLOUR, right=True), parent.tr("constatare")),
+        (_swatch(BACKGROUNDS[CellKind.MISSING].color()), translate("ActionPage", "lipsește")),
+        (_swatch(QColor("#c9c9c9"), hatch=True), translate("ActionPage", "nu răspunde")),
+        (
+            _swatch(QColor("white"), text_colour=QColor("#707070")),
+            translate("ActionPage", "„-” (nerealizat)"),
+        ),
+        (
+            _swatch(BACKGROUNDS[CellKind.TOTAL].color(), corner=OVERRIDE_COLOUR),
+            translate("ActionPage", "total manual"),
+        ),
+        (_swatch(QColor("white"), corner=FINDING_COLOUR, right=True), translate("ActionPage", "constatare")),
     ]
     explanations = [
-        parent.tr("Subdiviziunea răspunde la indicator, dar valoarea nu este scrisă."),
-        parent.tr("Subdiviziunea nu răspunde la acest indicator (vezi „Subdiviziuni responsabile…”)."),
-        parent.tr(
-            "Valoare scrisă „-” sau „Nu este cazul”: nu este zero și, la numărul de subdiviziuni, contează ca "
-            "nerealizat (restanță), ca în raportul original."
+        translate("ActionPage", "Subdiviziunea răspunde la indicator, dar valoarea nu este scrisă."),
+        translate(
+            "ActionPage", "Subdiviziunea nu răspunde la acest indicator (vezi „Subdiviziuni responsabile…”)."
         ),
-        parent.tr("Total scris manual, cu motiv (colț albastru)."),
-        parent.tr("Celulă cu o constatare a verificărilor (colț roșu)."),
+        translate(
+            "ActionPage",
+            "Valoare scrisă „-” sau „Nu este cazul”: nu este zero și, la numărul de subdiviziuni, contează ca "
+            "nerealizat (restanță), ca în raportul original.",
+        ),
+        translate("ActionPage", "Total scris manual, cu motiv (colț albastru)."),
+        translate("ActionPage", "Celulă cu o constatare a verificărilor (colț roșu)."),
     ]
     widgets: list[QWidget] = []
     for (pixmap, text), explanation in zip(items, explanations, strict=True):

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
@@ -31,6 +32,8 @@ from balti_monitor.services.file_report import format_size, format_time
 from . import dialogs
 from .forms.ui_auto_backups_dialog import Ui_AutoBackupsDialog
 from .row_table_model import Column, RowTableModel, compact_rows
+
+translate = QCoreApplication.translate
 
 
 class AutoBackupsModel(RowTableModel):
@@ -69,11 +72,11 @@ class AutoBackupsDialog:
         self.dialog = loaded
         self.db_path = db_path
         self._restore = restore
-        tr = loaded.tr
         self.ui.introLabel.setText(
-            tr(
+            translate(
+                "AutoBackupsDialog",
                 "Copiile automate ale fișierului <b>{name}</b>, cea mai nouă prima. Se fac la fiecare "
-                "deschidere, înainte de restaurări, de importuri și de actualizarea structurii fișierului."
+                "deschidere, înainte de restaurări, de importuri și de actualizarea structurii fișierului.",
             ).format(name=escape(db_path.name))
         )
         self.model = AutoBackupsModel(loaded)

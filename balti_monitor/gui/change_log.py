@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +41,23 @@ NO_PARENT = QModelIndex()
 
 #: (action id, subdivision id, column) of the grid's current cell, or None
 CellProvider = Callable[[], tuple[int, int, int] | None]
+
+
+#: The log's column titles (``HEADERS`` of the xlsx, which stays Romanian), marked for translation.
+_HEADER_TEXTS = (
+    QT_TRANSLATE_NOOP("ChangeLogModel", "Data și ora"),
+    QT_TRANSLATE_NOOP("ChangeLogModel", "Cine"),
+    QT_TRANSLATE_NOOP("ChangeLogModel", "Sursa"),
+    QT_TRANSLATE_NOOP("ChangeLogModel", "Ce"),
+    QT_TRANSLATE_NOOP("ChangeLogModel", "Perioada"),
+    QT_TRANSLATE_NOOP("ChangeLogModel", "Acțiunea"),
+    QT_TRANSLATE_NOOP("ChangeLogModel", "Subdiviziunea"),
+    QT_TRANSLATE_NOOP("ChangeLogModel", "Coloana"),
+    QT_TRANSLATE_NOOP("ChangeLogModel", "Câmpul"),
+    QT_TRANSLATE_NOOP("ChangeLogModel", "Text vechi"),
+    QT_TRANSLATE_NOOP("ChangeLogModel", "Text nou"),
+    QT_TRANSLATE_NOOP("ChangeLogModel", "Notă"),
+)
 
 
 class ChangeLogModel(QAbstractTableModel):

@@ -134,7 +134,9 @@ class CompletenessModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             what = describe_owed(cell) if cell.state in (MISSING, PARTIAL, NEEDS_CORRECTION) else cell.label
-            return f"{line.name} · acțiunea {cell.action_code}: {what}"
+            return self.tr("{name} · acțiunea {code}: {what}").format(
+                name=line.name, code=cell.action_code, what=what
+            )
         return None
 
     def headerData(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,7 +26,15 @@ from balti_monitor.services.preflight import KIND_LABELS
 from .period_follower import PeriodFollower
 from .session import Session
 
-HEADERS = ("Starea", "Acțiunea", "Subdiviziunea", "Indicator", "Tipul", "Constatarea", "Nota")
+HEADERS = (
+    QT_TRANSLATE_NOOP("FindingsPage", "Starea"),
+    QT_TRANSLATE_NOOP("FindingsPage", "Acțiunea"),
+    QT_TRANSLATE_NOOP("FindingsPage", "Subdiviziunea"),
+    QT_TRANSLATE_NOOP("FindingsPage", "Indicator"),
+    QT_TRANSLATE_NOOP("FindingsPage", "Tipul"),
+    QT_TRANSLATE_NOOP("FindingsPage", "Constatarea"),
+    QT_TRANSLATE_NOOP("FindingsPage", "Nota"),
+)
 
 
 class FindingsPage(QDialog):
@@ -62,7 +71,7 @@ class FindingsPage(QDialog):
         filters.addWidget(self.kind_box)
         filters.addWidget(self.state_box)
         self.table = QTableWidget(0, len(HEADERS), self)
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
+        self.table.setHorizontalHeaderLabels([self.tr(str(h)) for h in HEADERS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)

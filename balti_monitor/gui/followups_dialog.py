@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -23,7 +24,13 @@ from .period_follower import PeriodFollower
 from .session import Session
 from .undo import WriteCommand
 
-HEADERS = ("Starea", "Celula", "Comentariul", "Autorul", "Data")
+HEADERS = (
+    QT_TRANSLATE_NOOP("FollowupsDialog", "Starea"),
+    QT_TRANSLATE_NOOP("FollowupsDialog", "Celula"),
+    QT_TRANSLATE_NOOP("FollowupsDialog", "Comentariul"),
+    QT_TRANSLATE_NOOP("FollowupsDialog", "Autorul"),
+    QT_TRANSLATE_NOOP("FollowupsDialog", "Data"),
+)
 
 
 class FollowupsDialog(QDialog):
@@ -42,7 +49,7 @@ class FollowupsDialog(QDialog):
         self.title = QLabel(self)
         self.all_check = QCheckBox(self.tr("Și comentariile rezolvate sau fără urmărire"), self)
         self.table = QTableWidget(0, len(HEADERS), self)
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
+        self.table.setHorizontalHeaderLabels([self.tr(str(h)) for h in HEADERS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)

@@ -13,7 +13,7 @@ from collections import Counter
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,6 +29,8 @@ from .forms.ui_forms_status_dialog import Ui_FormsStatusDialog
 from .row_table_model import Column, RowTableModel, compact_rows
 from .session import Session
 from .undo import FormStateCommand
+
+translate = QCoreApplication.translate
 
 STATE_COLOURS: dict[FormState | None, QColor] = {
     None: QColor("#6b6b6b"),
@@ -153,14 +155,13 @@ class FormsStatusDialog:
         self._update_buttons()
 
     def _update_summary(self, rows: list[FormStatusRow]) -> None:
-        tr = self.dialog.tr
         period = self.session.period
         code = key_of(period).code if period is not None else ""
         counts = Counter(r.state for r in rows)
-        parts = [f"{tr('Negenerat')}: {counts[None]}"] if counts[None] else []
+        parts = [f"{translate('FormsStatusDialog', 'Negenerat')}: {counts[None]}"] if counts[None] else []
         parts += [f"{STATE_LABELS[state]}: {counts[state]}" for state in FormState if counts[state]]
         self.summary.setText(
-            tr("<b>Perioada {code}</b> · {n} subdiviziuni · {parts}").format(
+            translate("FormsStatusDialog", "<b>Perioada {code}</b> · {n} subdiviziuni · {parts}").format(
                 code=escape(code), n=len(rows), parts=escape(" · ".join(parts)) or "—"
             )
         )
@@ -196,13 +197,21 @@ class FormsStatusDialog:
             for row in range(self.model.rowCount())
             if (s := self.model.status_at(row)) and s.subdivision_id in ids
         ]
-        who = ", ".join(names) if len(names) <= 3 else self.dialog.tr("{n} subdiviziuni").format(n=len(names))
-        text = self.dialog.tr("Formular „{state}”: {who}").format(state=STATE_LABELS[state], who=who)
+        who = (
+            ", ".join(names)
+            if len(names) <= 3
+            else translate("FormsStatusDialog", "{n} subdiviziuni").format(n=len(names))
+        )
+        text = translate("FormsStatusDialog", "Formular „{state}”: {who}").format(
+            state=STATE_LABELS[state], who=who
+        )
         command = FormStateCommand(self.session, self.period_id, ids, state, text)
         self.session.undo_stack.push(command)
         self.reload()
         if command.error:
-            dialogs.show_error(self.dialog, self.dialog.tr("Starea nu a fost schimbată"), command.error)
+            dialogs.show_error(
+                self.dialog, translate("FormsStatusDialog", "Starea nu a fost schimbată"), command.error
+            )
             return False
         return True
 

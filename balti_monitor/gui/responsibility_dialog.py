@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QDialog,
@@ -23,6 +23,8 @@ from balti_monitor.services.outline import ActionInfo
 from balti_monitor.services.responsibilities import ResponsibilityState
 
 from .forms.ui_responsibility_dialog import Ui_ResponsibilityDialog
+
+translate = QCoreApplication.translate
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -172,16 +174,17 @@ class ResponsibilityDialog:
         self.combo_ids: list[int] = []
         self.error = self.ui.errorLabel
         self.ui.actionLabel.setText(
-            f"<b>{escape(loaded.tr('Acțiunea'))} {escape(action.code)}.</b> {escape(action.title)}"
+            f"<b>{escape(translate('ResponsibilityDialog', 'Acțiunea'))} {escape(action.code)}.</b> {escape(action.title)}"
         )
         self.period_label = QLabel(loaded)
         self.period_label.setObjectName("periodLabel")
         self.period_label.setWordWrap(True)
         if period_code:
             self.period_label.setText(
-                loaded.tr(
+                translate(
+                    "ResponsibilityDialog",
                     "Modificările se aplică de la perioada <b>{code}</b> înainte; perioadele anterioare își "
-                    "păstrează subdiviziunile responsabile, indicatorii și totalurile."
+                    "păstrează subdiviziunile responsabile, indicatorii și totalurile.",
                 ).format(code=escape(period_code))
             )
             layout = loaded.layout()
@@ -234,7 +237,7 @@ class ResponsibilityDialog:
         empty = [row.name for row in self.model.rows if not row.indicators]
         if empty:
             self.error.setText(
-                self.dialog.tr("Bifați cel puțin un indicator pentru: {names}.").format(
+                translate("ResponsibilityDialog", "Bifați cel puțin un indicator pentru: {names}.").format(
                     names=", ".join(empty)
                 )
             )
