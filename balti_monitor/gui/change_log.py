@@ -222,8 +222,8 @@ class ChangeLogDialog(QDialog):
         shown = self.shown_entries()
         self.model.set_entries(shown)
         self.count_label.setText(
-            self.tr("{shown} din {total} modificări (cele mai noi sus).").format(
-                shown=len(shown), total=len(self.all_entries)
+            self.tr("{shown} din %n modificări (cele mai noi sus).", "", len(self.all_entries)).format(
+                shown=len(shown)
             )
         )
         self.export_button.setEnabled(bool(shown))

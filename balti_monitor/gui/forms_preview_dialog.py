@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from balti_monitor.interchange.forms_common import count_phrase
 from balti_monitor.interchange.forms_in import (
     KIND_LABELS,
     CellChange,
@@ -57,39 +56,23 @@ SHORT = 90
 translate = QCoreApplication.translate
 
 
-def _phrases() -> list[tuple[ChangeKind, str, str]]:
-    """Counted Romanian phrases per kind (singular, plural), in the order they are listed."""
+def _phrases(n: int) -> list[tuple[ChangeKind, str]]:
+    """Counted phrases per kind for ``n`` rows ("%n" and the plural forms of each language), in the order they
+    are listed."""
     return [
-        (ChangeKind.NEW, translate("FormsPreview", "rând nou"), translate("FormsPreview", "rânduri noi")),
-        (
-            ChangeKind.CHANGED,
-            translate("FormsPreview", "rând modificat"),
-            translate("FormsPreview", "rânduri modificate"),
-        ),
-        (
-            ChangeKind.CLEARED,
-            translate("FormsPreview", "rând șters"),
-            translate("FormsPreview", "rânduri șterse"),
-        ),
-        (ChangeKind.CONFLICT, translate("FormsPreview", "conflict"), translate("FormsPreview", "conflicte")),
-        (
-            ChangeKind.UNCHANGED,
-            translate("FormsPreview", "rând neschimbat"),
-            translate("FormsPreview", "rânduri neschimbate"),
-        ),
-        (
-            ChangeKind.KEPT,
-            translate("FormsPreview", "rând păstrat din aplicație"),
-            translate("FormsPreview", "rânduri păstrate din aplicație"),
-        ),
+        (ChangeKind.NEW, translate("FormsPreview", "%n rânduri noi", "", n)),
+        (ChangeKind.CHANGED, translate("FormsPreview", "%n rânduri modificate", "", n)),
+        (ChangeKind.CLEARED, translate("FormsPreview", "%n rânduri șterse", "", n)),
+        (ChangeKind.CONFLICT, translate("FormsPreview", "%n conflicte", "", n)),
+        (ChangeKind.UNCHANGED, translate("FormsPreview", "%n rânduri neschimbate", "", n)),
+        (ChangeKind.KEPT, translate("FormsPreview", "%n rânduri păstrate din aplicație", "", n)),
     ]
 
 
 def counts_text(source: ImportPreview | FormFile) -> str:
     """ "2 rânduri modificate, 1 conflict, 68 de rânduri neschimbate" (kinds that occur)."""
-    return ", ".join(
-        count_phrase(source.count(kind), one, many) for kind, one, many in _phrases() if source.count(kind)
-    )
+    kinds = [kind for kind, _ in _phrases(0)]
+    return ", ".join(dict(_phrases(source.count(kind)))[kind] for kind in kinds if source.count(kind))
 
 
 def short(text: str, limit: int = SHORT) -> str:
@@ -250,15 +233,7 @@ class FormsPreviewDialog:
                     "<b>{n}</b>: valoarea a fost modificată și în aplicație după generarea formularului. Bifați "
                     "în coloana „Tip” rândurile pentru care se preia valoarea din formular; celelalte își "
                     "păstrează valoarea din aplicație.",
-                ).format(
-                    n=escape(
-                        count_phrase(
-                            conflicts,
-                            translate("FormsPreviewDialog", "conflict"),
-                            translate("FormsPreviewDialog", "conflicte"),
-                        )
-                    )
-                )
+                ).format(n=escape(translate("FormsPreviewDialog", "%n conflicte", "", conflicts)))
             )
             accept_all.clicked.connect(self.model.accept_all)
         else:

@@ -161,9 +161,9 @@ class FormsStatusDialog:
         parts = [f"{translate('FormsStatusDialog', 'Negenerat')}: {counts[None]}"] if counts[None] else []
         parts += [f"{STATE_LABELS[state]}: {counts[state]}" for state in FormState if counts[state]]
         self.summary.setText(
-            translate("FormsStatusDialog", "<b>Perioada {code}</b> · {n} subdiviziuni · {parts}").format(
-                code=escape(code), n=len(rows), parts=escape(" · ".join(parts)) or "—"
-            )
+            translate(
+                "FormsStatusDialog", "<b>Perioada {code}</b> · %n subdiviziuni · {parts}", "", len(rows)
+            ).format(code=escape(code), parts=escape(" · ".join(parts)) or "—")
         )
 
     def selected_ids(self) -> list[int]:
@@ -200,7 +200,7 @@ class FormsStatusDialog:
         who = (
             ", ".join(names)
             if len(names) <= 3
-            else translate("FormsStatusDialog", "{n} subdiviziuni").format(n=len(names))
+            else translate("FormsStatusDialog", "%n subdiviziuni", "", len(names))
         )
         text = translate("FormsStatusDialog", "Formular „{state}”: {who}").format(
             state=STATE_LABELS[state], who=who

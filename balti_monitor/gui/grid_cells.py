@@ -361,7 +361,7 @@ def _total_cells(
         else:
             kind = CellKind.TOTAL
             if total.contributors:
-                tip = translate("GridModel", "Calculat automat din {n} valori.").format(n=total.contributors)
+                tip = translate("GridModel", "Calculat automat din %n valori.", "", total.contributors)
             else:
                 tip = translate("GridModel", "Calculat automat; nicio valoare raportată.")
             display = total.text

@@ -122,9 +122,7 @@ def describe(result: ActionResult) -> str:
     if result.has_overrides:
         lines.append(translate("Marks", "M: totaluri introduse manual."))
     if result.findings:
-        lines.append(
-            translate("Marks", "!: {n} constatări ale verificărilor.").format(n=len(result.findings))
-        )
+        lines.append(translate("Marks", "!: %n constatări ale verificărilor.", "", len(result.findings)))
     return "\n".join(lines)
 
 

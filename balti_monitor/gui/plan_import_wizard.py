@@ -105,8 +105,11 @@ class PlanImportWizard:
                 :120
             ]
             item = QListWidgetItem(
-                translate("PlanImportWizard", "{name}: {rows} rânduri, {cols} coloane — {first}").format(
-                    name=table.name, rows=len(table.rows), cols=table.width, first=first
+                translate("PlanImportWizard", "{name}: {rows}, {cols} — {first}").format(
+                    name=table.name,
+                    rows=translate("PlanImportWizard", "%n rânduri", "", len(table.rows)),
+                    cols=translate("PlanImportWizard", "%n coloane", "", table.width),
+                    first=first,
                 )
             )
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -307,11 +310,12 @@ class PlanImportWizard:
                     [
                         translate(
                             "PlanImportWizard",
-                            "{code} {title} — {n} indicatori; responsabili: {who}; numărul din: {src}",
+                            "{code} {title} — %n indicatori; responsabili: {who}; numărul din: {src}",
+                            "",
+                            len(action.indicators),
                         ).format(
                             code=action.code,
                             title=" ".join(action.title.split()),
-                            n=len(action.indicators),
                             who=who,
                             src=action.code_source,
                         )

@@ -82,10 +82,12 @@ class ReportImportDialog:
             lines.append(
                 translate(
                     "ReportImportDialog",
-                    "<span style='color:#8a1c00'>Perioada are deja date: {n} diferențe — câmpuri înlocuite și "
+                    "<span style='color:#8a1c00'>Perioada are deja date: %n diferențe — câmpuri înlocuite și "
                     "returi noi (fila „Diferențe”). Returul fiecărei subdiviziuni din raport înlocuiește returul ei pentru aceeași "
                     "acțiune; celelalte returi rămân.</span>",
-                ).format(n=len(differences))
+                    "",
+                    len(differences),
+                )
             )
         self.ui.summaryLabel.setText("<br>".join(lines))
         _fill(

@@ -196,12 +196,14 @@ class SearchDialog(QDialog):
         elif len(self.hits) >= MAX_HITS:
             self.status.setText(
                 self.tr(
-                    "Primele {n} rezultate (cele mai potrivite); adăugați cuvinte pentru mai puține."
-                ).format(n=len(self.hits))
+                    "Primele %n rezultate (cele mai potrivite); adăugați cuvinte pentru mai puține.",
+                    "",
+                    len(self.hits),
+                )
             )
         else:
             self.status.setText(
-                self.tr("{n} rezultate. Enter sau dublu-clic arată celula.").format(n=len(self.hits))
+                self.tr("%n rezultate. Enter sau dublu-clic arată celula.", "", len(self.hits))
             )
 
     def show_hit(self, index: QModelIndex | QPersistentModelIndex) -> bool:

@@ -126,7 +126,7 @@ class TermsDialog(QDialog):
                 self.table.setItem(position, column, item)
         unparsed = sum(1 for t in self.terms if t.unparsed)
         self.message.setText(
-            self.tr("{n} termene de stabilit manual.").format(n=unparsed)
+            self.tr("%n termene de stabilit manual.", "", unparsed)
             if unparsed
             else self.tr("Toate termenele sunt citite sau stabilite.")
         )
