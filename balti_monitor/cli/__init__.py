@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn
 
 from balti_monitor import APP_NAME, __version__
+from balti_monitor.i18n import _
 
 #: Every sub-command: name → (module under balti_monitor.cli, help in ``balti-monitor --help``).
 #: The module is imported only when this command is run (see the module docstring).
@@ -218,9 +219,9 @@ def _add_global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
     if "--db" not in known:
         parser.add_argument(
             "--db",
-            metavar="FIȘIER",
+            metavar=_("FIȘIER"),
             default=None if top else argparse.SUPPRESS,
-            help="baza de date folosită (implicit: cea din dosarul utilizatorului)",
+            help=_("baza de date folosită (implicit: cea din dosarul utilizatorului)"),
         )
 
 
@@ -247,16 +248,18 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     registers its full sub-parsers, every other command is listed by name and help alone."""
     parser = _Parser(
         prog="balti-monitor",
-        description=f"{APP_NAME}: monitorizarea Planului local anticorupție 2023-2027 al municipiului Bălți.",
+        description=_(
+            "{APP_NAME}: monitorizarea Planului local anticorupție 2023-2027 al municipiului Bălți."
+        ).format(APP_NAME=APP_NAME),
     )
     parser.add_argument(
         "--version",
         action="version",
         version=f"{APP_NAME} {__version__}",
-        help="afișează versiunea programului și iese",
+        help=_("afișează versiunea programului și iese"),
     )
     _add_global_options(parser, top=True)
-    sub = parser.add_subparsers(dest="command", metavar="COMANDĂ", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar=_("COMANDĂ"), parser_class=_Parser)
     loaded = COMMANDS[command][0] if command in COMMANDS else None
     if loaded is not None:
         importlib.import_module(f"balti_monitor.cli.{loaded}").register(sub)
@@ -307,8 +310,9 @@ def _start_gui(db: str | None) -> int:
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("balti_monitor.gui"):
             sys.stderr.write(
-                "Interfața grafică nu este încă disponibilă în această versiune; "
-                "folosiți comenzile (balti-monitor --help).\n"
+                _(
+                    "Interfața grafică nu este încă disponibilă în această versiune; folosiți comenzile (balti-monitor --help).\n"
+                )
             )
             return EXIT_ERROR
         raise

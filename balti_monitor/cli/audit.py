@@ -8,60 +8,65 @@ from pathlib import Path
 from typing import Any
 
 from balti_monitor.cli.common import default_plan, opened, period_arg, run_guarded, terminal_safe
+from balti_monitor.i18n import _
 
 
 def register(sub: Any) -> None:
     """Add the sub-commands."""
     p = sub.add_parser(
         "log",
-        help="jurnalul modificărilor unei perioade (cine, când, ce, de unde)",
-        description="Afișează modificările unei perioade, cele mai vechi întâi (sau le scrie în Excel cu --out).",
+        help=_("jurnalul modificărilor unei perioade (cine, când, ce, de unde)"),
+        description=_(
+            "Afișează modificările unei perioade, cele mai vechi întâi (sau le scrie în Excel cu --out)."
+        ),
     )
-    p.add_argument("--period", required=True, metavar="PERIOADĂ", help="de exemplu 2023-S1")
-    p.add_argument("--action", metavar="COD", help="doar acțiunea dată, de exemplu 1.13")
-    p.add_argument("--subdivision", metavar="ABREVIERE", help="doar subdiviziunea dată")
-    p.add_argument("--out", metavar="FIȘIER.xlsx", help="scrie jurnalul într-un registru Excel")
+    p.add_argument("--period", required=True, metavar=_("PERIOADĂ"), help=_("de exemplu 2023-S1"))
+    p.add_argument("--action", metavar="COD", help=_("doar acțiunea dată, de exemplu 1.13"))
+    p.add_argument("--subdivision", metavar="ABREVIERE", help=_("doar subdiviziunea dată"))
+    p.add_argument("--out", metavar=_("FIȘIER.xlsx"), help=_("scrie jurnalul într-un registru Excel"))
     p.set_defaults(func=run_guarded(cmd_log))
 
     p = sub.add_parser(
         "completeness",
-        help="cine a trimis și cine nu: returul fiecărei subdiviziuni pe acțiuni (text, cod 0)",
-        description="Pentru fiecare subdiviziune: starea formularului și câte returi sunt lipsă, parțiale, de "
-        "corectat, primite, acceptate, apoi ce lipsește; cu --out scrie „Lista restanțierilor” în Excel.",
+        help=_("cine a trimis și cine nu: returul fiecărei subdiviziuni pe acțiuni (text, cod 0)"),
+        description=_(
+            "Pentru fiecare subdiviziune: starea formularului și câte returi sunt lipsă, parțiale, de corectat, primite, acceptate, apoi ce lipsește; cu --out scrie „Lista restanțierilor” în Excel."
+        ),
     )
-    p.add_argument("--period", required=True, metavar="PERIOADĂ")
-    p.add_argument("--deadline", default="", metavar="ZZ.LL.AAAA", help="termenul scris în listă")
-    p.add_argument("--out", metavar="FIȘIER.xlsx", help="scrie lista restanțierilor în Excel")
+    p.add_argument("--period", required=True, metavar=_("PERIOADĂ"))
+    p.add_argument("--deadline", default="", metavar="ZZ.LL.AAAA", help=_("termenul scris în listă"))
+    p.add_argument("--out", metavar=_("FIȘIER.xlsx"), help=_("scrie lista restanțierilor în Excel"))
     p.set_defaults(func=run_guarded(cmd_completeness))
 
     p = sub.add_parser(
         "followups",
-        help="comentariile de clarificat ale unei perioade (deschise; --all: toate comentariile)",
+        help=_("comentariile de clarificat ale unei perioade (deschise; --all: toate comentariile)"),
     )
-    p.add_argument("--period", required=True, metavar="PERIOADĂ")
-    p.add_argument("--all", action="store_true", help="și comentariile rezolvate sau fără urmărire")
+    p.add_argument("--period", required=True, metavar=_("PERIOADĂ"))
+    p.add_argument("--all", action="store_true", help=_("și comentariile rezolvate sau fără urmărire"))
     p.set_defaults(func=run_guarded(cmd_followups))
 
     p = sub.add_parser(
         "sign",
-        help="marchează perioada ca semnată cu raportul final (SHA-256) și o blochează",
-        description="Păstrează amprenta SHA-256 a raportului semnat, cine și când; de acum orice modificare a "
-        "datelor perioadei este refuzată până la retragerea semnăturii (unsign, cu motiv).",
+        help=_("marchează perioada ca semnată cu raportul final (SHA-256) și o blochează"),
+        description=_(
+            "Păstrează amprenta SHA-256 a raportului semnat, cine și când; de acum orice modificare a datelor perioadei este refuzată până la retragerea semnăturii (unsign, cu motiv)."
+        ),
     )
-    p.add_argument("--period", required=True, metavar="PERIOADĂ")
-    p.add_argument("--report", required=True, metavar="FIȘIER.docx", help="raportul final exportat")
+    p.add_argument("--period", required=True, metavar=_("PERIOADĂ"))
+    p.add_argument("--report", required=True, metavar=_("FIȘIER.docx"), help=_("raportul final exportat"))
     p.set_defaults(func=run_guarded(cmd_sign))
 
-    p = sub.add_parser("unsign", help="retrage semnătura unei perioade (cu motiv, înregistrat în jurnal)")
-    p.add_argument("--period", required=True, metavar="PERIOADĂ")
-    p.add_argument("--reason", required=True, metavar="TEXT", help="de ce se retrage semnătura")
+    p = sub.add_parser("unsign", help=_("retrage semnătura unei perioade (cu motiv, înregistrat în jurnal)"))
+    p.add_argument("--period", required=True, metavar=_("PERIOADĂ"))
+    p.add_argument("--reason", required=True, metavar="TEXT", help=_("de ce se retrage semnătura"))
     p.set_defaults(func=run_guarded(cmd_unsign))
 
     p = sub.add_parser(
         "verify-report",
-        help="spune dacă un document Word este raportul semnat al unei perioade (cod 1 dacă nu)",
+        help=_("spune dacă un document Word este raportul semnat al unei perioade (cod 1 dacă nu)"),
     )
-    p.add_argument("report", metavar="FIȘIER.docx")
+    p.add_argument("report", metavar=_("FIȘIER.docx"))
     p.set_defaults(func=run_guarded(cmd_verify_report))
 
 
@@ -77,7 +82,11 @@ def cmd_log(args: argparse.Namespace) -> int:
         entries = period_log(code, plan_code=plan.code, action=args.action, subdivision=args.subdivision)
         if args.out:
             written = write_log_xlsx(entries, Path(args.out), f"Jurnalul modificărilor — {code}")
-            print(f"Jurnalul ({len(entries)} modificări) a fost scris în „{written}”.")
+            print(
+                _("Jurnalul ({n_entries} modificări) a fost scris în „{written}”.").format(
+                    n_entries=len(entries), written=written
+                )
+            )
             return 0
         for row in log_rows(entries):
             when, who, source, kind, _period, action, sub, column, field, old, new, note = row
@@ -87,7 +96,7 @@ def cmd_log(args: argparse.Namespace) -> int:
                 line += f"  ({note})"
             print(terminal_safe(line))
         if not entries:
-            print(f"Nicio modificare înregistrată pentru {code}.")
+            print(_("Nicio modificare înregistrată pentru {code}.").format(code=code))
     return 0
 
 
@@ -100,7 +109,7 @@ def cmd_completeness(args: argparse.Namespace) -> int:
         period = period_arg(default_plan(), args.period)
         overview = period_completeness(period.id)
         totals = ", ".join(f"{STATE_LABELS_RO[s]} {overview.total(s)}" for s in STATES)
-        print(f"Perioada {overview.period_code}: {totals}.")
+        print(_("Perioada {period_code}: {totals}.").format(period_code=overview.period_code, totals=totals))
         for line in overview.subdivisions:
             counts = ", ".join(f"{STATE_LABELS_RO[s]} {line.counts[s]}" for s in STATES if line.counts[s])
             form = line.form_state or "fără formular"
@@ -108,12 +117,12 @@ def cmd_completeness(args: argparse.Namespace) -> int:
         messages = overdue_text(overview, args.deadline)
         if messages:
             print()
-            print("Lista restanțierilor:")
+            print(_("Lista restanțierilor:"))
             for message in messages.values():
                 print(terminal_safe(message))
         if args.out:
             written = write_overdue_xlsx(overview, Path(args.out), args.deadline)
-            print(f"Lista restanțierilor a fost scrisă în „{written}”.")
+            print(_("Lista restanțierilor a fost scrisă în „{written}”.").format(written=written))
     return 0
 
 
@@ -131,7 +140,7 @@ def cmd_followups(args: argparse.Namespace) -> int:
             if c.reply:
                 print(terminal_safe(f"    răspunsul subdiviziunii: {c.reply}"))
         if not comments:
-            print(f"Niciun comentariu de clarificat deschis pentru {args.period}.")
+            print(_("Niciun comentariu de clarificat deschis pentru {period}.").format(period=args.period))
     return 0
 
 
@@ -142,7 +151,11 @@ def cmd_sign(args: argparse.Namespace) -> int:
     with opened(args, create=False, write=True):
         period = period_arg(default_plan(), args.period)
         info = sign_period(period.id, Path(args.report))
-        print(f"Perioada {info.period_code} este acum {info.summary}; SHA-256 {info.sha256}.")
+        print(
+            _("Perioada {period_code} este acum {summary}; SHA-256 {sha256}.").format(
+                period_code=info.period_code, summary=info.summary, sha256=info.sha256
+            )
+        )
     return 0
 
 
@@ -153,7 +166,11 @@ def cmd_unsign(args: argparse.Namespace) -> int:
     with opened(args, create=False, write=True):
         period = period_arg(default_plan(), args.period)
         unsign_period(period.id, args.reason)
-        print(f"Semnătura perioadei {args.period} a fost retrasă; motivul a fost înregistrat în jurnal.")
+        print(
+            _("Semnătura perioadei {period} a fost retrasă; motivul a fost înregistrat în jurnal.").format(
+                period=args.period
+            )
+        )
     return 0
 
 

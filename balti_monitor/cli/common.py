@@ -20,6 +20,7 @@ from balti_monitor.db.connection import (
 )
 from balti_monitor.db.models import Period, Plan
 from balti_monitor.errors import BaltiMonitorError
+from balti_monitor.i18n import _
 from balti_monitor.resources import default_database_path
 from balti_monitor.services.periods import find_period, parse_period_code
 
@@ -48,7 +49,7 @@ def opened(args: argparse.Namespace, *, create: bool = True, write: bool = False
     """
     path = database_path(args)
     if not create and not path.exists():
-        raise CommandError(f"Fișierul „{path}” nu există.")
+        raise CommandError(_("Fișierul „{path}” nu există.").format(path=path))
     locked = write
     try:
         if write:
@@ -86,10 +87,10 @@ def default_plan() -> Plan:
     plan: Plan | None = Plan.select().order_by(Plan.id).first()
     if plan is None:
         if is_read_only():
-            raise CommandError("Fișierul nu conține niciun plan; creați-l cu „balti-monitor init”.")
+            raise CommandError(_("Fișierul nu conține niciun plan; creați-l cu „balti-monitor init”."))
         from balti_monitor.services.bundled import ensure_bundled_plan
 
-        plan, _ = ensure_bundled_plan()
+        plan, _created = ensure_bundled_plan()
     return plan
 
 
@@ -131,8 +132,9 @@ def run_guarded(func: object) -> object:
             if "readonly" not in str(exc):
                 raise
             return fail(
-                "Comanda a încercat să modifice un fișier deschis doar pentru citire (fără blocare și fără copie "
-                "automată); nu s-a modificat nimic."
+                _(
+                    "Comanda a încercat să modifice un fișier deschis doar pentru citire (fără blocare și fără copie automată); nu s-a modificat nimic."
+                )
             )
 
     return wrapper

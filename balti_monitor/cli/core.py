@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from balti_monitor.cli.common import default_plan, opened, period_arg, run_guarded, terminal_safe
+from balti_monitor.i18n import _
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import key_of
 from balti_monitor.services.results import period_results
@@ -21,58 +22,61 @@ if TYPE_CHECKING:
 
 def register(sub: Any) -> None:
     """Add the core sub-commands."""
-    p = sub.add_parser("init", help="creează baza de date cu planul PLA 2023-2027 încărcat")
+    p = sub.add_parser("init", help=_("creează baza de date cu planul PLA 2023-2027 încărcat"))
     p.set_defaults(func=run_guarded(cmd_init))
 
-    p = sub.add_parser("demo", help="încarcă datele demonstrative S1-2023 (raportul original)")
+    p = sub.add_parser("demo", help=_("încarcă datele demonstrative S1-2023 (raportul original)"))
     p.add_argument(
-        "--replace", action="store_true", help="înlocuiește datele existente ale perioadei 2023-S1"
+        "--replace", action="store_true", help=_("înlocuiește datele existente ale perioadei 2023-S1")
     )
     p.set_defaults(func=run_guarded(cmd_demo))
 
     p = sub.add_parser(
-        "check", help="verifică datele unei perioade (cod de ieșire 1 dacă sunt constatări nerezolvate)"
+        "check", help=_("verifică datele unei perioade (cod de ieșire 1 dacă sunt constatări nerezolvate)")
     )
-    p.add_argument("--period", required=True, metavar="PERIOADĂ", help="de exemplu 2023-S1")
+    p.add_argument("--period", required=True, metavar=_("PERIOADĂ"), help=_("de exemplu 2023-S1"))
     p.set_defaults(func=run_guarded(cmd_check))
 
     p = sub.add_parser(
         "acknowledge",
-        help="confirmă o constatare cu o notă (nu mai contează ca nerezolvată până se schimbă datele ei)",
+        help=_("confirmă o constatare cu o notă (nu mai contează ca nerezolvată până se schimbă datele ei)"),
     )
     p.add_argument(
         "key",
         metavar="CHEIE",
-        help="cheia constatării, așa cum o afișează „check”, de ex. 1.13/2/5/fb_mismatch",
+        help=_("cheia constatării, așa cum o afișează „check”, de ex. 1.13/2/5/fb_mismatch"),
     )
-    p.add_argument("--period", required=True, metavar="PERIOADĂ", help="de exemplu 2023-S1")
+    p.add_argument("--period", required=True, metavar=_("PERIOADĂ"), help=_("de exemplu 2023-S1"))
     p.add_argument(
-        "--note", default="", metavar="TEXT", help="de ce constatarea poate rămâne așa (obligatorie)"
+        "--note", default="", metavar="TEXT", help=_("de ce constatarea poate rămâne așa (obligatorie)")
     )
     p.add_argument("--author", default="", metavar="NUME")
     p.add_argument(
-        "--undo", action="store_true", help="retrage confirmarea (constatarea redevine nerezolvată)"
+        "--undo", action="store_true", help=_("retrage confirmarea (constatarea redevine nerezolvată)")
     )
     p.set_defaults(func=run_guarded(cmd_acknowledge))
 
-    p = sub.add_parser("totals", help="afișează rândul „Total instituții responsabile” al fiecărei acțiuni")
-    p.add_argument("--period", required=True, metavar="PERIOADĂ", help="de exemplu 2023-S1")
-    p.add_argument("--action", metavar="COD", help="doar o acțiune, de exemplu 1.13")
+    p = sub.add_parser(
+        "totals", help=_("afișează rândul „Total instituții responsabile” al fiecărei acțiuni")
+    )
+    p.add_argument("--period", required=True, metavar=_("PERIOADĂ"), help=_("de exemplu 2023-S1"))
+    p.add_argument("--action", metavar="COD", help=_("doar o acțiune, de exemplu 1.13"))
     p.set_defaults(func=run_guarded(cmd_totals))
 
-    p = sub.add_parser("export-json", help="exportă tot fișierul în JSON")
-    p.add_argument("--out", required=True, metavar="FIȘIER")
+    p = sub.add_parser("export-json", help=_("exportă tot fișierul în JSON"))
+    p.add_argument("--out", required=True, metavar=_("FIȘIER"))
     p.add_argument(
         "--with-form-key",
         action="store_true",
-        help="include cheia de semnare a formularelor de retur (doar pentru mutarea pe alt calculator: "
-        "cine are fișierul JSON poate falsifica formulare)",
+        help=_(
+            "include cheia de semnare a formularelor de retur (doar pentru mutarea pe alt calculator: cine are fișierul JSON poate falsifica formulare)"
+        ),
     )
     p.set_defaults(func=run_guarded(cmd_export_json))
 
-    p = sub.add_parser("import-json", help="importă un export JSON într-un fișier gol")
-    p.add_argument("file", metavar="FIȘIER")
-    p.add_argument("--replace", action="store_true", help="înlocuiește toate datele fișierului deschis")
+    p = sub.add_parser("import-json", help=_("importă un export JSON într-un fișier gol"))
+    p.add_argument("file", metavar=_("FIȘIER"))
+    p.add_argument("--replace", action="store_true", help=_("înlocuiește toate datele fișierului deschis"))
     p.set_defaults(func=run_guarded(cmd_import_json))
 
 
@@ -83,7 +87,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     with opened(args, write=True) as path:
         plan, created = ensure_bundled_plan()
         state = "creat" if created else "exista deja"
-        print(f"Planul „{plan.title}” {state} în {path}.")
+        print(_("Planul „{title}” {state} în {path}.").format(title=plan.title, state=state, path=path))
     return 0
 
 
@@ -92,8 +96,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from balti_monitor.services.bundled import load_demo
 
     with opened(args, write=True) as path:
-        period, _ = load_demo(replace=args.replace)
-        print(f"Datele demonstrative {key_of(period).code} au fost încărcate în {path}.")
+        period, _created = load_demo(replace=args.replace)
+        print(
+            _("Datele demonstrative {code} au fost încărcate în {path}.").format(
+                code=key_of(period).code, path=path
+            )
+        )
     return 0
 
 
@@ -110,18 +118,22 @@ def cmd_check(args: argparse.Namespace) -> int:
                 print(terminal_safe(f"{finding.location()}: {finding.message}  [{finding.key}]"))
         code = key_of(period).code
         if acknowledged:
-            print(f"\nConfirmate ({len(acknowledged)}; nu contează ca nerezolvate):")
+            print(
+                _("\nConfirmate ({n_acknowledged}; nu contează ca nerezolvate):").format(
+                    n_acknowledged=len(acknowledged)
+                )
+            )
             for finding, note in acknowledged:
                 print(
                     terminal_safe(f"  {finding.location()}: {finding.message}  [{finding.key}]  Notă: {note}")
                 )
         if count:
-            print(f"\n{count} constatări nerezolvate în perioada {code}.")
+            print(_("\n{count} constatări nerezolvate în perioada {code}.").format(count=count, code=code))
             return 1
         print(
-            f"\nNicio constatare nerezolvată în perioada {code}."
+            _("\nNicio constatare nerezolvată în perioada {code}.").format(code=code)
             if acknowledged
-            else f"Nicio constatare în perioada {code}."
+            else _("Nicio constatare în perioada {code}.").format(code=code)
         )
     return 0
 
@@ -139,13 +151,19 @@ def cmd_acknowledge(args: argparse.Namespace) -> int:
         if args.undo:
             if acknowledgement_of(period, args.key) is None:
                 raise ServiceError(
-                    f"Constatarea „{args.key}” nu este confirmată în perioada {key_of(period).code}."
+                    _("Constatarea „{key}” nu este confirmată în perioada {code}.").format(
+                        key=args.key, code=key_of(period).code
+                    )
                 )
             restore_acknowledgement(period, args.key, None)
-            print(f"Confirmarea constatării {args.key} a fost retrasă.")
+            print(_("Confirmarea constatării {key} a fost retrasă.").format(key=args.key))
             return 0
         acknowledge(period, args.key, args.note, args.author)
-        print(f"Constatarea {args.key} a fost confirmată în perioada {key_of(period).code}.")
+        print(
+            _("Constatarea {key} a fost confirmată în perioada {code}.").format(
+                key=args.key, code=key_of(period).code
+            )
+        )
     return 0
 
 
@@ -160,10 +178,12 @@ def cmd_totals(args: argparse.Namespace) -> int:
                 continue
             shown += 1
             totals = result.totals
-            print(f"Acțiunea {result.grid.code}")
+            print(_("Acțiunea {code}").format(code=result.grid.code))
             print(f"  {totals.counts_shown}")
             if totals.counts_override is not None:
-                print(f"    (introdus manual; calculat: {totals.counts.sentence()})")
+                print(
+                    _("    (introdus manual; calculat: {sentence})").format(sentence=totals.counts.sentence())
+                )
             for total in totals.indicators:
                 line = f"  Indicator {total.number}: {total.shown or '—'}"
                 if total.override is not None:
@@ -175,7 +195,7 @@ def cmd_totals(args: argparse.Namespace) -> int:
                     line += f"   [raportul original: {written.strip() or '—'}]"
                 print(line)
         if args.action and not shown:
-            raise ServiceError(f"Acțiunea „{args.action}” nu există în plan.")
+            raise ServiceError(_("Acțiunea „{action}” nu există în plan.").format(action=args.action))
     return 0
 
 
@@ -185,9 +205,11 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
     with opened(args, create=False):
         export_json(Path(args.out), with_form_key=args.with_form_key)
-        print(f"Exportat în {args.out}.")
+        print(_("Exportat în {out}.").format(out=args.out))
         if args.with_form_key:
-            print("Atenție: fișierul conține cheia de semnare a formularelor; păstrați-l ca pe baza de date.")
+            print(
+                _("Atenție: fișierul conține cheia de semnare a formularelor; păstrați-l ca pe baza de date.")
+            )
     return 0
 
 
@@ -206,14 +228,18 @@ def cmd_import_json(args: argparse.Namespace) -> int:
         try:
             if not is_empty() and not args.replace:
                 raise InterchangeError(
-                    f"Fișierul „{path.name}” conține deja date; folosiți un fișier nou (--db) sau --replace."
+                    _(
+                        "Fișierul „{name}” conține deja date; folosiți un fișier nou (--db) sau --replace."
+                    ).format(name=path.name)
                 )
             import_json_with_backup(Path(args.file), replace=args.replace)
             without_key = lacks_form_key(load_document(Path(args.file)))
         except InterchangeError as exc:
-            sys.stderr.write(f"Eroare: {terminal_safe(str(exc))}\nNu s-a modificat nimic.\n")
+            sys.stderr.write(
+                _("Eroare: {exc}\nNu s-a modificat nimic.\n").format(exc=terminal_safe(str(exc)))
+            )
             return 2
-        print(f"Importat din {args.file} în {path}.")
+        print(_("Importat din {file} în {path}.").format(file=args.file, path=path))
         if without_key:
             print(FORM_KEY_NOTICE)
     return 0

@@ -17,6 +17,7 @@ from balti_monitor.cli.common import (
     terminal_safe,
 )
 from balti_monitor.db.models import Subdivision
+from balti_monitor.i18n import _
 from balti_monitor.interchange.forms_in import preview_import
 from balti_monitor.interchange.forms_out import FormsOutOptions, generate_forms
 from balti_monitor.services.form_status import (
@@ -35,46 +36,46 @@ _SHOW_KINDS = (ChangeKind.NEW, ChangeKind.CHANGED, ChangeKind.CLEARED, ChangeKin
 def register(sub: Any) -> None:
     """Add the return-form sub-commands."""
     p = sub.add_parser(
-        "forms-out", help="generează formularele Excel de retur ale subdiviziunilor pentru o perioadă"
+        "forms-out", help=_("generează formularele Excel de retur ale subdiviziunilor pentru o perioadă")
     )
-    p.add_argument("--period", required=True, metavar="PERIOADĂ", help="de exemplu 2023-S1")
-    p.add_argument("--dir", required=True, metavar="DOSAR", help="dosarul în care se scriu formularele")
-    p.add_argument("--deadline", metavar="DATA", help="termenul de returnare, de exemplu 10.07.2023")
+    p.add_argument("--period", required=True, metavar=_("PERIOADĂ"), help=_("de exemplu 2023-S1"))
+    p.add_argument("--dir", required=True, metavar="DOSAR", help=_("dosarul în care se scriu formularele"))
+    p.add_argument("--deadline", metavar="DATA", help=_("termenul de returnare, de exemplu 10.07.2023"))
     p.add_argument(
-        "--previous", action="store_true", help="adaugă valorile perioadei precedente (doar informativ)"
+        "--previous", action="store_true", help=_("adaugă valorile perioadei precedente (doar informativ)")
     )
     p.add_argument(
         "--all-indicators",
         action="store_true",
-        help="toți indicatorii acțiunilor, nu doar cei atribuiți subdiviziunii",
+        help=_("toți indicatorii acțiunilor, nu doar cei atribuiți subdiviziunii"),
     )
-    p.add_argument("--no-prefill", action="store_true", help="nu precompleta valorile deja înregistrate")
+    p.add_argument("--no-prefill", action="store_true", help=_("nu precompleta valorile deja înregistrate"))
     p.add_argument(
-        "--subdivision", action="append", metavar="COD", help="doar aceste subdiviziuni (se poate repeta)"
+        "--subdivision", action="append", metavar="COD", help=_("doar aceste subdiviziuni (se poate repeta)")
     )
-    p.add_argument("--contact", default="", metavar="TEXT", help="persoana de contact scrisă pe copertă")
+    p.add_argument("--contact", default="", metavar="TEXT", help=_("persoana de contact scrisă pe copertă"))
     p.add_argument(
-        "--overwrite", action="store_true", help="înlocuiește formularele existente cu același nume"
+        "--overwrite", action="store_true", help=_("înlocuiește formularele existente cu același nume")
     )
     p.set_defaults(func=run_guarded(cmd_forms_out))
 
-    p = sub.add_parser("forms-in", help="importă formularele de retur completate (cu previzualizare)")
-    p.add_argument("files", nargs="+", metavar="FIȘIER")
-    p.add_argument("--dry-run", action="store_true", help="arată doar ce s-ar schimba; nu modifică nimic")
-    p.add_argument("--period", metavar="PERIOADĂ", help="refuză formularele altei perioade")
+    p = sub.add_parser("forms-in", help=_("importă formularele de retur completate (cu previzualizare)"))
+    p.add_argument("files", nargs="+", metavar=_("FIȘIER"))
+    p.add_argument("--dry-run", action="store_true", help=_("arată doar ce s-ar schimba; nu modifică nimic"))
+    p.add_argument("--period", metavar=_("PERIOADĂ"), help=_("refuză formularele altei perioade"))
     p.add_argument(
         "--accept-conflicts",
         action="store_true",
-        help="la conflicte ia valoarea din formular (implicit rămâne cea modificată în aplicație)",
+        help=_("la conflicte ia valoarea din formular (implicit rămâne cea modificată în aplicație)"),
     )
     p.set_defaults(func=run_guarded(cmd_forms_in))
 
     p = sub.add_parser(
-        "forms-status", help="arată (sau schimbă) starea formularelor de retur ale unei perioade"
+        "forms-status", help=_("arată (sau schimbă) starea formularelor de retur ale unei perioade")
     )
-    p.add_argument("--period", required=True, metavar="PERIOADĂ", help="de exemplu 2023-S1")
-    p.add_argument("--set", choices=[s.value for s in FormState], metavar="STARE", help="stare nouă")
-    p.add_argument("--subdivision", metavar="COD", help="subdiviziunea a cărei stare se schimbă")
+    p.add_argument("--period", required=True, metavar=_("PERIOADĂ"), help=_("de exemplu 2023-S1"))
+    p.add_argument("--set", choices=[s.value for s in FormState], metavar="STARE", help=_("stare nouă"))
+    p.add_argument("--subdivision", metavar="COD", help=_("subdiviziunea a cărei stare se schimbă"))
     p.set_defaults(func=run_guarded(cmd_forms_status))
 
 
@@ -84,13 +85,13 @@ def _parse_date(text: str) -> dt.date:
             return dt.datetime.strptime(text.strip(), pattern).date()
         except ValueError:
             continue
-    raise CommandError(f"Data „{text}” nu este validă; scrieți de forma 10.07.2023.")
+    raise CommandError(_("Data „{text}” nu este validă; scrieți de forma 10.07.2023.").format(text=text))
 
 
 def _subdivision(code: str) -> Subdivision:
     sub = Subdivision.get_or_none(Subdivision.code == code.strip())
     if sub is None:
-        raise CommandError(f"Subdiviziunea „{code}” nu există.")
+        raise CommandError(_("Subdiviziunea „{code}” nu există.").format(code=code))
     return sub
 
 
@@ -126,7 +127,7 @@ def cmd_forms_in(args: argparse.Namespace) -> int:
         print(terminal_safe("\n".join(preview.summary_lines())))
         shown = [c for c in preview.changes if c.kind in _SHOW_KINDS]
         if shown:
-            print("\nModificări:")
+            print(_("\nModificări:"))
             for c in shown:
                 print(
                     terminal_safe(
@@ -135,34 +136,54 @@ def cmd_forms_in(args: argparse.Namespace) -> int:
                     )
                 )
         if preview.new_findings:
-            print(f"\nConstatări noi după import ({len(preview.new_findings)}):")
+            print(
+                _("\nConstatări noi după import ({new_findings}):").format(
+                    new_findings=len(preview.new_findings)
+                )
+            )
             for finding in preview.new_findings:
                 print(terminal_safe(f"  {finding.location()}: {finding.message}"))
         if preview.resolved_findings:
-            print(f"\nConstatări care dispar după import: {len(preview.resolved_findings)}.")
+            print(
+                _("\nConstatări care dispar după import: {n_resolved_findings}.").format(
+                    n_resolved_findings=len(preview.resolved_findings)
+                )
+            )
         if not preview.files:
-            print("\nNiciun formular nu poate fi importat; nu s-a modificat nimic.")
+            print(_("\nNiciun formular nu poate fi importat; nu s-a modificat nimic."))
             return EXIT_REFUSED
         if args.dry_run:
-            print("\nSimulare (--dry-run): nu s-a modificat nimic.")
+            print(_("\nSimulare (--dry-run): nu s-a modificat nimic."))
             return EXIT_REFUSED if preview.refused else 0
         if preview.refused:
             # Several files are one import: all of them or none (the README's "errors change nothing").
             names = "; ".join(f"„{r.path.name}”: {r.message}" for r in preview.refused)
             raise CommandError(
-                f"{count_phrase(len(preview.refused), 'fișier refuzat', 'fișiere refuzate')} ({names}). "
-                "Formularele se importă toate sau niciunul: nu s-a importat nimic și nu s-a modificat nimic. "
-                "Scoateți fișierele refuzate din listă sau corectați-le, apoi importați din nou."
+                _(
+                    "{n_refused} ({names}). Formularele se importă toate sau niciunul: nu s-a importat nimic și nu s-a modificat nimic. Scoateți fișierele refuzate din listă sau corectați-le, apoi importați din nou."
+                ).format(
+                    n_refused=count_phrase(len(preview.refused), "fișier refuzat", "fișiere refuzate"),
+                    names=names,
+                )
             )
         accepted = [c.ref for c in preview.conflicts] if args.accept_conflicts else []
         result = apply_import(preview, accepted)
-        print(f"\nImportat: {result.applied} celule din {len(preview.files)} formulare.")
+        print(
+            _("\nImportat: {applied} celule din {n_files} formulare.").format(
+                applied=result.applied, n_files=len(preview.files)
+            )
+        )
         if preview.answers:
-            print(f"Răspunsuri la observații păstrate la comentariile lor: {len(preview.answers)}.")
+            print(
+                _("Răspunsuri la observații păstrate la comentariile lor: {n_answers}.").format(
+                    n_answers=len(preview.answers)
+                )
+            )
         if preview.conflicts and not args.accept_conflicts:
             print(
-                f"{len(preview.conflicts)} conflicte au păstrat valoarea din aplicație "
-                "(folosiți --accept-conflicts pentru a lua valoarea din formular)."
+                _(
+                    "{n_conflicts} conflicte au păstrat valoarea din aplicație (folosiți --accept-conflicts pentru a lua valoarea din formular)."
+                ).format(n_conflicts=len(preview.conflicts))
             )
     return 0
 
@@ -173,7 +194,7 @@ def cmd_forms_status(args: argparse.Namespace) -> int:
         period = period_arg(default_plan(), args.period)
         if args.set:
             if not args.subdivision:
-                raise CommandError("Indicați subdiviziunea (--subdivision COD) a cărei stare se schimbă.")
+                raise CommandError(_("Indicați subdiviziunea (--subdivision COD) a cărei stare se schimbă."))
             sub = _subdivision(args.subdivision)
             set_form_state(period, sub.id, args.set)
             print(terminal_safe(f"{sub.name}: {STATE_LABELS[FormState(args.set)]}."))

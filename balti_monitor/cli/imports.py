@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from balti_monitor.cli.common import default_plan, opened, run_guarded, terminal_safe
+from balti_monitor.i18n import _
 from balti_monitor.interchange.report_import import (
     ReportReading,
     apply_report,
@@ -24,14 +25,14 @@ def register(sub: Any) -> None:
     """Add the import sub-commands."""
     p = sub.add_parser(
         "import-report",
-        help="importă un raport semestrial Word (.docx) în istoricul perioadei lui (cu previzualizare)",
+        help=_("importă un raport semestrial Word (.docx) în istoricul perioadei lui (cu previzualizare)"),
     )
-    p.add_argument("file", metavar="FIȘIER.docx")
-    p.add_argument("--dry-run", action="store_true", help="arată doar ce s-ar importa; nu modifică nimic")
+    p.add_argument("file", metavar=_("FIȘIER.docx"))
+    p.add_argument("--dry-run", action="store_true", help=_("arată doar ce s-ar importa; nu modifică nimic"))
     p.add_argument(
         "--yes",
         action="store_true",
-        help="aplică importul și când perioada are deja date (după ce arată diferențele)",
+        help=_("aplică importul și când perioada are deja date (după ce arată diferențele)"),
     )
     p.set_defaults(func=run_guarded(cmd_import_report))
     register_plan(sub)
@@ -40,17 +41,17 @@ def register(sub: Any) -> None:
 def _print_reading(reading: ReportReading) -> None:
     print(terminal_safe(f"Raportul „{reading.source}”. {reading.summary()}"))
     if reading.unplaced:
-        print("\nNu pot fi plasate (nu se importă):")
+        print(_("\nNu pot fi plasate (nu se importă):"))
         for item in reading.unplaced[:_SHOWN]:
             print(terminal_safe(f"  - {item.where}: {item.reason} — „{item.text}”"))
         if len(reading.unplaced) > _SHOWN:
-            print(f"  … și încă {len(reading.unplaced) - _SHOWN}")
+            print(_("  … și încă {value}").format(value=len(reading.unplaced) - _SHOWN))
     if reading.notes:
-        print("\nObservații:")
+        print(_("\nObservații:"))
         for note in reading.notes[:_SHOWN]:
             print(terminal_safe(f"  - {note}"))
         if len(reading.notes) > _SHOWN:
-            print(f"  … și încă {len(reading.notes) - _SHOWN}")
+            print(_("  … și încă {value}").format(value=len(reading.notes) - _SHOWN))
 
 
 def _short(text: str, limit: int = 80) -> str:
@@ -68,23 +69,32 @@ def cmd_import_report(args: argparse.Namespace) -> int:
         has_data = period_has_data(reading, plan)
         if has_data:
             diffs = compare_with_file(reading, plan)
-            print(f"\nPerioada {reading.period_code} are deja date; diferențe: {len(diffs)}.")
+            print(
+                _("\nPerioada {period_code} are deja date; diferențe: {n_diffs}.").format(
+                    period_code=reading.period_code, n_diffs=len(diffs)
+                )
+            )
             for d in diffs[:_SHOWN]:
                 where = f"{d.action} · {d.subdivision} · " if d.action else ""
                 print(terminal_safe(f"  - {where}{d.what}: „{_short(d.old)}” → „{_short(d.new)}”"))
             if len(diffs) > _SHOWN:
-                print(f"  … și încă {len(diffs) - _SHOWN}")
+                print(_("  … și încă {value}").format(value=len(diffs) - _SHOWN))
         if args.dry_run:
-            print("\nSimulare (--dry-run): nu s-a modificat nimic.")
+            print(_("\nSimulare (--dry-run): nu s-a modificat nimic."))
             return 0
         if has_data and not args.yes:
             print(
-                f"\nNu s-a modificat nimic: perioada {reading.period_code} are deja date. Verificați diferențele "
-                "și repetați comanda cu --yes pentru a le aplica pe toate."
+                _(
+                    "\nNu s-a modificat nimic: perioada {period_code} are deja date. Verificați diferențele și repetați comanda cu --yes pentru a le aplica pe toate."
+                ).format(period_code=reading.period_code)
             )
             return 1
         apply_report(reading, plan)
-        print(f"\nImportat în perioada {reading.period_code} (după o copie automată a fișierului).")
+        print(
+            _("\nImportat în perioada {period_code} (după o copie automată a fișierului).").format(
+                period_code=reading.period_code
+            )
+        )
     return 0
 
 
@@ -92,21 +102,23 @@ def register_plan(sub: Any) -> None:
     """Add ``import-plan``."""
     p = sub.add_parser(
         "import-plan",
-        help="importă un plan din tabelul unui document Word sau Excel (cu previzualizarea arborelui)",
-    )
-    p.add_argument("file", metavar="FIȘIER", help=".docx sau .xlsx (.doc/.odt/.xls/.ods prin LibreOffice)")
-    p.add_argument(
-        "--kind", metavar="TIP", help="tipul planului (implicit: ghicit din capul de tabel; „pla”)"
+        help=_("importă un plan din tabelul unui document Word sau Excel (cu previzualizarea arborelui)"),
     )
     p.add_argument(
-        "--mapping", metavar="FIȘIER.json", help="tabelele, coloanele, datele planului, subdiviziunile"
+        "file", metavar=_("FIȘIER"), help=_(".docx sau .xlsx (.doc/.odt/.xls/.ods prin LibreOffice)")
+    )
+    p.add_argument(
+        "--kind", metavar="TIP", help=_("tipul planului (implicit: ghicit din capul de tabel; „pla”)")
+    )
+    p.add_argument(
+        "--mapping", metavar=_("FIȘIER.json"), help=_("tabelele, coloanele, datele planului, subdiviziunile")
     )
     p.add_argument(
         "--write-mapping",
-        metavar="FIȘIER.json",
-        help="scrie corespondența ghicită (și numele de mapat) într-un fișier de editat",
+        metavar=_("FIȘIER.json"),
+        help=_("scrie corespondența ghicită (și numele de mapat) într-un fișier de editat"),
     )
-    p.add_argument("--dry-run", action="store_true", help="arată doar arborele citit; nu modifică nimic")
+    p.add_argument("--dry-run", action="store_true", help=_("arată doar arborele citit; nu modifică nimic"))
     p.set_defaults(func=run_guarded(cmd_import_plan))
 
 
@@ -154,7 +166,7 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
                 for number, text in enumerate(action.indicators, start=1):
                     print(terminal_safe(f"        {number}. {_short(text, 90)}"))
         if reading.warnings:
-            print("\nObservații:")
+            print(_("\nObservații:"))
             for warning in reading.warnings:
                 print(terminal_safe(f"  - {warning}"))
         unknown = unknown_names(reading, mapping)
@@ -162,25 +174,30 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
             Path(args.write_mapping).write_text(
                 json.dumps(mapping_template(reading), ensure_ascii=False, indent=2), encoding="utf-8"
             )
-            print(f"\nCorespondența a fost scrisă în {args.write_mapping}.")
+            print(
+                _("\nCorespondența a fost scrisă în {write_mapping}.").format(
+                    write_mapping=args.write_mapping
+                )
+            )
         if unknown:
-            print("\nNume de responsabili care nu corespund niciunei subdiviziuni (de mapat):")
+            print(_("\nNume de responsabili care nu corespund niciunei subdiviziuni (de mapat):"))
             for name in unknown:
                 print(terminal_safe(f"  - {name}"))
         if args.dry_run:
-            print("\nSimulare (--dry-run): nu s-a modificat nimic.")
+            print(_("\nSimulare (--dry-run): nu s-a modificat nimic."))
             return 0
         if unknown:
             print(
-                "\nNu s-a importat nimic. În fișierul de corespondență (--mapping; unul de pornire se scrie cu "
-                "--write-mapping), secțiunea „subdivisions”, dați fiecărui nume codul unei subdiviziuni, "
-                '{"create": "COD"} sau "other" (alt responsabil, păstrat ca text).'
+                _(
+                    '\nNu s-a importat nimic. În fișierul de corespondență (--mapping; unul de pornire se scrie cu --write-mapping), secțiunea „subdivisions”, dați fiecărui nume codul unei subdiviziuni, {{"create": "COD"}} sau "other" (alt responsabil, păstrat ca text).'
+                )
             )
             return 1
         import_plan_reading(reading, mapping)
         indicators = sum(len(a.indicators) for a in reading.actions)
         print(
-            f"\nPlanul a fost importat: {len(reading.groups)} priorități, {len(reading.actions)} acțiuni, "
-            f"{indicators} indicatori (după o copie automată a fișierului)."
+            _(
+                "\nPlanul a fost importat: {n_groups} priorități, {n_actions} acțiuni, {indicators} indicatori (după o copie automată a fișierului)."
+            ).format(n_groups=len(reading.groups), n_actions=len(reading.actions), indicators=indicators)
         )
     return 0

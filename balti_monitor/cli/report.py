@@ -10,61 +10,64 @@ from typing import Any
 from balti_monitor.cli.common import CommandError, default_plan, opened, period_arg, run_guarded
 from balti_monitor.export.context import build_context, export_preflight
 from balti_monitor.export.render import ExportError, ExportOptions, render_context
+from balti_monitor.i18n import _
 
 
 def register(sub: Any) -> None:
     """Add the ``export`` sub-command."""
-    p = sub.add_parser("export", help="exportă raportul semestrial în Word (.docx)")
-    p.add_argument("--period", required=True, metavar="PERIOADĂ", help="de exemplu 2023-S1")
-    p.add_argument("--out", required=True, metavar="FIȘIER", help="documentul scris, de exemplu raport.docx")
+    p = sub.add_parser("export", help=_("exportă raportul semestrial în Word (.docx)"))
+    p.add_argument("--period", required=True, metavar=_("PERIOADĂ"), help=_("de exemplu 2023-S1"))
+    p.add_argument(
+        "--out", required=True, metavar=_("FIȘIER"), help=_("documentul scris, de exemplu raport.docx")
+    )
     p.add_argument(
         "--db",
-        metavar="FIȘIER",
+        metavar=_("FIȘIER"),
         default=argparse.SUPPRESS,
-        help="baza de date folosită (la fel ca opțiunea generală --db)",
+        help=_("baza de date folosită (la fel ca opțiunea generală --db)"),
     )
     p.add_argument(
         "--priorities",
-        metavar="LISTĂ",
-        help="doar aceste priorități, separate prin virgulă (de exemplu I,IV)",
+        metavar=_("LISTĂ"),
+        help=_("doar aceste priorități, separate prin virgulă (de exemplu I,IV)"),
     )
     p.add_argument(
         "--omit-empty",
         action="store_true",
-        help="omite acțiunile pentru care nu s-a primit nicio informație în perioadă",
+        help=_("omite acțiunile pentru care nu s-a primit nicio informație în perioadă"),
     )
     p.add_argument(
         "--template-dir",
         metavar="DOSAR",
-        help="dosar cu un șablon raport_semestrial.docx propriu (căutat înaintea celui inclus)",
+        help=_("dosar cu un șablon raport_semestrial.docx propriu (căutat înaintea celui inclus)"),
     )
     p.add_argument(
         "--review",
         action="store_true",
-        help="copie de revizuire: un comentariu Word la fiecare total manual și la fiecare constatare",
+        help=_("copie de revizuire: un comentariu Word la fiecare total manual și la fiecare constatare"),
     )
     p.add_argument(
         "--pdf",
         action="store_true",
-        help="scrie și un PDF alături (cu LibreOffice sau, pe Windows, cu Word)",
+        help=_("scrie și un PDF alături (cu LibreOffice sau, pe Windows, cu Word)"),
     )
     p.add_argument(
         "--strict",
         action="store_true",
-        help="nu scrie nimic și ieși cu codul 1 dacă verificarea dinaintea exportului semnalează ceva",
+        help=_("nu scrie nimic și ieși cu codul 1 dacă verificarea dinaintea exportului semnalează ceva"),
     )
-    p.add_argument("--author", metavar="NUME", help="autorul scris în proprietățile documentului")
+    p.add_argument("--author", metavar="NUME", help=_("autorul scris în proprietățile documentului"))
     p.add_argument(
         "--chart-annex",
         action="store_true",
-        help="adaugă „Anexă. Grafice”: acțiunile pe priorități și completitudinea pe perioade",
+        help=_("adaugă „Anexă. Grafice”: acțiunile pe priorități și completitudinea pe perioade"),
     )
     p.add_argument(
         "--semester-columns",
         action="store_true",
-        help="raport anual: trei coloane pe indicator, S1 | S2 | An (altfel doar valoarea anului)",
+        help=_("raport anual: trei coloane pe indicator, S1 | S2 | An (altfel doar valoarea anului)"),
     )
-    p.add_argument("--quiet", action="store_true", help="nu afișa progresul")
+    p.add_argument("--quiet", action="store_true", help=_("nu afișa progresul"))
     p.set_defaults(func=run_guarded(cmd_export))
 
 
@@ -73,7 +76,7 @@ def _priorities(text: str | None) -> set[str] | None:
         return None
     items = {item.strip() for item in text.split(",") if item.strip()}
     if not items:
-        raise CommandError("Lista de priorități este goală.")
+        raise CommandError(_("Lista de priorități este goală."))
     return items
 
 
@@ -108,21 +111,21 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise CommandError(str(exc)) from exc
     print(check.as_text())
     if args.strict and not check.clean:
-        sys.stderr.write("Exportul nu s-a făcut (--strict): rezolvați mai întâi cele de mai sus.\n")
+        sys.stderr.write(_("Exportul nu s-a făcut (--strict): rezolvați mai întâi cele de mai sus.\n"))
         return 1
     try:  # the database is closed again: writing the document needs only the context
         written = render_context(context, Path(args.out), options, progress)
     except ExportError as exc:
         raise CommandError(str(exc)) from exc
     if args.review:
-        print(f"Copia de revizuire (cu comentarii) a fost salvată în {written}.")
+        print(_("Copia de revizuire (cu comentarii) a fost salvată în {written}.").format(written=written))
     else:
-        print(f"Raportul a fost salvat în {written}.")
+        print(_("Raportul a fost salvat în {written}.").format(written=written))
     if args.pdf:
         from balti_monitor.export.pdf import PdfUnavailable, convert_to_pdf
 
         if not args.quiet and interactive:
-            sys.stderr.write("Se creează PDF-ul…\n")
+            sys.stderr.write(_("Se creează PDF-ul…\n"))
         try:
             pdf = convert_to_pdf(written)
         except PdfUnavailable as exc:
@@ -130,5 +133,5 @@ def cmd_export(args: argparse.Namespace) -> int:
             return 1
         except ExportError as exc:
             raise CommandError(str(exc)) from exc
-        print(f"PDF-ul a fost salvat în {pdf}.")
+        print(_("PDF-ul a fost salvat în {pdf}.").format(pdf=pdf))
     return 0

@@ -9,6 +9,7 @@ from typing import Any
 
 from balti_monitor.cli.common import CommandError, database_path, fail, opened, run_guarded, terminal_safe
 from balti_monitor.db.connection import DatabaseError, close_database, open_database
+from balti_monitor.i18n import _
 from balti_monitor.services.backup import make_backup
 from balti_monitor.services.file_report import verify_file
 from balti_monitor.services.restore import preview_restore, restore_from
@@ -21,33 +22,38 @@ def register(sub: Any) -> None:
     """Add the backup, restore and verify sub-commands."""
     p = sub.add_parser(
         "backup",
-        help="creează o copie de rezervă verificată a bazei de date (un singur fișier, de trimis prin e-mail)",
+        help=_(
+            "creează o copie de rezervă verificată a bazei de date (un singur fișier, de trimis prin e-mail)"
+        ),
     )
     p.add_argument(
         "--out",
         required=True,
-        metavar="FIȘIER",
-        help="fișierul copiei sau un dosar (în dosar, numele se alege automat, de ex. "
-        "balti-monitor-2023-S1-2026-11-25-1530.sqlite)",
+        metavar=_("FIȘIER"),
+        help=_(
+            "fișierul copiei sau un dosar (în dosar, numele se alege automat, de ex. balti-monitor-2023-S1-2026-11-25-1530.sqlite)"
+        ),
     )
     p.add_argument(
-        "--period", metavar="PERIOADĂ", help="perioada din numele copiei (implicit: cea mai recentă)"
+        "--period", metavar=_("PERIOADĂ"), help=_("perioada din numele copiei (implicit: cea mai recentă)")
     )
-    p.add_argument("--overwrite", action="store_true", help="înlocuiește fișierul --out dacă există deja")
+    p.add_argument("--overwrite", action="store_true", help=_("înlocuiește fișierul --out dacă există deja"))
     p.set_defaults(func=run_guarded(cmd_backup))
 
     p = sub.add_parser(
         "restore",
-        help="înlocuiește datele bazei de date cu cele dintr-o copie (după o copie automată a datelor actuale)",
+        help=_(
+            "înlocuiește datele bazei de date cu cele dintr-o copie (după o copie automată a datelor actuale)"
+        ),
     )
-    p.add_argument("file", metavar="FIȘIER", help="copia de rezervă (de exemplu primită prin e-mail)")
-    p.add_argument("--yes", action="store_true", help="nu mai cere confirmarea")
+    p.add_argument("file", metavar=_("FIȘIER"), help=_("copia de rezervă (de exemplu primită prin e-mail)"))
+    p.add_argument("--yes", action="store_true", help=_("nu mai cere confirmarea"))
     p.set_defaults(func=run_guarded(cmd_restore))
 
     p = sub.add_parser(
-        "verify", help="verifică un fișier de date fără să-l modifice (cod de ieșire 1 dacă are probleme)"
+        "verify", help=_("verifică un fișier de date fără să-l modifice (cod de ieșire 1 dacă are probleme)")
     )
-    p.add_argument("file", metavar="FIȘIER")
+    p.add_argument("file", metavar=_("FIȘIER"))
     p.set_defaults(func=run_guarded(cmd_verify))
 
 
@@ -61,7 +67,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     """Write a verified backup of the database."""
     path = database_path(args)
     if not path.exists():
-        raise CommandError(f"Fișierul „{path}” nu există.")
+        raise CommandError(_("Fișierul „{path}” nu există.").format(path=path))
     try:
         open_database(path, create=False, read_only=True)
     except DatabaseError as exc:
@@ -75,7 +81,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         finally:
             close_database()
     print(result.message())
-    print(f"Dosarul copiei: {result.folder}")
+    print(_("Dosarul copiei: {folder}").format(folder=result.folder))
     return 0
 
 
@@ -92,24 +98,25 @@ def cmd_restore(args: argparse.Namespace) -> int:
     candidate = Path(args.file)
     if not args.yes and not sys.stdin.isatty():
         raise CommandError(
-            "Restaurarea înlocuiește datele; confirmați cu --yes (înainte se face automat o copie a datelor "
-            "actuale)."
+            _(
+                "Restaurarea înlocuiește datele; confirmați cu --yes (înainte se face automat o copie a datelor actuale)."
+            )
         )
     report = verify_file(candidate)
     if not report.ok:
         print(terminal_safe("\n".join(report.lines())))
-        return fail("Copia nu poate fi folosită pentru restaurare; nu s-a modificat nimic.")
+        return fail(_("Copia nu poate fi folosită pentru restaurare; nu s-a modificat nimic."))
     try:
         opened = open_safely(path, create=True)
     except FileOpenError as exc:
         return fail(_cli_hint(exc))
     try:
         if opened.warning:
-            sys.stderr.write(f"Atenție: {opened.warning}\n")
+            sys.stderr.write(_("Atenție: {warning}\n").format(warning=opened.warning))
         _report, comparison = preview_restore(candidate)
         print("\n".join(comparison.lines()))
         if not _confirmed(args, path):
-            print("Restaurarea a fost anulată; nu s-a modificat nimic.")
+            print(_("Restaurarea a fost anulată; nu s-a modificat nimic."))
             return EXIT_PROBLEMS
         result = restore_from(candidate)
         print(result.message())

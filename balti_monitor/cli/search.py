@@ -6,19 +6,20 @@ import argparse
 from typing import Any
 
 from balti_monitor.cli.common import default_plan, opened, period_arg, run_guarded
+from balti_monitor.i18n import _
 
 
 def register(sub: Any) -> None:
     """Add the ``search`` sub-command."""
     p = sub.add_parser(
         "search",
-        help="caută un text în descrieri, valori, textul raportului și plan (diacriticele nu contează)",
-        description="Caută în toate perioadele (sau într-una, cu --period); fără să țină cont de diacritice. "
-        "Fiecare rezultat pe un rând: perioada, acțiunea, subdiviziunea, indicatorul sau „descriere”, "
-        "fragmentul găsit.",
+        help=_("caută un text în descrieri, valori, textul raportului și plan (diacriticele nu contează)"),
+        description=_(
+            "Caută în toate perioadele (sau într-una, cu --period); fără să țină cont de diacritice. Fiecare rezultat pe un rând: perioada, acțiunea, subdiviziunea, indicatorul sau „descriere”, fragmentul găsit."
+        ),
     )
-    p.add_argument("text", metavar="TEXT", help="cuvintele căutate (toate trebuie să apară)")
-    p.add_argument("--period", metavar="PERIOADĂ", help="doar perioada dată, de exemplu 2023-S1")
+    p.add_argument("text", metavar="TEXT", help=_("cuvintele căutate (toate trebuie să apară)"))
+    p.add_argument("--period", metavar=_("PERIOADĂ"), help=_("doar perioada dată, de exemplu 2023-S1"))
     p.set_defaults(func=run_guarded(cmd_search))
 
 
@@ -32,6 +33,6 @@ def cmd_search(args: argparse.Namespace) -> int:
         for hit in hits:
             print(hit.line())
         if not hits:
-            print(f"Nu s-a găsit „{args.text}”.")
+            print(_("Nu s-a găsit „{text}”.").format(text=args.text))
             return 1
     return 0

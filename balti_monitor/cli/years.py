@@ -7,65 +7,73 @@ import argparse
 from typing import Any
 
 from balti_monitor.cli.common import CommandError, default_plan, opened, period_arg, run_guarded
+from balti_monitor.i18n import _
 
 
 def register(sub: Any) -> None:
     """Add the sub-commands."""
     p = sub.add_parser(
         "new-period",
-        help="creează o perioadă: un semestru (2024-S1) sau un an (2023-A, raportul anual)",
-        description="Perioada anuală își calculează valorile din cele două semestre ale anului; semnatarii "
-        "și frazele fixe ale narațiunii se preiau din perioada precedentă.",
+        help=_("creează o perioadă: un semestru (2024-S1) sau un an (2023-A, raportul anual)"),
+        description=_(
+            "Perioada anuală își calculează valorile din cele două semestre ale anului; semnatarii și frazele fixe ale narațiunii se preiau din perioada precedentă."
+        ),
     )
-    p.add_argument("period", metavar="PERIOADĂ", help="de exemplu 2023-S2 sau 2023-A")
+    p.add_argument("period", metavar=_("PERIOADĂ"), help=_("de exemplu 2023-S2 sau 2023-A"))
     p.set_defaults(func=run_guarded(cmd_new_period))
 
     p = sub.add_parser(
         "annual-rules",
-        help="cum rezultă valoarea anuală a fiecărui indicator din semestre (și schimbarea ei)",
+        help=_("cum rezultă valoarea anuală a fiecărui indicator din semestre (și schimbarea ei)"),
     )
-    p.add_argument("--action", metavar="COD", help="doar o acțiune, de exemplu 1.13")
+    p.add_argument("--action", metavar="COD", help=_("doar o acțiune, de exemplu 1.13"))
     p.add_argument(
         "--set",
         nargs=2,
         metavar=("ACȚIUNE.INDICATOR", "REGULĂ"),
-        help="de exemplu --set 1.1.2 max; reguli: sum, last, max, mean, manual, auto (cea dedusă din text)",
+        help=_(
+            "de exemplu --set 1.1.2 max; reguli: sum, last, max, mean, manual, auto (cea dedusă din text)"
+        ),
     )
     p.set_defaults(func=run_guarded(cmd_annual_rules))
 
     p = sub.add_parser(
         "terms",
-        help="termenele acțiunilor: citite din textul planului sau stabilite manual",
+        help=_("termenele acțiunilor: citite din textul planului sau stabilite manual"),
     )
-    p.add_argument("--unparsed", action="store_true", help="doar termenele care nu au putut fi citite")
+    p.add_argument("--unparsed", action="store_true", help=_("doar termenele care nu au putut fi citite"))
     p.add_argument(
         "--set",
         nargs="+",
         metavar="VALOARE",
-        help="stabilește manual: --set COD semester|annual|as_needed|auto, sau --set COD deadline 31.12.2024",
+        help=_(
+            "stabilește manual: --set COD semester|annual|as_needed|auto, sau --set COD deadline 31.12.2024"
+        ),
     )
     p.set_defaults(func=run_guarded(cmd_terms))
 
     p = sub.add_parser(
         "due",
-        help="acțiunile scadente ale unei perioade și ciorna secțiunii III",
+        help=_("acțiunile scadente ale unei perioade și ciorna secțiunii III"),
     )
-    p.add_argument("--period", required=True, metavar="PERIOADĂ", help="de exemplu 2023-S2 sau 2023-A")
-    p.add_argument("--section3", action="store_true", help="doar ciorna secțiunii III (riscuri)")
+    p.add_argument("--period", required=True, metavar=_("PERIOADĂ"), help=_("de exemplu 2023-S2 sau 2023-A"))
+    p.add_argument("--section3", action="store_true", help=_("doar ciorna secțiunii III (riscuri)"))
     p.set_defaults(func=run_guarded(cmd_due))
 
-    p = sub.add_parser("trend", help="tendința unei acțiuni: totalul fiecărui indicator în toate perioadele")
-    p.add_argument("--action", required=True, metavar="COD", help="de exemplu 1.1")
-    p.add_argument("--annual", action="store_true", help="pe ani (perioadele anuale), nu pe semestre")
-    p.add_argument(
-        "--by-subdivision", type=int, metavar="NR", help="cifrele fiecărei subdiviziuni la indicatorul NR"
+    p = sub.add_parser(
+        "trend", help=_("tendința unei acțiuni: totalul fiecărui indicator în toate perioadele")
     )
-    p.add_argument("--png", metavar="FIȘIER", help="desenează și graficul (PNG)")
+    p.add_argument("--action", required=True, metavar="COD", help=_("de exemplu 1.1"))
+    p.add_argument("--annual", action="store_true", help=_("pe ani (perioadele anuale), nu pe semestre"))
+    p.add_argument(
+        "--by-subdivision", type=int, metavar="NR", help=_("cifrele fiecărei subdiviziuni la indicatorul NR")
+    )
+    p.add_argument("--png", metavar=_("FIȘIER"), help=_("desenează și graficul (PNG)"))
     p.set_defaults(func=run_guarded(cmd_trend))
 
-    p = sub.add_parser("overview", help="planul pe perioade: acțiunile pe priorități și completitudinea")
-    p.add_argument("--annual", action="store_true", help="pe ani (perioadele anuale), nu pe semestre")
-    p.add_argument("--png-dir", metavar="DOSAR", help="desenează graficele (PNG) în acest dosar")
+    p = sub.add_parser("overview", help=_("planul pe perioade: acțiunile pe priorități și completitudinea"))
+    p.add_argument("--annual", action="store_true", help=_("pe ani (perioadele anuale), nu pe semestre"))
+    p.add_argument("--png-dir", metavar="DOSAR", help=_("desenează graficele (PNG) în acest dosar"))
     p.set_defaults(func=run_guarded(cmd_overview))
 
 
@@ -77,7 +85,7 @@ def cmd_new_period(args: argparse.Namespace) -> int:
         plan = default_plan()
         key = parse_period_code(args.period)
         CreatePeriod(plan.id, key).apply()
-        print(f"Perioada {key.code} a fost creată.")
+        print(_("Perioada {code} a fost creată.").format(code=key.code))
     return 0
 
 
@@ -91,10 +99,14 @@ def cmd_annual_rules(args: argparse.Namespace) -> int:
         rules = indicator_rules(plan.id)
         if args.set:
             where, rule = args.set
-            code, _, number = where.strip().rpartition(".")
+            code, _dot, number = where.strip().rpartition(".")
             target = next((r for r in rules if r.action_code == code and str(r.number) == number), None)
             if target is None:
-                raise CommandError(f"Indicatorul „{where}” nu există (scrieți acțiunea și numărul: 1.1.2).")
+                raise CommandError(
+                    _("Indicatorul „{where}” nu există (scrieți acțiunea și numărul: 1.1.2).").format(
+                        where=where
+                    )
+                )
             set_annual_rule(
                 target.indicator_id, None if rule.strip().lower() == "auto" else rule.strip().lower()
             )
@@ -119,11 +131,11 @@ def cmd_terms(args: argparse.Namespace) -> int:
         plan = default_plan()
         if args.set:
             if len(args.set) < 2:
-                raise CommandError("Scrieți acțiunea și tipul de termen: --set 2.2 deadline 31.12.2024.")
+                raise CommandError(_("Scrieți acțiunea și tipul de termen: --set 2.2 deadline 31.12.2024."))
             code, kind, rest = args.set[0], args.set[1].strip().lower(), args.set[2:]
             info = next((t for t in action_terms(plan.id) if t.code == code), None)
             if info is None:
-                raise CommandError(f"Acțiunea „{code}” nu există în plan.")
+                raise CommandError(_("Acțiunea „{code}” nu există în plan.").format(code=code))
             if kind == "auto":
                 set_term(info.action_id, None)
             else:
@@ -131,7 +143,11 @@ def cmd_terms(args: argparse.Namespace) -> int:
                     parsed_kind = TermKind(kind)
                 except ValueError:
                     names = ", ".join(k.value for k in TermKind)
-                    raise CommandError(f"Tipul de termen „{kind}” nu există ({names}, auto).") from None
+                    raise CommandError(
+                        _("Tipul de termen „{kind}” nu există ({names}, auto).").format(
+                            kind=kind, names=names
+                        )
+                    ) from None
                 date_text = rest[0] if rest else ""
                 due = parse_due_date(date_text) if parsed_kind is TermKind.DEADLINE else None
                 set_term(info.action_id, Term(parsed_kind, due))
@@ -146,7 +162,9 @@ def cmd_terms(args: argparse.Namespace) -> int:
                 how = info.term.describe() + (" [stabilit manual]" if info.manual is not None else "")
             print(f"{info.code}\t{how}\t„{info.text}”")
         print(
-            f"\n{len(terms) - len(unparsed)} termene citite sau stabilite, {len(unparsed)} de stabilit manual."
+            _("\n{value} termene citite sau stabilite, {n_unparsed} de stabilit manual.").format(
+                value=len(terms) - len(unparsed), n_unparsed=len(unparsed)
+            )
         )
     return 1 if args.unparsed and unparsed else 0
 
@@ -168,7 +186,7 @@ def cmd_due(args: argparse.Namespace) -> int:
             print()
             print(due_sentence(due_counts(results)))
             print()
-        print("III. Riscuri aferente implementării acțiunilor scadente – ciornă:")
+        print(_("III. Riscuri aferente implementării acțiunilor scadente – ciornă:"))
         for item in items or ["Nu sunt acțiuni scadente nerealizate în această perioadă."]:
             print(f"- {item}")
     return 0
@@ -193,7 +211,7 @@ def cmd_trend(args: argparse.Namespace) -> int:
         plan = default_plan()
         action = action_by_code(plan.id, args.action.strip())
         trend = action_trend(plan.id, action.id, annual=args.annual)
-    print(f"Acțiunea {trend.code}\t" + "\t".join(trend.periods))
+    print(_("Acțiunea {code}\t{periods}").format(code=trend.code, periods="\t".join(trend.periods)))
     for ind in trend.indicators:
         if args.by_subdivision is not None and ind.number != args.by_subdivision:
             continue
@@ -207,7 +225,7 @@ def cmd_trend(args: argparse.Namespace) -> int:
         out = trend_png(
             trend, Path(args.png), subdivisions=args.by_subdivision is not None, indicator=args.by_subdivision
         )
-        print(f"Graficul a fost salvat în {out}.")
+        print(_("Graficul a fost salvat în {out}.").format(out=out))
     return 0
 
 
@@ -225,7 +243,13 @@ def cmd_overview(args: argparse.Namespace) -> int:
             for p in item.priorities
         )
         print(
-            f"{item.code}\tcompletitudine {100 * item.completeness:.0f}% ({item.answered}/{item.expected})\t{shares}"
+            _("{code}\tcompletitudine {value:.0f}% ({answered}/{expected})\t{shares}").format(
+                code=item.code,
+                value=100 * item.completeness,
+                answered=item.answered,
+                expected=item.expected,
+                shares=shares,
+            )
         )
     if args.png_dir:
         from balti_monitor.export.charts import completeness_png, overview_png
@@ -234,5 +258,5 @@ def cmd_overview(args: argparse.Namespace) -> int:
         for item in overviews:
             overview_png(item, folder / f"ansamblu_{item.code}.png")
         completeness_png(overviews, folder / "completitudine.png")
-        print(f"Graficele au fost salvate în {folder}.")
+        print(_("Graficele au fost salvate în {folder}.").format(folder=folder))
     return 0

@@ -36,6 +36,7 @@ from balti_monitor.db.audit import add_audit, create_audit_triggers
 from balti_monitor.db.models import ALL_MODELS, database
 from balti_monitor.db.search_index import create_search_index
 from balti_monitor.errors import BaltiMonitorError
+from balti_monitor.i18n import _
 
 SCHEMA_VERSION = 8
 APPLICATION_ID = 0x42544D4E  # "BTMN": marks the file as ours (PRAGMA application_id)
@@ -253,33 +254,41 @@ def read_header(path: Path) -> FileHeader:
         with path.open("rb") as fh:
             head = fh.read(100)
     except FileNotFoundError as exc:
-        raise DatabaseError(f"Fișierul „{path}” nu există.", "missing") from exc
+        raise DatabaseError(_("Fișierul „{path}” nu există.").format(path=path), "missing") from exc
     except IsADirectoryError as exc:
-        raise DatabaseError(f"„{path}” este un dosar, nu un fișier.", "not_sqlite") from exc
+        raise DatabaseError(
+            _("„{path}” este un dosar, nu un fișier.").format(path=path), "not_sqlite"
+        ) from exc
     except DatabaseError:
         raise
     except OSError as exc:
         raise DatabaseError(
-            f"Fișierul „{name}” nu poate fi citit: {exc.strerror or exc}. {_UNCHANGED}", "unreadable"
+            _("Fișierul „{name}” nu poate fi citit: {value}. {UNCHANGED}").format(
+                name=name, value=exc.strerror or exc, UNCHANGED=_UNCHANGED
+            ),
+            "unreadable",
         ) from exc
     if size == 0:
         raise DatabaseError(
-            f"Fișierul „{name}” este gol (0 octeți): nu conține nicio bază de date. Probabil copierea, "
-            f"descărcarea sau salvarea lui nu s-a încheiat. {_UNCHANGED}",
+            _(
+                "Fișierul „{name}” este gol (0 octeți): nu conține nicio bază de date. Probabil copierea, descărcarea sau salvarea lui nu s-a încheiat. {UNCHANGED}"
+            ).format(name=name, UNCHANGED=_UNCHANGED),
             "empty",
         )
     if not head.startswith(SQLITE_MAGIC):
         raise DatabaseError(
-            f"Fișierul „{name}” nu este o bază de date Bălți Monitor (nu este SQLite).{_looks_like(head)} "
-            f"{_UNCHANGED}",
+            _(
+                "Fișierul „{name}” nu este o bază de date Bălți Monitor (nu este SQLite).{head} {UNCHANGED}"
+            ).format(name=name, head=_looks_like(head), UNCHANGED=_UNCHANGED),
             "not_sqlite",
         )
     journal = Path(str(path) + "-journal")
     journal_pending = journal.exists() and journal.stat().st_size > 0
     if len(head) < 100:
         raise DatabaseError(
-            f"Fișierul „{name}” este incomplet (trunchiat): are doar {size} octeți. Probabil copierea sau "
-            f"trimiterea lui nu s-a încheiat. {_UNCHANGED}",
+            _(
+                "Fișierul „{name}” este incomplet (trunchiat): are doar {size} octeți. Probabil copierea sau trimiterea lui nu s-a încheiat. {UNCHANGED}"
+            ).format(name=name, size=size, UNCHANGED=_UNCHANGED),
             "truncated",
         )
     raw_page = int.from_bytes(head[16:18], "big")
@@ -301,8 +310,9 @@ def read_header(path: Path) -> FileHeader:
     if not journal_pending and (not valid_page_size or (expected is not None and size < expected)):
         promised = f", dar ar trebui să aibă {expected}" if expected is not None and valid_page_size else ""
         raise DatabaseError(
-            f"Fișierul „{name}” este incomplet (trunchiat): are {size} octeți{promised}. Probabil copierea "
-            f"sau trimiterea lui nu s-a încheiat. {_UNCHANGED}",
+            _(
+                "Fișierul „{name}” este incomplet (trunchiat): are {size} octeți{promised}. Probabil copierea sau trimiterea lui nu s-a încheiat. {UNCHANGED}"
+            ).format(name=name, size=size, promised=promised, UNCHANGED=_UNCHANGED),
             "truncated",
         )
     damaged = _damaged_header(head)
@@ -316,8 +326,9 @@ def read_header(path: Path) -> FileHeader:
         damaged = f"versiunea structurii ({header.user_version})"
     if damaged is not None:
         raise DatabaseError(
-            f"Fișierul „{name}” este deteriorat: antetul lui are valori imposibile ({damaged}). "
-            f"Folosiți o copie de rezervă. {_UNCHANGED}",
+            _(
+                "Fișierul „{name}” este deteriorat: antetul lui are valori imposibile ({damaged}). Folosiți o copie de rezervă. {UNCHANGED}"
+            ).format(name=name, damaged=damaged, UNCHANGED=_UNCHANGED),
             "damaged",
         )
     if header.application_id not in (0, APPLICATION_ID):
@@ -335,11 +346,15 @@ def require_regular_file(path: Path) -> os.stat_result:
     """
     info = path.stat()
     if stat.S_ISDIR(info.st_mode):
-        raise DatabaseError(f"„{path}” este un dosar, nu un fișier. {_UNCHANGED}", "not_sqlite")
+        raise DatabaseError(
+            _("„{path}” este un dosar, nu un fișier. {UNCHANGED}").format(path=path, UNCHANGED=_UNCHANGED),
+            "not_sqlite",
+        )
     if not stat.S_ISREG(info.st_mode):
         raise DatabaseError(
-            f"„{path}” nu este un fișier obișnuit (este un dispozitiv, o conductă sau un socket); "
-            f"alegeți fișierul bazei de date.",
+            _(
+                "„{path}” nu este un fișier obișnuit (este un dispozitiv, o conductă sau un socket); alegeți fișierul bazei de date."
+            ).format(path=path),
             "not_sqlite",
         )
     return info
@@ -385,14 +400,18 @@ def _looks_ours(path: Path) -> bool:
 
 def _foreign(path: Path) -> DatabaseError:
     return DatabaseError(
-        f"Fișierul „{path.name}” conține o bază de date a altui program; nu a fost modificat.", "foreign"
+        _("Fișierul „{name}” conține o bază de date a altui program; nu a fost modificat.").format(
+            name=path.name
+        ),
+        "foreign",
     )
 
 
 def _newer(path: Path, version: int) -> DatabaseError:
     return DatabaseError(
-        f"Fișierul „{path.name}” a fost creat de o versiune mai nouă a programului (schema {version}, "
-        f"această versiune cunoaște schema {SCHEMA_VERSION}). Actualizați Bălți Monitor. {_UNCHANGED}",
+        _(
+            "Fișierul „{name}” a fost creat de o versiune mai nouă a programului (schema {version}, această versiune cunoaște schema {SCHEMA_VERSION}). Actualizați Bălți Monitor. {UNCHANGED}"
+        ).format(name=path.name, version=version, SCHEMA_VERSION=SCHEMA_VERSION, UNCHANGED=_UNCHANGED),
         "newer",
     )
 
@@ -491,7 +510,9 @@ def backup_copy(source: Path, dest: Path) -> Path:
             dst.execute("PRAGMA journal_mode=DELETE")
             ok = dst.execute("PRAGMA integrity_check").fetchone()
             if not ok or ok[0] != "ok":
-                raise DatabaseError(f"Copia de rezervă nu a trecut verificarea integrității: {ok}")
+                raise DatabaseError(
+                    _("Copia de rezervă nu a trecut verificarea integrității: {ok}").format(ok=ok)
+                )
         finally:
             dst.close()
     finally:
@@ -599,7 +620,7 @@ def open_database(
     path = Path(path)
     if not path.exists():
         if not create or read_only:
-            raise DatabaseError(f"Fișierul „{path}” nu există.", "missing")
+            raise DatabaseError(_("Fișierul „{path}” nu există.").format(path=path), "missing")
         _create_file(path)
     else:
         read_header(path)
@@ -639,7 +660,10 @@ def _open_checked(
 
 def _unreadable(path: Path, exc: Exception) -> DatabaseError:
     return DatabaseError(
-        f"Fișierul „{path.name}” este deteriorat sau nu poate fi citit: {exc}. {_UNCHANGED}", "damaged"
+        _("Fișierul „{name}” este deteriorat sau nu poate fi citit: {exc}. {UNCHANGED}").format(
+            name=path.name, exc=exc, UNCHANGED=_UNCHANGED
+        ),
+        "damaged",
     )
 
 
@@ -647,7 +671,10 @@ def _create_file(path: Path) -> None:
     """Build a new database under a temporary name and rename it into place once its schema is committed."""
     if not path.parent.is_dir():
         raise DatabaseError(
-            f"Dosarul „{path.parent}” nu există; fișierul „{path.name}” nu poate fi creat.", "missing"
+            _("Dosarul „{parent}” nu există; fișierul „{name}” nu poate fi creat.").format(
+                parent=path.parent, name=path.name
+            ),
+            "missing",
         )
     tmp = path.with_name(f".{path.name}.{os.getpid()}.nou")
     _remove_quietly(tmp)
@@ -660,11 +687,15 @@ def _create_file(path: Path) -> None:
         _ensure_schema(database, tmp, None, check=False)
         database.close()
         if path.exists():
-            raise DatabaseError(f"Fișierul „{path.name}” a apărut între timp; încercați din nou.", "")
+            raise DatabaseError(
+                _("Fișierul „{name}” a apărut între timp; încercați din nou.").format(name=path.name), ""
+            )
         os.replace(tmp, path)
         _sync_directory(path.parent)
     except (sqlite3.DatabaseError, pw.DatabaseError, OSError) as exc:
-        raise DatabaseError(f"Fișierul „{path}” nu poate fi creat: {exc}", "unreadable") from exc
+        raise DatabaseError(
+            _("Fișierul „{path}” nu poate fi creat: {exc}").format(path=path, exc=exc), "unreadable"
+        ) from exc
     finally:
         if not database.is_closed():
             database.close()
@@ -710,7 +741,10 @@ def _ensure_schema(
             raise _foreign(path)
         if read_only:
             raise DatabaseError(
-                f"Fișierul „{path.name}” nu conține nicio bază de date. {_UNCHANGED}", "empty"
+                _("Fișierul „{name}” nu conține nicio bază de date. {UNCHANGED}").format(
+                    name=path.name, UNCHANGED=_UNCHANGED
+                ),
+                "empty",
             )
         with db.atomic():
             db.create_tables(ALL_MODELS)
@@ -725,8 +759,9 @@ def _ensure_schema(
         raise _newer(path, version)
     if version < 0:
         raise DatabaseError(
-            f"Fișierul „{path.name}” este deteriorat: versiunea structurii ({version}) nu poate exista. "
-            f"{_UNCHANGED}",
+            _(
+                "Fișierul „{name}” este deteriorat: versiunea structurii ({version}) nu poate exista. {UNCHANGED}"
+            ).format(name=path.name, version=version, UNCHANGED=_UNCHANGED),
             "damaged",
         )
     if check:
@@ -737,7 +772,9 @@ def _ensure_schema(
         )
         if problems:
             raise DatabaseError(
-                f"Fișierul „{path.name}” este deteriorat: {describe_problems(problems)}. {_UNCHANGED}",
+                _("Fișierul „{name}” este deteriorat: {problems}. {UNCHANGED}").format(
+                    name=path.name, problems=describe_problems(problems), UNCHANGED=_UNCHANGED
+                ),
                 "damaged",
             )
         # the links between tables are checked with the whole file (a cost that grows with history): at
@@ -747,15 +784,21 @@ def _ensure_schema(
         )
         if structure:
             raise DatabaseError(
-                f"Fișierul „{path.name}” nu are structura unei baze de date Bălți Monitor (versiunea "
-                f"{version}): {schema_check.describe(structure)}. A fost modificat de alt program sau este "
-                f"deteriorat; folosiți o copie de rezervă. {_UNCHANGED}",
+                _(
+                    "Fișierul „{name}” nu are structura unei baze de date Bălți Monitor (versiunea {version}): {structure}. A fost modificat de alt program sau este deteriorat; folosiți o copie de rezervă. {UNCHANGED}"
+                ).format(
+                    name=path.name,
+                    version=version,
+                    structure=schema_check.describe(structure),
+                    UNCHANGED=_UNCHANGED,
+                ),
                 "damaged",
             )
     if version < SCHEMA_VERSION and read_only:
         raise DatabaseError(
-            f"Fișierul „{path.name}” are structura versiunii {version} și trebuie actualizat înainte de "
-            f"folosire; deschideți-l pentru scriere. {_UNCHANGED}",
+            _(
+                "Fișierul „{name}” are structura versiunii {version} și trebuie actualizat înainte de folosire; deschideți-l pentru scriere. {UNCHANGED}"
+            ).format(name=path.name, version=version, UNCHANGED=_UNCHANGED),
             "needs_upgrade",
         )
     if version < SCHEMA_VERSION:

@@ -25,6 +25,7 @@ from balti_monitor.domain.totals import (
     compute_totals,
 )
 from balti_monitor.domain.values import ValueState, format_quantity, parse_value
+from balti_monitor.i18n import N_, _
 
 
 class FindingCode(StrEnum):
@@ -59,6 +60,9 @@ class Finding:
     indicator: int | None = None
     subdivision: str | None = None
     subdivision_id: int | None = None
+    #: The message in Romanian (the source language), whatever the interface language of ``message``:
+    #: what the fingerprint digests, so an acknowledgement holds in either language. "" = ``message``.
+    message_ro: str = ""
 
     @property
     def key(self) -> str:
@@ -76,6 +80,29 @@ class Finding:
         if self.subdivision:
             parts.append(self.subdivision)
         return " · ".join(parts)
+
+
+class _Word(str):
+    """A value put into a finding's message that is itself a text to translate (a rule's name, "(gol)")."""
+
+
+def _says(template: str, /, **values: object) -> tuple[str, str]:
+    """A finding's message: in the interface language, and in Romanian (``Finding.message_ro``)."""
+    shown = {k: _(v) if isinstance(v, _Word) else v for k, v in values.items()}
+    return _(template).format(**shown), template.format(**values)
+
+
+def _finding(
+    code: FindingCode,
+    action: str,
+    says: tuple[str, str],
+    indicator: int | None = None,
+    subdivision: str | None = None,
+    subdivision_id: int | None = None,
+) -> Finding:
+    """A :class:`Finding` with its message in both languages (``says``: :func:`_says`)."""
+    message, message_ro = says
+    return Finding(code, action, message, indicator, subdivision, subdivision_id, message_ro)
 
 
 _NUMBER = re.compile(r"\d+")
@@ -131,10 +158,15 @@ def check_action(grid: ActionGrid, totals: ActionTotals | None = None) -> list[F
         if not row.has_return:
             if row.responsible:
                 found.append(
-                    Finding(
+                    _finding(
                         FindingCode.NO_RETURN,
                         code,
-                        f"Subdiviziunea responsabilă „{name}” nu a prezentat informația pentru această perioadă.",
+                        _says(
+                            N_(
+                                "Subdiviziunea responsabilă „{name}” nu a prezentat informația pentru această perioadă."
+                            ),
+                            name=name,
+                        ),
                         subdivision=name,
                         subdivision_id=sid,
                     )
@@ -143,10 +175,10 @@ def check_action(grid: ActionGrid, totals: ActionTotals | None = None) -> list[F
         written = [v for v in row.values.values() if v.state != ValueState.MISSING]
         if row.description.strip() and not written and grid.indicators:
             found.append(
-                Finding(
+                _finding(
                     FindingCode.VALUES_EMPTY,
                     code,
-                    "Descrierea măsurilor este completată, dar niciun indicator nu are valoare.",
+                    _says(N_("Descrierea măsurilor este completată, dar niciun indicator nu are valoare.")),
                     subdivision=name,
                     subdivision_id=sid,
                 )
@@ -154,10 +186,10 @@ def check_action(grid: ActionGrid, totals: ActionTotals | None = None) -> list[F
         reported = [v for v in row.values.values() if v.state in (ValueState.REPORTED, ValueState.ZERO)]
         if reported and not row.description.strip():
             found.append(
-                Finding(
+                _finding(
                     FindingCode.DESCRIPTION_EMPTY,
                     code,
-                    "Sunt raportate valori, dar descrierea măsurilor întreprinse lipsește.",
+                    _says(N_("Sunt raportate valori, dar descrierea măsurilor întreprinse lipsește.")),
                     subdivision=name,
                     subdivision_id=sid,
                 )
@@ -171,11 +203,15 @@ def check_action(grid: ActionGrid, totals: ActionTotals | None = None) -> list[F
                 and value.state in (ValueState.REPORTED, ValueState.ZERO)
             ):
                 found.append(
-                    Finding(
+                    _finding(
                         FindingCode.VALUE_NOT_ANSWERED,
                         code,
-                        f"„{value.raw.strip()}” este scris la un indicator de care subdiviziunea nu răspunde; "
-                        "nu intră în Total. Includeți subdiviziunea la acest indicator sau ștergeți valoarea.",
+                        _says(
+                            N_(
+                                "„{raw}” este scris la un indicator de care subdiviziunea nu răspunde; nu intră în Total. Includeți subdiviziunea la acest indicator sau ștergeți valoarea."
+                            ),
+                            raw=value.raw.strip(),
+                        ),
                         ind.number,
                         name,
                         sid,
@@ -187,11 +223,15 @@ def check_action(grid: ActionGrid, totals: ActionTotals | None = None) -> list[F
             if value.women is not None and value.men is not None:
                 if Decimal(value.women + value.men) != value.quantity:
                     found.append(
-                        Finding(
+                        _finding(
                             FindingCode.FB_MISMATCH,
                             code,
-                            f"F + B = {value.women + value.men}, diferit de total "
-                            f"{format_quantity(value.quantity)} („{value.raw.strip()}”).",
+                            _says(
+                                N_("F + B = {value}, diferit de total {quantity} („{raw}”)."),
+                                value=value.women + value.men,
+                                quantity=format_quantity(value.quantity),
+                                raw=value.raw.strip(),
+                            ),
                             ind.number,
                             name,
                             sid,
@@ -199,11 +239,15 @@ def check_action(grid: ActionGrid, totals: ActionTotals | None = None) -> list[F
                     )
             elif ind.gender_split and value.quantity > 0:
                 found.append(
-                    Finding(
+                    _finding(
                         FindingCode.FB_MISSING,
                         code,
-                        f"Indicatorul cere repartizarea femei/bărbați (F/B), dar „{value.raw.strip()}” "
-                        "nu o conține.",
+                        _says(
+                            N_(
+                                "Indicatorul cere repartizarea femei/bărbați (F/B), dar „{raw}” nu o conține."
+                            ),
+                            raw=value.raw.strip(),
+                        ),
                         ind.number,
                         name,
                         sid,
@@ -216,12 +260,18 @@ def check_action(grid: ActionGrid, totals: ActionTotals | None = None) -> list[F
     if totals.counts_override is not None and counts_override_differs(totals.counts, totals.counts_override):
         counts = totals.counts
         found.append(
-            Finding(
+            _finding(
                 FindingCode.COUNTS_OVERRIDE_DIFFERS,
                 code,
-                "Numărul de subdiviziuni introdus manual ("
-                + " / ".join(str(n) for n in counts_in_text(totals.counts_override.raw_text))
-                + f") diferă de cel calculat ({counts.n_all} / {counts.n_arrears} / {counts.n_none}).",
+                _says(
+                    N_(
+                        "Numărul de subdiviziuni introdus manual ({items}) diferă de cel calculat ({n_all} / {n_arrears} / {n_none})."
+                    ),
+                    items=" / ".join(str(n) for n in counts_in_text(totals.counts_override.raw_text)),
+                    n_all=counts.n_all,
+                    n_arrears=counts.n_arrears,
+                    n_none=counts.n_none,
+                ),
             )
         )
     return found
@@ -240,11 +290,17 @@ def time_findings(grid: ActionGrid) -> list[Finding]:
     for (sid, number), cell in grid.annual.items():
         if cell.differs and cell.own is not None and cell.derived is not None:
             found.append(
-                Finding(
+                _finding(
                     FindingCode.ANNUAL_DIFFERS,
                     code,
-                    f"Cifra anuală trimisă („{cell.own.raw.strip()}”) diferă de cea care rezultă din semestre "
-                    f"(„{cell.derived.raw.strip()}”, regula anuală: {RULE_NAMES[cell.rule]}).",
+                    _says(
+                        N_(
+                            "Cifra anuală trimisă („{raw}”) diferă de cea care rezultă din semestre („{raw2}”, regula anuală: {rule})."
+                        ),
+                        raw=cell.own.raw.strip(),
+                        raw2=cell.derived.raw.strip(),
+                        rule=_Word(RULE_NAMES[cell.rule]),
+                    ),
                     number,
                     names.get(sid),
                     sid,
@@ -258,11 +314,17 @@ def time_findings(grid: ActionGrid) -> list[Finding]:
             if value.quantity >= OUTLIER_FACTOR * largest:
                 times = int(value.quantity / largest)
                 found.append(
-                    Finding(
+                    _finding(
                         FindingCode.VALUE_OUTLIER,
                         code,
-                        f"Verificați — de {times} ori mai mult decât înainte: „{value.raw.strip()}”, "
-                        f"iar cel mai mare număr raportat anterior este {format_quantity(largest)}.",
+                        _says(
+                            N_(
+                                "Verificați — de {times} ori mai mult decât înainte: „{raw}”, iar cel mai mare număr raportat anterior este {largest}."
+                            ),
+                            times=times,
+                            raw=value.raw.strip(),
+                            largest=format_quantity(largest),
+                        ),
                         number,
                         row.subdivision_name,
                         row.subdivision_id,
@@ -282,21 +344,26 @@ def _total_findings(grid: ActionGrid, total: IndicatorTotal) -> list[Finding]:
     elif total.problem == Problem.MIXED_UNITS:
         units = sorted({v.unit or "" for r in grid.rows if (v := r.values.get(number)) and v.unit})
         found.append(
-            Finding(
+            _finding(
                 FindingCode.MIXED_UNITS,
                 code,
-                "Valorile au unități de măsură diferite ("
-                + ", ".join(units)
-                + "); totalul nu se calculează automat.",
+                _says(
+                    N_("Valorile au unități de măsură diferite ({units}); totalul nu se calculează automat."),
+                    units=", ".join(units),
+                ),
                 number,
             )
         )
     elif total.problem == Problem.TEXT_IN_SUM:
         found.append(
-            Finding(
+            _finding(
                 FindingCode.TEXT_IN_SUM,
                 code,
-                "Unele valori sunt text, iar totalul nu se poate calcula automat; completați-l manual.",
+                _says(
+                    N_(
+                        "Unele valori sunt text, iar totalul nu se poate calcula automat; completați-l manual."
+                    )
+                ),
                 number,
             )
         )
@@ -307,40 +374,44 @@ def _total_findings(grid: ActionGrid, total: IndicatorTotal) -> list[Finding]:
             if (v := r.values.get(number)) and v.state in (ValueState.REPORTED, ValueState.ZERO)
         ]
         found.append(
-            Finding(
+            _finding(
                 FindingCode.SOURCES_DISAGREE,
                 code,
-                "Subdiviziunile raportează cifre diferite pentru același obiect ("
-                + "; ".join(figures)
-                + ").",
+                _says(
+                    N_("Subdiviziunile raportează cifre diferite pentru același obiect ({figures})."),
+                    figures="; ".join(figures),
+                ),
                 number,
             )
         )
     elif total.problem == Problem.MANUAL and total.override is None:
         found.append(
-            Finding(
+            _finding(
                 FindingCode.MANUAL_TOTAL_MISSING,
                 code,
-                "Totalul acestui indicator se completează manual și nu a fost completat.",
+                _says(N_("Totalul acestui indicator se completează manual și nu a fost completat.")),
                 number,
             )
         )
     if total.override is not None and override_differs(total, total.override):
         found.append(
-            Finding(
+            _finding(
                 FindingCode.OVERRIDE_DIFFERS,
                 code,
-                f"Totalul introdus manual „{total.override.raw_text}” diferă de cel calculat "
-                f"„{total.text or '(gol)'}”.",
+                _says(
+                    N_("Totalul introdus manual „{raw_text}” diferă de cel calculat „{value}”."),
+                    raw_text=total.override.raw_text,
+                    value=total.text or _Word(N_("(gol)")),
+                ),
                 number,
             )
         )
     if ind.aggregation == Aggregation.SUM and total.approximate and total.contributors > 1 and not answered:
         found.append(
-            Finding(
+            _finding(
                 FindingCode.APPROXIMATE_IN_SUM,
                 code,
-                "Suma conține valori aproximative (cca., circa); totalul este și el aproximativ.",
+                _says(N_("Suma conține valori aproximative (cca., circa); totalul este și el aproximativ.")),
                 number,
             )
         )
@@ -374,7 +445,7 @@ def fingerprint(grid: ActionGrid, finding: Finding) -> str:
         finding.action,
         finding.indicator,
         finding.subdivision,
-        finding.message,
+        finding.message_ro or finding.message,
     ]
     rows = [r for r in grid.rows if r.subdivision_id == finding.subdivision_id]
     if finding.subdivision_id is not None and rows:
@@ -427,10 +498,14 @@ def reference_findings(grid: ActionGrid, totals: ActionTotals) -> list[Finding]:
             continue
         if override_differs(total, OverrideDef(written)):
             found.append(
-                Finding(
+                _finding(
                     FindingCode.REFERENCE_DIFFERS,
                     code,
-                    f"Raportul original: „{written.strip()}”; calculat: {total.text or '(gol)'}.",
+                    _says(
+                        N_("Raportul original: „{written}”; calculat: {value}."),
+                        written=written.strip(),
+                        value=total.text or _Word(N_("(gol)")),
+                    ),
                     total.number,
                 )
             )
@@ -438,13 +513,18 @@ def reference_findings(grid: ActionGrid, totals: ActionTotals) -> list[Finding]:
     if written_counts is not None and counts_override_differs(totals.counts, OverrideDef(written_counts)):
         counts = totals.counts
         found.append(
-            Finding(
+            _finding(
                 FindingCode.COUNTS_REFERENCE_DIFFERS,
                 code,
-                "Raportul original: „"
-                + _counts_label(counts_in_text(written_counts))
-                + f"” subdiviziuni (toți indicatorii / restanțe / niciunul); calculat: {counts.n_all} / "
-                f"{counts.n_arrears} / {counts.n_none}.",
+                _says(
+                    N_(
+                        "Raportul original: „{written_counts}” subdiviziuni (toți indicatorii / restanțe / niciunul); calculat: {n_all} / {n_arrears} / {n_none}."
+                    ),
+                    written_counts=_counts_label(counts_in_text(written_counts)),
+                    n_all=counts.n_all,
+                    n_arrears=counts.n_arrears,
+                    n_none=counts.n_none,
+                ),
             )
         )
     return found

@@ -548,7 +548,7 @@ def format_quantity(q: Decimal) -> str:
         raise ValueError(f"not a finite quantity: {q}")
     sign = "-" if q < 0 else ""
     text = format(abs(q).normalize(), "f")
-    integer, _, fraction = text.partition(".")
+    integer, _dot, fraction = text.partition(".")
     if abs(q) >= _GROUPING_FROM:
         head = len(integer) % 3 or 3
         groups = [integer[:head]] + [integer[i : i + 3] for i in range(head, len(integer), 3)]

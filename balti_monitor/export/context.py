@@ -33,6 +33,7 @@ from balti_monitor.domain.grid import ActionGrid
 from balti_monitor.domain.totals import ActionTotals, compute_totals
 from balti_monitor.export.options import ExportError, ExportOptions
 from balti_monitor.export.text import keep_numbers_together, printable
+from balti_monitor.i18n import _
 from balti_monitor.services.annual import year_semesters
 from balti_monitor.services.grids import load_grids, plan_actions
 from balti_monitor.services.narrative import NarrativeData, get_narrative
@@ -75,9 +76,13 @@ def normalise_priorities(plan: Plan, wanted: set[str] | None) -> set[str] | None
     if unknown:
         names = ", ".join(sorted(unknown))
         listed = ", ".join(known.values())
-        raise ExportError(f"Prioritatea „{names}” nu există în plan (priorități: {listed}).")
+        raise ExportError(
+            _("Prioritatea „{names}” nu există în plan (priorități: {listed}).").format(
+                names=names, listed=listed
+            )
+        )
     if not chosen:
-        raise ExportError("Nu a fost aleasă nicio prioritate pentru raport.")
+        raise ExportError(_("Nu a fost aleasă nicio prioritate pentru raport."))
     return chosen
 
 
@@ -306,7 +311,7 @@ def build_context(plan: Plan, period: Period, options: ExportOptions | None = No
     """Everything the report prints for ``period`` of ``plan``, as plain data (reads only)."""
     options = options or ExportOptions()
     if period.plan_id != plan.id:
-        raise ExportError("Perioada aleasă nu aparține planului acestui raport.")
+        raise ExportError(_("Perioada aleasă nu aparține planului acestui raport."))
     wanted = normalise_priorities(plan, options.priorities)
     key = key_of(period)
     with database.atomic():  # one consistent snapshot; nothing is written

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Protocol
 
 from balti_monitor.export.options import ExportCancelled, ExportError
+from balti_monitor.i18n import _
 
 #: How long a conversion may take before it is abandoned, in seconds.
 TIMEOUT = 300.0
@@ -93,8 +94,9 @@ class LibreOfficeConverter:
                         raise ExportCancelled()
                     if time.monotonic() - started > TIMEOUT:
                         raise ExportError(
-                            f"LibreOffice nu a terminat conversia în PDF în {int(TIMEOUT)} de secunde; "
-                            "documentul Word a fost păstrat."
+                            _(
+                                "LibreOffice nu a terminat conversia în PDF în {TIMEOUT} de secunde; documentul Word a fost păstrat."
+                            ).format(TIMEOUT=int(TIMEOUT))
                         )
                     time.sleep(0.1)
             finally:
@@ -107,7 +109,9 @@ class LibreOfficeConverter:
             produced = pdf.parent / (docx.stem + ".pdf")
             if process.returncode != 0 or not produced.is_file():
                 detail = f" ({errors.splitlines()[-1]})" if errors else ""
-                raise ExportError(f"LibreOffice nu a putut converti documentul în PDF{detail}.")
+                raise ExportError(
+                    _("LibreOffice nu a putut converti documentul în PDF{detail}.").format(detail=detail)
+                )
             if produced != pdf:
                 os.replace(produced, pdf)
 
@@ -136,7 +140,9 @@ class WordConverter:
             finally:
                 document.Close(False)
         except Exception as exc:
-            raise ExportError(f"Word nu a putut converti documentul în PDF ({exc}).") from exc
+            raise ExportError(
+                _("Word nu a putut converti documentul în PDF ({exc}).").format(exc=exc)
+            ) from exc
         finally:
             if word is not None:
                 with contextlib.suppress(Exception):
@@ -210,24 +216,31 @@ def convert_to_pdf(
     try:
         work = Path(tempfile.mkdtemp(prefix=".pdf-", dir=target.parent))
     except OSError as exc:
-        raise ExportError(f"Nu se poate scrie în dosarul „{target.parent}”: {exc.strerror or exc}.") from exc
+        raise ExportError(
+            _("Nu se poate scrie în dosarul „{parent}”: {value}.").format(
+                parent=target.parent, value=exc.strerror or exc
+            )
+        ) from exc
     try:
         partial = work / (docx.stem + ".pdf")
         converter.convert(docx, partial, check)
         with open(partial, "rb") as stream:
             if stream.read(5) != b"%PDF-":
-                raise ExportError(f"{converter.name} nu a produs un PDF valid.")
+                raise ExportError(_("{name} nu a produs un PDF valid.").format(name=converter.name))
         if check():
             raise ExportCancelled()
         try:
             os.replace(partial, target)
         except PermissionError as exc:
             raise ExportError(
-                f"PDF-ul „{target}” nu poate fi înlocuit: este deschis în alt program. Închideți-l și încercați "
-                "din nou; documentul Word a fost salvat."
+                _(
+                    "PDF-ul „{target}” nu poate fi înlocuit: este deschis în alt program. Închideți-l și încercați din nou; documentul Word a fost salvat."
+                ).format(target=target)
             ) from exc
     except OSError as exc:
-        raise ExportError(f"PDF-ul nu a putut fi scris: {exc.strerror or exc}.") from exc
+        raise ExportError(
+            _("PDF-ul nu a putut fi scris: {value}.").format(value=exc.strerror or exc)
+        ) from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return target

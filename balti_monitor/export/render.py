@@ -50,6 +50,7 @@ from balti_monitor.export.layout import (
 )
 from balti_monitor.export.options import ExportCancelled, ExportError, ExportOptions, ProgressCallback
 from balti_monitor.export.text import description_blocks, printable
+from balti_monitor.i18n import _
 from balti_monitor.resources import resource_path
 
 __all__ = [
@@ -79,7 +80,11 @@ def find_template(options: ExportOptions | None = None) -> Path:
         if candidate.is_file():
             return candidate
     searched = "; ".join(str(c.parent) for c in candidates)
-    raise ExportError(f"Șablonul raportului „{TEMPLATE_NAME}” nu a fost găsit (căutat în: {searched}).")
+    raise ExportError(
+        _("Șablonul raportului „{TEMPLATE_NAME}” nu a fost găsit (căutat în: {searched}).").format(
+            TEMPLATE_NAME=TEMPLATE_NAME, searched=searched
+        )
+    )
 
 
 def jinja_environment() -> jinja2.Environment:
@@ -126,8 +131,9 @@ def _template_error(path: Path, exc: Exception) -> ExportError:
         snippet = " ".join(" ".join(lines).split())[:160]
         where = f" Textul din jurul erorii: „{snippet}”."
     return ExportError(
-        f"Șablonul „{path}” conține o etichetă greșită: {detail}.{where} "
-        "Verificați etichetele {{ … }} și {% … %} (vezi templates/README.md) sau folosiți șablonul inclus."
+        _(
+            "Șablonul „{path}” conține o etichetă greșită: {detail}.{where} Verificați etichetele {{{{ … }}}} și {{% … %}} (vezi templates/README.md) sau folosiți șablonul inclus."
+        ).format(path=path, detail=detail, where=where)
     )
 
 
@@ -140,15 +146,18 @@ def _lock_files(target: Path) -> list[Path]:
 def _check_target(out_path: Path) -> None:
     folder = out_path.parent
     if not folder.is_dir():
-        raise ExportError(f"Dosarul „{folder}” nu există.")
+        raise ExportError(_("Dosarul „{folder}” nu există.").format(folder=folder))
     if out_path.is_dir():
-        raise ExportError(f"„{out_path}” este un dosar; alegeți un nume de fișier .docx.")
+        raise ExportError(
+            _("„{out_path}” este un dosar; alegeți un nume de fișier .docx.").format(out_path=out_path)
+        )
     if out_path.exists():
         locks = [p for p in _lock_files(out_path) if p.exists()]
         if locks:
             raise ExportError(
-                f"Documentul „{out_path.name}” pare deschis în Word sau LibreOffice (există „{locks[0].name}”). "
-                "Închideți-l și exportați din nou; dacă nu este deschis, ștergeți acel fișier de blocare."
+                _(
+                    "Documentul „{name}” pare deschis în Word sau LibreOffice (există „{name2}”). Închideți-l și exportați din nou; dacă nu este deschis, ștergeți acel fișier de blocare."
+                ).format(name=out_path.name, name2=locks[0].name)
             )
 
 
@@ -190,10 +199,14 @@ def _write_atomically(template: DocxTemplate, out_path: Path, when: Any = None) 
             prefix=f".{out_path.stem}-", suffix=".docx.tmp", dir=out_path.parent
         )
     except PermissionError as exc:
-        raise ExportError(f"Nu aveți drept de scriere în dosarul „{out_path.parent}”.") from exc
+        raise ExportError(
+            _("Nu aveți drept de scriere în dosarul „{parent}”.").format(parent=out_path.parent)
+        ) from exc
     except OSError as exc:
         raise ExportError(
-            f"Nu se poate scrie în dosarul „{out_path.parent}”: {exc.strerror or exc}."
+            _("Nu se poate scrie în dosarul „{parent}”: {value}.").format(
+                parent=out_path.parent, value=exc.strerror or exc
+            )
         ) from exc
     tmp = Path(tmp_name)
     try:
@@ -209,13 +222,19 @@ def _write_atomically(template: DocxTemplate, out_path: Path, when: Any = None) 
             os.fsync(stream.fileno())
         problems = check_docx(tmp)
         if problems:
-            raise ExportError("Documentul generat nu este valid: " + "; ".join(problems[:5]) + ".")
+            raise ExportError(
+                _("Documentul generat nu este valid: {problems}.").format(problems="; ".join(problems[:5]))
+            )
         try:
             os.replace(tmp, out_path)
         except PermissionError as exc:
             raise ExportError(_locked_message(out_path)) from exc
     except OSError as exc:
-        raise ExportError(f"Raportul nu a putut fi salvat în „{out_path}”: {exc.strerror or exc}.") from exc
+        raise ExportError(
+            _("Raportul nu a putut fi salvat în „{out_path}”: {value}.").format(
+                out_path=out_path, value=exc.strerror or exc
+            )
+        ) from exc
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
@@ -226,7 +245,9 @@ def _normalise_target(out_path: Path) -> Path:
     if out_path.suffix == "":
         out_path = out_path.with_name(out_path.name + ".docx")
     if out_path.suffix.lower() != ".docx":
-        raise ExportError(f"Raportul se salvează ca document Word (.docx), nu „{out_path.suffix}”.")
+        raise ExportError(
+            _("Raportul se salvează ca document Word (.docx), nu „{suffix}”.").format(suffix=out_path.suffix)
+        )
     return out_path
 
 
@@ -235,7 +256,9 @@ def _load_template(path: Path) -> DocxTemplate:
     try:
         template.get_docx()
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ExportError(f"Șablonul „{path}” nu este un document Word (.docx) valid.") from exc
+        raise ExportError(
+            _("Șablonul „{path}” nu este un document Word (.docx) valid.").format(path=path)
+        ) from exc
     return template
 
 
@@ -363,8 +386,9 @@ def render_context(
         raise
     except Exception as exc:
         raise ExportError(
-            f"Raportul nu a putut fi creat din cauza unei erori neprevăzute ({type(exc).__name__}: {exc}). "
-            "Nu s-a scris niciun fișier; raportul anterior a rămas neschimbat."
+            _(
+                "Raportul nu a putut fi creat din cauza unei erori neprevăzute ({name__}: {exc}). Nu s-a scris niciun fișier; raportul anterior a rămas neschimbat."
+            ).format(name__=type(exc).__name__, exc=exc)
         ) from exc
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from balti_monitor.export.options import ExportError
+from balti_monitor.i18n import _
 
 
 def save_workbook(book: Any, out_path: Path, what: str) -> Path:
@@ -25,5 +26,9 @@ def save_workbook(book: Any, out_path: Path, what: str) -> Path:
     except OSError as exc:
         if tmp_name:
             Path(tmp_name).unlink(missing_ok=True)
-        raise ExportError(f"{what} în „{out_path}”: {exc.strerror or exc}.") from exc
+        raise ExportError(
+            _("{what} în „{out_path}”: {value}.").format(
+                what=what, out_path=out_path, value=exc.strerror or exc
+            )
+        ) from exc
     return out_path

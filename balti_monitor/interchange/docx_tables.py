@@ -24,6 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from balti_monitor.errors import BaltiMonitorError
+from balti_monitor.i18n import _
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W_NS}}}"
@@ -334,15 +335,19 @@ def read_docx_blocks(path: Path | str) -> list[Block]:
             styles = package.read("word/styles.xml") if "word/styles.xml" in names else None
     except (zipfile.BadZipFile, OSError, KeyError) as exc:
         raise DocxReadError(
-            f"Fișierul „{path.name}” nu este un document Word (.docx) care poate fi citit."
+            _("Fișierul „{name}” nu este un document Word (.docx) care poate fi citit.").format(
+                name=path.name
+            )
         ) from exc
     try:
         root = etree.fromstring(document, parser=etree.XMLParser(resolve_entities=False, huge_tree=True))
     except etree.XMLSyntaxError as exc:
-        raise DocxReadError(f"Documentul „{path.name}” este deteriorat: {exc}.") from exc
+        raise DocxReadError(
+            _("Documentul „{name}” este deteriorat: {exc}.").format(name=path.name, exc=exc)
+        ) from exc
     body = root.find(w("body"))
     if body is None:
-        raise DocxReadError(f"Documentul „{path.name}” nu are conținut.")
+        raise DocxReadError(_("Documentul „{name}” nu are conținut.").format(name=path.name))
     out: list[Block] = []
     _blocks(body, Numbering(numbering, styles), out)
     return out

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from balti_monitor.db.models import Period, database
+from balti_monitor.i18n import _
 from balti_monitor.interchange.forms_common import (
     FormState,
     StatusSnapshot,
@@ -32,7 +33,7 @@ def set_form_states(
     """Mark the forms of several subdivisions in one transaction; returns the previous statuses (for undo)."""
     period = Period.get_or_none(Period.id == period_id)
     if period is None:
-        raise ServiceError("Perioada nu mai există.")
+        raise ServiceError(_("Perioada nu mai există."))
     with database.atomic():
         before = tuple(snapshot_status(period, sid) for sid in subdivision_ids)
         for sid in subdivision_ids:
@@ -44,7 +45,7 @@ def restore_form_states(period_id: int, snapshots: Sequence[StatusSnapshot]) -> 
     """Put form statuses back as they were (the undo of :func:`set_form_states`)."""
     period = Period.get_or_none(Period.id == period_id)
     if period is None:
-        raise ServiceError("Perioada nu mai există.")
+        raise ServiceError(_("Perioada nu mai există."))
     with database.atomic():
         for snap in snapshots:
             restore_status(period, snap)
@@ -85,7 +86,7 @@ class RestoreFormStates:
         """Restore them; the inverse restores the statuses they replaced."""
         period = Period.get_or_none(Period.id == self.period_id)
         if period is None:
-            raise ServiceError("Perioada nu mai există.")
+            raise ServiceError(_("Perioada nu mai există."))
         with database.atomic():
             current = tuple(snapshot_status(period, snap.subdivision_id) for snap in self.snapshots)
             restore_form_states(self.period_id, self.snapshots)

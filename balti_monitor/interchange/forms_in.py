@@ -26,6 +26,7 @@ from balti_monitor.db.models import (
     database,
 )
 from balti_monitor.domain.checks import Finding
+from balti_monitor.i18n import _
 from balti_monitor.interchange.forms_common import (
     FORM_SHEET,
     SignedRow,
@@ -163,7 +164,9 @@ def _compare(
         targets[key] = CellRef(action.id, sub.id, DESCRIPTION_COLUMN if number is None else number)
     if gone:
         raise FormRefused(
-            f"Formularul nu mai corespunde planului ({', '.join(gone[:3])} nu mai există); generați un formular nou."
+            _(
+                "Formularul nu mai corespunde planului ({gone} nu mai există); generați un formular nou."
+            ).format(gone=", ".join(gone[:3]))
         )
 
     problems: list[str] = []
@@ -172,8 +175,9 @@ def _compare(
     for row in raw.rows:
         if row.key not in signed:
             raise FormRefused(
-                f"Rândul {row.sheet_row} din foaia „{FORM_SHEET}” are un identificator ascuns necunoscut "
-                f"(„{row.key[:40]}”): identificatorii formularului au fost modificați."
+                _(
+                    "Rândul {sheet_row} din foaia „{FORM_SHEET}” are un identificator ascuns necunoscut („{key}”): identificatorii formularului au fost modificați."
+                ).format(sheet_row=row.sheet_row, FORM_SHEET=FORM_SHEET, key=row.key[:40])
             )
         label = _row_label(row.key)
         # The text is kept verbatim (raw text is sacred); a cell of only spaces is an empty cell.
@@ -199,10 +203,9 @@ def _compare(
     if problems:
         more = f" (și încă {len(problems) - 5})" if len(problems) > 5 else ""
         raise FormRefused(
-            "Formularul are valori care nu pot fi importate: "
-            + "; ".join(p.rstrip(".") for p in problems[:5])
-            + more
-            + "."
+            _("Formularul are valori care nu pot fi importate: {items}{more}.").format(
+                items="; ".join(p.rstrip(".") for p in problems[:5]), more=more
+            )
         )
     missing = [key for key in signed if key not in by_key]
     if missing:
@@ -379,12 +382,15 @@ def compare_forms(read: Sequence[ReadForm], period: PeriodRef | None = None) -> 
             form = _compare(raw, path, plan, found, sub, lookups)
             if form.form_id in by_form:
                 raise FormRefused(
-                    f"Același formular a fost selectat de două ori (și ca „{by_form[form.form_id]}”)."
+                    _("Același formular a fost selectat de două ori (și ca „{by_form}”).").format(
+                        by_form=by_form[form.form_id]
+                    )
                 )
             if form.subdivision_id in by_sub:
                 raise FormRefused(
-                    f"Pentru {form.subdivision_name} a fost selectat deja formularul „{by_sub[form.subdivision_id]}”; "
-                    "importați formularele aceleiași subdiviziuni pe rând."
+                    _(
+                        "Pentru {subdivision_name} a fost selectat deja formularul „{by_sub}”; importați formularele aceleiași subdiviziuni pe rând."
+                    ).format(subdivision_name=form.subdivision_name, by_sub=by_sub[form.subdivision_id])
                 )
         except FormRefused as exc:
             refused.append(RefusedFile(path, str(exc)))

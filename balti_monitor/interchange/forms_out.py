@@ -19,6 +19,7 @@ from balti_monitor.db.models import Period, Plan, Return, Subdivision, database
 from balti_monitor.domain.grid import ActionGrid, Aggregation, GridRow
 from balti_monitor.domain.text import fold_key
 from balti_monitor.domain.values import ValueState
+from balti_monitor.i18n import _
 from balti_monitor.interchange.forms_common import (
     EXCEL_CELL_LIMIT,
     FormState,
@@ -258,7 +259,7 @@ def form_content(period: Period, subdivision_id: int, options: FormsOutOptions |
     options = options or FormsOutOptions()
     sub = Subdivision.get_or_none(Subdivision.id == subdivision_id)
     if sub is None:
-        raise ServiceError("Subdiviziunea nu există.")
+        raise ServiceError(_("Subdiviziunea nu există."))
     return _PeriodData(period, options).content(sub, options)
 
 
@@ -302,7 +303,7 @@ def _targets(period: Period, options: FormsOutOptions) -> tuple[list[Subdivision
         for sid in sorted(wanted - known):
             sub = Subdivision.get_or_none(Subdivision.id == sid)
             if sub is None:
-                raise ServiceError("Subdiviziunea nu există.")
+                raise ServiceError(_("Subdiviziunea nu există."))
             skipped.append(SkippedSubdivision(sid, sub.name, "nu răspunde de nicio acțiune a planului"))
         return [s for s in candidates if s.id in wanted], skipped
     chosen: list[Subdivision] = []
@@ -355,7 +356,7 @@ def prepare_forms(period: PeriodRef, directory: Path, options: FormsOutOptions |
     options = options or FormsOutOptions()
     directory = Path(directory)
     if directory.exists() and not directory.is_dir():
-        raise ServiceError(f"„{directory}” nu este un dosar.")
+        raise ServiceError(_("„{directory}” nu este un dosar.").format(directory=directory))
     data = _PeriodData(period, options)
     subs, skipped = _targets(period, options)
     contents: list[FormContent] = []
@@ -376,8 +377,9 @@ def prepare_forms(period: PeriodRef, directory: Path, options: FormsOutOptions |
     if existing and not options.overwrite:
         shown = ", ".join(existing[:5]) + (" …" if len(existing) > 5 else "")
         raise ServiceError(
-            f"În dosarul „{directory}” există deja {len(existing)} formulare cu aceleași nume ({shown}). "
-            "Alegeți alt dosar sau confirmați înlocuirea lor."
+            _(
+                "În dosarul „{directory}” există deja {n_existing} formulare cu aceleași nume ({shown}). Alegeți alt dosar sau confirmați înlocuirea lor."
+            ).format(directory=directory, n_existing=len(existing), shown=shown)
         )
     with database.atomic():
         secret = ensure_plan_secret(data.plan)
@@ -430,7 +432,9 @@ def write_form_files(
     except OSError as exc:
         _remove(written)
         raise ServiceError(
-            f"Formularele nu au putut fi scrise în „{plan.directory}”: {exc.strerror or exc}"
+            _("Formularele nu au putut fi scrise în „{directory}”: {value}").format(
+                directory=plan.directory, value=exc.strerror or exc
+            )
         ) from exc
     except BaseException:
         _remove(written)
@@ -480,7 +484,9 @@ def commit_forms(plan: FormsPlan, written: list[WrittenForm], generated_at: dt.d
                 os.replace(item.temporary, item.path)
     except OSError as exc:
         raise ServiceError(
-            f"Formularele nu au putut fi scrise în „{plan.directory}”: {exc.strerror or exc}"
+            _("Formularele nu au putut fi scrise în „{directory}”: {value}").format(
+                directory=plan.directory, value=exc.strerror or exc
+            )
         ) from exc
     finally:
         _remove(written)

@@ -31,6 +31,7 @@ from openpyxl.utils import get_column_letter
 from balti_monitor.db.models import Period, Plan, Subdivision
 from balti_monitor.domain.values import parse_value
 from balti_monitor.errors import BaltiMonitorError
+from balti_monitor.i18n import _
 from balti_monitor.interchange.forms_common import (
     COL_ANSWER,
     COL_KEY,
@@ -162,11 +163,11 @@ class CellProblem(ValueError):
 def _plausible(value: float | int | Decimal) -> None:
     """Refuse a number no return can hold: NaN, infinite, or beyond 10^15 in size."""
     if isinstance(value, float) and not math.isfinite(value):
-        raise CellProblem("conține o valoare numerică invalidă (NaN sau infinit)")
+        raise CellProblem(_("conține o valoare numerică invalidă (NaN sau infinit)"))
     if isinstance(value, Decimal) and not value.is_finite():
-        raise CellProblem("conține o valoare numerică invalidă (NaN sau infinit)")
+        raise CellProblem(_("conține o valoare numerică invalidă (NaN sau infinit)"))
     if abs(Decimal(value)) >= MAX_NUMBER:
-        raise CellProblem("conține un număr prea mare pentru un retur (peste 10^15)")
+        raise CellProblem(_("conține un număr prea mare pentru un retur (peste 10^15)"))
 
 
 def _sniff(path: Path) -> None:
@@ -176,11 +177,13 @@ def _sniff(path: Path) -> None:
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError
         if not stat.S_ISREG(info.st_mode):
-            raise FormRefused("Nu este un fișier obișnuit (este un dispozitiv, o conductă sau un socket).")
+            raise FormRefused(_("Nu este un fișier obișnuit (este un dispozitiv, o conductă sau un socket)."))
         size = info.st_size
         if size > MAX_FILE_SIZE:
             raise FormRefused(
-                f"Fișierul este prea mare pentru un formular de retur ({size // (1024 * 1024)} MB)."
+                _("Fișierul este prea mare pentru un formular de retur ({value} MB).").format(
+                    value=size // (1024 * 1024)
+                )
             )
         with path.open("rb") as fh:
             head = fh.read(8)
@@ -188,25 +191,29 @@ def _sniff(path: Path) -> None:
             # stream; an old .xls is a CFB container without one.
             encrypted = head == _CFB_MAGIC and "EncryptionInfo".encode("utf-16-le") in fh.read()
     except FileNotFoundError:
-        raise FormRefused("Fișierul nu există.") from None
+        raise FormRefused(_("Fișierul nu există.")) from None
     except IsADirectoryError:
-        raise FormRefused("Este un dosar, nu un fișier.") from None
+        raise FormRefused(_("Este un dosar, nu un fișier.")) from None
     except OSError as exc:
-        raise FormRefused(f"Fișierul nu poate fi citit: {exc.strerror or exc}.") from None
+        raise FormRefused(
+            _("Fișierul nu poate fi citit: {value}.").format(value=exc.strerror or exc)
+        ) from None
     if size == 0:
-        raise FormRefused("Fișierul este gol.")
+        raise FormRefused(_("Fișierul este gol."))
     if encrypted:
         raise FormRefused(
-            "Fișierul este protejat cu parolă. Deschideți-l în Excel, eliminați parola "
-            "(Fișier › Informații › Protejare registru › Criptare cu parolă), salvați-l și importați-l din nou."
+            _(
+                "Fișierul este protejat cu parolă. Deschideți-l în Excel, eliminați parola (Fișier › Informații › Protejare registru › Criptare cu parolă), salvați-l și importați-l din nou."
+            )
         )
     if head == _CFB_MAGIC:
         raise FormRefused(
-            "Fișierul este în formatul vechi Excel 97-2003 (.xls); salvați-l ca registru Excel (.xlsx) "
-            "și importați-l din nou."
+            _(
+                "Fișierul este în formatul vechi Excel 97-2003 (.xls); salvați-l ca registru Excel (.xlsx) și importați-l din nou."
+            )
         )
     if head[:4] != _ZIP_MAGIC:
-        raise FormRefused("Fișierul nu este un registru Excel (.xlsx).")
+        raise FormRefused(_("Fișierul nu este un registru Excel (.xlsx)."))
 
 
 def _column_map(rows: list[tuple[Any, ...]]) -> tuple[dict[str, int], int] | None:
@@ -257,24 +264,27 @@ def _check_archive(path: Path) -> None:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
         raise FormRefused(
-            "Fișierul este deteriorat: nu poate fi deschis ca registru Excel (.xlsx)."
+            _("Fișierul este deteriorat: nu poate fi deschis ca registru Excel (.xlsx).")
         ) from None
     if len(members) > MAX_MEMBERS:
         raise FormRefused(
-            f"Registrul are {len(members)} de părți interne, mult mai multe decât un formular de retur "
-            f"(cel mult {MAX_MEMBERS}); nu a fost deschis."
+            _(
+                "Registrul are {n_members} de părți interne, mult mai multe decât un formular de retur (cel mult {MAX_MEMBERS}); nu a fost deschis."
+            ).format(n_members=len(members), MAX_MEMBERS=MAX_MEMBERS)
         )
     biggest = max(members, key=lambda m: m.file_size, default=None)
     total = sum(m.file_size for m in members)
     if biggest is not None and biggest.file_size > MAX_MEMBER_SIZE:
         raise FormRefused(
-            f"Partea internă „{biggest.filename[:80]}” a registrului ar ocupa {biggest.file_size // (1024 * 1024)} MB "
-            f"după dezarhivare, mult peste un formular de retur (sub 1 MB); nu a fost deschis."
+            _(
+                "Partea internă „{filename}” a registrului ar ocupa {value} MB după dezarhivare, mult peste un formular de retur (sub 1 MB); nu a fost deschis."
+            ).format(filename=biggest.filename[:80], value=biggest.file_size // (1024 * 1024))
         )
     if total > MAX_TOTAL_SIZE:
         raise FormRefused(
-            f"Registrul ar ocupa {total // (1024 * 1024)} MB după dezarhivare, mult peste un formular de retur "
-            "(sub 1 MB); nu a fost deschis."
+            _(
+                "Registrul ar ocupa {value} MB după dezarhivare, mult peste un formular de retur (sub 1 MB); nu a fost deschis."
+            ).format(value=total // (1024 * 1024))
         )
 
 
@@ -317,10 +327,10 @@ def read_workbook(path: Path) -> RawForm:
         wb = load_workbook(path, read_only=True, data_only=False, keep_vba=False, keep_links=False)
     except (zipfile.BadZipFile, zipfile.LargeZipFile):
         raise FormRefused(
-            "Fișierul este deteriorat: nu poate fi deschis ca registru Excel (.xlsx)."
+            _("Fișierul este deteriorat: nu poate fi deschis ca registru Excel (.xlsx).")
         ) from None
     except Exception:  # openpyxl raises many kinds (KeyError, ValueError, XML errors) for broken files
-        raise FormRefused("Fișierul este deteriorat sau nu este un registru Excel valid.") from None
+        raise FormRefused(_("Fișierul este deteriorat sau nu este un registru Excel valid.")) from None
     try:
         names = wb.sheetnames
         if ID_SHEET not in names:
@@ -354,13 +364,18 @@ def read_workbook(path: Path) -> RawForm:
     version = header.get("version", "")
     if version.isdigit() and int(version) > FORM_VERSION:
         raise FormRefused(
-            f"Formularul a fost generat de o versiune mai nouă a programului (formular versiunea {version}); "
-            "actualizați Bălți Monitor."
+            _(
+                "Formularul a fost generat de o versiune mai nouă a programului (formular versiunea {version}); actualizați Bălți Monitor."
+            ).format(version=version)
         )
     if found is None:
-        raise FormRefused(f"Foaia „{FORM_SHEET}” a formularului lipsește sau a fost modificată.")
+        raise FormRefused(
+            _("Foaia „{FORM_SHEET}” a formularului lipsește sau a fost modificată.").format(
+                FORM_SHEET=FORM_SHEET
+            )
+        )
     if len(form_rows) > MAX_SHEET_ROWS:
-        raise FormRefused("Foaia formularului are prea multe rânduri pentru un formular de retur.")
+        raise FormRefused(_("Foaia formularului are prea multe rânduri pentru un formular de retur."))
     columns, marker_row = found
     return RawForm(header, signature, signed, *_sheet_rows(form_rows, columns, marker_row))
 
@@ -416,10 +431,9 @@ def _sheet_rows(
     if problems:
         more = f" (și încă {len(problems) - 5})" if len(problems) > 5 else ""
         raise FormRefused(
-            f"Foaia „{FORM_SHEET}” are celule care nu pot fi importate: "
-            + "; ".join(problems[:5])
-            + more
-            + "."
+            _("Foaia „{FORM_SHEET}” are celule care nu pot fi importate: {problems}{more}.").format(
+                FORM_SHEET=FORM_SHEET, problems="; ".join(problems[:5]), more=more
+            )
         )
     return result, stray
 
@@ -429,8 +443,9 @@ def _check_cell(value: Any) -> None:
     holds; never truncate or round it silently."""
     if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
         raise CellProblem(
-            f"are {len(value)} de caractere, mai mult decât poate ține o celulă Excel ({EXCEL_CELL_LIMIT}); "
-            "textul nu a fost trunchiat, formularul a fost refuzat"
+            _(
+                "are {n_value} de caractere, mai mult decât poate ține o celulă Excel ({EXCEL_CELL_LIMIT}); textul nu a fost trunchiat, formularul a fost refuzat"
+            ).format(n_value=len(value), EXCEL_CELL_LIMIT=EXCEL_CELL_LIMIT)
         )
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         _plausible(value)
@@ -514,17 +529,22 @@ def identify_form(raw: RawForm, target: Period | None) -> tuple[Plan, Period, Su
         target_plan: Plan = Plan.get_by_id(target.plan_id)
         if header["plan"] != target_plan.code:
             raise FormRefused(
-                f"Formularul este pentru alt plan („{header['plan']}”), nu pentru „{_plan_name(target_plan)}”."
+                _("Formularul este pentru alt plan („{header}”), nu pentru „{target_plan}”.").format(
+                    header=header["plan"], target_plan=_plan_name(target_plan)
+                )
             )
     if plan is None:
         raise FormRefused(
-            f"Formularul este pentru un plan („{header['plan']}”) care nu există în acest fișier."
+            _("Formularul este pentru un plan („{header}”) care nu există în acest fișier.").format(
+                header=header["plan"]
+            )
         )
     secret = plan_secret(plan)
     if secret is None or key_id(secret) != header["key_id"]:
         raise FormRefused(
-            "Formularul a fost generat din altă bază de date (alt exemplar Bălți Monitor); importați-l în "
-            "fișierul din care a fost generat."
+            _(
+                "Formularul a fost generat din altă bază de date (alt exemplar Bălți Monitor); importați-l în fișierul din care a fost generat."
+            )
         )
     if not signature_matches(secret, header, raw.signed, raw.signature):
         raise FormRefused(MSG_TAMPERED)
@@ -537,17 +557,23 @@ def identify_form(raw: RawForm, target: Period | None) -> tuple[Plan, Period, Su
     if target is not None:
         if key_of(target) != form_key:
             raise FormRefused(
-                f"Formularul este pentru perioada {form_key.code}, nu pentru {key_of(target).code}."
+                _("Formularul este pentru perioada {code}, nu pentru {code2}.").format(
+                    code=form_key.code, code2=key_of(target).code
+                )
             )
         period = target
     else:
         try:
             period = find_period(plan, form_key)
         except ServiceError:
-            raise FormRefused(f"Perioada {form_key.code} a formularului nu există în acest fișier.") from None
+            raise FormRefused(
+                _("Perioada {code} a formularului nu există în acest fișier.").format(code=form_key.code)
+            ) from None
     sub = Subdivision.get_or_none(Subdivision.code == header["subdivision"])
     if sub is None:
         raise FormRefused(
-            f"Subdiviziunea „{header['subdivision']}” a formularului nu există în acest fișier."
+            _("Subdiviziunea „{header}” a formularului nu există în acest fișier.").format(
+                header=header["subdivision"]
+            )
         )
     return plan, period, sub

@@ -32,6 +32,7 @@ from balti_monitor.db.models import (
     TotalOverride,
     Value,
 )
+from balti_monitor.i18n import _
 from balti_monitor.interchange.forms_common import SECRET_KEY
 from balti_monitor.services.applicability import effective_responsibilities
 from balti_monitor.services.audit import cell_texts, export_log, import_log, record_differences, recording
@@ -278,20 +279,32 @@ def load_document(path: Path) -> dict[str, Any]:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
             raise InterchangeError(
-                f"„{path}” nu este un fișier obișnuit (un dosar, un dispozitiv sau o conductă)."
+                _("„{path}” nu este un fișier obișnuit (un dosar, un dispozitiv sau o conductă).").format(
+                    path=path
+                )
             )
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise InterchangeError(f"Fișierul „{path}” nu există.") from exc
+        raise InterchangeError(_("Fișierul „{path}” nu există.").format(path=path)) from exc
     except OSError as exc:
-        raise InterchangeError(f"Fișierul „{path.name}” nu poate fi citit: {exc.strerror or exc}.") from exc
+        raise InterchangeError(
+            _("Fișierul „{name}” nu poate fi citit: {value}.").format(
+                name=path.name, value=exc.strerror or exc
+            )
+        ) from exc
     except UnicodeDecodeError as exc:
-        raise InterchangeError(f"Fișierul „{path.name}” nu este text UTF-8 (octetul {exc.start}).") from exc
+        raise InterchangeError(
+            _("Fișierul „{name}” nu este text UTF-8 (octetul {start}).").format(
+                name=path.name, start=exc.start
+            )
+        ) from exc
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InterchangeError(
-            f"Fișierul „{path.name}” nu este JSON valid: linia {exc.lineno}, coloana {exc.colno}: {exc.msg}."
+            _("Fișierul „{name}” nu este JSON valid: linia {lineno}, coloana {colno}: {msg}.").format(
+                name=path.name, lineno=exc.lineno, colno=exc.colno, msg=exc.msg
+            )
         ) from exc
     validate_document(document)
     return document  # type: ignore[no-any-return]
@@ -300,10 +313,14 @@ def load_document(path: Path) -> dict[str, Any]:
 def validate_document(document: Any) -> None:
     """Check format, version and structure."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise InterchangeError("$.format: documentul nu este un export Bălți Monitor („balti-monitor-file”).")
+        raise InterchangeError(
+            _("$.format: documentul nu este un export Bălți Monitor („balti-monitor-file”).")
+        )
     if document.get("version") != VERSION:
         raise InterchangeError(
-            f"$.version: versiunea {document.get('version')!r} nu este cunoscută (această versiune citește {VERSION})."
+            _(
+                "$.version: versiunea {value!r} nu este cunoscută (această versiune citește {VERSION})."
+            ).format(value=document.get("version"), VERSION=VERSION)
         )
     check(document, DOCUMENT)
     _refuse_invalid_characters(document, "$")
@@ -343,8 +360,9 @@ def import_document(document: dict[str, Any], *, replace: bool = False) -> Chang
         if replacing:
             if not replace:
                 raise InterchangeError(
-                    "Fișierul deschis conține deja date; importul se face într-un fișier gol "
-                    "(sau cu înlocuirea datelor existente)."
+                    _(
+                        "Fișierul deschis conține deja date; importul se face într-un fișier gol (sau cu înlocuirea datelor existente)."
+                    )
                 )
             for model in (Plan, Subdivision):
                 model.delete().execute()

@@ -34,6 +34,7 @@ from typing import Any
 
 from balti_monitor.db.models import Plan, Subdivision, SubdivisionAlias, database
 from balti_monitor.domain.text import fold_key
+from balti_monitor.i18n import _
 from balti_monitor.interchange.docx_tables import NUMBER_FROM_DEFINITIONS, Table, read_docx_blocks
 from balti_monitor.interchange.schema import InterchangeError
 from balti_monitor.services.backup import auto_backup
@@ -123,7 +124,7 @@ def _word_tables(path: Path) -> list[SourceTable]:
                 numbers = tuple(p.number for p in cell.paras if p.number and p.number_source)
                 first = SourceCell(lines, numbers, vcont=cell.continued)
                 dense.append(first)
-                for _ in range(cell.span - 1):
+                for _copy in range(cell.span - 1):
                     dense.append(SourceCell(lines, numbers, vcont=cell.continued, hcont=True))
             grid.append(dense)
         tables.append(SourceTable(f"Tabelul {len(tables) + 1}", grid))
@@ -146,7 +147,9 @@ def _excel_tables(path: Path) -> list[SourceTable]:
     try:
         book = load_workbook(path, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise InterchangeError(f"Registrul „{path.name}” nu poate fi citit: {exc}") from exc
+        raise InterchangeError(
+            _("Registrul „{name}” nu poate fi citit: {exc}").format(name=path.name, exc=exc)
+        ) from exc
     tables: list[SourceTable] = []
     for sheet in book.worksheets:
         merged: dict[tuple[int, int], tuple[int, int]] = {}
@@ -177,8 +180,9 @@ def _converted(path: Path, target: str, folder: Path) -> Path:
     program = libreoffice()
     if program is None:
         raise InterchangeError(
-            f"„{path.name}” trebuie mai întâi convertit, dar LibreOffice nu este instalat pe acest calculator. "
-            f"Deschideți-l în Word și salvați-l ca .{target}, apoi importați copia."
+            _(
+                "„{name}” trebuie mai întâi convertit, dar LibreOffice nu este instalat pe acest calculator. Deschideți-l în Word și salvați-l ca .{target}, apoi importați copia."
+            ).format(name=path.name, target=target)
         )
     try:
         subprocess.run(
@@ -188,10 +192,12 @@ def _converted(path: Path, target: str, folder: Path) -> Path:
             timeout=180,
         )
     except (OSError, subprocess.SubprocessError) as exc:
-        raise InterchangeError(f"LibreOffice nu a putut converti „{path.name}”: {exc}") from exc
+        raise InterchangeError(
+            _("LibreOffice nu a putut converti „{name}”: {exc}").format(name=path.name, exc=exc)
+        ) from exc
     out = folder / f"{path.stem}.{target}"
     if not out.is_file():
-        raise InterchangeError(f"LibreOffice nu a putut converti „{path.name}”.")
+        raise InterchangeError(_("LibreOffice nu a putut converti „{name}”.").format(name=path.name))
     return out
 
 
@@ -201,10 +207,12 @@ def read_tables(path: Path | str) -> list[SourceTable]:
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         raise InterchangeError(
-            f"„{path.name}” este un PDF: tabelele lui nu pot fi citite sigur; cereți documentul Word original."
+            _(
+                "„{name}” este un PDF: tabelele lui nu pot fi citite sigur; cereți documentul Word original."
+            ).format(name=path.name)
         )
     if not path.is_file():
-        raise InterchangeError(f"Fișierul „{path}” nu există.")
+        raise InterchangeError(_("Fișierul „{path}” nu există.").format(path=path))
     if suffix in (".doc", ".odt", ".rtf", ".xls", ".ods"):
         target = "docx" if suffix in (".doc", ".odt", ".rtf") else "xlsx"
         with tempfile.TemporaryDirectory() as folder:
@@ -217,10 +225,13 @@ def read_tables(path: Path | str) -> list[SourceTable]:
     except InterchangeError:
         raise
     except Exception as exc:  # a damaged package
-        raise InterchangeError(f"„{path.name}” nu poate fi citit: {exc}") from exc
+        raise InterchangeError(
+            _("„{name}” nu poate fi citit: {exc}").format(name=path.name, exc=exc)
+        ) from exc
     raise InterchangeError(
-        f"„{path.name}”: se pot importa documente Word (.docx) și registre Excel (.xlsx)"
-        + (" (și .doc/.odt/.xls/.ods prin LibreOffice)." if libreoffice() else ".")
+        _("„{name}”: se pot importa documente Word (.docx) și registre Excel (.xlsx){value}").format(
+            name=path.name, value=" (și .doc/.odt/.xls/.ods prin LibreOffice)." if libreoffice() else "."
+        )
     )
 
 
@@ -232,7 +243,7 @@ def field_of(header: str, kind: str) -> str | None:
     key = fold_key(header)
     if not key:
         return None
-    for name, (_, words) in KIND_FIELDS[kind].items():
+    for name, (_label, words) in KIND_FIELDS[kind].items():
         for word in words:
             if key == word or key.startswith(word) or f" {word}" in f" {key}":
                 return name
@@ -397,18 +408,27 @@ def parse_plan(
     """The plan tree of the chosen tables (0-based indices; default: every table with a header)."""
     kind = kind or guess_kind(tables)
     if kind not in KIND_FIELDS:
-        raise InterchangeError(f"Tip de plan necunoscut „{kind}” (cunoscute: {', '.join(KIND_FIELDS)}).")
+        raise InterchangeError(
+            _("Tip de plan necunoscut „{kind}” (cunoscute: {KIND_FIELDS}).").format(
+                kind=kind, KIND_FIELDS=", ".join(KIND_FIELDS)
+            )
+        )
     picked = (
         chosen if chosen is not None else [i for i, t in enumerate(tables) if header_row(t, kind) is not None]
     )
     if not picked:
         raise InterchangeError(
-            "Nu am găsit niciun tabel cu un cap de tabel recunoscut (de exemplu „Acțiuni”, „Indicatori”, "
-            "„Termen”, „Responsabil”); alegeți tabelul și coloanele în fișierul de corespondență."
+            _(
+                "Nu am găsit niciun tabel cu un cap de tabel recunoscut (de exemplu „Acțiuni”, „Indicatori”, „Termen”, „Responsabil”); alegeți tabelul și coloanele în fișierul de corespondență."
+            )
         )
     for index in picked:
         if not 0 <= index < len(tables):
-            raise InterchangeError(f"Documentul nu are tabelul {index + 1} (are {len(tables)}).")
+            raise InterchangeError(
+                _("Documentul nu are tabelul {value} (are {n_tables}).").format(
+                    value=index + 1, n_tables=len(tables)
+                )
+            )
     reading = PlanReading(source, kind, [tables[i].name for i in picked], {})
     state: dict[str, Any] = {"group": None, "action": None, "header": None}
     for index in picked:
@@ -567,9 +587,11 @@ def load_mapping(path: Path | str) -> Mapping:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise InterchangeError(f"Fișierul de corespondență „{path.name}” nu poate fi citit: {exc}") from exc
+        raise InterchangeError(
+            _("Fișierul de corespondență „{name}” nu poate fi citit: {exc}").format(name=path.name, exc=exc)
+        ) from exc
     if not isinstance(data, dict):
-        raise InterchangeError(f"„{path.name}”: se aștepta un obiect JSON.")
+        raise InterchangeError(_("„{name}”: se aștepta un obiect JSON.").format(name=path.name))
     mapping = Mapping(kind=data.get("kind"))
     if "tables" in data:
         mapping.tables = [int(t) - 1 for t in data["tables"]]
@@ -578,7 +600,11 @@ def load_mapping(path: Path | str) -> Mapping:
         mapping.columns = {}
         for col, name in dict(data["columns"]).items():
             if name not in fields:
-                raise InterchangeError(f"„{path.name}”: câmp necunoscut „{name}” pentru coloana {col}.")
+                raise InterchangeError(
+                    _("„{name}”: câmp necunoscut „{name2}” pentru coloana {col}.").format(
+                        name=path.name, name2=name, col=col
+                    )
+                )
             mapping.columns[int(col) - 1] = str(name)
     mapping.plan = dict(data.get("plan") or {})
     mapping.subdivisions = dict(data.get("subdivisions") or {})
@@ -646,13 +672,15 @@ def read_plan_document(path: Path | str, mapping: Mapping | None = None) -> Plan
     mapping = mapping or Mapping()
     tables = read_tables(path)
     if not tables:
-        raise InterchangeError(f"„{path.name}” nu conține niciun tabel.")
+        raise InterchangeError(_("„{name}” nu conține niciun tabel.").format(name=path.name))
     reading = parse_plan(
         tables, kind=mapping.kind, chosen=mapping.tables, columns=mapping.columns, source=path.name
     )
     reading.meta = {**guess_meta(path, tables, reading), **mapping.plan}
     if not reading.actions:
-        raise InterchangeError(f"În „{path.name}” nu am găsit nicio acțiune în tabelele alese.")
+        raise InterchangeError(
+            _("În „{name}” nu am găsit nicio acțiune în tabelele alese.").format(name=path.name)
+        )
     return reading
 
 
@@ -719,14 +747,15 @@ def import_plan_reading(reading: PlanReading, mapping: Mapping) -> tuple[int, Ch
     unknown = unknown_names(reading, mapping)
     if unknown:
         raise InterchangeError(
-            "Aceste nume de responsabili nu corespund niciunei subdiviziuni: "
-            + "; ".join(f"„{n}”" for n in unknown)
-            + ". Alegeți pentru fiecare o subdiviziune existentă, „creează” sau „alt responsabil” "
-            "(fișierul de corespondență, secțiunea „subdivisions”); nu s-a importat nimic."
+            _(
+                "Aceste nume de responsabili nu corespund niciunei subdiviziuni: {items}. Alegeți pentru fiecare o subdiviziune existentă, „creează” sau „alt responsabil” (fișierul de corespondență, secțiunea „subdivisions”); nu s-a importat nimic."
+            ).format(items="; ".join(f"„{n}”" for n in unknown))
         )
     if Plan.get_or_none(Plan.code == str(reading.meta.get("code"))) is not None:
         raise InterchangeError(
-            f"Există deja un plan cu codul „{reading.meta.get('code')}”; alegeți alt cod (secțiunea „plan”)."
+            _("Există deja un plan cu codul „{value}”; alegeți alt cod (secțiunea „plan”).").format(
+                value=reading.meta.get("code")
+            )
         )
     auto_backup("import")
     with guard_write("Importul planului"), database.atomic():
@@ -747,7 +776,11 @@ def import_plan_reading(reading: PlanReading, mapping: Mapping) -> tuple[int, Ch
             elif isinstance(chosen, str):
                 sub = Subdivision.get_or_none(Subdivision.code == chosen)
                 if sub is None:
-                    raise InterchangeError(f"Subdiviziunea cu codul „{chosen}” (pentru „{name}”) nu există.")
+                    raise InterchangeError(
+                        _("Subdiviziunea cu codul „{chosen}” (pentru „{name}”) nu există.").format(
+                            chosen=chosen, name=name
+                        )
+                    )
                 key = name_key(name)
                 if key and SubdivisionAlias.get_or_none(SubdivisionAlias.key == key) is None:
                     SubdivisionAlias.create(subdivision=sub, name=name, key=key)  # matched next time

@@ -43,6 +43,7 @@ from balti_monitor.db.models import (
     database,
 )
 from balti_monitor.domain.text import fold_key
+from balti_monitor.i18n import _
 from balti_monitor.interchange.docx_tables import Block, Cell, Para, Table, read_docx_blocks
 from balti_monitor.interchange.schema import InterchangeError
 from balti_monitor.services.backup import auto_backup
@@ -514,15 +515,18 @@ def refuse_unsupported(path: Path) -> None:
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         raise InterchangeError(
-            f"„{path.name}” este un PDF: tabelele lui nu pot fi citite sigur; cereți documentul Word original."
+            _(
+                "„{name}” este un PDF: tabelele lui nu pot fi citite sigur; cereți documentul Word original."
+            ).format(name=path.name)
         )
     if suffix in (".doc", ".odt", ".rtf"):
         raise InterchangeError(
-            f"„{path.name}” nu este un document .docx; deschideți-l în Word sau LibreOffice și salvați-l ca "
-            "„Document Word (.docx)”, apoi importați copia."
+            _(
+                "„{name}” nu este un document .docx; deschideți-l în Word sau LibreOffice și salvați-l ca „Document Word (.docx)”, apoi importați copia."
+            ).format(name=path.name)
         )
     if not path.is_file():
-        raise InterchangeError(f"Fișierul „{path}” nu există.")
+        raise InterchangeError(_("Fișierul „{path}” nu există.").format(path=path))
 
 
 def _plan_of(plan: Plan | int) -> Plan:
@@ -531,7 +535,7 @@ def _plan_of(plan: Plan | int) -> Plan:
         return plan
     found = Plan.get_or_none(Plan.id == plan)
     if found is None:
-        raise InterchangeError("Planul ales nu mai există în fișier.")
+        raise InterchangeError(_("Planul ales nu mai există în fișier."))
     return found
 
 
@@ -559,13 +563,16 @@ def read_blocks(blocks: Sequence[Block], plan: Plan, source: str) -> ReportReadi
                 break
     if period is None:
         raise InterchangeError(
-            f"În „{source}” nu am găsit perioada raportului (titlul trebuie să conțină, de exemplu, "
-            "„semestrul I al anului 2023”); nu s-a importat nimic."
+            _(
+                "În „{source}” nu am găsit perioada raportului (titlul trebuie să conțină, de exemplu, „semestrul I al anului 2023”); nu s-a importat nimic."
+            ).format(source=source)
         )
     reading = ReportReading(source, period[0], period[1])
     if not plan.first_year <= reading.year <= plan.last_year:
         raise InterchangeError(
-            f"Raportul este pentru {reading.year}, în afara planului ({plan.first_year}-{plan.last_year})."
+            _("Raportul este pentru {year}, în afara planului ({first_year}-{last_year}).").format(
+                year=reading.year, first_year=plan.first_year, last_year=plan.last_year
+            )
         )
     reader = _Reader(_plan_view(plan), reading)
     for block in blocks:
@@ -577,7 +584,7 @@ def read_blocks(blocks: Sequence[Block], plan: Plan, source: str) -> ReportReadi
     for text in _narrative_texts(reading.narrative):
         problem = text_problem(text)
         if problem:
-            raise InterchangeError(f"Narațiunea raportului: {problem}")
+            raise InterchangeError(_("Narațiunea raportului: {problem}").format(problem=problem))
     return reading
 
 

@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from balti_monitor.db.models import ALL_MODELS, database
+from balti_monitor.i18n import _
 from balti_monitor.services.errors import ServiceError
 
 #: Model name -> table name, for the raw SQL that reads files of this version.
@@ -20,7 +21,7 @@ TABLES: dict[str, str] = {model.__name__: model._meta.table_name for model in AL
 def require_open() -> Path:
     """The path of the open database; :class:`ServiceError` when none is open."""
     if database.is_closed() or not database.database:
-        raise ServiceError("Nicio bază de date nu este deschisă.")
+        raise ServiceError(_("Nicio bază de date nu este deschisă."))
     return Path(str(database.database))
 
 
@@ -33,7 +34,7 @@ def raw_connection() -> sqlite3.Connection:
 def require_no_transaction() -> None:
     """Refuse (:class:`ServiceError`) while a transaction of the open database is in progress."""
     if database.in_transaction() or raw_connection().in_transaction:
-        raise ServiceError("O altă operație cu datele este în curs; încercați din nou după ce se termină.")
+        raise ServiceError(_("O altă operație cu datele este în curs; încercați din nou după ce se termină."))
 
 
 def ro_connect(path: Path) -> sqlite3.Connection:
@@ -56,4 +57,8 @@ def unique_path(path: Path) -> Path:
         candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
         if not candidate.exists():
             return candidate
-    raise ServiceError(f"Prea multe fișiere cu numele „{path.name}” în dosarul „{path.parent}”.")
+    raise ServiceError(
+        _("Prea multe fișiere cu numele „{name}” în dosarul „{parent}”.").format(
+            name=path.name, parent=path.parent
+        )
+    )

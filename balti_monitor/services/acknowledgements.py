@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from balti_monitor.db.models import Action, FindingAcknowledgement, Period, Priority, database
 from balti_monitor.domain.checks import Finding, check_action, fingerprint
+from balti_monitor.i18n import _
 from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.grids import load_grid
@@ -35,12 +36,14 @@ def _find(period: Period, key: str) -> tuple[int, Finding, str]:
         .get_or_none()
     )
     if action is None:
-        raise ServiceError(f"Constatarea „{key}” nu există: acțiunea {code} nu este în plan.")
+        raise ServiceError(
+            _("Constatarea „{key}” nu există: acțiunea {code} nu este în plan.").format(key=key, code=code)
+        )
     grid = load_grid(period, action.id)
     for finding in check_action(grid):
         if finding.key == key:
             return int(action.id), finding, fingerprint(grid, finding)
-    raise ServiceError(f"Constatarea „{key}” nu (mai) există în această perioadă.")
+    raise ServiceError(_("Constatarea „{key}” nu (mai) există în această perioadă.").format(key=key))
 
 
 def acknowledgement_of(period: Period, key: str) -> Acknowledgement | None:
@@ -54,7 +57,7 @@ def acknowledgement_of(period: Period, key: str) -> Acknowledgement | None:
 def acknowledge(period: Period, key: str, note: str, author: str = "") -> ChangeSet:
     """Acknowledge a finding of the period with a note (required), for the data as it is now."""
     if not note.strip():
-        raise ServiceError("Scrieți o notă: de ce constatarea poate rămâne așa.")
+        raise ServiceError(_("Scrieți o notă: de ce constatarea poate rămâne așa."))
     action_id, _finding, digest = _find(period, key)
     with database.atomic():
         FindingAcknowledgement.delete().where(
@@ -91,7 +94,7 @@ def restore_acknowledgement(period: Period, key: str, previous: Acknowledgement 
 def _period(period_id: int) -> Period:
     period = Period.get_or_none(Period.id == period_id)
     if period is None:
-        raise ServiceError("Perioada nu mai există.")
+        raise ServiceError(_("Perioada nu mai există."))
     return period
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from balti_monitor.db.models import Action, Indicator, IndicatorAnnualRule, Period, Priority, database
 from balti_monitor.domain.annual import infer_annual_rule
 from balti_monitor.domain.grid import Aggregation, AnnualRule
+from balti_monitor.i18n import _
 from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import PeriodRef
@@ -74,13 +75,15 @@ def set_annual_rule(indicator_id: int, rule: AnnualRule | str | None) -> ChangeS
     """Choose an indicator's annual rule (None: back to the inferred one). Refuses an unknown rule."""
     indicator = Indicator.get_or_none(Indicator.id == indicator_id)
     if indicator is None:
-        raise ServiceError("Indicatorul nu mai există în plan.")
+        raise ServiceError(_("Indicatorul nu mai există în plan."))
     if rule is not None:
         try:
             rule = AnnualRule(rule)
         except ValueError:
             names = ", ".join(r.value for r in AnnualRule)
-            raise ServiceError(f"Regula anuală „{rule}” nu există (reguli: {names}).") from None
+            raise ServiceError(
+                _("Regula anuală „{rule}” nu există (reguli: {names}).").format(rule=rule, names=names)
+            ) from None
     with database.atomic():
         IndicatorAnnualRule.delete().where(IndicatorAnnualRule.indicator == indicator_id).execute()
         if rule is not None:

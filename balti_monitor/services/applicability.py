@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from balti_monitor.db.models import Action, Period, PeriodResponsibility, Priority, Responsibility, database
+from balti_monitor.i18n import _
 from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
 
@@ -90,7 +91,7 @@ def period_state(period: PeriodRef | int, action_id: int) -> State:
     if isinstance(period, int):
         found = Period.get_or_none(Period.id == period)
         if found is None:
-            raise ServiceError("Perioada nu mai există.")
+            raise ServiceError(_("Perioada nu mai există."))
         period = found
     rows = effective_responsibilities(period, [action_id]).get(action_id, [])
     return [(sid, sorted(numbers)) for sid, numbers in rows]
@@ -99,7 +100,7 @@ def period_state(period: PeriodRef | int, action_id: int) -> State:
 def _plan_of_action(action_id: int) -> int:
     action = Action.select(Action, Priority).join(Priority).where(Action.id == action_id).get_or_none()
     if action is None:
-        raise ServiceError("Acțiunea nu mai există.")
+        raise ServiceError(_("Acțiunea nu mai există."))
     return int(action.priority.plan_id)
 
 
@@ -176,7 +177,7 @@ def apply_from_period(
 
     period = Period.get_or_none(Period.id == period_id)
     if period is None:
-        raise ServiceError("Perioada nu mai există.")
+        raise ServiceError(_("Perioada nu mai există."))
     wanted = [(sid, sorted(set(numbers))) for sid, numbers in target]
     with database.atomic():
         materialize_plan(period.plan_id)

@@ -24,6 +24,7 @@ import peewee as pw
 
 from balti_monitor.db.audit import NARRATIVE_FIELDS, SIGNED_MARK
 from balti_monitor.db.models import Action, ChangeLog, Period, PeriodSignature, Plan, Subdivision, database
+from balti_monitor.i18n import _
 from balti_monitor.services.changes import ChangeSet, Write
 from balti_monitor.services.errors import ServiceError
 
@@ -123,13 +124,14 @@ def signed_refusal(period_id: int | None = None) -> ServiceError:
     if sig is None:  # the write reached another, signed period (responsibilities from a period on)
         sig = query.order_by(Period.year, Period.semester).first()
     if sig is None:
-        return ServiceError("Perioada este semnată și nu mai poate fi modificată.")
+        return ServiceError(_("Perioada este semnată și nu mai poate fi modificată."))
     period = sig.period
     code = f"{period.year}-S{period.semester}" if period.semester else f"{period.year}-A"
     who = sig.signed_by or "un utilizator necunoscut"
     return ServiceError(
-        f"Perioada {code} este semnată de {who} ({sig.signed_at.replace('T', ' ')}) și nu mai poate fi "
-        "modificată. Pentru o corectare, retrageți întâi semnătura (cu motivul), apoi semnați noul raport."
+        _(
+            "Perioada {code} este semnată de {who} ({value}) și nu mai poate fi modificată. Pentru o corectare, retrageți întâi semnătura (cu motivul), apoi semnați noul raport."
+        ).format(code=code, who=who, value=sig.signed_at.replace("T", " "))
     )
 
 

@@ -30,6 +30,7 @@ from typing import Any
 
 from balti_monitor.db.connection import copying_out
 from balti_monitor.db.models import Plan, Subdivision, database
+from balti_monitor.i18n import _
 from balti_monitor.resources import user_data_dir
 from balti_monitor.services._sqlite_files import (
     TABLES,
@@ -189,12 +190,12 @@ def make_backup(
         target = unique_path(dest / backup_file_name(period_code or _latest_period_code(), now))
     else:
         if not dest.parent.is_dir():
-            raise ServiceError(f"Dosarul „{dest.parent}” nu există.")
+            raise ServiceError(_("Dosarul „{parent}” nu există.").format(parent=dest.parent))
         if dest.exists():
             if not overwrite:
-                raise ServiceError(f"Fișierul „{dest}” există deja; alegeți alt nume.")
+                raise ServiceError(_("Fișierul „{dest}” există deja; alegeți alt nume.").format(dest=dest))
             if dest.resolve() == source.resolve():
-                raise ServiceError("Copia de rezervă nu poate înlocui chiar baza de date deschisă.")
+                raise ServiceError(_("Copia de rezervă nu poate înlocui chiar baza de date deschisă."))
         target = dest
     require_no_transaction()
     tmp = target.with_name(f".{target.name}.part")
@@ -208,13 +209,15 @@ def make_backup(
             report = verify_file(tmp)
             if not report.ok:
                 raise ServiceError(
-                    "Copia de rezervă nu a trecut verificarea și nu a fost creată: "
-                    + " ".join(report.problems)
+                    _("Copia de rezervă nu a trecut verificarea și nu a fost creată: {problems}").format(
+                        problems=" ".join(report.problems)
+                    )
                 )
             if dict(report.table_counts) != source_counts:
                 raise ServiceError(
-                    "Copia de rezervă nu are același număr de înregistrări ca baza de date deschisă; "
-                    "nu a fost creată. Încercați din nou."
+                    _(
+                        "Copia de rezervă nu are același număr de înregistrări ca baza de date deschisă; nu a fost creată. Încercați din nou."
+                    )
                 )
             os.replace(tmp, target)
             _sync_dir(target.parent)
@@ -252,7 +255,7 @@ def backup_keep() -> int:
 def set_backup_keep(count: int) -> None:
     """Change how many automatic backups are kept (1-1000); other settings in the file are preserved."""
     if not 1 <= count <= 1000:
-        raise ServiceError("Numărul de copii automate păstrate trebuie să fie între 1 și 1000.")
+        raise ServiceError(_("Numărul de copii automate păstrate trebuie să fie între 1 și 1000."))
     data = _read_settings()
     data[KEEP_SETTING] = count
     path = _settings_path()
@@ -261,7 +264,9 @@ def set_backup_keep(count: int) -> None:
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         os.replace(tmp, path)
     except OSError as exc:
-        raise ServiceError(f"Setarea nu a putut fi salvată: {storage_problem(exc)}.") from exc
+        raise ServiceError(
+            _("Setarea nu a putut fi salvată: {exc}.").format(exc=storage_problem(exc))
+        ) from exc
 
 
 def auto_backup_root() -> Path:
@@ -362,14 +367,14 @@ def auto_backup_file(path: Path | str, reason: str, *, keep: int | None = None) 
     try:
         conn = ro_connect(source)
     except sqlite3.Error as exc:
-        raise ServiceError(f"Copia automată nu a putut fi făcută: {exc}.") from exc
+        raise ServiceError(_("Copia automată nu a putut fi făcută: {exc}.").format(exc=exc)) from exc
     try:
         try:
             row = conn.execute(
                 "SELECT EXISTS(SELECT 1 FROM plan) OR EXISTS(SELECT 1 FROM subdivision)"
             ).fetchone()
         except sqlite3.Error as exc:
-            raise ServiceError(f"Copia automată nu a putut fi făcută: {exc}.") from exc
+            raise ServiceError(_("Copia automată nu a putut fi făcută: {exc}.").format(exc=exc)) from exc
         if not row or not row[0]:
             return None
         return _write_auto_backup(source, conn, reason, keep, None)
@@ -401,7 +406,9 @@ def _write_auto_backup(
                 finally:
                     target.close()
                 if not check or check[0] != "ok":
-                    raise ServiceError(f"Copia automată nu a trecut verificarea integrității: {check}.")
+                    raise ServiceError(
+                        _("Copia automată nu a trecut verificarea integrității: {check}.").format(check=check)
+                    )
                 _fsync_file(tmp)
                 existing = _entries(folder)
                 if existing and _same_bytes(existing[0].path, tmp):

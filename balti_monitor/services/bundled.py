@@ -19,6 +19,7 @@ from balti_monitor.db.models import (
     Value,
     database,
 )
+from balti_monitor.i18n import _
 from balti_monitor.resources import read_resource_text
 from balti_monitor.services.applicability import materialize
 from balti_monitor.services.audit import recording
@@ -117,18 +118,20 @@ def install_plan(data: dict[str, Any]) -> Plan:
     """Insert a whole plan document (priorities, actions, indicators, responsibilities)."""
     meta = data["plan"]
     if Plan.get_or_none(Plan.code == meta["code"]) is not None:
-        raise ServiceError(f"Planul „{meta['title']}” există deja în acest fișier.")
+        raise ServiceError(_("Planul „{meta}” există deja în acest fișier.").format(meta=meta["title"]))
     try:
         item = plan_as_interchange(data)
     except (KeyError, TypeError) as exc:
-        raise ServiceError(f"Planul nu a putut fi încărcat: lipsește câmpul obligatoriu {exc}.") from exc
+        raise ServiceError(
+            _("Planul nu a putut fi încărcat: lipsește câmpul obligatoriu {exc}.").format(exc=exc)
+        ) from exc
     codes = {s.code: s.id for s in Subdivision.select()}
     try:
         check(item, PLAN, "$.plan")
         with database.atomic():
             return import_plan(item, "$.plan", codes)
     except InterchangeError as exc:
-        raise ServiceError(f"Planul nu a putut fi încărcat: {exc}") from exc
+        raise ServiceError(_("Planul nu a putut fi încărcat: {exc}").format(exc=exc)) from exc
 
 
 def ensure_bundled_plan() -> tuple[Plan, bool]:
@@ -148,7 +151,7 @@ def load_demo(*, replace: bool = False) -> tuple[Period, ChangeSet]:
     written totals are kept as *references* (:class:`ReferenceTotal`), so the checks still show where the
     original got them wrong ("Raportul original: „7 acte”; calculat: 8 acte"); the export never prints them."""
     demo = bundled_json(DEMO_FILE)
-    plan, _ = ensure_bundled_plan()
+    plan, _created = ensure_bundled_plan()
     year, semester = demo["period"]["year"], demo["period"]["semester"]
     with recording("demo"):  # the log names these values as the demonstration data
         period = Period.get_or_none(
@@ -157,7 +160,9 @@ def load_demo(*, replace: bool = False) -> tuple[Period, ChangeSet]:
         if period is not None:
             if Return.select().where(Return.period == period).exists() and not replace:
                 raise ServiceError(
-                    f"Perioada {year}-S{semester} conține deja date; datele demonstrative nu au fost încărcate."
+                    _(
+                        "Perioada {year}-S{semester} conține deja date; datele demonstrative nu au fost încărcate."
+                    ).format(year=year, semester=semester)
                 )
             period.delete_instance(recursive=True)
         period = Period.create(plan=plan, year=year, semester=semester)
@@ -172,7 +177,9 @@ def load_demo(*, replace: bool = False) -> tuple[Period, ChangeSet]:
             sub = match_subdivision(item["subdivision"]) or match_subdivision(item.get("row_label", ""))
             if sub is None:
                 raise ServiceError(
-                    f"Subdiviziune necunoscută „{item['subdivision']}” în datele demonstrative."
+                    _("Subdiviziune necunoscută „{item}” în datele demonstrative.").format(
+                        item=item["subdivision"]
+                    )
                 )
             ret = Return.create(
                 action=action, subdivision=sub, period=period, description=item["description"]

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from balti_monitor.db.models import Action, CellComment, Period, Priority, Subdivision, database
+from balti_monitor.i18n import _
 from balti_monitor.services.audit import current_user
 from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
@@ -167,14 +168,18 @@ class AddComment:
         """Validate and insert (one transaction)."""
         text = self.text.strip()
         if not text:
-            raise ServiceError("Scrieți textul comentariului.")
+            raise ServiceError(_("Scrieți textul comentariului."))
         if len(text) > MAX_COMMENT:
-            raise ServiceError(f"Comentariul este prea lung (maximum {MAX_COMMENT} caractere).")
+            raise ServiceError(
+                _("Comentariul este prea lung (maximum {MAX_COMMENT} caractere).").format(
+                    MAX_COMMENT=MAX_COMMENT
+                )
+            )
         problem = text_problem(text)
         if problem:
             raise ServiceError(problem)
         if self.column < 0:
-            raise ServiceError("Celula nu există.")
+            raise ServiceError(_("Celula nu există."))
         with database.atomic():
             fields = {
                 "period": self.period_id,
@@ -215,7 +220,7 @@ class DeleteComment:
         with database.atomic():
             row = CellComment.get_or_none(CellComment.id == self.comment_id)
             if row is None:
-                raise ServiceError("Comentariul nu mai există.")
+                raise ServiceError(_("Comentariul nu mai există."))
             inverse = AddComment(
                 row.period_id,
                 row.action_id,
@@ -270,7 +275,7 @@ class SetResolved:
         with database.atomic():
             row = CellComment.get_or_none(CellComment.id == self.comment_id)
             if row is None:
-                raise ServiceError("Comentariul nu mai există.")
+                raise ServiceError(_("Comentariul nu mai există."))
             previous, previous_at = bool(row.resolved), row.resolved_at
             row.resolved = self.resolved
             row.resolved_at = (self.at or dt.datetime.now().replace(microsecond=0)) if self.resolved else None

@@ -17,6 +17,7 @@ from typing import Any, cast
 import peewee as pw
 
 from balti_monitor.db.models import Action, Indicator, Period, Priority, Return, Subdivision, Value, database
+from balti_monitor.i18n import _
 from balti_monitor.services.applicability import effective_responsibilities
 from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.editing import REVIEW_STATUSES, set_review_status
@@ -101,7 +102,7 @@ def period_completeness(period_id: int) -> Completeness:
     """The completeness overview of a period (a few bulk queries)."""
     period = Period.get_or_none(Period.id == period_id)
     if period is None:
-        raise ServiceError("Perioada nu mai există.")
+        raise ServiceError(_("Perioada nu mai există."))
     responsible = effective_responsibilities(period)
     actions = [
         (a.id, a.code)
@@ -213,7 +214,7 @@ class SetReviewStatus:
     def apply(self) -> ChangeSet:
         """Validate, snapshot, write (one transaction)."""
         if self.status not in REVIEW_STATUSES:
-            raise ServiceError(f"Stare necunoscută „{self.status}”.")
+            raise ServiceError(_("Stare necunoscută „{status}”.").format(status=self.status))
         with database.atomic():
             ret = Return.get_or_none(
                 (Return.period == self.period_id)
@@ -221,7 +222,7 @@ class SetReviewStatus:
                 & (Return.subdivision == self.subdivision_id)
             )
             if ret is None:
-                raise ServiceError("Subdiviziunea nu a prezentat încă informația pentru această acțiune.")
+                raise ServiceError(_("Subdiviziunea nu a prezentat încă informația pentru această acțiune."))
             previous = ret.review_status
             changes = set_review_status(self.period_id, self.action_id, self.subdivision_id, self.status)
         return ChangeSet(

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from balti_monitor.errors import BaltiMonitorError
+from balti_monitor.i18n import _
 
 
 class InterchangeError(BaltiMonitorError):
@@ -27,23 +28,31 @@ def check(value: Any, spec: Spec, path: str = "$") -> None:
         spec = spec[0]
     if isinstance(spec, dict):
         if not isinstance(value, dict):
-            raise InterchangeError(f"{path}: se aștepta un obiect, nu {_kind(value)}.")
+            raise InterchangeError(
+                _("{path}: se aștepta un obiect, nu {value}.").format(path=path, value=_kind(value))
+            )
         for key, sub in spec.items():
             optional = isinstance(sub, tuple)
             if key not in value:
                 if optional:
                     continue
-                raise InterchangeError(f"{path}.{key}: câmp obligatoriu lipsă.")
+                raise InterchangeError(_("{path}.{key}: câmp obligatoriu lipsă.").format(path=path, key=key))
             check(value[key], sub, f"{path}.{key}")
         return
     if isinstance(spec, list):
         if not isinstance(value, list):
-            raise InterchangeError(f"{path}: se aștepta o listă, nu {_kind(value)}.")
+            raise InterchangeError(
+                _("{path}: se aștepta o listă, nu {value}.").format(path=path, value=_kind(value))
+            )
         for index, item in enumerate(value):
             check(item, spec[0], f"{path}[{index}]")
         return
     if (spec is int and isinstance(value, bool)) or not isinstance(value, spec):
-        raise InterchangeError(f"{path}: se aștepta {_TYPE_NAMES.get(spec, str(spec))}, nu {_kind(value)}.")
+        raise InterchangeError(
+            _("{path}: se aștepta {spec}, nu {value}.").format(
+                path=path, spec=_TYPE_NAMES.get(spec, str(spec)), value=_kind(value)
+            )
+        )
 
 
 def _kind(value: Any) -> str:

@@ -20,6 +20,7 @@ from balti_monitor.db.models import (
     database,
 )
 from balti_monitor.domain.grid import OverrideDef
+from balti_monitor.i18n import _
 from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import PeriodRef, period_id_of
@@ -43,7 +44,7 @@ class CellEdit:
 def _indicator(action_id: int, number: int) -> Indicator:
     ind = Indicator.get_or_none((Indicator.action == action_id) & (Indicator.number == number))
     if ind is None:
-        raise ServiceError(f"Acțiunea nu are indicatorul {number}.")
+        raise ServiceError(_("Acțiunea nu are indicatorul {number}.").format(number=number))
     return ind
 
 
@@ -55,7 +56,7 @@ def _return(period: PeriodRef | int, action_id: int, subdivision_id: int, create
     )
     if ret is None and create:
         if Subdivision.get_or_none(Subdivision.id == subdivision_id) is None:
-            raise ServiceError("Subdiviziunea nu există.")
+            raise ServiceError(_("Subdiviziunea nu există."))
         ret = Return.create(
             period=period_id_of(period),
             action=action_id,
@@ -171,7 +172,7 @@ def set_override(
 ) -> ChangeSet:
     """Type a Total cell by hand; a reason is required."""
     if not reason.strip():
-        raise ServiceError("Scrieți motivul pentru care totalul se introduce manual.")
+        raise ServiceError(_("Scrieți motivul pentru care totalul se introduce manual."))
     problem = validate_value(raw_text) or text_problem(reason) or text_problem(author)
     if problem:
         raise ServiceError(problem)
@@ -215,10 +216,10 @@ def clear_overrides(period: PeriodRef | int, action_id: int | None = None) -> Ch
 def set_review_status(period: PeriodRef | int, action_id: int, subdivision_id: int, status: str) -> ChangeSet:
     """Mark a return received / needs correction / accepted."""
     if status not in REVIEW_STATUSES:
-        raise ServiceError(f"Stare necunoscută „{status}”.")
+        raise ServiceError(_("Stare necunoscută „{status}”.").format(status=status))
     ret = _return(period, action_id, subdivision_id, create=False)
     if ret is None:
-        raise ServiceError("Subdiviziunea nu a prezentat încă informația pentru această acțiune.")
+        raise ServiceError(_("Subdiviziunea nu a prezentat încă informația pentru această acțiune."))
     ret.review_status = status
     ret.save()
     return ChangeSet(actions=frozenset({action_id}))
@@ -238,7 +239,7 @@ def action_by_code(plan_id: int, code: str) -> Action:
         .first()
     )
     if action is None:
-        raise ServiceError(f"Acțiunea „{code}” nu există în plan.")
+        raise ServiceError(_("Acțiunea „{code}” nu există în plan.").format(code=code))
     return action
 
 

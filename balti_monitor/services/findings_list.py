@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from balti_monitor.db.models import Period
 from balti_monitor.domain.checks import Finding
+from balti_monitor.i18n import _
 from balti_monitor.services.editing import TOTAL_ROW
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.preflight import KIND_LABELS
@@ -59,7 +60,7 @@ def period_finding_rows(period_id: int) -> list[FindingRow]:
     """Every finding of the period, open ones then acknowledged ones, each in plan order."""
     period = Period.get_or_none(Period.id == period_id)
     if period is None:
-        raise ServiceError("Perioada nu mai există.")
+        raise ServiceError(_("Perioada nu mai există."))
     open_rows: list[FindingRow] = []
     acknowledged: list[FindingRow] = []
     for action_id, result in period_results(period).items():

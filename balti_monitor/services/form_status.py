@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from balti_monitor.db.models import FormStatus, Period, Plan, Return, Subdivision, database
+from balti_monitor.i18n import _
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import PeriodRef
@@ -217,9 +218,9 @@ def set_form_state(
     try:
         wanted = FormState(state)
     except ValueError:
-        raise ServiceError(f"Stare necunoscută a formularului: „{state}”.") from None
+        raise ServiceError(_("Stare necunoscută a formularului: „{state}”.").format(state=state)) from None
     if Subdivision.get_or_none(Subdivision.id == subdivision_id) is None:
-        raise ServiceError("Subdiviziunea nu există.")
+        raise ServiceError(_("Subdiviziunea nu există."))
     with database.atomic():
         record_state(period, subdivision_id, wanted, note=note)
     return ChangeSet()

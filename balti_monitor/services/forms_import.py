@@ -27,6 +27,7 @@ from balti_monitor.db.models import Period, Subdivision, database
 from balti_monitor.domain.checks import Finding
 from balti_monitor.domain.grid import ActionGrid, GridRow
 from balti_monitor.domain.values import ParsedValue, ValueState
+from balti_monitor.i18n import _
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.comments import set_replies
 from balti_monitor.services.editing import DESCRIPTION_COLUMN, CellEdit, validate_cell
@@ -432,7 +433,7 @@ def write_cells(
         stored = stored or _load_stored(period.id, {(a, e.subdivision_id) for a, e in edits})
         for action_id, edit in edits:
             if edit.column != DESCRIPTION_COLUMN and (action_id, edit.column) not in stored.indicators:
-                raise ServiceError(f"Acțiunea nu are indicatorul {edit.column}.")
+                raise ServiceError(_("Acțiunea nu are indicatorul {column}.").format(column=edit.column))
         missing = sorted(
             {(a, e.subdivision_id) for a, e in edits if e.text is not None} - set(stored.returns)
         )
@@ -442,7 +443,7 @@ def write_cells(
                 int(r[0]) for r in _sql(f"SELECT id FROM subdivision WHERE id IN ({_marks(len(subs))})", subs)
             }
             if set(subs) - known:
-                raise ServiceError("Subdiviziunea nu există.")
+                raise ServiceError(_("Subdiviziunea nu există."))
             _many(
                 'INSERT INTO "return" (action_id, subdivision_id, period_id, description, received_date, '
                 "review_status, status, updated_at) VALUES (?, ?, ?, '', ?, 'received', '', ?)",
@@ -505,10 +506,10 @@ def apply_import(preview: ImportPreview, accept_conflicts: Collection[CellRef] =
     form is marked "imported". The result carries the undo and redo payloads for :func:`restore_cells`.
     """
     if preview.period_id is None or not preview.files:
-        raise ServiceError("Niciun formular nu poate fi importat; nu s-a modificat nimic.")
+        raise ServiceError(_("Niciun formular nu poate fi importat; nu s-a modificat nimic."))
     period = Period.get_or_none(Period.id == preview.period_id)
     if period is None:
-        raise ServiceError("Perioada formularelor nu mai există.")
+        raise ServiceError(_("Perioada formularelor nu mai există."))
     accepted = set(accept_conflicts)
     chosen = [
         c
@@ -524,7 +525,9 @@ def apply_import(preview: ImportPreview, accept_conflicts: Collection[CellRef] =
             now = stored.text(c.ref.action_id, c.ref.subdivision_id, c.ref.column)
             if normalize(now) != normalize(c.current):
                 raise ServiceError(
-                    f"Datele s-au modificat după previzualizare ({c.location}); refaceți previzualizarea importului."
+                    _(
+                        "Datele s-au modificat după previzualizare ({location}); refaceți previzualizarea importului."
+                    ).format(location=c.location)
                 )
             undo[c.ref.action_id].append(CellEdit(c.ref.subdivision_id, c.ref.column, now))
         before = snapshot_statuses(period, [f.subdivision_id for f in preview.files])
@@ -559,7 +562,7 @@ def restore_cells(restore: CellRestore) -> ChangeSet:
     """Put cell texts and form statuses back in one transaction (the GUI's undo/redo of an import)."""
     period = Period.get_or_none(Period.id == restore.period_id)
     if period is None:
-        raise ServiceError("Perioada nu mai există.")
+        raise ServiceError(_("Perioada nu mai există."))
     with database.atomic():
         changes = write_cells(period, [(a, e) for a, edits in restore.cells for e in edits])
         for snap in restore.statuses:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from balti_monitor.i18n import _
 from balti_monitor.services.errors import ServiceError
 
 HEARTBEAT_SECONDS = 60.0
@@ -215,10 +216,9 @@ class DatabaseLock:
                 fh = os.fdopen(fd, "r+b")
             except OSError as exc:
                 raise ServiceError(
-                    f"Nu se poate crea fișierul de blocare „{self.path.name}” lângă baza de date "
-                    f"({exc.strerror or exc}): dosarul „{self.path.parent}” nu permite scrierea (de exemplu un "
-                    f"atașament deschis direct din e-mail sau un dosar protejat). Salvați fișierul într-un dosar "
-                    f"al dumneavoastră și deschideți-l de acolo."
+                    _(
+                        "Nu se poate crea fișierul de blocare „{name}” lângă baza de date ({value}): dosarul „{parent}” nu permite scrierea (de exemplu un atașament deschis direct din e-mail sau un dosar protejat). Salvați fișierul într-un dosar al dumneavoastră și deschideți-l de acolo."
+                    ).format(name=self.path.name, value=exc.strerror or exc, parent=self.path.parent)
                 ) from exc
             taken = _try_os_lock(fh)
             if taken is False:
@@ -243,12 +243,18 @@ class DatabaseLock:
                     _os_unlock(fh)
                 fh.close()
                 raise ServiceError(
-                    f"Nu se poate scrie fișierul de blocare „{self.path.name}” ({exc.strerror or exc})."
+                    _("Nu se poate scrie fișierul de blocare „{name}” ({value}).").format(
+                        name=self.path.name, value=exc.strerror or exc
+                    )
                 ) from exc
             self._fh = fh
             self._start_heartbeat()
             return self
-        raise ServiceError(f"Fișierul de blocare „{self.path.name}” se schimbă continuu; încercați din nou.")
+        raise ServiceError(
+            _("Fișierul de blocare „{name}” se schimbă continuu; încercați din nou.").format(
+                name=self.path.name
+            )
+        )
 
     def _is_stale(self, info: LockInfo, *, os_lock: bool) -> bool:
         if info.host != _host():

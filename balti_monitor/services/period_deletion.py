@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from balti_monitor.db.models import FormStatus, Narrative, Period, Return, TotalOverride, Value, database
+from balti_monitor.i18n import _
 from balti_monitor.services.backup import auto_backup
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
@@ -75,7 +76,7 @@ def period_contents(period_id: int) -> PeriodContents:
     """What the period holds."""
     period = Period.get_or_none(Period.id == period_id)
     if period is None:
-        raise ServiceError("Perioada nu mai există.")
+        raise ServiceError(_("Perioada nu mai există."))
     key = key_of(period)
     returns = Return.select().where(Return.period == period_id)
     values = Value.select().join(Return).where((Return.period == period_id) & (Value.raw_text != "")).count()
@@ -100,7 +101,7 @@ def delete_period(period_id: int) -> tuple[Path | None, ChangeSet]:
     """
     period = Period.get_or_none(Period.id == period_id)
     if period is None:
-        raise ServiceError("Perioada nu mai există.")
+        raise ServiceError(_("Perioada nu mai există."))
     backup = auto_backup("stergere")
     with guard_write(f"Ștergerea perioadei {key_of(period).code}"), database.atomic():
         returns = Return.select(Return.id).where(Return.period == period_id)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from balti_monitor.db.models import Narrative, Period, Plan, Return, TotalOverride, database
+from balti_monitor.i18n import _
 from balti_monitor.services.applicability import materialize
 from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
@@ -105,7 +106,9 @@ def parse_period_code(code: str) -> PeriodKey:
     match = _CODE.match(code)
     if not match:
         raise ServiceError(
-            f"Perioadă necunoscută „{code}”: scrieți de forma 2023-S1, 2023-S2 sau 2023-A (anual)."
+            _("Perioadă necunoscută „{code}”: scrieți de forma 2023-S1, 2023-S2 sau 2023-A (anual).").format(
+                code=code
+            )
         )
     year = int(match.group(1))
     kind = match.group(2).upper()
@@ -124,7 +127,11 @@ def find_period(plan: Plan, key: PeriodKey) -> Period:
     )
     if period is None:
         known = ", ".join(key_of(p).code for p in list_periods(plan)) or "niciuna"
-        raise ServiceError(f"Perioada {key.code} nu există în acest fișier (există: {known}).")
+        raise ServiceError(
+            _("Perioada {code} nu există în acest fișier (există: {known}).").format(
+                code=key.code, known=known
+            )
+        )
     return period
 
 
@@ -139,12 +146,16 @@ def create_period(plan: Plan, key: PeriodKey, *, period_id: int | None = None) -
     ``period_id`` re-creates a period deleted by an undo under its former id.
     """
     if not plan.first_year <= key.year <= plan.last_year:
-        raise ServiceError(f"Anul {key.year} este în afara planului ({plan.first_year}-{plan.last_year}).")
+        raise ServiceError(
+            _("Anul {year} este în afara planului ({first_year}-{last_year}).").format(
+                year=key.year, first_year=plan.first_year, last_year=plan.last_year
+            )
+        )
     existing = Period.get_or_none(
         (Period.plan == plan) & (Period.year == key.year) & (Period.semester == key.semester)
     )
     if existing is not None:
-        raise ServiceError(f"Perioada {key.code} există deja.")
+        raise ServiceError(_("Perioada {code} există deja.").format(code=key.code))
     ids = {} if period_id is None else {"id": period_id}
     with database.atomic():
         period = Period.create(plan=plan, year=key.year, semester=key.semester, **ids)
@@ -255,7 +266,7 @@ def stored_period(period_id: int) -> Period:
     """The stored row of a period, for the export and forms entry points that still take one."""
     period = Period.get_or_none(Period.id == period_id)
     if period is None:
-        raise ServiceError("Perioada nu mai există.")
+        raise ServiceError(_("Perioada nu mai există."))
     return period
 
 
@@ -263,7 +274,7 @@ def create_period_in(plan_id: int, key: PeriodKey) -> tuple[PeriodInfo, ChangeSe
     """:func:`create_period` by plan id, returning the new period as a :class:`PeriodInfo`."""
     plan = Plan.get_or_none(Plan.id == plan_id)
     if plan is None:
-        raise ServiceError("Planul nu mai există.")
+        raise ServiceError(_("Planul nu mai există."))
     period, changes = create_period(plan, key)
     return _period_info(period), changes
 
@@ -281,7 +292,7 @@ def period_is_empty(period_id: int) -> bool:
 def delete_empty_period(period_id: int) -> ChangeSet:
     """Delete a period that holds nothing yet (the undo of creating it)."""
     if not period_is_empty(period_id):
-        raise ServiceError("Perioada conține deja date și nu poate fi ștearsă.")
+        raise ServiceError(_("Perioada conține deja date și nu poate fi ștearsă."))
     Period.delete().where(Period.id == period_id).execute()
     return ChangeSet(periods=True)
 
@@ -304,7 +315,7 @@ class CreatePeriod:
         with database.atomic():
             plan = Plan.get_or_none(Plan.id == self.plan_id)
             if plan is None:
-                raise ServiceError("Planul nu mai există.")
+                raise ServiceError(_("Planul nu mai există."))
             period, changes = create_period(plan, self.key, period_id=self.period_id)
         return replace(
             changes, inverse=DeleteEmptyPeriod(period.id), focus=Focus(period.id), new_id=period.id
@@ -327,7 +338,7 @@ class DeleteEmptyPeriod:
         with database.atomic():
             period = Period.get_or_none(Period.id == self.period_id)
             if period is None:
-                raise ServiceError("Perioada nu mai există.")
+                raise ServiceError(_("Perioada nu mai există."))
             inverse = CreatePeriod(period.plan_id, key_of(period), self.period_id)
             changes = delete_empty_period(self.period_id)
         return replace(changes, inverse=inverse)

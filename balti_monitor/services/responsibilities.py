@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from balti_monitor.db.models import Indicator, Responsibility, Return, database
+from balti_monitor.i18n import _
 from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
 
@@ -26,7 +27,7 @@ def add_responsible(action_id: int, subdivision_id: int, indicators: list[int] |
     if Responsibility.get_or_none(
         (Responsibility.action == action_id) & (Responsibility.subdivision == subdivision_id)
     ):
-        raise ServiceError("Subdiviziunea este deja responsabilă de această acțiune.")
+        raise ServiceError(_("Subdiviziunea este deja responsabilă de această acțiune."))
     wanted = sorted(indicators) if indicators is not None else _numbers(action_id)
     _check_numbers(action_id, wanted)
     position = Responsibility.select().where(Responsibility.action == action_id).count() + 1
@@ -45,13 +46,13 @@ def remove_responsible(action_id: int, subdivision_id: int) -> ChangeSet:
 def set_applicable(action_id: int, subdivision_id: int, indicators: list[int]) -> ChangeSet:
     """Set which indicators a responsible subdivision answers (at least one)."""
     if not indicators:
-        raise ServiceError("Alegeți cel puțin un indicator la care răspunde subdiviziunea.")
+        raise ServiceError(_("Alegeți cel puțin un indicator la care răspunde subdiviziunea."))
     _check_numbers(action_id, indicators)
     resp = Responsibility.get_or_none(
         (Responsibility.action == action_id) & (Responsibility.subdivision == subdivision_id)
     )
     if resp is None:
-        raise ServiceError("Subdiviziunea nu este responsabilă de această acțiune.")
+        raise ServiceError(_("Subdiviziunea nu este responsabilă de această acțiune."))
     resp.indicators = sorted(set(indicators))
     resp.save()
     return ChangeSet(actions=frozenset({action_id}), plan_structure=True)
@@ -61,7 +62,7 @@ def _check_numbers(action_id: int, numbers: list[int]) -> None:
     known = set(_numbers(action_id))
     unknown = [n for n in numbers if n not in known]
     if unknown:
-        raise ServiceError(f"Acțiunea nu are indicatorul {unknown[0]}.")
+        raise ServiceError(_("Acțiunea nu are indicatorul {unknown}.").format(unknown=unknown[0]))
 
 
 def has_returns(action_id: int, subdivision_id: int) -> bool:
@@ -76,7 +77,7 @@ def move_responsible(action_id: int, subdivision_id: int, offset: int) -> Change
     rows = responsibilities(action_id)
     index = next((i for i, r in enumerate(rows) if r.subdivision_id == subdivision_id), None)
     if index is None:
-        raise ServiceError("Subdiviziunea nu este responsabilă de această acțiune.")
+        raise ServiceError(_("Subdiviziunea nu este responsabilă de această acțiune."))
     target = index + offset
     if not 0 <= target < len(rows):
         return ChangeSet()
@@ -107,14 +108,14 @@ def apply_responsibilities(action_id: int, target: Sequence[tuple[int, Sequence[
     """
     wanted = [(sid, sorted(set(numbers))) for sid, numbers in target]
     if len({sid for sid, _ in wanted}) != len(wanted):
-        raise ServiceError("O subdiviziune apare de două ori în lista celor responsabile.")
-    for _, numbers in wanted:
+        raise ServiceError(_("O subdiviziune apare de două ori în lista celor responsabile."))
+    for _sid, numbers in wanted:
         if not numbers:
-            raise ServiceError("Alegeți cel puțin un indicator la care răspunde fiecare subdiviziune.")
+            raise ServiceError(_("Alegeți cel puțin un indicator la care răspunde fiecare subdiviziune."))
     with database.atomic():
         current = responsibility_state(action_id)
         wanted_ids = {sid for sid, _ in wanted}
-        for sid, _ in current:
+        for sid, _numbers in current:
             if sid not in wanted_ids:
                 remove_responsible(action_id, sid)
         current_ids = {sid for sid, _ in current}

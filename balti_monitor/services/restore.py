@@ -20,6 +20,7 @@ import peewee as pw
 
 from balti_monitor.db import connection
 from balti_monitor.db.models import database
+from balti_monitor.i18n import _
 from balti_monitor.services._sqlite_files import (
     raw_connection,
     remove_file,
@@ -73,7 +74,7 @@ def _prepared(candidate: Path) -> tuple[FileReport, Path | None]:
     (the candidate itself is never modified)."""
     source = require_open()
     if candidate.exists() and source.exists() and os.path.samefile(candidate, source):
-        raise ServiceError("Fișierul ales este chiar baza de date deschisă acum.")
+        raise ServiceError(_("Fișierul ales este chiar baza de date deschisă acum."))
     report = verify_file(candidate)
     upgraded = None
     if report.ok and report.schema_version is not None and report.schema_version < connection.SCHEMA_VERSION:
@@ -83,8 +84,9 @@ def _prepared(candidate: Path) -> tuple[FileReport, Path | None]:
             remove_file(upgraded)
     if not report.ok:
         raise ServiceError(
-            f"Fișierul „{candidate.name}” nu poate fi folosit pentru restaurare: {' '.join(report.problems)} "
-            f"Datele deschise nu au fost modificate."
+            _(
+                "Fișierul „{name}” nu poate fi folosit pentru restaurare: {problems} Datele deschise nu au fost modificate."
+            ).format(name=candidate.name, problems=" ".join(report.problems))
         )
     return report, upgraded
 
@@ -149,8 +151,9 @@ def restore_from(candidate: Path | str) -> RestoreResult:
                 back.close()
             _reapply_pragmas()
         raise ServiceError(
-            "Restaurarea nu a putut fi verificată; datele de dinainte au fost puse la loc. "
-            + " ".join(after.problems)
+            _(
+                "Restaurarea nu a putut fi verificată; datele de dinainte au fost puse la loc. {problems}"
+            ).format(problems=" ".join(after.problems))
         )
     with guard_write("Înregistrarea restaurării în jurnal"), recording("restore"):
         import_log(history)
@@ -164,7 +167,11 @@ def _restore_errors() -> Iterator[None]:
         yield
     except (sqlite3.Error, OSError) as exc:
         problem = storage_problem(exc) or str(exc)
-        raise ServiceError(f"Restaurarea nu a reușit: {problem}. Datele deschise au rămas cum erau.") from exc
+        raise ServiceError(
+            _("Restaurarea nu a reușit: {problem}. Datele deschise au rămas cum erau.").format(
+                problem=problem
+            )
+        ) from exc
 
 
 def _reapply_pragmas() -> None:

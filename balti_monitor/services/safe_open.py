@@ -16,6 +16,7 @@ from pathlib import Path
 
 from balti_monitor.db import connection
 from balti_monitor.db.connection import DatabaseError, close_database, open_database
+from balti_monitor.i18n import _
 from balti_monitor.resources import user_data_dir
 from balti_monitor.services._sqlite_files import remove_file, ro_connect, unique_path
 from balti_monitor.services.backup import (
@@ -74,9 +75,13 @@ def open_safely(path: Path | str, *, create: bool = True, deferred: bool = False
     if _session is not None and _session.path.resolve() != path.resolve():
         close_safely()
     if not path.parent.is_dir():
-        raise open_failure(DatabaseError(f"Dosarul „{path.parent}” nu există.", "missing"), path)
+        raise open_failure(
+            DatabaseError(_("Dosarul „{parent}” nu există.").format(parent=path.parent), "missing"), path
+        )
     if not path.exists() and not create:
-        raise open_failure(DatabaseError(f"Fișierul „{path}” nu există.", "missing"), path)
+        raise open_failure(
+            DatabaseError(_("Fișierul „{path}” nu există.").format(path=path), "missing"), path
+        )
     lock = _session.lock if _session is not None else DatabaseLock(path)
     lock.acquire()
     _session = None
@@ -137,7 +142,9 @@ def check_and_back_up(path: Path | str) -> Path | None:
         rows = [str(exc)]
     if rows != ["ok"]:
         raise DamagedAfterOpenError(
-            f"Fișierul „{path.name}” este deteriorat: {connection.describe_problems(rows)}."
+            _("Fișierul „{name}” este deteriorat: {rows}.").format(
+                name=path.name, rows=connection.describe_problems(rows)
+            )
         )
     return auto_backup_file(path, "deschidere")
 
@@ -174,7 +181,11 @@ def recover_from_backup(backup: Path | str, damaged: Path | str, dest_dir: Path 
     backup, damaged = Path(backup), Path(damaged)
     report = verify_file(backup)
     if not report.ok:
-        raise ServiceError(f"Copia „{backup.name}” nu poate fi folosită: {' '.join(report.problems)}")
+        raise ServiceError(
+            _("Copia „{name}” nu poate fi folosită: {problems}").format(
+                name=backup.name, problems=" ".join(report.problems)
+            )
+        )
     folder = Path(dest_dir) if dest_dir is not None else damaged.parent
     if not folder.is_dir() or not os.access(folder, os.W_OK):
         folder = user_data_dir()
@@ -186,5 +197,5 @@ def recover_from_backup(backup: Path | str, damaged: Path | str, dest_dir: Path 
             raise ServiceError(str(exc)) from exc
     if not verify_file(target).ok:
         remove_file(target)
-        raise ServiceError(f"Copia recuperată „{target.name}” nu a trecut verificarea.")
+        raise ServiceError(_("Copia recuperată „{name}” nu a trecut verificarea.").format(name=target.name))
     return target

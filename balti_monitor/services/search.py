@@ -21,6 +21,7 @@ from balti_monitor.db.search_index import (
     TABLE,
     ensure_search_index,
 )
+from balti_monitor.i18n import _
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import key_of
 
@@ -81,7 +82,7 @@ def search(text: str, period_id: int | None = None, limit: int = MAX_HITS) -> li
     returns and narrative (the plan's texts, the same in every period, are kept too)."""
     expression = match_expression(text)
     if not expression:
-        raise ServiceError("Scrieți cel puțin un cuvânt de căutat.")
+        raise ServiceError(_("Scrieți cel puțin un cuvânt de căutat."))
     ensure_search_index(database)
     sql = (
         f"SELECT kind, period_id, action_id, subdivision_id, column_no, "

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from balti_monitor.db.models import ChangeLog, Period, PeriodSignature, Plan
+from balti_monitor.i18n import _
 from balti_monitor.services.audit import CellKey, current_user, record, recording
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.document_schema import InterchangeError
@@ -35,9 +36,11 @@ def file_sha256(path: Path) -> str:
             for block in iter(lambda: stream.read(1 << 20), b""):
                 digest.update(block)
     except FileNotFoundError as exc:
-        raise ServiceError(f"Fișierul „{path}” nu există.") from exc
+        raise ServiceError(_("Fișierul „{path}” nu există.").format(path=path)) from exc
     except OSError as exc:
-        raise ServiceError(f"Fișierul „{path}” nu poate fi citit: {exc.strerror or exc}.") from exc
+        raise ServiceError(
+            _("Fișierul „{path}” nu poate fi citit: {value}.").format(path=path, value=exc.strerror or exc)
+        ) from exc
     return digest.hexdigest()
 
 
@@ -78,13 +81,17 @@ def sign_period(period_id: int, report: Path) -> SignatureInfo:
     """Mark the period as signed with the report ``report`` (its SHA-256 is stored) and lock it."""
     period = Period.get_or_none(Period.id == period_id)
     if period is None:
-        raise ServiceError("Perioada nu mai există.")
+        raise ServiceError(_("Perioada nu mai există."))
     existing = signature(period_id)
     if existing is not None:
-        raise ServiceError(f"Perioada {existing.period_code} este deja {existing.summary}.")
+        raise ServiceError(
+            _("Perioada {period_code} este deja {summary}.").format(
+                period_code=existing.period_code, summary=existing.summary
+            )
+        )
     report = Path(report)
     if report.suffix.lower() != ".docx":
-        raise ServiceError(f"„{report.name}” nu este un raport Word (.docx).")
+        raise ServiceError(_("„{name}” nu este un raport Word (.docx).").format(name=report.name))
     sha = file_sha256(report)
     now = dt.datetime.now().replace(microsecond=0).isoformat()
     plan = Plan.get_by_id(period.plan_id)
@@ -102,13 +109,13 @@ def unsign_period(period_id: int, reason: str) -> ChangeSet:
     """Withdraw the signature (the reason is required and recorded); the period can be changed again."""
     reason = " ".join(reason.split())
     if not reason:
-        raise ServiceError("Scrieți motivul pentru care se retrage semnătura.")
+        raise ServiceError(_("Scrieți motivul pentru care se retrage semnătura."))
     problem = text_problem(reason)
     if problem:
         raise ServiceError(problem)
     sig = PeriodSignature.get_or_none(PeriodSignature.period == period_id)
     if sig is None:
-        raise ServiceError("Perioada nu este semnată.")
+        raise ServiceError(_("Perioada nu este semnată."))
     period = Period.get_by_id(period_id)
     plan = Plan.get_by_id(period.plan_id)
     with recording("unsign"):
@@ -237,9 +244,11 @@ def keep_signed(signed: SignedPeriods, before: dict[CellKey, str], after: dict[C
         if old != new or period is None:
             who = data.get("signed_by") or "un utilizator necunoscut"
             raise InterchangeError(
-                f"Perioada {period_code} este semnată de {who} ({str(data.get('signed_at', '')).replace('T', ' ')}); "
-                "documentul importat i-ar modifica datele. Importul nu s-a făcut; pentru o corectare retrageți "
-                "întâi semnătura (cu motivul)."
+                _(
+                    "Perioada {period_code} este semnată de {who} ({value}); documentul importat i-ar modifica datele. Importul nu s-a făcut; pentru o corectare retrageți întâi semnătura (cu motivul)."
+                ).format(
+                    period_code=period_code, who=who, value=str(data.get("signed_at", "")).replace("T", " ")
+                )
             )
         if not PeriodSignature.select().where(PeriodSignature.period == period).exists():
             PeriodSignature.create(period=period, **data)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import peewee as pw
 
+from balti_monitor.i18n import _
 from balti_monitor.services.errors import ServiceError
 
 
@@ -107,7 +108,11 @@ def guard_write(what: str) -> Iterator[None]:
         if audit.signed_period_of(exc):  # the lock of a signed period refused the write
             raise audit.signed_refusal() from exc
         problem = storage_problem(exc) or f"eroare neașteptată a bazei de date ({exc})"
-        raise ServiceError(f"{what} nu a reușit: {problem}. Datele au rămas cum erau înainte.") from exc
+        raise ServiceError(
+            _("{what} nu a reușit: {problem}. Datele au rămas cum erau înainte.").format(
+                what=what, problem=problem
+            )
+        ) from exc
 
 
 @contextlib.contextmanager
@@ -117,4 +122,8 @@ def copy_errors(what: str, target: Path) -> Iterator[None]:
         yield
     except (sqlite3.Error, pw.DatabaseError, OSError) as exc:
         problem = storage_problem(exc) or f"eroare neașteptată ({exc})"
-        raise ServiceError(f"{what} „{target.name}” nu a putut fi scrisă: {problem}.") from exc
+        raise ServiceError(
+            _("{what} „{name}” nu a putut fi scrisă: {problem}.").format(
+                what=what, name=target.name, problem=problem
+            )
+        ) from exc

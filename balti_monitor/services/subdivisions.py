@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from balti_monitor.db.models import Responsibility, Return, Subdivision, SubdivisionAlias, database
 from balti_monitor.domain.text import fold_key
+from balti_monitor.i18n import _
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.values import text_problem
@@ -57,13 +58,15 @@ def add_alias(subdivision_id: int, alias: str) -> ChangeSet:
     alias = alias.strip()
     key = name_key(alias)
     if not key:
-        raise ServiceError("Denumirea alternativă este goală.")
+        raise ServiceError(_("Denumirea alternativă este goală."))
     problem = text_problem(alias)
     if problem:
         raise ServiceError(problem)
     existing = match_subdivision(alias)
     if existing is not None and existing.id != subdivision_id:
-        raise ServiceError(f"„{alias}” denumește deja subdiviziunea „{existing.name}”.")
+        raise ServiceError(
+            _("„{alias}” denumește deja subdiviziunea „{name}”.").format(alias=alias, name=existing.name)
+        )
     if existing is None:
         SubdivisionAlias.create(subdivision=subdivision_id, name=alias, key=key)
     return ChangeSet(subdivisions=True)
@@ -97,7 +100,7 @@ def save_subdivision(
     code = code.strip()
     name = name.strip()
     if not code or not name:
-        raise ServiceError("Completați denumirea și abrevierea subdiviziunii.")
+        raise ServiceError(_("Completați denumirea și abrevierea subdiviziunii."))
     for text in (code, name, *(aliases or [])):
         problem = text_problem(text)
         if problem:
@@ -107,10 +110,16 @@ def save_subdivision(
             (Subdivision.code == code) & (Subdivision.id != (subdivision_id or 0))
         )
         if clash is not None:
-            raise ServiceError(f"Abrevierea „{code}” este folosită deja de „{clash.name}”.")
+            raise ServiceError(
+                _("Abrevierea „{code}” este folosită deja de „{name}”.").format(code=code, name=clash.name)
+            )
         same_name = match_subdivision(name)
         if same_name is not None and same_name.id != subdivision_id:
-            raise ServiceError(f"Denumirea „{name}” aparține deja subdiviziunii „{same_name.name}”.")
+            raise ServiceError(
+                _("Denumirea „{name}” aparține deja subdiviziunii „{name2}”.").format(
+                    name=name, name2=same_name.name
+                )
+            )
         if subdivision_id is None:
             if position is None:
                 position = (Subdivision.select().count() or 0) + 1
@@ -144,7 +153,7 @@ def subdivision_state(subdivision_id: int) -> SubdivisionState:
     """The current state of one subdivision (for the dialog and for undo)."""
     sub = Subdivision.get_or_none(Subdivision.id == subdivision_id)
     if sub is None:
-        raise ServiceError("Subdiviziunea nu există.")
+        raise ServiceError(_("Subdiviziunea nu există."))
     return SubdivisionState(sub.code, sub.name, tuple(aliases_of(subdivision_id)), sub.active)
 
 
@@ -160,8 +169,9 @@ def delete_unused_subdivision(subdivision_id: int) -> ChangeSet:
     """Delete a subdivision that no action and no return refers to (the undo of creating it)."""
     if subdivision_in_use(subdivision_id):
         raise ServiceError(
-            "Subdiviziunea este folosită (responsabilă de acțiuni sau cu informații prezentate) și nu poate "
-            "fi ștearsă; o puteți marca inactivă."
+            _(
+                "Subdiviziunea este folosită (responsabilă de acțiuni sau cu informații prezentate) și nu poate fi ștearsă; o puteți marca inactivă."
+            )
         )
     Subdivision.delete().where(Subdivision.id == subdivision_id).execute()
     return ChangeSet(subdivisions=True, plan_structure=True)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from balti_monitor.db.models import Action, ActionTerm, database
 from balti_monitor.domain.terms import DUE_LABELS, DueState, Term, TermKind, parse_term
+from balti_monitor.i18n import _
 from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.grids import plan_actions, terms_set_by_hand
@@ -59,16 +60,16 @@ def parse_due_date(text: str) -> dt.date:
             return dt.datetime.strptime(cleaned, fmt).date()
         except ValueError:
             continue
-    raise ServiceError(f"Data „{text}” nu este validă: scrieți-o ca 31.12.2024.")
+    raise ServiceError(_("Data „{text}” nu este validă: scrieți-o ca 31.12.2024.").format(text=text))
 
 
 def set_term(action_id: int, term: Term | None) -> ChangeSet:
     """Set an action's term by hand (None: read it from the plan's text again)."""
     action = Action.get_or_none(Action.id == action_id)
     if action is None:
-        raise ServiceError("Acțiunea nu mai există în plan.")
+        raise ServiceError(_("Acțiunea nu mai există în plan."))
     if term is not None and (term.kind is TermKind.DEADLINE) != (term.due is not None):
-        raise ServiceError("Un termen „la o dată” cere data; celelalte termene nu au dată.")
+        raise ServiceError(_("Un termen „la o dată” cere data; celelalte termene nu au dată."))
     with database.atomic():
         ActionTerm.delete().where(ActionTerm.action == action_id).execute()
         if term is not None:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from balti_monitor.domain.values import ParsedValue, Status, ValueState, parse_value
+from balti_monitor.i18n import _
 from balti_monitor.services.errors import ServiceError
 
 MAX_VALUE_LENGTH = 20_000
@@ -120,7 +121,7 @@ def with_gender_split(raw: str, women: int, men: int) -> str:
     becomes "xF/yB" (whose quantity is their sum). The result always parses back to ``women``/``men``.
     """
     if women < 0 or men < 0:
-        raise ServiceError("Numărul de femei sau de bărbați nu poate fi negativ.")
+        raise ServiceError(_("Numărul de femei sau de bărbați nu poate fi negativ."))
     split = f"{women}F/{men}B"
     base = _WRITTEN_SPLIT.sub("", raw).rstrip()
     text = f"{base} ({split})" if base.strip() else split
@@ -128,6 +129,6 @@ def with_gender_split(raw: str, women: int, men: int) -> str:
     if parsed.women != women or parsed.men != men:
         # The text keeps a split written in another form ("f-11; b-0"): two splits would be ambiguous.
         raise ServiceError(
-            "Valoarea conține deja repartizarea femei/bărbați scrisă altfel; modificați-o direct în text."
+            _("Valoarea conține deja repartizarea femei/bărbați scrisă altfel; modificați-o direct în text.")
         )
     return text

@@ -1,0 +1,35 @@
+"""The build step pyproject.toml cannot declare: the gettext catalogues (``.po``, in the repository) are
+compiled into ``.mo`` files (not in the repository) in the wheel. Everything else is in pyproject.toml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from setuptools import setup
+from setuptools.command.build_py import build_py
+
+HERE = Path(__file__).resolve().parent
+
+
+class BuildWithCatalogues(build_py):  # type: ignore[misc]
+    """``build_py`` plus ``balti_monitor/locale/*/LC_MESSAGES/*.po`` → ``.mo`` (Babel)."""
+
+    def run(self) -> None:
+        super().run()
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+
+        for po in sorted((HERE / "balti_monitor" / "locale").glob("*/LC_MESSAGES/*.po")):
+            relative = po.relative_to(HERE).with_suffix(".mo")
+            # editable install: beside the .po (git-ignored); a wheel: into the build folder
+            target = (
+                HERE / relative if getattr(self, "editable_mode", False) else Path(self.build_lib) / relative
+            )
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with po.open("rb") as stream:
+                catalog = read_po(stream, domain=po.stem)
+            with target.open("wb") as out:
+                write_mo(out, catalog)
+
+
+setup(cmdclass={"build_py": BuildWithCatalogues})
