@@ -45,6 +45,10 @@ def test_wheel_contains_the_resources(wheel: Path) -> None:
     assert "balti_monitor/data/subdivisions.json" in names
     assert any(n.startswith("balti_monitor/templates/") and n.endswith(".docx") for n in names)
     assert any(n.startswith("balti_monitor/ui/") for n in names)
+    # the GUI's catalogues: compiled by the build (setup.py), their sources beside them
+    for language in ("ro", "ru"):
+        assert f"balti_monitor/ui/balti_monitor_{language}.qm" in names
+        assert f"balti_monitor/ui/balti_monitor_{language}.ts" in names
 
 
 @pytest.mark.slow

@@ -129,7 +129,10 @@ def qt_catalogue_path(language: str) -> Path | None:
     folders = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:  # the bundle keeps it where PyInstaller put PySide6's translations
-        folders += [Path(frozen) / "PySide6" / "Qt" / "translations", Path(frozen) / "PySide6" / "translations"]
+        folders += [
+            Path(frozen) / "PySide6" / "Qt" / "translations",
+            Path(frozen) / "PySide6" / "translations",
+        ]
     for folder in folders:
         if (folder / name).is_file():
             return folder / name
@@ -154,3 +157,10 @@ def install_translations(app: QCoreApplication, language: str = DEFAULT_LANGUAGE
             _installed.append(translator)
     _current = language
     return list(_installed)
+
+
+def set_core_language(language: str) -> None:
+    """The core's messages (refusals, findings, pre-flight lines) in the same language as the interface."""
+    from balti_monitor import i18n
+
+    i18n.set_language(normalized(language) or DEFAULT_LANGUAGE)
