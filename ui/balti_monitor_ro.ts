@@ -125,7 +125,37 @@
         </message>
     </context>
     <context>
+        <name>FormsStatusDialog</name>
+        <message numerus="yes">
+            <location filename="forms_status_dialog.py" />
+            <source>&lt;b&gt;Perioada {code}&lt;/b&gt; · %n subdiviziuni · {parts}</source>
+            <translation>
+                <numerusform>&lt;b&gt;Perioada {code}&lt;/b&gt; · %n subdiviziune · {parts}</numerusform>
+                <numerusform>&lt;b&gt;Perioada {code}&lt;/b&gt; · %n subdiviziuni · {parts}</numerusform>
+                <numerusform>&lt;b&gt;Perioada {code}&lt;/b&gt; · %n de subdiviziuni · {parts}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="forms_status_dialog.py" />
+            <source>%n subdiviziuni</source>
+            <translation>
+                <numerusform>%n subdiviziune</numerusform>
+                <numerusform>%n subdiviziuni</numerusform>
+                <numerusform>%n de subdiviziuni</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>GridModel</name>
+        <message numerus="yes">
+            <location filename="grid_cells.py" />
+            <source>Calculat automat din %n valori.</source>
+            <translation>
+                <numerusform>Calculat automat din %n valoare.</numerusform>
+                <numerusform>Calculat automat din %n valori.</numerusform>
+                <numerusform>Calculat automat din %n de valori.</numerusform>
+            </translation>
+        </message>
         <message numerus="yes">
             <location filename="grid_model.py" />
             <source>Valoarea are %n caractere: valorile sunt scurte; textul lung merge în descriere.
@@ -211,6 +241,48 @@ O păstrați totuși așa?</numerusform>
         </message>
     </context>
     <context>
+        <name>Marks</name>
+        <message numerus="yes">
+            <location filename="marks.py" />
+            <source>!: %n constatări ale verificărilor.</source>
+            <translation>
+                <numerusform>!: %n constatare a verificărilor.</numerusform>
+                <numerusform>!: %n constatări ale verificărilor.</numerusform>
+                <numerusform>!: %n de constatări ale verificărilor.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanImportWizard</name>
+        <message numerus="yes">
+            <location filename="plan_import_wizard.py" />
+            <source>%n rânduri</source>
+            <translation>
+                <numerusform>%n rând</numerusform>
+                <numerusform>%n rânduri</numerusform>
+                <numerusform>%n de rânduri</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="plan_import_wizard.py" />
+            <source>%n coloane</source>
+            <translation>
+                <numerusform>%n coloană</numerusform>
+                <numerusform>%n coloane</numerusform>
+                <numerusform>%n de coloane</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="plan_import_wizard.py" />
+            <source>{code} {title} — %n indicatori; responsabili: {who}; numărul din: {src}</source>
+            <translation>
+                <numerusform>{code} {title} — %n indicator; responsabili: {who}; numărul din: {src}</numerusform>
+                <numerusform>{code} {title} — %n indicatori; responsabili: {who}; numărul din: {src}</numerusform>
+                <numerusform>{code} {title} — %n de indicatori; responsabili: {who}; numărul din: {src}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ReportImportActions</name>
         <message numerus="yes">
             <location filename="report_import_actions.py" />
@@ -228,6 +300,18 @@ O păstrați totuși așa?</numerusform>
                 <numerusform>Planul „{title}” a fost importat: %n acțiune.</numerusform>
                 <numerusform>Planul „{title}” a fost importat: %n acțiuni.</numerusform>
                 <numerusform>Planul „{title}” a fost importat: %n de acțiuni.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportImportDialog</name>
+        <message numerus="yes">
+            <location filename="report_import_dialog.py" />
+            <source>&lt;span style='color:#8a1c00'&gt;Perioada are deja date: %n diferențe — câmpuri înlocuite și returi noi (fila „Diferențe”). Returul fiecărei subdiviziuni din raport înlocuiește returul ei pentru aceeași acțiune; celelalte returi rămân.&lt;/span&gt;</source>
+            <translation>
+                <numerusform>&lt;span style='color:#8a1c00'&gt;Perioada are deja date: %n diferență — câmpuri înlocuite și returi noi (fila „Diferențe”). Returul fiecărei subdiviziuni din raport înlocuiește returul ei pentru aceeași acțiune; celelalte returi rămân.&lt;/span&gt;</numerusform>
+                <numerusform>&lt;span style='color:#8a1c00'&gt;Perioada are deja date: %n diferențe — câmpuri înlocuite și returi noi (fila „Diferențe”). Returul fiecărei subdiviziuni din raport înlocuiește returul ei pentru aceeași acțiune; celelalte returi rămân.&lt;/span&gt;</numerusform>
+                <numerusform>&lt;span style='color:#8a1c00'&gt;Perioada are deja date: %n de diferențe — câmpuri înlocuite și returi noi (fila „Diferențe”). Returul fiecărei subdiviziuni din raport înlocuiește returul ei pentru aceeași acțiune; celelalte returi rămân.&lt;/span&gt;</numerusform>
             </translation>
         </message>
     </context>

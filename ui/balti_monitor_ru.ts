@@ -5,6 +5,36 @@
         <name>ActionHeader</name>
         <message>
             <location filename="action_header.py" />
+            <source>Acțiunea</source>
+            <translation>Мероприятие</translation>
+        </message>
+        <message>
+            <location filename="action_header.py" />
+            <source>nespecificat</source>
+            <translation>не указан</translation>
+        </message>
+        <message>
+            <location filename="action_header.py" />
+            <source>Termenul de realizare:</source>
+            <translation>Срок выполнения:</translation>
+        </message>
+        <message>
+            <location filename="action_header.py" />
+            <source>Instituția responsabilă:</source>
+            <translation>Ответственное учреждение:</translation>
+        </message>
+        <message>
+            <location filename="action_header.py" />
+            <source>Indicatori de progres:</source>
+            <translation>Показатели прогресса:</translation>
+        </message>
+        <message>
+            <location filename="action_header.py" />
+            <source>(textele lor: butonul „Indicatorii” sau capetele coloanelor)</source>
+            <translation>(их тексты: кнопка «Показатели» или заголовки столбцов)</translation>
+        </message>
+        <message>
+            <location filename="action_header.py" />
             <source>niciuna</source>
             <translation>ни одного</translation>
         </message>
@@ -1880,6 +1910,24 @@ Datele de acum se salvează mai întâi într-o copie automată (Fișier → Cop
     </context>
     <context>
         <name>FormsStatusDialog</name>
+        <message numerus="yes">
+            <location filename="forms_status_dialog.py" />
+            <source>&lt;b&gt;Perioada {code}&lt;/b&gt; · %n subdiviziuni · {parts}</source>
+            <translation>
+                <numerusform>&lt;b&gt;Период {code}&lt;/b&gt; · %n подразделение · {parts}</numerusform>
+                <numerusform>&lt;b&gt;Период {code}&lt;/b&gt; · %n подразделения · {parts}</numerusform>
+                <numerusform>&lt;b&gt;Период {code}&lt;/b&gt; · %n подразделений · {parts}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="forms_status_dialog.py" />
+            <source>%n subdiviziuni</source>
+            <translation>
+                <numerusform>%n подразделение</numerusform>
+                <numerusform>%n подразделения</numerusform>
+                <numerusform>%n подразделений</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="forms_status_dialog.py" />
             <source>Formular „{state}”: {who}</source>
@@ -2215,6 +2263,15 @@ Calculat: {computed}</source>
             <source>Totalul nu se calculează automat: {problem}. Introduceți-l manual (cu motiv).</source>
             <translation>Итог не вычисляется автоматически: {problem}. Введите его вручную (с причиной).</translation>
         </message>
+        <message numerus="yes">
+            <location filename="grid_cells.py" />
+            <source>Calculat automat din %n valori.</source>
+            <translation>
+                <numerusform>Вычислено автоматически из %n значения.</numerusform>
+                <numerusform>Вычислено автоматически из %n значений.</numerusform>
+                <numerusform>Вычислено автоматически из %n значений.</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="grid_cells.py" />
             <source>Calculat automat; nicio valoare raportată.</source>
@@ -2452,6 +2509,47 @@ O păstrați totuși așa?</source>
         </message>
     </context>
     <context>
+        <name>LanguageAction</name>
+        <message>
+            <location filename="language_action.py" />
+            <source>&amp;Limba interfeței…</source>
+            <translation>&amp;Язык интерфейса…</translation>
+        </message>
+        <message>
+            <location filename="language_action.py" />
+            <source>Română sau rusă; se aplică la următoarea pornire</source>
+            <translation>Румынский или русский; применяется при следующем запуске</translation>
+        </message>
+        <message>
+            <location filename="language_action.py" />
+            <source>Limba interfeței va fi „{name}” de la următoarea pornire a programului.</source>
+            <translation>Язык интерфейса будет «{name}» со следующего запуска программы.</translation>
+        </message>
+        <message>
+            <location filename="language_action.py" />
+            <source>Limba interfeței</source>
+            <translation>Язык интерфейса</translation>
+        </message>
+    </context>
+    <context>
+        <name>LanguageDialog</name>
+        <message>
+            <location filename="language_action.py" />
+            <source>Limba interfeței</source>
+            <translation>Язык интерфейса</translation>
+        </message>
+        <message>
+            <location filename="language_action.py" />
+            <source>Limba meniurilor, a ferestrelor și a mesajelor. Raportul Word, formularele de retur și fișierele JSON rămân în limba română.</source>
+            <translation>Язык меню, окон и сообщений. Отчёт Word, формы отчётов подразделений и файлы JSON остаются на румынском языке.</translation>
+        </message>
+        <message>
+            <location filename="language_action.py" />
+            <source>Limba aleasă se aplică la următoarea pornire a programului.</source>
+            <translation>Выбранный язык применяется при следующем запуске программы.</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <location filename="main_window.py" />
@@ -2685,6 +2783,15 @@ O păstrați totuși așa?</source>
             <location filename="marks.py" />
             <source>M: totaluri introduse manual.</source>
             <translation>M: итоги, введённые вручную.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="marks.py" />
+            <source>!: %n constatări ale verificărilor.</source>
+            <translation>
+                <numerusform>!: %n замечание проверок.</numerusform>
+                <numerusform>!: %n замечания проверок.</numerusform>
+                <numerusform>!: %n замечаний проверок.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="marks.py" />
@@ -3047,6 +3154,24 @@ Tot ce este mai sus se șterge din fișier. Înainte de ștergere se face o copi
             <source>{name}: {rows}, {cols} — {first}</source>
             <translation>{name}: {rows}, {cols} — {first}</translation>
         </message>
+        <message numerus="yes">
+            <location filename="plan_import_wizard.py" />
+            <source>%n rânduri</source>
+            <translation>
+                <numerusform>%n строка</numerusform>
+                <numerusform>%n строки</numerusform>
+                <numerusform>%n строк</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="plan_import_wizard.py" />
+            <source>%n coloane</source>
+            <translation>
+                <numerusform>%n столбец</numerusform>
+                <numerusform>%n столбца</numerusform>
+                <numerusform>%n столбцов</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="plan_import_wizard.py" />
             <source>Bifați cel puțin un tabel.</source>
@@ -3152,6 +3277,15 @@ Tot ce este mai sus se șterge din fișier. Înainte de ștergere se face o copi
             <location filename="plan_import_wizard.py" />
             <source>Prioritatea {n}: {t}</source>
             <translation>Приоритет {n}: {t}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="plan_import_wizard.py" />
+            <source>{code} {title} — %n indicatori; responsabili: {who}; numărul din: {src}</source>
+            <translation>
+                <numerusform>{code} {title} — %n показатель; ответственные: {who}; номер из: {src}</numerusform>
+                <numerusform>{code} {title} — %n показателя; ответственные: {who}; номер из: {src}</numerusform>
+                <numerusform>{code} {title} — %n показателей; ответственные: {who}; номер из: {src}</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="plan_import_wizard.ui" />
@@ -3400,6 +3534,15 @@ Tot ce este mai sus se șterge din fișier. Înainte de ștergere se face o copi
             <location filename="report_import_dialog.py" />
             <source>&lt;b&gt;Raportul „{name}”&lt;/b&gt; — perioada &lt;b&gt;{period}&lt;/b&gt;</source>
             <translation>&lt;b&gt;Отчёт «{name}»&lt;/b&gt; — период &lt;b&gt;{period}&lt;/b&gt;</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="report_import_dialog.py" />
+            <source>&lt;span style='color:#8a1c00'&gt;Perioada are deja date: %n diferențe — câmpuri înlocuite și returi noi (fila „Diferențe”). Returul fiecărei subdiviziuni din raport înlocuiește returul ei pentru aceeași acțiune; celelalte returi rămân.&lt;/span&gt;</source>
+            <translation>
+                <numerusform>&lt;span style='color:#8a1c00'&gt;В периоде уже есть данные: %n различие — заменённые поля и новые отчёты подразделений (вкладка «Различия»). Отчёт каждого подразделения из документа заменяет его отчёт по тому же мероприятию; остальные отчёты остаются.&lt;/span&gt;</numerusform>
+                <numerusform>&lt;span style='color:#8a1c00'&gt;В периоде уже есть данные: %n различия — заменённые поля и новые отчёты подразделений (вкладка «Различия»). Отчёт каждого подразделения из документа заменяет его отчёт по тому же мероприятию; остальные отчёты остаются.&lt;/span&gt;</numerusform>
+                <numerusform>&lt;span style='color:#8a1c00'&gt;В периоде уже есть данные: %n различий — заменённые поля и новые отчёты подразделений (вкладка «Различия»). Отчёт каждого подразделения из документа заменяет его отчёт по тому же мероприятию; остальные отчёты остаются.&lt;/span&gt;</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="report_import_dialog.py" />
@@ -3793,6 +3936,11 @@ De acum datele perioadei nu mai pot fi modificate (grilă, lipire, formulare, im
             <location filename="subdivisions_dialog.py" />
             <source>Subdiviziunea nu este folosită încă.</source>
             <translation>Подразделение пока не используется.</translation>
+        </message>
+        <message>
+            <location filename="subdivisions_dialog.py" />
+            <source>Subdiviziune nouă</source>
+            <translation>Новое подразделение</translation>
         </message>
         <message>
             <location filename="subdivisions_dialog.py" />

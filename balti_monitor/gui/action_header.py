@@ -107,17 +107,24 @@ class ActionHeader(QTextBrowser):
         title = escape(info.title)
         if info.title_placeholder:
             title = f'<span style="{PLACEHOLDER_STYLE}">{title}</span>'
+        # texts first: lupdate does not read calls inside f-strings
+        action_word = translate("ActionHeader", "Acțiunea")
+        unspecified = translate("ActionHeader", "nespecificat")
+        term_label = translate("ActionHeader", "Termenul de realizare:")
+        responsible_label = translate("ActionHeader", "Instituția responsabilă:")
+        indicators_label = translate("ActionHeader", "Indicatori de progres:")
+        where_texts = translate(
+            "ActionHeader", "(textele lor: butonul „Indicatorii” sau capetele coloanelor)"
+        )
         parts = [
-            f'<p style="margin:0 0 6px 0; font-size:large"><b>{translate("ActionHeader", "Acțiunea")} {escape(info.code)}.</b> {title}</p>'
+            f'<p style="margin:0 0 6px 0; font-size:large"><b>{action_word} {escape(info.code)}.</b> {title}</p>'
         ]
         term = (
             escape(info.deadline)
             if info.deadline
-            else f'<span style="{PLACEHOLDER_STYLE}">{translate("ActionHeader", "nespecificat")}</span>'
+            else f'<span style="{PLACEHOLDER_STYLE}">{unspecified}</span>'
         )
-        parts.append(
-            f'<p style="margin:2px 0"><b>{translate("ActionHeader", "Termenul de realizare:")}</b> {term}</p>'
-        )
+        parts.append(f'<p style="margin:2px 0"><b>{term_label}</b> {term}</p>')
         responsible = escape(info.responsible_text) if info.responsible_text else ""
         others = "; ".join(escape(o) for o in info.other_responsible)
         if result is not None:
@@ -125,7 +132,7 @@ class ActionHeader(QTextBrowser):
             grid_names = ", ".join(names) if names else translate("ActionHeader", "niciuna")
         else:
             grid_names = ""
-        line = f'<p style="margin:2px 0"><b>{translate("ActionHeader", "Instituția responsabilă:")}</b> {responsible or grid_names}'
+        line = f'<p style="margin:2px 0"><b>{responsible_label}</b> {responsible or grid_names}'
         if others:
             line += f"; {others}"
         line += "</p>"
@@ -133,13 +140,10 @@ class ActionHeader(QTextBrowser):
         if not self.indicators_shown:
             count = len(info.indicators)
             parts.append(
-                f'<p style="margin:2px 0; color:#5b6f8f">{translate("ActionHeader", "Indicatori de progres:")} {count} '
-                f"{translate('ActionHeader', '(textele lor: butonul „Indicatorii” sau capetele coloanelor)')}</p>"
+                f'<p style="margin:2px 0; color:#5b6f8f">{indicators_label} {count} {where_texts}</p>'
             )
             return "".join(parts)
-        parts.append(
-            f'<p style="margin:6px 0 2px 0"><b>{translate("ActionHeader", "Indicatori de progres:")}</b></p>'
-        )
+        parts.append(f'<p style="margin:6px 0 2px 0"><b>{indicators_label}</b></p>')
         items = []
         for ind in info.indicators:
             text = escape(ind.text)

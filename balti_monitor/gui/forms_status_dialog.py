@@ -160,9 +160,10 @@ class FormsStatusDialog:
         counts = Counter(r.state for r in rows)
         parts = [f"{translate('FormsStatusDialog', 'Negenerat')}: {counts[None]}"] if counts[None] else []
         parts += [f"{STATE_LABELS[state]}: {counts[state]}" for state in FormState if counts[state]]
+        count = len(rows)  # lupdate reads a plain name as the count, not a call
         self.summary.setText(
             translate(
-                "FormsStatusDialog", "<b>Perioada {code}</b> · %n subdiviziuni · {parts}", "", len(rows)
+                "FormsStatusDialog", "<b>Perioada {code}</b> · %n subdiviziuni · {parts}", "", count
             ).format(code=escape(code), parts=escape(" · ".join(parts)) or "—")
         )
 
@@ -197,11 +198,8 @@ class FormsStatusDialog:
             for row in range(self.model.rowCount())
             if (s := self.model.status_at(row)) and s.subdivision_id in ids
         ]
-        who = (
-            ", ".join(names)
-            if len(names) <= 3
-            else translate("FormsStatusDialog", "%n subdiviziuni", "", len(names))
-        )
+        count = len(names)
+        who = ", ".join(names) if count <= 3 else translate("FormsStatusDialog", "%n subdiviziuni", "", count)
         text = translate("FormsStatusDialog", "Formular „{state}”: {who}").format(
             state=STATE_LABELS[state], who=who
         )

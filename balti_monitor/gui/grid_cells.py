@@ -361,7 +361,8 @@ def _total_cells(
         else:
             kind = CellKind.TOTAL
             if total.contributors:
-                tip = translate("GridModel", "Calculat automat din %n valori.", "", total.contributors)
+                contributors = total.contributors
+                tip = translate("GridModel", "Calculat automat din %n valori.", "", contributors)
             else:
                 tip = translate("GridModel", "Calculat automat; nicio valoare raportată.")
             display = total.text

@@ -122,7 +122,8 @@ def describe(result: ActionResult) -> str:
     if result.has_overrides:
         lines.append(translate("Marks", "M: totaluri introduse manual."))
     if result.findings:
-        lines.append(translate("Marks", "!: %n constatări ale verificărilor.", "", len(result.findings)))
+        count = len(result.findings)
+        lines.append(translate("Marks", "!: %n constatări ale verificărilor.", "", count))
     return "\n".join(lines)
 
 

@@ -104,11 +104,12 @@ class PlanImportWizard:
             first = " | ".join(c.text for c in table.rows[header if header is not None else 0] if c.text)[
                 :120
             ]
+            rows, cols = len(table.rows), table.width
             item = QListWidgetItem(
                 translate("PlanImportWizard", "{name}: {rows}, {cols} — {first}").format(
                     name=table.name,
-                    rows=translate("PlanImportWizard", "%n rânduri", "", len(table.rows)),
-                    cols=translate("PlanImportWizard", "%n coloane", "", table.width),
+                    rows=translate("PlanImportWizard", "%n rânduri", "", rows),
+                    cols=translate("PlanImportWizard", "%n coloane", "", cols),
                     first=first,
                 )
             )
@@ -306,13 +307,14 @@ class PlanImportWizard:
             tree.addTopLevelItem(top)
             for action in group.actions:
                 who = ", ".join(action.responsible) or "—"
+                count = len(action.indicators)
                 node = QTreeWidgetItem(
                     [
                         translate(
                             "PlanImportWizard",
                             "{code} {title} — %n indicatori; responsabili: {who}; numărul din: {src}",
                             "",
-                            len(action.indicators),
+                            count,
                         ).format(
                             code=action.code,
                             title=" ".join(action.title.split()),

@@ -79,6 +79,7 @@ class ReportImportDialog:
             escape(reading.summary()),
         ]
         if has_data:
+            count = len(differences)
             lines.append(
                 translate(
                     "ReportImportDialog",
@@ -86,7 +87,7 @@ class ReportImportDialog:
                     "returi noi (fila „Diferențe”). Returul fiecărei subdiviziuni din raport înlocuiește returul ei pentru aceeași "
                     "acțiune; celelalte returi rămân.</span>",
                     "",
-                    len(differences),
+                    count,
                 )
             )
         self.ui.summaryLabel.setText("<br>".join(lines))

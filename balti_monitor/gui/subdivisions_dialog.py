@@ -112,7 +112,8 @@ class SubdivisionsDialog:
         """Start a new subdivision."""
         self.current_id = None
         self.list.clearSelection()
-        self.title.setText(f"<b>{escape(translate('SubdivisionsDialog', 'Subdiviziune nouă'))}</b>")
+        title = translate("SubdivisionsDialog", "Subdiviziune nouă")
+        self.title.setText(f"<b>{escape(title)}</b>")
         for line in (self.name, self.code):
             line.clear()
         self.aliases.clear()
