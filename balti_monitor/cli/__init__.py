@@ -24,73 +24,90 @@ from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn
 
 from balti_monitor import APP_NAME, __version__
-from balti_monitor.i18n import _
+from balti_monitor.i18n import (
+    LANGUAGES,
+    N_,
+    _,
+    current_language,
+    language_from_environment,
+    ngettext,
+    set_language,
+)
 
-#: Every sub-command: name → (module under balti_monitor.cli, help in ``balti-monitor --help``).
+#: Every sub-command: name → (module under balti_monitor.cli, help in ``balti-monitor --help``, translated
+#: where it is shown).
 #: The module is imported only when this command is run (see the module docstring).
 COMMANDS: dict[str, tuple[str, str]] = {
-    "init": ("core", "creează baza de date cu planul PLA 2023-2027 încărcat"),
-    "demo": ("core", "încarcă datele demonstrative S1-2023 (raportul original)"),
-    "check": ("core", "verifică datele unei perioade (cod de ieșire 1 dacă sunt constatări nerezolvate)"),
+    "init": ("core", N_("creează baza de date cu planul PLA 2023-2027 încărcat")),
+    "demo": ("core", N_("încarcă datele demonstrative S1-2023 (raportul original)")),
+    "check": ("core", N_("verifică datele unei perioade (cod de ieșire 1 dacă sunt constatări nerezolvate)")),
     "acknowledge": (
         "core",
-        "confirmă o constatare cu o notă (nu mai contează ca nerezolvată până se schimbă datele ei)",
+        N_("confirmă o constatare cu o notă (nu mai contează ca nerezolvată până se schimbă datele ei)"),
     ),
-    "totals": ("core", "afișează rândul „Total instituții responsabile” al fiecărei acțiuni"),
-    "export-json": ("core", "exportă tot fișierul în JSON"),
-    "import-json": ("core", "importă un export JSON într-un fișier gol"),
-    "export": ("report", "exportă raportul semestrial în Word (.docx)"),
+    "totals": ("core", N_("afișează rândul „Total instituții responsabile” al fiecărei acțiuni")),
+    "export-json": ("core", N_("exportă tot fișierul în JSON")),
+    "import-json": ("core", N_("importă un export JSON într-un fișier gol")),
+    "export": ("report", N_("exportă raportul semestrial în Word (.docx)")),
     "backup": (
         "safety",
-        "creează o copie de rezervă verificată a bazei de date (un singur fișier, de trimis prin e-mail)",
+        N_("creează o copie de rezervă verificată a bazei de date (un singur fișier, de trimis prin e-mail)"),
     ),
     "restore": (
         "safety",
-        "înlocuiește datele bazei de date cu cele dintr-o copie (după o copie automată a datelor actuale)",
+        N_(
+            "înlocuiește datele bazei de date cu cele dintr-o copie (după o copie automată a datelor actuale)"
+        ),
     ),
-    "verify": ("safety", "verifică un fișier de date fără să-l modifice (cod de ieșire 1 dacă are probleme)"),
-    "forms-out": ("forms", "generează formularele Excel de retur ale subdiviziunilor pentru o perioadă"),
-    "forms-in": ("forms", "importă formularele de retur completate (cu previzualizare)"),
-    "forms-status": ("forms", "arată (sau schimbă) starea formularelor de retur ale unei perioade"),
+    "verify": (
+        "safety",
+        N_("verifică un fișier de date fără să-l modifice (cod de ieșire 1 dacă are probleme)"),
+    ),
+    "forms-out": ("forms", N_("generează formularele Excel de retur ale subdiviziunilor pentru o perioadă")),
+    "forms-in": ("forms", N_("importă formularele de retur completate (cu previzualizare)")),
+    "forms-status": ("forms", N_("arată (sau schimbă) starea formularelor de retur ale unei perioade")),
     "search": (
         "search",
-        "caută un text în descrieri, valori, textul raportului și plan (diacriticele nu contează)",
+        N_("caută un text în descrieri, valori, textul raportului și plan (diacriticele nu contează)"),
     ),
     "delete-period": (
         "periods",
-        "șterge o perioadă cu tot ce s-a introdus pentru ea (după o copie automată)",
+        N_("șterge o perioadă cu tot ce s-a introdus pentru ea (după o copie automată)"),
     ),
     "import-report": (
         "imports",
-        "importă un raport semestrial Word (.docx) în istoricul perioadei lui (cu previzualizare)",
+        N_("importă un raport semestrial Word (.docx) în istoricul perioadei lui (cu previzualizare)"),
     ),
     "import-plan": (
         "imports",
-        "importă un plan din tabelul unui document Word sau Excel (cu previzualizarea arborelui)",
+        N_("importă un plan din tabelul unui document Word sau Excel (cu previzualizarea arborelui)"),
     ),
-    "new-period": ("years", "creează o perioadă: un semestru (2024-S1) sau un an (2023-A, raportul anual)"),
+    "new-period": (
+        "years",
+        N_("creează o perioadă: un semestru (2024-S1) sau un an (2023-A, raportul anual)"),
+    ),
     "annual-rules": (
         "years",
-        "cum rezultă valoarea anuală a fiecărui indicator din semestre (și schimbarea ei)",
+        N_("cum rezultă valoarea anuală a fiecărui indicator din semestre (și schimbarea ei)"),
     ),
-    "terms": ("years", "termenele acțiunilor: citite din textul planului sau stabilite manual"),
-    "due": ("years", "acțiunile scadente ale unei perioade și ciorna secțiunii III"),
-    "trend": ("years", "tendința unei acțiuni: totalul fiecărui indicator în toate perioadele"),
-    "overview": ("years", "planul pe perioade: acțiunile pe priorități și completitudinea"),
+    "terms": ("years", N_("termenele acțiunilor: citite din textul planului sau stabilite manual")),
+    "due": ("years", N_("acțiunile scadente ale unei perioade și ciorna secțiunii III")),
+    "trend": ("years", N_("tendința unei acțiuni: totalul fiecărui indicator în toate perioadele")),
+    "overview": ("years", N_("planul pe perioade: acțiunile pe priorități și completitudinea")),
     "completeness": (
         "audit",
-        "cine a trimis și cine nu: returul fiecărei subdiviziuni pe acțiuni (text, cod 0)",
+        N_("cine a trimis și cine nu: returul fiecărei subdiviziuni pe acțiuni (text, cod 0)"),
     ),
     "followups": (
         "audit",
-        "comentariile de clarificat ale unei perioade (deschise; --all: toate comentariile)",
+        N_("comentariile de clarificat ale unei perioade (deschise; --all: toate comentariile)"),
     ),
-    "log": ("audit", "jurnalul modificărilor unei perioade (cine, când, ce, de unde)"),
-    "sign": ("audit", "marchează perioada ca semnată cu raportul final (SHA-256) și o blochează"),
-    "unsign": ("audit", "retrage semnătura unei perioade (cu motiv, înregistrat în jurnal)"),
+    "log": ("audit", N_("jurnalul modificărilor unei perioade (cine, când, ce, de unde)")),
+    "sign": ("audit", N_("marchează perioada ca semnată cu raportul final (SHA-256) și o blochează")),
+    "unsign": ("audit", N_("retrage semnătura unei perioade (cu motiv, înregistrat în jurnal)")),
     "verify-report": (
         "audit",
-        "spune dacă un document Word este raportul semnat al unei perioade (cod 1 dacă nu)",
+        N_("spune dacă un document Word este raportul semnat al unei perioade (cod 1 dacă nu)"),
     ),
 }
 
@@ -98,43 +115,51 @@ COMMANDS: dict[str, tuple[str, str]] = {
 COMMAND_MODULES = list(dict.fromkeys(module for module, _ in COMMANDS.values()))
 
 #: Global options that take a value (the pre-scan in :func:`chosen_command` must skip that value).
-GLOBAL_VALUE_OPTIONS = ("--db",)
+GLOBAL_VALUE_OPTIONS = ("--db", "--lang")
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
-# argparse's own texts (it takes them from gettext): the same messages in Romanian.
-_ROMANIAN: dict[str, str] = {
-    "usage: ": "Utilizare: ",
-    "options": "opțiuni",
-    "positional arguments": "argumente",
-    "show this help message and exit": "afișează acest ajutor și iese",
-    "%(prog)s: error: %(message)s\n": "%(prog)s: eroare: %(message)s\n",
-    "unrecognized arguments: %s": "argumente necunoscute: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "valoare necunoscută: %(value)r (alegeți dintre %(choices)s)",
-    "the following arguments are required: %s": "lipsesc argumentele obligatorii: %s",
-    "argument %(argument_name)s: %(message)s": "argumentul %(argument_name)s: %(message)s",
-    "expected one argument": "lipsește valoarea",
-    "expected at most one argument": "se așteaptă cel mult o valoare",
-    "expected at least one argument": "se așteaptă cel puțin o valoare",
-    "expected %s argument": "se așteaptă %s valoare",
-    "expected %s arguments": "se așteaptă %s valori",
-    "invalid %(type)s value: %(value)r": "valoare %(type)s nevalidă: %(value)r",
-    "ambiguous option: %(option)s could match %(matches)s": "opțiune ambiguă: %(option)s poate fi %(matches)s",
-    "not allowed with argument %s": "nu poate fi folosit împreună cu %s",
-    "one of the arguments %s is required": "este obligatoriu unul dintre argumentele %s",
-    "ignored explicit argument %r": "argument explicit ignorat: %r",
-    "unknown parser %(parser_name)r (choices: %(choices)s)": "comandă necunoscută %(parser_name)r (comenzi: %(choices)s)",
-    "can't open '%(filename)s': %(error)s": "nu se poate deschide „%(filename)s”: %(error)s",
+# argparse's own texts (it takes them from gettext, in English): the same messages in Romanian, marked for
+# the catalogue and translated into the interface language when argparse asks for them.
+_ARGPARSE_TEXTS: dict[str, str] = {
+    "usage: ": N_("Utilizare: "),
+    "options": N_("opțiuni"),
+    "positional arguments": N_("argumente"),
+    "show this help message and exit": N_("afișează acest ajutor și iese"),
+    "%(prog)s: error: %(message)s\n": N_("%(prog)s: eroare: %(message)s\n"),
+    "unrecognized arguments: %s": N_("argumente necunoscute: %s"),
+    "invalid choice: %(value)r (choose from %(choices)s)": N_(
+        "valoare necunoscută: %(value)r (alegeți dintre %(choices)s)"
+    ),
+    "the following arguments are required: %s": N_("lipsesc argumentele obligatorii: %s"),
+    "argument %(argument_name)s: %(message)s": N_("argumentul %(argument_name)s: %(message)s"),
+    "expected one argument": N_("lipsește valoarea"),
+    "expected at most one argument": N_("se așteaptă cel mult o valoare"),
+    "expected at least one argument": N_("se așteaptă cel puțin o valoare"),
+    "invalid %(type)s value: %(value)r": N_("valoare %(type)s nevalidă: %(value)r"),
+    "ambiguous option: %(option)s could match %(matches)s": N_(
+        "opțiune ambiguă: %(option)s poate fi %(matches)s"
+    ),
+    "not allowed with argument %s": N_("nu poate fi folosit împreună cu %s"),
+    "one of the arguments %s is required": N_("este obligatoriu unul dintre argumentele %s"),
+    "ignored explicit argument %r": N_("argument explicit ignorat: %r"),
+    "unknown parser %(parser_name)r (choices: %(choices)s)": N_(
+        "comandă necunoscută %(parser_name)r (comenzi: %(choices)s)"
+    ),
+    "can't open '%(filename)s': %(error)s": N_("nu se poate deschide „%(filename)s”: %(error)s"),
 }
 
 
 def _gettext(message: str) -> str:
-    return _ROMANIAN.get(message, message)
+    known = _ARGPARSE_TEXTS.get(message)
+    return message if known is None else _(known)
 
 
 def _ngettext(singular: str, plural: str, count: int) -> str:
+    if singular == "expected %s argument":
+        return ngettext("se așteaptă %s valoare", "se așteaptă %s valori", count)
     return _gettext(singular if count == 1 else plural)
 
 
@@ -223,6 +248,13 @@ def _add_global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
             default=None if top else argparse.SUPPRESS,
             help=_("baza de date folosită (implicit: cea din dosarul utilizatorului)"),
         )
+    if "--lang" not in known:
+        parser.add_argument(
+            "--lang",
+            choices=LANGUAGES,
+            default=None if top else argparse.SUPPRESS,
+            help=_("limba mesajelor: ro (română) sau ru (rusă); implicit după LANG/LC_MESSAGES"),
+        )
 
 
 def chosen_command(argv: Sequence[str]) -> str | None:
@@ -265,7 +297,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         importlib.import_module(f"balti_monitor.cli.{loaded}").register(sub)
     for name, (module, help_text) in COMMANDS.items():
         if module != loaded:
-            sub.add_parser(name, help=help_text)
+            sub.add_parser(name, help=_(help_text))
     for name_parser in sub.choices.values():
         _add_global_options(name_parser, top=False)
     return parser
@@ -283,14 +315,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``balti-monitor`` script."""
     _utf8_output()
     words = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(chosen_command(words))
-    args = parser.parse_args(words)
-    if args.command is None:
-        return _start_gui(args.db)
-    if argv is None:
-        _freeze_imported_objects()
-    result: int = args.func(args)
-    return result
+    previous = current_language()
+    set_language(chosen_language(words) or language_from_environment())
+    try:
+        parser = build_parser(chosen_command(words))
+        args = parser.parse_args(words)
+        if args.lang is not None and args.lang != current_language():
+            set_language(args.lang)  # an abbreviated --lang the pre-scan did not read
+        if args.command is None:
+            return _start_gui(args.db)
+        if argv is None:
+            _freeze_imported_objects()
+        result: int = args.func(args)
+        return result
+    finally:
+        if argv is not None:  # an in-process caller (tests, benchmarks) keeps its own language
+            set_language(previous)
+
+
+def chosen_language(argv: Sequence[str]) -> str | None:
+    """The language named by ``--lang`` in ``argv`` (the last one wins, like argparse), read before the
+    parser is built so that its help is in that language; None when not given or not a known one."""
+    found = None
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            break
+        value = (
+            next(words, None)
+            if word == "--lang"
+            else word.partition("=")[2]
+            if word.startswith("--lang=")
+            else None
+        )
+        if value in LANGUAGES:
+            found = value
+    return found
 
 
 def _freeze_imported_objects() -> None:

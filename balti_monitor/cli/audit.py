@@ -81,7 +81,9 @@ def cmd_log(args: argparse.Namespace) -> int:
         code = f"{period.year}-S{period.semester}" if period.semester else f"{period.year}-A"
         entries = period_log(code, plan_code=plan.code, action=args.action, subdivision=args.subdivision)
         if args.out:
-            written = write_log_xlsx(entries, Path(args.out), f"Jurnalul modificărilor — {code}")
+            written = write_log_xlsx(
+                entries, Path(args.out), _("Jurnalul modificărilor — {code}").format(code=code)
+            )
             print(
                 _("Jurnalul ({n_entries} modificări) a fost scris în „{written}”.").format(
                     n_entries=len(entries), written=written
@@ -112,7 +114,7 @@ def cmd_completeness(args: argparse.Namespace) -> int:
         print(_("Perioada {period_code}: {totals}.").format(period_code=overview.period_code, totals=totals))
         for line in overview.subdivisions:
             counts = ", ".join(f"{STATE_LABELS_RO[s]} {line.counts[s]}" for s in STATES if line.counts[s])
-            form = line.form_state or "fără formular"
+            form = line.form_state or _("fără formular")
             print(terminal_safe(f"{line.code:<8} {form:<18} {counts}"))
         messages = overdue_text(overview, args.deadline)
         if messages:
@@ -138,7 +140,7 @@ def cmd_followups(args: argparse.Namespace) -> int:
             when = c.created_at.strftime("%Y-%m-%d %H:%M")
             print(terminal_safe(f"[{state}] {c.place}: {c.text}  ({c.author or 'necunoscut'}, {when})"))
             if c.reply:
-                print(terminal_safe(f"    răspunsul subdiviziunii: {c.reply}"))
+                print(terminal_safe(_("    răspunsul subdiviziunii: {reply}").format(reply=c.reply)))
         if not comments:
             print(_("Niciun comentariu de clarificat deschis pentru {period}.").format(period=args.period))
     return 0

@@ -86,7 +86,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     with opened(args, write=True) as path:
         plan, created = ensure_bundled_plan()
-        state = "creat" if created else "exista deja"
+        state = _("creat") if created else _("exista deja")
         print(_("Planul „{title}” {state} în {path}.").format(title=plan.title, state=state, path=path))
     return 0
 
@@ -125,7 +125,11 @@ def cmd_check(args: argparse.Namespace) -> int:
             )
             for finding, note in acknowledged:
                 print(
-                    terminal_safe(f"  {finding.location()}: {finding.message}  [{finding.key}]  Notă: {note}")
+                    terminal_safe(
+                        _("  {location}: {message}  [{key}]  Notă: {note}").format(
+                            location=finding.location(), message=finding.message, key=finding.key, note=note
+                        )
+                    )
                 )
         if count:
             print(_("\n{count} constatări nerezolvate în perioada {code}.").format(count=count, code=code))
@@ -192,7 +196,7 @@ def cmd_totals(args: argparse.Namespace) -> int:
                     line += f"   [{total.problem}]"
                 written = result.grid.references.get(total.number)
                 if written is not None and written.strip() != total.shown.strip():
-                    line += f"   [raportul original: {written.strip() or '—'}]"
+                    line += _("   [raportul original: {value}]").format(value=written.strip() or "—")
                 print(line)
         if args.action and not shown:
             raise ServiceError(_("Acțiunea „{action}” nu există în plan.").format(action=args.action))

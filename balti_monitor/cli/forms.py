@@ -17,13 +17,12 @@ from balti_monitor.cli.common import (
     terminal_safe,
 )
 from balti_monitor.db.models import Subdivision
-from balti_monitor.i18n import _
+from balti_monitor.i18n import _, ngettext
 from balti_monitor.interchange.forms_in import preview_import
 from balti_monitor.interchange.forms_out import FormsOutOptions, generate_forms
 from balti_monitor.services.form_status import (
     STATE_LABELS,
     FormState,
-    count_phrase,
     form_statuses,
     set_form_state,
 )
@@ -131,8 +130,8 @@ def cmd_forms_in(args: argparse.Namespace) -> int:
             for c in shown:
                 print(
                     terminal_safe(
-                        f"  {KIND_LABELS[c.kind]:<10} {c.location}: „{_short(c.current)}” → „{_short(c.incoming)}”"
-                        + (" (modificat și în aplicație)" if c.kind is ChangeKind.CONFLICT else "")
+                        f"  {_(KIND_LABELS[c.kind]):<10} {c.location}: „{_short(c.current)}” → „{_short(c.incoming)}”"
+                        + (_(" (modificat și în aplicație)") if c.kind is ChangeKind.CONFLICT else "")
                     )
                 )
         if preview.new_findings:
@@ -159,12 +158,11 @@ def cmd_forms_in(args: argparse.Namespace) -> int:
             # Several files are one import: all of them or none (the README's "errors change nothing").
             names = "; ".join(f"„{r.path.name}”: {r.message}" for r in preview.refused)
             raise CommandError(
-                _(
-                    "{n_refused} ({names}). Formularele se importă toate sau niciunul: nu s-a importat nimic și nu s-a modificat nimic. Scoateți fișierele refuzate din listă sau corectați-le, apoi importați din nou."
-                ).format(
-                    n_refused=count_phrase(len(preview.refused), "fișier refuzat", "fișiere refuzate"),
-                    names=names,
-                )
+                ngettext(
+                    "{n} fișier refuzat ({names}). Formularele se importă toate sau niciunul: nu s-a importat nimic și nu s-a modificat nimic. Scoateți fișierele refuzate din listă sau corectați-le, apoi importați din nou.",
+                    "{n} fișiere refuzate ({names}). Formularele se importă toate sau niciunul: nu s-a importat nimic și nu s-a modificat nimic. Scoateți fișierele refuzate din listă sau corectați-le, apoi importați din nou.",
+                    len(preview.refused),
+                ).format(n=len(preview.refused), names=names)
             )
         accepted = [c.ref for c in preview.conflicts] if args.accept_conflicts else []
         result = apply_import(preview, accepted)
@@ -197,7 +195,7 @@ def cmd_forms_status(args: argparse.Namespace) -> int:
                 raise CommandError(_("Indicați subdiviziunea (--subdivision COD) a cărei stare se schimbă."))
             sub = _subdivision(args.subdivision)
             set_form_state(period, sub.id, args.set)
-            print(terminal_safe(f"{sub.name}: {STATE_LABELS[FormState(args.set)]}."))
+            print(terminal_safe(f"{sub.name}: {_(STATE_LABELS[FormState(args.set)])}."))
             return 0
         for row in form_statuses(period):
             when = row.changed_at.strftime("%d.%m.%Y %H:%M") if row.changed_at else ""

@@ -141,8 +141,14 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
         mapping.kind = args.kind
     with opened(args, write=not args.dry_run):
         reading = read_plan_document(Path(args.file), mapping)
-        how = "ales" if mapping.kind else "ghicit din cuvintele capului de tabel"
-        print(terminal_safe(f"Documentul „{reading.source}”: tip de plan „{reading.kind}” ({how})."))
+        how = "ales" if mapping.kind else _("ghicit din cuvintele capului de tabel")
+        print(
+            terminal_safe(
+                _("Documentul „{source}”: tip de plan „{kind}” ({how}).").format(
+                    source=reading.source, kind=reading.kind, how=how
+                )
+            )
+        )
         labels = KIND_FIELDS[reading.kind]
         for table, columns in reading.columns.items():
             shown = ", ".join(f"{c + 1} → {labels[f][0]}" for c, f in sorted(columns.items()))
@@ -160,7 +166,7 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
                     terminal_safe(
                         f"    {action.code} {_short(action.title, 70)} — {len(action.indicators)} indicatori; "
                         f"responsabili: {', '.join(action.responsible) or '—'}"
-                        + (" (+ toate subdiviziunile)" if action.all_subdivisions else "")
+                        + (_(" (+ toate subdiviziunile)") if action.all_subdivisions else "")
                     )
                 )
                 for number, text in enumerate(action.indicators, start=1):

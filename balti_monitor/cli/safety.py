@@ -60,7 +60,9 @@ def register(sub: Any) -> None:
 def _cli_hint(exc: FileOpenError) -> str:
     if exc.backup is None:
         return str(exc)
-    return f'{exc}\nDin linia de comandă: balti-monitor --db FIȘIER-NOU.sqlite restore "{exc.backup.path}"'
+    return _('{exc}\nDin linia de comandă: balti-monitor --db FIȘIER-NOU.sqlite restore "{path}"').format(
+        exc=exc, path=exc.backup.path
+    )
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -88,7 +90,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def _confirmed(args: argparse.Namespace, target: Path) -> bool:
     if args.yes:
         return True
-    answer = input(f"Înlocuiți datele din „{target.name}” cu cele din copie? [d/N] ")
+    answer = input(_("Înlocuiți datele din „{name}” cu cele din copie? [d/N] ").format(name=target.name))
     return answer.strip().lower() in ("d", "da", "y", "yes")
 
 

@@ -30,7 +30,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--set",
         nargs=2,
-        metavar=("ACȚIUNE.INDICATOR", "REGULĂ"),
+        metavar=(_("ACȚIUNE.INDICATOR"), _("REGULĂ")),
         help=_(
             "de exemplu --set 1.1.2 max; reguli: sum, last, max, mean, manual, auto (cea dedusă din text)"
         ),
@@ -115,9 +115,9 @@ def cmd_annual_rules(args: argparse.Namespace) -> int:
         for rule in rules:
             if args.action and rule.action_code != args.action.strip():
                 continue
-            how = "ales" if rule.chosen else "implicit"
+            how = _("ales") if rule.chosen else _("implicit")
             print(
-                f"{rule.action_code}.{rule.number}\t{rule.rule.value}\t({how}: {RULE_LABELS[rule.rule]})\t{rule.text}"
+                f"{rule.action_code}.{rule.number}\t{rule.rule.value}\t({how}: {_(RULE_LABELS[rule.rule])})\t{rule.text}"
             )
     return 0
 
@@ -157,9 +157,9 @@ def cmd_terms(args: argparse.Namespace) -> int:
             if args.unparsed and not info.unparsed:
                 continue
             if info.term is None:
-                how = "NECITIT – de stabilit manual (balti-monitor terms --set COD …)"
+                how = _("NECITIT – de stabilit manual (balti-monitor terms --set COD …)")
             else:
-                how = info.term.describe() + (" [stabilit manual]" if info.manual is not None else "")
+                how = info.term.describe() + (_(" [stabilit manual]") if info.manual is not None else "")
             print(f"{info.code}\t{how}\t„{info.text}”")
         print(
             _("\n{value} termene citite sau stabilite, {n_unparsed} de stabilit manual.").format(
@@ -181,13 +181,13 @@ def cmd_due(args: argparse.Namespace) -> int:
         items = section3_items(results)
         if not args.section3:
             for result in results.values():
-                term = result.grid.term.describe() if result.grid.term is not None else "termen necitit"
-                print(f"{result.grid.code}\t{DUE_LABELS[result.due]}\t({term})")
+                term = result.grid.term.describe() if result.grid.term is not None else _("termen necitit")
+                print(f"{result.grid.code}\t{_(DUE_LABELS[result.due])}\t({term})")
             print()
             print(due_sentence(due_counts(results)))
             print()
         print(_("III. Riscuri aferente implementării acțiunilor scadente – ciornă:"))
-        for item in items or ["Nu sunt acțiuni scadente nerealizate în această perioadă."]:
+        for item in items or [_("Nu sunt acțiuni scadente nerealizate în această perioadă.")]:
             print(f"- {item}")
     return 0
 
@@ -239,7 +239,11 @@ def cmd_overview(args: argparse.Namespace) -> int:
         overviews = plan_overview(default_plan().id, annual=args.annual)
     for item in overviews:
         shares = "; ".join(
-            f"P. {p.number}: {p.achieved} realizate, {p.arrears} cu restanțe, {p.empty} nimic, {p.not_due} nescadente"
+            _(
+                "P. {number}: {achieved} realizate, {arrears} cu restanțe, {empty} nimic, {not_due} nescadente"
+            ).format(
+                number=p.number, achieved=p.achieved, arrears=p.arrears, empty=p.empty, not_due=p.not_due
+            )
             for p in item.priorities
         )
         print(

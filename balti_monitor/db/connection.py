@@ -36,7 +36,7 @@ from balti_monitor.db.audit import add_audit, create_audit_triggers
 from balti_monitor.db.models import ALL_MODELS, database
 from balti_monitor.db.search_index import create_search_index
 from balti_monitor.errors import BaltiMonitorError
-from balti_monitor.i18n import _
+from balti_monitor.i18n import N_, _, ngettext
 
 SCHEMA_VERSION = 8
 APPLICATION_ID = 0x42544D4E  # "BTMN": marks the file as ours (PRAGMA application_id)
@@ -205,7 +205,7 @@ class DatabaseError(BaltiMonitorError):
 
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-_UNCHANGED = "Fișierul nu a fost modificat."
+_UNCHANGED = N_("Fișierul nu a fost modificat.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,16 +228,16 @@ class FileHeader:
 def _looks_like(head: bytes) -> str:
     """A Romanian guess of what a non-SQLite file is, for the refusal message."""
     if head.startswith(b"PK\x03\x04"):
-        return " Pare a fi un document Word (.docx), Excel (.xlsx) sau o arhivă ZIP redenumită."
+        return _(" Pare a fi un document Word (.docx), Excel (.xlsx) sau o arhivă ZIP redenumită.")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return " Pare a fi un document Word sau Excel vechi (.doc/.xls) redenumit."
+        return _(" Pare a fi un document Word sau Excel vechi (.doc/.xls) redenumit.")
     if head.startswith(b"%PDF"):
-        return " Pare a fi un document PDF redenumit."
+        return _(" Pare a fi un document PDF redenumit.")
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith((b"{", b"[")):
-        return " Pare a fi un fișier JSON; un export JSON se încarcă prin „Importă JSON”."
+        return _(" Pare a fi un fișier JSON; un export JSON se încarcă prin „Importă JSON”.")
     if head[:1] == b"<":
-        return " Pare a fi un fișier HTML sau XML redenumit."
+        return _(" Pare a fi un fișier HTML sau XML redenumit.")
     return ""
 
 
@@ -264,7 +264,7 @@ def read_header(path: Path) -> FileHeader:
     except OSError as exc:
         raise DatabaseError(
             _("Fișierul „{name}” nu poate fi citit: {value}. {UNCHANGED}").format(
-                name=name, value=exc.strerror or exc, UNCHANGED=_UNCHANGED
+                name=name, value=exc.strerror or exc, UNCHANGED=_(_UNCHANGED)
             ),
             "unreadable",
         ) from exc
@@ -272,14 +272,14 @@ def read_header(path: Path) -> FileHeader:
         raise DatabaseError(
             _(
                 "Fișierul „{name}” este gol (0 octeți): nu conține nicio bază de date. Probabil copierea, descărcarea sau salvarea lui nu s-a încheiat. {UNCHANGED}"
-            ).format(name=name, UNCHANGED=_UNCHANGED),
+            ).format(name=name, UNCHANGED=_(_UNCHANGED)),
             "empty",
         )
     if not head.startswith(SQLITE_MAGIC):
         raise DatabaseError(
             _(
                 "Fișierul „{name}” nu este o bază de date Bălți Monitor (nu este SQLite).{head} {UNCHANGED}"
-            ).format(name=name, head=_looks_like(head), UNCHANGED=_UNCHANGED),
+            ).format(name=name, head=_looks_like(head), UNCHANGED=_(_UNCHANGED)),
             "not_sqlite",
         )
     journal = Path(str(path) + "-journal")
@@ -288,7 +288,7 @@ def read_header(path: Path) -> FileHeader:
         raise DatabaseError(
             _(
                 "Fișierul „{name}” este incomplet (trunchiat): are doar {size} octeți. Probabil copierea sau trimiterea lui nu s-a încheiat. {UNCHANGED}"
-            ).format(name=name, size=size, UNCHANGED=_UNCHANGED),
+            ).format(name=name, size=size, UNCHANGED=_(_UNCHANGED)),
             "truncated",
         )
     raw_page = int.from_bytes(head[16:18], "big")
@@ -308,27 +308,31 @@ def read_header(path: Path) -> FileHeader:
     valid_page_size = 512 <= page_size <= 65536 and page_size & (page_size - 1) == 0
     expected = header.expected_size
     if not journal_pending and (not valid_page_size or (expected is not None and size < expected)):
-        promised = f", dar ar trebui să aibă {expected}" if expected is not None and valid_page_size else ""
+        promised = (
+            _(", dar ar trebui să aibă {expected}").format(expected=expected)
+            if expected is not None and valid_page_size
+            else ""
+        )
         raise DatabaseError(
             _(
                 "Fișierul „{name}” este incomplet (trunchiat): are {size} octeți{promised}. Probabil copierea sau trimiterea lui nu s-a încheiat. {UNCHANGED}"
-            ).format(name=name, size=size, promised=promised, UNCHANGED=_UNCHANGED),
+            ).format(name=name, size=size, promised=promised, UNCHANGED=_(_UNCHANGED)),
             "truncated",
         )
     damaged = _damaged_header(head)
     if damaged is None and header.application_id not in (0, APPLICATION_ID) and _looks_ours(path):
-        damaged = "identificatorul aplicației"
+        damaged = _("identificatorul aplicației")
     if (
         damaged is None
         and header.application_id == APPLICATION_ID
         and not 0 < header.user_version < 1_000_000
     ):
-        damaged = f"versiunea structurii ({header.user_version})"
+        damaged = _("versiunea structurii ({user_version})").format(user_version=header.user_version)
     if damaged is not None:
         raise DatabaseError(
             _(
                 "Fișierul „{name}” este deteriorat: antetul lui are valori imposibile ({damaged}). Folosiți o copie de rezervă. {UNCHANGED}"
-            ).format(name=name, damaged=damaged, UNCHANGED=_UNCHANGED),
+            ).format(name=name, damaged=damaged, UNCHANGED=_(_UNCHANGED)),
             "damaged",
         )
     if header.application_id not in (0, APPLICATION_ID):
@@ -347,7 +351,7 @@ def require_regular_file(path: Path) -> os.stat_result:
     info = path.stat()
     if stat.S_ISDIR(info.st_mode):
         raise DatabaseError(
-            _("„{path}” este un dosar, nu un fișier. {UNCHANGED}").format(path=path, UNCHANGED=_UNCHANGED),
+            _("„{path}” este un dosar, nu un fișier. {UNCHANGED}").format(path=path, UNCHANGED=_(_UNCHANGED)),
             "not_sqlite",
         )
     if not stat.S_ISREG(info.st_mode):
@@ -368,15 +372,15 @@ def _damaged_header(head: bytes) -> str | None:
     belongs to another program.
     """
     if head[18] not in (1, 2) or head[19] not in (1, 2):
-        return "versiunea formatului"
+        return _("versiunea formatului")
     if head[21:24] != bytes((64, 32, 32)):
-        return "fracțiile de încărcare"
+        return _("fracțiile de încărcare")
     if int.from_bytes(head[44:48], "big") not in (0, 1, 2, 3, 4):  # 0: no table yet
-        return "formatul schemei"
+        return _("formatul schemei")
     if int.from_bytes(head[56:60], "big") not in (0, 1, 2, 3):
-        return "codificarea textului"
+        return _("codificarea textului")
     if any(head[72:92]):
-        return "octeții rezervați"
+        return _("octeții rezervați")
     return None
 
 
@@ -411,7 +415,7 @@ def _newer(path: Path, version: int) -> DatabaseError:
     return DatabaseError(
         _(
             "Fișierul „{name}” a fost creat de o versiune mai nouă a programului (schema {version}, această versiune cunoaște schema {SCHEMA_VERSION}). Actualizați Bălți Monitor. {UNCHANGED}"
-        ).format(name=path.name, version=version, SCHEMA_VERSION=SCHEMA_VERSION, UNCHANGED=_UNCHANGED),
+        ).format(name=path.name, version=version, SCHEMA_VERSION=SCHEMA_VERSION, UNCHANGED=_(_UNCHANGED)),
         "newer",
     )
 
@@ -458,12 +462,22 @@ def describe_problems(problems: list[str]) -> str:
         if line.strip() and not line.startswith("***")
     ]
     if not details:
-        return "verificarea integrității a eșuat"
+        return _("verificarea integrității a eșuat")
     first = details[0]
     if len(details) == 1:
-        return f"verificarea integrității a găsit o problemă („{first}”)"
-    more = "cel puțin " if len(details) >= 5 else ""
-    return f"verificarea integrității a găsit {more}{len(details)} probleme, de exemplu „{first}”"
+        return _("verificarea integrității a găsit o problemă („{first}”)").format(first=first)
+    n = len(details)
+    if n >= 5:
+        return ngettext(
+            "verificarea integrității a găsit cel puțin {n} problemă, de exemplu „{first}”",
+            "verificarea integrității a găsit cel puțin {n} probleme, de exemplu „{first}”",
+            n,
+        ).format(n=n, first=first)
+    return ngettext(
+        "verificarea integrității a găsit {n} problemă, de exemplu „{first}”",
+        "verificarea integrității a găsit {n} probleme, de exemplu „{first}”",
+        n,
+    ).format(n=n, first=first)
 
 
 def _sql(db: pw.SqliteDatabase, sql: str) -> Any:
@@ -589,7 +603,13 @@ def structure_problems(conn: sqlite3.Connection, version: int, *, foreign_keys: 
         broken = conn.execute("PRAGMA foreign_key_check").fetchall()
         if broken:
             tables = sorted({str(r[0]) for r in broken})
-            problems.append(f"{len(broken)} legături rupte între tabele (în {', '.join(tables[:4])})")
+            problems.append(
+                ngettext(
+                    "{n_broken} legătură ruptă între tabele (în {tables})",
+                    "{n_broken} legături rupte între tabele (în {tables})",
+                    len(broken),
+                ).format(n_broken=len(broken), tables=", ".join(tables[:4]))
+            )
     return problems
 
 
@@ -661,7 +681,7 @@ def _open_checked(
 def _unreadable(path: Path, exc: Exception) -> DatabaseError:
     return DatabaseError(
         _("Fișierul „{name}” este deteriorat sau nu poate fi citit: {exc}. {UNCHANGED}").format(
-            name=path.name, exc=exc, UNCHANGED=_UNCHANGED
+            name=path.name, exc=exc, UNCHANGED=_(_UNCHANGED)
         ),
         "damaged",
     )
@@ -742,7 +762,7 @@ def _ensure_schema(
         if read_only:
             raise DatabaseError(
                 _("Fișierul „{name}” nu conține nicio bază de date. {UNCHANGED}").format(
-                    name=path.name, UNCHANGED=_UNCHANGED
+                    name=path.name, UNCHANGED=_(_UNCHANGED)
                 ),
                 "empty",
             )
@@ -761,7 +781,7 @@ def _ensure_schema(
         raise DatabaseError(
             _(
                 "Fișierul „{name}” este deteriorat: versiunea structurii ({version}) nu poate exista. {UNCHANGED}"
-            ).format(name=path.name, version=version, UNCHANGED=_UNCHANGED),
+            ).format(name=path.name, version=version, UNCHANGED=_(_UNCHANGED)),
             "damaged",
         )
     if check:
@@ -773,7 +793,7 @@ def _ensure_schema(
         if problems:
             raise DatabaseError(
                 _("Fișierul „{name}” este deteriorat: {problems}. {UNCHANGED}").format(
-                    name=path.name, problems=describe_problems(problems), UNCHANGED=_UNCHANGED
+                    name=path.name, problems=describe_problems(problems), UNCHANGED=_(_UNCHANGED)
                 ),
                 "damaged",
             )
@@ -790,7 +810,7 @@ def _ensure_schema(
                     name=path.name,
                     version=version,
                     structure=schema_check.describe(structure),
-                    UNCHANGED=_UNCHANGED,
+                    UNCHANGED=_(_UNCHANGED),
                 ),
                 "damaged",
             )
@@ -798,7 +818,7 @@ def _ensure_schema(
         raise DatabaseError(
             _(
                 "Fișierul „{name}” are structura versiunii {version} și trebuie actualizat înainte de folosire; deschideți-l pentru scriere. {UNCHANGED}"
-            ).format(name=path.name, version=version, UNCHANGED=_UNCHANGED),
+            ).format(name=path.name, version=version, UNCHANGED=_(_UNCHANGED)),
             "needs_upgrade",
         )
     if version < SCHEMA_VERSION:

@@ -22,6 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from balti_monitor.i18n import _
+
 #: Objects of version 1 that a file made before they existed may lack (the form-status table).
 V1_OPTIONAL_TABLES = frozenset({"form_status"})
 
@@ -119,9 +121,9 @@ def differences(found: Schema, expected: Schema) -> list[str]:
     for table in sorted(expected.tables):
         if table not in found.tables:
             if table in views:
-                problems.append(f"„{table}” este o vedere (view), nu tabelul așteptat")
+                problems.append(_("„{table}” este o vedere (view), nu tabelul așteptat").format(table=table))
             else:
-                problems.append(f"lipsește tabelul „{table}”")
+                problems.append(_("lipsește tabelul „{table}”").format(table=table))
             continue
         want = {c[0]: c for c in expected.tables[table]}
         have = {c[0]: c for c in found.tables[table]}
@@ -129,24 +131,43 @@ def differences(found: Schema, expected: Schema) -> list[str]:
         extra = sorted(set(have) - set(want))
         changed = sorted(c for c in set(want) & set(have) if want[c] != have[c])
         if missing:
-            problems.append(f"tabelul „{table}” nu are coloanele {', '.join(missing)}")
+            problems.append(
+                _("tabelul „{table}” nu are coloanele {missing}").format(
+                    table=table, missing=", ".join(missing)
+                )
+            )
         if extra:
-            problems.append(f"tabelul „{table}” are coloane necunoscute: {', '.join(extra)}")
+            problems.append(
+                _("tabelul „{table}” are coloane necunoscute: {extra}").format(
+                    table=table, extra=", ".join(extra)
+                )
+            )
         if changed:
-            problems.append(f"tabelul „{table}” are coloanele {', '.join(changed)} de alt tip")
+            problems.append(
+                _("tabelul „{table}” are coloanele {changed} de alt tip").format(
+                    table=table, changed=", ".join(changed)
+                )
+            )
         if found.foreign_keys.get(table, frozenset()) != expected.foreign_keys.get(table, frozenset()):
-            problems.append(f"legăturile (cheile străine) ale tabelului „{table}” nu sunt cele așteptate")
+            problems.append(
+                _("legăturile (cheile străine) ale tabelului „{table}” nu sunt cele așteptate").format(
+                    table=table
+                )
+            )
         if found.indexes.get(table, frozenset()) != expected.indexes.get(table, frozenset()):
-            problems.append(f"indexurile tabelului „{table}” nu sunt cele așteptate")
+            problems.append(_("indexurile tabelului „{table}” nu sunt cele așteptate").format(table=table))
     for table in sorted(set(found.tables) - set(expected.tables)):
-        problems.append(f"tabel necunoscut „{table}”")
+        problems.append(_("tabel necunoscut „{table}”").format(table=table))
     for kind, name, _sql in sorted(found.others - expected.others):
         if kind == "trigger":
-            problems.append(f"declanșator (trigger) străin „{name}”")
+            problems.append(_("declanșator (trigger) străin „{name}”").format(name=name))
         elif name not in expected.tables:
-            problems.append(f"vedere (view) necunoscută „{name}”")
+            problems.append(_("vedere (view) necunoscută „{name}”").format(name=name))
     for kind, name, _sql in sorted(expected.others - found.others):
-        problems.append(f"lipsește {'declanșatorul' if kind == 'trigger' else 'vederea'} „{name}”")
+        if kind == "trigger":
+            problems.append(_("lipsește declanșatorul „{name}”").format(name=name))
+        else:
+            problems.append(_("lipsește vederea „{name}”").format(name=name))
     return problems
 
 
@@ -173,7 +194,7 @@ def schema_problems(
 def describe(problems: Sequence[str], limit: int = 4) -> str:
     """The first problems as one Romanian phrase."""
     shown = "; ".join(problems[:limit])
-    more = f" (și încă {len(problems) - limit})" if len(problems) > limit else ""
+    more = _(" (și încă {value})").format(value=len(problems) - limit) if len(problems) > limit else ""
     return shown + more
 
 

@@ -18,23 +18,24 @@ from balti_monitor.domain.grid import ActionGrid, Aggregation, AnnualRule, GridR
 from balti_monitor.domain.text import fold_key
 from balti_monitor.domain.totals import _quantity_text
 from balti_monitor.domain.values import ParsedValue, ValueState, unit_key
+from balti_monitor.i18n import N_, _
 
 #: Romanian names of the rules (GUI, README, CLI).
 RULE_LABELS: dict[AnnualRule, str] = {
-    AnnualRule.SUM: "sumă (S1 + S2)",
-    AnnualRule.LAST: "ultima valoare (S2, altfel S1)",
-    AnnualRule.MAX: "maximul celor două semestre",
-    AnnualRule.MEAN: "media celor două semestre",
-    AnnualRule.MANUAL: "manual (cifra anuală se introduce)",
+    AnnualRule.SUM: N_("sumă (S1 + S2)"),
+    AnnualRule.LAST: N_("ultima valoare (S2, altfel S1)"),
+    AnnualRule.MAX: N_("maximul celor două semestre"),
+    AnnualRule.MEAN: N_("media celor două semestre"),
+    AnnualRule.MANUAL: N_("manual (cifra anuală se introduce)"),
 }
 
 #: Short Romanian names of the rules (messages, the plan header).
 RULE_NAMES: dict[AnnualRule, str] = {
-    AnnualRule.SUM: "sumă",
-    AnnualRule.LAST: "ultima valoare",
-    AnnualRule.MAX: "maxim",
-    AnnualRule.MEAN: "medie",
-    AnnualRule.MANUAL: "manual",
+    AnnualRule.SUM: N_("sumă"),
+    AnnualRule.LAST: N_("ultima valoare"),
+    AnnualRule.MAX: N_("maxim"),
+    AnnualRule.MEAN: N_("medie"),
+    AnnualRule.MANUAL: N_("manual"),
 }
 
 _MEAN_WORDS = ("mediu", "medie", "media ")
@@ -125,7 +126,7 @@ def derive_value(
     first, second = _present(s1), _present(s2)
     present = [v for v in (first, second) if v is not None]
     if rule is AnnualRule.MANUAL:
-        return None, "regula anuală este „manual”: cifra anuală se introduce"
+        return None, _("regula anuală este „manual”: cifra anuală se introduce")
     if not present:
         return None, None
     latest = present[-1]
@@ -136,11 +137,11 @@ def derive_value(
         if all(v.state is ValueState.NOT_APPLICABLE for v in present if not _numeric(v)) and numbers:
             present = numbers  # "nu se aplică" in one semester does not stop a sum
         else:
-            return None, "o valoare semestrială nu este un număr: cifra anuală se introduce"
+            return None, _("o valoare semestrială nu este un număr: cifra anuală se introduce")
     if not numbers:
         return latest, None
     if len({unit_key(v.unit) for v in numbers if v.unit}) > 1:
-        return None, "unități de măsură diferite în cele două semestre"
+        return None, _("unități de măsură diferite în cele două semestre")
     quantities = [v.quantity for v in numbers if v.quantity is not None]
     if rule is AnnualRule.SUM:
         splits = [(v.women, v.men) for v in numbers]

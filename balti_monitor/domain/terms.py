@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from balti_monitor.domain.text import fold_key
+from balti_monitor.i18n import N_, _
 
 
 class TermKind(StrEnum):
@@ -39,10 +40,10 @@ class TermKind(StrEnum):
 
 
 KIND_LABELS: dict[TermKind, str] = {
-    TermKind.SEMESTER: "semestrial (la sfârșitul fiecărei perioade)",
-    TermKind.ANNUAL: "anual (la sfârșitul fiecărui an)",
-    TermKind.DEADLINE: "la o dată",
-    TermKind.AS_NEEDED: "după necesitate (în desfășurare)",
+    TermKind.SEMESTER: N_("semestrial (la sfârșitul fiecărei perioade)"),
+    TermKind.ANNUAL: N_("anual (la sfârșitul fiecărui an)"),
+    TermKind.DEADLINE: N_("la o dată"),
+    TermKind.AS_NEEDED: N_("după necesitate (în desfășurare)"),
 }
 
 
@@ -56,8 +57,8 @@ class Term:
     def describe(self) -> str:
         """Romanian: "anual (la sfârșitul fiecărui an)", "la 31.12.2024"."""
         if self.kind is TermKind.DEADLINE and self.due is not None:
-            return f"la {self.due.strftime('%d.%m.%Y')}"
-        return KIND_LABELS[self.kind]
+            return _("la {date}").format(date=self.due.strftime("%d.%m.%Y"))
+        return _(KIND_LABELS[self.kind])
 
 
 _MONTHS = {
@@ -148,11 +149,11 @@ class DueState(StrEnum):
 
 
 DUE_LABELS: dict[DueState, str] = {
-    DueState.ACHIEVED: "scadentă, realizată",
-    DueState.OVERDUE: "nerealizat, termen depășit",
-    DueState.NOT_DUE: "nescadent",
-    DueState.ONGOING: "în desfășurare",
-    DueState.UNKNOWN: "termen nestabilit",
+    DueState.ACHIEVED: N_("scadentă, realizată"),
+    DueState.OVERDUE: N_("nerealizat, termen depășit"),
+    DueState.NOT_DUE: N_("nescadent"),
+    DueState.ONGOING: N_("în desfășurare"),
+    DueState.UNKNOWN: N_("termen nestabilit"),
 }
 
 

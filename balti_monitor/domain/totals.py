@@ -12,15 +12,16 @@ from decimal import Decimal
 from balti_monitor.domain.grid import ActionGrid, Aggregation, GridRow, IndicatorDef, OverrideDef
 from balti_monitor.domain.text import fold_key
 from balti_monitor.domain.values import ParsedValue, Status, ValueState, format_quantity, unit_key
+from balti_monitor.i18n import N_
 
 
 class Problem:
     """Why a total could not be computed (Romanian, shown to the user)."""
 
-    MIXED_UNITS = "unități de măsură diferite"
-    TEXT_IN_SUM = "valori text care nu se pot calcula"
-    SOURCES_DISAGREE = "subdiviziunile raportează cifre diferite pentru același obiect"
-    MANUAL = "totalul se completează manual"
+    MIXED_UNITS = N_("unități de măsură diferite")
+    TEXT_IN_SUM = N_("valori text care nu se pot calcula")
+    SOURCES_DISAGREE = N_("subdiviziunile raportează cifre diferite pentru același obiect")
+    MANUAL = N_("totalul se completează manual")
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,8 @@ from pathlib import Path
 from docx.oxml.ns import qn
 from lxml import etree
 
+from balti_monitor.i18n import _
+
 W_P, W_TC, W_TR, W_TBL = qn("w:p"), qn("w:tc"), qn("w:tr"), qn("w:tbl")
 _TCPR_RANK = {
     qn(f"w:{name}"): rank
@@ -162,10 +164,10 @@ def _table_problems(tbl: etree._Element, number: int) -> list[str]:
     grid = tbl.find(qn("w:tblGrid"))
     cols = len(grid.findall(qn("w:gridCol"))) if grid is not None else 0
     if cols == 0:
-        problems.append(f"tabelul {number} nu are grilă de coloane")
+        problems.append(_("tabelul {number} nu are grilă de coloane").format(number=number))
     rows = tbl.findall(W_TR)
     if not rows:
-        problems.append(f"tabelul {number} nu are rânduri")
+        problems.append(_("tabelul {number} nu are rânduri").format(number=number))
     for r, tr in enumerate(rows, start=1):
         tr_pr = tr.find(qn("w:trPr"))
         used = 0
@@ -175,7 +177,7 @@ def _table_problems(tbl: etree._Element, number: int) -> list[str]:
                 used += int(el.get(qn("w:val"), "0"))
         cells = list(_row_cells(tr))
         if not cells:
-            problems.append(f"tabelul {number}, rândul {r} nu are celule")
+            problems.append(_("tabelul {number}, rândul {r} nu are celule").format(number=number, r=r))
         for tc in cells:
             gs = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
             try:
@@ -183,10 +185,18 @@ def _table_problems(tbl: etree._Element, number: int) -> list[str]:
             except ValueError:
                 span = 0
             if span < 1:
-                problems.append(f"tabelul {number}, rândul {r}: o celulă are lățimea de {span} coloane")
+                problems.append(
+                    _("tabelul {number}, rândul {r}: o celulă are lățimea de {span} coloane").format(
+                        number=number, r=r, span=span
+                    )
+                )
             used += max(span, 0)
         if cols and used != cols:
-            problems.append(f"tabelul {number}, rândul {r} ocupă {used} coloane din {cols}")
+            problems.append(
+                _("tabelul {number}, rândul {r} ocupă {used} coloane din {cols}").format(
+                    number=number, r=r, used=used, cols=cols
+                )
+            )
     return problems
 
 
@@ -204,34 +214,38 @@ def check_docx(path: Path) -> list[str]:
             data = zf.read("word/document.xml")
             rel_ids = _rel_ids(zf)
             if "[Content_Types].xml" not in zf.namelist():
-                return ["lipsește [Content_Types].xml"]
+                return [_("lipsește [Content_Types].xml")]
     except (OSError, zipfile.BadZipFile, KeyError) as exc:
-        return [f"fișierul nu este un document Word: {exc}"]
+        return [_("fișierul nu este un document Word: {exc}").format(exc=exc)]
     try:
         root = etree.fromstring(data)
     except etree.XMLSyntaxError as exc:
-        return [f"XML invalid în document: {exc}"]
+        return [_("XML invalid în document: {exc}").format(exc=exc)]
     problems: list[str] = []
     body = root.find(qn("w:body"))
     if body is None:
-        return ["documentul nu are conținut (w:body)"]
+        return [_("documentul nu are conținut (w:body)")]
     for number, tc in enumerate(root.iter(W_TC), start=1):
         content = [c for c in tc if c.tag != qn("w:tcPr")]
         if not any(c.tag == W_P for c in content) and not cell_paragraphs(tc):
-            problems.append(f"celula {number} nu are niciun paragraf")
+            problems.append(_("celula {number} nu are niciun paragraf").format(number=number))
         elif content and content[-1].tag not in (W_P, qn("w:sdt")):
-            problems.append(f"celula {number} nu se termină cu un paragraf")
+            problems.append(_("celula {number} nu se termină cu un paragraf").format(number=number))
         tc_pr = tc.find(qn("w:tcPr"))
         if tc_pr is not None:
             ranks = [_TCPR_RANK.get(c.tag, len(_TCPR_RANK)) for c in tc_pr]
             if ranks != sorted(ranks):
-                problems.append(f"celula {number}: proprietățile nu sunt în ordinea cerută de Word")
+                problems.append(
+                    _("celula {number}: proprietățile nu sunt în ordinea cerută de Word").format(
+                        number=number
+                    )
+                )
     for number, tbl in enumerate(root.iter(W_TBL), start=1):
         problems.extend(_table_problems(tbl, number))
     for link in root.iter(qn("w:hyperlink")):
         rid = link.get(_R_ID)
         if rid is not None and rid not in rel_ids:
-            problems.append(f"legătura „{para_text(link)}” nu are țintă ({rid})")
+            problems.append(_("legătura „{link}” nu are țintă ({rid})").format(link=para_text(link), rid=rid))
     if len(body) == 0 or body[-1].tag != qn("w:sectPr"):
-        problems.append("documentul nu se încheie cu proprietățile secțiunii")
+        problems.append(_("documentul nu se încheie cu proprietățile secțiunii"))
     return problems

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Protocol
 
 from balti_monitor.export.options import ExportCancelled, ExportError
-from balti_monitor.i18n import _
+from balti_monitor.i18n import N_, _
 
 #: How long a conversion may take before it is abandoned, in seconds.
 TIMEOUT = 300.0
@@ -183,10 +183,8 @@ def _reset_dll_search_path() -> None:
         ctypes.windll.kernel32.SetDllDirectoryW(None)  # type: ignore[attr-defined,unused-ignore]
 
 
-NO_CONVERTER = (
-    "PDF-ul nu a fost creat: pe acest calculator nu s-a găsit nici LibreOffice, nici Microsoft Word. "
-    "Documentul Word a fost salvat; deschideți-l și salvați-l ca PDF (Fișier → Salvare ca → PDF), "
-    "sau instalați LibreOffice."
+NO_CONVERTER = N_(
+    "PDF-ul nu a fost creat: pe acest calculator nu s-a găsit nici LibreOffice, nici Microsoft Word. Documentul Word a fost salvat; deschideți-l și salvați-l ca PDF (Fișier → Salvare ca → PDF), sau instalați LibreOffice."
 )
 
 
@@ -211,7 +209,7 @@ def convert_to_pdf(
     target = Path(pdf) if pdf is not None else pdf_path_for(docx)
     converter = converter or find_converter()
     if converter is None:
-        raise PdfUnavailable(NO_CONVERTER)
+        raise PdfUnavailable(_(NO_CONVERTER))
     check = cancelled or (lambda: False)
     try:
         work = Path(tempfile.mkdtemp(prefix=".pdf-", dir=target.parent))

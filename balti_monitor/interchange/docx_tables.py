@@ -24,13 +24,13 @@ from pathlib import Path
 from lxml import etree
 
 from balti_monitor.errors import BaltiMonitorError
-from balti_monitor.i18n import _
+from balti_monitor.i18n import N_, _
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W_NS}}}"
 
 #: Where a paragraph's number label came from.
-NUMBER_FROM_DEFINITIONS = "definițiile de numerotare Word"
+NUMBER_FROM_DEFINITIONS = N_("definițiile de numerotare Word")
 
 
 class DocxReadError(BaltiMonitorError):

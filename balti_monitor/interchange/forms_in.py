@@ -155,11 +155,15 @@ def _compare(
     for key in signed:
         parsed = parse_row_key(key)
         if parsed is None:
-            raise FormRefused(MSG_TAMPERED)
+            raise FormRefused(_(MSG_TAMPERED))
         code, number = parsed
         action = actions.get(code)
         if action is None or (number is not None and (action.id, number) not in numbers):
-            gone.append(f"{code} · indicatorul {number}" if number is not None else f"acțiunea {code}")
+            gone.append(
+                _("{code} · indicatorul {number}").format(code=code, number=number)
+                if number is not None
+                else f"acțiunea {code}"
+            )
             continue
         targets[key] = CellRef(action.id, sub.id, DESCRIPTION_COLUMN if number is None else number)
     if gone:
@@ -183,25 +187,42 @@ def _compare(
         # The text is kept verbatim (raw text is sacred); a cell of only spaces is an empty cell.
         text, problem = compose_value(row.value if row.value.strip() else "", row.women, row.men)
         if problem:
-            problems.append(f"rândul {row.sheet_row} ({row.key.split('#')[0]} · {label}): {problem}")
+            problems.append(
+                _("rândul {sheet_row} ({value} · {label}): {problem}").format(
+                    sheet_row=row.sheet_row, value=row.key.split("#")[0], label=label, problem=problem
+                )
+            )
             continue
-        warnings.extend(f"rândul {row.sheet_row} ({label}): {w}" for w in row.warnings)
+        warnings.extend(
+            _("rândul {sheet_row} ({label}): {w}").format(sheet_row=row.sheet_row, label=label, w=w)
+            for w in row.warnings
+        )
         earlier = by_key.get(row.key)
         if earlier is not None:
             if normalize(earlier[1]) == normalize(text) or not normalize(text):
                 continue
             if earlier[1]:
                 problems.append(
-                    f"rândul {row.sheet_row} repetă rândul {earlier[0].sheet_row} ({row.key.split('#')[0]} · "
-                    f"{label}) cu altă valoare; păstrați un singur rând."
+                    _(
+                        "rândul {sheet_row} repetă rândul {sheet_row2} ({value} · {label}) cu altă valoare; păstrați un singur rând."
+                    ).format(
+                        sheet_row=row.sheet_row,
+                        sheet_row2=earlier[0].sheet_row,
+                        value=row.key.split("#")[0],
+                        label=label,
+                    )
                 )
                 continue
         by_key[row.key] = (row, text)
         issue = validate_cell(targets[row.key].column, text or None)
         if issue:
-            problems.append(f"rândul {row.sheet_row} ({row.key.split('#')[0]} · {label}): {issue}")
+            problems.append(
+                _("rândul {sheet_row} ({value} · {label}): {issue}").format(
+                    sheet_row=row.sheet_row, value=row.key.split("#")[0], label=label, issue=issue
+                )
+            )
     if problems:
-        more = f" (și încă {len(problems) - 5})" if len(problems) > 5 else ""
+        more = _(" (și încă {value})").format(value=len(problems) - 5) if len(problems) > 5 else ""
         raise FormRefused(
             _("Formularul are valori care nu pot fi importate: {items}{more}.").format(
                 items="; ".join(p.rstrip(".") for p in problems[:5]), more=more
@@ -211,18 +232,21 @@ def _compare(
     if missing:
         example = ", ".join(f"{k.split('#')[0]} · {_row_label(k)}" for k in missing[:3])
         warnings.append(
-            f"{len(missing)} rânduri ale formularului lipsesc din foaia „{FORM_SHEET}” ({example}); "
-            "valorile lor rămân neschimbate."
+            _(
+                "{n_missing} rânduri ale formularului lipsesc din foaia „{FORM_SHEET}” ({example}); valorile lor rămân neschimbate."
+            ).format(n_missing=len(missing), FORM_SHEET=FORM_SHEET, example=example)
         )
     if raw.stray:
         rows_text = ", ".join(str(n) for n in raw.stray[:5])
         warnings.append(
-            f"rândurile {rows_text} conțin date în afara rândurilor formularului și au fost ignorate."
+            _(
+                "rândurile {rows_text} conțin date în afara rândurilor formularului și au fost ignorate."
+            ).format(rows_text=rows_text)
         )
     latest = lookups.latest_form_id(period, sub.id)
     if latest and latest != raw.header["form_id"]:
         warnings.append(
-            "formularul nu este ultimul generat pentru această subdiviziune; verificați modificările."
+            _("formularul nu este ultimul generat pentru această subdiviziune; verificați modificările.")
         )
 
     current = lookups.current_texts(period, sub.id)
@@ -280,13 +304,18 @@ def _answers(
         ref = targets[row.key]
         problem = text_problem(row.answer)
         if problem:
-            warnings.append(f"răspunsul de la rândul {row.sheet_row} nu poate fi păstrat: {problem}")
+            warnings.append(
+                _("răspunsul de la rândul {sheet_row} nu poate fi păstrat: {problem}").format(
+                    sheet_row=row.sheet_row, problem=problem
+                )
+            )
             continue
         ids = answer_targets(period.id, ref.action_id, ref.subdivision_id, ref.column)
         if not ids:
             warnings.append(
-                f"răspunsul de la rândul {row.sheet_row} ({_row_label(row.key)}) nu corespunde niciunei "
-                "observații a primăriei (observația a fost ștearsă?); nu se păstrează."
+                _(
+                    "răspunsul de la rândul {sheet_row} ({key}) nu corespunde niciunei observații a primăriei (observația a fost ștearsă?); nu se păstrează."
+                ).format(sheet_row=row.sheet_row, key=_row_label(row.key))
             )
             continue
         if not texts:

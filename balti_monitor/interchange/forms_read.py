@@ -31,7 +31,7 @@ from openpyxl.utils import get_column_letter
 from balti_monitor.db.models import Period, Plan, Subdivision
 from balti_monitor.domain.values import parse_value
 from balti_monitor.errors import BaltiMonitorError
-from balti_monitor.i18n import _
+from balti_monitor.i18n import N_, _
 from balti_monitor.interchange.forms_common import (
     COL_ANSWER,
     COL_KEY,
@@ -61,13 +61,11 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _DEFAULT_COLUMNS = {COL_KEY: 0, COL_VALUE: 3, COL_WOMEN: 4, COL_MEN: 5}  # A, D, E, F
 _WHOLE = re.compile(r"^\d{1,9}$")
 
-MSG_NOT_OURS = (
-    "Registrul nu este un formular de retur Bălți Monitor (lipsește foaia de identificare). "
-    "Folosiți formularul generat de program pentru subdiviziune."
+MSG_NOT_OURS = N_(
+    "Registrul nu este un formular de retur Bălți Monitor (lipsește foaia de identificare). Folosiți formularul generat de program pentru subdiviziune."
 )
-MSG_TAMPERED = (
-    "Identificatorii ascunși ai formularului au fost modificați (semnătura nu se potrivește); "
-    "formularul nu poate fi importat. Cereți subdiviziunii să completeze un formular nou."
+MSG_TAMPERED = N_(
+    "Identificatorii ascunși ai formularului au fost modificați (semnătura nu se potrivește); formularul nu poate fi importat. Cereți subdiviziunii să completeze un formular nou."
 )
 
 
@@ -140,13 +138,13 @@ def spreadsheet_text(value: Any) -> tuple[str, str | None]:
         return _decimal_text(value), None
     if isinstance(value, dt.datetime):
         shown = value.strftime("%d.%m.%Y") if value.time() == dt.time() else value.strftime("%d.%m.%Y %H:%M")
-        return shown, f"Excel a transformat valoarea în dată ({shown}); verificați-o."
+        return shown, _("Excel a transformat valoarea în dată ({shown}); verificați-o.").format(shown=shown)
     if isinstance(value, dt.date):
         shown = value.strftime("%d.%m.%Y")
-        return shown, f"Excel a transformat valoarea în dată ({shown}); verificați-o."
+        return shown, _("Excel a transformat valoarea în dată ({shown}); verificați-o.").format(shown=shown)
     if isinstance(value, dt.time):
         shown = value.strftime("%H:%M")
-        return shown, f"Excel a transformat valoarea în oră ({shown}); verificați-o."
+        return shown, _("Excel a transformat valoarea în oră ({shown}); verificați-o.").format(shown=shown)
     text = getattr(value, "text", None)  # ArrayFormula / DataTableFormula
     if isinstance(text, str):
         return text, None
@@ -314,9 +312,9 @@ def _bad_number_cells(path: Path) -> str | None:
     if not bad:
         return None
     cells = ", ".join(f"celula {c}" for c in bad[:5])
-    return (
-        f"Foaia formularului are valori numerice invalide (NaN, infinit sau text în loc de număr): {cells}."
-    )
+    return _(
+        "Foaia formularului are valori numerice invalide (NaN, infinit sau text în loc de număr): {cells}."
+    ).format(cells=cells)
 
 
 def read_workbook(path: Path) -> RawForm:
@@ -334,7 +332,7 @@ def read_workbook(path: Path) -> RawForm:
     try:
         names = wb.sheetnames
         if ID_SHEET not in names:
-            raise FormRefused(MSG_NOT_OURS)
+            raise FormRefused(_(MSG_NOT_OURS))
         try:
             header, signature, signed = _read_id_sheet(wb[ID_SHEET].iter_rows(values_only=True))
             form_rows: list[tuple[Any, ...]] = []
@@ -355,12 +353,12 @@ def read_workbook(path: Path) -> RawForm:
             raise
         except Exception:
             raise FormRefused(
-                _bad_number_cells(path) or "Fișierul este deteriorat sau nu este un registru Excel valid."
+                _bad_number_cells(path) or _("Fișierul este deteriorat sau nu este un registru Excel valid.")
             ) from None
     finally:
         wb.close()
     if header.get("format") != FORM_FORMAT:
-        raise FormRefused(MSG_NOT_OURS)
+        raise FormRefused(_(MSG_NOT_OURS))
     version = header.get("version", "")
     if version.isdigit() and int(version) > FORM_VERSION:
         raise FormRefused(
@@ -429,7 +427,7 @@ def _sheet_rows(
         answer = from_cell(answer).strip()
         result.append(SheetRow(key, number, value, women, men, [warning] if warning else [], answer))
     if problems:
-        more = f" (și încă {len(problems) - 5})" if len(problems) > 5 else ""
+        more = _(" (și încă {value})").format(value=len(problems) - 5) if len(problems) > 5 else ""
         raise FormRefused(
             _("Foaia „{FORM_SHEET}” are celule care nu pot fi importate: {problems}{more}.").format(
                 FORM_SHEET=FORM_SHEET, problems="; ".join(problems[:5]), more=more
@@ -491,7 +489,7 @@ def compose_value(main: str, women: Any, men: Any) -> tuple[str, str | None]:
     if w is None and m is None:
         return main, None
     if w == -1 or m == -1:
-        return main, "în coloanele „Femei (F)” și „Bărbați (B)” scrieți numere întregi, 0 sau mai mari."
+        return main, _("în coloanele „Femei (F)” și „Bărbați (B)” scrieți numere întregi, 0 sau mai mari.")
     w, m = w or 0, m or 0
     if not main:
         return f"{w + m} ({w}F/{m}B)", None
@@ -500,8 +498,9 @@ def compose_value(main: str, women: Any, men: Any) -> tuple[str, str | None]:
         if (parsed.women, parsed.men) == (w, m):
             return main, None
         return main, (
-            f"valoarea „{main}” are altă repartizare pe femei/bărbați ({parsed.women}F/{parsed.men}B) "
-            f"decât coloanele F ({w}) și B ({m})."
+            _(
+                "valoarea „{main}” are altă repartizare pe femei/bărbați ({women}F/{men}B) decât coloanele F ({w}) și B ({m})."
+            ).format(main=main, women=parsed.women, men=parsed.men, w=w, m=m)
         )
     return f"{main} ({w}F/{m}B)", None
 
@@ -523,7 +522,7 @@ def identify_form(raw: RawForm, target: Period | None) -> tuple[Plan, Period, Su
     header = raw.header
     missing = [name for name in HEADER_FIELDS if not header.get(name)]
     if missing or not raw.signature or not raw.signed:
-        raise FormRefused(MSG_TAMPERED)
+        raise FormRefused(_(MSG_TAMPERED))
     plan = Plan.get_or_none(Plan.code == header["plan"])
     if target is not None:
         target_plan: Plan = Plan.get_by_id(target.plan_id)
@@ -547,13 +546,13 @@ def identify_form(raw: RawForm, target: Period | None) -> tuple[Plan, Period, Su
             )
         )
     if not signature_matches(secret, header, raw.signed, raw.signature):
-        raise FormRefused(MSG_TAMPERED)
+        raise FormRefused(_(MSG_TAMPERED))
 
     # From here on the identifiers are genuine.
     try:
         form_key = parse_period_code(header["period"])
     except ServiceError:
-        raise FormRefused(MSG_TAMPERED) from None
+        raise FormRefused(_(MSG_TAMPERED)) from None
     if target is not None:
         if key_of(target) != form_key:
             raise FormRefused(

@@ -34,7 +34,7 @@ from typing import Any
 
 from balti_monitor.db.models import Plan, Subdivision, SubdivisionAlias, database
 from balti_monitor.domain.text import fold_key
-from balti_monitor.i18n import _
+from balti_monitor.i18n import N_, _, ngettext
 from balti_monitor.interchange.docx_tables import NUMBER_FROM_DEFINITIONS, Table, read_docx_blocks
 from balti_monitor.interchange.schema import InterchangeError
 from balti_monitor.services.backup import auto_backup
@@ -62,9 +62,9 @@ KIND_FIELDS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
 }
 #: Fields that become the action's own columns; the rest go to its ``extra`` (verbatim).
 _CORE_FIELDS = {"number", "group", "action", "indicators", "deadline", "responsible", "ignore"}
-NUMBER_FROM_COLUMN = "coloana „Nr.”"
-NUMBER_FROM_TEXT = "textul acțiunii"
-NUMBER_FROM_POSITION = "poziția în tabel"
+NUMBER_FROM_COLUMN = N_("coloana „Nr.”")
+NUMBER_FROM_TEXT = N_("textul acțiunii")
+NUMBER_FROM_POSITION = N_("poziția în tabel")
 _CODE = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?(?:\s+|$)")
 _ITEM_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–—•·▪◦●○*])\s*")
 _GROUP = re.compile(
@@ -230,7 +230,7 @@ def read_tables(path: Path | str) -> list[SourceTable]:
         ) from exc
     raise InterchangeError(
         _("„{name}”: se pot importa documente Word (.docx) și registre Excel (.xlsx){value}").format(
-            name=path.name, value=" (și .doc/.odt/.xls/.ods prin LibreOffice)." if libreoffice() else "."
+            name=path.name, value=_(" (și .doc/.odt/.xls/.ods prin LibreOffice).") if libreoffice() else "."
         )
     )
 
@@ -449,7 +449,9 @@ def _parse_table(
     if not mapping and state["header"] is not None:
         mapping = dict(state["header"][1])  # a table continued on the next page without its header
     if "action" not in mapping.values():
-        reading.warnings.append(f"{table.name}: nicio coloană „Acțiune”; tabelul a fost sărit.")
+        reading.warnings.append(
+            _("{name}: nicio coloană „Acțiune”; tabelul a fost sărit.").format(name=table.name)
+        )
         return
     reading.columns[table.name] = mapping
     header_texts = [c.text for c in table.rows[header]] if header is not None else None
@@ -457,7 +459,7 @@ def _parse_table(
     for number, row in enumerate(table.rows, start=1):
         if header is not None and number - 1 <= header:
             continue
-        where = f"{table.name}, rândul {number}"
+        where = _("{name}, rândul {number}").format(name=table.name, number=number)
         texts = [c.text for c in row]
         if not any(texts) or _is_numbered_columns(row):
             continue
@@ -481,14 +483,18 @@ def _parse_table(
         if not action_cell.text:
             if state["action"] is not None and any(c.text for f, c in cells.items() if f != "number"):
                 _add_to(state["action"], cells, fresh=False)
-                reading.warnings.append(f"{where}: rând fără acțiune, adăugat acțiunii de deasupra.")
+                reading.warnings.append(
+                    _("{where}: rând fără acțiune, adăugat acțiunii de deasupra.").format(where=where)
+                )
             continue
         if state["group"] is None:
             default = ParsedGroup("I", "[Titlul priorității lipsește din sursă]", placeholder=True)
             state["group"] = default
             reading.groups.append(default)
             reading.warnings.append(
-                f"{where}: acțiuni fără rând de prioritate; au fost puse în prioritatea I."
+                _("{where}: acțiuni fără rând de prioritate; au fost puse în prioritatea I.").format(
+                    where=where
+                )
             )
         action = _new_action(cells, where)
         state["group"].actions.append(action)
@@ -550,17 +556,31 @@ def _number_actions(reading: PlanReading) -> None:
             if not action.code:
                 action.code, action.code_source = f"{g_index}.{a_index}", NUMBER_FROM_POSITION
             if action.code in seen:
-                reading.warnings.append(f"{action.where}: codul {action.code} se repetă; a fost renumerotat.")
+                reading.warnings.append(
+                    _("{where}: codul {code} se repetă; a fost renumerotat.").format(
+                        where=action.where, code=action.code
+                    )
+                )
                 action.code, action.code_source = f"{g_index}.{a_index}", NUMBER_FROM_POSITION
             seen.add(action.code)
             parent = action.code.rsplit(".", 1)[0] if action.code.count(".") >= 2 else None
             action.parent = parent if parent in seen else None
             if not action.indicators:
-                reading.warnings.append(f"{action.where}: acțiunea {action.code} nu are indicatori.")
+                reading.warnings.append(
+                    _("{where}: acțiunea {code} nu are indicatori.").format(
+                        where=action.where, code=action.code
+                    )
+                )
     sources = {a.code_source for a in reading.actions}
     for source in sorted(sources):
         count = sum(1 for a in reading.actions if a.code_source == source)
-        reading.warnings.append(f"Numerele a {count} acțiuni au fost luate din {source}.")
+        reading.warnings.append(
+            ngettext(
+                "Numărul unei acțiuni a fost luat din {source}.",
+                "Numerele a {count} acțiuni au fost luate din {source}.",
+                count,
+            ).format(count=count, source=_(source))
+        )
 
 
 # ------------------------------------------------------------------------------------ mapping file
@@ -648,7 +668,9 @@ def guess_meta(path: Path, tables: list[SourceTable], reading: PlanReading) -> d
     else:
         first, last = dt.date.today().year, dt.date.today().year + 4
         reading.warnings.append(
-            f"Anii planului nu apar în document; s-au presupus {first}-{last} (corectați-i în secțiunea „plan”)."
+            _(
+                "Anii planului nu apar în document; s-au presupus {first}-{last} (corectați-i în secțiunea „plan”)."
+            ).format(first=first, last=last)
         )
     code = re.sub(r"[^A-Za-z0-9]+", "-", fold_key(path.stem)).strip("-").upper() or "PLAN"
     if years and years.group(1) not in code:
@@ -758,7 +780,7 @@ def import_plan_reading(reading: PlanReading, mapping: Mapping) -> tuple[int, Ch
             )
         )
     auto_backup("import")
-    with guard_write("Importul planului"), database.atomic():
+    with guard_write(_("Importul planului")), database.atomic():
         codes: dict[str, str] = {}
         for name in reading.names():
             chosen = mapping.subdivisions.get(name)

@@ -43,7 +43,7 @@ from balti_monitor.db.models import (
     database,
 )
 from balti_monitor.domain.text import fold_key
-from balti_monitor.i18n import _
+from balti_monitor.i18n import N_, _
 from balti_monitor.interchange.docx_tables import Block, Cell, Para, Table, read_docx_blocks
 from balti_monitor.interchange.schema import InterchangeError
 from balti_monitor.services.backup import auto_backup
@@ -142,10 +142,15 @@ class ReportReading:
 
     def summary(self) -> str:
         """One Romanian line with the counts."""
-        return (
-            f"Perioada {self.period_code}: {len(self.actions)} acțiuni, {len(self.rows)} rânduri, "
-            f"{self.value_count} valori plasate, {len(self.totals)} rânduri Total păstrate ca referință, "
-            f"{len(self.unplaced)} elemente neplasate."
+        return _(
+            "Perioada {period_code}: {n_actions} acțiuni, {n_rows} rânduri, {value_count} valori plasate, {n_totals} rânduri Total păstrate ca referință, {n_unplaced} elemente neplasate."
+        ).format(
+            period_code=self.period_code,
+            n_actions=len(self.actions),
+            n_rows=len(self.rows),
+            value_count=self.value_count,
+            n_totals=len(self.totals),
+            n_unplaced=len(self.unplaced),
         )
 
 
@@ -376,7 +381,11 @@ class _Reader:
         if code not in self.plan.indicators:
             text = " | ".join(c.text for c in table.rows[0]) if table.rows else ""
             self.reading.unplaced.append(
-                Unplaced(f"{where} (acțiunea {code})", text[:200], f"acțiunea {code} nu există în plan")
+                Unplaced(
+                    _("{where} (acțiunea {code})").format(where=where, code=code),
+                    text[:200],
+                    f"acțiunea {code} nu există în plan",
+                )
             )
             self.last_action, self.last_closed = code, True
             return
@@ -393,14 +402,17 @@ class _Reader:
                 continue
             if self.plan.indicators[code] == columns:
                 self.reading.notes.append(
-                    f"{where}: titlul acțiunii lipsește; tabelul a fost atribuit acțiunii {code} "
-                    f"(următoarea din plan cu {columns} indicatori)."
+                    _(
+                        "{where}: titlul acțiunii lipsește; tabelul a fost atribuit acțiunii {code} (următoarea din plan cu {columns} indicatori)."
+                    ).format(where=where, code=code, columns=columns)
                 )
                 return code
             break
         first = " | ".join(c.text for c in table.rows[0])[:200] if table.rows else ""
         self.reading.unplaced.append(
-            Unplaced(where, first, "tabelul nu are titlul acțiunii și nu poate fi atribuit niciunei acțiuni")
+            Unplaced(
+                where, first, _("tabelul nu are titlul acțiunii și nu poate fi atribuit niciunei acțiuni")
+            )
         )
         self.last_closed = True
         return None
@@ -411,11 +423,12 @@ class _Reader:
         columns = _grid_width(table) - start
         if 0 < columns < count:
             self.reading.notes.append(
-                f"Acțiunea {code}: tabelul are {columns} coloane de valori pentru {count} indicatori; "
-                f"indicatorii {columns + 1}–{count} rămân necompletați."
+                _(
+                    "Acțiunea {code}: tabelul are {columns} coloane de valori pentru {count} indicatori; indicatorii {value}–{count} rămân necompletați."
+                ).format(code=code, columns=columns, count=count, value=columns + 1)
             )
         for number, row in enumerate(table.rows, start=1):
-            at = f"acțiunea {code}, {where}, rândul {number}"
+            at = _("acțiunea {code}, {where}, rândul {number}").format(code=code, where=where, number=number)
             texts = _row_texts(row)
             if not any(texts) or _is_header(row) or _is_numbered_columns(row):
                 continue
@@ -443,12 +456,18 @@ class _Reader:
             if description_cell is not None and description_cell.col == 1:
                 desc = _lines(description_cell.paras)
             if fold_key(desc).startswith(fold_key(_NOT_PRESENTED)) and not any(values):
-                self.reading.notes.append(f"{at}: „{texts[0]}” nu a prezentat informația (niciun retur).")
+                self.reading.notes.append(
+                    _("{at}: „{texts}” nu a prezentat informația (niciun retur).").format(
+                        at=at, texts=texts[0]
+                    )
+                )
                 continue
             matched = _match_row_name(row)
             if matched is None:
                 self.reading.unplaced.append(
-                    Unplaced(at, " | ".join(t for t in texts if t)[:300], "subdiviziune necunoscută în rând")
+                    Unplaced(
+                        at, " | ".join(t for t in texts if t)[:300], _("subdiviziune necunoscută în rând")
+                    )
                 )
                 continue
             sub_id, sub_name, label, in_name = matched
@@ -459,7 +478,7 @@ class _Reader:
                     Unplaced(
                         at,
                         " | ".join(extra)[:300],
-                        f"mai multe valori decât cei {count} indicatori ai acțiunii",
+                        _("mai multe valori decât cei {count} indicatori ai acțiunii").format(count=count),
                     )
                 )
             name_cell = _cell_at(row, 0)
@@ -485,7 +504,11 @@ class _Reader:
         self.reading.rows[index] = ReportRow(
             old.action, old.subdivision_id, old.subdivision, old.label, description, tuple(merged), old.where
         )
-        self.reading.notes.append(f"{at}: continuarea rândului „{old.label}” (unită cu rândul de deasupra).")
+        self.reading.notes.append(
+            _("{at}: continuarea rândului „{label}” (unită cu rândul de deasupra).").format(
+                at=at, label=old.label
+            )
+        )
 
     def narrative(self) -> NarrativeData:
         def signature(text: str) -> tuple[str, str]:
@@ -628,7 +651,7 @@ def compare_with_file(reading: ReportReading, plan: Plan | int) -> list[Differen
         if ret is None:
             values = " | ".join(v or "—" for v in row.values)
             diffs.append(
-                Difference(row.action, row.subdivision, "retur nou", "", f"{row.description}\n{values}")
+                Difference(row.action, row.subdivision, _("retur nou"), "", f"{row.description}\n{values}")
             )
             continue
         if ret.description != row.description:
@@ -648,21 +671,29 @@ def compare_with_file(reading: ReportReading, plan: Plan | int) -> list[Differen
         for name, label in _NARRATIVE_LABELS.items():
             old_value, new_value = getattr(old_narrative, name), getattr(reading.narrative, name)
             if old_value != new_value:
-                diffs.append(Difference("", "", f"narațiunea: {label}", str(old_value), str(new_value)))
+                diffs.append(
+                    Difference(
+                        "",
+                        "",
+                        _("narațiunea: {label}").format(label=_(label)),
+                        str(old_value),
+                        str(new_value),
+                    )
+                )
     return diffs
 
 
 _NARRATIVE_LABELS = {
-    "executive_summary": "rezumatul executiv",
-    "risks_intro": "introducerea riscurilor",
-    "risks": "riscurile",
-    "proposals_intro": "introducerea propunerilor",
-    "proposals": "propunerile",
-    "prepared_by_name": "elaborat (nume)",
-    "prepared_by_function": "elaborat (funcția)",
-    "coordinated_by_name": "coordonat (nume)",
-    "coordinated_by_function": "coordonat (funcția)",
-    "extra_signatures": "alte semnături",
+    "executive_summary": N_("rezumatul executiv"),
+    "risks_intro": N_("introducerea riscurilor"),
+    "risks": N_("riscurile"),
+    "proposals_intro": N_("introducerea propunerilor"),
+    "proposals": N_("propunerile"),
+    "prepared_by_name": N_("elaborat (nume)"),
+    "prepared_by_function": N_("elaborat (funcția)"),
+    "coordinated_by_name": N_("coordonat (nume)"),
+    "coordinated_by_function": N_("coordonat (funcția)"),
+    "extra_signatures": N_("alte semnături"),
 }
 
 
@@ -687,10 +718,10 @@ def apply_report(reading: ReportReading, plan: Plan | int) -> ChangeSet:
     plan = _plan_of(plan)
     auto_backup("import")
     source = f"{SOURCE_PREFIX} „{reading.source}”"
-    with guard_write("Importul raportului"), database.atomic():
+    with guard_write(_("Importul raportului")), database.atomic():
         period = _period(plan, reading)
         if period is None:
-            period, _ = create_period(plan, PeriodKey(reading.year, reading.semester))
+            period, _created = create_period(plan, PeriodKey(reading.year, reading.semester))
         actions = _actions(plan)
         used = [
             actions[code] for code in {r.action for r in reading.rows} | {t.action for t in reading.totals}

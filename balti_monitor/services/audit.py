@@ -24,55 +24,55 @@ import peewee as pw
 
 from balti_monitor.db.audit import NARRATIVE_FIELDS, SIGNED_MARK
 from balti_monitor.db.models import Action, ChangeLog, Period, PeriodSignature, Plan, Subdivision, database
-from balti_monitor.i18n import _
+from balti_monitor.i18n import N_, _
 from balti_monitor.services.changes import ChangeSet, Write
 from balti_monitor.services.errors import ServiceError
 
 #: source code -> Romanian label
 SOURCES: dict[str, str] = {
-    "typed": "tastare",
-    "paste": "lipire",
-    "form": "import formular",
-    "json": "import JSON",
-    "undo": "anulare",
-    "redo": "refacere",
-    "restore": "restaurare",
-    "sign": "semnare",
-    "unsign": "retragerea semnăturii",
-    "demo": "date demonstrative",
-    "": "necunoscută",
+    "typed": N_("tastare"),
+    "paste": N_("lipire"),
+    "form": N_("import formular"),
+    "json": N_("import JSON"),
+    "undo": N_("anulare"),
+    "redo": N_("refacere"),
+    "restore": N_("restaurare"),
+    "sign": N_("semnare"),
+    "unsign": N_("retragerea semnăturii"),
+    "demo": N_("date demonstrative"),
+    "": N_("necunoscută"),
 }
 
 #: kind code -> Romanian label
 KINDS: dict[str, str] = {
-    "value": "valoare",
-    "description": "descriere",
-    "review": "stare de verificare",
-    "override": "Total introdus manual",
-    "responsibility": "responsabilitate",
-    "narrative": "text narativ",
-    "plan": "text al planului",
-    "sign": "semnare",
-    "unsign": "retragerea semnăturii",
+    "value": N_("valoare"),
+    "description": N_("descriere"),
+    "review": N_("stare de verificare"),
+    "override": N_("Total introdus manual"),
+    "responsibility": N_("responsabilitate"),
+    "narrative": N_("text narativ"),
+    "plan": N_("text al planului"),
+    "sign": N_("semnare"),
+    "unsign": N_("retragerea semnăturii"),
 }
 
 #: narrative field / plan text -> Romanian label
 FIELD_LABELS: dict[str, str] = {
-    "executive_summary": "rezumat",
-    "risks_intro": "introducerea riscurilor",
-    "risks": "riscuri",
-    "proposals_intro": "introducerea propunerilor",
-    "proposals": "propuneri",
-    "prepared_by_name": "întocmit de (nume)",
-    "prepared_by_function": "întocmit de (funcția)",
-    "coordinated_by_name": "coordonat de (nume)",
-    "coordinated_by_function": "coordonat de (funcția)",
-    "extra_signatures": "alte semnături",
-    "title": "titlul acțiunii",
-    "indicator": "textul indicatorului",
+    "executive_summary": N_("rezumat"),
+    "risks_intro": N_("introducerea riscurilor"),
+    "risks": N_("riscuri"),
+    "proposals_intro": N_("introducerea propunerilor"),
+    "proposals": N_("propuneri"),
+    "prepared_by_name": N_("întocmit de (nume)"),
+    "prepared_by_function": N_("întocmit de (funcția)"),
+    "coordinated_by_name": N_("coordonat de (nume)"),
+    "coordinated_by_function": N_("coordonat de (funcția)"),
+    "extra_signatures": N_("alte semnături"),
+    "title": N_("titlul acțiunii"),
+    "indicator": N_("textul indicatorului"),
 }
 
-REVIEW_LABELS = {"received": "primit", "needs_correction": "de corectat", "accepted": "acceptat"}
+REVIEW_LABELS = {"received": N_("primit"), "needs_correction": N_("de corectat"), "accepted": N_("acceptat")}
 
 _user_name = ""
 
@@ -127,7 +127,7 @@ def signed_refusal(period_id: int | None = None) -> ServiceError:
         return ServiceError(_("Perioada este semnată și nu mai poate fi modificată."))
     period = sig.period
     code = f"{period.year}-S{period.semester}" if period.semester else f"{period.year}-A"
-    who = sig.signed_by or "un utilizator necunoscut"
+    who = sig.signed_by or _("un utilizator necunoscut")
     return ServiceError(
         _(
             "Perioada {code} este semnată de {who} ({value}) și nu mai poate fi modificată. Pentru o corectare, retrageți întâi semnătura (cu motivul), apoi semnați noul raport."
@@ -186,21 +186,21 @@ class LogEntry:
     @property
     def source_label(self) -> str:
         """Romanian name of the source."""
-        return SOURCES.get(self.source, self.source)
+        return _(SOURCES[self.source]) if self.source in SOURCES else self.source
 
     @property
     def kind_label(self) -> str:
         """Romanian name of what changed."""
-        return KINDS.get(self.kind, self.kind)
+        return _(KINDS[self.kind]) if self.kind in KINDS else self.kind
 
     @property
     def place(self) -> str:
         """Where, in words: "1.13 / DRU / indicatorul 2"."""
         parts = [p for p in (self.action, self.subdivision) if p]
         if self.kind in ("value", "override", "plan") and self.column:
-            parts.append(f"indicatorul {self.column}")
+            parts.append(_("indicatorul {column}").format(column=self.column))
         elif self.kind == "override" and self.column is None:
-            parts.append("numărul de subdiviziuni")
+            parts.append(_("numărul de subdiviziuni"))
         if self.field:
             parts.append(self.field_label)
         return " / ".join(parts)
@@ -208,11 +208,11 @@ class LogEntry:
     @property
     def field_label(self) -> str:
         """Romanian name of the narrative field or plan text ("" for cells)."""
-        return FIELD_LABELS.get(self.field, self.field)
+        return _(FIELD_LABELS[self.field]) if self.field in FIELD_LABELS else self.field
 
     def shown(self, text: str) -> str:
         """A recorded text as shown (review states in Romanian)."""
-        return REVIEW_LABELS.get(text, text) if self.kind == "review" else text
+        return _(REVIEW_LABELS[text]) if self.kind == "review" and text in REVIEW_LABELS else text
 
 
 def _plan_codes() -> dict[int, str]:

@@ -30,7 +30,7 @@ from typing import Any
 
 from balti_monitor.db.connection import copying_out
 from balti_monitor.db.models import Plan, Subdivision, database
-from balti_monitor.i18n import _
+from balti_monitor.i18n import N_, _, ngettext
 from balti_monitor.resources import user_data_dir
 from balti_monitor.services._sqlite_files import (
     TABLES,
@@ -59,13 +59,13 @@ BACKUPS_FOLDER = "backups"
 
 #: Why an automatic backup was made: file-name slug -> Romanian label.
 REASONS: dict[str, str] = {
-    "deschidere": "la deschiderea fișierului",
-    "migrare": "înainte de actualizarea structurii fișierului",
-    "restaurare": "înainte de restaurarea dintr-o copie",
-    "import": "înainte de un import",
-    "demo": "înainte de încărcarea datelor demonstrative",
-    "manual": "la cererea utilizatorului",
-    "stergere": "înainte de ștergerea unei perioade",
+    "deschidere": N_("la deschiderea fișierului"),
+    "migrare": N_("înainte de actualizarea structurii fișierului"),
+    "restaurare": N_("înainte de restaurarea dintr-o copie"),
+    "import": N_("înainte de un import"),
+    "demo": N_("înainte de încărcarea datelor demonstrative"),
+    "manual": N_("la cererea utilizatorului"),
+    "stergere": N_("înainte de ștergerea unei perioade"),
 }
 
 _TIMESTAMP = "%Y-%m-%d-%H%M%S"
@@ -94,10 +94,16 @@ class BackupResult:
 
     def message(self) -> str:
         """Romanian confirmation for the user."""
-        return (
-            f"Copia de rezervă „{self.path.name}” a fost creată și verificată ({format_size(self.report.size)}; "
-            f"{self.report.return_count} informații ale subdiviziunilor; perioade: "
-            f"{', '.join(self.report.periods) or 'niciuna'}). Se află în dosarul „{self.path.parent}”."
+        return ngettext(
+            "Copia de rezervă „{name}” a fost creată și verificată ({size}; {return_count} informație a subdiviziunilor; perioade: {periods}). Se află în dosarul „{parent}”.",
+            "Copia de rezervă „{name}” a fost creată și verificată ({size}; {return_count} informații ale subdiviziunilor; perioade: {periods}). Se află în dosarul „{parent}”.",
+            self.report.return_count,
+        ).format(
+            name=self.path.name,
+            size=format_size(self.report.size),
+            return_count=self.report.return_count,
+            periods=", ".join(self.report.periods) or _("niciuna"),
+            parent=self.path.parent,
         )
 
 
@@ -115,11 +121,16 @@ class AutoBackup:
     @property
     def reason_label(self) -> str:
         """Why it was made, in Romanian."""
-        return REASONS.get(self.reason, self.reason)
+        return _(REASONS[self.reason]) if self.reason in REASONS else self.reason
 
     def label(self) -> str:
         """One Romanian line describing the copy."""
-        return f"„{self.path.name}” din {format_time(self.created)} ({self.reason_label}), {format_size(self.size)}"
+        return _("„{name}” din {created} ({reason_label}), {size}").format(
+            name=self.path.name,
+            created=format_time(self.created),
+            reason_label=self.reason_label,
+            size=format_size(self.size),
+        )
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -201,7 +212,7 @@ def make_backup(
     tmp = target.with_name(f".{target.name}.part")
     remove_file(tmp)
     try:
-        with copy_errors("Copia de rezervă", target):
+        with copy_errors(_("Copia de rezervă"), target):
             with copying_out():  # VACUUM INTO writes only the new file, also from a read-only session
                 database.execute_sql("VACUUM INTO ?", (str(tmp),))  # type: ignore[no-untyped-call]
             source_counts = table_counts(raw_connection())
@@ -392,7 +403,7 @@ def _write_auto_backup(
         name = f"{_slug(source.stem)}-{moment.strftime(_TIMESTAMP)}-{reason}.sqlite"
         tmp = folder / f".{name}.part"
         try:
-            with copy_errors("Copia automată", folder / name):
+            with copy_errors(_("Copia automată"), folder / name):
                 folder.mkdir(parents=True, exist_ok=True)
                 _describe_folder(folder, source)
                 for stale in folder.glob(".*.part"):

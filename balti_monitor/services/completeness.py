@@ -17,7 +17,7 @@ from typing import Any, cast
 import peewee as pw
 
 from balti_monitor.db.models import Action, Indicator, Period, Priority, Return, Subdivision, Value, database
-from balti_monitor.i18n import _
+from balti_monitor.i18n import N_, _, report_texts
 from balti_monitor.services.applicability import effective_responsibilities
 from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.editing import REVIEW_STATUSES, set_review_status
@@ -33,11 +33,11 @@ MISSING, PARTIAL, RECEIVED, NEEDS_CORRECTION, ACCEPTED = (
 )
 STATES = (MISSING, PARTIAL, NEEDS_CORRECTION, RECEIVED, ACCEPTED)
 STATE_LABELS_RO = {
-    MISSING: "lipsă",
-    PARTIAL: "parțial",
-    RECEIVED: "primit",
-    NEEDS_CORRECTION: "de corectat",
-    ACCEPTED: "acceptat",
+    MISSING: N_("lipsă"),
+    PARTIAL: N_("parțial"),
+    RECEIVED: N_("primit"),
+    NEEDS_CORRECTION: N_("de corectat"),
+    ACCEPTED: N_("acceptat"),
 }
 #: states a subdivision still owes something for
 OWED = (MISSING, PARTIAL, NEEDS_CORRECTION)
@@ -56,7 +56,7 @@ class ReturnState:
     @property
     def label(self) -> str:
         """Romanian name of the state."""
-        return STATE_LABELS_RO[self.state]
+        return _(STATE_LABELS_RO[self.state])
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +157,7 @@ def period_completeness(period_id: int) -> Completeness:
                 sub.id,
                 sub.code,
                 sub.name,
-                STATE_LABELS[form.state] if form is not None and form.state is not None else "",
+                _(STATE_LABELS[form.state]) if form is not None and form.state is not None else "",
                 {state: counts.get(state, 0) for state in STATES},
             )
         )
@@ -170,16 +170,29 @@ def period_completeness(period_id: int) -> Completeness:
 
 def overdue_text(overview: Completeness, deadline: str = "") -> dict[int, str]:
     """ "Lista restanțierilor" as plain text, one message per subdivision that owes something (to paste
-    into an e-mail)."""
+    into an e-mail). In Romanian whatever the interface language: it goes to the subdivisions, like the
+    return forms (``i18n.report_texts``)."""
+    with report_texts():
+        return _overdue_text(overview, deadline)
+
+
+def _overdue_text(overview: Completeness, deadline: str) -> dict[int, str]:
     messages = {}
     for line in overview.subdivisions:
         owed = overview.owed(line.id)
         if not owed:
             continue
-        head = f"{line.name} ({line.code}) — perioada {overview.period_code}"
+        head = _("{name} ({code}) — perioada {period_code}").format(
+            name=line.name, code=line.code, period_code=overview.period_code
+        )
         if deadline.strip():
-            head += f", termen: {deadline.strip()}"
-        items = [f"  • acțiunea {cell.action_code}: {describe_owed(cell)}" for cell in owed]
+            head += _(", termen: {deadline}").format(deadline=deadline.strip())
+        items = [
+            _("  • acțiunea {action_code}: {cell}").format(
+                action_code=cell.action_code, cell=describe_owed(cell)
+            )
+            for cell in owed
+        ]
         messages[line.id] = "\n".join([head, *items])
     return messages
 
@@ -187,11 +200,11 @@ def overdue_text(overview: Completeness, deadline: str = "") -> dict[int, str]:
 def describe_owed(cell: ReturnState) -> str:
     """What is owed for one return, in Romanian."""
     if cell.state == MISSING:
-        return "informația nu a fost prezentată"
+        return _("informația nu a fost prezentată")
     if cell.state == NEEDS_CORRECTION:
-        return "informația trebuie corectată"
+        return _("informația trebuie corectată")
     numbers = ", ".join(str(n) for n in cell.missing_indicators)
-    return f"lipsesc valorile indicatorilor {numbers}"
+    return _("lipsesc valorile indicatorilor {numbers}").format(numbers=numbers)
 
 
 # --- the review status as an undoable write --------------------------------------------------------------

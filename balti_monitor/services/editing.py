@@ -20,7 +20,7 @@ from balti_monitor.db.models import (
     database,
 )
 from balti_monitor.domain.grid import OverrideDef
-from balti_monitor.i18n import _
+from balti_monitor.i18n import N_, _
 from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import PeriodRef, period_id_of
@@ -225,7 +225,11 @@ def set_review_status(period: PeriodRef | int, action_id: int, subdivision_id: i
     return ChangeSet(actions=frozenset({action_id}))
 
 
-REVIEW_STATUSES = {"received": "Primit", "needs_correction": "De corectat", "accepted": "Acceptat"}
+REVIEW_STATUSES = {
+    "received": N_("Primit"),
+    "needs_correction": N_("De corectat"),
+    "accepted": N_("Acceptat"),
+}
 
 
 def action_by_code(plan_id: int, code: str) -> Action:

@@ -20,6 +20,7 @@ from typing import Any
 from balti_monitor.db import connection
 from balti_monitor.db.connection import DatabaseError, describe_problems, read_header
 from balti_monitor.db.schema import describe as schema_describe
+from balti_monitor.i18n import _
 from balti_monitor.services._sqlite_files import TABLES, require_open, ro_connect
 from balti_monitor.services.storage_errors import storage_problem
 
@@ -52,28 +53,41 @@ class FileReport:
 
     def lines(self) -> list[str]:
         """The report as Romanian lines (the CLI prints them; the GUI may too)."""
-        out = [f"Fișier: {self.path}", f"Mărime: {format_size(self.size)}"]
+        out = [
+            _("Fișier: {path}").format(path=self.path),
+            _("Mărime: {size}").format(size=format_size(self.size)),
+        ]
         if self.ok and self.interrupted:
             out.append(
-                "Stare: întrerupt; datele sunt întregi (ultima scriere nu s-a încheiat și se anulează automat la "
-                "următoarea deschidere a fișierului în Bălți Monitor; integritatea și structura au fost "
-                "verificate pe o copie)."
+                _(
+                    "Stare: întrerupt; datele sunt întregi (ultima scriere nu s-a încheiat și se anulează automat la următoarea deschidere a fișierului în Bălți Monitor; integritatea și structura au fost verificate pe o copie)."
+                )
             )
         elif self.ok:
-            out.append("Stare: în regulă (integritate verificată, structură cunoscută de această versiune).")
+            out.append(
+                _("Stare: în regulă (integritate verificată, structură cunoscută de această versiune).")
+            )
         else:
             out.append("Stare: PROBLEME")
             out.extend(f"  - {problem}" for problem in self.problems)
         if self.schema_version is not None:
-            out.append(f"Versiunea structurii: {self.schema_version}")
+            out.append(_("Versiunea structurii: {schema_version}").format(schema_version=self.schema_version))
         if self.ok or self.table_counts:
             out.append(f"Planuri: {', '.join(self.plans) or 'niciunul'}")
             out.append(f"Perioade: {', '.join(self.periods) or 'niciuna'}")
             out.append(f"Subdiviziuni: {self.subdivision_count}")
-            out.append(f"Informații prezentate de subdiviziuni: {self.return_count}")
-            out.append(f"Valori ale indicatorilor: {self.value_count}")
-            out.append(f"Totaluri introduse manual: {self.override_count}")
-            out.append(f"Ultima modificare: {format_time(self.last_change)}")
+            out.append(
+                _("Informații prezentate de subdiviziuni: {return_count}").format(
+                    return_count=self.return_count
+                )
+            )
+            out.append(_("Valori ale indicatorilor: {value_count}").format(value_count=self.value_count))
+            out.append(
+                _("Totaluri introduse manual: {override_count}").format(override_count=self.override_count)
+            )
+            out.append(
+                _("Ultima modificare: {last_change}").format(last_change=format_time(self.last_change))
+            )
         return out
 
 
@@ -101,10 +115,10 @@ class Comparison:
     def lines(self) -> list[str]:
         """A plain-text table for the CLI."""
         width = max(len(r.label) for r in self.rows)
-        left = max(max(len(r.current) for r in self.rows), len("Acum deschis"))
-        out = [f"{'':<{width}}  {'Acum deschis':<{left}}  Copia aleasă"]
+        left = max(max(len(r.current) for r in self.rows), len(_("Acum deschis")))
+        out = [_("{value:<}  {value2:<}  Copia aleasă").format(value="", value2=_("Acum deschis"))]
         out.extend(f"{r.label:<{width}}  {r.current:<{left}}  {r.candidate}" for r in self.rows)
-        out.extend(f"Atenție: {w}" for w in self.warnings)
+        out.extend(_("Atenție: {w}").format(w=w) for w in self.warnings)
         return out
 
 
@@ -115,7 +129,7 @@ class Comparison:
 def format_size(size: int) -> str:
     """ "320 KB", "1,4 MB" (Romanian decimal comma)."""
     if size < 1024:
-        return f"{size} octeți"
+        return _("{size} octeți").format(size=size)
     if size < 1024 * 1024:
         return f"{round(size / 1024)} KB"
     return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
@@ -124,7 +138,7 @@ def format_size(size: int) -> str:
 def format_time(moment: dt.datetime | None, *, seconds: bool = False) -> str:
     """ "25.11.2026 15:30" (with ``seconds``: "25.11.2026 15:30:07") or "necunoscută"."""
     if moment is None:
-        return "necunoscută"
+        return _("necunoscută")
     return f"{moment:%d.%m.%Y %H:%M:%S}" if seconds else f"{moment:%d.%m.%Y %H:%M}"
 
 
@@ -196,12 +210,20 @@ def verify_file(path: Path | str, *, thorough: bool = True) -> FileReport:
     try:
         conn = ro_connect(path)
     except sqlite3.Error as exc:
-        return _failed(path, [f"Fișierul „{path.name}” nu poate fi deschis: {exc}."], header.size)
+        return _failed(
+            path,
+            [_("Fișierul „{name}” nu poate fi deschis: {exc}.").format(name=path.name, exc=exc)],
+            header.size,
+        )
     try:
         return _verify_open(path, conn, header.size, thorough)
     except sqlite3.Error as exc:
         problem = storage_problem(exc) or str(exc)
-        return _failed(path, [f"Fișierul „{path.name}” nu poate fi citit: {problem}."], header.size)
+        return _failed(
+            path,
+            [_("Fișierul „{name}” nu poate fi citit: {problem}.").format(name=path.name, problem=problem)],
+            header.size,
+        )
     finally:
         conn.close()
 
@@ -220,7 +242,15 @@ def _verify_interrupted(path: Path, size: int, thorough: bool) -> FileReport:
             shutil.copyfile(path, copy)
             shutil.copyfile(journal, Path(str(copy) + "-journal"))
         except OSError as exc:
-            return _failed(path, [f"Fișierul „{path.name}” nu poate fi citit: {exc.strerror or exc}."], size)
+            return _failed(
+                path,
+                [
+                    _("Fișierul „{name}” nu poate fi citit: {value}.").format(
+                        name=path.name, value=exc.strerror or exc
+                    )
+                ],
+                size,
+            )
         try:
             conn = sqlite3.connect(copy)
             try:
@@ -229,7 +259,15 @@ def _verify_interrupted(path: Path, size: int, thorough: bool) -> FileReport:
                 conn.close()
         except sqlite3.Error as exc:
             problem = storage_problem(exc) or str(exc)
-            return _failed(path, [f"Fișierul „{path.name}” nu poate fi recuperat: {problem}."], size)
+            return _failed(
+                path,
+                [
+                    _("Fișierul „{name}” nu poate fi recuperat: {problem}.").format(
+                        name=path.name, problem=problem
+                    )
+                ],
+                size,
+            )
         # A journal SQLite left in place was not "hot" (its header never reached the disk): the file is
         # consistent without it, and SQLite ignores it the same way when the real file is opened.
         Path(str(copy) + "-journal").unlink(missing_ok=True)
@@ -247,35 +285,54 @@ def _verify_open(path: Path, conn: sqlite3.Connection, size: int, thorough: bool
     tables = {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if app_id != connection.APPLICATION_ID:
         if not tables and app_id == 0:
-            problem = f"Fișierul „{name}” este o bază de date SQLite goală: nu conține date Bălți Monitor."
+            problem = _(
+                "Fișierul „{name}” este o bază de date SQLite goală: nu conține date Bălți Monitor."
+            ).format(name=name)
         else:
-            problem = f"Fișierul „{name}” conține o bază de date a altui program."
+            problem = _("Fișierul „{name}” conține o bază de date a altui program.").format(name=name)
         return _failed(path, [problem], size)
     if version > connection.SCHEMA_VERSION:
         return _failed(
             path,
             [
-                f"Fișierul „{name}” a fost creat de o versiune mai nouă a programului (schema {version}, "
-                f"această versiune cunoaște schema {connection.SCHEMA_VERSION}). Actualizați Bălți Monitor."
+                _(
+                    "Fișierul „{name}” a fost creat de o versiune mai nouă a programului (schema {version}, această versiune cunoaște schema {SCHEMA_VERSION}). Actualizați Bălți Monitor."
+                ).format(name=name, version=version, SCHEMA_VERSION=connection.SCHEMA_VERSION)
             ],
             size,
             version,
         )
     if version < 1:
-        return _failed(path, [f"Fișierul „{name}” nu are o versiune de structură validă ({version})."], size)
+        return _failed(
+            path,
+            [
+                _("Fișierul „{name}” nu are o versiune de structură validă ({version}).").format(
+                    name=name, version=version
+                )
+            ],
+            size,
+        )
     pragma = "integrity_check" if thorough else "quick_check"
     found = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}(20)").fetchall()]
     if found != ["ok"]:
         return _failed(
-            path, [f"Fișierul „{name}” este deteriorat: {describe_problems(found)}."], size, version
+            path,
+            [
+                _("Fișierul „{name}” este deteriorat: {found}.").format(
+                    name=name, found=describe_problems(found)
+                )
+            ],
+            size,
+            version,
         )
     structure = connection.structure_problems(conn, version)
     if structure:
         return _failed(
             path,
             [
-                f"Fișierul „{name}” nu are structura unei baze de date Bălți Monitor (versiunea {version}): "
-                f"{schema_describe(structure)}."
+                _(
+                    "Fișierul „{name}” nu are structura unei baze de date Bălți Monitor (versiunea {version}): {structure}."
+                ).format(name=name, version=version, structure=schema_describe(structure))
             ],
             size,
             version,
@@ -326,39 +383,47 @@ def compare(current: FileReport, candidate: FileReport) -> Comparison:
         return ", ".join(items) or "—"
 
     rows = (
-        ComparisonRow("Fișier", current.path.name, candidate.path.name),
+        ComparisonRow(_("Fișier"), current.path.name, candidate.path.name),
         ComparisonRow("Planuri", joined(current.plans), joined(candidate.plans)),
         ComparisonRow("Perioade", joined(current.periods), joined(candidate.periods)),
         ComparisonRow("Subdiviziuni", str(current.subdivision_count), str(candidate.subdivision_count)),
         ComparisonRow(
-            "Informații ale subdiviziunilor", str(current.return_count), str(candidate.return_count)
+            _("Informații ale subdiviziunilor"), str(current.return_count), str(candidate.return_count)
         ),
-        ComparisonRow("Valori ale indicatorilor", str(current.value_count), str(candidate.value_count)),
+        ComparisonRow(_("Valori ale indicatorilor"), str(current.value_count), str(candidate.value_count)),
         ComparisonRow(
-            "Totaluri introduse manual", str(current.override_count), str(candidate.override_count)
+            _("Totaluri introduse manual"), str(current.override_count), str(candidate.override_count)
         ),
         ComparisonRow(
-            "Ultima modificare", format_time(current.last_change), format_time(candidate.last_change)
+            _("Ultima modificare"), format_time(current.last_change), format_time(candidate.last_change)
         ),
-        ComparisonRow("Mărime", format_size(current.size), format_size(candidate.size)),
+        ComparisonRow(_("Mărime"), format_size(current.size), format_size(candidate.size)),
     )
     warnings: list[str] = []
     if current.last_change and candidate.last_change and candidate.last_change < current.last_change:
         warnings.append(
-            f"Copia aleasă este mai veche: modificările făcute după "
-            f"{format_time(candidate.last_change, seconds=True)} "
-            f"(ultima la {format_time(current.last_change, seconds=True)}) nu se află în ea."
+            _(
+                "Copia aleasă este mai veche: modificările făcute după {last_change} (ultima la {last_change2}) nu se află în ea."
+            ).format(
+                last_change=format_time(candidate.last_change, seconds=True),
+                last_change2=format_time(current.last_change, seconds=True),
+            )
         )
     lost = [p for p in current.periods if p not in candidate.periods]
     if lost:
-        warnings.append(f"Perioadele {', '.join(lost)} există acum, dar lipsesc din copia aleasă.")
+        warnings.append(
+            _("Perioadele {lost} există acum, dar lipsesc din copia aleasă.").format(lost=", ".join(lost))
+        )
     if candidate.return_count < current.return_count:
         warnings.append(
-            f"Copia aleasă are cu {current.return_count - candidate.return_count} informații ale "
-            f"subdiviziunilor mai puțin decât datele deschise."
+            _(
+                "Copia aleasă are cu {value} informații ale subdiviziunilor mai puțin decât datele deschise."
+            ).format(value=current.return_count - candidate.return_count)
         )
     if warnings:
         warnings.append(
-            "Datele deschise acum nu se pierd definitiv: înainte de restaurare se face automat o copie a lor."
+            _(
+                "Datele deschise acum nu se pierd definitiv: înainte de restaurare se face automat o copie a lor."
+            )
         )
     return Comparison(rows=rows, warnings=tuple(warnings))

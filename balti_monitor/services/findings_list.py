@@ -38,7 +38,7 @@ class FindingRow:
     @property
     def state(self) -> str:
         """ "deschisă" or "confirmată"."""
-        return "confirmată" if self.acknowledged else "deschisă"
+        return _("confirmată") if self.acknowledged else _("deschisă")
 
 
 def _row(action_id: int, finding: Finding, acknowledged: bool, note: str = "") -> FindingRow:
@@ -49,7 +49,7 @@ def _row(action_id: int, finding: Finding, acknowledged: bool, note: str = "") -
         finding.subdivision_id if finding.subdivision_id is not None else TOTAL_ROW,
         finding.subdivision or "",
         finding.indicator,
-        KIND_LABELS.get(finding.code, str(finding.code.value)),
+        _(KIND_LABELS[finding.code]) if finding.code in KIND_LABELS else str(finding.code.value),
         finding.message,
         acknowledged,
         note,

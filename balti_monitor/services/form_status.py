@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from balti_monitor.db.models import FormStatus, Period, Plan, Return, Subdivision, database
-from balti_monitor.i18n import _
+from balti_monitor.i18n import N_, _
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import PeriodRef
@@ -34,11 +34,11 @@ class FormState(StrEnum):
 
 
 STATE_LABELS: dict[FormState, str] = {
-    FormState.GENERATED: "Formular generat",
-    FormState.SENT: "Trimis",
-    FormState.RECEIVED: "Primit",
-    FormState.IMPORTED: "Importat",
-    FormState.NEEDS_CORRECTION: "De corectat",
+    FormState.GENERATED: N_("Formular generat"),
+    FormState.SENT: N_("Trimis"),
+    FormState.RECEIVED: N_("Primit"),
+    FormState.IMPORTED: N_("Importat"),
+    FormState.NEEDS_CORRECTION: N_("De corectat"),
 }
 
 
@@ -86,7 +86,7 @@ class FormStatusRow:
     @property
     def label(self) -> str:
         """ "Formular generat", "Trimis" … or "Negenerat"."""
-        return STATE_LABELS[self.state] if self.state is not None else "Negenerat"
+        return _(STATE_LABELS[self.state]) if self.state is not None else _("Negenerat")
 
     @property
     def changed_at(self) -> dt.datetime | None:

@@ -27,7 +27,7 @@ from balti_monitor.db.models import Period, Subdivision, database
 from balti_monitor.domain.checks import Finding
 from balti_monitor.domain.grid import ActionGrid, GridRow
 from balti_monitor.domain.values import ParsedValue, ValueState
-from balti_monitor.i18n import _
+from balti_monitor.i18n import N_, _, ngettext
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.comments import set_replies
 from balti_monitor.services.editing import DESCRIPTION_COLUMN, CellEdit, validate_cell
@@ -35,7 +35,6 @@ from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.form_status import (
     FormState,
     StatusSnapshot,
-    count_phrase,
     record_state,
     restore_status,
     snapshot_statuses,
@@ -66,12 +65,12 @@ class ChangeKind(StrEnum):
 
 
 KIND_LABELS: dict[ChangeKind, str] = {
-    ChangeKind.NEW: "nou",
-    ChangeKind.CHANGED: "modificat",
-    ChangeKind.CLEARED: "șters",
-    ChangeKind.UNCHANGED: "neschimbat",
-    ChangeKind.KEPT: "păstrat din aplicație",
-    ChangeKind.CONFLICT: "conflict",
+    ChangeKind.NEW: N_("nou"),
+    ChangeKind.CHANGED: N_("modificat"),
+    ChangeKind.CLEARED: N_("șters"),
+    ChangeKind.UNCHANGED: N_("neschimbat"),
+    ChangeKind.KEPT: N_("păstrat din aplicație"),
+    ChangeKind.CONFLICT: N_("conflict"),
 }
 APPLIED_KINDS = frozenset({ChangeKind.NEW, ChangeKind.CHANGED, ChangeKind.CLEARED})
 
@@ -145,18 +144,28 @@ class FormFile:
 
     def summary(self) -> str:
         """ "5 rânduri noi, 1 rând modificat, 40 de rânduri neschimbate" (kinds that occur)."""
-        words = {
-            ChangeKind.NEW: ("rând nou", "rânduri noi"),
-            ChangeKind.CHANGED: ("rând modificat", "rânduri modificate"),
-            ChangeKind.CLEARED: ("rând șters", "rânduri șterse"),
-            ChangeKind.UNCHANGED: ("rând neschimbat", "rânduri neschimbate"),
-            ChangeKind.KEPT: ("rând păstrat din aplicație", "rânduri păstrate din aplicație"),
-            ChangeKind.CONFLICT: ("conflict", "conflicte"),
-        }
-        parts = [count_phrase(self.count(kind), *word) for kind, word in words.items() if self.count(kind)]
+        parts = [_rows_phrase(kind, self.count(kind)) for kind in ChangeKind if self.count(kind)]
         if self.answers:
-            parts.append(count_phrase(len(self.answers), "răspuns la observații", "răspunsuri la observații"))
-        return ", ".join(parts) or "niciun rând"
+            n = len(self.answers)
+            parts.append(ngettext("{n} răspuns la observații", "{n} răspunsuri la observații", n).format(n=n))
+        return ", ".join(parts) or _("niciun rând")
+
+
+def _rows_phrase(kind: ChangeKind, n: int) -> str:
+    """ "5 rânduri noi", "1 rând modificat", "40 de rânduri neschimbate" (the language's plural forms)."""
+    if kind is ChangeKind.NEW:
+        text = ngettext("{n} rând nou", "{n} rânduri noi", n)
+    elif kind is ChangeKind.CHANGED:
+        text = ngettext("{n} rând modificat", "{n} rânduri modificate", n)
+    elif kind is ChangeKind.CLEARED:
+        text = ngettext("{n} rând șters", "{n} rânduri șterse", n)
+    elif kind is ChangeKind.UNCHANGED:
+        text = ngettext("{n} rând neschimbat", "{n} rânduri neschimbate", n)
+    elif kind is ChangeKind.KEPT:
+        text = ngettext("{n} rând păstrat din aplicație", "{n} rânduri păstrate din aplicație", n)
+    else:
+        text = ngettext("{n} conflict", "{n} conflicte", n)
+    return text.format(n=n)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,12 +221,14 @@ class ImportPreview:
         """Romanian overview: one line per file, then the refusals."""
         lines: list[str] = []
         if self.period_code:
-            lines.append(f"Perioada: {self.period_code}.")
+            lines.append(_("Perioada: {period_code}.").format(period_code=self.period_code))
         for f in self.files:
             lines.append(f"✓ {f.path.name} — {f.subdivision_name}: {f.summary()}")
-            lines.extend(f"    atenție: {w}" for w in f.warnings)
+            lines.extend(_("    atenție: {w}").format(w=w) for w in f.warnings)
             lines.extend(
-                f"    răspuns la observații, {a.location} (rândul {a.sheet_row}): „{a.answer}”"
+                _("    răspuns la observații, {location} (rândul {sheet_row}): „{answer}”").format(
+                    location=a.location, sheet_row=a.sheet_row, answer=a.answer
+                )
                 for a in f.answers
             )
         for r in self.refused:

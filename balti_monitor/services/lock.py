@@ -46,7 +46,7 @@ class LockInfo:
 
     def describe(self) -> str:
         """Romanian description of the owner for messages."""
-        when = f", din {self.since:%d.%m.%Y %H:%M}" if self.since else ""
+        when = _(", din {since:%d.%m.%Y %H:%M}").format(since=self.since) if self.since else ""
         who = f", utilizatorul {self.user}" if self.user else ""
         return f"procesul {self.pid}{who}{when}"
 
@@ -272,21 +272,16 @@ class DatabaseLock:
     def _held_message(self, info: LockInfo | None) -> str:
         name = self.db_path.name
         if info is None:
-            return (
-                f"Fișierul „{name}” este deja deschis în altă fereastră Bălți Monitor. Închideți cealaltă "
-                f"fereastră și încercați din nou."
-            )
+            return _(
+                "Fișierul „{name}” este deja deschis în altă fereastră Bălți Monitor. Închideți cealaltă fereastră și încercați din nou."
+            ).format(name=name)
         if info.host != _host():
-            return (
-                f"Fișierul „{name}” este deja deschis în Bălți Monitor pe calculatorul „{info.host}” "
-                f"({info.describe()}). Închideți programul acolo și încercați din nou; dacă acel "
-                f"calculator s-a oprit brusc, blocarea se eliberează singură după "
-                f"{int(self.stale_after // 60)} minute."
-            )
-        return (
-            f"Fișierul „{name}” este deja deschis în altă fereastră Bălți Monitor pe acest calculator "
-            f"({info.describe()}). Închideți cealaltă fereastră și încercați din nou."
-        )
+            return _(
+                "Fișierul „{name}” este deja deschis în Bălți Monitor pe calculatorul „{host}” ({describe}). Închideți programul acolo și încercați din nou; dacă acel calculator s-a oprit brusc, blocarea se eliberează singură după {value} minute."
+            ).format(name=name, host=info.host, describe=info.describe(), value=int(self.stale_after // 60))
+        return _(
+            "Fișierul „{name}” este deja deschis în altă fereastră Bălți Monitor pe acest calculator ({describe}). Închideți cealaltă fereastră și încercați din nou."
+        ).format(name=name, describe=info.describe())
 
     def _write_info(self, fh: IO[bytes]) -> None:
         data: dict[str, Any] = {

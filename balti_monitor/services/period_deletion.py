@@ -41,20 +41,26 @@ class PeriodContents:
     def describe(self) -> str:
         """What is lost, in Romanian (one line per kind of data)."""
         if self.empty:
-            return f"Perioada {self.label} nu conține date."
-        lines = [f"Perioada {self.label} ({self.code}) conține:"]
+            return _("Perioada {label} nu conține date.").format(label=self.label)
+        lines = [_("Perioada {label} ({code}) conține:").format(label=self.label, code=self.code)]
         if self.returns:
             lines.append(
-                f"• {self.returns} informații ale subdiviziunilor (descrieri), cu {self.values} valori ale indicatorilor;"
+                _(
+                    "• {returns} informații ale subdiviziunilor (descrieri), cu {values} valori ale indicatorilor;"
+                ).format(returns=self.returns, values=self.values)
             )
         elif self.values:
-            lines.append(f"• {self.values} valori ale indicatorilor;")
+            lines.append(_("• {values} valori ale indicatorilor;").format(values=self.values))
         if self.narrative:
-            lines.append("• textul raportului (rezumat, riscuri, propuneri, semnături);")
+            lines.append(_("• textul raportului (rezumat, riscuri, propuneri, semnături);"))
         if self.overrides:
-            lines.append(f"• {self.overrides} totaluri introduse manual, cu motivele lor;")
+            lines.append(
+                _("• {overrides} totaluri introduse manual, cu motivele lor;").format(
+                    overrides=self.overrides
+                )
+            )
         if self.forms:
-            lines.append(f"• starea a {self.forms} formulare de retur.")
+            lines.append(_("• starea a {forms} formulare de retur.").format(forms=self.forms))
         return "\n".join(lines)
 
 
@@ -103,7 +109,7 @@ def delete_period(period_id: int) -> tuple[Path | None, ChangeSet]:
     if period is None:
         raise ServiceError(_("Perioada nu mai există."))
     backup = auto_backup("stergere")
-    with guard_write(f"Ștergerea perioadei {key_of(period).code}"), database.atomic():
+    with guard_write(_("Ștergerea perioadei {code}").format(code=key_of(period).code)), database.atomic():
         returns = Return.select(Return.id).where(Return.period == period_id)
         Value.delete().where(Value.ret.in_(returns)).execute()
         Return.delete().where(Return.period == period_id).execute()

@@ -31,6 +31,7 @@ from balti_monitor.db.models import (
 )
 from balti_monitor.domain.grid import AnnualRule
 from balti_monitor.domain.terms import TermKind
+from balti_monitor.i18n import _
 from balti_monitor.services.applicability import materialize
 from balti_monitor.services.document_schema import InterchangeError
 from balti_monitor.services.values import parsed_columns, validate_description, validate_value
@@ -60,14 +61,14 @@ def _parse_datetime(text: str | None, path: str) -> dt.datetime | None:
     try:
         return dt.datetime.fromisoformat(text)
     except ValueError as exc:
-        raise fail(path, f"dată invalidă „{text}”.") from exc
+        raise fail(path, _("dată invalidă „{text}”.").format(text=text)) from exc
 
 
 def import_plan(item: dict[str, Any], path: str, sub_ids: dict[str, int]) -> Plan:
     """Insert one plan of the interchange shape (:data:`schema.PLAN`) with its periods; ``path`` prefixes
     error locations. Call inside a transaction: an :class:`InterchangeError` leaves rows to roll back."""
     if Plan.get_or_none(Plan.code == item["code"]) is not None:
-        raise fail(path + ".code", f"planul „{item['code']}” apare de două ori.")
+        raise fail(f"{path}.code", _("planul „{item}” apare de două ori.").format(item=item["code"]))
     plan = Plan.create(
         code=item["code"],
         title=item["title"],
@@ -91,10 +92,11 @@ def import_plan(item: dict[str, Any], path: str, sub_ids: dict[str, int]) -> Pla
         for a_index, act in enumerate(prio["actions"]):
             a_path = f"{path}.priorities[{pr_index}].actions[{a_index}]"
             if act["code"] in actions:
-                raise fail(a_path + ".code", f"acțiunea „{act['code']}” apare de două ori.")
+                raise fail(f"{a_path}.code", _("acțiunea „{act}” apare de două ori.").format(act=act["code"]))
             if act["parent"] is not None and act["parent"] not in actions:
                 raise fail(
-                    a_path + ".parent", f"acțiunea-părinte „{act['parent']}” nu a fost definită înainte."
+                    f"{a_path}.parent",
+                    _("acțiunea-părinte „{act}” nu a fost definită înainte.").format(act=act["parent"]),
                 )
             action = Action.create(
                 priority=priority,
@@ -116,12 +118,13 @@ def import_plan(item: dict[str, Any], path: str, sub_ids: dict[str, int]) -> Pla
             for i_index, ind in enumerate(act["indicators"]):
                 if (act["code"], ind["number"]) in indicators:
                     raise fail(
-                        f"{a_path}.indicators[{i_index}].number", f"indicatorul {ind['number']} se repetă."
+                        f"{a_path}.indicators[{i_index}].number",
+                        _("indicatorul {ind} se repetă.").format(ind=ind["number"]),
                     )
                 if ind["aggregation"] not in ("sum", "max", "distinct", "status", "manual"):
                     raise fail(
                         f"{a_path}.indicators[{i_index}].aggregation",
-                        f"regulă necunoscută „{ind['aggregation']}”.",
+                        _("regulă necunoscută „{ind}”.").format(ind=ind["aggregation"]),
                     )
                 created = Indicator.create(
                     action=action,
@@ -136,7 +139,7 @@ def import_plan(item: dict[str, Any], path: str, sub_ids: dict[str, int]) -> Pla
                     if ind["annual_rule"] not in {r.value for r in AnnualRule}:
                         raise fail(
                             f"{a_path}.indicators[{i_index}].annual_rule",
-                            f"regulă anuală necunoscută „{ind['annual_rule']}”.",
+                            _("regulă anuală necunoscută „{ind}”.").format(ind=ind["annual_rule"]),
                         )
                     IndicatorAnnualRule.create(indicator=created.id, rule=ind["annual_rule"])
             if act.get("term"):
@@ -144,20 +147,28 @@ def import_plan(item: dict[str, Any], path: str, sub_ids: dict[str, int]) -> Pla
                 if term["kind"] not in {k.value for k in TermKind} or (
                     (term["kind"] == TermKind.DEADLINE.value) != bool(term["due"])
                 ):
-                    raise fail(f"{a_path}.term", f"termen necunoscut „{term['kind']}”.")
+                    raise fail(f"{a_path}.term", _("termen necunoscut „{term}”.").format(term=term["kind"]))
                 try:
                     if term["due"]:
                         dt.date.fromisoformat(term["due"])
                 except ValueError:
-                    raise fail(f"{a_path}.term.due", f"dată greșită „{term['due']}”.") from None
+                    raise fail(
+                        f"{a_path}.term.due", _("dată greșită „{term}”.").format(term=term["due"])
+                    ) from None
                 ActionTerm.create(action=action, kind=term["kind"], due_date=term["due"])
             for r_index, resp in enumerate(act["responsible"]):
                 r_path = f"{a_path}.responsible[{r_index}]"
                 if resp["subdivision"] not in sub_ids:
-                    raise fail(r_path + ".subdivision", f"subdiviziune necunoscută „{resp['subdivision']}”.")
+                    raise fail(
+                        f"{r_path}.subdivision",
+                        _("subdiviziune necunoscută „{resp}”.").format(resp=resp["subdivision"]),
+                    )
                 for number in resp["indicators"]:
                     if (act["code"], number) not in indicators:
-                        raise fail(r_path + ".indicators", f"acțiunea nu are indicatorul {number}.")
+                        raise fail(
+                            f"{r_path}.indicators",
+                            _("acțiunea nu are indicatorul {number}.").format(number=number),
+                        )
                 Responsibility.create(
                     action=action,
                     subdivision=sub_ids[resp["subdivision"]],
@@ -178,11 +189,11 @@ def import_period(
     sub_ids: dict[str, int],
 ) -> None:
     if per["semester"] not in (0, 1, 2):
-        raise fail(path + ".semester", "semestrul trebuie să fie 1, 2 sau 0 (anual).")
+        raise fail(f"{path}.semester", _("semestrul trebuie să fie 1, 2 sau 0 (anual)."))
     if Period.get_or_none(
         (Period.plan == plan) & (Period.year == per["year"]) & (Period.semester == per["semester"])
     ):
-        raise fail(path, "perioada apare de două ori.")
+        raise fail(path, _("perioada apare de două ori."))
     period = Period.create(plan=plan, year=per["year"], semester=per["semester"])
     if per.get("signature"):  # the lock triggers are off during a JSON import (audit mode 1)
         PeriodSignature.create(period=period, **per["signature"])
@@ -206,9 +217,11 @@ def import_period(
     for r_index, ret in enumerate(per["returns"]):
         r_path = f"{path}.returns[{r_index}]"
         if ret["action"] not in actions:
-            raise fail(r_path + ".action", f"acțiune necunoscută „{ret['action']}”.")
+            raise fail(f"{r_path}.action", _("acțiune necunoscută „{ret}”.").format(ret=ret["action"]))
         if ret["subdivision"] not in sub_ids:
-            raise fail(r_path + ".subdivision", f"subdiviziune necunoscută „{ret['subdivision']}”.")
+            raise fail(
+                f"{r_path}.subdivision", _("subdiviziune necunoscută „{ret}”.").format(ret=ret["subdivision"])
+            )
         problem = validate_description(ret["description"])
         if problem:
             raise fail(r_path + ".description", problem)
@@ -216,7 +229,9 @@ def import_period(
         try:
             received_date = None if received is None else dt.date.fromisoformat(received)
         except ValueError as exc:
-            raise fail(r_path + ".received_date", f"dată invalidă „{received}”.") from exc
+            raise fail(
+                f"{r_path}.received_date", _("dată invalidă „{received}”.").format(received=received)
+            ) from exc
         created = Return.create(
             action=actions[ret["action"]],
             subdivision=sub_ids[ret["subdivision"]],
@@ -235,10 +250,15 @@ def import_period(
             if key not in indicators:
                 raise fail(
                     v_path + ".indicator",
-                    f"acțiunea {ret['action']} nu are indicatorul {value['indicator']}.",
+                    _("acțiunea {ret} nu are indicatorul {value}.").format(
+                        ret=ret["action"], value=value["indicator"]
+                    ),
                 )
             if value["indicator"] in seen:
-                raise fail(v_path + ".indicator", f"indicatorul {value['indicator']} apare de două ori.")
+                raise fail(
+                    f"{v_path}.indicator",
+                    _("indicatorul {value} apare de două ori.").format(value=value["indicator"]),
+                )
             seen.add(value["indicator"])
             problem = validate_value(value["raw_text"])
             if problem:
@@ -251,13 +271,14 @@ def import_period(
     for o_index, ov in enumerate(per["overrides"]):
         o_path = f"{path}.overrides[{o_index}]"
         if ov["action"] not in actions:
-            raise fail(o_path + ".action", f"acțiune necunoscută „{ov['action']}”.")
+            raise fail(f"{o_path}.action", _("acțiune necunoscută „{ov}”.").format(ov=ov["action"]))
         indicator_id = None
         if ov["indicator"] is not None:
             key = (ov["action"], ov["indicator"])
             if key not in indicators:
                 raise fail(
-                    o_path + ".indicator", f"acțiunea {ov['action']} nu are indicatorul {ov['indicator']}."
+                    f"{o_path}.indicator",
+                    _("acțiunea {ov} nu are indicatorul {ov2}.").format(ov=ov["action"], ov2=ov["indicator"]),
                 )
             indicator_id = indicators[key]
         TotalOverride.create(
@@ -272,13 +293,16 @@ def import_period(
     for r_index, ref in enumerate(per.get("references") or []):
         r_path = f"{path}.references[{r_index}]"
         if ref["action"] not in actions:
-            raise fail(r_path + ".action", f"acțiune necunoscută „{ref['action']}”.")
+            raise fail(f"{r_path}.action", _("acțiune necunoscută „{ref}”.").format(ref=ref["action"]))
         ref_indicator = None
         if ref["indicator"] is not None:
             key = (ref["action"], ref["indicator"])
             if key not in indicators:
                 raise fail(
-                    r_path + ".indicator", f"acțiunea {ref['action']} nu are indicatorul {ref['indicator']}."
+                    f"{r_path}.indicator",
+                    _("acțiunea {ref} nu are indicatorul {ref2}.").format(
+                        ref=ref["action"], ref2=ref["indicator"]
+                    ),
                 )
             ref_indicator = indicators[key]
         ReferenceTotal.create(
@@ -304,15 +328,20 @@ def _import_period_responsible(
     for index, item in enumerate(items):
         i_path = f"{path}[{index}]"
         if item["action"] not in actions:
-            raise fail(i_path + ".action", f"acțiune necunoscută „{item['action']}”.")
+            raise fail(f"{i_path}.action", _("acțiune necunoscută „{item}”.").format(item=item["action"]))
         if item["subdivision"] not in sub_ids:
-            raise fail(i_path + ".subdivision", f"subdiviziune necunoscută „{item['subdivision']}”.")
+            raise fail(
+                f"{i_path}.subdivision",
+                _("subdiviziune necunoscută „{item}”.").format(item=item["subdivision"]),
+            )
         if (item["action"], item["subdivision"]) in seen:
-            raise fail(i_path, "subdiviziunea apare de două ori la aceeași acțiune.")
+            raise fail(i_path, _("subdiviziunea apare de două ori la aceeași acțiune."))
         seen.add((item["action"], item["subdivision"]))
         for number in item["indicators"]:
             if (item["action"], number) not in indicators:
-                raise fail(i_path + ".indicators", f"acțiunea nu are indicatorul {number}.")
+                raise fail(
+                    f"{i_path}.indicators", _("acțiunea nu are indicatorul {number}.").format(number=number)
+                )
         positions[item["action"]] = positions.get(item["action"], 0) + 1
         PeriodResponsibility.create(
             period=period,
@@ -329,6 +358,6 @@ def _local_key(key: str, sub_ids: dict[str, int], path: str) -> str:
     if len(parts) == 4 and parts[2].startswith("@"):
         code = parts[2][1:]
         if code not in sub_ids:
-            raise fail(path, f"subdiviziune necunoscută „{code}”.")
+            raise fail(path, _("subdiviziune necunoscută „{code}”.").format(code=code))
         parts[2] = str(sub_ids[code])
     return "/".join(parts)

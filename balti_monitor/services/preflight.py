@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from balti_monitor.db.models import Action, Indicator, Period, Priority, database
 from balti_monitor.domain.checks import Finding, FindingCode, override_differs
+from balti_monitor.i18n import N_, _
 from balti_monitor.services.grids import plan_actions
 from balti_monitor.services.results import ActionResult, period_results
 
@@ -29,19 +30,19 @@ _MANUAL = (FindingCode.OVERRIDE_DIFFERS, FindingCode.COUNTS_OVERRIDE_DIFFERS)
 
 #: Romanian names of the finding kinds, as the pre-flight groups them.
 KIND_LABELS: dict[FindingCode, str] = {
-    FindingCode.FB_MISMATCH: "F + B diferit de total",
-    FindingCode.FB_MISSING: "lipsește repartizarea femei/bărbați",
-    FindingCode.NO_RETURN: "subdiviziuni responsabile fără informație",
-    FindingCode.MIXED_UNITS: "unități de măsură diferite",
-    FindingCode.TEXT_IN_SUM: "valori text într-o sumă",
-    FindingCode.SOURCES_DISAGREE: "surse care nu concordă",
-    FindingCode.MANUAL_TOTAL_MISSING: "total manual necompletat",
-    FindingCode.OVERRIDE_DIFFERS: "total manual diferit de cel calculat",
-    FindingCode.COUNTS_OVERRIDE_DIFFERS: "număr de subdiviziuni manual diferit de cel calculat",
-    FindingCode.DESCRIPTION_EMPTY: "descriere lipsă",
-    FindingCode.APPROXIMATE_IN_SUM: "valori aproximative în sumă",
-    FindingCode.REFERENCE_DIFFERS: "total diferit de raportul original",
-    FindingCode.COUNTS_REFERENCE_DIFFERS: "număr de subdiviziuni diferit de raportul original",
+    FindingCode.FB_MISMATCH: N_("F + B diferit de total"),
+    FindingCode.FB_MISSING: N_("lipsește repartizarea femei/bărbați"),
+    FindingCode.NO_RETURN: N_("subdiviziuni responsabile fără informație"),
+    FindingCode.MIXED_UNITS: N_("unități de măsură diferite"),
+    FindingCode.TEXT_IN_SUM: N_("valori text într-o sumă"),
+    FindingCode.SOURCES_DISAGREE: N_("surse care nu concordă"),
+    FindingCode.MANUAL_TOTAL_MISSING: N_("total manual necompletat"),
+    FindingCode.OVERRIDE_DIFFERS: N_("total manual diferit de cel calculat"),
+    FindingCode.COUNTS_OVERRIDE_DIFFERS: N_("număr de subdiviziuni manual diferit de cel calculat"),
+    FindingCode.DESCRIPTION_EMPTY: N_("descriere lipsă"),
+    FindingCode.APPROXIMATE_IN_SUM: N_("valori aproximative în sumă"),
+    FindingCode.REFERENCE_DIFFERS: N_("total diferit de raportul original"),
+    FindingCode.COUNTS_REFERENCE_DIFFERS: N_("număr de subdiviziuni diferit de raportul original"),
 }
 
 
@@ -56,11 +57,11 @@ class LineKind(StrEnum):
 
 
 SECTION_TITLES: dict[LineKind, str] = {
-    LineKind.MANUAL_TOTAL: "Totaluri introduse manual care diferă de cele calculate",
-    LineKind.FINDINGS: "Constatări nerezolvate ale verificărilor",
-    LineKind.PLACEHOLDER: "Texte provizorii în plan (de completat)",
-    LineKind.NO_RETURN: "Subdiviziuni responsabile care nu au prezentat informația",
-    LineKind.BLANK_TOTAL: "Celule goale în rândul Total",
+    LineKind.MANUAL_TOTAL: N_("Totaluri introduse manual care diferă de cele calculate"),
+    LineKind.FINDINGS: N_("Constatări nerezolvate ale verificărilor"),
+    LineKind.PLACEHOLDER: N_("Texte provizorii în plan (de completat)"),
+    LineKind.NO_RETURN: N_("Subdiviziuni responsabile care nu au prezentat informația"),
+    LineKind.BLANK_TOTAL: N_("Celule goale în rândul Total"),
 }
 
 
@@ -99,13 +100,13 @@ class Preflight:
     def as_text(self) -> str:
         """The pre-flight as plain Romanian text (what the CLI prints)."""
         if self.clean:
-            return "Verificarea dinaintea exportului: nimic de semnalat."
-        out = ["Verificarea dinaintea exportului:"]
+            return _("Verificarea dinaintea exportului: nimic de semnalat.")
+        out = [_("Verificarea dinaintea exportului:")]
         for kind in LineKind:
             lines = self.of(kind)
             if not lines:
                 continue
-            out.append(f"\n{SECTION_TITLES[kind]} ({len(lines)}):")
+            out.append(f"\n{_(SECTION_TITLES[kind])} ({len(lines)}):")
             if kind == LineKind.FINDINGS:
                 out.extend(f"  - {label}: {count}" for label, count in self.finding_counts)
             out.extend(f"  - {line.text}" for line in lines if kind != LineKind.FINDINGS)
@@ -143,7 +144,8 @@ def _placeholders(period: Period, action_ids: Iterable[int]) -> list[PreflightLi
         if prio.title_placeholder:
             lines.append(
                 PreflightLine(
-                    LineKind.PLACEHOLDER, f"Prioritatea {prio.number}: titlul este un text provizoriu."
+                    LineKind.PLACEHOLDER,
+                    _("Prioritatea {number}: titlul este un text provizoriu.").format(number=prio.number),
                 )
             )
     with_placeholder = {
@@ -156,14 +158,16 @@ def _placeholders(period: Period, action_ids: Iterable[int]) -> list[PreflightLi
         action = actions[action_id]
         parts = []
         if action.title_placeholder:
-            parts.append("titlul")
+            parts.append(_("titlul"))
         if action.indicators_placeholder or action_id in with_placeholder:
-            parts.append("indicatorii")
+            parts.append(_("indicatorii"))
         if parts:
             lines.append(
                 PreflightLine(
                     LineKind.PLACEHOLDER,
-                    f"Acțiunea {action.code}: {' și '.join(parts)} — text provizoriu din plan.",
+                    _("Acțiunea {code}: {parts} — text provizoriu din plan.").format(
+                        code=action.code, parts=_(" și ").join(parts)
+                    ),
                     action_id,
                 )
             )
@@ -209,7 +213,9 @@ def preflight(
                 blank.append(
                     PreflightLine(
                         LineKind.BLANK_TOTAL,
-                        f"{code} · Indicator {total.number}: celula Total este goală{why}.",
+                        _("{code} · Indicator {number}: celula Total este goală{why}.").format(
+                            code=code, number=total.number, why=why
+                        ),
                         action_id,
                         TOTAL_ROW,
                         total.number,
@@ -222,8 +228,15 @@ def preflight(
             manual.append(
                 PreflightLine(
                     LineKind.MANUAL_TOTAL,
-                    f"{code} · numărul de subdiviziuni: introdus „{counts_override.raw_text}”, calculat "
-                    f"{totals.counts.n_all} / {totals.counts.n_arrears} / {totals.counts.n_none}.",
+                    _(
+                        "{code} · numărul de subdiviziuni: introdus „{raw_text}”, calculat {n_all} / {n_arrears} / {n_none}."
+                    ).format(
+                        code=code,
+                        raw_text=counts_override.raw_text,
+                        n_all=totals.counts.n_all,
+                        n_arrears=totals.counts.n_arrears,
+                        n_none=totals.counts.n_none,
+                    ),
                     action_id,
                     TOTAL_ROW,
                     0,
@@ -234,7 +247,9 @@ def preflight(
                 missing.append(
                     PreflightLine(
                         LineKind.NO_RETURN,
-                        f"{code} · {finding.subdivision}: nu a prezentat informația.",
+                        _("{code} · {subdivision}: nu a prezentat informația.").format(
+                            code=code, subdivision=finding.subdivision
+                        ),
                         action_id,
                         finding.subdivision_id if finding.subdivision_id is not None else -1,
                         0,
@@ -250,11 +265,11 @@ def preflight(
                     action_id,
                     finding.subdivision_id if finding.subdivision_id is not None else TOTAL_ROW,
                     finding.indicator or 0,
-                    KIND_LABELS.get(finding.code, str(finding.code)),
+                    _(KIND_LABELS[finding.code]) if finding.code in KIND_LABELS else str(finding.code),
                 )
             )
     counts = tuple(
-        (KIND_LABELS.get(code, str(code)), n)
+        (_(KIND_LABELS[code]) if code in KIND_LABELS else str(code), n)
         for code, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))
     )
     return Preflight(tuple(manual + findings + placeholders + missing + blank), counts)

@@ -54,11 +54,15 @@ class RestoreResult:
     def message(self) -> str:
         """Romanian confirmation for the user."""
         kept = (
-            f" Datele înlocuite au fost păstrate în copia automată „{self.safety_backup}”."
+            _(" Datele înlocuite au fost păstrate în copia automată „{safety_backup}”.").format(
+                safety_backup=self.safety_backup
+            )
             if self.safety_backup
             else ""
         )
-        return f"Datele au fost restaurate din „{self.report.path.name}”.{kept}"
+        return _("Datele au fost restaurate din „{name}”.{kept}").format(
+            name=self.report.path.name, kept=kept
+        )
 
 
 def preview_restore(candidate: Path | str) -> tuple[FileReport, Comparison]:
@@ -98,7 +102,7 @@ def _upgraded_copy(candidate: Path, version: int) -> Path:
     tmp = root / f".restaurare-{os.getpid()}.sqlite"
     remove_file(tmp)
     try:
-        with copy_errors("Copia de lucru", tmp):
+        with copy_errors(_("Copia de lucru"), tmp):
             connection.backup_copy(candidate, tmp)
             db = pw.SqliteDatabase(str(tmp))
             db.connect()
@@ -155,7 +159,7 @@ def restore_from(candidate: Path | str) -> RestoreResult:
                 "Restaurarea nu a putut fi verificată; datele de dinainte au fost puse la loc. {problems}"
             ).format(problems=" ".join(after.problems))
         )
-    with guard_write("Înregistrarea restaurării în jurnal"), recording("restore"):
+    with guard_write(_("Înregistrarea restaurării în jurnal")), recording("restore"):
         import_log(history)
         record_differences(texts, cell_texts(), "restore")
     return RestoreResult(changes=ChangeSet.everything(), safety_backup=safety, report=report)

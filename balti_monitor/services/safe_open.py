@@ -99,8 +99,9 @@ def open_safely(path: Path | str, *, create: bool = True, deferred: bool = False
     warnings = []
     if not os.access(path, os.W_OK):
         warnings.append(
-            f"Fișierul „{path.name}” este doar pentru citire: modificările nu vor putea fi salvate. Salvați o "
-            f"copie într-un dosar al dumneavoastră (Fișier → Creează copie de rezervă) și deschideți copia."
+            _(
+                "Fișierul „{name}” este doar pentru citire: modificările nu vor putea fi salvate. Salvați o copie într-un dosar al dumneavoastră (Fișier → Creează copie de rezervă) și deschideți copia."
+            ).format(name=path.name)
         )
     copy: Path | None = None
     try:
@@ -116,7 +117,7 @@ def open_safely(path: Path | str, *, create: bool = True, deferred: bool = False
 
 def no_backup_warning(exc: ServiceError) -> str:
     """The warning shown when the automatic backup on opening failed (the file is open all the same)."""
-    return f"{exc} Fișierul a fost deschis, dar fără copie automată."
+    return _("{exc} Fișierul a fost deschis, dar fără copie automată.").format(exc=exc)
 
 
 class DamagedAfterOpenError(ServiceError):
@@ -137,7 +138,7 @@ def check_and_back_up(path: Path | str) -> Path | None:
         with contextlib.closing(ro_connect(path)) as conn:
             rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
             if rows == ["ok"] and conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
-                rows = ["legături rupte între tabele"]
+                rows = [_("legături rupte între tabele")]
     except sqlite3.DatabaseError as exc:
         rows = [str(exc)]
     if rows != ["ok"]:
@@ -163,13 +164,16 @@ def open_failure(exc: DatabaseError, path: Path | str) -> FileOpenError:
     backup = newest_auto_backup(path)
     detail = str(exc)
     if backup is None:
-        offer = " Nu există nicio copie automată din care să se poată continua."
+        offer = _(" Nu există nicio copie automată din care să se poată continua.")
     else:
-        whose = "a acestui fișier" if backup.same_source else f"(a fișierului „{backup.source_name}”)"
-        offer = (
-            f"\n\nCea mai nouă copie automată {whose}: {backup.label()}. Puteți continua lucrul cu această "
-            f"copie: ea se copiază ca fișier nou lângă cel cu probleme."
+        whose = (
+            _("a acestui fișier")
+            if backup.same_source
+            else _("(a fișierului „{source_name}”)").format(source_name=backup.source_name)
         )
+        offer = _(
+            "\n\nCea mai nouă copie automată {whose}: {label}. Puteți continua lucrul cu această copie: ea se copiază ca fișier nou lângă cel cu probleme."
+        ).format(whose=whose, label=backup.label())
     return FileOpenError(detail + offer, exc.kind, detail, backup)
 
 
@@ -190,7 +194,7 @@ def recover_from_backup(backup: Path | str, damaged: Path | str, dest_dir: Path 
     if not folder.is_dir() or not os.access(folder, os.W_OK):
         folder = user_data_dir()
     target = unique_path(folder / f"{damaged.stem}-recuperat-{dt.datetime.now():%Y-%m-%d-%H%M}.sqlite")
-    with copy_errors("Copia recuperată", target):
+    with copy_errors(_("Copia recuperată"), target):
         try:
             connection.backup_copy(backup, target)
         except DatabaseError as exc:

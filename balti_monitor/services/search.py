@@ -106,15 +106,15 @@ def search(text: str, period_id: int | None = None, limit: int = MAX_HITS) -> li
     hits: list[SearchHit] = []
     for kind, period, action, subdivision, column, snippet in rows:
         if kind == KIND_DESCRIPTION:
-            name, where = "descriere", "descriere"
+            name, where = "descriere", _("descriere")
         elif kind == KIND_VALUE:
-            name, where = "valoare", f"Indicator {column}"
+            name, where = "valoare", _("Indicator {column}").format(column=column)
         elif kind == KIND_NARRATIVE:
-            name, where = "raport", "textul raportului"
+            name, where = "raport", _("textul raportului")
         elif kind == KIND_ACTION:
-            name, where = "plan", "planul: titlul acțiunii"
+            name, where = "plan", _("planul: titlul acțiunii")
         elif kind == KIND_INDICATOR:
-            name, where = "plan", f"planul: Indicator {column}"
+            name, where = "plan", _("planul: Indicator {column}").format(column=column)
         else:
             continue
         hits.append(

@@ -58,8 +58,8 @@ class SignatureInfo:
     @property
     def summary(self) -> str:
         """ "semnat de Ion Popescu la 2026-12-07 10:15"."""
-        who = self.signed_by or "un utilizator necunoscut"
-        return f"semnat de {who} la {self.signed_at.replace('T', ' ')}"
+        who = self.signed_by or _("un utilizator necunoscut")
+        return _("semnat de {who} la {value}").format(who=who, value=self.signed_at.replace("T", " "))
 
 
 def _info(sig: PeriodSignature, period: Period) -> SignatureInfo:
@@ -140,10 +140,9 @@ class ReportVersion:
         """The line printed under the report's title from version 2 on ("" for the first version)."""
         if self.number <= 1 or self.unsigned_at is None:
             return ""
-        return (
-            f"Versiunea {self.number}, care înlocuiește versiunea {self.number - 1} "
-            f"(semnătură retrasă la {self.unsigned_at.strftime('%d.%m.%Y')})"
-        )
+        return _(
+            "Versiunea {number}, care înlocuiește versiunea {value} (semnătură retrasă la {value2})"
+        ).format(number=self.number, value=self.number - 1, value2=self.unsigned_at.strftime("%d.%m.%Y"))
 
 
 def report_version(period_id: int) -> ReportVersion:
@@ -177,7 +176,11 @@ def verify_report(path: Path) -> Verification:
     ):
         info = _info(sig, sig.period)
         return Verification(
-            True, sha, f"Documentul este raportul semnat al perioadei {info.period_code} ({info.summary})."
+            True,
+            sha,
+            _("Documentul este raportul semnat al perioadei {period_code} ({summary}).").format(
+                period_code=info.period_code, summary=info.summary
+            ),
         )
     withdrawn = (
         ChangeLog.select()
@@ -190,13 +193,19 @@ def verify_report(path: Path) -> Verification:
         return Verification(
             False,
             sha,
-            f"Documentul a fost raportul semnat al perioadei {withdrawn.period}, dar semnătura a fost retrasă "
-            f"la {when} de {withdrawn.who or 'un utilizator necunoscut'} (motiv: {withdrawn.note}).",
+            _(
+                "Documentul a fost raportul semnat al perioadei {period}, dar semnătura a fost retrasă la {when} de {value} (motiv: {note})."
+            ).format(
+                period=withdrawn.period,
+                when=when,
+                value=withdrawn.who or _("un utilizator necunoscut"),
+                note=withdrawn.note,
+            ),
         )
     return Verification(
         False,
         sha,
-        "Documentul nu este raportul semnat al niciunei perioade din acest fișier (SHA-256 diferit).",
+        _("Documentul nu este raportul semnat al niciunei perioade din acest fișier (SHA-256 diferit)."),
     )
 
 
@@ -242,7 +251,7 @@ def keep_signed(signed: SignedPeriods, before: dict[CellKey, str], after: dict[C
             .first()
         )
         if old != new or period is None:
-            who = data.get("signed_by") or "un utilizator necunoscut"
+            who = data.get("signed_by") or _("un utilizator necunoscut")
             raise InterchangeError(
                 _(
                     "Perioada {period_code} este semnată de {who} ({value}); documentul importat i-ar modifica datele. Importul nu s-a făcut; pentru o corectare retrageți întâi semnătura (cu motivul)."

@@ -45,42 +45,45 @@ def _classify(error: BaseException) -> str | None:
     if isinstance(error, OSError):
         code = error.errno
         if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-            return "discul este plin"
+            return _("discul este plin")
         if code == errno.EFBIG:
-            return "fișierul a depășit dimensiunea permisă pe acel disc"
+            return _("fișierul a depășit dimensiunea permisă pe acel disc")
         if isinstance(error, PermissionError) or code in (errno.EACCES, errno.EPERM, errno.EROFS):
-            return "nu există drept de acces în acel loc (fișier sau dosar protejat, ori doar pentru citire)"
+            return _(
+                "nu există drept de acces în acel loc (fișier sau dosar protejat, ori doar pentru citire)"
+            )
         if isinstance(error, FileNotFoundError | NotADirectoryError):
-            return "fișierul sau dosarul nu mai există (a fost mutat, șters sau unitatea a fost deconectată)"
-        return f"eroare a sistemului de fișiere ({error.strerror or error})"
+            return _(
+                "fișierul sau dosarul nu mai există (a fost mutat, șters sau unitatea a fost deconectată)"
+            )
+        return _("eroare a sistemului de fișiere ({value})").format(value=error.strerror or error)
     if not isinstance(error, sqlite3.Error):
         return None
     name = getattr(error, "sqlite_errorname", "") or ""
     text = str(error).lower()
     if name == "SQLITE_READONLY_DBMOVED":
-        return (
-            "fișierul bazei de date a fost mutat sau șters cât timp era deschis (sau unitatea pe care se află a "
-            "fost deconectată)"
+        return _(
+            "fișierul bazei de date a fost mutat sau șters cât timp era deschis (sau unitatea pe care se află a fost deconectată)"
         )
     if name.startswith("SQLITE_FULL") or "disk is full" in text:
-        return "discul este plin"
+        return _("discul este plin")
     if name.startswith(("SQLITE_READONLY", "SQLITE_PERM")) or "readonly" in text:
-        return "nu există drept de scriere în fișierul bazei de date sau în dosarul lui"
+        return _("nu există drept de scriere în fișierul bazei de date sau în dosarul lui")
     if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
-        return "fișierul nu poate fi creat sau deschis acolo (dosar inexistent sau fără drept de scriere)"
+        return _("fișierul nu poate fi creat sau deschis acolo (dosar inexistent sau fără drept de scriere)")
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
-        return "baza de date este ocupată de alt program"
+        return _("baza de date este ocupată de alt program")
     if name in (
         "SQLITE_IOERR_WRITE",
         "SQLITE_IOERR_FSYNC",
         "SQLITE_IOERR_TRUNCATE",
         "SQLITE_IOERR_DIR_FSYNC",
     ):
-        return "scrierea pe disc a eșuat (discul poate fi plin, scos sau defect)"
+        return _("scrierea pe disc a eșuat (discul poate fi plin, scos sau defect)")
     if name.startswith("SQLITE_IOERR") or "i/o error" in text:
-        return "eroare de citire/scriere pe disc (discul poate fi plin, scos sau defect)"
+        return _("eroare de citire/scriere pe disc (discul poate fi plin, scos sau defect)")
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text:
-        return "fișierul bazei de date este deteriorat"
+        return _("fișierul bazei de date este deteriorat")
     return None
 
 
@@ -107,7 +110,7 @@ def guard_write(what: str) -> Iterator[None]:
 
         if audit.signed_period_of(exc):  # the lock of a signed period refused the write
             raise audit.signed_refusal() from exc
-        problem = storage_problem(exc) or f"eroare neașteptată a bazei de date ({exc})"
+        problem = storage_problem(exc) or _("eroare neașteptată a bazei de date ({exc})").format(exc=exc)
         raise ServiceError(
             _("{what} nu a reușit: {problem}. Datele au rămas cum erau înainte.").format(
                 what=what, problem=problem
@@ -121,7 +124,7 @@ def copy_errors(what: str, target: Path) -> Iterator[None]:
     try:
         yield
     except (sqlite3.Error, pw.DatabaseError, OSError) as exc:
-        problem = storage_problem(exc) or f"eroare neașteptată ({exc})"
+        problem = storage_problem(exc) or _("eroare neașteptată ({exc})").format(exc=exc)
         raise ServiceError(
             _("{what} „{name}” nu a putut fi scrisă: {problem}.").format(
                 what=what, name=target.name, problem=problem

@@ -118,11 +118,11 @@ def due_sentence(counts: dict[DueState, int]) -> str:
     """ "Scadente și realizate: 12; nerealizate, termen depășit: 5; nescadente: 3; …" """
     order = (DueState.ACHIEVED, DueState.OVERDUE, DueState.NOT_DUE, DueState.ONGOING, DueState.UNKNOWN)
     names = {
-        DueState.ACHIEVED: "scadente și realizate",
-        DueState.OVERDUE: "nerealizate, termen depășit",
-        DueState.NOT_DUE: "nescadente",
-        DueState.ONGOING: "în desfășurare",
-        DueState.UNKNOWN: "cu termen nestabilit",
+        DueState.ACHIEVED: _("scadente și realizate"),
+        DueState.OVERDUE: _("nerealizate, termen depășit"),
+        DueState.NOT_DUE: _("nescadente"),
+        DueState.ONGOING: _("în desfășurare"),
+        DueState.UNKNOWN: _("cu termen nestabilit"),
     }
     text = "; ".join(f"{names[state]}: {counts.get(state, 0)}" for state in order)
     return text[0].upper() + text[1:] + "."

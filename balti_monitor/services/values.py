@@ -8,12 +8,12 @@ from decimal import Decimal
 from typing import Any
 
 from balti_monitor.domain.values import ParsedValue, Status, ValueState, parse_value
-from balti_monitor.i18n import _
+from balti_monitor.i18n import N_, _
 from balti_monitor.services.errors import ServiceError
 
 MAX_VALUE_LENGTH = 20_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
-INVALID_CHARACTER = (
+INVALID_CHARACTER = N_(
     "Textul conține un caracter invalid (o jumătate de pereche UTF-16), care nu poate fi păstrat."
 )
 _NEGATIVE = re.compile(r"^\s*[-−]\d")  # "-5 acte"; "- 5" or "-" alone are a dash, not a sign
@@ -23,36 +23,38 @@ MAX_DESCRIPTION_LENGTH = 2_000_000
 def validate_value(raw: str) -> str | None:
     """A Romanian reason to refuse a value, or None if it can be stored."""
     if len(raw) > MAX_VALUE_LENGTH:
-        return f"Valoarea este prea lungă ({len(raw)} caractere; maximum {MAX_VALUE_LENGTH})."
+        return _("Valoarea este prea lungă ({n_raw} caractere; maximum {MAX_VALUE_LENGTH}).").format(
+            n_raw=len(raw), MAX_VALUE_LENGTH=MAX_VALUE_LENGTH
+        )
     if "\x00" in raw or _SURROGATE.search(raw):
         return text_problem(raw)
     parsed = parse_short_cached(raw)
     if _NEGATIVE.match(raw) or (parsed.quantity is not None and parsed.quantity < 0):
-        return "Valoarea unui indicator nu poate fi negativă."
+        return _("Valoarea unui indicator nu poate fi negativă.")
     if (parsed.women is not None and parsed.women < 0) or (parsed.men is not None and parsed.men < 0):
-        return "Numărul de femei sau de bărbați nu poate fi negativ."
+        return _("Numărul de femei sau de bărbați nu poate fi negativ.")
     return None
 
 
 def validate_description(text: str) -> str | None:
     """A Romanian reason to refuse a description, or None."""
     if len(text) > MAX_DESCRIPTION_LENGTH:
-        return "Descrierea este prea lungă."
+        return _("Descrierea este prea lungă.")
     if "\x00" in text or _SURROGATE.search(text):
         return text_problem(text)
     return None
 
 
-NUL_CHARACTER = "Textul conține un caracter nul (U+0000), care nu poate fi păstrat."
+NUL_CHARACTER = N_("Textul conține un caracter nul (U+0000), care nu poate fi păstrat.")
 
 
 def text_problem(text: str) -> str | None:
     """The one rule for every text field (values, descriptions, names, aliases, narrative, reasons): a NUL
     character or a lone UTF-16 surrogate is refused, with this Romanian reason; None when it can be stored."""
     if "\x00" in text:
-        return NUL_CHARACTER
+        return _(NUL_CHARACTER)
     if _SURROGATE.search(text):
-        return INVALID_CHARACTER
+        return _(INVALID_CHARACTER)
     return None
 
 
