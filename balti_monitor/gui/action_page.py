@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balti_monitor import i18n
 from balti_monitor.domain.checks import Finding
 from balti_monitor.domain.grid import OverrideDef
 from balti_monitor.services.applicability import period_state
@@ -555,7 +556,7 @@ class ActionPage(QWidget):
         menu = QMenu(self)
         menu.setTitle(self.tr("Starea returului"))
         for status, label in REVIEW_STATUSES.items():
-            action = menu.addAction(self.tr("Marchează: {label}").format(label=label))
+            action = menu.addAction(self.tr("Marchează: {label}").format(label=i18n._(label)))
             action.setCheckable(True)
             action.setChecked(cell is not None and cell.state == status)
             action.triggered.connect(self._review_setter(head.subdivision_id, status, head.name))
@@ -570,7 +571,7 @@ class ActionPage(QWidget):
         if period is None or self.action_id is None:
             return False
         write = SetReviewStatus(period.id, self.action_id, subdivision_id, status)
-        text = self.tr("{name}: {label}").format(name=name, label=REVIEW_STATUSES[status])
+        text = self.tr("{name}: {label}").format(name=name, label=i18n._(REVIEW_STATUSES[status]))
         command = WriteCommand(self.session, write, text)
         self.session.undo_stack.push(command)
         return command.error is None

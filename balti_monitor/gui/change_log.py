@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balti_monitor import i18n
 from balti_monitor.errors import BaltiMonitorError
 from balti_monitor.export.change_log import HEADERS, log_rows, write_log_xlsx
 from balti_monitor.services.audit import KINDS, SOURCES, LogEntry, cell_history, period_changes
@@ -123,11 +124,11 @@ class ChangeLogDialog(QDialog):
         self.source_box = QComboBox(self)
         self.source_box.addItem(self.tr("Orice sursă"), None)
         for code, label in SOURCES.items():
-            self.source_box.addItem(self.tr(label), code)
+            self.source_box.addItem(i18n._(label), code)
         self.kind_box = QComboBox(self)
         self.kind_box.addItem(self.tr("Orice modificare"), None)
         for code, label in KINDS.items():
-            self.kind_box.addItem(self.tr(label), code)
+            self.kind_box.addItem(i18n._(label), code)
         self.cell_check = QCheckBox(self.tr("Doar celula selectată"), self)
         self.cell_check.setToolTip(
             self.tr("Doar modificările celulei curente din grilă (valoare, descriere, Total)")

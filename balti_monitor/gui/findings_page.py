@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balti_monitor import i18n
 from balti_monitor.services.findings_list import FindingRow, period_finding_rows
 from balti_monitor.services.preflight import KIND_LABELS
 
@@ -58,7 +59,7 @@ class FindingsPage(QDialog):
         self.kind_box = QComboBox(self)
         self.kind_box.addItem(self.tr("Orice tip"), None)
         for label in dict.fromkeys(KIND_LABELS.values()):
-            self.kind_box.addItem(label, label)
+            self.kind_box.addItem(i18n._(label), i18n._(label))
         self.state_box = QComboBox(self)
         for text, data in (
             (self.tr("Toate"), None),

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balti_monitor import i18n
 from balti_monitor.interchange.forms_in import (
     KIND_LABELS,
     CellChange,
@@ -103,7 +104,7 @@ class ChangesModel(RowTableModel):
     def __init__(self, changes: tuple[CellChange, ...], parent: QObject | None = None) -> None:
         super().__init__(
             [
-                Column(self.tr("Tip"), lambda c: KIND_LABELS[c.kind]),
+                Column(self.tr("Tip"), lambda c: i18n._(KIND_LABELS[c.kind])),
                 Column(self.tr("Acțiunea"), lambda c: c.action_code),
                 Column(self.tr("Rândul"), lambda c: c.label),
                 Column(self.tr("Subdiviziunea"), lambda c: c.subdivision_name),

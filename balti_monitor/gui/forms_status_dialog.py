@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balti_monitor import i18n
 from balti_monitor.services.form_status import STATE_LABELS, FormState, FormStatusRow, form_statuses
 from balti_monitor.services.periods import key_of
 
@@ -159,7 +160,7 @@ class FormsStatusDialog:
         code = key_of(period).code if period is not None else ""
         counts = Counter(r.state for r in rows)
         parts = [f"{translate('FormsStatusDialog', 'Negenerat')}: {counts[None]}"] if counts[None] else []
-        parts += [f"{STATE_LABELS[state]}: {counts[state]}" for state in FormState if counts[state]]
+        parts += [f"{i18n._(STATE_LABELS[state])}: {counts[state]}" for state in FormState if counts[state]]
         count = len(rows)  # lupdate reads a plain name as the count, not a call
         self.summary.setText(
             translate(
@@ -201,7 +202,7 @@ class FormsStatusDialog:
         count = len(names)
         who = ", ".join(names) if count <= 3 else translate("FormsStatusDialog", "%n subdiviziuni", "", count)
         text = translate("FormsStatusDialog", "Formular „{state}”: {who}").format(
-            state=STATE_LABELS[state], who=who
+            state=i18n._(STATE_LABELS[state]), who=who
         )
         command = FormStateCommand(self.session, self.period_id, ids, state, text)
         self.session.undo_stack.push(command)
