@@ -73,7 +73,8 @@ def test_tree_marks_match_the_period_results(window) -> None:
             assert index.data(Qt.ItemDataRole.DecorationRole) is not None
             tooltip = index.data(Qt.ItemDataRole.ToolTipRole)
             if result.findings:
-                assert f"{len(result.findings)} constatări" in tooltip
+                counted = tr("Marks", "!: %n constatări ale verificărilor.", len(result.findings))
+                assert counted in tooltip  # "1 constatare", never "1 constatări"
 
 
 def test_grid_model_empty_filled_and_after_edits(qtmodeltester, window) -> None:
