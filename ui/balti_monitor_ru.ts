@@ -1910,6 +1910,11 @@ Datele de acum se salvează mai întâi într-o copie automată (Fișier → Cop
     </context>
     <context>
         <name>FormsStatusDialog</name>
+        <message>
+            <location filename="forms_status_dialog.py" />
+            <source>Negenerat</source>
+            <translation>Не создана</translation>
+        </message>
         <message numerus="yes">
             <location filename="forms_status_dialog.py" />
             <source>&lt;b&gt;Perioada {code}&lt;/b&gt; · %n subdiviziuni · {parts}</source>
@@ -3637,6 +3642,11 @@ Tot ce este mai sus se șterge din fișier. Înainte de ștergere se face o copi
     </context>
     <context>
         <name>ResponsibilityDialog</name>
+        <message>
+            <location filename="responsibility_dialog.py" />
+            <source>Acțiunea</source>
+            <translation>Мероприятие</translation>
+        </message>
         <message>
             <location filename="responsibility_dialog.py" />
             <source>Modificările se aplică de la perioada &lt;b&gt;{code}&lt;/b&gt; înainte; perioadele anterioare își păstrează subdiviziunile responsabile, indicatorii și totalurile.</source>

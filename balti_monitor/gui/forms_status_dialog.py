@@ -159,7 +159,8 @@ class FormsStatusDialog:
         period = self.session.period
         code = key_of(period).code if period is not None else ""
         counts = Counter(r.state for r in rows)
-        parts = [f"{translate('FormsStatusDialog', 'Negenerat')}: {counts[None]}"] if counts[None] else []
+        not_generated = translate("FormsStatusDialog", "Negenerat")
+        parts = [f"{not_generated}: {counts[None]}"] if counts[None] else []
         parts += [f"{i18n._(STATE_LABELS[state])}: {counts[state]}" for state in FormState if counts[state]]
         count = len(rows)  # lupdate reads a plain name as the count, not a call
         self.summary.setText(

@@ -173,8 +173,9 @@ class ResponsibilityDialog:
         self.combo = self.ui.addCombo
         self.combo_ids: list[int] = []
         self.error = self.ui.errorLabel
+        action_word = translate("ResponsibilityDialog", "Acțiunea")
         self.ui.actionLabel.setText(
-            f"<b>{escape(translate('ResponsibilityDialog', 'Acțiunea'))} {escape(action.code)}.</b> {escape(action.title)}"
+            f"<b>{escape(action_word)} {escape(action.code)}.</b> {escape(action.title)}"
         )
         self.period_label = QLabel(loaded)
         self.period_label.setObjectName("periodLabel")
