@@ -2584,7 +2584,7 @@ O păstrați totuși așa?</source>
         <message>
             <location filename="main_window.py" />
             <source>Anulează</source>
-            <translation>Отмена</translation>
+            <translation>Отменить</translation>
         </message>
         <message>
             <location filename="main_window.py" />
