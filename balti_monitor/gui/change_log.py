@@ -149,8 +149,9 @@ class ChangeLogDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        heads = self.table.horizontalHeader()
         for column, width in enumerate((150, 120, 140, 130, 70, 70, 100, 70, 150, 200, 200)):
-            self.table.setColumnWidth(column, width)
+            self.table.setColumnWidth(column, max(width, heads.sectionSizeHint(column)))  # title never cut
         self.count_label = QLabel(self)
 
         self.export_button = QPushButton(self.tr("Exportă în Excel…"), self)

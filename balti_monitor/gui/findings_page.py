@@ -76,8 +76,9 @@ class FindingsPage(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
+        heads = self.table.horizontalHeader()
         for column, width in enumerate((90, 70, 200, 70, 200, 380, 200)):
-            self.table.setColumnWidth(column, width)
+            self.table.setColumnWidth(column, max(width, heads.sectionSizeHint(column)))  # title never cut
         self.table.cellDoubleClicked.connect(lambda row, _c: self.open_finding(row))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)

@@ -54,8 +54,9 @@ class FollowupsDialog(QDialog):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(False)
+        heads = self.table.horizontalHeader()
         for column, width in enumerate((90, 200, 460, 120, 120)):
-            self.table.setColumnWidth(column, width)
+            self.table.setColumnWidth(column, max(width, heads.sectionSizeHint(column)))  # title never cut
         self.table.cellDoubleClicked.connect(lambda row, _c: self.open_cell(row))
         self.resolve_button = QPushButton(self.tr("Rezolvat"), self)
         self.resolve_button.clicked.connect(lambda: self.set_resolved(self.table.currentRow(), True))

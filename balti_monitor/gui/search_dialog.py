@@ -102,8 +102,8 @@ class SearchDialog(QDialog):
         header = self.results.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((70, 60, 200, 130)):
-            header.resizeSection(column, width)
+        for column, width in enumerate((70, 60, 200, 130)):  # never narrower than the column's title
+            header.resizeSection(column, max(width, header.sectionSizeHint(column)))
 
         row = QHBoxLayout()
         label = QLabel(self.tr("&Caută:"), self)
