@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from balti_monitor.services.comments import CommentInfo, SetResolved, period_comments
 
+from .locale_format import date_time_text
 from .period_follower import PeriodFollower
 from .session import Session
 from .undo import WriteCommand
@@ -91,7 +92,7 @@ class FollowupsDialog(QDialog):
             text = c.text
             if c.reply:  # come back with the subdivision's return form
                 text += "\n" + self.tr("Răspunsul subdiviziunii: {reply}").format(reply=c.reply)
-            values = (state, c.place, text, c.author, c.created_at.strftime("%Y-%m-%d %H:%M"))
+            values = (state, c.place, text, c.author, date_time_text(c.created_at))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)

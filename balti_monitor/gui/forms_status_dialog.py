@@ -27,6 +27,7 @@ from balti_monitor.services.periods import key_of
 
 from . import dialogs
 from .forms.ui_forms_status_dialog import Ui_FormsStatusDialog
+from .locale_format import date_time_text
 from .row_table_model import Column, RowTableModel, compact_rows
 from .session import Session
 from .undo import FormStateCommand
@@ -43,7 +44,7 @@ STATE_COLOURS: dict[FormState | None, QColor] = {
 
 
 def _time(moment: dt.datetime | None) -> str:
-    return moment.strftime("%d.%m.%Y %H:%M") if moment is not None else ""
+    return date_time_text(moment)
 
 
 class FormStatusModel(RowTableModel):

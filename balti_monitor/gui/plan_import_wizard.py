@@ -39,6 +39,7 @@ from balti_monitor.interchange.plan_import_doc import (
 )
 
 from . import dialogs
+from .collation import sorted_by_text
 from .forms.ui_plan_import_wizard import Ui_PlanImportWizard
 
 translate = QCoreApplication.translate
@@ -279,7 +280,7 @@ class PlanImportWizard:
             combo.addItem(translate("PlanImportWizard", "— alegeți —"), CHOOSE)
             combo.addItem(translate("PlanImportWizard", "Creează subdiviziune nouă"), CREATE)
             combo.addItem(translate("PlanImportWizard", "Alt responsabil (se păstrează ca text)"), OTHER)
-            for code, sub_name in self.subdivisions:
+            for code, sub_name in sorted_by_text(self.subdivisions, lambda pair: pair[1]):
                 combo.addItem(f"{sub_name} ({code})", code)
             grid.setCellWidget(row, 1, combo)
             self._names.append((name, combo))

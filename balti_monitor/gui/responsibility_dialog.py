@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from balti_monitor.services.outline import ActionInfo
 from balti_monitor.services.responsibilities import ResponsibilityState
 
+from .collation import sorted_by_text
 from .forms.ui_responsibility_dialog import Ui_ResponsibilityDialog
 
 translate = QCoreApplication.translate
@@ -206,7 +207,10 @@ class ResponsibilityDialog:
         used = {row.subdivision_id for row in self.model.rows}
         self.combo.clear()
         # Ids beside the combo box, never currentData(): see qt_compat.
-        self.combo_ids = [sid for sid in self.order if sid not in used]
+        # alphabetical in the interface's language: the list to pick a name from
+        self.combo_ids = sorted_by_text(
+            (sid for sid in self.order if sid not in used), self.names.__getitem__
+        )
         for sid in self.combo_ids:
             self.combo.addItem(self.names[sid])
 

@@ -106,3 +106,54 @@ def test_no_button_or_column_title_is_cut_at_1366x768(window) -> None:
         if top is not window and top.isVisible():
             top.close()
     assert not cut, cut
+
+
+def test_names_to_pick_from_are_in_the_languages_alphabetical_order(ui_language) -> None:
+    from balti_monitor.gui.collation import sorted_by_text
+
+    names = ["Zalău", "Școala", "Ana", "Țara", "Ăla", "Sibiu", "Direcția 10", "Direcția 2"]
+    ordered = sorted_by_text(names, str)
+    # in both: Ș and Ț among S and T (Python's sorted puts them after Z), numbers compared as numbers
+    assert (
+        ordered.index("Școala")
+        < ordered.index("Timiș" if "Timiș" in ordered else "Țara")
+        < ordered.index("Zalău")
+    )
+    assert ordered.index("Direcția 2") < ordered.index("Direcția 10")
+    if ui_language == "ro":  # Romanian's own alphabet: Ă after A, Ș after S, Ț after T
+        assert ordered == ["Ana", "Ăla", "Direcția 2", "Direcția 10", "Sibiu", "Școala", "Țara", "Zalău"]
+    assert sorted_by_text(["ель", "ёлка", "еда", "жук"], str) == ["еда", "ёлка", "ель", "жук"]
+
+
+def test_the_responsibility_dialog_offers_the_names_alphabetically(window) -> None:
+    from balti_monitor.gui.collation import sorted_by_text
+    from balti_monitor.gui.responsibility_dialog import ResponsibilityDialog
+    from balti_monitor.services.responsibilities import responsibility_state
+    from balti_monitor.services.subdivisions import list_subdivisions
+
+    info = window.session.action_by_code("1.15")
+    subs = [(s.id, s.name) for s in list_subdivisions()]
+    dialog = ResponsibilityDialog(window, info, responsibility_state(info.id), subs)
+    offered = [dialog.combo.itemText(i) for i in range(dialog.combo.count())]
+    assert len(offered) > 3 and offered == sorted_by_text(offered, str)
+    assert offered != sorted(
+        offered
+    )  # "Secția …"/"Serviciul …" are not after every "Direcția …" by bytes only
+    dialog.dialog.deleteLater()
+
+
+def test_dates_and_numbers_follow_the_language_raw_text_never_changes(window, ui_language) -> None:
+    import datetime as dt
+
+    from balti_monitor.gui.locale_format import date_time_text, number_text, size_text
+
+    moment = dt.datetime(2026, 12, 7, 5, 33, 9)
+    assert date_time_text(moment) == "07.12.2026 05:33"
+    assert date_time_text(moment, seconds=True) == "07.12.2026 05:33:09"
+    group = {"ro": ".", "ru": "\xa0"}[ui_language]
+    assert number_text(1234567.891, 1) == f"1{group}234{group}567,9"
+    assert size_text(int(1.4 * 1024 * 1024)) == "1,4 MB"
+    # a value typed with a decimal point is shown exactly as typed, in either language
+    model = window.action_page.model
+    assert model.setData(model.index(0, 2), "2.5 concursuri")
+    assert model.index(0, 2).data() == "2.5 concursuri"
