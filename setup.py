@@ -1,5 +1,6 @@
 """The build step pyproject.toml cannot declare: the gettext catalogues (``.po``, in the repository) are
-compiled into ``.mo`` files (not in the repository) in the wheel. Everything else is in pyproject.toml."""
+compiled into ``.mo`` files and the GUI's Qt Linguist catalogues (``ui/*.ts``) into ``.qm`` files (neither is
+in the repository) in the wheel. Everything else is in pyproject.toml."""
 
 from __future__ import annotations
 
@@ -30,6 +31,26 @@ class BuildWithCatalogues(build_py):  # type: ignore[misc]
                 catalog = read_po(stream, domain=po.stem)
             with target.open("wb") as out:
                 write_mo(out, catalog)
+        self._compile_qt_catalogues()
+
+    def _compile_qt_catalogues(self) -> None:
+        """``ui/balti_monitor_<lang>.ts`` → ``balti_monitor/ui/balti_monitor_<lang>.qm`` with PySide6's
+        lrelease (the wheel is built with PySide6 installed; without it the program compiles them itself)."""
+        import sys
+
+        sys.path.insert(0, str(HERE))
+        try:
+            from balti_monitor.gui.translations import compile_catalogue
+        except ImportError:
+            print("setup.py: PySide6 is missing, the .qm catalogues are left to the first start")
+            return
+        folder = (
+            HERE / "ui"
+            if getattr(self, "editable_mode", False)
+            else Path(self.build_lib) / "balti_monitor" / "ui"
+        )
+        for ts in sorted((HERE / "ui").glob("balti_monitor_*.ts")):
+            compile_catalogue(ts, folder / ts.with_suffix(".qm").name)
 
 
 setup(cmdclass={"build_py": BuildWithCatalogues})

@@ -216,13 +216,18 @@ def test_bundle_is_small_and_holds_only_what_the_program_uses(build: Build) -> N
     size = sum(p.lstat().st_size for p in build.app.rglob("*") if p.is_file() and not p.is_symlink())
     assert size <= SIZE_BUDGET, f"{size / 1e6:.1f} MB"
     names = {str(p.relative_to(internal)).replace(os.sep, "/") for p in internal.rglob("*")}
-    assert not [n for n in names if re.match(r"PySide6/(Qt/)?(translations|qml)/", n)]
+    # Qt's translations: only Russian qtbase (the Russian interface); Romanian is the project's own qtbase_ro.qm
+    qt_translations = [n for n in names if re.match(r"PySide6/(Qt/)?translations/.", n)]
+    assert [n.rsplit("/", 1)[1] for n in qt_translations] == ["qtbase_ru.qm"], qt_translations
+    assert not [n for n in names if re.match(r"PySide6/(Qt/)?qml/", n)]
     for unused in ("QtNetwork", "QtQml", "QtQuick", "QtWebEngineCore", "QtSql", "QtOpenGL", "QtTest"):
         assert not [n for n in names if n.startswith(f"PySide6/{unused}.")], unused
     for needed in (
         "balti_monitor/templates/raport_semestrial.docx",
         "balti_monitor/data/pla_2023_2027.json",
         "balti_monitor/ui/qtbase_ro.qm",
+        "balti_monitor/ui/balti_monitor_ru.qm",
+        "balti_monitor/ui/balti_monitor_ro.qm",
         "balti_monitor/ui/icons/balti_monitor.png",
     ):
         assert needed in names, needed

@@ -49,6 +49,10 @@ def test_wheel_contains_the_resources(wheel: Path) -> None:
     assert "balti_monitor/locale/ru/LC_MESSAGES/balti_monitor.mo" in names
     assert "balti_monitor/locale/ro/LC_MESSAGES/balti_monitor.mo" in names
     assert not any(n.endswith(".po") for n in names)
+    # the GUI's catalogues: compiled by the build (setup.py), their sources beside them
+    for language in ("ro", "ru"):
+        assert f"balti_monitor/ui/balti_monitor_{language}.qm" in names
+        assert f"balti_monitor/ui/balti_monitor_{language}.ts" in names
 
 
 @pytest.mark.slow

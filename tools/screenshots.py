@@ -1,13 +1,15 @@
 """Save PNG screenshots of the main window on the demo data, for looking at the GUI without Windows.
 
-    python tools/screenshots.py [--out screenshots] [--size 1600x950]
+    python tools/screenshots.py [--out screenshots] [--size 1600x950] [--lang ro|ru]
 
 Runs offscreen by default (``QT_QPA_PLATFORM=offscreen``); under Xvfb set ``QT_QPA_PLATFORM=xcb`` and
 ``DISPLAY`` first. The demo database, the user folder and the settings live in a temporary folder, so the
 real user's data and settings are never touched. Shots: actions 1.1, 1.15 and 2.2; 1.1, 1.15, 4.1 and 5.3 at 1366×768 and 1024×700,
 an open women/men editor, a refused edit, the narrative page, the three plan dialogs, and the data-safety
 and return-form dialogs (backup done, restore preview, automatic backups, file check, recovery offer,
-form generation options, import preview with its three tabs, form status).
+form generation options, import preview with its three tabs, form status), the menus, the pre-flight before
+an export, the findings, follow-ups, search, terms, annual rules, trend and overview windows, the F1 key list,
+"Despre", the interface-language dialog. ``--lang ru`` takes them with the Russian interface.
 """
 
 from __future__ import annotations
@@ -32,8 +34,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
-def take(out: Path, size: tuple[int, int]) -> list[Path]:
-    """Start the GUI on a fresh demo database and save the screenshots; returns the files written."""
+def take(out: Path, size: tuple[int, int], language: str = "ro") -> list[Path]:
+    """Start the GUI on a fresh demo database in ``language`` and save the screenshots; returns the files."""
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
@@ -46,10 +48,15 @@ def take(out: Path, size: tuple[int, int]) -> list[Path]:
     from balti_monitor.gui import dialogs
     from balti_monitor.gui.override_dialog import OverrideDialog
     from balti_monitor.gui.responsibility_dialog import ResponsibilityDialog
+    from balti_monitor.gui.settings import LANGUAGE, AppSettings
     from balti_monitor.gui.subdivisions_dialog import SubdivisionsDialog
     from balti_monitor.services.bundled import load_demo
     from balti_monitor.services.responsibilities import responsibility_state
     from balti_monitor.services.subdivisions import list_subdivisions
+
+    settings = AppSettings()  # under BALTI_MONITOR_HOME: the interface language of this run
+    settings.set(LANGUAGE, language)
+    settings.sync()
 
     database = scratch / "demo.sqlite"
     open_database(database)
@@ -123,7 +130,7 @@ def take(out: Path, size: tuple[int, int]) -> list[Path]:
     if view.delegate.current_editor is not None:
         view.delegate.closeEditor.emit(view.delegate.current_editor)
 
-    window.tabs.setCurrentWidget(window.narrative_page)
+    window.tabs.setCurrentIndex(1)  # the narrative tab (its page is built when first shown)
     shot("narrative")
     window.tabs.setCurrentWidget(window.action_page)
 
@@ -187,6 +194,7 @@ def take(out: Path, size: tuple[int, int]) -> list[Path]:
     page.close()
 
     safety_and_forms(window, scratch, shot, dialog_shot, settle)
+    more_windows(window, shot, dialog_shot, settle)
     window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
     window.close()
     window.session.close()
@@ -241,7 +249,16 @@ def safety_and_forms(
     period = session.period
     assert period is not None and session.path is not None
     stored = stored_period(period.id)  # the forms entry points take the stored row
-    names = {"&Fișier": "menu_file", "F&ormulare": "menu_forms"}
+    from PySide6.QtCore import QCoreApplication
+
+    titles = {
+        "&Fișier": "menu_file",
+        "&Editare": "menu_edit",
+        "&Vizualizare": "menu_view",
+        "&Plan": "menu_plan",
+    }
+    titles |= {"F&ormulare": "menu_forms", "E&xport": "menu_export", "&Ajutor": "menu_help"}
+    names = {QCoreApplication.translate("MainWindow", title): name for title, name in titles.items()}
     for action in window.menuBar().actions():
         menu = action.menu()
         if menu is not None and action.text() in names:
@@ -255,10 +272,13 @@ def safety_and_forms(
         shot,
         lambda: dialogs.done_with_folder(
             window,
-            "Copia de rezervă a fost creată",
+            QCoreApplication.translate("BackupActions", "Copia de rezervă a fost creată"),
             backup.message(),
-            "Fișierul se poate trimite prin e-mail ca atașament. Se deschide cu Fișier → Deschide alt "
-            "fișier de date, sau se aduce înapoi cu Fișier → Restaurează din copie.",
+            QCoreApplication.translate(
+                "BackupActions",
+                "Fișierul se poate trimite prin e-mail ca atașament. Se deschide cu Fișier → Deschide alt "
+                "fișier de date, sau se aduce înapoi cu Fișier → Restaurează din copie.",
+            ),
         ),
     )
     info = session.action_by_code("1.6")
@@ -281,7 +301,14 @@ def safety_and_forms(
     modal_shot(
         "message_verify_bad",
         shot,
-        lambda: dialogs.show_report(window, "Verificarea fișierului", bad.ok, bad.lines()),
+        lambda: dialogs.show_report(
+            window,
+            QCoreApplication.translate("BackupActions", "Verificarea fișierului „{name}”").format(
+                name=broken.name
+            ),
+            bad.ok,
+            bad.lines(),
+        ),
     )
     modal_shot(
         "message_recovery",
@@ -337,14 +364,69 @@ def safety_and_forms(
     settle()
 
 
+def more_windows(
+    window: Any,
+    shot: Callable[[str, QWidget | None], None],
+    dialog_shot: Callable[[str, Callable[[], QWidget]], None],
+    settle: Callable[[], None],
+) -> None:
+    """The other windows and dialogs: pre-flight, findings, follow-ups, search, terms, annual rules, charts,
+    F1, about, the language choice."""
+    from balti_monitor.gui.annual_rules_dialog import AnnualRulesDialog
+    from balti_monitor.gui.export_dialog import PreflightDialog
+    from balti_monitor.gui.language_action import LanguageDialog
+    from balti_monitor.gui.terms_dialog import TermsDialog
+    from balti_monitor.gui.translations import current_language
+    from balti_monitor.services.annual import indicator_rules
+    from balti_monitor.services.preflight import preflight
+    from balti_monitor.services.terms import action_terms
+
+    session = window.session
+    dialog_shot("dialog_preflight", lambda: PreflightDialog(preflight(session.period), True, False, window))
+    for name, opener in (
+        ("findings", window.signing_actions.show_findings),
+        ("followups", window.signing_actions.show_followups),
+    ):
+        page = opener()
+        settle()
+        shot(name, page)
+        page.close()
+    window.open_search()
+    search = window._search_dialog
+    search.query.setText("concurs")
+    settle()
+    shot("dialog_search", search)
+    search.close()
+    plan = session.plan
+    dialog_shot("dialog_terms", lambda: TermsDialog(lambda: action_terms(plan.id), lambda *a: None, window))
+    info = session.action_by_code("1.1")
+    rules = indicator_rules(plan.id, info.id)
+    dialog_shot("dialog_annual_rules", lambda: AnnualRulesDialog(rules[0].action_code, rules, window))
+    window.plan_panel.select_action(info.id)
+    settle()
+    for name, opener in (
+        ("trend", window.time_actions.show_trend),
+        ("overview", window.time_actions.show_overview),
+    ):
+        chart = opener()
+        if chart is not None:
+            settle()
+            shot(f"dialog_{name}", chart)
+            chart.close()
+    dialog_shot("dialog_language", lambda: LanguageDialog(current_language(), window))
+    modal_shot("message_keys_f1", shot, window._show_keys)
+    modal_shot("message_about", shot, window._show_about)
+
+
 def main() -> int:
     """Command-line entry."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "screenshots"), help="folder for the PNG files")
     parser.add_argument("--size", default="1600x950", help="window size, e.g. 1600x950")
+    parser.add_argument("--lang", default="ro", choices=("ro", "ru"), help="interface language (default: ro)")
     args = parser.parse_args()
     width, height = (int(x) for x in args.size.lower().split("x"))
-    for path in take(Path(args.out), (width, height)):
+    for path in take(Path(args.out), (width, height), args.lang):
         print(path)
     return 0
 

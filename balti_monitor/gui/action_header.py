@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette, QTextDocument
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
@@ -20,6 +20,8 @@ from balti_monitor.services.outline import ActionInfo
 from balti_monitor.services.results import ActionResult
 
 from .grid_model import rule_short
+
+translate = QCoreApplication.translate
 
 PLACEHOLDER_STYLE = "color:#8a6d3b; font-style:italic"
 DOCUMENT_CACHE = 64
@@ -104,28 +106,39 @@ class ActionHeader(QTextBrowser):
 
     def html(self, info: ActionInfo, result: ActionResult | None) -> str:
         """The header as rich text."""
-        tr = self.tr
-        what = tr("Subacțiunea") if info.parent_id is not None else tr("Acțiunea")
         title = escape(info.title)
         if info.title_placeholder:
             title = f'<span style="{PLACEHOLDER_STYLE}">{title}</span>'
+        # texts first: lupdate does not read calls inside f-strings
+        action_word = (
+            translate("ActionHeader", "Subacțiunea")
+            if info.parent_id is not None
+            else translate("ActionHeader", "Acțiunea")
+        )
+        unspecified = translate("ActionHeader", "nespecificat")
+        term_label = translate("ActionHeader", "Termenul de realizare:")
+        responsible_label = translate("ActionHeader", "Instituția responsabilă:")
+        indicators_label = translate("ActionHeader", "Indicatori de progres:")
+        where_texts = translate(
+            "ActionHeader", "(textele lor: butonul „Indicatorii” sau capetele coloanelor)"
+        )
         parts = [
-            f'<p style="margin:0 0 6px 0; font-size:large"><b>{what} {escape(info.code)}.</b> {title}</p>'
+            f'<p style="margin:0 0 6px 0; font-size:large"><b>{action_word} {escape(info.code)}.</b> {title}</p>'
         ]
         term = (
             escape(info.deadline)
             if info.deadline
-            else f'<span style="{PLACEHOLDER_STYLE}">{tr("nespecificat")}</span>'
+            else f'<span style="{PLACEHOLDER_STYLE}">{unspecified}</span>'
         )
-        parts.append(f'<p style="margin:2px 0"><b>{tr("Termenul de realizare:")}</b> {term}</p>')
+        parts.append(f'<p style="margin:2px 0"><b>{term_label}</b> {term}</p>')
         responsible = escape(info.responsible_text) if info.responsible_text else ""
         others = "; ".join(escape(o) for o in info.other_responsible)
         if result is not None:
             names = [escape(r.subdivision_name) for r in result.grid.rows if r.responsible]
-            grid_names = ", ".join(names) if names else tr("niciuna")
+            grid_names = ", ".join(names) if names else translate("ActionHeader", "niciuna")
         else:
             grid_names = ""
-        line = f'<p style="margin:2px 0"><b>{tr("Instituția responsabilă:")}</b> {responsible or grid_names}'
+        line = f'<p style="margin:2px 0"><b>{responsible_label}</b> {responsible or grid_names}'
         if others:
             line += f"; {others}"
         line += "</p>"
@@ -138,11 +151,10 @@ class ActionHeader(QTextBrowser):
         if not self.indicators_shown:
             count = len(info.indicators)
             parts.append(
-                f'<p style="margin:2px 0; color:#5b6f8f">{tr("Indicatori de progres:")} {count} '
-                f"{tr('(textele lor: butonul „Indicatorii” sau capetele coloanelor)')}</p>"
+                f'<p style="margin:2px 0; color:#5b6f8f">{indicators_label} {count} {where_texts}</p>'
             )
             return "".join(parts)
-        parts.append(f'<p style="margin:6px 0 2px 0"><b>{tr("Indicatori de progres:")}</b></p>')
+        parts.append(f'<p style="margin:6px 0 2px 0"><b>{indicators_label}</b></p>')
         items = []
         for ind in info.indicators:
             text = escape(ind.text)
@@ -150,7 +162,7 @@ class ActionHeader(QTextBrowser):
                 text = f'<span style="{PLACEHOLDER_STYLE}">{text}</span>'
             badges = []
             if ind.gender_split:
-                badges.append(tr("F/B"))
+                badges.append(translate("ActionHeader", "F/B"))
             with contextlib.suppress(ValueError):
                 badges.append(rule_short(Aggregation(ind.aggregation)))
             badge = f' <span style="color:#5b6f8f">({"; ".join(badges)})</span>' if badges else ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balti_monitor import i18n
 from balti_monitor.domain.checks import Finding
 from balti_monitor.domain.grid import OverrideDef
 from balti_monitor.services.applicability import period_state
@@ -47,6 +48,8 @@ from .settings import AUTHOR, AppSettings
 from .status_page import StatusPage
 from .total_row import TotalRowView
 from .undo import AcknowledgeCommand, OverrideCommand, ResponsibilitiesCommand, WriteCommand
+
+translate = QCoreApplication.translate
 
 
 class ActionPage(QWidget):
@@ -578,7 +581,7 @@ class ActionPage(QWidget):
         menu = QMenu(self)
         menu.setTitle(self.tr("Starea returului"))
         for status, label in REVIEW_STATUSES.items():
-            action = menu.addAction(self.tr("Marchează: {label}").format(label=label))
+            action = menu.addAction(self.tr("Marchează: {label}").format(label=i18n._(label)))
             action.setCheckable(True)
             action.setChecked(cell is not None and cell.state == status)
             action.triggered.connect(self._review_setter(head.subdivision_id, status, head.name))
@@ -593,7 +596,7 @@ class ActionPage(QWidget):
         if period is None or self.action_id is None:
             return False
         write = SetReviewStatus(period.id, self.action_id, subdivision_id, status)
-        text = self.tr("{name}: {label}").format(name=name, label=REVIEW_STATUSES[status])
+        text = self.tr("{name}: {label}").format(name=name, label=i18n._(REVIEW_STATUSES[status]))
         command = WriteCommand(self.session, write, text)
         self.session.undo_stack.push(command)
         return command.error is None
@@ -611,21 +614,30 @@ HEADER_FLAGS = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
 def _legend(parent: QWidget) -> list[QWidget]:
     """Small swatches explaining the cell colours (each swatch with its word, never split by wrapping)."""
     items = [
-        (_swatch(BACKGROUNDS[CellKind.MISSING].color()), parent.tr("lipsește")),
-        (_swatch(QColor("#c9c9c9"), hatch=True), parent.tr("nu răspunde")),
-        (_swatch(QColor("white"), text_colour=QColor("#707070")), parent.tr("„-” (nerealizat)")),
-        (_swatch(BACKGROUNDS[CellKind.TOTAL].color(), corner=OVERRIDE_COLOUR), parent.tr("total manual")),
-        (_swatch(QColor("white"), corner=FINDING_COLOUR, right=True), parent.tr("constatare")),
+        (_swatch(BACKGROUNDS[CellKind.MISSING].color()), translate("ActionPage", "lipsește")),
+        (_swatch(QColor("#c9c9c9"), hatch=True), translate("ActionPage", "nu răspunde")),
+        (
+            _swatch(QColor("white"), text_colour=QColor("#707070")),
+            translate("ActionPage", "„-” (nerealizat)"),
+        ),
+        (
+            _swatch(BACKGROUNDS[CellKind.TOTAL].color(), corner=OVERRIDE_COLOUR),
+            translate("ActionPage", "total manual"),
+        ),
+        (_swatch(QColor("white"), corner=FINDING_COLOUR, right=True), translate("ActionPage", "constatare")),
     ]
     explanations = [
-        parent.tr("Subdiviziunea răspunde la indicator, dar valoarea nu este scrisă."),
-        parent.tr("Subdiviziunea nu răspunde la acest indicator (vezi „Subdiviziuni responsabile…”)."),
-        parent.tr(
-            "Valoare scrisă „-” sau „Nu este cazul”: nu este zero și, la numărul de subdiviziuni, contează ca "
-            "nerealizat (restanță), ca în raportul original."
+        translate("ActionPage", "Subdiviziunea răspunde la indicator, dar valoarea nu este scrisă."),
+        translate(
+            "ActionPage", "Subdiviziunea nu răspunde la acest indicator (vezi „Subdiviziuni responsabile…”)."
         ),
-        parent.tr("Total scris manual, cu motiv (colț albastru)."),
-        parent.tr("Celulă cu o constatare a verificărilor (colț roșu)."),
+        translate(
+            "ActionPage",
+            "Valoare scrisă „-” sau „Nu este cazul”: nu este zero și, la numărul de subdiviziuni, contează ca "
+            "nerealizat (restanță), ca în raportul original.",
+        ),
+        translate("ActionPage", "Total scris manual, cu motiv (colț albastru)."),
+        translate("ActionPage", "Celulă cu o constatare a verificărilor (colț roșu)."),
     ]
     widgets: list[QWidget] = []
     for (pixmap, text), explanation in zip(items, explanations, strict=True):

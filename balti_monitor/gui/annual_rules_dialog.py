@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balti_monitor import i18n
 from balti_monitor.domain.annual import RULE_LABELS
 from balti_monitor.domain.grid import AnnualRule
 from balti_monitor.services.annual import IndicatorRule
@@ -62,7 +63,7 @@ class AnnualRulesDialog(QDialog):
             self.table.setItem(row, 1, text)
             combo = QComboBox(self.table)
             for option in _RULES:
-                label = RULE_LABELS[option]
+                label = i18n._(RULE_LABELS[option])
                 if option is rule.inferred:
                     label = self.tr("{label} (implicit)").format(label=label)
                 combo.addItem(label)

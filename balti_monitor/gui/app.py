@@ -31,7 +31,7 @@ from .file_opening import open_or_explain
 from .main_window import MainWindow
 from .session import Session
 from .settings import AppSettings, configure_application_names
-from .translations import install_translations
+from .translations import install_translations, set_core_language
 
 translate = QCoreApplication.translate
 
@@ -52,9 +52,18 @@ def create_application() -> QApplication:
     icon = resource_path("ui", "icons/balti_monitor.png")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
-    if not getattr(app, "_balti_translators", None):
-        app._balti_translators = install_translations(app)  # type: ignore[attr-defined]
+    apply_language(app, AppSettings().language())
     return app
+
+
+def apply_language(app: QCoreApplication, language: str) -> None:
+    """Install the interface's language (Qt translators, default locale) and give it to the core's messages;
+    nothing is done when it is installed already."""
+    if getattr(app, "_balti_language", None) == language:
+        return
+    app._balti_translators = install_translations(app, language)  # type: ignore[attr-defined]
+    app._balti_language = language  # type: ignore[attr-defined]
+    set_core_language(language)
 
 
 def open_session(session: Session, path: Path, *, deferred: bool = False) -> bool:

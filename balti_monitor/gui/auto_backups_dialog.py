@@ -12,6 +12,7 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
@@ -26,11 +27,13 @@ from balti_monitor.services.backup import (
     set_backup_keep,
 )
 from balti_monitor.services.errors import ServiceError
-from balti_monitor.services.file_report import format_size, format_time
 
 from . import dialogs
 from .forms.ui_auto_backups_dialog import Ui_AutoBackupsDialog
+from .locale_format import date_time_text, size_text
 from .row_table_model import Column, RowTableModel, compact_rows
+
+translate = QCoreApplication.translate
 
 
 class AutoBackupsModel(RowTableModel):
@@ -39,9 +42,9 @@ class AutoBackupsModel(RowTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             [
-                Column(self.tr("Data"), lambda b: format_time(b.created)),
+                Column(self.tr("Data"), lambda b: date_time_text(b.created)),
                 Column(self.tr("Motivul"), lambda b: b.reason_label),
-                Column(self.tr("Mărimea"), lambda b: format_size(b.size)),
+                Column(self.tr("Mărimea"), lambda b: size_text(b.size)),
                 Column(self.tr("Fișierul"), lambda b: b.path.name, lambda b: str(b.path)),
             ],
             parent,
@@ -69,11 +72,11 @@ class AutoBackupsDialog:
         self.dialog = loaded
         self.db_path = db_path
         self._restore = restore
-        tr = loaded.tr
         self.ui.introLabel.setText(
-            tr(
+            translate(
+                "AutoBackupsDialog",
                 "Copiile automate ale fișierului <b>{name}</b>, cea mai nouă prima. Se fac la fiecare "
-                "deschidere, înainte de restaurări, de importuri și de actualizarea structurii fișierului."
+                "deschidere, înainte de restaurări, de importuri și de actualizarea structurii fișierului.",
             ).format(name=escape(db_path.name))
         )
         self.model = AutoBackupsModel(loaded)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balti_monitor import i18n
 from balti_monitor.errors import BaltiMonitorError
 from balti_monitor.export.change_log import HEADERS, log_rows, write_log_xlsx
 from balti_monitor.services.audit import KINDS, SOURCES, LogEntry, cell_history, period_changes
@@ -41,6 +42,23 @@ NO_PARENT = QModelIndex()
 
 #: (action id, subdivision id, column) of the grid's current cell, or None
 CellProvider = Callable[[], tuple[int, int, int] | None]
+
+
+#: The log's column titles (``HEADERS`` of the xlsx, which stays Romanian), marked for translation.
+_HEADER_TEXTS = (
+    QT_TRANSLATE_NOOP("ChangeLogModel", "Data și ora"),
+    QT_TRANSLATE_NOOP("ChangeLogModel", "Cine"),
+    QT_TRANSLATE_NOOP("ChangeLogModel", "Sursa"),
+    QT_TRANSLATE_NOOP("ChangeLogModel", "Ce"),
+    QT_TRANSLATE_NOOP("ChangeLogModel", "Perioada"),
+    QT_TRANSLATE_NOOP("ChangeLogModel", "Acțiunea"),
+    QT_TRANSLATE_NOOP("ChangeLogModel", "Subdiviziunea"),
+    QT_TRANSLATE_NOOP("ChangeLogModel", "Coloana"),
+    QT_TRANSLATE_NOOP("ChangeLogModel", "Câmpul"),
+    QT_TRANSLATE_NOOP("ChangeLogModel", "Text vechi"),
+    QT_TRANSLATE_NOOP("ChangeLogModel", "Text nou"),
+    QT_TRANSLATE_NOOP("ChangeLogModel", "Notă"),
+)
 
 
 class ChangeLogModel(QAbstractTableModel):
@@ -106,11 +124,11 @@ class ChangeLogDialog(QDialog):
         self.source_box = QComboBox(self)
         self.source_box.addItem(self.tr("Orice sursă"), None)
         for code, label in SOURCES.items():
-            self.source_box.addItem(self.tr(label), code)
+            self.source_box.addItem(i18n._(label), code)
         self.kind_box = QComboBox(self)
         self.kind_box.addItem(self.tr("Orice modificare"), None)
         for code, label in KINDS.items():
-            self.kind_box.addItem(self.tr(label), code)
+            self.kind_box.addItem(i18n._(label), code)
         self.cell_check = QCheckBox(self.tr("Doar celula selectată"), self)
         self.cell_check.setToolTip(
             self.tr("Doar modificările celulei curente din grilă (valoare, descriere, Total)")
@@ -131,8 +149,9 @@ class ChangeLogDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        heads = self.table.horizontalHeader()
         for column, width in enumerate((150, 120, 140, 130, 70, 70, 100, 70, 150, 200, 200)):
-            self.table.setColumnWidth(column, width)
+            self.table.setColumnWidth(column, max(width, heads.sectionSizeHint(column)))  # title never cut
         self.count_label = QLabel(self)
 
         self.export_button = QPushButton(self.tr("Exportă în Excel…"), self)
@@ -205,8 +224,8 @@ class ChangeLogDialog(QDialog):
         shown = self.shown_entries()
         self.model.set_entries(shown)
         self.count_label.setText(
-            self.tr("{shown} din {total} modificări (cele mai noi sus).").format(
-                shown=len(shown), total=len(self.all_entries)
+            self.tr("{shown} din %n modificări (cele mai noi sus).", "", len(self.all_entries)).format(
+                shown=len(shown)
             )
         )
         self.export_button.setEnabled(bool(shown))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balti_monitor import i18n
 from balti_monitor.errors import BaltiMonitorError
 from balti_monitor.export.completeness import write_overdue_xlsx
 from balti_monitor.services.completeness import (
@@ -134,7 +135,9 @@ class CompletenessModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             what = describe_owed(cell) if cell.state in (MISSING, PARTIAL, NEEDS_CORRECTION) else cell.label
-            return f"{line.name} · acțiunea {cell.action_code}: {what}"
+            return self.tr("{name} · acțiunea {code}: {what}").format(
+                name=line.name, code=cell.action_code, what=what
+            )
         return None
 
     def headerData(
@@ -152,7 +155,7 @@ class CompletenessModel(QAbstractTableModel):
         if section == 1:
             return self.tr("Formularul")
         if section < FIXED:
-            return STATE_LABELS_RO[STATES[section - 2]]
+            return i18n._(STATE_LABELS_RO[STATES[section - 2]])
         return self.overview.actions[section - FIXED][1]
 
 
@@ -208,7 +211,7 @@ class CompletenessPage(QDialog):
         if overview is None:
             self.title.setText(self.tr("Nicio perioadă afișată."))
             return
-        totals = ", ".join(f"{STATE_LABELS_RO[s]} {overview.total(s)}" for s in STATES)
+        totals = ", ".join(f"{i18n._(STATE_LABELS_RO[s])} {overview.total(s)}" for s in STATES)
         self.title.setText(
             self.tr("Perioada {code}: {totals}.").format(code=overview.period_code, totals=totals)
         )
@@ -232,7 +235,7 @@ class CompletenessPage(QDialog):
             return False
         write = SetReviewStatus(period.id, cell.action_id, cell.subdivision_id, status)
         command = WriteCommand(
-            self.session, write, self.tr("Starea returului: {s}").format(s=REVIEW_STATUSES[status])
+            self.session, write, self.tr("Starea returului: {s}").format(s=i18n._(REVIEW_STATUSES[status]))
         )
         self.session.undo_stack.push(command)
         self.reload()
@@ -248,7 +251,7 @@ class CompletenessPage(QDialog):
         menu.addSeparator()
         for status, label in REVIEW_STATUSES.items():
             menu.addAction(
-                self.tr("Marchează: {label}").format(label=label), self._review_setter(index, status)
+                self.tr("Marchează: {label}").format(label=i18n._(label)), self._review_setter(index, status)
             )
         menu.exec(self.table.viewport().mapToGlobal(pos))
 

@@ -261,9 +261,7 @@ class ExportActions(QObject):
         findings = sum(len(r.findings) for r in self.session.results().values())
         if findings:
             notes.append(
-                self.tr("Atenție: perioada are {n} constatări ale verificărilor nerezolvate.").format(
-                    n=findings
-                )
+                self.tr("Atenție: perioada are %n constatări ale verificărilor nerezolvate.", "", findings)
             )
         choice_after = dialogs.after_export(self.window, written, "\n".join(notes))
         if choice_after == OPEN_DOCUMENT:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balti_monitor import i18n
 from balti_monitor.services.preflight import SECTION_TITLES, LineKind, Preflight, PreflightLine
 
 translate = QCoreApplication.translate
@@ -113,7 +114,7 @@ class PreflightDialog(QDialog):
             lines = preflight.of(kind)
             if not lines:
                 continue
-            section = QTreeWidgetItem(self.tree, [f"{SECTION_TITLES[kind]} ({len(lines)})"])
+            section = QTreeWidgetItem(self.tree, [f"{i18n._(SECTION_TITLES[kind])} ({len(lines)})"])
             section.setFont(0, bold)
             if kind == LineKind.FINDINGS:
                 groups: dict[str, QTreeWidgetItem] = {}

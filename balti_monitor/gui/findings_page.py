@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,13 +20,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balti_monitor import i18n
 from balti_monitor.services.findings_list import FindingRow, period_finding_rows
 from balti_monitor.services.preflight import KIND_LABELS
 
 from .period_follower import PeriodFollower
 from .session import Session
 
-HEADERS = ("Starea", "Acțiunea", "Subdiviziunea", "Indicator", "Tipul", "Constatarea", "Nota")
+HEADERS = (
+    QT_TRANSLATE_NOOP("FindingsPage", "Starea"),
+    QT_TRANSLATE_NOOP("FindingsPage", "Acțiunea"),
+    QT_TRANSLATE_NOOP("FindingsPage", "Subdiviziunea"),
+    QT_TRANSLATE_NOOP("FindingsPage", "Indicator"),
+    QT_TRANSLATE_NOOP("FindingsPage", "Tipul"),
+    QT_TRANSLATE_NOOP("FindingsPage", "Constatarea"),
+    QT_TRANSLATE_NOOP("FindingsPage", "Nota"),
+)
 
 
 class FindingsPage(QDialog):
@@ -49,7 +59,7 @@ class FindingsPage(QDialog):
         self.kind_box = QComboBox(self)
         self.kind_box.addItem(self.tr("Orice tip"), None)
         for label in dict.fromkeys(KIND_LABELS.values()):
-            self.kind_box.addItem(label, label)
+            self.kind_box.addItem(i18n._(label), i18n._(label))
         self.state_box = QComboBox(self)
         for text, data in (
             (self.tr("Toate"), None),
@@ -62,12 +72,13 @@ class FindingsPage(QDialog):
         filters.addWidget(self.kind_box)
         filters.addWidget(self.state_box)
         self.table = QTableWidget(0, len(HEADERS), self)
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
+        self.table.setHorizontalHeaderLabels([self.tr(str(h)) for h in HEADERS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
+        heads = self.table.horizontalHeader()
         for column, width in enumerate((90, 70, 200, 70, 200, 380, 200)):
-            self.table.setColumnWidth(column, width)
+            self.table.setColumnWidth(column, max(width, heads.sectionSizeHint(column)))  # title never cut
         self.table.cellDoubleClicked.connect(lambda row, _c: self.open_finding(row))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -19,11 +20,18 @@ from PySide6.QtWidgets import (
 
 from balti_monitor.services.comments import CommentInfo, SetResolved, period_comments
 
+from .locale_format import date_time_text
 from .period_follower import PeriodFollower
 from .session import Session
 from .undo import WriteCommand
 
-HEADERS = ("Starea", "Celula", "Comentariul", "Autorul", "Data")
+HEADERS = (
+    QT_TRANSLATE_NOOP("FollowupsDialog", "Starea"),
+    QT_TRANSLATE_NOOP("FollowupsDialog", "Celula"),
+    QT_TRANSLATE_NOOP("FollowupsDialog", "Comentariul"),
+    QT_TRANSLATE_NOOP("FollowupsDialog", "Autorul"),
+    QT_TRANSLATE_NOOP("FollowupsDialog", "Data"),
+)
 
 
 class FollowupsDialog(QDialog):
@@ -42,13 +50,14 @@ class FollowupsDialog(QDialog):
         self.title = QLabel(self)
         self.all_check = QCheckBox(self.tr("Și comentariile rezolvate sau fără urmărire"), self)
         self.table = QTableWidget(0, len(HEADERS), self)
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
+        self.table.setHorizontalHeaderLabels([self.tr(str(h)) for h in HEADERS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(False)
+        heads = self.table.horizontalHeader()
         for column, width in enumerate((90, 200, 460, 120, 120)):
-            self.table.setColumnWidth(column, width)
+            self.table.setColumnWidth(column, max(width, heads.sectionSizeHint(column)))  # title never cut
         self.table.cellDoubleClicked.connect(lambda row, _c: self.open_cell(row))
         self.resolve_button = QPushButton(self.tr("Rezolvat"), self)
         self.resolve_button.clicked.connect(lambda: self.set_resolved(self.table.currentRow(), True))
@@ -83,7 +92,7 @@ class FollowupsDialog(QDialog):
             text = c.text
             if c.reply:  # come back with the subdivision's return form
                 text += "\n" + self.tr("Răspunsul subdiviziunii: {reply}").format(reply=c.reply)
-            values = (state, c.place, text, c.author, c.created_at.strftime("%Y-%m-%d %H:%M"))
+            values = (state, c.place, text, c.author, date_time_text(c.created_at))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)

@@ -104,9 +104,11 @@ class FormsActions(QObject):
                 self.window,
                 self.tr("Formulare existente"),
                 self.tr(
-                    "În dosarul „{folder}” există deja {n} formulare ale perioadei {code}. Le înlocuiți cu "
-                    "formulare noi? (Formularele vechi completate de subdiviziuni se pot importa în continuare.)"
-                ).format(folder=folder, n=len(existing), code=code),
+                    "În dosarul „{folder}” există deja %n formulare ale perioadei {code}. Le înlocuiți cu "
+                    "formulare noi? (Formularele vechi completate de subdiviziuni se pot importa în continuare.)",
+                    "",
+                    len(existing),
+                ).format(folder=folder, code=code),
             ):
                 return None
             options = dataclasses.replace(options, overwrite=True)
@@ -201,7 +203,7 @@ class FormsActions(QObject):
         if accepted is None:
             return False
         names = [f.subdivision_code for f in preview.files]
-        who = ", ".join(names) if len(names) <= 3 else self.tr("{n} formulare").format(n=len(names))
+        who = ", ".join(names) if len(names) <= 3 else self.tr("%n formulare", "", len(names))
         command = FormsImportCommand(
             self.session, preview, accepted, self.tr("Import formulare: {who}").format(who=who)
         )
@@ -213,8 +215,9 @@ class FormsActions(QObject):
             )
             return False
         self.session.message.emit(
-            self.tr("Import: {cells} celule scrise din {files} formulare (Ctrl+Z anulează importul).").format(
-                cells=command.result.applied, files=len(preview.files)
+            self.tr("Import: {cells} scrise din {files} (Ctrl+Z anulează importul).").format(
+                cells=self.tr("%n celule", "", command.result.applied),
+                files=self.tr("%n formulare", "", len(preview.files)),
             )
         )
         return True

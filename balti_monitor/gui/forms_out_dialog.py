@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,6 +25,8 @@ from balti_monitor.services.periods import PeriodInfo, key_of
 
 from . import dialogs
 from .forms.ui_forms_out_dialog import Ui_FormsOutDialog
+
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +52,12 @@ class FormsOutDialog:
         self.ui = Ui_FormsOutDialog()
         self.ui.setupUi(loaded)
         self.dialog = loaded
-        tr = loaded.tr
         key = key_of(period)
         self.ui.titleLabel.setText(
-            tr("Formularele de retur ale subdiviziunilor pentru perioada <b>{label}</b> ({code}).").format(
-                label=escape(key.label), code=escape(key.code)
-            )
+            translate(
+                "FormsOutDialog",
+                "Formularele de retur ale subdiviziunilor pentru perioada <b>{label}</b> ({code}).",
+            ).format(label=escape(key.label), code=escape(key.code))
         )
         self.folder = self.ui.folderEdit
         self.folder.setText(str(folder))
@@ -75,7 +77,9 @@ class FormsOutDialog:
             label = (
                 f"{sub.name} ({sub.code})"
                 if sub.active
-                else tr("{name} ({code}) — inactivă").format(name=sub.name, code=sub.code)
+                else translate("FormsOutDialog", "{name} ({code}) — inactivă").format(
+                    name=sub.name, code=sub.code
+                )
             )
             item = QListWidgetItem(label, self.subdivisions)
             item.setToolTip(label)
@@ -90,7 +94,9 @@ class FormsOutDialog:
         self.ui.noneButton.clicked.connect(lambda: self._check_all(False))
         self.error = self.ui.errorLabel
         buttons = self.ui.buttonBox
-        self.generate_button = buttons.addButton(tr("&Generează"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.generate_button = buttons.addButton(
+            translate("FormsOutDialog", "&Generează"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.generate_button.setDefault(True)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(loaded.reject)
@@ -118,7 +124,7 @@ class FormsOutDialog:
 
     def _update_count(self) -> None:
         self.count.setText(
-            self.dialog.tr("{n} din {total} alese").format(
+            translate("FormsOutDialog", "{n} din {total} alese").format(
                 n=len(self.checked_ids()), total=len(self.subdivision_ids)
             )
         )
@@ -127,20 +133,24 @@ class FormsOutDialog:
     def _browse(self) -> None:
         current = Path(self.folder.text().strip() or ".")
         start = current if current.is_dir() else current.parent
-        chosen = dialogs.choose_folder(self.dialog, self.dialog.tr("Alegeți dosarul formularelor"), start)
+        chosen = dialogs.choose_folder(
+            self.dialog, translate("FormsOutDialog", "Alegeți dosarul formularelor"), start
+        )
         if chosen is not None:
             self.folder.setText(str(chosen))
 
     def _accept(self) -> None:
         text = self.folder.text().strip()
         if not text:
-            self.error.setText(self.dialog.tr("Alegeți dosarul în care se scriu formularele."))
+            self.error.setText(translate("FormsOutDialog", "Alegeți dosarul în care se scriu formularele."))
             return
         if Path(text).exists() and not Path(text).is_dir():
-            self.error.setText(self.dialog.tr("„{path}” este un fișier, nu un dosar.").format(path=text))
+            self.error.setText(
+                translate("FormsOutDialog", "„{path}” este un fișier, nu un dosar.").format(path=text)
+            )
             return
         if not self.checked_ids():
-            self.error.setText(self.dialog.tr("Alegeți cel puțin o subdiviziune."))
+            self.error.setText(translate("FormsOutDialog", "Alegeți cel puțin o subdiviziune."))
             return
         self.dialog.accept()
 

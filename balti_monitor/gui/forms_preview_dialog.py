@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from balti_monitor.interchange.forms_common import count_phrase
+from balti_monitor import i18n
 from balti_monitor.interchange.forms_in import (
     KIND_LABELS,
     CellChange,
@@ -57,39 +57,23 @@ SHORT = 90
 translate = QCoreApplication.translate
 
 
-def _phrases() -> list[tuple[ChangeKind, str, str]]:
-    """Counted Romanian phrases per kind (singular, plural), in the order they are listed."""
+def _phrases(n: int) -> list[tuple[ChangeKind, str]]:
+    """Counted phrases per kind for ``n`` rows ("%n" and the plural forms of each language), in the order they
+    are listed."""
     return [
-        (ChangeKind.NEW, translate("FormsPreview", "rând nou"), translate("FormsPreview", "rânduri noi")),
-        (
-            ChangeKind.CHANGED,
-            translate("FormsPreview", "rând modificat"),
-            translate("FormsPreview", "rânduri modificate"),
-        ),
-        (
-            ChangeKind.CLEARED,
-            translate("FormsPreview", "rând șters"),
-            translate("FormsPreview", "rânduri șterse"),
-        ),
-        (ChangeKind.CONFLICT, translate("FormsPreview", "conflict"), translate("FormsPreview", "conflicte")),
-        (
-            ChangeKind.UNCHANGED,
-            translate("FormsPreview", "rând neschimbat"),
-            translate("FormsPreview", "rânduri neschimbate"),
-        ),
-        (
-            ChangeKind.KEPT,
-            translate("FormsPreview", "rând păstrat din aplicație"),
-            translate("FormsPreview", "rânduri păstrate din aplicație"),
-        ),
+        (ChangeKind.NEW, translate("FormsPreview", "%n rânduri noi", "", n)),
+        (ChangeKind.CHANGED, translate("FormsPreview", "%n rânduri modificate", "", n)),
+        (ChangeKind.CLEARED, translate("FormsPreview", "%n rânduri șterse", "", n)),
+        (ChangeKind.CONFLICT, translate("FormsPreview", "%n conflicte", "", n)),
+        (ChangeKind.UNCHANGED, translate("FormsPreview", "%n rânduri neschimbate", "", n)),
+        (ChangeKind.KEPT, translate("FormsPreview", "%n rânduri păstrate din aplicație", "", n)),
     ]
 
 
 def counts_text(source: ImportPreview | FormFile) -> str:
     """ "2 rânduri modificate, 1 conflict, 68 de rânduri neschimbate" (kinds that occur)."""
-    return ", ".join(
-        count_phrase(source.count(kind), one, many) for kind, one, many in _phrases() if source.count(kind)
-    )
+    kinds = [kind for kind, _ in _phrases(0)]
+    return ", ".join(dict(_phrases(source.count(kind)))[kind] for kind in kinds if source.count(kind))
 
 
 def short(text: str, limit: int = SHORT) -> str:
@@ -120,7 +104,7 @@ class ChangesModel(RowTableModel):
     def __init__(self, changes: tuple[CellChange, ...], parent: QObject | None = None) -> None:
         super().__init__(
             [
-                Column(self.tr("Tip"), lambda c: KIND_LABELS[c.kind]),
+                Column(self.tr("Tip"), lambda c: i18n._(KIND_LABELS[c.kind])),
                 Column(self.tr("Acțiunea"), lambda c: c.action_code),
                 Column(self.tr("Rândul"), lambda c: c.label),
                 Column(self.tr("Subdiviziunea"), lambda c: c.subdivision_name),
@@ -227,7 +211,6 @@ class FormsPreviewDialog:
         self.ui.setupUi(loaded)
         self.dialog = loaded
         self.preview = preview
-        tr = loaded.tr
         self.ui.summaryLabel.setText(self._summary())
 
         self.model = ChangesModel(preview.changes, loaded)
@@ -246,11 +229,12 @@ class FormsPreviewDialog:
         accept_all = self.ui.acceptAllButton
         if conflicts:
             conflict_label.setText(
-                tr(
+                translate(
+                    "FormsPreviewDialog",
                     "<b>{n}</b>: valoarea a fost modificată și în aplicație după generarea formularului. Bifați "
                     "în coloana „Tip” rândurile pentru care se preia valoarea din formular; celelalte își "
-                    "păstrează valoarea din aplicație."
-                ).format(n=escape(count_phrase(conflicts, tr("conflict"), tr("conflicte"))))
+                    "păstrează valoarea din aplicație.",
+                ).format(n=escape(translate("FormsPreviewDialog", "%n conflicte", "", conflicts)))
             )
             accept_all.clicked.connect(self.model.accept_all)
         else:
@@ -263,22 +247,34 @@ class FormsPreviewDialog:
 
         tabs = self.ui.tabs
         shown = sum(1 for c in preview.changes if c.kind in SHOWN_KINDS)
-        tabs.setTabText(0, tr("&Modificări ({n})").format(n=shown))
-        tabs.setTabText(1, tr("&Fișiere ({n})").format(n=len(preview.files) + len(preview.refused)))
+        tabs.setTabText(0, translate("FormsPreviewDialog", "&Modificări ({n})").format(n=shown))
+        tabs.setTabText(
+            1,
+            translate("FormsPreviewDialog", "&Fișiere ({n})").format(
+                n=len(preview.files) + len(preview.refused)
+            ),
+        )
         tabs.setTabText(
             2,
-            tr("&Constatări (+{new} / −{gone})").format(
+            translate("FormsPreviewDialog", "&Constatări (+{new} / −{gone})").format(
                 new=len(preview.new_findings), gone=len(preview.resolved_findings)
             ),
         )
         self.answers = self._answers_table()
         if self.answers is not None:
-            tabs.addTab(self.answers, tr("&Răspunsuri la observații ({n})").format(n=len(preview.answers)))
+            tabs.addTab(
+                self.answers,
+                translate("FormsPreviewDialog", "&Răspunsuri la observații ({n})").format(
+                    n=len(preview.answers)
+                ),
+            )
         if not preview.files or (not preview.has_changes and preview.refused):
             tabs.setCurrentIndex(1)
 
         buttons = self.ui.buttonBox
-        self.apply_button = buttons.addButton(tr("&Aplică"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply_button = buttons.addButton(
+            translate("FormsPreviewDialog", "&Aplică"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.apply_button.setEnabled(bool(preview.files))
         self.apply_button.setDefault(bool(preview.files))
         buttons.accepted.connect(loaded.accept)
@@ -290,11 +286,15 @@ class FormsPreviewDialog:
         answers = [(f, a) for f in self.preview.files for a in f.answers]
         if not answers:
             return None
-        tr = self.dialog.tr
         table = QTableWidget(len(answers), 4)
         table.setObjectName("answersTable")
         table.setHorizontalHeaderLabels(
-            [tr("Subdiviziunea"), tr("Rândul"), tr("Observația primăriei"), tr("Răspunsul din formular")]
+            [
+                translate("FormsPreviewDialog", "Subdiviziunea"),
+                translate("FormsPreviewDialog", "Rândul"),
+                translate("FormsPreviewDialog", "Observația primăriei"),
+                translate("FormsPreviewDialog", "Răspunsul din formular"),
+            ]
         )
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setWordWrap(True)
@@ -313,52 +313,80 @@ class FormsPreviewDialog:
         return table
 
     def _summary(self) -> str:
-        tr = self.dialog.tr
         p = self.preview
         lines = []
         if p.files:
-            head = tr("<b>Perioada {code}</b> · formulare recunoscute: {n}").format(
-                code=escape(p.period_code or ""), n=len(p.files)
-            )
+            head = translate(
+                "FormsPreviewDialog", "<b>Perioada {code}</b> · formulare recunoscute: {n}"
+            ).format(code=escape(p.period_code or ""), n=len(p.files))
             if p.refused:
-                head += tr(" · <span style='color:#b00020'>refuzate: {n}</span>").format(n=len(p.refused))
+                head += translate(
+                    "FormsPreviewDialog", " · <span style='color:#b00020'>refuzate: {n}</span>"
+                ).format(n=len(p.refused))
             lines.append(head)
             counted = counts_text(p)
-            lines.append(escape(counted) if counted else tr("Formularele nu au niciun rând de valori."))
+            lines.append(
+                escape(counted)
+                if counted
+                else translate("FormsPreviewDialog", "Formularele nu au niciun rând de valori.")
+            )
             if p.answers:
                 lines.append(
-                    tr("Răspunsuri la observații: <b>{n}</b> (se păstrează la observațiile lor).").format(
-                        n=len(p.answers)
-                    )
+                    translate(
+                        "FormsPreviewDialog",
+                        "Răspunsuri la observații: <b>{n}</b> (se păstrează la observațiile lor).",
+                    ).format(n=len(p.answers))
                 )
             if not p.has_changes:
                 lines.append(
-                    tr("Formularele nu aduc nicio modificare; „Aplică” doar le marchează ca importate.")
+                    translate(
+                        "FormsPreviewDialog",
+                        "Formularele nu aduc nicio modificare; „Aplică” doar le marchează ca importate.",
+                    )
                 )
         else:
             lines.append(
-                tr(
+                translate(
+                    "FormsPreviewDialog",
                     "<b>Niciun formular nu poate fi importat</b> ({n} refuzate); motivele sunt în fila „Fișiere”. "
-                    "Nu se modifică nimic."
+                    "Nu se modifică nimic.",
                 ).format(n=len(p.refused))
             )
         return "<br>".join(lines)
 
     def _fill_files(self) -> None:
-        tr = self.dialog.tr
         table = self.files
         table.setColumnCount(3)
-        table.setHorizontalHeaderLabels([tr("Fișierul"), tr("Subdiviziunea"), tr("Rezultatul")])
+        table.setHorizontalHeaderLabels(
+            [
+                translate("FormsPreviewDialog", "Fișierul"),
+                translate("FormsPreviewDialog", "Subdiviziunea"),
+                translate("FormsPreviewDialog", "Rezultatul"),
+            ]
+        )
         rows: list[tuple[str, str, str, bool]] = []
         for f in self.preview.files:
-            result = tr("✓ se importă: {summary}").format(summary=counts_text(f) or tr("niciun rând"))
+            result = translate("FormsPreviewDialog", "✓ se importă: {summary}").format(
+                summary=counts_text(f) or translate("FormsPreviewDialog", "niciun rând")
+            )
             if f.answers:
-                result += tr(", răspunsuri la observații: {n}").format(n=len(f.answers))
+                result += translate("FormsPreviewDialog", ", răspunsuri la observații: {n}").format(
+                    n=len(f.answers)
+                )
             if f.warnings:
-                result += "\n" + "\n".join(tr("atenție: {w}").format(w=w) for w in f.warnings)
+                result += "\n" + "\n".join(
+                    translate("FormsPreviewDialog", "atenție: {w}").format(w=w) for w in f.warnings
+                )
             rows.append((f.path.name, f.subdivision_name, result, False))
         for r in self.preview.refused:
-            rows.append((r.path.name, "—", tr("✗ refuzat: {reason}").format(reason=r.message), True))
+            rows.append(
+                (
+                    r.path.name,
+                    "—",
+                    translate("FormsPreviewDialog", "✗ refuzat: {reason}").format(reason=r.message),
+                    True,
+                )
+            )
         table.setRowCount(len(rows))
         for row, (name, sub, result, refused) in enumerate(rows):
             for column, text in enumerate((name, sub, result)):
@@ -375,21 +403,20 @@ class FormsPreviewDialog:
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
     def _fill_findings(self) -> None:
-        tr = self.dialog.tr
         for label, items, findings, title, none in (
             (
                 self.ui.newFindingsLabel,
                 self.ui.newFindingsList,
                 self.preview.new_findings,
-                tr("Constatări noi după import: {n}"),
-                tr("Importul nu adaugă constatări noi."),
+                translate("FormsPreviewDialog", "Constatări noi după import: {n}"),
+                translate("FormsPreviewDialog", "Importul nu adaugă constatări noi."),
             ),
             (
                 self.ui.resolvedFindingsLabel,
                 self.ui.resolvedFindingsList,
                 self.preview.resolved_findings,
-                tr("Constatări care dispar după import: {n}"),
-                tr("Importul nu rezolvă constatări existente."),
+                translate("FormsPreviewDialog", "Constatări care dispar după import: {n}"),
+                translate("FormsPreviewDialog", "Importul nu rezolvă constatări existente."),
             ),
         ):
             label.setText(f"<b>{escape(title.format(n=len(findings)))}</b>" if findings else escape(none))

@@ -13,7 +13,7 @@ from collections import Counter
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,14 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balti_monitor import i18n
 from balti_monitor.services.form_status import STATE_LABELS, FormState, FormStatusRow, form_statuses
 from balti_monitor.services.periods import key_of
 
 from . import dialogs
 from .forms.ui_forms_status_dialog import Ui_FormsStatusDialog
+from .locale_format import date_time_text
 from .row_table_model import Column, RowTableModel, compact_rows
 from .session import Session
 from .undo import FormStateCommand
+
+translate = QCoreApplication.translate
 
 STATE_COLOURS: dict[FormState | None, QColor] = {
     None: QColor("#6b6b6b"),
@@ -40,7 +44,7 @@ STATE_COLOURS: dict[FormState | None, QColor] = {
 
 
 def _time(moment: dt.datetime | None) -> str:
-    return moment.strftime("%d.%m.%Y %H:%M") if moment is not None else ""
+    return date_time_text(moment)
 
 
 class FormStatusModel(RowTableModel):
@@ -153,16 +157,17 @@ class FormsStatusDialog:
         self._update_buttons()
 
     def _update_summary(self, rows: list[FormStatusRow]) -> None:
-        tr = self.dialog.tr
         period = self.session.period
         code = key_of(period).code if period is not None else ""
         counts = Counter(r.state for r in rows)
-        parts = [f"{tr('Negenerat')}: {counts[None]}"] if counts[None] else []
-        parts += [f"{STATE_LABELS[state]}: {counts[state]}" for state in FormState if counts[state]]
+        not_generated = translate("FormsStatusDialog", "Negenerat")
+        parts = [f"{not_generated}: {counts[None]}"] if counts[None] else []
+        parts += [f"{i18n._(STATE_LABELS[state])}: {counts[state]}" for state in FormState if counts[state]]
+        count = len(rows)  # lupdate reads a plain name as the count, not a call
         self.summary.setText(
-            tr("<b>Perioada {code}</b> · {n} subdiviziuni · {parts}").format(
-                code=escape(code), n=len(rows), parts=escape(" · ".join(parts)) or "—"
-            )
+            translate(
+                "FormsStatusDialog", "<b>Perioada {code}</b> · %n subdiviziuni · {parts}", "", count
+            ).format(code=escape(code), parts=escape(" · ".join(parts)) or "—")
         )
 
     def selected_ids(self) -> list[int]:
@@ -196,13 +201,18 @@ class FormsStatusDialog:
             for row in range(self.model.rowCount())
             if (s := self.model.status_at(row)) and s.subdivision_id in ids
         ]
-        who = ", ".join(names) if len(names) <= 3 else self.dialog.tr("{n} subdiviziuni").format(n=len(names))
-        text = self.dialog.tr("Formular „{state}”: {who}").format(state=STATE_LABELS[state], who=who)
+        count = len(names)
+        who = ", ".join(names) if count <= 3 else translate("FormsStatusDialog", "%n subdiviziuni", "", count)
+        text = translate("FormsStatusDialog", "Formular „{state}”: {who}").format(
+            state=i18n._(STATE_LABELS[state]), who=who
+        )
         command = FormStateCommand(self.session, self.period_id, ids, state, text)
         self.session.undo_stack.push(command)
         self.reload()
         if command.error:
-            dialogs.show_error(self.dialog, self.dialog.tr("Starea nu a fost schimbată"), command.error)
+            dialogs.show_error(
+                self.dialog, translate("FormsStatusDialog", "Starea nu a fost schimbată"), command.error
+            )
             return False
         return True
 

@@ -19,6 +19,8 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+translate = QCoreApplication.translate
+
 T = TypeVar("T")
 
 #: The worker's step: gets the progress callback and the "was cancel asked?" predicate.
@@ -68,10 +70,9 @@ def run_with_progress(parent: QWidget | None, title: str, label: str, work: Work
     An exception of ``work`` is raised again here, on the GUI thread. The dialog appears only when the
     step takes longer than a moment.
     """
-    tr = QCoreApplication.translate
     stop = threading.Event()
     signals = _Signals()
-    dialog = QProgressDialog(label, tr("FormsWorker", "Anulează"), 0, 0, parent)
+    dialog = QProgressDialog(label, translate("FormsWorker", "Anulează"), 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from balti_monitor import i18n
 from balti_monitor.domain.annual import RULE_LABELS, AnnualCell
 from balti_monitor.domain.grid import Aggregation, GridRow, IndicatorDef
 from balti_monitor.domain.totals import Shortfall, applicable_numbers, row_shortfall
@@ -250,7 +251,7 @@ def annual_tooltip(cell: AnnualCell) -> str:
     lines = [
         translate("GridModel", "Semestrul I: {v}").format(v=shown(cell.s1)),
         translate("GridModel", "Semestrul II: {v}").format(v=shown(cell.s2)),
-        translate("GridModel", "Regula anuală: {rule}").format(rule=RULE_LABELS[cell.rule]),
+        translate("GridModel", "Regula anuală: {rule}").format(rule=i18n._(RULE_LABELS[cell.rule])),
     ]
     if cell.own is not None:
         lines.append(translate("GridModel", "Cifra anuală trimisă de subdiviziune (are prioritate)."))
@@ -361,7 +362,8 @@ def _total_cells(
         else:
             kind = CellKind.TOTAL
             if total.contributors:
-                tip = translate("GridModel", "Calculat automat din {n} valori.").format(n=total.contributors)
+                contributors = total.contributors
+                tip = translate("GridModel", "Calculat automat din %n valori.", "", contributors)
             else:
                 tip = translate("GridModel", "Calculat automat; nicio valoare raportată.")
             display = total.text

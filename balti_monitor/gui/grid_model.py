@@ -402,12 +402,14 @@ class GridModel(QAbstractTableModel):
 
         position, first = long[0]
         text = self.tr(
-            "Valoarea are {n} de caractere: valorile sunt scurte; textul lung merge în descriere.\n\n"
-            "O păstrați totuși așa?"
-        ).format(n=len(first.text or ""))
+            "Valoarea are %n caractere: valorile sunt scurte; textul lung merge în descriere.\n\n"
+            "O păstrați totuși așa?",
+            "",
+            len(first.text or ""),
+        )
         if len(long) > 1:
-            text = self.tr("{k} valori au peste {limit} de caractere.").format(
-                k=len(long), limit=LONG_VALUE
+            text = self.tr("%n valori au peste {limit} de caractere.", "", len(long)).format(
+                limit=LONG_VALUE
             ) + ("\n" + text)
         parent = self.parent()
         if dialogs.confirm(parent if isinstance(parent, QWidget) else None, self.tr("Valoare lungă"), text):

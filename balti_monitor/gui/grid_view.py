@@ -492,7 +492,7 @@ class GridView(QTableView):
         text = format_tsv(rows)
         QGuiApplication.clipboard().setText(text)
         cells = (bottom - top + 1) * (right - left + 1)
-        self.message.emit(self.tr("Copiat: {n} celule.").format(n=cells))
+        self.message.emit(self.tr("Copiat: %n celule.", "", cells))
         return text
 
     def paste(self, text: str | None = None) -> bool:
@@ -511,9 +511,11 @@ class GridView(QTableView):
         last_row, last_column = plan.last_row, plan.last_column
         hatched_note = (
             self.tr(
-                "{n} valori cad pe celule hașurate (subdiviziunea nu răspunde de acel indicator) și au fost "
-                "sărite."
-            ).format(n=plan.hatched)
+                "%n valori cad pe celule hașurate (subdiviziunea nu răspunde de acel indicator) și au fost "
+                "sărite.",
+                "",
+                plan.hatched,
+            )
             if plan.hatched
             else ""
         )
@@ -522,15 +524,15 @@ class GridView(QTableView):
             self.message.emit(f"{nothing} {hatched_note}".strip())
             return False
         code = model.result.grid.code if model.result is not None else ""
-        label = self.tr("Lipire în {code} ({n} celule)").format(code=code, n=len(edits))
+        label = self.tr("Lipire în {code} (%n celule)", "", len(edits)).format(code=code)
         if not model.apply_edits(edits, label, indexes, source="paste"):
             return False
         self.select_rect(top, left, last_row, last_column)
-        note = self.tr("Lipite {n} celule.").format(n=len(edits))
+        note = self.tr("Lipite %n celule.", "", len(edits))
         if skipped:
             note += " " + self.tr(
-                "{n} valori nu au încăput sau cad pe rândul Total și au fost ignorate."
-            ).format(n=skipped)
+                "%n valori nu au încăput sau cad pe rândul Total și au fost ignorate.", "", skipped
+            )
         if hatched_note:
             note += " " + hatched_note
         self.message.emit(note)
@@ -553,7 +555,7 @@ class GridView(QTableView):
         if not edits:
             return False
         code = model.result.grid.code if model.result is not None else ""
-        label = self.tr("Ștergere în {code} ({n} celule)").format(code=code, n=len(edits))
+        label = self.tr("Ștergere în {code} (%n celule)", "", len(edits)).format(code=code)
         return model.apply_edits(edits, label, used)
 
     # -- refusals -----------------------------------------------------------------------------------------

@@ -61,7 +61,7 @@ class HistoryPanel(QDockWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.table.setColumnWidth(1, 110)
+        self.table.setColumnWidth(1, max(110, header.sectionSizeHint(1)))  # title never cut
         layout.addWidget(self.title)
         layout.addWidget(self.table, 1)
         self.setWidget(body)

@@ -33,6 +33,7 @@ from .demo_file import is_demo
 from .export_actions import ExportActions
 from .file_actions import FileActions
 from .forms_actions import FormsActions
+from .language_action import LanguageAction
 from .narrative_page import NarrativePage
 from .period_actions import PeriodActions
 from .period_bar import PeriodBar
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.plan_actions = PlanActions(session, settings, self)
         self.signing_actions = SigningActions(session, settings, self, self.current_cell)
         self.signing_actions.navigate = self._navigate
+        self.language_action = LanguageAction(settings, self)
         self._build_actions()
         self.toolbar_action = QAction(self.tr("&Bara de instrumente"), self)
         self.toolbar_action.setCheckable(True)
@@ -235,6 +237,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.report_import_actions.import_action)
         file_menu.addAction(self.report_import_actions.plan_action)
         file_menu.addAction(self.file_actions.demo_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.language_action.action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 

@@ -17,6 +17,8 @@ from balti_monitor.domain.terms import DueState
 from balti_monitor.services.item_progress import ItemProgress
 from balti_monitor.services.results import ActionMark, ActionResult
 
+translate = QCoreApplication.translate
+
 ICON_SIZE = QSize(40, 16)
 
 COLOURS = {
@@ -99,36 +101,41 @@ DUE_TEXTS = {
 
 def describe(result: ActionResult) -> str:
     """A Romanian explanation of the mark (the tree's tooltip)."""
-    tr = QCoreApplication.translate
     texts = {
-        ActionMark.COMPLETE: tr("Marks", "Toate subdiviziunile responsabile au realizat toți indicatorii."),
-        ActionMark.ARREARS: tr("Marks", "Există restanțe: informații lipsă sau indicatori nerealizați."),
-        ActionMark.EMPTY: tr("Marks", "Nu s-a introdus încă nicio informație pentru această perioadă."),
+        ActionMark.COMPLETE: translate(
+            "Marks", "Toate subdiviziunile responsabile au realizat toți indicatorii."
+        ),
+        ActionMark.ARREARS: translate(
+            "Marks", "Există restanțe: informații lipsă sau indicatori nerealizați."
+        ),
+        ActionMark.EMPTY: translate(
+            "Marks", "Nu s-a introdus încă nicio informație pentru această perioadă."
+        ),
     }
     lines = [texts[result.mark]]
     counts = result.totals.counts
     lines.append(
-        tr(
+        translate(
             "Marks", "Subdiviziuni: {all} cu toți indicatorii, {arrears} cu restanțe, {none} fără niciunul."
         ).format(all=counts.n_all, arrears=counts.n_arrears, none=counts.n_none)
     )
-    lines.append(tr("Marks", "Termen: {state}.").format(state=DUE_TEXTS[result.due]()))
+    lines.append(translate("Marks", "Termen: {state}.").format(state=DUE_TEXTS[result.due]()))
     if result.has_overrides:
-        lines.append(tr("Marks", "M: totaluri introduse manual."))
+        lines.append(translate("Marks", "M: totaluri introduse manual."))
     if result.findings:
-        lines.append(tr("Marks", "!: {n} constatări ale verificărilor.").format(n=len(result.findings)))
+        count = len(result.findings)
+        lines.append(translate("Marks", "!: %n constatări ale verificărilor.", "", count))
     return "\n".join(lines)
 
 
 def legend() -> list[tuple[QIcon, str]]:
     """Icons and labels of the legend under the tree."""
-    tr = QCoreApplication.translate
     return [
-        (dot_icon(ActionMark.COMPLETE), tr("Marks", "complet")),
-        (dot_icon(ActionMark.ARREARS), tr("Marks", "restanțe")),
-        (dot_icon(ActionMark.EMPTY), tr("Marks", "nimic încă")),
-        (override_icon(), tr("Marks", "total manual")),
-        (finding_icon(), tr("Marks", "constatări")),
+        (dot_icon(ActionMark.COMPLETE), translate("Marks", "complet")),
+        (dot_icon(ActionMark.ARREARS), translate("Marks", "restanțe")),
+        (dot_icon(ActionMark.EMPTY), translate("Marks", "nimic încă")),
+        (override_icon(), translate("Marks", "total manual")),
+        (finding_icon(), translate("Marks", "constatări")),
     ]
 
 

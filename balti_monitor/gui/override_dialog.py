@@ -8,12 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from balti_monitor.domain.grid import OverrideDef
 from balti_monitor.services.values import validate_value
 
 from .forms.ui_override_dialog import Ui_OverrideDialog
+
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +55,9 @@ class OverrideDialog:
         self.ui.whereLabel.setText(f"<b>{escape(where)}</b>")
         computed_label = self.ui.computedLabel
         computed_label.setText(
-            loaded.tr("Totalul calculat automat: <b>{value}</b>").format(value=escape(computed) or "—")
+            translate("OverrideDialog", "Totalul calculat automat: <b>{value}</b>").format(
+                value=escape(computed) or "—"
+            )
         )
         buttons = self.ui.buttonBox
         buttons.accepted.connect(self._accept)
@@ -62,7 +67,8 @@ class OverrideDialog:
         self.author.setText(current.author if current is not None and current.author else author)
         if current is not None:
             back = buttons.addButton(
-                loaded.tr("&Revino la totalul calculat"), QDialogButtonBox.ButtonRole.ResetRole
+                translate("OverrideDialog", "&Revino la totalul calculat"),
+                QDialogButtonBox.ButtonRole.ResetRole,
             )
             back.clicked.connect(lambda: loaded.done(self.CLEAR_RESULT))
         self.total.setFocus()
@@ -71,7 +77,7 @@ class OverrideDialog:
     def _accept(self) -> None:
         problem = validate_value(self.total.toPlainText().strip())
         if not self.reason.toPlainText().strip():
-            problem = self.dialog.tr("Scrieți motivul pentru care totalul se introduce manual.")
+            problem = translate("OverrideDialog", "Scrieți motivul pentru care totalul se introduce manual.")
         if problem:
             self.error.setText(problem)
             return

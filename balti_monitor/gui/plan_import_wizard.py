@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
@@ -39,7 +39,10 @@ from balti_monitor.interchange.plan_import_doc import (
 )
 
 from . import dialogs
+from .collation import sorted_by_text
 from .forms.ui_plan_import_wizard import Ui_PlanImportWizard
+
+translate = QCoreApplication.translate
 
 CHOOSE, CREATE, OTHER = "", "create", "other"
 
@@ -86,7 +89,9 @@ class PlanImportWizard:
         self.wizard = _Wizard(parent, self)
         self.ui = Ui_PlanImportWizard()
         self.ui.setupUi(self.wizard)
-        self.wizard.setButtonText(QWizard.WizardButton.FinishButton, self.wizard.tr("&Importă"))
+        self.wizard.setButtonText(
+            QWizard.WizardButton.FinishButton, translate("PlanImportWizard", "&Importă")
+        )
         self.reading: PlanReading | None = None
         self._combos: list[QComboBox] = []
         self._names: list[tuple[str, QComboBox]] = []
@@ -94,15 +99,19 @@ class PlanImportWizard:
         for name in KIND_FIELDS:
             self.ui.kindCombo.addItem(name, name)
         self.ui.kindCombo.setCurrentIndex(list(KIND_FIELDS).index(kind))
-        self.ui.kindNote.setText(self.wizard.tr("(ghicit din cuvintele capului de tabel)"))
+        self.ui.kindNote.setText(translate("PlanImportWizard", "(ghicit din cuvintele capului de tabel)"))
         for table in tables:
             header = header_row(table, kind)
             first = " | ".join(c.text for c in table.rows[header if header is not None else 0] if c.text)[
                 :120
             ]
+            rows, cols = len(table.rows), table.width
             item = QListWidgetItem(
-                self.wizard.tr("{name}: {rows} rânduri, {cols} coloane — {first}").format(
-                    name=table.name, rows=len(table.rows), cols=table.width, first=first
+                translate("PlanImportWizard", "{name}: {rows}, {cols} — {first}").format(
+                    name=table.name,
+                    rows=translate("PlanImportWizard", "%n rânduri", "", rows),
+                    cols=translate("PlanImportWizard", "%n coloane", "", cols),
+                    first=first,
                 )
             )
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -154,16 +163,15 @@ class PlanImportWizard:
     def validate(self, page_id: int) -> bool:
         """Whether the user may leave the page (a message says why not)."""
         page = self._page(page_id)
-        tr = self.wizard.tr
         problem = ""
         if page is self.ui.tablesPage and not self.chosen():
-            problem = tr("Bifați cel puțin un tabel.")
+            problem = translate("PlanImportWizard", "Bifați cel puțin un tabel.")
         elif page is self.ui.columnsPage:
             fields = list(self.columns().values())
             if "action" not in fields:
-                problem = tr("Alegeți coloana „Acțiune”.")
+                problem = translate("PlanImportWizard", "Alegeți coloana „Acțiune”.")
             elif len(set(fields) - {"ignore"}) != len([f for f in fields if f != "ignore"]):
-                problem = tr("Un câmp este ales pentru două coloane.")
+                problem = translate("PlanImportWizard", "Un câmp este ales pentru două coloane.")
             else:
                 try:
                     self.reading = parse_plan(
@@ -178,19 +186,22 @@ class PlanImportWizard:
                     problem = str(exc)
                 else:
                     if not self.reading.actions:
-                        problem = tr("În tabelele alese nu am găsit nicio acțiune.")
+                        problem = translate(
+                            "PlanImportWizard", "În tabelele alese nu am găsit nicio acțiune."
+                        )
         elif page is self.ui.namesPage and any(not combo.currentData() for _, combo in self._names):
-            problem = tr(
-                "Alegeți ce înseamnă fiecare nume (o subdiviziune, „creează” sau „alt responsabil”)."
+            problem = translate(
+                "PlanImportWizard",
+                "Alegeți ce înseamnă fiecare nume (o subdiviziune, „creează” sau „alt responsabil”).",
             )
         elif page is self.ui.previewPage:
             mapping = self.mapping()
             if not mapping.plan["code"] or not mapping.plan["title"]:
-                problem = tr("Completați codul și titlul planului.")
+                problem = translate("PlanImportWizard", "Completați codul și titlul planului.")
             elif mapping.plan["first_year"] > mapping.plan["last_year"]:
-                problem = tr("Primul an al planului este după ultimul.")
+                problem = translate("PlanImportWizard", "Primul an al planului este după ultimul.")
         if problem:
-            dialogs.show_error(self.wizard, tr("Nu se poate continua"), problem)
+            dialogs.show_error(self.wizard, translate("PlanImportWizard", "Nu se poate continua"), problem)
             return False
         return True
 
@@ -209,10 +220,16 @@ class PlanImportWizard:
         header = header_row(table, self.kind)
         labels = KIND_FIELDS[self.kind]
         grid = self.ui.columnsTable
-        tr = self.wizard.tr
         grid.clear()
         grid.setColumnCount(4)
-        grid.setHorizontalHeaderLabels([tr("Coloana"), tr("Capul de tabel"), tr("Exemplu"), tr("Conține")])
+        grid.setHorizontalHeaderLabels(
+            [
+                translate("PlanImportWizard", "Coloana"),
+                translate("PlanImportWizard", "Capul de tabel"),
+                translate("PlanImportWizard", "Exemplu"),
+                translate("PlanImportWizard", "Conține"),
+            ]
+        )
         grid.setRowCount(table.width)
         self._combos = []
         start = (header + 1) if header is not None else 0
@@ -232,7 +249,7 @@ class PlanImportWizard:
             grid.setItem(col, 1, QTableWidgetItem(" ".join(head.split()) or "—"))
             grid.setItem(col, 2, QTableWidgetItem(" ".join(sample.split())[:80] or "—"))
             combo = QComboBox()
-            combo.addItem(tr("— nefolosită —"), "")
+            combo.addItem(translate("PlanImportWizard", "— nefolosită —"), "")
             for name, (label, _) in labels.items():
                 combo.addItem(label, name)
             chosen = guessed.get(col)
@@ -245,32 +262,37 @@ class PlanImportWizard:
 
     def _fill_names(self) -> None:
         assert self.reading is not None
-        tr = self.wizard.tr
         unknown = unknown_names(self.reading, Mapping())
         grid = self.ui.namesTable
         grid.clear()
         grid.setColumnCount(2)
-        grid.setHorizontalHeaderLabels([tr("Numele scris în document"), tr("Înseamnă")])
+        grid.setHorizontalHeaderLabels(
+            [
+                translate("PlanImportWizard", "Numele scris în document"),
+                translate("PlanImportWizard", "Înseamnă"),
+            ]
+        )
         grid.setRowCount(len(unknown))
         self._names = []
         for row, name in enumerate(unknown):
             grid.setItem(row, 0, QTableWidgetItem(name))
             combo = QComboBox()
-            combo.addItem(tr("— alegeți —"), CHOOSE)
-            combo.addItem(tr("Creează subdiviziune nouă"), CREATE)
-            combo.addItem(tr("Alt responsabil (se păstrează ca text)"), OTHER)
-            for code, sub_name in self.subdivisions:
+            combo.addItem(translate("PlanImportWizard", "— alegeți —"), CHOOSE)
+            combo.addItem(translate("PlanImportWizard", "Creează subdiviziune nouă"), CREATE)
+            combo.addItem(translate("PlanImportWizard", "Alt responsabil (se păstrează ca text)"), OTHER)
+            for code, sub_name in sorted_by_text(self.subdivisions, lambda pair: pair[1]):
                 combo.addItem(f"{sub_name} ({code})", code)
             grid.setCellWidget(row, 1, combo)
             self._names.append((name, combo))
         if not unknown:
-            self.ui.namesPage.setSubTitle(tr("Toate numele de responsabili corespund unor subdiviziuni."))
+            self.ui.namesPage.setSubTitle(
+                translate("PlanImportWizard", "Toate numele de responsabili corespund unor subdiviziuni.")
+            )
         grid.verticalHeader().setVisible(False)
         grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
 
     def _fill_preview(self) -> None:
         assert self.reading is not None
-        tr = self.wizard.tr
         meta = self.reading.meta
         self.ui.codeEdit.setText(str(meta["code"]))
         self.ui.titleEdit.setText(str(meta["title"]))
@@ -278,18 +300,25 @@ class PlanImportWizard:
         self.ui.lastYearSpin.setValue(int(meta["last_year"]))
         tree = self.ui.previewTree
         tree.clear()
-        tree.setHeaderLabels([tr("Plan")])
+        tree.setHeaderLabels([translate("PlanImportWizard", "Plan")])
         for group in self.reading.groups:
-            top = QTreeWidgetItem([tr("Prioritatea {n}: {t}").format(n=group.number, t=group.title)])
+            top = QTreeWidgetItem(
+                [translate("PlanImportWizard", "Prioritatea {n}: {t}").format(n=group.number, t=group.title)]
+            )
             tree.addTopLevelItem(top)
             for action in group.actions:
                 who = ", ".join(action.responsible) or "—"
+                count = len(action.indicators)
                 node = QTreeWidgetItem(
                     [
-                        tr("{code} {title} — {n} indicatori; responsabili: {who}; numărul din: {src}").format(
+                        translate(
+                            "PlanImportWizard",
+                            "{code} {title} — %n indicatori; responsabili: {who}; numărul din: {src}",
+                            "",
+                            count,
+                        ).format(
                             code=action.code,
                             title=" ".join(action.title.split()),
-                            n=len(action.indicators),
                             who=who,
                             src=action.code_source,
                         )

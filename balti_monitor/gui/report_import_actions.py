@@ -99,9 +99,9 @@ class ReportImportActions(QObject):
             return False
         self.session.apply(changes)
         self.session.message.emit(
-            self.tr("Raportul „{name}” a fost importat în perioada {period}: {rows} returi.").format(
-                name=reading.source, period=reading.period_code, rows=len(reading.rows)
-            )
+            self.tr(
+                "Raportul „{name}” a fost importat în perioada {period}: %n returi.", "", len(reading.rows)
+            ).format(name=reading.source, period=reading.period_code)
         )
         return True
 
@@ -149,8 +149,8 @@ class ReportImportActions(QObject):
         self.session.apply(changes)
         self.session.set_plan(plan_id)
         self.session.message.emit(
-            self.tr("Planul „{title}” a fost importat: {n} acțiuni.").format(
-                title=reading.meta["title"], n=len(reading.actions)
+            self.tr("Planul „{title}” a fost importat: %n acțiuni.", "", len(reading.actions)).format(
+                title=reading.meta["title"]
             )
         )
         return True

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
 from balti_monitor.interchange.report_import import Difference, ReportReading
 
 from .forms.ui_report_import_dialog import Ui_ReportImportDialog
+
+translate = QCoreApplication.translate
 
 SHORT = 90
 
@@ -69,25 +72,34 @@ class ReportImportDialog:
         self.ui = Ui_ReportImportDialog()
         self.ui.setupUi(loaded)
         self.dialog = loaded
-        tr = loaded.tr
         lines = [
-            tr("<b>Raportul „{name}”</b> — perioada <b>{period}</b>").format(
+            translate("ReportImportDialog", "<b>Raportul „{name}”</b> — perioada <b>{period}</b>").format(
                 name=escape(reading.source), period=escape(reading.period_code)
             ),
             escape(reading.summary()),
         ]
         if has_data:
+            count = len(differences)
             lines.append(
-                tr(
-                    "<span style='color:#8a1c00'>Perioada are deja date: {n} diferențe — câmpuri înlocuite și "
+                translate(
+                    "ReportImportDialog",
+                    "<span style='color:#8a1c00'>Perioada are deja date: %n diferențe — câmpuri înlocuite și "
                     "returi noi (fila „Diferențe”). Returul fiecărei subdiviziuni din raport înlocuiește returul ei pentru aceeași "
-                    "acțiune; celelalte returi rămân.</span>"
-                ).format(n=len(differences))
+                    "acțiune; celelalte returi rămân.</span>",
+                    "",
+                    count,
+                )
             )
         self.ui.summaryLabel.setText("<br>".join(lines))
         _fill(
             self.ui.rowsTable,
-            [tr("Acțiunea"), tr("Subdiviziunea"), tr("Scris în raport"), tr("Descrierea"), tr("Valorile")],
+            [
+                translate("ReportImportDialog", "Acțiunea"),
+                translate("ReportImportDialog", "Subdiviziunea"),
+                translate("ReportImportDialog", "Scris în raport"),
+                translate("ReportImportDialog", "Descrierea"),
+                translate("ReportImportDialog", "Valorile"),
+            ],
             [
                 [
                     (row.action, row.where),
@@ -104,12 +116,22 @@ class ReportImportDialog:
         )
         _fill(
             self.ui.unplacedTable,
-            [tr("Unde"), tr("De ce nu poate fi plasat"), tr("Textul")],
+            [
+                translate("ReportImportDialog", "Unde"),
+                translate("ReportImportDialog", "De ce nu poate fi plasat"),
+                translate("ReportImportDialog", "Textul"),
+            ],
             [[(u.where, u.where), (u.reason, u.reason), (short(u.text), u.text)] for u in reading.unplaced],
         )
         _fill(
             self.ui.differencesTable,
-            [tr("Acțiunea"), tr("Subdiviziunea"), tr("Câmpul"), tr("Acum"), tr("Din raport")],
+            [
+                translate("ReportImportDialog", "Acțiunea"),
+                translate("ReportImportDialog", "Subdiviziunea"),
+                translate("ReportImportDialog", "Câmpul"),
+                translate("ReportImportDialog", "Acum"),
+                translate("ReportImportDialog", "Din raport"),
+            ],
             [
                 [
                     (d.action or "—", d.action),
@@ -124,13 +146,15 @@ class ReportImportDialog:
         for note in reading.notes:
             self.ui.notesList.addItem(note)
         tabs = self.ui.tabs
-        tabs.setTabText(0, tr("Rânduri ({n})").format(n=len(reading.rows)))
-        tabs.setTabText(1, tr("Neplasate ({n})").format(n=len(reading.unplaced)))
-        tabs.setTabText(2, tr("Diferențe ({n})").format(n=len(differences)))
-        tabs.setTabText(3, tr("Observații ({n})").format(n=len(reading.notes)))
+        tabs.setTabText(0, translate("ReportImportDialog", "Rânduri ({n})").format(n=len(reading.rows)))
+        tabs.setTabText(1, translate("ReportImportDialog", "Neplasate ({n})").format(n=len(reading.unplaced)))
+        tabs.setTabText(2, translate("ReportImportDialog", "Diferențe ({n})").format(n=len(differences)))
+        tabs.setTabText(3, translate("ReportImportDialog", "Observații ({n})").format(n=len(reading.notes)))
         tabs.setTabEnabled(2, has_data)
         buttons = self.ui.buttonBox
-        self.import_button = buttons.addButton(tr("&Importă"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = buttons.addButton(
+            translate("ReportImportDialog", "&Importă"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.import_button.setEnabled(bool(reading.rows or reading.totals))
         buttons.accepted.connect(loaded.accept)
         buttons.rejected.connect(loaded.reject)

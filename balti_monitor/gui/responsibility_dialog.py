@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QDialog,
@@ -22,7 +22,10 @@ from PySide6.QtWidgets import (
 from balti_monitor.services.outline import ActionInfo
 from balti_monitor.services.responsibilities import ResponsibilityState
 
+from .collation import sorted_by_text
 from .forms.ui_responsibility_dialog import Ui_ResponsibilityDialog
+
+translate = QCoreApplication.translate
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -171,17 +174,19 @@ class ResponsibilityDialog:
         self.combo = self.ui.addCombo
         self.combo_ids: list[int] = []
         self.error = self.ui.errorLabel
+        action_word = translate("ResponsibilityDialog", "Acțiunea")
         self.ui.actionLabel.setText(
-            f"<b>{escape(loaded.tr('Acțiunea'))} {escape(action.code)}.</b> {escape(action.title)}"
+            f"<b>{escape(action_word)} {escape(action.code)}.</b> {escape(action.title)}"
         )
         self.period_label = QLabel(loaded)
         self.period_label.setObjectName("periodLabel")
         self.period_label.setWordWrap(True)
         if period_code:
             self.period_label.setText(
-                loaded.tr(
+                translate(
+                    "ResponsibilityDialog",
                     "Modificările se aplică de la perioada <b>{code}</b> înainte; perioadele anterioare își "
-                    "păstrează subdiviziunile responsabile, indicatorii și totalurile."
+                    "păstrează subdiviziunile responsabile, indicatorii și totalurile.",
                 ).format(code=escape(period_code))
             )
             layout = loaded.layout()
@@ -202,7 +207,10 @@ class ResponsibilityDialog:
         used = {row.subdivision_id for row in self.model.rows}
         self.combo.clear()
         # Ids beside the combo box, never currentData(): see qt_compat.
-        self.combo_ids = [sid for sid in self.order if sid not in used]
+        # alphabetical in the interface's language: the list to pick a name from
+        self.combo_ids = sorted_by_text(
+            (sid for sid in self.order if sid not in used), self.names.__getitem__
+        )
         for sid in self.combo_ids:
             self.combo.addItem(self.names[sid])
 
@@ -234,7 +242,7 @@ class ResponsibilityDialog:
         empty = [row.name for row in self.model.rows if not row.indicators]
         if empty:
             self.error.setText(
-                self.dialog.tr("Bifați cel puțin un indicator pentru: {names}.").format(
+                translate("ResponsibilityDialog", "Bifați cel puțin un indicator pentru: {names}.").format(
                     names=", ".join(empty)
                 )
             )

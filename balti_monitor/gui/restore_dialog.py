@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
 from balti_monitor.services.file_report import Comparison, FileReport
 
 from .forms.ui_restore_dialog import Ui_RestoreDialog
+
+translate = QCoreApplication.translate
 
 CHANGED_COLOUR = QColor("#1f4e9a")
 
@@ -40,16 +43,18 @@ class RestoreDialog:
         self.ui = Ui_RestoreDialog()
         self.ui.setupUi(loaded)
         self.dialog = loaded
-        tr = loaded.tr
         self.ui.introLabel.setText(
-            tr(
+            translate(
+                "RestoreDialog",
                 "<b>Datele deschise acum vor fi înlocuite cu cele din copia aleasă.</b><br>"
-                "Copia: {path}<br>Fișierul a fost verificat și poate fi folosit. Comparați conținutul:"
+                "Copia: {path}<br>Fișierul a fost verificat și poate fi folosit. Comparați conținutul:",
             ).format(path=escape(str(report.path)))
         )
         self.table = self.ui.comparisonTable
         self.table.setColumnCount(3)
-        self.table.setHorizontalHeaderLabels(["", tr("Acum deschis"), tr("Copia aleasă")])
+        self.table.setHorizontalHeaderLabels(
+            ["", translate("RestoreDialog", "Acum deschis"), translate("RestoreDialog", "Copia aleasă")]
+        )
         self.table.setRowCount(len(comparison.rows))
         bold = QFont()
         bold.setBold(True)
@@ -79,7 +84,9 @@ class RestoreDialog:
         else:
             warnings.hide()
         buttons = self.ui.buttonBox
-        self.restore_button = buttons.addButton(tr("&Restaurează"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button = buttons.addButton(
+            translate("RestoreDialog", "&Restaurează"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         buttons.accepted.connect(loaded.accept)
         buttons.rejected.connect(loaded.reject)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)

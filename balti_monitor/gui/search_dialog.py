@@ -102,8 +102,8 @@ class SearchDialog(QDialog):
         header = self.results.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((70, 60, 200, 130)):
-            header.resizeSection(column, width)
+        for column, width in enumerate((70, 60, 200, 130)):  # never narrower than the column's title
+            header.resizeSection(column, max(width, header.sectionSizeHint(column)))
 
         row = QHBoxLayout()
         label = QLabel(self.tr("&Caută:"), self)
@@ -196,12 +196,14 @@ class SearchDialog(QDialog):
         elif len(self.hits) >= MAX_HITS:
             self.status.setText(
                 self.tr(
-                    "Primele {n} rezultate (cele mai potrivite); adăugați cuvinte pentru mai puține."
-                ).format(n=len(self.hits))
+                    "Primele %n rezultate (cele mai potrivite); adăugați cuvinte pentru mai puține.",
+                    "",
+                    len(self.hits),
+                )
             )
         else:
             self.status.setText(
-                self.tr("{n} rezultate. Enter sau dublu-clic arată celula.").format(n=len(self.hits))
+                self.tr("%n rezultate. Enter sau dublu-clic arată celula.", "", len(self.hits))
             )
 
     def show_hit(self, index: QModelIndex | QPersistentModelIndex) -> bool:

@@ -58,6 +58,9 @@ LAST_PERIODS = Setting(
 LAST_ACTIONS = Setting("session/last_actions", "{}", "Ultima acțiune deschisă, pentru fiecare fișier (JSON).")
 LAST_PLANS = Setting("session/last_plans", "{}", "Ultimul plan afișat, pentru fiecare fișier (JSON).")
 AUTHOR = Setting("user/author", "", "Numele scris la totalurile introduse manual.")
+LANGUAGE = Setting(
+    "user/language", "", "Limba interfeței: „ro” sau „ru” (goală: aleasă la prima pornire după sistem)."
+)
 VERSION = Setting("settings/version", SETTINGS_VERSION, "Versiunea formatului setărilor.")
 
 ALL_SETTINGS = (
@@ -78,6 +81,7 @@ ALL_SETTINGS = (
     LAST_ACTIONS,
     LAST_PLANS,
     AUTHOR,
+    LANGUAGE,
     VERSION,
 )
 
@@ -207,6 +211,18 @@ class AppSettings:
         value = value if isinstance(value, dict) else {}
         value[path] = code
         self.set(LAST_PLANS, json.dumps(value, ensure_ascii=False))
+
+    # -- the interface's language -------------------------------------------------------------------------
+    def language(self) -> str:
+        """The interface's language ("ro" or "ru"); on the first start it is chosen from the system's locale
+        (Russian → "ru", anything else → "ro") and stored, so a later change of the system changes nothing."""
+        from .translations import normalized, system_language  # Qt's locale only when asked
+
+        stored = normalized(self.text(LANGUAGE))
+        if stored is None:
+            stored = system_language()
+            self.set(LANGUAGE, stored)
+        return stored
 
     def sync(self) -> None:
         """Write to disk now."""

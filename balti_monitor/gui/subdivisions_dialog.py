@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +27,8 @@ from balti_monitor.services.subdivisions import (
 from .forms.ui_subdivisions_dialog import Ui_SubdivisionsDialog
 from .session import Session
 from .undo import SubdivisionCommand
+
+translate = QCoreApplication.translate
 
 
 class SubdivisionsDialog:
@@ -76,7 +78,7 @@ class SubdivisionsDialog:
             self.ids.append(sub.id)
             label = f"{sub.name} ({sub.code})"
             if not sub.active:
-                label += " — " + self.dialog.tr("inactivă")
+                label += " — " + translate("SubdivisionsDialog", "inactivă")
             item = QStandardItem(label)
             item.setEditable(False)
             if not sub.active:
@@ -99,16 +101,19 @@ class SubdivisionsDialog:
         self.error.setText("")
         used = subdivision_in_use(sid)
         self.usage.setText(
-            self.dialog.tr("Subdiviziunea este folosită în plan sau în informațiile prezentate.")
+            translate(
+                "SubdivisionsDialog", "Subdiviziunea este folosită în plan sau în informațiile prezentate."
+            )
             if used
-            else self.dialog.tr("Subdiviziunea nu este folosită încă.")
+            else translate("SubdivisionsDialog", "Subdiviziunea nu este folosită încă.")
         )
 
     def new(self) -> None:
         """Start a new subdivision."""
         self.current_id = None
         self.list.clearSelection()
-        self.title.setText(f"<b>{escape(self.dialog.tr('Subdiviziune nouă'))}</b>")
+        title = translate("SubdivisionsDialog", "Subdiviziune nouă")
+        self.title.setText(f"<b>{escape(title)}</b>")
         for line in (self.name, self.code):
             line.clear()
         self.aliases.clear()
@@ -133,7 +138,7 @@ class SubdivisionsDialog:
         before = subdivision_state(self.current_id) if self.current_id is not None else None
         if before == after:
             return True
-        label = self.dialog.tr("Subdiviziunea {name}").format(name=after.name or after.code)
+        label = translate("SubdivisionsDialog", "Subdiviziunea {name}").format(name=after.name or after.code)
         command = SubdivisionCommand(self.session, self.current_id, after, label)
         self.session.undo_stack.push(command)
         if command.error:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balti_monitor import i18n
 from balti_monitor.domain.terms import KIND_LABELS, Term, TermKind
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.terms import TermInfo, parse_due_date
@@ -76,7 +77,7 @@ class TermsDialog(QDialog):
         row = QHBoxLayout()
         self.kind_combo = QComboBox(self)
         for kind in _KINDS:
-            self.kind_combo.addItem(KIND_LABELS[kind])
+            self.kind_combo.addItem(i18n._(KIND_LABELS[kind]))
         self.date_edit = QLineEdit(self)
         self.date_edit.setPlaceholderText(self.tr("31.12.2024"))
         self.set_button = QPushButton(self.tr("&Stabilește"), self)
@@ -126,7 +127,7 @@ class TermsDialog(QDialog):
                 self.table.setItem(position, column, item)
         unparsed = sum(1 for t in self.terms if t.unparsed)
         self.message.setText(
-            self.tr("{n} termene de stabilit manual.").format(n=unparsed)
+            self.tr("%n termene de stabilit manual.", "", unparsed)
             if unparsed
             else self.tr("Toate termenele sunt citite sau stabilite.")
         )

@@ -71,12 +71,43 @@ class SearchHit:
         return "\t".join(part.replace("\t", " ").replace("\n", " ") for part in parts)
 
 
+#: At most this many spellings of one word with е/ё are searched (2 ** 3: three letters that may be either).
+MAX_YO_SPELLINGS = 8
+
+
+def yo_spellings(word: str) -> list[str]:
+    """The spellings of a Russian word with every е/ё either way ("отчет" → отчет, отчёт): Russian texts
+    write ё or е freely, and the index folds the Latin diacritics only. The word as typed comes first; past
+    three such letters, only all-е and all-ё are added."""
+    lower = word.lower()
+    places = [i for i, ch in enumerate(lower) if ch in "её"]
+    if not places:
+        return [word]
+    plain = lower.replace("ё", "е")
+    if 2 ** len(places) > MAX_YO_SPELLINGS:
+        found = [word, plain, lower.replace("е", "ё")]
+    else:
+        found = [word]
+        for mask in range(2 ** len(places)):
+            letters = list(plain)
+            for bit, place in enumerate(places):
+                if mask >> bit & 1:
+                    letters[place] = "ё"
+            found.append("".join(letters))
+    return list(dict.fromkeys(s for s in found if s.lower() == s or s == word))
+
+
 def match_expression(text: str) -> str:
     """The FTS5 query for what the user typed: every word, each as a prefix (quotes keep FTS5's operators
-    and punctuation out of it)."""
-    words = _WORD.findall(text)
-    # A one-letter word as a prefix would match nearly every text: it is taken as a whole word.
-    return " ".join(f'"{word}"*' if len(word) > 1 else f'"{word}"' for word in words)
+    and punctuation out of it); a word with е or ё matches either spelling (:func:`yo_spellings`). Diacritics
+    of the Latin letters (ș ț ă â î, ş ţ) are folded by the index itself."""
+
+    def term(word: str) -> str:
+        # A one-letter word as a prefix would match nearly every text: it is taken as a whole word.
+        forms = [f'"{form}"*' if len(form) > 1 else f'"{form}"' for form in yo_spellings(word)]
+        return forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")"
+
+    return " AND ".join(term(word) for word in _WORD.findall(text))
 
 
 def search(text: str, period_id: int | None = None, limit: int = MAX_HITS) -> list[SearchHit]:

@@ -1,5 +1,13 @@
 """GUI test fixtures: offscreen Qt, QSettings in a temporary folder, a main window on a private database.
 
+Every GUI test runs once per interface language (``ui_language``: Romanian, then Russian): the language is
+stored in the test's settings, so ``app.start`` installs it as at a real start, and installed at once for
+tests that build widgets themselves. Tests find widgets by object name or action, or compare texts through
+``tr``/``translate``, never through Romanian literals, so behaviour is checked identically in both.
+``--ui-lang ro`` (or ``ru``) runs one language only. The Russian pass of the modules in
+``SLOW_RUSSIAN_PASS`` is marked ``slow`` (it runs with the slow tests in CI), so the default run stays
+within its three minutes.
+
 Dialogs that would block (questions, file choosers, messages, the recovery offer) are replaced per test
 with ``monkeypatch``; by default every question is answered "No", every chooser is cancelled and an error
 or lock message fails the test, so nothing modal opens. Tests that drive a real dialog (restore preview,
@@ -22,6 +30,61 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from balti_monitor.gui import dialogs, export_dialog
+
+UI_LANGUAGES = ("ro", "ru")
+#: Modules whose Russian pass runs with the slow tests (-m slow; .ci/run runs them): the longest GUI modules
+#: (charts, subprocesses, forms, Word export, backups: about half of the GUI suite's time); every other module
+#: runs in both languages in the default run, which stays within its three minutes.
+SLOW_RUSSIAN_PASS = frozenset(
+    {
+        "test_start_light",
+        "test_history_panel",
+        "test_export_template",
+        "test_forms_gui",
+        "test_gui_export",
+        "test_file_safety",
+    }
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--ui-lang",
+        default=",".join(UI_LANGUAGES),
+        help="interface languages the GUI tests run in (comma-separated: ro,ru)",
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "ui_language" in metafunc.fixturenames:
+        wanted = [c.strip() for c in metafunc.config.getoption("--ui-lang").split(",") if c.strip()]
+        unknown = sorted(set(wanted) - set(UI_LANGUAGES))
+        if unknown:
+            raise pytest.UsageError(f"--ui-lang: unknown language(s) {unknown}; known: {UI_LANGUAGES}")
+        module = metafunc.module.__name__.rsplit(".", 1)[-1]
+        params = [
+            pytest.param(code, marks=pytest.mark.slow)
+            if code == "ru" and module in SLOW_RUSSIAN_PASS
+            else code
+            for code in wanted
+        ]
+        metafunc.parametrize("ui_language", params, indirect=True)
+
+
+@pytest.fixture(autouse=True)
+def ui_language(request: pytest.FixtureRequest, _isolated_home: None, qapp: QApplication) -> Iterator[str]:
+    """The interface language of the test: stored in its settings (what ``app.start`` reads) and installed
+    now (Qt translators, default locale, the core's messages); Romanian again afterwards."""
+    from balti_monitor.gui import app as gui_app
+    from balti_monitor.gui.settings import LANGUAGE, AppSettings
+
+    language = getattr(request, "param", "ro")
+    settings = AppSettings()
+    settings.set(LANGUAGE, language)
+    settings.sync()
+    gui_app.apply_language(qapp, language)
+    yield language
+    gui_app.apply_language(qapp, "ro")
 
 
 @pytest.fixture(autouse=True)

@@ -112,3 +112,10 @@ def build_form(form: str) -> QWidget:
     widget: QWidget = getattr(QtWidgets, top.attrib["class"])()
     getattr(module, f"Ui_{top.attrib['name']}")().setupUi(widget)
     return widget
+
+
+def tr(context: str, text: str, n: int = -1) -> str:
+    """``text`` (the Romanian source) as the interface shows it in the test's language (``ui_language``)."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(context, text, "", n)

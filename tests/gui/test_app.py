@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from gui_helpers import build_form, close_window, select_action
+from gui_helpers import build_form, close_window, select_action, tr
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 
@@ -25,7 +25,7 @@ def test_a_new_default_database_offers_the_demo_in_its_own_file(start_window, mo
     asked = []
     monkeypatch.setattr(dialogs, "ask_yes", lambda parent, title, text: asked.append(text) or True)
     window = start_window(None)
-    assert asked and "S1-2023" in asked[0] and "fișier separat" in asked[0]
+    assert asked and "S1-2023" in asked[0] and "DEMO" in asked[0]  # the demo, in its own file
     assert window.session.path != default_database_path()  # the demo has its own file
     assert "DEMO" in window.windowTitle()
     assert window.session.period is not None and window.session.period_key().code == "2023-S1"
@@ -44,9 +44,10 @@ def test_declining_the_demo_leaves_an_empty_plan_with_a_clear_next_step(start_wi
     window = start_window(None)
     assert window.session.period is None
     assert Return.select().count() == 0
-    assert "nicio perioadă" in window.windowTitle()
+    assert tr("MainWindow", "nicio perioadă") in window.windowTitle()
     assert window.action_page.stack.currentWidget() is window.action_page.empty
-    assert "Perioadă nouă" in window.action_page.empty.text()
+    new_period = tr("PeriodBar", "Perioadă &nouă…").replace("&", "").rstrip("…")
+    assert new_period in window.action_page.empty.text()  # names the button to press
     assert not window.export_actions.report_action.isEnabled()
     monkeypatch.setattr(dialogs, "ask_yes", lambda *a, **k: True)
     assert window.period_bar.create_next_period()
@@ -124,7 +125,11 @@ def test_the_export_action_produces_the_word_document(window, monkeypatch, tmp_p
     window.export_actions.report_action.trigger()
     written = tmp_path / "raport.docx"
     assert window.export_actions.last_report == written
-    assert offered and offered[0][0] == written and "constatări" in offered[0][1]
+    findings = sum(len(r.findings) for r in window.session.results().values())
+    warning = tr(
+        "ExportActions", "Atenție: perioada are %n constatări ale verificărilor nerezolvate.", findings
+    )
+    assert offered and offered[0][0] == written and warning in offered[0][1]
     assert opened == [tmp_path]  # "open the folder"
     with zipfile.ZipFile(written) as package:
         body = package.read("word/document.xml").decode("utf-8")
@@ -162,7 +167,15 @@ def test_opening_a_bad_file_from_the_menu_keeps_the_current_one(window, monkeypa
     assert window.action_page.model.rowCount() > 0
 
 
-def test_qt_standard_buttons_are_in_romanian(qapp) -> None:
+#: Qt's own texts in each language: the project's qtbase_ro.qm, Qt's qtbase_ru.qm.
+QT_TEXTS = {
+    "ro": ({"OK", "Anulează", "Închide", "&Da", "&Nu"}, "&Lipește", "&Numele fișierului:"),
+    "ru": ({"OK", "Отмена", "Закрыть", "&Да", "&Нет"}, "В&ставить", "&Имя файла:"),
+}
+
+
+def test_qt_standard_buttons_are_in_the_interface_language(qapp, ui_language) -> None:
+    buttons, paste, file_name = QT_TEXTS[ui_language]
     gui_app.create_application()
     box = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok
@@ -172,12 +185,12 @@ def test_qt_standard_buttons_are_in_romanian(qapp) -> None:
         | QDialogButtonBox.StandardButton.No
     )
     texts = {button.text() for button in box.buttons()}
-    assert texts == {"OK", "Anulează", "Închide", "&Da", "&Nu"}
+    assert texts == buttons
     message = QMessageBox()
     message.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    assert {b.text() for b in message.buttons()} == {"&Da", "&Nu"}
-    assert QCoreApplication.translate("QLineEdit", "&Paste") == "&Lipește"
-    assert QCoreApplication.translate("QFileDialog", "File &name:") == "&Numele fișierului:"
+    assert {b.text() for b in message.buttons()} == {t for t in buttons if t.startswith("&")}
+    assert QCoreApplication.translate("QLineEdit", "&Paste") == paste
+    assert QCoreApplication.translate("QFileDialog", "File &name:") == file_name
     box.deleteLater()
     message.deleteLater()
 
@@ -219,4 +232,5 @@ def test_status_marks_are_explained_in_the_tree(window) -> None:
     # the demo has no manual total; type one (the "M" mark)
     window.session.apply(set_override(window.session.period, info.id, 1, "1 persoană", reason="test"))
     tooltip = window.plan_panel.model.index_of_action(info.id).data(Qt.ItemDataRole.ToolTipRole)
-    assert "Există restanțe" in tooltip and "M: totaluri introduse manual" in tooltip
+    assert tr("Marks", "Există restanțe: informații lipsă sau indicatori nerealizați.") in tooltip
+    assert tr("Marks", "M: totaluri introduse manual.") in tooltip

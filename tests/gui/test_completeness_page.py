@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui_helpers import select_action
+from gui_helpers import select_action, tr
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QApplication
 
+from balti_monitor import i18n
 from balti_monitor.gui.completeness_page import FIXED
+from balti_monitor.services.editing import REVIEW_STATUSES
 
 
 def _column(page: object, code: str) -> int:
@@ -65,7 +67,8 @@ def test_the_review_status_from_the_grids_row_header(window: object) -> None:
     menu = page.review_menu(row)
     assert menu is not None
     labels = [a.text() for a in menu.actions()]
-    assert labels == ["Marchează: Primit", "Marchează: De corectat", "Marchează: Acceptat"]
+    marks = [tr("ActionPage", "Marchează: {label}").format(label=i18n._(s)) for s in REVIEW_STATUSES.values()]
+    assert labels == marks and list(REVIEW_STATUSES.values()) == ["Primit", "De corectat", "Acceptat"]
     assert menu.actions()[0].isChecked()
     menu.actions()[2].trigger()
     menu = page.review_menu(row)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from gui_helpers import tr
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -21,16 +22,22 @@ def _tree_index(window, code: str):  # type: ignore[no-untyped-def]
     return window.plan_panel.model.index_of_action(info.id)
 
 
+def _due(state: str) -> str:
+    """The tooltip's line of a due state, in the test's language."""
+    return tr("Marks", "Termen: {state}.").format(state=tr("Marks", state))
+
+
 def test_the_tree_shows_each_actions_due_state(window) -> None:  # type: ignore[no-untyped-def]
     QApplication.processEvents()
     overdue = _tree_index(window, "6.1")  # semestrial verification, arrears in S1-2023
-    assert "Termen: nerealizat, termen depășit." in overdue.data(Qt.ItemDataRole.ToolTipRole)
+    assert _due("nerealizat, termen depășit") in overdue.data(Qt.ItemDataRole.ToolTipRole)
     assert overdue.data(Qt.ItemDataRole.ForegroundRole).color() == OVERDUE_COLOUR
     ongoing = _tree_index(window, "1.1")  # annual verification: not checked in the first semester
-    assert "Termen: în desfășurare" in ongoing.data(Qt.ItemDataRole.ToolTipRole)
+    assert _due("în desfășurare (nu este scadentă acum)") in ongoing.data(Qt.ItemDataRole.ToolTipRole)
     assert ongoing.data(Qt.ItemDataRole.ForegroundRole) is None
     unknown = _tree_index(window, "2.2")  # no term in the plan
-    assert "Termen: nestabilit" in unknown.data(Qt.ItemDataRole.ToolTipRole)
+    unknown_state = "nestabilit (textul termenului nu a putut fi citit; stabiliți-l în Ani și termene)"
+    assert _due(unknown_state) in unknown.data(Qt.ItemDataRole.ToolTipRole)
     assert "nerealizate, termen depășit: " in window.time_actions.due_summary()
 
 
@@ -69,7 +76,7 @@ def test_an_unparsed_term_is_set_in_the_dialog_and_undone(window) -> None:  # ty
     info = next(t for t in action_terms(plan_id) if t.code == "2.2")
     assert info.manual == Term(TermKind.DEADLINE, dt.date(2024, 12, 31)) and info.text == ""
     QApplication.processEvents()
-    assert "Termen: nescadent." in _tree_index(window, "2.2").data(Qt.ItemDataRole.ToolTipRole)
+    assert _due("nescadent") in _tree_index(window, "2.2").data(Qt.ItemDataRole.ToolTipRole)
     window.session.undo_stack.undo()
     assert next(t for t in action_terms(plan_id) if t.code == "2.2").manual is None
     dialog.deleteLater()

@@ -3,12 +3,13 @@ long values, why a subdivision is in arrears, findings that go away."""
 
 from __future__ import annotations
 
-from gui_helpers import press, select_action, type_text
+from gui_helpers import press, select_action, tr, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from balti_monitor.db.models import Subdivision
 from balti_monitor.domain.checks import FindingCode
+from balti_monitor.domain.totals import Shortfall
 from balti_monitor.gui.cell_editors import GenderSplitEditor
 from balti_monitor.gui.grid_model import FINDINGS_ROLE
 from balti_monitor.services.editing import cell_text
@@ -140,6 +141,13 @@ def _total(window, code: str, number: int) -> str:
     return model.index(model.total_row, number).data()
 
 
+HATCHED_QUESTION = "{name} nu răspunde de indicatorul {n}. O includeți de acum înainte?\n\nDa: răspunde de indicatorul {n} de la perioada aceasta înainte (perioadele anterioare rămân cum sunt) și valoarea se salvează. Nu: nu se scrie nimic."
+HATCHED_SKIPPED = (
+    "%n valori cad pe celule hașurate (subdiviziunea nu răspunde de acel indicator) și au fost sărite."
+)
+LONG_VALUE_QUESTION = "Valoarea are %n caractere: valorile sunt scurte; textul lung merge în descriere.\n\nO păstrați totuși așa?"
+
+
 def test_typing_into_a_hatched_cell_asks_and_no_writes_nothing(window, monkeypatch) -> None:
     from balti_monitor.gui import dialogs
 
@@ -149,8 +157,7 @@ def test_typing_into_a_hatched_cell_asks_and_no_writes_nothing(window, monkeypat
     model = window.action_page.model
     dsp = model.row_of_subdivision(_sid(DSP))
     assert not model.setData(model.index(dsp, 2), "3 concursuri")
-    assert asked and "Direcția-serviciul de presă nu răspunde de indicatorul 2" in asked[0]
-    assert "O includeți de acum înainte?" in asked[0]
+    assert asked == [tr("GridModel", HATCHED_QUESTION).format(name="Direcția-serviciul de presă", n=2)]
     assert _stored(window, "1.1", DSP, 2) == "-"  # nothing written
     assert model.index(model.total_row, 2).data() == before
     assert 2 not in _answers(window, "1.1", DSP)
@@ -198,7 +205,8 @@ def test_a_paste_skips_hatched_cells_and_says_how_many(window) -> None:
     assert _stored(window, "1.1", DRU, 5) == "40 anunțuri"
     assert _stored(window, "1.1", DSP, 4) == "-"  # hatched: skipped
     assert _stored(window, "1.1", DSP, 5) == "41 informații"
-    assert "1 valori cad pe celule hașurate" in window.statusBar().currentMessage()
+    skipped = tr("GridView", HATCHED_SKIPPED, 1)  # "1 valoare cade …", never "1 valori cad …"
+    assert skipped in window.statusBar().currentMessage()
 
 
 def test_tab_and_enter_skip_hatched_cells(window) -> None:
@@ -242,7 +250,7 @@ def test_responsibility_change_on_s2_keeps_s1_counts_and_the_dialog_names_the_pe
 
     monkeypatch.setattr(ResponsibilityDialog, "ask", staticmethod(tick_indicator_1))
     assert window.action_page.edit_responsibilities()
-    assert seen[0] == "2023-S2" and "de la perioada <b>2023-S2</b>" in seen[1]
+    assert seen[0] == "2023-S2" and "<b>2023-S2</b>" in seen[1]
     assert 1 in _answers(window, "1.1", DSP)
     assert window.session.set_period_code("2023-S1")
     select_action(window, "1.1")
@@ -266,7 +274,7 @@ def test_a_long_value_warns_and_can_be_kept_descriptions_never_warn(window, monk
     before = _stored(window, "1.6", DRU, 5)
     long_text = "cazuri " * 2800  # ~20,000 characters, as a paste of a whole document
     assert not model.setData(model.index(dru, 5), long_text)
-    assert "valorile sunt scurte; textul lung merge în descriere" in asked[0]
+    assert asked[0] == tr("GridModel", LONG_VALUE_QUESTION, len(long_text))
     assert _stored(window, "1.6", DRU, 5) == before  # "No": nothing stored
     assert model.setData(model.index(dru, 5), long_text)  # "Yes": the user keeps it
     assert _stored(window, "1.6", DRU, 5) == long_text
@@ -301,15 +309,14 @@ def test_counts_cell_and_row_say_which_indicators_are_missing_or_not_achieved(wi
     assert model.setData(model.index(drp, 4), "")
     assert model.setData(model.index(drp, 5), "-")
     counts_tip = model.index(model.total_row, 0).data(Qt.ItemDataRole.ToolTipRole)
-    assert (
-        "Direcția relații cu publicul: lipsește indicatorul 4; nerealizat: indicatorul 5 („-”)" in counts_tip
-    )
+    why = Shortfall(missing=(4,), not_achieved=((5, "-"),)).sentence()  # the core's words, in its language
+    assert f"Direcția relații cu publicul: {why}" in counts_tip
     row_tip = model.headerData(drp, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
-    assert "Cu restanțe: lipsește indicatorul 4; nerealizat: indicatorul 5 („-”)" in row_tip
+    assert tr("GridModel", "Cu restanțe: {why}.").format(why=why) in row_tip
     counts = model.result.totals.counts
     assert DRP in counts.arrears  # the rule: "-" on an indicator it answers is not achieved …
     legend = [label.text() for label in window.action_page.findChildren(QLabel)]
-    assert "„-” (nerealizat)" in legend  # … and the legend says the same
+    assert tr("ActionPage", "„-” (nerealizat)") in legend  # … and the legend says the same
     assert not any("nu e cazul)" in text for text in legend)
 
 

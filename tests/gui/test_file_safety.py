@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from gui_helpers import ModalDriver, build_form, select_action
+from gui_helpers import ModalDriver, build_form, select_action, tr
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QLabel, QTableWidget
 
@@ -91,7 +91,10 @@ def test_backup_from_the_menu_creates_a_verified_file(window, monkeypatch, tmp_p
     assert report.return_count == verify_file(window.session.path).return_count
     assert shown and written.name in shown[0][1] and "verificată" in shown[0][1]
     assert opened == [folder]  # "Deschide dosarul"
-    assert "creată și verificată" in window.statusBar().currentMessage()
+    done = tr("BackupActions", "Copia de rezervă „{name}” a fost creată și verificată.").format(
+        name=written.name
+    )
+    assert window.statusBar().currentMessage() == done
 
     window.backup_actions.backup_action.trigger()  # the next backup starts in the folder used last
     assert asked_from[-1] == folder
@@ -128,7 +131,7 @@ def test_restore_replaces_the_data_after_an_automatic_backup_and_the_views_show_
         seen["labels"] = [table.item(r, 0).text() for r in range(table.rowCount())]
         seen["candidate"] = [table.item(r, 2).text() for r in range(table.rowCount())]
         buttons = dialog.findChild(QDialogButtonBox, "buttonBox")
-        restore = next(b for b in buttons.buttons() if b.text() == "&Restaurează")
+        restore = next(b for b in buttons.buttons() if b.text() == tr("RestoreDialog", "&Restaurează"))
         restore.click()
 
     driver = ModalDriver(confirm_restore)
@@ -251,6 +254,9 @@ def test_a_second_instance_on_the_same_file_is_refused(
     assert demo_copy.read_bytes() == before
 
 
+RECOVERED = "Lucrați pe copia recuperată „{copy}” (din copia automată „{backup}”); fișierul „{damaged}” a rămas neatins."
+
+
 def test_opening_a_damaged_file_offers_the_recovered_copy(
     start_window, demo_copy, monkeypatch, tmp_path
 ) -> None:
@@ -273,7 +279,8 @@ def test_opening_a_damaged_file_offers_the_recovered_copy(
     assert verify_file(opened).ok
     assert window.session.period_key().code == "2023-S1"
     assert _drp_16(window) == "0"
-    assert "copia recuperată" in window.statusBar().currentMessage()
+    recovered = tr("FileOpening", RECOVERED).split("{copy}")[0][:-1]  # up to the quotation mark
+    assert recovered in window.statusBar().currentMessage()
 
 
 def test_a_damaged_file_without_any_backup_is_explained(start_window, monkeypatch, tmp_path) -> None:
@@ -360,8 +367,8 @@ def test_backup_restore_and_verify_entries_are_in_the_file_menu(window) -> None:
     file_menu = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions()]
     for wanted in ("Creează &copie de rezervă…", "Res&taurează din copie…", "Copii &automate…"):
-        assert wanted in texts
-    assert "&Verifică un fișier…" in texts
+        assert tr("BackupActions", wanted) in texts
+    assert tr("BackupActions", "&Verifică un fișier…") in texts
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from gui_helpers import tr
 from PySide6.QtWidgets import QApplication
 
 
@@ -9,7 +10,8 @@ def test_the_findings_page_lists_filters_and_jumps(window: object) -> None:
     page = window.signing_actions.show_findings()  # type: ignore[attr-defined]
     QApplication.processEvents()
     total = page.table.rowCount()
-    assert total > 0 and "deschise" in page.title.text()
+    title = tr("FindingsPage", "{open} deschise, {ack} confirmate; afișate {shown}.")
+    assert total > 0 and page.title.text() == title.format(open=total, ack=0, shown=total)
     page.filter_edit.setText("1.13")
     assert 0 < page.table.rowCount() < total
     assert all(r.action_code == "1.13" for r in page.shown)

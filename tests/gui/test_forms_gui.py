@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from gui_helpers import ModalDriver, build_form, select_action
+from gui_helpers import ModalDriver, build_form, select_action, tr
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, QObject, Qt
 from PySide6.QtWidgets import (
@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
+from balti_monitor import i18n
 from balti_monitor.db.models import Subdivision
 from balti_monitor.gui import dialogs
 from balti_monitor.gui.forms_preview_dialog import FormsPreviewDialog
 from balti_monitor.gui.forms_status_dialog import FormsStatusDialog
 from balti_monitor.interchange.forms_common import FormState, form_statuses
 from balti_monitor.interchange.forms_in import ChangeKind, preview_import
+from balti_monitor.services.form_status import STATE_LABELS
 from balti_monitor.services.periods import stored_period
 
 VALUE_COLUMN = 4  # D on the "Retur" sheet; column A holds the hidden row key
@@ -50,9 +52,14 @@ def _fill(path: Path, edits: dict[str, str]) -> None:
     wb.save(path)
 
 
-def _button(dialog: QDialog, text: str):
+def _label(state: FormState) -> str:
+    """A form state as the status view names it (the core's label, in the test's language)."""
+    return i18n._(STATE_LABELS[state])
+
+
+def _button(dialog: QDialog, context: str, text: str):
     box = dialog.findChild(QDialogButtonBox, "buttonBox")
-    return next(b for b in box.buttons() if b.text() == text)
+    return next(b for b in box.buttons() if b.text() == tr(context, text))
 
 
 def _generate(window, monkeypatch, folder: Path, codes: list[str] | None = None) -> list[str]:
@@ -73,7 +80,7 @@ def _generate(window, monkeypatch, folder: Path, codes: list[str] | None = None)
                 item = items.item(row)
                 wanted = any(item.text().endswith(f"({code})") for code in codes)
                 item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
-        _button(dialog, "&Generează").click()
+        _button(dialog, "FormsOutDialog", "&Generează").click()
 
     driver = ModalDriver(choose)
     window.forms_actions.generate_action.trigger()
@@ -101,12 +108,18 @@ def test_forms_are_generated_from_the_menu(window, monkeypatch, tmp_path) -> Non
     again = ModalDriver(
         lambda d: (
             d.findChild(QLineEdit, "folderEdit").setText(str(folder)),
-            _button(d, "&Generează").click(),
+            _button(d, "FormsOutDialog", "&Generează").click(),
         )
     )
     window.forms_actions.generate_action.trigger()
     again.check()
-    assert asked and "există deja 2 formulare" in asked[0]
+    existing = (
+        "În dosarul „{folder}” există deja %n formulare ale perioadei {code}. Le înlocuiți cu formu"
+        "lare noi? (Formularele vechi completate de subdiviziuni se pot importa în continuare.)"
+    )
+    assert asked and asked[0] == tr("FormsActions", existing, 2).format(
+        folder=tmp_path / "formulare", code="2023-S1"
+    )
 
 
 def test_importing_a_filled_form_previews_applies_undoes_and_redoes(
@@ -139,7 +152,7 @@ def test_importing_a_filled_form_previews_applies_undoes_and_redoes(
         box = changes.index(conflict_row, 0)
         assert changes.flags(box) & Qt.ItemFlag.ItemIsUserCheckable
         assert changes.setData(box, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
-        _button(dialog, "&Aplică").click()
+        _button(dialog, "FormsPreviewDialog", "&Aplică").click()
 
     driver = ModalDriver(review_and_apply)
     window.forms_actions.import_action.trigger()
@@ -176,7 +189,7 @@ def test_importing_a_filled_form_previews_applies_undoes_and_redoes(
     assert shown() == ("2 cazuri", "2 cazuri", "3 cazuri", "3 cazuri")
     assert states() == (FormState.IMPORTED, FormState.IMPORTED)
     stack = window.session.undo_stack
-    assert stack.undoText().startswith("Import formulare")
+    assert stack.undoText().startswith(tr("FormsActions", "Import formulare: {who}").split("{who}")[0])
     assert "Ctrl+Z" in window.statusBar().currentMessage()
 
     window.undo()
@@ -209,8 +222,11 @@ def test_the_preview_shows_refused_files_findings_and_keeps_conflicts_by_default
         qtmodeltester.check(dialog.model)
         assert ChangeKind.UNCHANGED in {c.kind for c in dialog.model.rows}
         results = [dialog.files.item(r, 2).text() for r in range(dialog.files.rowCount())]
-        assert results[0].startswith("✓ se importă")
-        assert results[1].startswith("✗ refuzat") and len(results[1]) > 20
+        assert results[0].startswith(
+            tr("FormsPreviewDialog", "✓ se importă: {summary}").split("{summary}")[0]
+        )
+        refused = tr("FormsPreviewDialog", "✗ refuzat: {reason}").split("{reason}")[0]
+        assert results[1].startswith(refused) and len(results[1]) > 20
         assert dialog.apply_button.isEnabled()
         assert dialog.accepted_conflicts() == []
         # Emptying the description would add a finding; the dialog lists it before anything is written.
@@ -220,7 +236,8 @@ def test_the_preview_shows_refused_files_findings_and_keeps_conflicts_by_default
         assert texts[0].startswith("1.6 · Direcția resurse umane: Sunt raportate valori")
         assert [t for t in texts[1:] if "Raportul original" not in t] == []
         tabs = dialog.dialog.findChild(QTabWidget, "tabs")
-        assert tabs.tabText(2) == f"&Constatări (+{len(texts)} / −0)"
+        tab = tr("FormsPreviewDialog", "&Constatări (+{new} / −{gone})")
+        assert tabs.tabText(2) == tab.format(new=len(texts), gone=0)
     finally:
         dialog.dialog.deleteLater()
 
@@ -243,26 +260,26 @@ def test_status_view_marks_sent_received_and_passes_the_model_tester(
         qtmodeltester.check(model)
         dru, drp = _sub("DRU").id, _sub("DRP").id
         row = model.row_of(dru)
-        assert model.index(row, 2).data() == "Formular generat"
+        assert model.index(row, 2).data() == _label(FormState.GENERATED)
         assert model.index(row, 3).data().startswith(dt.date.today().strftime("%d.%m.%Y"))
-        assert model.index(model.row_of(_sub("DS").id), 2).data() == "Negenerat"
+        assert model.index(model.row_of(_sub("DS").id), 2).data() == tr("FormStatusModel", "Negenerat")
         assert not dialog.buttons[FormState.SENT].isEnabled()  # nothing selected
 
         dialog.select([dru, drp])
         dialog.buttons[FormState.SENT].click()
-        assert model.index(model.row_of(dru), 2).data() == "Trimis"
+        assert model.index(model.row_of(dru), 2).data() == _label(FormState.SENT)
         assert model.index(model.row_of(drp), 4).data()  # the time it was sent
         dialog.select([drp])
         dialog.buttons[FormState.NEEDS_CORRECTION].click()
         qtmodeltester.check(model)
-        assert model.index(model.row_of(drp), 2).data() == "De corectat"
+        assert model.index(model.row_of(drp), 2).data() == _label(FormState.NEEDS_CORRECTION)
         assert "De corectat: 1" in dialog.summary.text()
 
         dialog.undo()  # Ctrl+Z in the dialog
-        assert model.index(model.row_of(drp), 2).data() == "Trimis"
+        assert model.index(model.row_of(drp), 2).data() == _label(FormState.SENT)
         dialog.select([dru])
         dialog.buttons[FormState.RECEIVED].click()
-        assert model.index(model.row_of(dru), 2).data() == "Primit"
+        assert model.index(model.row_of(dru), 2).data() == _label(FormState.RECEIVED)
     finally:
         dialog.dialog.deleteLater()
     states = {r.code: r.state for r in form_statuses(stored_period(window.session.period.id))}
@@ -277,7 +294,7 @@ def test_forms_entries_need_a_period(start_window, tmp_path) -> None:
         a.isEnabled() for a in (actions.generate_action, actions.import_action, actions.status_action)
     )
     menus = [a.text() for a in window.menuBar().actions()]
-    assert "F&ormulare" in menus
+    assert tr("MainWindow", "F&ormulare") in menus
 
 
 @pytest.mark.parametrize(
@@ -319,7 +336,11 @@ def test_regenerating_forms_ends_the_undo_history_so_no_superseded_form_id_comes
     assert window.session.undo_stack.canUndo()
     summary = _generate(window, monkeypatch, tmp_path / "din-nou", ["DRU"])
     assert not window.session.undo_stack.canUndo()
-    assert any("Istoricul de anulare (Ctrl+Z) a fost golit" in line for line in summary)
+    emptied = (
+        "Istoricul de anulare (Ctrl+Z) a fost golit: pașii de dinainte de generare nu mai pot fi "
+        "anulați, pentru că formularele noi i-au înlocuit pe cei vechi."
+    )
+    assert tr("FormsActions", emptied) in summary
     window.undo()  # nothing left to undo: the latest form id stays
     current = FormStatus.get(FormStatus.subdivision == _sub("DRU").id).form_id
     fresh = tmp_path / "din-nou" / "Retur_DRU_2023-S1.xlsx"
@@ -383,7 +404,7 @@ def test_generation_runs_in_a_worker_and_cancels_cleanly(window, monkeypatch, tm
     assert window.forms_actions.last_worker_thread not in (0, threading.get_ident())
     assert not folder.exists() or list(folder.iterdir()) == []  # no form, no temporary file
     assert all(r.state is None for r in form_statuses(window.session.period))
-    assert any("Generarea a fost anulată" in m for m in messages)
+    assert tr("FormsActions", "Generarea a fost anulată; nu s-a scris niciun formular.") in messages
 
     # without cancelling, the same run writes every form (in the worker) and records them
     monkeypatch.setattr(forms_out, "build_workbook", real)
@@ -454,7 +475,10 @@ def test_a_follow_up_goes_out_in_the_form_and_its_answer_shows_in_the_preview(
             "de clarificat: 7 sau 8 acte?",
             "Sunt 8 acte.",
         ]
-        assert "Răspunsuri la observații: <b>1</b>" in dialog.ui.summaryLabel.text()
+        answers = tr(
+            "FormsPreviewDialog", "Răspunsuri la observații: <b>{n}</b> (se păstrează la observațiile lor)."
+        )
+        assert answers.format(n=1) in dialog.ui.summaryLabel.text()
         assert dialog.apply_button.isEnabled()
     finally:
         dialog.dialog.deleteLater()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gui_helpers import press, select_action, type_text
+from gui_helpers import press, select_action, tr, type_text
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
@@ -156,7 +156,8 @@ def test_paste_of_a_multiline_excel_cell_and_over_the_total_row(window) -> None:
     view.setCurrentIndex(model.index(drp, 6))
     assert view.paste("7\n8\n")  # the second value would land on the Total row: ignored
     assert _stored(window, "1.6", DRP, 6) == "7"
-    assert "ignorate" in window.statusBar().currentMessage()
+    ignored = "%n valori nu au încăput sau cad pe rândul Total și au fost ignorate."
+    assert tr("GridView", ignored, 1) in window.statusBar().currentMessage()
 
 
 def test_copy_gives_tab_separated_text(window) -> None:
@@ -232,7 +233,8 @@ def test_women_men_editor_writes_the_split(window) -> None:
     assert editor.sum_label.text() == "= 3"
     press(editor.value_edit, Qt.Key.Key_Return)
     assert _stored(window, "1.2", DRU, 1) == "3 cazuri (2F/1B)"
-    assert "Femei: 2" in model.index(dru, 1).data(Qt.ItemDataRole.ToolTipRole)
+    split = tr("GridModel", "Femei: {f} · Bărbați: {b}").format(f=2, b=1)
+    assert split in model.index(dru, 1).data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_typing_over_the_total_row_explains_how_to_override(window) -> None:
@@ -242,7 +244,8 @@ def test_typing_over_the_total_row_explains_how_to_override(window) -> None:
     view.setCurrentIndex(model.index(model.total_row, 2))
     type_text(view, "5")
     assert view.state() != QAbstractItemView.State.EditingState
-    assert "se calculează automat" in window.statusBar().currentMessage()
+    explained = "Rândul Total se calculează automat. Pentru a-l scrie manual apăsați F2 sau dublu-clic (se cere motivul)."
+    assert window.statusBar().currentMessage() == tr("GridView", explained)
 
 
 def test_clicking_a_finding_selects_its_cell(window, qtbot) -> None:

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+from gui_helpers import tr
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QPushButton
 
@@ -24,7 +25,7 @@ def test_the_preflight_dialog_lists_the_sections_and_a_line_jumps_to_its_cell(wi
     assert "Subdiviziuni responsabile care nu au prezentat informația (8)" in sections
     assert any(s.startswith("Constatări nerezolvate ale verificărilor (") for s in sections)
     assert any(s.startswith("Celule goale în rândul Total (") for s in sections)
-    assert dialog.export_button.text() == "&Exportă oricum"
+    assert dialog.export_button.text() == tr("PreflightDialog", "&Exportă oricum")
     assert dialog.pdf_box.isChecked() and not dialog.review_box.isChecked()
     blank = next(
         item
@@ -77,7 +78,9 @@ def test_review_copy_and_pdf_from_the_window(window, monkeypatch, tmp_path) -> N
     assert window.export_actions.last_pdf == tmp_path / "revizuire.pdf"
     assert (tmp_path / "revizuire.pdf").read_bytes().startswith(b"%PDF-")
     assert len(list(docx.Document(str(written)).comments)) > 50
-    assert "PDF-ul a fost salvat alături: revizuire.pdf" in offered[0]
+    assert (
+        tr("ExportActions", "PDF-ul a fost salvat alături: {name}").format(name="revizuire.pdf") in offered[0]
+    )
 
 
 def test_no_pdf_converter_is_said_plainly_and_the_docx_is_kept(window, monkeypatch, tmp_path) -> None:
@@ -124,9 +127,13 @@ def test_the_export_runs_in_a_worker_the_window_stays_live_and_cancel_writes_not
             QTimer.singleShot(20, cancel_when_running)
             return
         progress = window.export_actions.progress
-        assert progress is not None and progress.isVisible() and progress.windowTitle() == "Export Word"
+        assert (
+            progress is not None
+            and progress.isVisible()
+            and progress.windowTitle() == tr("ExportActions", "Export Word")
+        )
         button = progress.findChild(QPushButton)
-        assert button.text() == "Anulează"
+        assert button.text() == tr("ExportActions", "Anulează")
         button.click()
 
     QTimer.singleShot(20, cancel_when_running)
@@ -140,7 +147,7 @@ def test_the_export_runs_in_a_worker_the_window_stays_live_and_cancel_writes_not
     assert threads and threads[0] != threading.main_thread().name
     assert len(ticks) >= 5  # the GUI thread kept running its timers during the export
     assert not list(out.iterdir())  # nothing written, no temporary file left
-    assert "Exportul a fost anulat; nu s-a scris niciun fișier." in messages
+    assert tr("ExportActions", "Exportul a fost anulat; nu s-a scris niciun fișier.") in messages
 
 
 def test_the_original_report_s_total_shows_on_hover_over_the_total_cell(window) -> None:
@@ -153,9 +160,15 @@ def test_the_original_report_s_total_shows_on_hover_over_the_total_cell(window) 
     shown = model.index(model.total_row, 2).data(Qt.ItemDataRole.DisplayRole)
     assert shown == "8 acte"  # the computed Total
     assert "Raportul original: „7 acte”; calculat: 8 acte." in tip
-    assert "Scris în raportul original (referință, nu se exportă): „7 acte”" in tip
+    assert (
+        tr("GridModel", "Scris în raportul original (referință, nu se exportă): „{text}”").format(
+            text="7 acte"
+        )
+        in tip
+    )
     counts_tip = model.index(model.total_row, 0).data(Qt.ItemDataRole.ToolTipRole)
-    assert "Scris în raportul original (referință, nu se exportă)" in counts_tip
+    reference = tr("GridModel", "Scris în raportul original (referință, nu se exportă): „{text}”")
+    assert reference.split("{text}")[0][:-1] in counts_tip
 
 
 def test_after_an_unlock_the_suggested_name_says_the_new_version(window, monkeypatch, tmp_path) -> None:

@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from gui_helpers import select_action
+from gui_helpers import select_action, tr
 from PySide6.QtWidgets import QApplication
 
 from balti_monitor.db.models import Subdivision
@@ -117,7 +117,8 @@ def test_the_annual_period_shows_semester_values_and_rules_change_it(window, mon
     cell = model.index(row, 2)
     assert cell.data() == "22 concursuri"
     tip = cell.data(3)  # ToolTipRole
-    assert "Semestrul I: 17 concursuri" in tip and "Semestrul II: 5 concursuri" in tip
+    assert tr("GridModel", "Semestrul I: {v}").format(v="17 concursuri") in tip
+    assert tr("GridModel", "Semestrul II: {v}").format(v="5 concursuri") in tip
     action_id = window.session.action_by_code("1.1").id
     rules = {r.number: r for r in indicator_rules(window.session.plan.id, action_id)}
     assert window.time_actions.apply_rules("1.1", [(rules[2].indicator_id, AnnualRule.MAX)])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_helpers import select_action
+from gui_helpers import select_action, tr
 from PySide6.QtCore import Qt
 
 from balti_monitor.gui.grid_model import KIND_ROLE, CellKind, GridModel
@@ -73,7 +73,8 @@ def test_tree_marks_match_the_period_results(window) -> None:
             assert index.data(Qt.ItemDataRole.DecorationRole) is not None
             tooltip = index.data(Qt.ItemDataRole.ToolTipRole)
             if result.findings:
-                assert f"{len(result.findings)} constatări" in tooltip
+                counted = tr("Marks", "!: %n constatări ale verificărilor.", len(result.findings))
+                assert counted in tooltip  # "1 constatare", never "1 constatări"
 
 
 def test_grid_model_empty_filled_and_after_edits(qtmodeltester, window) -> None:
@@ -85,14 +86,17 @@ def test_grid_model_empty_filled_and_after_edits(qtmodeltester, window) -> None:
     model = window.action_page.model
     qtmodeltester.check(model)
     assert model.columnCount() == 4  # description + 3 indicators
-    assert model.headerData(0, Qt.Orientation.Horizontal) == "Descrierea măsurilor întreprinse"
-    assert model.headerData(2, Qt.Orientation.Horizontal) == "Indicator 2"
+    assert model.headerData(0, Qt.Orientation.Horizontal) == tr(
+        "GridModel", "Descrierea măsurilor întreprinse"
+    )
+    assert model.headerData(2, Qt.Orientation.Horizontal) == tr("GridModel", "Indicator {n}").format(n=2)
     assert "numărul de ore de instruire" in model.headerData(
         2, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
     )
-    assert "(F/B)" in model.headerData(3, Qt.Orientation.Horizontal)  # indicator 3 is reported by sex
+    assert tr("GridModel", "(F/B)") in model.headerData(3, Qt.Orientation.Horizontal)  # reported by sex
     total_row = model.rowCount() - 1
-    assert model.headerData(total_row, Qt.Orientation.Vertical) == "Total instituții responsabile"
+    total_label = tr("GridModel", "Total instituții responsabile")
+    assert model.headerData(total_row, Qt.Orientation.Vertical) == total_label
     assert not model.flags(model.index(total_row, 1)) & Qt.ItemFlag.ItemIsEditable
     assert model.flags(model.index(0, 1)) & Qt.ItemFlag.ItemIsEditable
 
@@ -121,8 +125,11 @@ def test_not_assigned_cells_look_different_from_missing_ones(window) -> None:
     hatched = model.index(press_row, 1).data(Qt.ItemDataRole.BackgroundRole)
     missing = model.index(press_row, 5).data(Qt.ItemDataRole.BackgroundRole)
     assert hatched.style() != missing.style()
-    assert "nu răspunde" in model.index(press_row, 1).data(Qt.ItemDataRole.ToolTipRole)
-    assert "lipsește" in model.index(press_row, 5).data(Qt.ItemDataRole.ToolTipRole)
+    not_answered = tr("GridModel", "Subdiviziunea nu răspunde la acest indicator.")
+    assert not_answered in model.index(press_row, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert tr("GridModel", "Valoarea lipsește.") in model.index(press_row, 5).data(
+        Qt.ItemDataRole.ToolTipRole
+    )
 
 
 def _subdivision_id(window, name: str) -> int:

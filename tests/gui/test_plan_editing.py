@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gui_helpers import press, select_action, type_text
+from gui_helpers import press, select_action, tr, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -33,14 +33,16 @@ def test_a_total_is_typed_by_hand_only_through_the_override_dialog_with_a_reason
     monkeypatch.setattr(OverrideDialog, "ask", classmethod(lambda cls, *a: ask(*a)))
     view.setCurrentIndex(model.index(model.total_row, 5))
     press(view, Qt.Key.Key_F2)  # F2 on the Total row asks for a manual total
-    assert asked and "Indicator 5" in asked[0][0] and asked[0][1] == "0 cazuri"
+    assert (
+        asked and tr("ActionPage", "Indicator {n}").format(n=5) in asked[0][0] and asked[0][1] == "0 cazuri"
+    )
     total = model.index(model.total_row, 5)
     assert total.data() == "4 cazuri"
     assert total.data(KIND_ROLE) == CellKind.TOTAL_OVERRIDE.value
     assert "Aceleași cazuri" in total.data(Qt.ItemDataRole.ToolTipRole)
     info = window.session.action_by_code("1.6")
     index = window.plan_panel.model.index_of_action(info.id)
-    assert "totaluri introduse manual" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert tr("Marks", "M: totaluri introduse manual.") in index.data(Qt.ItemDataRole.ToolTipRole)
     window.undo()
     assert model.index(model.total_row, 5).data() == "0 cazuri"
     assert override_of(window.session.period, info.id, 5) is None
@@ -55,7 +57,9 @@ def test_the_override_dialog_refuses_an_empty_reason(qtbot, window) -> None:
     qtbot.addWidget(dialog.dialog)
     assert dialog.total.toPlainText() == "0 cazuri"
     dialog._accept()
-    assert "motivul" in dialog.error.text()
+    assert dialog.error.text() == tr(
+        "OverrideDialog", "Scrieți motivul pentru care totalul se introduce manual."
+    )
     assert dialog.dialog.result() != QDialog.DialogCode.Accepted
     dialog.reason.setPlainText("Motiv")
     dialog._accept()
@@ -177,12 +181,13 @@ def test_a_new_period_is_created_shown_and_undone(window, monkeypatch) -> None:
     select_action(window, "1.6")
     assert window.period_bar.create_next_period()
     assert (window.session.period.year, window.session.period.semester) == (2023, 2)
-    assert "semestrul II al anului 2023" in window.windowTitle()
-    assert window.period_bar.semester_combo.currentText() == "semestrul II"
+    assert window.session.period_key().code == "2023-S2" and "2023" in window.windowTitle()
+    assert window.period_bar.semester_combo.currentText() == tr("PeriodBar", "semestrul II")
     model = window.action_page.model
     assert model.index(0, 1).data(KIND_ROLE) == CellKind.MISSING.value  # nothing reported yet
     info = window.session.action_by_code("1.6")
-    assert window.plan_panel.model.index_of_action(info.id).data(Qt.ItemDataRole.ToolTipRole).count("Nu s-a")
+    empty = tr("Marks", "Nu s-a introdus încă nicio informație pentru această perioadă.")
+    assert empty in window.plan_panel.model.index_of_action(info.id).data(Qt.ItemDataRole.ToolTipRole)
     window.undo()
     assert Period.select().count() == 1
     assert (window.session.period.year, window.session.period.semester) == (2023, 1)
@@ -192,7 +197,7 @@ def test_switching_periods_from_the_toolbar(window, monkeypatch) -> None:
     monkeypatch.setattr(dialogs, "ask_yes", lambda *a, **k: True)
     assert window.period_bar.create_next_period()
     combo = window.period_bar.semester_combo
-    combo.setCurrentIndex(combo.findText("semestrul I"))
+    combo.setCurrentIndex(combo.findText(tr("PeriodBar", "semestrul I")))
     QApplication.processEvents()
     assert window.session.period.semester == 1
     assert window.action_page.model.result is not None

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gui_helpers import tr
 
 from balti_monitor.db.models import Plan, Subdivision
 from balti_monitor.gui.plan_import_wizard import CREATE, PlanImportWizard
@@ -69,7 +70,8 @@ def test_an_unmapped_name_keeps_the_wizard_on_its_page(
         w.next()
         assert w.currentPage() is ui.namesPage
         w.next()
-        assert w.currentPage() is ui.namesPage and "Alegeți ce înseamnă" in shown[-1]
+        unmapped = "Alegeți ce înseamnă fiecare nume (o subdiviziune, „creează” sau „alt responsabil”)."
+        assert w.currentPage() is ui.namesPage and shown[-1] == tr("PlanImportWizard", unmapped)
     finally:
         wizard.wizard.deleteLater()
 

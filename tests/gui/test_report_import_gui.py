@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gui_helpers import tr
 
 from balti_monitor.db.models import Action, Return, Subdivision
 from balti_monitor.gui import dialogs
@@ -47,8 +48,12 @@ def test_the_preview_lists_rows_unplaced_and_differences(window: Any, tmp_path: 
         assert ui.unplacedTable.rowCount() == 1
         assert ui.unplacedTable.item(0, 1).text() == "subdiviziune necunoscută în rând"
         assert ui.differencesTable.rowCount() == len(differences) > 0
-        assert ui.tabs.tabText(1) == "Neplasate (1)"
-        assert "are deja date" in ui.summaryLabel.text()
+        assert ui.tabs.tabText(1) == tr("ReportImportDialog", "Neplasate ({n})").format(n=1)
+        has_data = (
+            "<span style='color:#8a1c00'>Perioada are deja date: %n diferențe — câmpuri înlocuite și returi noi ("
+            "fila „Diferențe”). Returul fiecărei subdiviziuni din raport înlocuiește returul ei pentru aceeași acțiune; celelalte returi rămân.</span>"
+        )
+        assert tr("ReportImportDialog", has_data, len(differences)) in ui.summaryLabel.text()
         assert dialog.import_button.isEnabled()
     finally:
         dialog.dialog.deleteLater()

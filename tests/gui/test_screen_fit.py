@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui_helpers import close_window, press, select_action
+from gui_helpers import close_window, press, select_action, tr
 from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -128,10 +128,11 @@ def test_the_header_is_compact_the_indicators_collapse_and_are_on_the_column_too
 
 def test_the_view_menu_hides_and_shows_each_panel_and_ctrl_f_brings_the_tree_back(window) -> None:
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert "Vizualizare" in titles
+    assert tr("MainWindow", "&Vizualizare").replace("&", "") in titles
     menu = window.view_menu
     names = [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
-    assert any("Arborele planului" in n for n in names) and any("Constatările" in n for n in names)
+    tree, findings = (tr("MainWindow", t).replace("&", "") for t in ("&Arborele planului", "&Constatările"))
+    assert tree in names and findings in names
     window.tree_panel_action.trigger()
     assert not window.plan_panel.isVisible()
     window.findings_panel_action.trigger()

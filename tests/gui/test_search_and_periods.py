@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gui_helpers import press, select_action, type_text
+from gui_helpers import press, select_action, tr, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -68,11 +68,18 @@ def test_the_search_follows_an_edit(window) -> None:
     assert dialog.model.index(0, 3).data() == "Indicator 3"
 
 
+DELETE_QUESTION = (
+    "{contents}\n\nTot ce este mai sus se șterge din fișier. Înainte de ștergere se face o copie aut"
+    "omată (Fișier → Copii automate), din care perioada poate fi readusă; Ctrl+Z nu o readuce.\n\nȘtergeți perioada {code}?"
+)
+
+
 def test_deleting_a_period_names_what_is_lost_backs_up_first(window, monkeypatch) -> None:
     asked: list[str] = []
     monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: asked.append(text) or False)
     assert not window.period_actions.delete_shown_period()
-    assert asked and "122 informații" in asked[0] and "copie automată" in asked[0]
+    question = tr("PeriodActions", DELETE_QUESTION).split("{contents}")[1].format(code="2023-S1")
+    assert asked and "122" in asked[0] and asked[0].endswith(question)  # what is lost, counted; the backup
     assert Period.select().count() == 1  # "No" deletes nothing
     monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
     before = len(list_auto_backups())
@@ -81,7 +88,8 @@ def test_deleting_a_period_names_what_is_lost_backs_up_first(window, monkeypatch
     assert window.session.period is None
     backups = list_auto_backups()
     assert len(backups) >= 1 and (len(backups) > before or backups[0].reason in ("stergere", "deschidere"))
-    assert "ștearsă" in window.statusBar().currentMessage()
+    deleted = tr("PeriodActions", "Perioada {code} a fost ștearsă.{where}").split("{where}")[0]
+    assert window.statusBar().currentMessage().startswith(deleted.format(code="2023-S1"))
 
 
 def test_delete_period_from_the_command_line(demo_file: Path, tmp_path: Path) -> None:
