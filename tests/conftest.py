@@ -61,3 +61,103 @@ def demo_db(demo_file: Path, tmp_path: Path) -> Iterator[Path]:
     open_database(path)
     yield path
     close_database()
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Both engines: the SQLite file and a PostgreSQL server (tests/pg_cluster.py starts a throwaway cluster).
+# A test that takes ``engine_db`` / ``engine_plan_db`` / ``engine_demo_db`` runs once per engine and gets the
+# ``--db`` value (a file path or a ``postgresql://`` URL) of an open database. Without a server the
+# PostgreSQL half skips with the reason; in CI (CI=true) or with BALTI_PG_TESTS=1 it fails instead.
+
+ENGINES = ("sqlite", "postgresql")
+
+
+def _server() -> object:
+    import pg_cluster
+
+    try:
+        return pg_cluster.cluster()
+    except pg_cluster.Unavailable as exc:
+        if pg_cluster.required():
+            pytest.fail(f"PostgreSQL is required here (CI / BALTI_PG_TESTS=1) but cannot start: {exc}")
+        pytest.skip(f"no PostgreSQL server for the tests: {exc}")
+
+
+@pytest.fixture(scope="session")
+def pg_templates() -> dict[str, str]:
+    """Names of template databases of the session's cluster (built on first use): ``empty``, ``demo``."""
+    return {}
+
+
+def _pg_template(kind: str, templates: dict[str, str]) -> str:
+    from balti_monitor.db.connection import close_database, open_database
+
+    cluster = _server()
+    if kind not in templates:
+        name = cluster.new_database()  # type: ignore[attr-defined]
+        open_database(cluster.url(name))  # type: ignore[attr-defined]
+        if kind == "plan":
+            from balti_monitor.services.bundled import ensure_bundled_plan
+
+            ensure_bundled_plan()
+        elif kind == "demo":
+            from balti_monitor.services.bundled import load_demo
+
+            load_demo()
+        close_database()
+        templates[kind] = name
+    return templates[kind]
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """The engine of this run of the test: "sqlite" or "postgresql" (skipped/failed without a server)."""
+    if request.param == "postgresql":
+        _server()
+    return str(request.param)
+
+
+def _engine_target(engine: str, kind: str, tmp_path: Path, templates: dict[str, str]) -> Iterator[str]:
+    from balti_monitor.db.connection import close_database, open_database
+
+    if engine == "sqlite":
+        path = tmp_path / f"{kind}.sqlite"
+        open_database(path)
+        if kind == "plan":
+            from balti_monitor.services.bundled import ensure_bundled_plan
+
+            ensure_bundled_plan()
+        elif kind == "demo":
+            from balti_monitor.services.bundled import load_demo
+
+            load_demo()
+        yield str(path)
+        close_database()
+        return
+    cluster = _server()
+    name = cluster.new_database(_pg_template(kind, templates))  # type: ignore[attr-defined]
+    url = cluster.url(name)  # type: ignore[attr-defined]
+    open_database(url)
+    try:
+        yield url
+    finally:
+        close_database()
+        cluster.drop_database(name)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def engine_db(engine: str, tmp_path: Path, pg_templates: dict[str, str]) -> Iterator[str]:
+    """An open, empty database of each engine (schema only); the ``--db`` value."""
+    yield from _engine_target(engine, "empty", tmp_path, pg_templates)
+
+
+@pytest.fixture
+def engine_plan_db(engine: str, tmp_path: Path, pg_templates: dict[str, str]) -> Iterator[str]:
+    """An open database of each engine with the bundled plan and subdivisions."""
+    yield from _engine_target(engine, "plan", tmp_path, pg_templates)
+
+
+@pytest.fixture
+def engine_demo_db(engine: str, tmp_path: Path, pg_templates: dict[str, str]) -> Iterator[str]:
+    """An open database of each engine with the bundled plan and the S1-2023 demo."""
+    yield from _engine_target(engine, "demo", tmp_path, pg_templates)

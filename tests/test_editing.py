@@ -26,7 +26,7 @@ def sub(code: str) -> int:
     return int(Subdivision.get(Subdivision.code == code).id)
 
 
-def test_editing_a_value_updates_the_total(demo_db: Path) -> None:
+def test_editing_a_value_updates_the_total(engine_demo_db: str) -> None:
     period = Period.get()
     action = action_by_code(Plan.get().id, "1.13")
     before = action_result(load_grid(period, action.id)).totals.by_number(1)
@@ -38,7 +38,7 @@ def test_editing_a_value_updates_the_total(demo_db: Path) -> None:
     assert cell_text(period, action.id, sub("DS"), 1) == "6 acte"
 
 
-def test_raw_text_is_stored_verbatim_with_parsed_facts_beside(demo_db: Path) -> None:
+def test_raw_text_is_stored_verbatim_with_parsed_facts_beside(engine_demo_db: str) -> None:
     period = Period.get()
     action = action_by_code(Plan.get().id, "1.1")
     raw = "  12 funcţionari (7F/ 5B) ; "
@@ -54,7 +54,7 @@ def test_raw_text_is_stored_verbatim_with_parsed_facts_beside(demo_db: Path) -> 
     assert (value.quantity, value.women, value.men) == ("12", 7, 5)
 
 
-def test_negative_value_refused_and_nothing_stored(demo_db: Path) -> None:
+def test_negative_value_refused_and_nothing_stored(engine_demo_db: str) -> None:
     period = Period.get()
     action = action_by_code(Plan.get().id, "1.13")
     before = cell_text(period, action.id, sub("DS"), 1)
@@ -63,7 +63,7 @@ def test_negative_value_refused_and_nothing_stored(demo_db: Path) -> None:
     assert cell_text(period, action.id, sub("DS"), 1) == before
 
 
-def test_paste_is_all_or_nothing(demo_db: Path) -> None:
+def test_paste_is_all_or_nothing(engine_demo_db: str) -> None:
     period = Period.get()
     action = action_by_code(Plan.get().id, "1.13")
     before = [cell_text(period, action.id, sub("DS"), c) for c in (1, 2)]
@@ -72,7 +72,7 @@ def test_paste_is_all_or_nothing(demo_db: Path) -> None:
     assert [cell_text(period, action.id, sub("DS"), c) for c in (1, 2)] == before
 
 
-def test_first_edit_creates_a_return_and_clearing_it_removes_it(demo_db: Path) -> None:
+def test_first_edit_creates_a_return_and_clearing_it_removes_it(engine_demo_db: str) -> None:
     period, _ = create_next_period(Plan.get())
     action = action_by_code(Plan.get().id, "1.2")
     assert cell_text(period, action.id, sub("DRU"), 1) is None
@@ -82,7 +82,7 @@ def test_first_edit_creates_a_return_and_clearing_it_removes_it(demo_db: Path) -
     assert Return.select().where(Return.period == period).count() == 0
 
 
-def test_override_needs_a_reason_and_is_shown_instead(demo_db: Path) -> None:
+def test_override_needs_a_reason_and_is_shown_instead(engine_demo_db: str) -> None:
     period = Period.get()
     action = action_by_code(Plan.get().id, "1.2")
     with pytest.raises(ServiceError, match="motivul"):
@@ -96,7 +96,7 @@ def test_override_needs_a_reason_and_is_shown_instead(demo_db: Path) -> None:
     assert action_result(load_grid(period, action.id)).totals.by_number(1).shown == "0 cazuri"
 
 
-def test_next_period_and_period_codes(demo_db: Path) -> None:
+def test_next_period_and_period_codes(engine_demo_db: str) -> None:
     period, changes = create_next_period(Plan.get())
     assert (period.year, period.semester) == (2023, 2)
     assert changes.periods
@@ -105,7 +105,7 @@ def test_next_period_and_period_codes(demo_db: Path) -> None:
         parse_period_code("semestrul 1")
 
 
-def test_lone_surrogate_is_refused_not_a_crash(demo_db: Path) -> None:
+def test_lone_surrogate_is_refused_not_a_crash(engine_demo_db: str) -> None:
     period = Period.get()
     action = action_by_code(Plan.get().id, "1.13")
     before = cell_text(period, action.id, sub("DS"), 0)

@@ -19,7 +19,7 @@ from balti_monitor.services.search import search
 REPO = Path(__file__).resolve().parent.parent
 
 
-def test_search_ignores_diacritics_and_names_period_action_subdivision(demo_db: Path) -> None:
+def test_search_ignores_diacritics_and_names_period_action_subdivision(engine_demo_db: str) -> None:
     hits = search("sesizari")
     assert hits, "„sesizari” should find „sesizări”"
     values = [h for h in hits if h.kind == "valoare"]
@@ -31,7 +31,7 @@ def test_search_ignores_diacritics_and_names_period_action_subdivision(demo_db: 
     assert search("şedinţe") == search("ședințe")
 
 
-def test_alerte_finds_the_returns_that_mention_it_not_only_the_plan(demo_db: Path) -> None:
+def test_alerte_finds_the_returns_that_mention_it_not_only_the_plan(engine_demo_db: str) -> None:
     hits = search("Alerte")
     codes = {(h.action_code, h.kind) for h in hits}
     assert ("5.3", "descriere") in codes
@@ -41,7 +41,7 @@ def test_alerte_finds_the_returns_that_mention_it_not_only_the_plan(demo_db: Pat
     assert "«Alerte»" in described.snippet
 
 
-def test_the_index_follows_every_write(demo_db: Path) -> None:
+def test_the_index_follows_every_write(engine_demo_db: str) -> None:
     assert not search("zorilă")
     ret = Return.select().first()
     ret.description = "Campania Zorilă a început"
@@ -141,7 +141,7 @@ def test_odd_input_never_breaks_the_query(demo_db: Path, text: str) -> None:
         assert "cuvânt" in str(exc)
 
 
-def test_actions_titles_are_searchable(demo_db: Path) -> None:
+def test_actions_titles_are_searchable(engine_demo_db: str) -> None:
     action = Action.select().where(Action.code == "5.3").get()
     word = action.title.split()[-1]
     assert any(h.action_id == action.id and h.kind == "plan" for h in search(word, limit=500))

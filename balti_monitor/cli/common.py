@@ -46,6 +46,10 @@ def opened(args: argparse.Namespace, *, create: bool = True, write: bool = False
     it attempts fails without touching the file, so no command can write without the lock and the
     backup. A file that needs a migration is upgraded through the write path (lock and backup first).
     """
+    if server_url(args) is not None:
+        with _opened_server(args, create=create, write=write) as target:
+            yield target
+        return
     path = database_path(args)
     if not create and not path.exists():
         raise CommandError(f"Fișierul „{path}” nu există.")
@@ -79,6 +83,49 @@ def opened(args: argparse.Namespace, *, create: bool = True, write: bool = False
             close_safely()
         else:
             close_database()
+
+
+def server_url(args: argparse.Namespace) -> str | None:
+    """``--db`` when it names a PostgreSQL server (``postgresql://…``), else None."""
+    from balti_monitor.db.postgres import is_server_url
+
+    return str(args.db) if is_server_url(args.db) else None
+
+
+class ServerTarget(type(Path())):  # type: ignore[misc]
+    """What :func:`opened` yields for a server: printed (and named) as its URL without the password."""
+
+    shown = ""
+
+    def __str__(self) -> str:
+        return self.shown
+
+    @property
+    def name(self) -> str:
+        return self.shown
+
+
+@contextmanager
+def _opened_server(args: argparse.Namespace, *, create: bool, write: bool) -> Iterator[Path]:
+    """:func:`opened` on a server: no file lock (the server serialises the writers) and no automatic file
+    backup (backups of a server are its administrator's, or ``backup --out`` as a SQLite file); a command
+    that does not write gets a read-only session."""
+    from balti_monitor.db.postgres import display_url, open_server
+
+    url = str(args.db)
+    try:
+        open_server(url, create=create and write, read_only=not write)
+    except DatabaseError as exc:
+        if exc.kind != "empty" or write:
+            raise CommandError(str(exc)) from exc
+        open_server(url, create=True)  # an empty database gets the schema first (a write), then reads
+        set_read_only()
+    target = ServerTarget(display_url(url).replace("/", "_"))
+    target.shown = display_url(url)
+    try:
+        yield target
+    finally:
+        close_database()
 
 
 def default_plan() -> Plan:

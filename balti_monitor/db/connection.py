@@ -33,7 +33,7 @@ import peewee as pw
 
 from balti_monitor.db import schema as schema_check
 from balti_monitor.db.audit import add_audit, create_audit_triggers
-from balti_monitor.db.models import ALL_MODELS, database
+from balti_monitor.db.models import ALL_MODELS, database, is_postgresql
 from balti_monitor.db.search_index import create_search_index
 from balti_monitor.errors import BaltiMonitorError
 
@@ -596,6 +596,11 @@ def open_database(
     """
     if str(path) == ":memory:":
         return _open_checked(Path(":memory:"), backup_dir, in_memory=True)
+    if isinstance(path, str) and path.startswith(("postgresql://", "postgres://")):
+        from balti_monitor.db.postgres import open_server
+
+        open_server(path, create=create, read_only=read_only)  # no file, no lock: the server's own checks
+        return database
     path = Path(path)
     if not path.exists():
         if not create or read_only:
@@ -771,14 +776,18 @@ def _ensure_schema(
 
 
 def set_read_only() -> None:
-    """From now on the open database refuses every write (``PRAGMA query_only``)."""
+    """From now on the open database refuses every write (``PRAGMA query_only``; on a server the session's
+    ``default_transaction_read_only``)."""
+    if is_postgresql():
+        _sql(database, "SET default_transaction_read_only = on")
+        return
     _sql(database, "PRAGMA query_only=ON")
 
 
 @contextlib.contextmanager
 def copying_out() -> Iterator[None]:
     """Lift ``query_only`` for a statement that writes only *another* file (``VACUUM INTO``)."""
-    was = is_read_only()
+    was = not is_postgresql() and is_read_only()
     if was:
         _sql(database, "PRAGMA query_only=OFF")
     try:
@@ -790,12 +799,19 @@ def copying_out() -> Iterator[None]:
 
 def is_read_only() -> bool:
     """Whether the open database refuses writes (opened with ``read_only``)."""
+    if is_postgresql():
+        row = _sql(database, "SHOW default_transaction_read_only").fetchone()
+        return bool(row and row[0] == "on")
     row = _sql(database, "PRAGMA query_only").fetchone()
     return bool(row and row[0])
 
 
 def schema_version(db: pw.SqliteDatabase) -> int:
-    """The schema version stored in the open file."""
+    """The schema version stored in the open file (or server)."""
+    if is_postgresql():
+        from balti_monitor.db.postgres import server_version
+
+        return server_version(db)
     return _user_version(db)
 
 

@@ -1,6 +1,8 @@
 """peewee models: the plan, subdivisions, responsibilities, periods, returns, values, narratives, overrides.
 
-``database`` is an uninitialised :class:`peewee.SqliteDatabase`; :mod:`balti_monitor.db.connection` opens it.
+``database`` is the one database every model uses: a SQLite file (:mod:`balti_monitor.db.connection` opens
+it) or a PostgreSQL server (:mod:`balti_monitor.db.postgres`). It is an :class:`EngineDatabase`, peewee's
+proxy that forwards to the engine opened last; typed as :class:`peewee.SqliteDatabase`, which the file is.
 Decimals are stored as text so they survive exactly; JSON columns hold lists and extra plan columns (the
 sibling plan formats of seeds 001-004 add columns by data, not by schema).
 """
@@ -9,11 +11,50 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import peewee as pw
 
-database = pw.SqliteDatabase(None)
+
+class EngineDatabase(pw.DatabaseProxy):
+    """The database of the models: the SQLite file, or a PostgreSQL server when :func:`use_engine` chose one.
+
+    ``init(path)`` (what :mod:`balti_monitor.db.connection` calls) switches back to the SQLite file, so the
+    file code stays as it was; every other attribute is the engine's own.
+    """
+
+    __slots__ = ("_Model", "_callbacks", "obj", "sqlite")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sqlite = pw.SqliteDatabase(None)
+        self.initialize(self.sqlite)
+
+    def init(self, database: str | None, **kwargs: Any) -> None:
+        """Use the SQLite file ``database`` (closing a server connection first)."""
+        if self.obj is not self.sqlite:
+            if not self.obj.is_closed():
+                self.obj.close()
+            self.initialize(self.sqlite)
+        self.sqlite.init(database, **kwargs)
+
+
+_engine = EngineDatabase()
+database = cast(pw.SqliteDatabase, _engine)
+
+
+def use_engine(db: pw.Database) -> None:
+    """Make ``db`` (a :class:`peewee.PostgresqlDatabase`) the database of every model; the previous one is
+    closed."""
+    current = _engine.obj
+    if current is not db and not current.is_closed():
+        current.close()
+    _engine.initialize(db)
+
+
+def is_postgresql() -> bool:
+    """Whether the models work on a PostgreSQL server (else on a SQLite file)."""
+    return isinstance(_engine.obj, pw.PostgresqlDatabase)
 
 
 class JSONField(pw.TextField):

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from balti_monitor.db.models import Action, Period, Subdivision, database
+from balti_monitor.db.models import Action, Period, Subdivision, database, is_postgresql
+from balti_monitor.db.postgres import fold
 from balti_monitor.db.search_index import (
     KIND_ACTION,
     KIND_DESCRIPTION,
@@ -82,6 +84,17 @@ def search(text: str, period_id: int | None = None, limit: int = MAX_HITS) -> li
     expression = match_expression(text)
     if not expression:
         raise ServiceError("Scrieți cel puțin un cuvânt de căutat.")
+    if is_postgresql():
+        rows = _server_rows(text, period_id, limit)
+    else:
+        rows = _file_rows(expression, period_id, limit)
+    if not rows:
+        return []
+    return _hits(rows)
+
+
+def _file_rows(expression: str, period_id: int | None, limit: int) -> list[tuple[Any, ...]]:
+    """The hits in the file's FTS5 index, best first."""
     ensure_search_index(database)
     sql = (
         f"SELECT kind, period_id, action_id, subdivision_id, column_no, "
@@ -93,9 +106,51 @@ def search(text: str, period_id: int | None = None, limit: int = MAX_HITS) -> li
         params.append(period_id)
     sql += " ORDER BY rank LIMIT ?"
     params.append(limit)
-    rows = database.execute_sql(sql, params).fetchall()  # type: ignore[no-untyped-call]
-    if not rows:
-        return []
+    rows: list[tuple[Any, ...]] = database.execute_sql(sql, params).fetchall()  # type: ignore[no-untyped-call]
+    return rows
+
+
+def _server_rows(text: str, period_id: int | None, limit: int) -> list[tuple[Any, ...]]:
+    """The hits on a server: every word at the beginning of a word of the folded text (diacritics and case
+    off, like FTS5's ``remove_diacritics 2``), the texts with more occurrences first; snippets made here."""
+    words = [fold(w) for w in _WORD.findall(text)]
+    patterns = [rf"\m{re.escape(w)}" + ("" if len(w) > 1 else r"\M") for w in words]
+    sql = f"SELECT kind, period_id, action_id, subdivision_id, column_no, body FROM {TABLE} WHERE "
+    sql += " AND ".join("folded ~ %s" for _ in patterns)
+    params: list[object] = list(patterns)
+    if period_id is not None:
+        sql += " AND (period_id = %s OR period_id IS NULL)"
+        params.append(period_id)
+    sql += " ORDER BY kind, id LIMIT %s"
+    params.append(limit)
+    found = database.execute_sql(sql, params).fetchall()  # type: ignore[no-untyped-call]
+    return [(*row[:5], _snippet(str(row[5]), words)) for row in found]
+
+
+def _snippet(body: str, words: list[str]) -> str:
+    """About :data:`SNIPPET_WORDS` words of ``body`` around the first match, the matched words marked."""
+    parts = re.split(r"(\w+)", body)  # odd indexes: the words
+    places = list(range(1, len(parts), 2))
+    if not places:
+        return body
+
+    def hit(index: int) -> bool:
+        folded = fold(parts[index])
+        return any(folded == w if len(w) == 1 else folded.startswith(w) for w in words)
+
+    first = next((n for n, i in enumerate(places) if hit(i)), 0)
+    start = max(0, first - SNIPPET_WORDS // 2)
+    stop = min(len(places), start + SNIPPET_WORDS)
+    shown = [
+        f"{MARK_OPEN}{parts[i]}{MARK_CLOSE}" if i % 2 and hit(i) else parts[i]
+        for i in range(places[start], places[stop - 1] + 1)
+    ]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if stop < len(places) else ""
+    return prefix + "".join(shown) + suffix
+
+
+def _hits(rows: list[tuple[Any, ...]]) -> list[SearchHit]:
     periods = {p.id: key_of(p).code for p in Period.select()}
     action_ids = {row[2] for row in rows if row[2] is not None}
     actions = {
