@@ -93,7 +93,13 @@ def cmd_server_setup(args: argparse.Namespace) -> int:
 
 def cmd_server_user(args: argparse.Namespace) -> int:
     """add / list / remove."""
-    from balti_monitor.services.server_setup import ROLE_NAMES, add_person, people, remove_person
+    from balti_monitor.services.server_setup import (
+        ROLE_NAMES,
+        add_person,
+        check_person,
+        people,
+        remove_person,
+    )
 
     with _server(args):
         if args.user_action == "list":
@@ -108,6 +114,7 @@ def cmd_server_user(args: argparse.Namespace) -> int:
             remove_person(args.name)
             print(f"Utilizatorul „{args.name}” a fost șters.")
             return 0
+        check_person(args.name, args.role, args.subdivision)
         password = None if args.no_password else _ask_password(args.name)
         person = add_person(args.name, args.role, args.subdivision, password)
         where = f", subdiviziunea {person.subdivision}" if person.subdivision else ""

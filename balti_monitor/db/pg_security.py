@@ -124,9 +124,11 @@ _FUNCTIONS = (
     "BEGIN "
     "IF pg_has_role(current_user, 'subdivision', 'MEMBER') "
     "AND NOT pg_has_role(current_user, 'specialist', 'MEMBER') THEN "
-    "IF (TG_TABLE_NAME = 'return' AND NOT (OLD.subdivision_id IS NOT DISTINCT FROM "
-    f"{SCHEMA}.my_subdivision() AND {SCHEMA}.period_open(OLD.period_id))) "
-    f"OR (TG_TABLE_NAME = 'value' AND NOT {SCHEMA}.return_writable(OLD.return_id)) THEN "
+    "IF TG_TABLE_NAME = 'return' THEN "
+    f"IF NOT (OLD.subdivision_id IS NOT DISTINCT FROM {SCHEMA}.my_subdivision() "
+    f"AND {SCHEMA}.period_open(OLD.period_id)) THEN "
+    f"RAISE EXCEPTION '{FOREIGN_MARK}' USING ERRCODE = '42501'; END IF; "
+    f"ELSIF NOT {SCHEMA}.return_writable(OLD.return_id) THEN "
     f"RAISE EXCEPTION '{FOREIGN_MARK}' USING ERRCODE = '42501'; END IF; END IF; RETURN OLD; END $$",
     # The other windows learn which grid changed (the period and action), and who changed it (the pid).
     f"CREATE OR REPLACE FUNCTION {SCHEMA}.notify_change() RETURNS trigger LANGUAGE plpgsql AS $$ "
@@ -139,6 +141,16 @@ _FUNCTIONS = (
     "IF p IS NOT NULL THEN "
     f"PERFORM pg_notify('{CHANNEL}', json_build_object('period', p, 'action', a, 'table', TG_TABLE_NAME)::text); "
     "END IF; RETURN NULL; END $$",
+)
+
+
+_DEFINER = (
+    "DO $$ DECLARE f regprocedure; BEGIN "
+    "FOR f IN SELECT p.oid::regprocedure FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+    "WHERE n.nspname = 'public' AND p.prorettype = 'trigger'::regtype "
+    "AND (p.proname LIKE 'bm\\_log\\_%' OR p.proname = 'bm_search') AND NOT p.prosecdef LOOP "
+    "EXECUTE format('ALTER FUNCTION %s SECURITY DEFINER SET search_path = public, pg_temp', f); "
+    "END LOOP; END $$"
 )
 
 
@@ -168,8 +180,10 @@ def setup_statements() -> list[str]:
             f"GRANT UPDATE ({', '.join(columns)}) ON public.{_q(table)} TO subdivision"
             for table, columns in _CLERK_TABLES.items()
         ),
-        "GRANT INSERT ON public.change_log TO subdivision",
         "GRANT INSERT, UPDATE ON public.audit_context TO subdivision",
+        # The audit trail and the search index are written by triggers as the tables' owner: a clerk's
+        # change is recorded, but a clerk cannot write (or forge) records or index rows itself.
+        _DEFINER,
     ]
     for table in (*_CLERK_TABLES, "audit_context"):
         statements.append(f"ALTER TABLE public.{_q(table)} ENABLE ROW LEVEL SECURITY")

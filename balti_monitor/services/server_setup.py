@@ -45,6 +45,14 @@ def _execute(sql: str, params: tuple[Any, ...] | None = None) -> Any:
     return database.execute_sql(sql, params)  # type: ignore[no-untyped-call]
 
 
+def _run_plain(statements: list[str]) -> None:
+    """Run statements without parameters (their ``%`` and ``$$`` are the server's, never placeholders)."""
+    conn = database.connection()  # type: ignore[no-untyped-call]
+    with conn.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)
+
+
 def setup_sql() -> list[str]:
     """The statements :func:`setup_security` runs (what ``server-setup --dry-run`` prints)."""
     return setup_statements()
@@ -71,8 +79,7 @@ def setup_security() -> SetupReport:
                     "SELECT rolname FROM pg_roles WHERE rolname = ANY(%s)", (list(ROLES),)
                 ).fetchall()
             }
-            for sql in statements:
-                _execute(sql)
+            _run_plain(statements)
     except Exception as exc:
         if _is_privilege_error(exc):
             raise ServiceError(
@@ -92,10 +99,9 @@ class Person:
     subdivision: str
 
 
-def add_person(name: str, role: str, subdivision_code: str | None, password: str | None) -> Person:
-    """Create a login for a person in ``role`` (a clerk answers for ``subdivision_code``); ``password`` is
-    hashed here and only its hash reaches the server (None: no password, e.g. when the server
-    authenticates otherwise). Refusals change nothing."""
+def check_person(name: str, role: str, subdivision_code: str | None) -> int | None:
+    """Refuse (Romanian) a person who cannot be added, before a password is asked; the subdivision id of a
+    clerk."""
     _require_server()
     if not valid_name(name):
         raise ServiceError(
@@ -116,11 +122,18 @@ def add_person(name: str, role: str, subdivision_code: str | None, password: str
         raise ServiceError("Doar rolul subdivision are o subdiviziune.")
     if _execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone() is not None:
         raise ServiceError(f"Utilizatorul „{name}” există deja pe server.")
+    return subdivision_id
+
+
+def add_person(name: str, role: str, subdivision_code: str | None, password: str | None) -> Person:
+    """Create a login for a person in ``role`` (a clerk answers for ``subdivision_code``); ``password`` is
+    hashed here and only its hash reaches the server (None: no password, e.g. when the server
+    authenticates otherwise). Refusals change nothing."""
+    subdivision_id = check_person(name, role, subdivision_code)
     hashed = None if password is None else _scram(name, password)
     try:
         with database.atomic():
-            for sql in member_statements(name, role, subdivision_id, hashed):
-                _execute(sql)
+            _run_plain(member_statements(name, role, subdivision_id, hashed))
     except Exception as exc:
         if _is_privilege_error(exc):
             raise ServiceError(
