@@ -57,6 +57,9 @@ LAST_PERIODS = Setting(
 )
 LAST_ACTIONS = Setting("session/last_actions", "{}", "Ultima acțiune deschisă, pentru fiecare fișier (JSON).")
 AUTHOR = Setting("user/author", "", "Numele scris la totalurile introduse manual.")
+RECENT_SERVERS = Setting(
+    "files/recent_servers", "[]", "Serverele PostgreSQL la care s-a conectat recent, fără parole (JSON)."
+)
 VERSION = Setting("settings/version", SETTINGS_VERSION, "Versiunea formatului setărilor.")
 
 ALL_SETTINGS = (
@@ -76,6 +79,7 @@ ALL_SETTINGS = (
     LAST_PERIODS,
     LAST_ACTIONS,
     AUTHOR,
+    RECENT_SERVERS,
     VERSION,
 )
 
