@@ -15,6 +15,7 @@ import pytest
 
 from balti_monitor.cli import main
 from balti_monitor.db.connection import close_database, open_database
+from tests.server_people import connect, people_server
 
 psycopg = pytest.importorskip("psycopg")
 errors = psycopg.errors
@@ -24,35 +25,7 @@ errors = psycopg.errors
 def server(pg_templates: dict[str, str]) -> Iterator[Any]:
     """The demo on a fresh server database, set up by ``server-setup``, with people of every role; the
     program's connection is closed (the tests connect as each person)."""
-    from conftest import _pg_template, _server
-
-    cluster: Any = _server()
-    name = cluster.new_database(_pg_template("demo", pg_templates))
-    url = cluster.url(name)
-    assert main(["--db", url, "server-setup"]) == 0
-    for args in (
-        ["ana_ds", "--role", "subdivision", "--subdivision", "DS"],
-        ["ion_dru", "--role", "subdivision", "--subdivision", "DRU"],
-        ["vera", "--role", "viewer"],
-        ["sef", "--role", "specialist"],
-    ):
-        assert main(["--db", url, "server-user", "add", *args, "--no-password"]) == 0
-    cluster.dbname = name
-    try:
-        yield cluster
-    finally:
-        close_database()
-        cluster.drop_database(name)
-        for person in PEOPLE:  # roles belong to the cluster, not to the database
-            cluster.execute(f'DROP ROLE IF EXISTS "{person}"')
-
-
-PEOPLE = ("ana_ds", "ion_dru", "vera", "sef", "maria")
-
-
-def connect(cluster: Any, user: str) -> Any:
-    """A raw connection as ``user`` (the test cluster trusts local connections)."""
-    return psycopg.connect(cluster.conninfo(cluster.dbname, user=user), autocommit=True)
+    yield from people_server(pg_templates)
 
 
 def one(conn: Any, sql: str, params: tuple[Any, ...] = ()) -> Any:
@@ -225,7 +198,7 @@ def test_server_setup_twice_changes_nothing(server: Any, capsys: pytest.CaptureF
 def test_server_setup_dry_run_prints_the_sql_and_runs_nothing(
     pg_templates: dict[str, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from conftest import _server
+    from tests.conftest import _server
 
     cluster: Any = _server()
     name = cluster.new_database()
