@@ -6,7 +6,7 @@ changes (:class:`ChangeFeed`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlsplit
 
 from balti_monitor.db.models import database
 from balti_monitor.services.errors import DatabaseError, ServiceError
@@ -36,7 +36,7 @@ class ServerAddress:
         if self.service:
             query["service"] = self.service
         netloc = (user + "@" if user else "") + host + (f":{self.port}" if host and self.port != 5432 else "")
-        tail = "?" + urlencode(query) if query else ""
+        tail = "?" + "&".join(f"{k}={quote(v, safe='/')}" for k, v in query.items()) if query else ""
         return f"postgresql://{netloc}/{quote(self.database, safe='')}{tail}"
 
     def shown(self) -> str:
