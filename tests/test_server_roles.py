@@ -15,6 +15,7 @@ import pytest
 
 from balti_monitor.cli import main
 from balti_monitor.db.connection import close_database, open_database
+from balti_monitor.db.models import Subdivision
 from tests.server_people import connect, people_server
 
 psycopg = pytest.importorskip("psycopg")
@@ -259,3 +260,52 @@ def test_who_is_connected_decides_what_the_application_offers(server: Any) -> No
     open_database(url.replace("balti@", "sef@"))
     assert current_access().everything
     close_database()
+
+
+def test_a_refusal_of_the_server_reaches_the_clerk_in_romanian(server: Any) -> None:
+    from balti_monitor.db.models import Period, Plan
+    from balti_monitor.services.editing import CellEdit, SetCells, action_by_code
+    from balti_monitor.services.errors import ServiceError
+    from balti_monitor.services.storage_errors import guard_write
+
+    open_database(server.url_of("ana_ds"))
+    try:
+        period, action = int(Period.get().id), int(action_by_code(Plan.get().id, "1.1").id)
+        dru = int(Subdivision.get(Subdivision.code == "DRU").id)
+        with pytest.raises(ServiceError, match="serverul nu vă permite"), guard_write("Salvarea celulei"):
+            SetCells(period, action, (CellEdit(dru, 1, "3 funcționari"),)).apply()
+    finally:
+        close_database()
+
+
+def test_a_change_feed_reports_the_others_changes_not_its_own(server: Any) -> None:
+    from balti_monitor.db.models import Period, Plan
+    from balti_monitor.services.editing import CellEdit, SetCells, action_by_code
+    from balti_monitor.services.server_session import ChangeFeed
+
+    url = server.url_of("sef")
+    open_database(url)
+    try:
+        feed = ChangeFeed(url)
+        period, action = int(Period.get().id), int(action_by_code(Plan.get().id, "1.13").id)
+        ds = int(Subdivision.get(Subdivision.code == "DS").id)
+        own_action = int(action_by_code(Plan.get().id, "1.1").id)
+        SetCells(period, own_action, (CellEdit(ds, 1, "2 funcționari"),)).apply()  # this program's own save
+        with connect(server, "ana_ds") as ana:  # another person's
+            ana.execute(
+                "UPDATE value SET raw_text = '3 acte' WHERE return_id = (SELECT id FROM \"return\" "
+                "WHERE period_id = %s AND action_id = %s AND subdivision_id = %s)",
+                (period, action, ds),
+            )
+        import time
+
+        deadline = time.monotonic() + 10
+        found: dict[int, frozenset[int]] = {}
+        while not found and time.monotonic() < deadline:
+            found = feed.take()
+            time.sleep(0.05)
+        assert found == {period: frozenset({action})}
+        assert feed.take() == {}  # each notification once; the own save was never reported
+        feed.close()
+    finally:
+        close_database()

@@ -52,6 +52,11 @@ def _classify(error: BaseException) -> str | None:
         if isinstance(error, FileNotFoundError | NotADirectoryError):
             return "fișierul sau dosarul nu mai există (a fost mutat, șters sau unitatea a fost deconectată)"
         return f"eroare a sistemului de fișiere ({error.strerror or error})"
+    if getattr(error, "sqlstate", None) == "42501":  # a server's refusal: privilege or row-level security
+        return (
+            "serverul nu vă permite această modificare (rolul dumneavoastră poate schimba doar returul "
+            "subdiviziunii proprii, în perioadele nesemnate, sau doar citi)"
+        )
     if not isinstance(error, sqlite3.Error):
         return None
     name = getattr(error, "sqlite_errorname", "") or ""
