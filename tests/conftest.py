@@ -161,3 +161,24 @@ def engine_plan_db(engine: str, tmp_path: Path, pg_templates: dict[str, str]) ->
 def engine_demo_db(engine: str, tmp_path: Path, pg_templates: dict[str, str]) -> Iterator[str]:
     """An open database of each engine with the bundled plan and the S1-2023 demo."""
     yield from _engine_target(engine, "demo", tmp_path, pg_templates)
+
+
+@pytest.fixture
+def fresh_target(engine: str, tmp_path: Path) -> Iterator[object]:
+    """A factory of new, empty databases of the test's engine (a file path or a server URL), not opened."""
+    made: list[str] = []
+    counter = iter(range(1, 1000))
+
+    def make() -> str:
+        if engine == "sqlite":
+            return str(tmp_path / f"nou-{next(counter)}.sqlite")
+        cluster = _server()
+        name = cluster.new_database()  # type: ignore[attr-defined]
+        made.append(name)
+        return str(cluster.url(name))  # type: ignore[attr-defined]
+
+    yield make
+    if made:
+        cluster = _server()
+        for name in made:
+            cluster.drop_database(name)  # type: ignore[attr-defined]

@@ -43,7 +43,7 @@ def news() -> list[audit.LogEntry]:
     return period_log("2023-S1", include_plan_texts=False)
 
 
-def test_a_typed_value_is_recorded_with_who_when_old_and_new_text(demo_db: Path) -> None:
+def test_a_typed_value_is_recorded_with_who_when_old_and_new_text(engine_demo_db: str) -> None:
     start = time.time()
     before = len(news())
     apply_recorded(SetCells(period().id, action("1.13"), (CellEdit(sub("DS"), 1, "6 acte"),)), "typed")
@@ -55,13 +55,13 @@ def test_a_typed_value_is_recorded_with_who_when_old_and_new_text(demo_db: Path)
     assert start - 2 <= entry.at.timestamp() <= time.time() + 1
 
 
-def test_without_a_name_in_the_settings_the_system_user_is_recorded(demo_db: Path) -> None:
+def test_without_a_name_in_the_settings_the_system_user_is_recorded(engine_demo_db: str) -> None:
     set_user_name("")
     apply_recorded(SetCells(period().id, action("1.13"), (CellEdit(sub("DS"), 1, "7 acte"),)), "typed")
     assert news()[-1].who == audit.current_user() != ""
 
 
-def test_a_paste_and_its_undo_are_recorded_as_such(demo_db: Path) -> None:
+def test_a_paste_and_its_undo_are_recorded_as_such(engine_demo_db: str) -> None:
     pid, a11, dru = period().id, action("1.1"), sub("DRU")
     changes = apply_recorded(
         SetCells(pid, a11, tuple(CellEdit(dru, c, f"{c} cazuri") for c in (1, 2))), "paste"
@@ -83,7 +83,7 @@ def test_a_paste_and_its_undo_are_recorded_as_such(demo_db: Path) -> None:
     assert news()[-1].source == "redo"
 
 
-def test_descriptions_overrides_narrative_and_responsibilities_are_recorded(demo_db: Path) -> None:
+def test_descriptions_overrides_narrative_and_responsibilities_are_recorded(engine_demo_db: str) -> None:
     pid, a13, a11 = period().id, action("1.13"), action("1.1")
     apply_recorded(SetCells(pid, a13, (CellEdit(sub("DS"), 0, "Descriere nouă"),)), "typed")
     assert news()[-1].kind == "description" and news()[-1].new_text == "Descriere nouă"
@@ -107,7 +107,7 @@ def test_descriptions_overrides_narrative_and_responsibilities_are_recorded(demo
     assert any(e.kind == "responsibility" and e.action == "1.1" for e in news())
 
 
-def test_a_refused_write_records_nothing(demo_db: Path) -> None:
+def test_a_refused_write_records_nothing(engine_demo_db: str) -> None:
     before = ChangeLog.select().count()
     with pytest.raises(ServiceError):
         apply_recorded(
@@ -119,7 +119,7 @@ def test_a_refused_write_records_nothing(demo_db: Path) -> None:
     assert ChangeLog.select().count() == before
 
 
-def test_a_forms_import_is_recorded_as_such(demo_db: Path, tmp_path: Path) -> None:
+def test_a_forms_import_is_recorded_as_such(engine_demo_db: str, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     from balti_monitor.interchange.form_states import ImportForms
@@ -143,7 +143,7 @@ def test_a_forms_import_is_recorded_as_such(demo_db: Path, tmp_path: Path) -> No
     )
 
 
-def test_a_json_import_records_what_it_changed_and_keeps_the_log(demo_db: Path) -> None:
+def test_a_json_import_records_what_it_changed_and_keeps_the_log(engine_demo_db: str) -> None:
     pid, a13 = period().id, action("1.13")
     apply_recorded(SetCells(pid, a13, (CellEdit(sub("DS"), 1, "6 acte"),)), "typed")
     document = json.loads(json.dumps(export_document()))
@@ -184,7 +184,7 @@ def test_an_older_document_without_a_log_still_loads(empty_db: Path, demo_file: 
     assert news() == []
 
 
-def test_a_restore_keeps_the_log_and_records_what_it_put_back(demo_db: Path, tmp_path: Path) -> None:
+def test_a_restore_keeps_the_log_and_records_what_it_put_back(engine_demo_db: str, tmp_path: Path) -> None:
     from balti_monitor.services.backup import make_backup
     from balti_monitor.services.restore import restore_from
 

@@ -33,7 +33,7 @@ def period() -> Period:
     return Period.get((Period.year == 2023) & (Period.semester == 1))
 
 
-def test_a_follow_up_on_a_value_a_return_and_a_total_cell(demo_db: Path) -> None:
+def test_a_follow_up_on_a_value_a_return_and_a_total_cell(engine_demo_db: str) -> None:
     pid, a13, ds = period().id, action("1.13"), sub("DS")
     value = AddComment(pid, a13, ds, 1, "de clarificat: 7 sau 8 acte?").apply()
     AddComment(pid, a13, ds, 0, "descrierea nu spune perioada", follow_up=False).apply()
@@ -58,7 +58,7 @@ def test_a_follow_up_on_a_value_a_return_and_a_total_cell(demo_db: Path) -> None
     assert redone.new_id == value.new_id
 
 
-def test_an_empty_comment_is_refused(demo_db: Path) -> None:
+def test_an_empty_comment_is_refused(engine_demo_db: str) -> None:
     with pytest.raises(ServiceError, match="textul"):
         AddComment(period().id, action("1.13"), sub("DS"), 1, "   ").apply()
     with pytest.raises(ServiceError, match="nu mai există"):

@@ -40,7 +40,7 @@ def period() -> Period:
     return Period.get((Period.year == 2023) & (Period.semester == 1))
 
 
-def test_the_demo_has_the_returns_the_original_report_lacks(demo_db: Path) -> None:
+def test_the_demo_has_the_returns_the_original_report_lacks(engine_demo_db: str) -> None:
     overview = period_completeness(period().id)
     # DSP did not answer 2.1 and 4.2 in the original report; DRU answered everything it had to
     assert overview.cells[(sub("DSP"), action("2.1"))].state == MISSING
@@ -86,7 +86,7 @@ def test_states_on_synthetic_data(plan_db: Path) -> None:
     )
 
 
-def test_the_review_status_is_an_undoable_write(demo_db: Path) -> None:
+def test_the_review_status_is_an_undoable_write(engine_demo_db: str) -> None:
     pid, a13, ds = period().id, action("1.13"), sub("DS")
     changes = SetReviewStatus(pid, a13, ds, "accepted").apply()
     assert period_completeness(pid).cells[(ds, a13)].state == ACCEPTED
@@ -98,7 +98,7 @@ def test_the_review_status_is_an_undoable_write(demo_db: Path) -> None:
         SetReviewStatus(pid, action("2.1"), sub("DSP"), "accepted").apply()
 
 
-def test_the_overdue_list_in_excel(demo_db: Path, tmp_path: Path) -> None:
+def test_the_overdue_list_in_excel(engine_demo_db: str, tmp_path: Path) -> None:
     written = write_overdue_xlsx(period_completeness(period().id), tmp_path / "restante.xlsx", "15.07.2023")
     book = load_workbook(written)
     rows = [[c.value for c in r] for r in book["Restanțieri"].iter_rows(min_row=3)]

@@ -31,7 +31,7 @@ from balti_monitor.services.periods import PeriodKey, create_period
 
 
 @pytest.fixture
-def period(demo_db: Path) -> Period:
+def period(engine_demo_db: str) -> Period:
     return Period.get((Period.year == 2023) & (Period.semester == 1))
 
 

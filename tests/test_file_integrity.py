@@ -456,6 +456,7 @@ def _commands(db: Path, tmp: Path, files: dict[str, Path]) -> dict[str, tuple[st
         "backup": (READER, ["backup", "--out", str(tmp / "copie.sqlite"), "--overwrite"]),
         "restore": (WRITER, ["restore", str(files["backup"]), "--yes"]),
         "verify": (READER, ["verify", str(db)]),
+        "copy": (WRITER, ["copy", "--from", str(files["backup"]), "--to", str(db), "--replace"]),
         "forms-out": (WRITER, ["forms-out", "--period", "2023-S1", "--dir", str(tmp / "f"), "--overwrite"]),
         "forms-in": (WRITER, ["forms-in", str(files["form"])]),
         "forms-in --dry-run": (READER, ["forms-in", str(files["form"]), "--dry-run"]),

@@ -4,7 +4,6 @@ export's pre-flight."""
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 from balti_monitor.db.models import Period
 from balti_monitor.domain.checks import FindingCode
@@ -17,7 +16,7 @@ def period() -> Period:
     return Period.get((Period.year == 2023) & (Period.semester == 1))
 
 
-def test_the_list_counts_what_the_preflight_counts_and_keeps_acknowledged_notes(demo_db: Path) -> None:
+def test_the_list_counts_what_the_preflight_counts_and_keeps_acknowledged_notes(engine_demo_db: str) -> None:
     rows = period_finding_rows(period().id)
     assert rows and all(not r.acknowledged for r in rows)
     apart = {KIND_LABELS[c] for c in (FindingCode.OVERRIDE_DIFFERS, FindingCode.COUNTS_OVERRIDE_DIFFERS)}

@@ -133,7 +133,7 @@ def forms_dir(tmp_path: Path) -> Path:
 # ------------------------------------------------------------------------------------------------------
 
 
-def test_round_trip_restores_the_demo_and_reimport_is_a_no_op(demo_db: Path, forms_dir: Path) -> None:
+def test_round_trip_restores_the_demo_and_reimport_is_a_no_op(engine_demo_db: str, forms_dir: Path) -> None:
     period = _period()
     demo_cells = _cells(period)
     demo_findings = _findings(period)
@@ -327,7 +327,7 @@ def test_cells_come_back_as_the_text_the_user_typed(stored: Any, typed: str) -> 
     assert spreadsheet_text(stored)[0] == typed
 
 
-def test_imported_values_keep_what_was_typed(demo_db: Path, forms_dir: Path) -> None:
+def test_imported_values_keep_what_was_typed(engine_demo_db: str, forms_dir: Path) -> None:
     period = _period()
     dru = _sub("DRU")
     generate_forms(
@@ -361,7 +361,7 @@ def test_imported_values_keep_what_was_typed(demo_db: Path, forms_dir: Path) -> 
     assert (row.values[1].women, row.values[1].men) == (6, 5)
 
 
-def test_reordered_rows_blank_rows_and_stray_text_are_tolerated(demo_db: Path, forms_dir: Path) -> None:
+def test_reordered_rows_blank_rows_and_stray_text_are_tolerated(engine_demo_db: str, forms_dir: Path) -> None:
     period = _period()
     dru = _sub("DRU")
     generate_forms(period, forms_dir, FormsOutOptions(subdivision_ids=frozenset({dru.id})))
@@ -405,7 +405,7 @@ def test_reordered_rows_blank_rows_and_stray_text_are_tolerated(demo_db: Path, f
 
 
 @pytest.fixture
-def dru_form(demo_db: Path, forms_dir: Path) -> Iterator[tuple[Period, int, int, Path]]:
+def dru_form(engine_demo_db: str, forms_dir: Path) -> Iterator[tuple[Period, int, int, Path]]:
     """A DRU form generated after 1.2 indicator 1 was cleared, then app edits made after generation."""
     period = _period()
     dru = _sub("DRU").id
@@ -478,7 +478,7 @@ def test_apply_refuses_a_stale_preview_and_changes_nothing(dru_form: tuple[Perio
     assert _cells(period) == before
 
 
-def test_preview_lists_the_findings_the_import_would_create(demo_db: Path, forms_dir: Path) -> None:
+def test_preview_lists_the_findings_the_import_would_create(engine_demo_db: str, forms_dir: Path) -> None:
     period = _period()
     dru = _sub("DRU")
     generate_forms(period, forms_dir, FormsOutOptions(subdivision_ids=frozenset({dru.id})))
@@ -490,7 +490,7 @@ def test_preview_lists_the_findings_the_import_would_create(demo_db: Path, forms
     assert _cells(period) == before  # the trial run was rolled back
 
 
-def test_form_status_can_be_marked_by_hand(demo_db: Path, forms_dir: Path) -> None:
+def test_form_status_can_be_marked_by_hand(engine_demo_db: str, forms_dir: Path) -> None:
     period = _period()
     dru = _sub("DRU")
     assert {r.code: r for r in form_statuses(period)}["DRU"].label == "Negenerat"

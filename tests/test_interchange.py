@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,7 +14,7 @@ from balti_monitor.interchange.json_io import dumps, export_document, export_jso
 from balti_monitor.interchange.schema import InterchangeError
 
 
-def test_round_trip_is_exact(demo_db: Path, tmp_path: Path) -> None:
+def test_round_trip_is_exact(engine_demo_db: str, fresh_target: Any, tmp_path: Path) -> None:
     from balti_monitor.db.models import Period
     from balti_monitor.services.editing import action_by_code, set_override
 
@@ -24,7 +25,7 @@ def test_round_trip_is_exact(demo_db: Path, tmp_path: Path) -> None:
     first = tmp_path / "first.json"
     export_json(first)
     close_database()
-    open_database(tmp_path / "copy.sqlite")
+    open_database(fresh_target())  # a new file, or a new database on the server
     import_json(first)
     second = tmp_path / "second.json"
     export_json(second)
@@ -40,7 +41,7 @@ def test_round_trip_is_exact(demo_db: Path, tmp_path: Path) -> None:
     ).items(), "the original report's written totals travel as references"
 
 
-def test_export_keeps_raw_text_verbatim(demo_db: Path) -> None:
+def test_export_keeps_raw_text_verbatim(engine_demo_db: str) -> None:
     raws = {v.raw_text for v in Value.select()}
     assert "0 contest ații" in raws
     text = dumps(export_document())

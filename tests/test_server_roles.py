@@ -272,7 +272,7 @@ def test_a_refusal_of_the_server_reaches_the_clerk_in_romanian(server: Any) -> N
     try:
         period, action = int(Period.get().id), int(action_by_code(Plan.get().id, "1.1").id)
         dru = int(Subdivision.get(Subdivision.code == "DRU").id)
-        with pytest.raises(ServiceError, match="serverul nu vă permite"), guard_write("Salvarea celulei"):
+        with pytest.raises(ServiceError, match="nu are dreptul"), guard_write("Salvarea celulei"):
             SetCells(period, action, (CellEdit(dru, 1, "3 funcționari"),)).apply()
     finally:
         close_database()

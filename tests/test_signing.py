@@ -48,7 +48,7 @@ def dump() -> list[Any]:
 
 
 @pytest.fixture
-def signed(demo_db: Path, tmp_path: Path) -> Path:
+def signed(engine_demo_db: str, tmp_path: Path) -> Path:
     set_user_name("Ion Semnatar")
     report = export_report(period(), tmp_path / "raport.docx")
     sign_period(period().id, report)

@@ -100,7 +100,7 @@ def test_due_states(term: Term | None, period: tuple[int, int], achieved: bool, 
     assert due_state(term, period[0], period[1], achieved) is state
 
 
-def test_section_three_lists_the_due_actions_not_achieved(demo_db: Path) -> None:
+def test_section_three_lists_the_due_actions_not_achieved(engine_demo_db: str) -> None:
     plan = Plan.get()
     results = period_results(find_period(plan, PeriodKey(2023, 1)))
     semester_terms = {"1.6", "4.4", "5.2", "5.3", "5.4", "5.5", "5.6", "5.7", "5.8", "6.1"}
@@ -117,7 +117,7 @@ def test_section_three_lists_the_due_actions_not_achieved(demo_db: Path) -> None
     assert "nerealizat, termen depășit" in six and "Direcția gospodărie comunală" in six
 
 
-def test_a_term_set_by_hand_decides_and_is_undone(demo_db: Path) -> None:
+def test_a_term_set_by_hand_decides_and_is_undone(engine_demo_db: str) -> None:
     plan = Plan.get()
     action = action_by_code(plan.id, "2.2").id
     create_period(plan, PeriodKey(2023, 2))

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from balti_monitor.db.models import Period, Plan, Subdivision, TotalOverride, database
+from balti_monitor.db.models import Period, Plan, Subdivision, TotalOverride, database, is_postgresql
 from balti_monitor.domain.grid import OverrideDef
 from balti_monitor.interchange.form_states import ImportForms, SetFormStates
 from balti_monitor.interchange.forms_common import FormState, form_statuses
@@ -40,14 +40,21 @@ REBUILT = {
     "form_status",
     "total_override",
 }
+#: A server's sequences never hand out an id twice (a file reuses the highest one): there, only the rows
+#: other rows point to keep their ids through an undo (the service re-creates them under their former ids).
+KEEP_IDS_ON_SERVER = {"plan", "priority", "action", "indicator", "subdivision", "period"}
 
 
 def state() -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table (time stamps left out; re-created rows without their ids)."""
+    server = is_postgresql()
     tables = [
         r[0]
         for r in database.execute_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+            " AND table_name NOT IN ('change_log', 'audit_context', 'schema_version', 'search_index')"
+            if server
+            else "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
             " AND name NOT IN ('change_log', 'audit_context')"  # the log only grows: undo is a change too
             " AND name NOT LIKE 'search_index%'"  # FTS segments differ by history, not by content
         )
@@ -60,8 +67,20 @@ def state() -> dict[str, list[tuple[Any, ...]]]:
     }
     dump: dict[str, list[tuple[Any, ...]]] = {}
     for table in tables:
-        columns = [r[1] for r in database.execute_sql(f'PRAGMA table_info("{table}")')]
-        kept = [c for c in columns if c not in VOLATILE and not (table in REBUILT and c == "id")]
+        columns = (
+            [
+                r[0]
+                for r in database.execute_sql(
+                    "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                    " AND table_name = %s ORDER BY ordinal_position",
+                    (table,),
+                )
+            ]
+            if server
+            else [r[1] for r in database.execute_sql(f'PRAGMA table_info("{table}")')]
+        )
+        rebuilt = table in REBUILT or (server and table not in KEEP_IDS_ON_SERVER)
+        kept = [c for c in columns if c not in VOLATILE and not (rebuilt and c == "id")]
         rows = []
         for row in database.execute_sql("SELECT " + ", ".join(f'"{c}"' for c in kept) + f' FROM "{table}"'):
             rows.append(
@@ -108,7 +127,7 @@ def sub(code: str) -> int:
 # -- cells --------------------------------------------------------------------------------------------------
 
 
-def test_editing_a_value_is_undone_and_redone(demo_db: Path) -> None:
+def test_editing_a_value_is_undone_and_redone(engine_demo_db: str) -> None:
     pid, a13 = period().id, action("1.13")
     assert cell_text(pid, a13, sub("DS"), 1) == "5 acte"
     changes = undo_redo(SetCells(pid, a13, (CellEdit(sub("DS"), 1, "6 acte"),)))
@@ -116,7 +135,7 @@ def test_editing_a_value_is_undone_and_redone(demo_db: Path) -> None:
     assert changes.focus == Focus(pid, a13, sub("DS"), 1)  # where an undo takes the user
 
 
-def test_a_first_value_in_an_empty_row_is_undone_to_no_return_at_all(plan_db: Path) -> None:
+def test_a_first_value_in_an_empty_row_is_undone_to_no_return_at_all(engine_plan_db: str) -> None:
     pid = CreatePeriod(Plan.get().id, PeriodKey(2023, 1)).apply().new_id
     assert pid is not None
     a11 = action("1.1")
@@ -125,14 +144,14 @@ def test_a_first_value_in_an_empty_row_is_undone_to_no_return_at_all(plan_db: Pa
     assert cell_text(pid, a11, first, 0) is None
 
 
-def test_a_paste_and_a_clear_are_one_step_each(demo_db: Path) -> None:
+def test_a_paste_and_a_clear_are_one_step_each(engine_demo_db: str) -> None:
     pid, a11 = period().id, action("1.1")
     dru = sub("DRU")
     undo_redo(SetCells(pid, a11, tuple(CellEdit(dru, c, f"{c} cazuri") for c in (1, 2, 3))))
     undo_redo(SetCells(pid, a11, (CellEdit(dru, 1, None), CellEdit(dru, 0, None))))
 
 
-def test_a_refused_cell_changes_nothing_and_has_no_inverse(demo_db: Path) -> None:
+def test_a_refused_cell_changes_nothing_and_has_no_inverse(engine_demo_db: str) -> None:
     pid, a13 = period().id, action("1.13")
     before = state()
     with pytest.raises(ServiceError):
@@ -143,13 +162,13 @@ def test_a_refused_cell_changes_nothing_and_has_no_inverse(demo_db: Path) -> Non
 # -- Total overrides ----------------------------------------------------------------------------------------
 
 
-def test_typing_a_total_by_hand_is_undone_and_redone(demo_db: Path) -> None:
+def test_typing_a_total_by_hand_is_undone_and_redone(engine_demo_db: str) -> None:
     pid, a13 = period().id, action("1.13")
     changes = undo_redo(SetOverride(pid, a13, 1, OverrideDef("9 acte", "din registru", "Ana")))
     assert changes.focus == Focus(pid, a13, 0, 1)  # the Total row
 
 
-def test_changing_and_clearing_an_existing_override_are_undone(demo_db: Path) -> None:
+def test_changing_and_clearing_an_existing_override_are_undone(engine_demo_db: str) -> None:
     pid, a13 = period().id, action("1.13")
     SetOverride(pid, a13, 2, OverrideDef("7 acte", "din registru")).apply()
     existing = TotalOverride.get((TotalOverride.action == a13) & (TotalOverride.indicator.is_null(False)))
@@ -158,7 +177,7 @@ def test_changing_and_clearing_an_existing_override_are_undone(demo_db: Path) ->
     undo_redo(SetOverride(pid, a13, 2, None))
 
 
-def test_responsibilities_changed_from_a_period_on_are_undone_everywhere(demo_db: Path) -> None:
+def test_responsibilities_changed_from_a_period_on_are_undone_everywhere(engine_demo_db: str) -> None:
     from balti_monitor.services.applicability import SetResponsibilitiesFrom, period_state
 
     pid, a11 = period().id, action("1.1")
@@ -169,7 +188,7 @@ def test_responsibilities_changed_from_a_period_on_are_undone_everywhere(demo_db
     assert period_state(pid, a11) == current
 
 
-def test_acknowledging_a_finding_is_undone_and_redone(demo_db: Path) -> None:
+def test_acknowledging_a_finding_is_undone_and_redone(engine_demo_db: str) -> None:
     from balti_monitor.services.acknowledgements import SetAcknowledgement
     from balti_monitor.services.results import period_results
 
@@ -178,21 +197,21 @@ def test_acknowledging_a_finding_is_undone_and_redone(demo_db: Path) -> None:
     assert changes.focus is not None and changes.focus.period_id == period().id
 
 
-def test_the_counts_cell_override_is_undone(demo_db: Path) -> None:
+def test_the_counts_cell_override_is_undone(engine_demo_db: str) -> None:
     undo_redo(SetOverride(period().id, action("1.1"), None, OverrideDef("2/0/0", "verificat")))
 
 
 # -- narrative ----------------------------------------------------------------------------------------------
 
 
-def test_saving_the_narrative_is_undone_and_redone(demo_db: Path) -> None:
+def test_saving_the_narrative_is_undone_and_redone(engine_demo_db: str) -> None:
     pid = period().id
     old = get_narrative(pid)
     new = NarrativeData(**{**old.as_dict(), "executive_summary": "Rezumat nou", "risks": ["Un risc"]})
     undo_redo(SaveNarrative(pid, new))
 
 
-def test_a_first_narrative_is_undone_to_none(plan_db: Path) -> None:
+def test_a_first_narrative_is_undone_to_none(engine_plan_db: str) -> None:
     created = CreatePeriod(Plan.get().id, PeriodKey(2023, 1)).apply()
     assert created.new_id is not None
     undo_redo(SaveNarrative(created.new_id, NarrativeData(executive_summary="Primul text")))
@@ -201,7 +220,7 @@ def test_a_first_narrative_is_undone_to_none(plan_db: Path) -> None:
 # -- responsibilities, subdivisions, periods ----------------------------------------------------------------
 
 
-def test_changing_responsibilities_is_undone_and_redone(demo_db: Path) -> None:
+def test_changing_responsibilities_is_undone_and_redone(engine_demo_db: str) -> None:
     a11 = action("1.1")
     current = responsibility_state(a11)
     _first, *rest = current
@@ -212,7 +231,7 @@ def test_changing_responsibilities_is_undone_and_redone(demo_db: Path) -> None:
     assert responsibility_state(a11) == current
 
 
-def test_creating_a_subdivision_is_undone_and_redone_under_the_same_id(plan_db: Path) -> None:
+def test_creating_a_subdivision_is_undone_and_redone_under_the_same_id(engine_plan_db: str) -> None:
     state_ = SubdivisionState("DTST", "Direcția test", ("Direcţia de test",), True)
     changes = undo_redo(SaveSubdivision(None, state_))
     assert changes.new_id is not None
@@ -220,7 +239,7 @@ def test_creating_a_subdivision_is_undone_and_redone_under_the_same_id(plan_db: 
     # (the redo inside undo_redo re-created it: the subdivision table is compared with its ids)
 
 
-def test_editing_a_subdivision_is_undone_and_redone(demo_db: Path) -> None:
+def test_editing_a_subdivision_is_undone_and_redone(engine_demo_db: str) -> None:
     dru = sub("DRU")
     old = subdivision_state(dru)
     assert "DRU" in old.aliases  # an alias equal to the abbreviation comes back too
@@ -228,7 +247,7 @@ def test_editing_a_subdivision_is_undone_and_redone(demo_db: Path) -> None:
     assert subdivision_state(dru) == old
 
 
-def test_creating_a_period_is_undone_and_redone_under_the_same_id(demo_db: Path) -> None:
+def test_creating_a_period_is_undone_and_redone_under_the_same_id(engine_demo_db: str) -> None:
     changes = undo_redo(CreatePeriod(Plan.get().id, PeriodKey(2023, 2)))
     assert changes.periods and changes.new_id is not None
     assert changes.focus == Focus(changes.new_id)
@@ -238,7 +257,7 @@ def test_creating_a_period_is_undone_and_redone_under_the_same_id(demo_db: Path)
     assert period_info(changes.new_id) is not None
 
 
-def test_undoing_a_period_that_got_data_is_refused_and_changes_nothing(demo_db: Path) -> None:
+def test_undoing_a_period_that_got_data_is_refused_and_changes_nothing(engine_demo_db: str) -> None:
     changes = CreatePeriod(Plan.get().id, PeriodKey(2023, 2)).apply()
     assert changes.new_id is not None
     SetCells(changes.new_id, action("1.1"), (CellEdit(sub("DRU"), 1, "1 caz"),)).apply()
@@ -251,7 +270,7 @@ def test_undoing_a_period_that_got_data_is_refused_and_changes_nothing(demo_db: 
 # -- return forms -------------------------------------------------------------------------------------------
 
 
-def test_marking_forms_is_undone_and_redone(demo_db: Path) -> None:
+def test_marking_forms_is_undone_and_redone(engine_demo_db: str) -> None:
     p = period()
     ids = (sub("DRU"), sub("DS"))
     undo_redo(SetFormStates(p.id, ids, FormState.SENT))
@@ -259,7 +278,7 @@ def test_marking_forms_is_undone_and_redone(demo_db: Path) -> None:
     assert all(r.state is None for r in form_statuses(p) if r.subdivision_id in ids)
 
 
-def test_importing_forms_is_undone_and_redone(demo_db: Path, tmp_path: Path) -> None:
+def test_importing_forms_is_undone_and_redone(engine_demo_db: str, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     from balti_monitor.interchange.forms_in import preview_import
@@ -280,7 +299,7 @@ def test_importing_forms_is_undone_and_redone(demo_db: Path, tmp_path: Path) -> 
     assert changes.focus is not None and changes.focus.action_id == action("1.1")
 
 
-def test_choosing_an_annual_rule_is_undone_and_redone(demo_db: Path) -> None:
+def test_choosing_an_annual_rule_is_undone_and_redone(engine_demo_db: str) -> None:
     from balti_monitor.db.models import Indicator
     from balti_monitor.domain.grid import AnnualRule
     from balti_monitor.services.annual import SetAnnualRule
@@ -290,7 +309,7 @@ def test_choosing_an_annual_rule_is_undone_and_redone(demo_db: Path) -> None:
     assert changes.actions == {action("1.1")}
 
 
-def test_setting_a_term_by_hand_is_undone_and_redone(demo_db: Path) -> None:
+def test_setting_a_term_by_hand_is_undone_and_redone(engine_demo_db: str) -> None:
     import datetime as dt
 
     from balti_monitor.domain.terms import Term, TermKind
@@ -303,7 +322,7 @@ def test_setting_a_term_by_hand_is_undone_and_redone(demo_db: Path) -> None:
 # -- comments and follow-ups ------------------------------------------------------------------------------
 
 
-def test_adding_and_resolving_a_follow_up_are_undone_and_redone(demo_db: Path) -> None:
+def test_adding_and_resolving_a_follow_up_are_undone_and_redone(engine_demo_db: str) -> None:
     from balti_monitor.services.comments import AddComment, SetResolved
 
     pid, a13 = period().id, action("1.13")
@@ -313,7 +332,7 @@ def test_adding_and_resolving_a_follow_up_are_undone_and_redone(demo_db: Path) -
     undo_redo(SetResolved(added.new_id))
 
 
-def test_a_redone_resolution_keeps_the_time_it_was_first_resolved(demo_db: Path) -> None:
+def test_a_redone_resolution_keeps_the_time_it_was_first_resolved(engine_demo_db: str) -> None:
     import time
 
     from balti_monitor.db.models import CellComment

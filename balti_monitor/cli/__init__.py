@@ -48,6 +48,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "înlocuiește datele bazei de date cu cele dintr-o copie (după o copie automată a datelor actuale)",
     ),
     "verify": ("safety", "verifică un fișier de date fără să-l modifice (cod de ieșire 1 dacă are probleme)"),
+    "copy": (
+        "safety",
+        "copiază toate datele între un fișier SQLite și un server PostgreSQL (totul sau nimic)",
+    ),
     "forms-out": ("forms", "generează formularele Excel de retur ale subdiviziunilor pentru o perioadă"),
     "forms-in": ("forms", "importă formularele de retur completate (cu previzualizare)"),
     "forms-status": ("forms", "arată (sau schimbă) starea formularelor de retur ale unei perioade"),

@@ -7,7 +7,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from balti_monitor.cli.common import CommandError, database_path, fail, opened, run_guarded, terminal_safe
+from balti_monitor.cli.common import (
+    CommandError,
+    database_path,
+    fail,
+    opened,
+    run_guarded,
+    server_url,
+    terminal_safe,
+)
 from balti_monitor.db.connection import DatabaseError, close_database, open_database
 from balti_monitor.services.backup import make_backup
 from balti_monitor.services.file_report import verify_file
@@ -50,6 +58,22 @@ def register(sub: Any) -> None:
     p.add_argument("file", metavar="FIȘIER")
     p.set_defaults(func=run_guarded(cmd_verify))
 
+    p = sub.add_parser(
+        "copy", help="copiază toate datele între un fișier SQLite și un server PostgreSQL (totul sau nimic)"
+    )
+    p.add_argument(
+        "--from", dest="source", required=True, metavar="SURSĂ", help="FIȘIER.sqlite sau postgresql://…"
+    )
+    p.add_argument(
+        "--to", dest="target", required=True, metavar="DESTINAȚIE", help="postgresql://… sau FIȘIER.sqlite"
+    )
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="înlocuiește datele destinației (implicit: doar într-o bază goală)",
+    )
+    p.set_defaults(func=run_guarded(cmd_copy))
+
 
 def _cli_hint(exc: FileOpenError) -> str:
     if exc.backup is None:
@@ -57,8 +81,50 @@ def _cli_hint(exc: FileOpenError) -> str:
     return f'{exc}\nDin linia de comandă: balti-monitor --db FIȘIER-NOU.sqlite restore "{exc.backup.path}"'
 
 
+def cmd_copy(args: argparse.Namespace) -> int:
+    """Copy every row between a file and a server (one transaction; a file is renamed into place only when
+    complete)."""
+    from balti_monitor.services.engine_copy import copy_database
+
+    result = copy_database(args.source, args.target, replace=args.replace)
+    print(terminal_safe(result.message()))
+    return 0
+
+
+def _server_backup(args: argparse.Namespace) -> int:
+    from balti_monitor.services.engine_copy import backup_server
+    from balti_monitor.services.file_report import verify_file
+
+    with opened(args, create=False):
+        path = backup_server(Path(args.out), period_code=args.period, overwrite=args.overwrite)
+    report = verify_file(path)
+    print(
+        f"Copia de rezervă a serverului „{path.name}” a fost creată și verificată (un fișier SQLite de sine stătător)."
+    )
+    print(terminal_safe("\n".join(report.lines())))
+    print(f"Dosarul copiei: {path.parent}")
+    return 0
+
+
+def _server_restore(args: argparse.Namespace) -> int:
+    """A restore into a server: an automatic copy of the server's data first, then the backup file's rows
+    over the server's, the log kept and the restore recorded (one transaction)."""
+    report = verify_file(Path(args.file))
+    if not report.ok:
+        print(terminal_safe("\n".join(report.lines())))
+        return fail("Copia nu poate fi folosită pentru restaurare; nu s-a modificat nimic.")
+    if not args.yes:
+        raise CommandError("Restaurarea înlocuiește toate datele de pe server; confirmați cu --yes.")
+    with opened(args, write=True):
+        result = restore_from(Path(args.file))
+    print(result.message())
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     """Write a verified backup of the database."""
+    if server_url(args) is not None:
+        return _server_backup(args)
     path = database_path(args)
     if not path.exists():
         raise CommandError(f"Fișierul „{path}” nu există.")
@@ -88,6 +154,8 @@ def _confirmed(args: argparse.Namespace, target: Path) -> bool:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Replace the database's content with a backup, after showing what changes."""
+    if server_url(args) is not None:
+        return _server_restore(args)
     path = database_path(args)
     candidate = Path(args.file)
     if not args.yes and not sys.stdin.isatty():

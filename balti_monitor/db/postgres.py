@@ -27,9 +27,10 @@ them into psycopg's ``%s`` (outside quotes), so the same statement runs on both 
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import peewee as pw
@@ -128,7 +129,17 @@ class ServerDatabase(pw.PostgresqlDatabase):
         """Run ``sql``; a statement written with ``?`` placeholders (the services' raw SQL) is converted."""
         if "%s" not in sql and (_QMARK.search(sql) or (not params and "%" in sql)):
             sql = _placeholders(sql)
+        self._reconnect_if_lost()
         return super().execute_sql(sql, params)  # type: ignore[no-untyped-call]
+
+    def _reconnect_if_lost(self) -> None:
+        """A connection the server dropped (restart, network) is opened again before the next statement
+        outside a transaction; inside one the statement fails (the transaction is lost: the user action
+        is refused with a Romanian message, and the next one works)."""
+        conn = self._state.conn  # type: ignore[attr-defined]
+        if conn is not None and getattr(conn, "closed", False) and not self.in_transaction():
+            self._state.reset()  # type: ignore[attr-defined]
+            self.connect()
 
 
 def executemany(sql: str, rows: Sequence[Sequence[Any]]) -> None:
@@ -138,10 +149,34 @@ def executemany(sql: str, rows: Sequence[Sequence[Any]]) -> None:
         return
     conn = database.connection()  # type: ignore[no-untyped-call]
     if is_postgresql():
-        with conn.cursor() as cursor:
+        # peewee's wrapper: a driver error becomes peewee's (IntegrityError, the lock's refusal …)
+        with pw.__exception_wrapper__, conn.cursor() as cursor:  # type: ignore[attr-defined]
             cursor.executemany(_placeholders(sql), rows)
     else:
         conn.executemany(sql, rows)
+
+
+T = TypeVar("T")
+
+#: How many times a user action is run when the server reports a serialisation failure or a deadlock.
+ATTEMPTS = 5
+
+
+def retrying(action: Callable[[], T]) -> T:
+    """Run ``action`` (one whole transaction) and, on a server, run it again when the server refused it for
+    a serialisation failure or a deadlock (SQLSTATE 40001 / 40P01): the failed attempt was rolled back
+    entirely, so nothing is ever half-applied. Inside an outer transaction it runs once (the outer one
+    decides). On a file it simply runs."""
+    if not is_postgresql() or database.in_transaction():
+        return action()
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            return action()
+        except (pw.DatabaseError, pw.InterfaceError) as exc:
+            if attempt == ATTEMPTS or not retryable(exc):
+                raise
+            time.sleep(0.01 * attempt * attempt)
+    raise AssertionError("unreachable")
 
 
 def retryable(error: BaseException) -> bool:
@@ -354,7 +389,7 @@ _LOG = (
     "INSERT INTO change_log (at, who, source, kind, plan_id, period, action, subdivision, column_no, field, "
     "old_text, new_text, note) "
 )
-_CTX = "floor(extract(epoch FROM clock_timestamp()))::integer, bm_ctx_who(), bm_ctx_source()"
+_CTX = "floor(extract(epoch FROM clock_timestamp()))::bigint, bm_ctx_who(), bm_ctx_source()"
 
 
 def server_functions_v8() -> list[str]:

@@ -6,7 +6,8 @@ tables and columns of the models."""
 
 from __future__ import annotations
 
-#: Tables and indexes (types: SERIAL keys, INTEGER, TEXT, VARCHAR, BOOLEAN, TIMESTAMP, DATE).
+#: Tables and indexes (types: SERIAL keys, INTEGER, TEXT, VARCHAR, BOOLEAN, TIMESTAMP, DATE). The women/men split
+#: and the log's time are BIGINT: a file stores 64-bit integers, and a value the file holds must fit on a server.
 TABLES_V8: tuple[str, ...] = (
     'CREATE TABLE IF NOT EXISTS "plan" ("id" SERIAL NOT NULL PRIMARY KEY, "code" VARCHAR(255) NOT NULL, "title" TEXT NOT NULL, "short_title" TEXT NOT NULL, "approving_act" TEXT NOT NULL, "first_year" INTEGER NOT NULL, "last_year" INTEGER NOT NULL, "kind" VARCHAR(255) NOT NULL, "extra" TEXT NOT NULL)',
     'CREATE UNIQUE INDEX IF NOT EXISTS "plan_code" ON "plan" ("code")',
@@ -25,7 +26,7 @@ TABLES_V8: tuple[str, ...] = (
     'CREATE TABLE IF NOT EXISTS "cell_comment" ("id" SERIAL NOT NULL PRIMARY KEY, "period_id" INTEGER NOT NULL, "action_id" INTEGER NOT NULL, "subdivision_id" INTEGER NOT NULL, "column_no" INTEGER NOT NULL, "text" TEXT NOT NULL, "follow_up" BOOLEAN NOT NULL, "resolved" BOOLEAN NOT NULL, "author" TEXT NOT NULL, "created_at" TIMESTAMP NOT NULL, "resolved_at" TIMESTAMP, "reply" TEXT NOT NULL, "replied_at" TIMESTAMP, FOREIGN KEY ("period_id") REFERENCES "period" ("id") ON DELETE CASCADE, FOREIGN KEY ("action_id") REFERENCES "action" ("id") ON DELETE CASCADE)',
     'CREATE INDEX IF NOT EXISTS "cell_comment_period_id" ON "cell_comment" ("period_id")',
     'CREATE INDEX IF NOT EXISTS "cell_comment_action_id" ON "cell_comment" ("action_id")',
-    'CREATE TABLE IF NOT EXISTS "change_log" ("id" SERIAL NOT NULL PRIMARY KEY, "at" INTEGER NOT NULL, "who" TEXT NOT NULL, "source" TEXT NOT NULL, "kind" TEXT NOT NULL, "plan_id" INTEGER, "period" TEXT NOT NULL, "action" TEXT NOT NULL, "subdivision" TEXT NOT NULL, "column_no" INTEGER, "field" TEXT NOT NULL, "old_text" TEXT NOT NULL, "new_text" TEXT NOT NULL, "note" TEXT NOT NULL)',
+    'CREATE TABLE IF NOT EXISTS "change_log" ("id" SERIAL NOT NULL PRIMARY KEY, "at" BIGINT NOT NULL, "who" TEXT NOT NULL, "source" TEXT NOT NULL, "kind" TEXT NOT NULL, "plan_id" INTEGER, "period" TEXT NOT NULL, "action" TEXT NOT NULL, "subdivision" TEXT NOT NULL, "column_no" INTEGER, "field" TEXT NOT NULL, "old_text" TEXT NOT NULL, "new_text" TEXT NOT NULL, "note" TEXT NOT NULL)',
     'CREATE INDEX IF NOT EXISTS "change_log_period_action" ON "change_log" ("period", "action")',
     'CREATE TABLE IF NOT EXISTS "finding_acknowledgement" ("id" SERIAL NOT NULL PRIMARY KEY, "period_id" INTEGER NOT NULL, "key" TEXT NOT NULL, "fingerprint" TEXT NOT NULL, "note" TEXT NOT NULL, "author" TEXT NOT NULL, "created_at" TIMESTAMP NOT NULL, FOREIGN KEY ("period_id") REFERENCES "period" ("id") ON DELETE CASCADE)',
     'CREATE INDEX IF NOT EXISTS "finding_acknowledgement_period_id" ON "finding_acknowledgement" ("period_id")',
@@ -72,7 +73,7 @@ TABLES_V8: tuple[str, ...] = (
     'CREATE INDEX IF NOT EXISTS "total_override_period_id" ON "total_override" ("period_id")',
     'CREATE INDEX IF NOT EXISTS "total_override_indicator_id" ON "total_override" ("indicator_id")',
     'CREATE UNIQUE INDEX IF NOT EXISTS "total_override_action_id_period_id_indicator_id" ON "total_override" ("action_id", "period_id", "indicator_id")',
-    'CREATE TABLE IF NOT EXISTS "value" ("id" SERIAL NOT NULL PRIMARY KEY, "return_id" INTEGER NOT NULL, "indicator_id" INTEGER NOT NULL, "raw_text" TEXT NOT NULL, "state" VARCHAR(255) NOT NULL, "quantity" TEXT, "unit" TEXT, "women" INTEGER, "men" INTEGER, "approximate" BOOLEAN NOT NULL, "status" VARCHAR(255), FOREIGN KEY ("return_id") REFERENCES "return" ("id") ON DELETE CASCADE, FOREIGN KEY ("indicator_id") REFERENCES "indicator" ("id") ON DELETE CASCADE)',
+    'CREATE TABLE IF NOT EXISTS "value" ("id" SERIAL NOT NULL PRIMARY KEY, "return_id" INTEGER NOT NULL, "indicator_id" INTEGER NOT NULL, "raw_text" TEXT NOT NULL, "state" VARCHAR(255) NOT NULL, "quantity" TEXT, "unit" TEXT, "women" BIGINT, "men" BIGINT, "approximate" BOOLEAN NOT NULL, "status" VARCHAR(255), FOREIGN KEY ("return_id") REFERENCES "return" ("id") ON DELETE CASCADE, FOREIGN KEY ("indicator_id") REFERENCES "indicator" ("id") ON DELETE CASCADE)',
     'CREATE INDEX IF NOT EXISTS "value_return_id" ON "value" ("return_id")',
     'CREATE INDEX IF NOT EXISTS "value_indicator_id" ON "value" ("indicator_id")',
     'CREATE UNIQUE INDEX IF NOT EXISTS "value_return_id_indicator_id" ON "value" ("return_id", "indicator_id")',

@@ -107,7 +107,7 @@ class _Lookups:
             numbers = {
                 (int(a), int(n))
                 for a, n in _sql(
-                    f"SELECT action_id, number FROM indicator WHERE action_id IN ({','.join('?' * len(ids))})",
+                    f"SELECT action_id, number FROM indicator WHERE action_id IN ({','.join('?' * len(ids)) or 'NULL'})",
                     ids,
                 )
             }

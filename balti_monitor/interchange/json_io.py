@@ -31,7 +31,10 @@ from balti_monitor.db.models import (
     SubdivisionAlias,
     TotalOverride,
     Value,
+    database,
+    is_postgresql,
 )
+from balti_monitor.db.postgres import reset_sequences
 from balti_monitor.interchange.forms_common import SECRET_KEY
 from balti_monitor.services.applicability import effective_responsibilities
 from balti_monitor.services.audit import cell_texts, export_log, import_log, record_differences, recording
@@ -177,7 +180,7 @@ def _export_plan(plan: Plan, code_of: dict[int, str], with_form_key: bool = Fals
             }
             for o in TotalOverride.select()
             .where(TotalOverride.period == period)
-            .order_by(TotalOverride.action, TotalOverride.indicator, TotalOverride.id)
+            .order_by(TotalOverride.action, TotalOverride.indicator.asc(nulls="first"), TotalOverride.id)
         ]
         responsible = [
             {"action": action_code[aid], "subdivision": code_of[sid], "indicators": sorted(numbers)}
@@ -205,7 +208,7 @@ def _export_plan(plan: Plan, code_of: dict[int, str], with_form_key: bool = Fals
             }
             for r in ReferenceTotal.select()
             .where(ReferenceTotal.period == period)
-            .order_by(ReferenceTotal.action, ReferenceTotal.indicator, ReferenceTotal.id)
+            .order_by(ReferenceTotal.action, ReferenceTotal.indicator.asc(nulls="first"), ReferenceTotal.id)
         ]
         periods.append(
             {
@@ -348,6 +351,8 @@ def import_document(document: dict[str, Any], *, replace: bool = False) -> Chang
                 )
             for model in (Plan, Subdivision):
                 model.delete().execute()
+            if is_postgresql():  # ids start again after the largest kept one, as in a file
+                reset_sequences(database)
         _import(document)
         after = cell_texts()
         keep_signed(signed, before, after)

@@ -32,7 +32,9 @@ def raw_connection() -> sqlite3.Connection:
 
 def require_no_transaction() -> None:
     """Refuse (:class:`ServiceError`) while a transaction of the open database is in progress."""
-    if database.in_transaction() or raw_connection().in_transaction:
+    if database.in_transaction() or getattr(
+        raw_connection(), "in_transaction", False
+    ):  # no such flag on a server
         raise ServiceError("O altă operație cu datele este în curs; încercați din nou după ce se termină.")
 
 

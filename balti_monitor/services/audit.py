@@ -24,6 +24,7 @@ import peewee as pw
 
 from balti_monitor.db.audit import NARRATIVE_FIELDS, SIGNED_MARK
 from balti_monitor.db.models import Action, ChangeLog, Period, PeriodSignature, Plan, Subdivision, database
+from balti_monitor.db.postgres import retrying
 from balti_monitor.services.changes import ChangeSet, Write
 from balti_monitor.services.errors import ServiceError
 
@@ -153,9 +154,13 @@ def apply_recorded(write: Write, source: str) -> ChangeSet:
     (by the lock triggers) with a message naming who signed; nothing changed. Writes that are not the
     period's data (comments, form states, acknowledgements) stay allowed."""
     period_id = write.show_first
-    try:
+
+    def attempt() -> ChangeSet:
         with recording(source):
             return write.apply()
+
+    try:
+        return retrying(attempt)  # on a server: run again after a serialisation failure (all or nothing)
     except (sqlite3.Error, pw.DatabaseError) as exc:
         if signed_period_of(exc):
             raise signed_refusal(period_id) from exc

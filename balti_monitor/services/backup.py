@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from balti_monitor.db.connection import copying_out
-from balti_monitor.db.models import Plan, Subdivision, database
+from balti_monitor.db.models import Plan, Subdivision, database, is_postgresql
 from balti_monitor.resources import user_data_dir
 from balti_monitor.services._sqlite_files import (
     TABLES,
@@ -183,6 +183,11 @@ def make_backup(
     reads) and only then renamed into place; on any failure nothing is left behind and a Romanian
     :class:`ServiceError` says why. The open database is only read.
     """
+    if is_postgresql():  # a server's data as the same self-contained, verified SQLite file
+        from balti_monitor.services.engine_copy import backup_server
+
+        written = backup_server(Path(dest), period_code=period_code, now=now, overwrite=overwrite)
+        return BackupResult(written, verify_file(written))
     source = require_open()
     dest = Path(dest)
     if dest.is_dir():
@@ -345,11 +350,35 @@ def auto_backup(reason: str, *, keep: int | None = None, now: dt.datetime | None
     """
     if reason not in REASONS:
         raise ValueError(reason)
+    if is_postgresql():
+        return _server_auto_backup(reason, keep, now)
     source = require_open()
     if str(source) == ":memory:" or not _has_data():
         return None
     require_no_transaction()
     return _write_auto_backup(source, raw_connection(), reason, keep, now)
+
+
+def _server_auto_backup(reason: str, keep: int | None, now: dt.datetime | None) -> Path | None:
+    """The automatic backup of a server's data: a self-contained SQLite file (the engine copy) in a folder
+    named after the server database, rotated like a file's."""
+    from balti_monitor.db.postgres import display_url
+    from balti_monitor.services.engine_copy import backup_server
+
+    if not _has_data():
+        return None
+    url = display_url(str(getattr(database, "url", database.database)))
+    name = "server-" + _slug(url.rsplit("/", 1)[-1].split("?", 1)[0] or "postgresql")
+    digest = hashlib.sha1(url.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
+    folder = auto_backup_root() / f"{name}-{digest}"
+    moment = now or dt.datetime.now()
+    with _auto_lock:
+        with copy_errors("Copia automată", folder / name):
+            folder.mkdir(parents=True, exist_ok=True)
+        final = unique_path(folder / f"{name}-{moment.strftime(_TIMESTAMP)}-{reason}.sqlite")
+        backup_server(final)
+        _rotate(folder, keep if keep is not None else backup_keep())
+    return final
 
 
 def auto_backup_file(path: Path | str, reason: str, *, keep: int | None = None) -> Path | None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import sqlite3
 import unicodedata
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from balti_monitor.db.models import Period, Subdivision, database
+from balti_monitor.db.postgres import executemany
 from balti_monitor.domain.checks import Finding
 from balti_monitor.domain.grid import ActionGrid, GridRow
 from balti_monitor.domain.values import ParsedValue, ValueState
@@ -343,13 +343,12 @@ def _sql(query: str, params: Sequence[Any] = ()) -> Any:
 
 
 def _many(query: str, rows: list[tuple[Any, ...]]) -> None:
-    if rows:
-        conn: sqlite3.Connection = database.connection()  # type: ignore[no-untyped-call]
-        conn.executemany(query, rows)
+    executemany(query, rows)  # the file's or the server's set-based path
 
 
 def _marks(n: int) -> str:
-    return ",".join("?" * n)
+    """``?, ?, …`` for ``IN (…)``; ``NULL`` for none (matches nothing: a server refuses ``IN ()``)."""
+    return ",".join("?" * n) or "NULL"
 
 
 @dataclass(slots=True)
@@ -482,7 +481,7 @@ def write_cells(
                     c["unit"],
                     c["women"],
                     c["men"],
-                    int(bool(c["approximate"])),
+                    bool(c["approximate"]),  # stored as 0/1 in the file, a BOOLEAN on a server
                     c["status"],
                 )
         _many('UPDATE "return" SET description = ? WHERE id = ?', [(d, r) for r, d in descriptions.items()])

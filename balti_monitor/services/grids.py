@@ -71,7 +71,7 @@ def _history_max(
     period: PeriodRef, action_ids: list[int] | None
 ) -> dict[int, dict[tuple[int, int], Decimal]]:
     """Per action: the largest quantity each (subdivision, indicator number) reported in earlier semesters."""
-    only = "" if action_ids is None else f" AND r.action_id IN ({','.join('?' * len(action_ids))})"
+    only = "" if action_ids is None else f" AND r.action_id IN ({','.join('?' * len(action_ids)) or 'NULL'})"
     params: list[Any] = [period.plan_id, period.year * 3 + period.semester] + (action_ids or [])
     cursor = _sql(
         "SELECT r.action_id, r.subdivision_id, i.number, v.quantity FROM value v"
@@ -131,7 +131,7 @@ def _load_period_grids(period: PeriodRef, action_ids: list[int] | None) -> dict[
     responsibilities = effective_responsibilities(period, ids)
     # The two big queries go through the cursor directly: building peewee objects for thousands of values
     # costs more than the totals themselves.
-    only = "" if action_ids is None else f" AND r.action_id IN ({','.join('?' * len(ids))})"
+    only = "" if action_ids is None else f" AND r.action_id IN ({','.join('?' * len(ids)) or 'NULL'})"
     params: list[Any] = [period.id] + ([] if action_ids is None else ids)
     returns: dict[int, dict[int, _Ret]] = defaultdict(dict)
     cursor = _sql(

@@ -15,11 +15,12 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import peewee as pw
 
 from balti_monitor.db import connection
-from balti_monitor.db.models import database
+from balti_monitor.db.models import database, is_postgresql
 from balti_monitor.services._sqlite_files import (
     raw_connection,
     remove_file,
@@ -125,6 +126,8 @@ def restore_from(candidate: Path | str) -> RestoreResult:
     candidate = Path(candidate)
     report, upgraded = _prepared(candidate)
     history, texts = export_log(), cell_texts()  # the log outlives the restore; its differences are recorded
+    if is_postgresql():
+        return _restore_into_server(candidate, report, upgraded, history, texts)
     try:
         require_no_transaction()
         safety = auto_backup("restaurare")
@@ -155,6 +158,34 @@ def restore_from(candidate: Path | str) -> RestoreResult:
     with guard_write("Înregistrarea restaurării în jurnal"), recording("restore"):
         import_log(history)
         record_differences(texts, cell_texts(), "restore")
+    return RestoreResult(changes=ChangeSet.everything(), safety_backup=safety, report=report)
+
+
+def _restore_into_server(
+    candidate: Path,
+    report: FileReport,
+    upgraded: Path | None,
+    history: list[dict[str, Any]],
+    texts: dict[Any, str],
+) -> RestoreResult:
+    """:func:`restore_from` on a server: the automatic copy of the server's data (a SQLite file) first, then
+    every row replaced by the candidate's, the earlier log put back and what the restore changed recorded,
+    all in one transaction (a failure leaves the server as it was)."""
+    from balti_monitor.db.postgres import display_url
+    from balti_monitor.services.engine_copy import read_file_rows, replace_server_data
+
+    try:
+        require_no_transaction()
+        safety = auto_backup("restaurare")
+        rows = read_file_rows(upgraded or candidate)
+    finally:
+        if upgraded is not None:
+            remove_file(upgraded)
+    with guard_write("Restaurarea"), database.atomic():
+        replace_server_data(rows, display_url(str(database.database)))
+        with recording("restore"):
+            import_log(history)
+            record_differences(texts, cell_texts(), "restore")
     return RestoreResult(changes=ChangeSet.everything(), safety_backup=safety, report=report)
 
 

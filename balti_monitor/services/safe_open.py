@@ -16,6 +16,7 @@ from pathlib import Path
 
 from balti_monitor.db import connection
 from balti_monitor.db.connection import DatabaseError, close_database, open_database
+from balti_monitor.db.postgres import display_url, is_server_url
 from balti_monitor.resources import user_data_dir
 from balti_monitor.services._sqlite_files import remove_file, ro_connect, unique_path
 from balti_monitor.services.backup import (
@@ -70,6 +71,8 @@ def open_safely(path: Path | str, *, create: bool = True, deferred: bool = False
     thread). The previous database opened this way is closed first.
     """
     global _session
+    if is_server_url(path):
+        return _open_server(str(path), create=create)
     path = Path(path)
     if _session is not None and _session.path.resolve() != path.resolve():
         close_safely()
@@ -106,6 +109,17 @@ def open_safely(path: Path | str, *, create: bool = True, deferred: bool = False
     _session = OpenResult(
         path=path, lock=lock, auto_backup=copy, warning=warning, recovered_lock=lock.recovered
     )
+    return _session
+
+
+def _open_server(url: str, *, create: bool) -> OpenResult:
+    """:func:`open_safely` of a PostgreSQL server: no file lock (the server serialises the writers; its
+    ``lock`` is never taken) and no automatic copy on opening (a server's backups are ``backup`` as a
+    SQLite file, and the automatic copy made before an import or a restore); the server's own checks."""
+    global _session
+    close_safely()
+    open_database(url, create=create)  # a refusal is a ServerError (a DatabaseError) with a Romanian message
+    _session = OpenResult(path=Path(display_url(url)), lock=DatabaseLock(Path(os.devnull)), auto_backup=None)
     return _session
 
 

@@ -52,11 +52,8 @@ def _classify(error: BaseException) -> str | None:
         if isinstance(error, FileNotFoundError | NotADirectoryError):
             return "fișierul sau dosarul nu mai există (a fost mutat, șters sau unitatea a fost deconectată)"
         return f"eroare a sistemului de fișiere ({error.strerror or error})"
-    if getattr(error, "sqlstate", None) == "42501":  # a server's refusal: privilege or row-level security
-        return (
-            "serverul nu vă permite această modificare (rolul dumneavoastră poate schimba doar returul "
-            "subdiviziunii proprii, în perioadele nesemnate, sau doar citi)"
-        )
+    if type(error).__module__.startswith("psycopg"):
+        return _server_problem(error)
     if not isinstance(error, sqlite3.Error):
         return None
     name = getattr(error, "sqlite_errorname", "") or ""
@@ -86,6 +83,26 @@ def _classify(error: BaseException) -> str | None:
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text:
         return "fișierul bazei de date este deteriorat"
     return None
+
+
+#: SQLSTATE (or its class, two characters) of a PostgreSQL server -> Romanian phrase.
+_SERVER_STATES = {
+    "08": "legătura cu serverul bazei de date s-a întrerupt (rețea, server oprit sau repornit)",
+    "57": "serverul bazei de date a oprit operația (server oprit, repornit sau operație anulată)",
+    "53": "serverul bazei de date nu mai are resurse (disc plin sau memorie insuficientă)",
+    "25006": "sesiunea de lucru cu serverul este doar pentru citire",
+    "42501": "utilizatorul conectat nu are dreptul să facă această modificare pe server",
+    "40001": "alt utilizator a modificat aceleași date în același timp; încercați din nou",
+    "40P01": "alt utilizator a modificat aceleași date în același timp; încercați din nou",
+}
+
+
+def _server_problem(error: BaseException) -> str | None:
+    state = str(getattr(error, "sqlstate", "") or "")
+    found = _SERVER_STATES.get(state) or _SERVER_STATES.get(state[:2])
+    if found is None and type(error).__name__ in ("OperationalError", "InterfaceError") and not state:
+        return _SERVER_STATES["08"]  # no state: the connection itself failed
+    return found
 
 
 def storage_problem(exc: BaseException) -> str | None:

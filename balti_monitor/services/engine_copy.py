@@ -1,0 +1,297 @@
+"""Moving the data between a SQLite file and a PostgreSQL server, all or nothing.
+
+``copy --from FILE.sqlite --to postgresql://…`` and back. Every row of every table goes across with its id
+and every text as stored (the models convert only the types: 0/1 and booleans, date-time text and
+timestamps), the change log included, as the JSON interchange would carry it. The target is written in one
+transaction with the audit mode of the copy (``audit_context.mode`` 1: the lock and audit triggers stand
+aside, as for a JSON import; the search-index triggers fill the index); the row counts of every table are
+compared with the source's before the commit. A file is built under a temporary name and renamed into
+place only when complete and verified, so a failure leaves no half file; on a server a failure rolls the
+transaction back and the target holds what it held before.
+
+A server's backup (:func:`backup_server`) is such a copy into the usual self-contained SQLite file, still
+fit to be e-mailed; a restore into a server is a copy from such a file with ``replace``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+import peewee as pw
+
+from balti_monitor.db.connection import DatabaseError, close_database, open_database
+from balti_monitor.db.models import ALL_MODELS, Action, AuditContext, database, is_postgresql
+from balti_monitor.db.postgres import (
+    ServerDatabase,
+    display_url,
+    ensure_server_schema,
+    is_server_url,
+    reset_sequences,
+)
+from balti_monitor.services._sqlite_files import remove_file
+from balti_monitor.services.errors import ServiceError
+
+Rows = dict[str, list[tuple[Any, ...]]]
+
+_BATCH = 1000
+
+
+@dataclass(frozen=True)
+class CopyResult:
+    """A finished copy: where from, where to, the rows of each table."""
+
+    source: str
+    target: str
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def message(self) -> str:
+        """Romanian confirmation."""
+        total = sum(self.counts.values())
+        return (
+            f"Datele din „{self.source}” au fost copiate în „{self.target}”: {total} rânduri în "
+            f"{len(self.counts)} tabele, verificate tabel cu tabel."
+        )
+
+
+def _shown(target: str | Path) -> str:
+    return display_url(str(target)) if is_server_url(target) else str(target)
+
+
+def read_rows() -> Rows:
+    """Every row of every table of the open database (model order, ids ascending), as the models read it."""
+    rows: Rows = {}
+    for model in ALL_MODELS:
+        query = model.select(*model._meta.sorted_fields).order_by(model._meta.primary_key).tuples()
+        rows[model._meta.table_name] = list(cast(Any, query))  # .tuples(): rows as tuples
+    return rows
+
+
+def _parents_first(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Actions ordered so a sub-action comes after its parent (the foreign key is checked per statement)."""
+    names = [f.name for f in Action._meta.sorted_fields]
+    parent = names.index("parent")
+    placed: set[Any] = set()
+    ordered: list[tuple[Any, ...]] = []
+    pending = rows
+    while pending:
+        later = []
+        for row in pending:
+            if row[parent] is None or row[parent] in placed:
+                ordered.append(row)
+                placed.add(row[0])
+            else:
+                later.append(row)
+        if len(later) == len(pending):  # a loop or a missing parent: the database will refuse it
+            ordered.extend(later)
+            break
+        pending = later
+    return ordered
+
+
+def _write_rows(rows: Rows) -> dict[str, int]:
+    """Insert ``rows`` into the (empty) database the models are bound to, inside the caller's transaction
+    with the audit mode of the copy set; returns the counts."""
+    counts: dict[str, int] = {}
+    for model in ALL_MODELS:
+        table = model._meta.table_name
+        data = rows.get(table, [])
+        if model is AuditContext:
+            continue  # the copy's own row while writing; the source's row is put last
+        if model is Action:
+            data = _parents_first(data)
+        fields = model._meta.sorted_fields
+        for start in range(0, len(data), _BATCH):
+            model.insert_many(data[start : start + _BATCH], fields=fields).execute()
+        counts[table] = len(data)
+    AuditContext.delete().execute()
+    context = rows.get(AuditContext._meta.table_name, [])
+    if context:
+        AuditContext.insert_many(context, fields=AuditContext._meta.sorted_fields).execute()
+    counts[AuditContext._meta.table_name] = len(context)
+    return counts
+
+
+def read_file_rows(path: Path) -> Rows:
+    """Every row of a (verified) SQLite file, read through a connection of its own: the open database, a
+    server, stays open."""
+    db = pw.SqliteDatabase(path.resolve().as_uri() + "?mode=ro", uri=True)
+    db.connect()
+    try:
+        with db.bind_ctx(ALL_MODELS):
+            return read_rows()
+    finally:
+        db.close()
+
+
+def replace_server_data(rows: Rows, shown: str) -> dict[str, int]:
+    """Replace every row of the open server with ``rows``, inside the caller's transaction (the counts are
+    checked; a failure rolls everything back with it)."""
+    _copy_mode()
+    for model in reversed(ALL_MODELS):
+        if model is not AuditContext:
+            model.delete().execute()
+    counts = _write_rows(rows)
+    reset_sequences(database)
+    _check_counts(counts, shown)
+    return counts
+
+
+def _held_counts() -> dict[str, int]:
+    return {model._meta.table_name: model.select().count() for model in ALL_MODELS}
+
+
+def _copy_mode() -> None:
+    """``audit_context`` row 1 with mode 1 (lock and audit triggers aside) in the open transaction."""
+    AuditContext.delete().execute()
+    AuditContext.insert(id=1, source="", who="", mode=1).execute()
+
+
+def _check_counts(expected: dict[str, int], target: str) -> None:
+    held = _held_counts()
+    wrong = [t for t, n in expected.items() if held.get(t) != n]
+    if wrong:
+        raise ServiceError(
+            f"Copia în „{target}” nu are aceleași rânduri ca sursa (tabelele {', '.join(wrong)}); "
+            "nu s-a păstrat nimic."
+        )
+
+
+def _open_source(source: str | Path) -> None:
+    """Open the source read-only (the file's or the server's checks; an older file is refused: open it for
+    writing once to bring it up to date)."""
+    try:
+        open_database(str(source) if is_server_url(source) else Path(source), create=False, read_only=True)
+    except DatabaseError as exc:
+        raise ServiceError(f"Sursa copiei nu poate fi citită: {exc}") from exc
+
+
+def copy_database(source: str | Path, target: str | Path, *, replace: bool = False) -> CopyResult:
+    """Copy every row from ``source`` to ``target`` (each a file path or a ``postgresql://`` URL), all or
+    nothing. A target that holds data is refused unless ``replace``; a file target that exists is replaced
+    only with ``replace``. Nothing is left open afterwards."""
+    if str(source) == str(target):
+        raise ServiceError("Sursa și destinația copiei sunt aceeași bază de date.")
+    if not is_server_url(target) and not Path(target).parent.is_dir():
+        raise ServiceError(f"Dosarul „{Path(target).parent}” nu există.")
+    if not is_server_url(target) and Path(target).exists() and not replace:
+        raise ServiceError(f"Fișierul „{target}” există deja; alegeți alt nume sau folosiți înlocuirea.")
+    if is_server_url(target):
+        return _copy(source, target, replace=replace)
+    from balti_monitor.services.backup import auto_backup_file
+    from balti_monitor.services.lock import DatabaseLock
+
+    with DatabaseLock(Path(target)):  # no program has the target file open while it is replaced
+        if Path(target).exists():
+            auto_backup_file(Path(target), "restaurare")  # what it held stays in the automatic backups
+        return _copy(source, target, replace=replace)
+
+
+def _copy(source: str | Path, target: str | Path, *, replace: bool) -> CopyResult:
+    _open_source(source)
+    try:
+        rows = read_rows()
+    finally:
+        close_database()
+    return write_copy(rows, _shown(source), target, replace=replace)
+
+
+def write_copy(rows: Rows, source: str, target: str | Path, *, replace: bool = False) -> CopyResult:
+    """Write ``rows`` (from :func:`read_rows`) into ``target`` (see :func:`copy_database`)."""
+    if is_server_url(target):
+        counts = _write_server(rows, str(target), replace=replace)
+    else:
+        counts = _write_file(rows, Path(target))
+    return CopyResult(source, _shown(target), counts)
+
+
+def _write_server(rows: Rows, url: str, *, replace: bool) -> dict[str, int]:
+    shown = display_url(url)
+    db = ServerDatabase(url)
+    try:
+        db.connect()
+    except pw.OperationalError as exc:
+        from balti_monitor.db.postgres import _connect_error
+
+        raise ServiceError(str(_connect_error(shown, exc))) from exc
+    try:
+        ensure_server_schema(db, shown, create=True, read_only=False)
+        with db.bind_ctx(ALL_MODELS), db.atomic():
+            held = _held_counts()
+            if not replace and any(n for t, n in held.items() if t != AuditContext._meta.table_name):
+                raise ServiceError(
+                    f"Baza de date „{shown}” conține deja date; copia se face într-o bază goală (sau cu "
+                    "înlocuirea datelor existente). Nu s-a modificat nimic."
+                )
+            _copy_mode()
+            for model in reversed(ALL_MODELS):
+                if model is not AuditContext:
+                    model.delete().execute()
+            counts = _write_rows(rows)
+            reset_sequences(db)
+            _check_counts(counts, shown)
+    except pw.DatabaseError as exc:
+        raise ServiceError(f"Copia în „{shown}” nu a reușit: {exc}. Nu s-a modificat nimic.") from exc
+    finally:
+        db.close()
+    return counts
+
+
+def _write_file(rows: Rows, path: Path) -> dict[str, int]:
+    from balti_monitor.db.connection import _ensure_schema, _pragmas
+
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.copie")
+    remove_file(tmp)
+    db = pw.SqliteDatabase(str(tmp))
+    try:
+        db.connect()
+        _pragmas(db)
+        with db.bind_ctx(ALL_MODELS):
+            _ensure_schema(db, tmp, None, check=False)
+            with db.atomic():
+                _copy_mode()
+                counts = _write_rows(rows)
+                _check_counts(counts, path.name)
+        db.close()
+        from balti_monitor.services.file_report import verify_file
+
+        report = verify_file(tmp)
+        if not report.ok:
+            raise ServiceError(
+                "Copia nu a trecut verificarea și nu a fost creată: " + " ".join(report.problems)
+            )
+        os.replace(tmp, path)
+    except (pw.DatabaseError, OSError) as exc:
+        raise ServiceError(f"Fișierul „{path.name}” nu a putut fi scris: {exc}. Nu s-a creat nimic.") from exc
+    finally:
+        if not db.is_closed():
+            db.close()
+        remove_file(tmp)
+    return counts
+
+
+def backup_server(
+    dest: Path, *, period_code: str | None = None, now: dt.datetime | None = None, overwrite: bool = False
+) -> Path:
+    """The open server's data as a self-contained SQLite file (``dest``: a folder or a file), like
+    ``backup --out`` of a file; the server is only read. Returns the file written."""
+    from balti_monitor.services._sqlite_files import unique_path
+    from balti_monitor.services.backup import _latest_period_code, backup_file_name
+
+    if not is_postgresql():
+        raise ServiceError("Nu este deschisă o bază de date de pe server.")
+    if dest.is_dir():
+        target = unique_path(dest / backup_file_name(period_code or _latest_period_code(), now))
+    else:
+        if not dest.parent.is_dir():
+            raise ServiceError(f"Dosarul „{dest.parent}” nu există.")
+        if dest.exists() and not overwrite:
+            raise ServiceError(f"Fișierul „{dest}” există deja; alegeți alt nume.")
+        target = dest
+    with database.atomic():  # one snapshot of the server (REPEATABLE READ)
+        rows = read_rows()
+    _write_file(rows, target)
+    return target
