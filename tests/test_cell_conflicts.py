@@ -165,3 +165,34 @@ def test_concurrent_writers_lose_no_update(engine_demo_db: str) -> None:
 @pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
 def test_twenty_writers_times_500_edits_lose_no_update(engine_demo_db: str) -> None:
     _hammer(20, 500, engine_demo_db)
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_two_people_typing_the_first_value_of_a_new_return_at_once(engine_demo_db: str) -> None:
+    """Neither return exists yet: both try to create it; one saves, the other gets the conflict (its write
+    was run again after the server's serialisation failure), never a crash or two returns."""
+    period, action = place("2.2")
+    empty = next(int(s.id) for s in Subdivision.select() if cell_text(period, action, int(s.id), 0) is None)
+    start = threading.Barrier(2)
+    outcome: list[str] = []
+
+    def person(text: str) -> None:
+        database.connect(reuse_if_open=True)
+        try:
+            start.wait()
+            write(period, action, empty, 1, text, None)
+            outcome.append("saved")
+        except CellConflict:
+            outcome.append("conflict")
+        except BaseException as exc:
+            outcome.append(repr(exc))
+        finally:
+            database.close()
+
+    threads = [threading.Thread(target=person, args=(t,)) for t in ("1 act", "2 acte")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcome) == ["conflict", "saved"]
+    assert cell_text(period, action, empty, 1) in ("1 act", "2 acte")

@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from peewee import IntegrityError
-
 from balti_monitor.db.models import (
     Action,
     Indicator,
@@ -58,12 +56,18 @@ def _return(period: PeriodRef | int, action_id: int, subdivision_id: int, create
     if ret is None and create:
         if Subdivision.get_or_none(Subdivision.id == subdivision_id) is None:
             raise ServiceError("Subdiviziunea nu există.")
-        ret = Return.create(
-            period=period_id_of(period),
-            action=action_id,
-            subdivision=subdivision_id,
-            received_date=dt.date.today(),
-        )
+        fields = {
+            "period": period_id_of(period),
+            "action": action_id,
+            "subdivision": subdivision_id,
+            "received_date": dt.date.today(),
+        }
+        if not getattr(database, "for_update", False):
+            return Return.create(**fields)
+        # On a server another person may create the same return at the same moment: ON CONFLICT DO NOTHING
+        # turns that into a serialisation failure, and the whole write is run again (``retrying``).
+        Return.insert(**fields).on_conflict_ignore().execute()
+        ret = _return(period, action_id, subdivision_id, create=False)
     return ret
 
 
@@ -352,16 +356,7 @@ class SetCells:
                 raise ServiceError(problem)
         if self.expected is not None and len(self.expected) != len(self.edits):
             raise ValueError("expected: one text per edit")
-        attempts = 3 if getattr(database, "for_update", False) else 1
-        for attempt in range(attempts):
-            try:
-                previous = self._write()
-                break
-            except IntegrityError:
-                # On a server, another person created the same return or value a moment before: read again
-                # (the check of the cells then sees what they wrote).
-                if attempt == attempts - 1:
-                    raise
+        previous = self._write()
         first = self.edits[0] if self.edits else CellEdit(-1, -1, None)
         written = None if self.expected is None else tuple(e.text for e in self.edits)
         return ChangeSet(
