@@ -85,6 +85,12 @@ def test_a_clerk_writes_its_own_return_and_the_server_refuses_anothers(server: A
                 "period p WHERE a.code = '2.2' AND s.code = 'DRU' LIMIT 1"
             )
         assert value_of(admin, "DRU", "1.1")[1] == other_text
+        with pytest.raises(errors.InsufficientPrivilege):  # accepting a return is the specialist's judgement
+            ana.execute(
+                "UPDATE \"return\" SET review_status = 'accepted' WHERE id = "
+                "(SELECT return_id FROM value WHERE id = %s)",
+                (own_id,),
+            )
         # The clerk's own write is in the change log, under the context it set; it cannot write the log itself.
         assert one(admin, "SELECT count(*) FROM change_log WHERE new_text = '9 acte'") == 1
         with pytest.raises(errors.InsufficientPrivilege):

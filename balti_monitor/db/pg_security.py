@@ -42,7 +42,8 @@ FOREIGN_MARK = "BM_NOT_YOURS"
 
 #: Tables a subdivision clerk writes (with row-level security), and the columns it may update.
 _CLERK_TABLES: dict[str, tuple[str, ...]] = {
-    "return": ("description", "received_date", "review_status", "status", "updated_at"),
+    # not review_status: whether a return is accepted is the specialist's judgement
+    "return": ("description", "received_date", "status", "updated_at"),
     "value": ("raw_text", "state", "quantity", "unit", "women", "men", "approximate", "status"),
 }
 
@@ -52,6 +53,8 @@ _NOTIFIED = ("return", "value", "total_override")
 _OWN_RETURN = f"subdivision_id = {SCHEMA}.my_subdivision() AND {SCHEMA}.period_open(period_id)"
 _OWN_VALUE = f"{SCHEMA}.return_writable(return_id)"
 _OWN = {"return": _OWN_RETURN, "value": _OWN_VALUE}
+#: A return a clerk creates starts as received (only the specialist accepts or sends back).
+_NEW_ROW = {"return": f"{_OWN_RETURN} AND review_status = 'received'"}
 
 
 def _role(name: str) -> str:
@@ -97,7 +100,9 @@ def _policies() -> list[Policy]:
         found += [
             Policy(f"bm_specialist_all_{table}", table, "ALL", "specialist", "true", "true"),
             Policy(f"bm_read_{table}", table, "SELECT", "subdivision, viewer", "true", None),
-            Policy(f"bm_clerk_insert_{table}", table, "INSERT", "subdivision", None, own),
+            Policy(
+                f"bm_clerk_insert_{table}", table, "INSERT", "subdivision", None, _NEW_ROW.get(table, own)
+            ),
             # USING true + WITH CHECK: a row of another subdivision is refused with an error, not skipped.
             Policy(f"bm_clerk_update_{table}", table, "UPDATE", "subdivision", "true", own),
             Policy(f"bm_clerk_delete_{table}", table, "DELETE", "subdivision", "true", None),
