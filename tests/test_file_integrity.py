@@ -434,6 +434,7 @@ def test_damaged_header_bytes_are_reported_as_a_damaged_file(
 # ------------------------------------------------------------------------------------------------------
 
 WRITER, READER = "writer", "reader"
+SERVER = "server"  # a command for a PostgreSQL server only: a SQLite file is refused, untouched
 
 
 def _commands(db: Path, tmp: Path, files: dict[str, Path]) -> dict[str, tuple[str, list[str]]]:
@@ -484,6 +485,9 @@ def _commands(db: Path, tmp: Path, files: dict[str, Path]) -> dict[str, tuple[st
             WRITER,
             ["forms-status", "--period", "2023-S1", "--set", "sent", "--subdivision", "DRU"],
         ),
+        "server-setup": (SERVER, ["server-setup"]),
+        "server-setup --dry-run": (READER, ["server-setup", "--dry-run"]),
+        "server-user": (SERVER, ["server-user", "list"]),
     }
 
 
@@ -550,6 +554,9 @@ def test_while_the_file_is_held_every_writer_is_refused_and_nothing_changes(
             if mode == WRITER:
                 assert code == 2, (name, out, err)
                 assert "deja deschis" in err, (name, err)
+            elif mode == SERVER:
+                assert code == 2, (name, out, err)
+                assert "server PostgreSQL" in err, (name, err)
             else:
                 assert code in (0, 1), (name, out, err)
                 assert "Traceback" not in err

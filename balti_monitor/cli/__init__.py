@@ -117,6 +117,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "audit",
         N_("spune dacă un document Word este raportul semnat al unei perioade (cod 1 dacă nu)"),
     ),
+    "server-setup": (
+        "server",
+        "pregătește un server PostgreSQL: tabelele, rolurile și drepturile fiecăruia (de rulat din nou fără grijă)",
+    ),
+    "server-user": (
+        "server",
+        "adaugă, listează sau șterge persoanele care se conectează la server (cu rolul fiecăreia)",
+    ),
 }
 
 #: The modules that add sub-commands (derived from COMMANDS).

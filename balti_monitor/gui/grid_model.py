@@ -30,7 +30,13 @@ from balti_monitor.domain.checks import Finding
 from balti_monitor.domain.grid import IndicatorDef
 from balti_monitor.domain.totals import IndicatorTotal
 from balti_monitor.services.applicability import period_state
-from balti_monitor.services.editing import DESCRIPTION_COLUMN, CellEdit, cell_text_to_store, validate_cell
+from balti_monitor.services.editing import (
+    DESCRIPTION_COLUMN,
+    CellConflict,
+    CellEdit,
+    cell_text_to_store,
+    validate_cell,
+)
 from balti_monitor.services.results import ActionResult
 
 from .grid_cells import (
@@ -198,6 +204,8 @@ class GridModel(QAbstractTableModel):
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.row() == self.total_row:
             return base
+        if not self.session.access.may_edit_row(self._heads[index.row()].subdivision_id):
+            return base  # on a server: another subdivision's row, or a reader
         return base | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -372,8 +380,12 @@ class GridModel(QAbstractTableModel):
                 return False
         if not self._long_values_kept(edits, indexes, typed):
             return False
+        expected: list[str | None] | None = None  # the version each cell was read at: its text shown
+        if not self.result.grid.annual:  # an annual grid shows values derived from the semesters
+            shown = [self.cell(self.row_of_subdivision(e.subdivision_id), e.column) for e in edits]
+            expected = [None if c is None else (c.edit or None) for c in shown]
         command = CellEditsCommand(
-            self.session, self.period_id, self.result.grid.action_id, edits, label, source
+            self.session, self.period_id, self.result.grid.action_id, edits, label, source, expected
         )
         # The result after the write is computed in memory from these edits (no reload from the file).
         self.session.expect_cell_edits(self.period_id, self.result.grid.action_id, edits)
@@ -381,6 +393,10 @@ class GridModel(QAbstractTableModel):
             self.session.undo_stack.push(command)
         finally:
             self.session.expect_cell_edits(self.period_id, self.result.grid.action_id, None)
+        if isinstance(command.failure, CellConflict):
+            from .conflict_dialog import resolve_conflict  # someone else saved these cells meanwhile
+
+            return resolve_conflict(self, command, label, source)
         if command.error:
             where = indexes[0] if indexes else QModelIndex()
             self.refused.emit(QModelIndex(where), typed, command.error)

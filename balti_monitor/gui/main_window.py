@@ -41,6 +41,7 @@ from .plan_actions import PlanActions
 from .plan_panel import MINIMUM_WIDTH as MINIMUM_TREE_WIDTH
 from .plan_panel import PlanPanel
 from .report_import_actions import ReportImportActions
+from .server_actions import ServerActions
 from .session import Session
 from .settings import ACTION_SPLITTER, AUTHOR, GEOMETRY, MAIN_SPLITTER, WINDOW_STATE, AppSettings
 from .signing_actions import SigningActions
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
 
         self.period_bar = PeriodBar(session, self)
         self.file_actions = FileActions(session, settings, self)
+        self.server_actions = ServerActions(session, settings, self)
         self.backup_actions = BackupActions(session, settings, self)
         self.forms_actions = FormsActions(session, settings, self)
         self.report_import_actions = ReportImportActions(session, settings, self)
@@ -228,6 +230,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.file_actions.open_action)
         file_menu.addAction(self.file_actions.default_action)
         file_menu.addMenu(self.file_actions.recent_menu)
+        file_menu.addAction(self.server_actions.connect_action)
+        file_menu.addAction(self.server_actions.refresh_action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_actions.backup_action)
         file_menu.addAction(self.backup_actions.restore_action)
@@ -386,6 +390,10 @@ class MainWindow(QMainWindow):
             parts.append(self.tr("DEMO (date demonstrative, fișier separat)"))
         if self.session.path is not None:
             parts.append(self.session.path.name)
+        if self.session.server is not None:
+            parts.append(self.session.server)
+            if self.session.access.describe():
+                parts.append(self.session.access.describe())
         key = self.session.period_key()
         label = key.label if key is not None else self.tr("nicio perioadă")
         parts.append(label)
@@ -585,4 +593,5 @@ class MainWindow(QMainWindow):
         """Override: save pending text and the window's state."""
         self._commit_narrative()
         self.save_settings()
+        self.server_actions.shutdown()
         super().closeEvent(event)

@@ -42,6 +42,7 @@ from balti_monitor.services.safe_open import (
     no_backup_warning,
     open_safely,
 )
+from balti_monitor.services.server_setup import FILE_ACCESS, Access
 from balti_monitor.services.storage_errors import guard_write
 from balti_monitor.services.values import from_columns, parsed_columns
 
@@ -84,6 +85,9 @@ class Session(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path: Path | None = None
+        #: the server open instead of a file (its address without password), and what the person may change
+        self.server: str | None = None
+        self.access: Access = FILE_ACCESS
         self.fresh = False
         self.open_warning: str | None = None
         self.plan: PlanInfo | None = None
@@ -114,7 +118,7 @@ class Session(QObject):
         previously open file is closed either way. A missing file is created only here, never beforehand.
         """
         existed = path.exists()
-        if self.path is not None:
+        if self.path is not None or self.server is not None:
             self.close()
         self.period = None
         self.open_warning = None
@@ -142,6 +146,32 @@ class Session(QObject):
         self._load_plan(next(iter(plan_infos()), None))
         self.opened.emit()
         return result
+
+    def open_server(self, url: str, shown: str) -> Access:
+        """Work on a PostgreSQL server instead of a file (``shown``: its address without password); what
+        the person may change. The file or server open before is closed first, also when this fails."""
+        from balti_monitor.services.server_session import connect
+
+        if self.path is not None or self.server is not None:
+            self.close()
+        self.period = None
+        self.open_warning = None
+        self.access = connect(url)
+        self.server = shown
+        self.fresh = False
+        self.undo_stack.clear()
+        self._load_plan(next(iter(plan_infos()), None))
+        self.opened.emit()
+        return self.access
+
+    def refresh(self, period_id: int | None = None, action_ids: frozenset[int] | None = None) -> None:
+        """Read again what others changed (``action_ids`` of ``period_id``; None: every grid of the period
+        shown). Nothing happens for another period than the one shown: it is read when shown."""
+        if self.period is None or (period_id is not None and period_id != self.period.id):
+            return
+        ids = frozenset(self._actions) if action_ids is None else action_ids
+        if ids:
+            self.apply(ChangeSet(actions=ids))
 
     # -- start-up -----------------------------------------------------------------------------------------
     def hold_until_shown(self) -> None:
@@ -201,7 +231,13 @@ class Session(QObject):
         self.undo_stack.clear()
         if self.path is not None:
             close_safely()
+        if self.server is not None:
+            from balti_monitor.services.server_session import disconnect
+
+            disconnect()
         self.path = None
+        self.server = None
+        self.access = FILE_ACCESS
         self.open_warning = None
         self.plan = None
         self.period = None

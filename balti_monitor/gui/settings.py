@@ -61,6 +61,9 @@ AUTHOR = Setting("user/author", "", "Numele scris la totalurile introduse manual
 LANGUAGE = Setting(
     "user/language", "", "Limba interfeței: „ro” sau „ru” (goală: aleasă la prima pornire după sistem)."
 )
+RECENT_SERVERS = Setting(
+    "files/recent_servers", "[]", "Serverele PostgreSQL la care s-a conectat recent, fără parole (JSON)."
+)
 VERSION = Setting("settings/version", SETTINGS_VERSION, "Versiunea formatului setărilor.")
 
 ALL_SETTINGS = (
@@ -82,6 +85,7 @@ ALL_SETTINGS = (
     LAST_PLANS,
     AUTHOR,
     LANGUAGE,
+    RECENT_SERVERS,
     VERSION,
 )
 

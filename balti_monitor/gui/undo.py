@@ -72,6 +72,7 @@ class WriteCommand(QUndoCommand):
         self.backward: Write | None = None
         self.changes: ChangeSet | None = None
         self.error: str | None = None
+        self.failure: BaltiMonitorError | None = None  # the refusal itself (a conflict carries both values)
         self.done_once = False
 
     def redo(self) -> None:
@@ -108,6 +109,7 @@ class WriteCommand(QUndoCommand):
                 changes = apply_recorded(write, source)
         except BaltiMonitorError as exc:
             self.error = str(exc)
+            self.failure = exc
             self.setObsolete(True)
             self.session.message.emit(self.error)
             return None
@@ -126,8 +128,12 @@ class CellEditsCommand(WriteCommand):
         edits: Sequence[CellEdit],
         text: str,
         source: str = "typed",
+        expected: Sequence[str | None] | None = None,
     ) -> None:
-        super().__init__(session, SetCells(period_id, action_id, tuple(edits)), text)
+        """``expected``: what each cell showed when it was edited (its version); a cell someone else changed
+        meanwhile is then refused with a :class:`~balti_monitor.services.editing.CellConflict`."""
+        versions = None if expected is None else tuple(expected)
+        super().__init__(session, SetCells(period_id, action_id, tuple(edits), versions), text)
         self.source = source
 
 

@@ -57,12 +57,18 @@ def _return(period: PeriodRef | int, action_id: int, subdivision_id: int, create
     if ret is None and create:
         if Subdivision.get_or_none(Subdivision.id == subdivision_id) is None:
             raise ServiceError(_("Subdiviziunea nu există."))
-        ret = Return.create(
-            period=period_id_of(period),
-            action=action_id,
-            subdivision=subdivision_id,
-            received_date=dt.date.today(),
-        )
+        fields = {
+            "period": period_id_of(period),
+            "action": action_id,
+            "subdivision": subdivision_id,
+            "received_date": dt.date.today(),
+        }
+        if not getattr(database, "for_update", False):
+            return Return.create(**fields)
+        # On a server another person may create the same return at the same moment: ON CONFLICT DO NOTHING
+        # turns that into a serialisation failure, and the whole write is run again (``retrying``).
+        Return.insert(**fields).on_conflict_ignore().execute()
+        ret = _return(period, action_id, subdivision_id, create=False)
     return ret
 
 
@@ -251,17 +257,98 @@ TOTAL_ROW = 0  # the subdivision id of the Total row in a Focus
 
 
 @dataclass(frozen=True, slots=True)
+class CellClash:
+    """One cell somebody else changed since it was read: what was read, what this write wanted, what the
+    database holds now (None: an empty cell)."""
+
+    subdivision_id: int
+    column: int
+    read: str | None
+    mine: str | None
+    theirs: str | None
+
+
+class CellConflict(ServiceError):
+    """The cells changed since they were read (another person saved them first): nothing was written.
+
+    ``clashes`` names each cell with both values; the user chooses to keep theirs, or to save again over
+    them (:meth:`SetCells.over` with what they hold now)."""
+
+    def __init__(self, period_id: int, action_id: int, clashes: tuple[CellClash, ...]) -> None:
+        first = clashes[0]
+        more = f" (și încă {len(clashes) - 1} celule)" if len(clashes) > 1 else ""
+        super().__init__(
+            "Altcineva a modificat celula între timp"
+            f"{more}: valoarea salvată acum este „{first.theirs or ''}”, a dumneavoastră „{first.mine or ''}”. "
+            "Nu s-a scris nimic."
+        )
+        self.period_id = period_id
+        self.action_id = action_id
+        self.clashes = clashes
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    """Two cell texts are the same cell content (no return and an empty description are both empty)."""
+    return (a or "") == (b or "")
+
+
+def _lock_returns(period_id: int, action_id: int, subdivision_ids: set[int]) -> None:
+    """On a server, lock the returns about to be written (in id order, so two writers never wait for each
+    other in a circle): the check of the cells read and the write are then one step for everybody; a value
+    is always written with its return's ``updated_at``, so the return's lock guards its values too."""
+    if not getattr(database, "for_update", False) or not subdivision_ids:
+        return  # SQLite: one writer at a time already
+    query = (
+        Return.select(Return.id)
+        .where(
+            (Return.period == period_id)
+            & (Return.action == action_id)
+            & (Return.subdivision.in_(sorted(subdivision_ids)))
+        )
+        .order_by(Return.id)
+        .for_update()
+    )
+    list(query.tuples())
+
+
+@dataclass(frozen=True, slots=True)
 class SetCells:
-    """Write cells of one action's grid in one period (an edit, a paste, a clear, an undo of those)."""
+    """Write cells of one action's grid in one period (an edit, a paste, a clear, an undo of those).
+
+    ``expected`` (optional) is what each cell held when it was read, its version: a cell another person
+    changed since is not overwritten, the write raises :class:`CellConflict` with both values instead (a
+    cell that already holds what this write puts there is no conflict)."""
 
     period_id: int
     action_id: int
     edits: tuple[CellEdit, ...]
+    expected: tuple[str | None, ...] | None = None
 
     @property
     def show_first(self) -> int:
         """The period written into."""
         return self.period_id
+
+    def over(self, conflict: CellConflict) -> SetCells:
+        """The same write, made over what the cells hold now ("keep mine" after a conflict)."""
+        now = {(c.subdivision_id, c.column): c.theirs for c in conflict.clashes}
+        expected = self.expected or tuple(None for _ in self.edits)
+        return replace(
+            self,
+            expected=tuple(
+                now.get((e.subdivision_id, e.column), old)
+                for e, old in zip(self.edits, expected, strict=True)
+            ),
+        )
+
+    def without(self, conflict: CellConflict) -> SetCells | None:
+        """The write without the cells in conflict ("take theirs"), None when nothing is left."""
+        clashed = {(c.subdivision_id, c.column) for c in conflict.clashes}
+        kept = [(n, e) for n, e in enumerate(self.edits) if (e.subdivision_id, e.column) not in clashed]
+        if not kept:
+            return None
+        expected = None if self.expected is None else tuple(self.expected[n] for n, _ in kept)
+        return replace(self, edits=tuple(e for _, e in kept), expected=expected)
 
     def apply(self) -> ChangeSet:
         """Write the cells; the inverse writes back what they held (None where there was nothing).
@@ -272,20 +359,36 @@ class SetCells:
             problem = validate_cell(edit.column, edit.text)
             if problem:
                 raise ServiceError(problem)
+        if self.expected is not None and len(self.expected) != len(self.edits):
+            raise ValueError("expected: one text per edit")
+        previous = self._write()
+        first = self.edits[0] if self.edits else CellEdit(-1, -1, None)
+        written = None if self.expected is None else tuple(e.text for e in self.edits)
+        return ChangeSet(
+            actions=frozenset({self.action_id}),
+            inverse=SetCells(self.period_id, self.action_id, previous, written),
+            focus=Focus(self.period_id, self.action_id, first.subdivision_id, first.column),
+        )
+
+    def _write(self) -> tuple[CellEdit, ...]:
         lookups = _Lookups(self.period_id, self.action_id)
         with database.atomic():
+            _lock_returns(self.period_id, self.action_id, {e.subdivision_id for e in self.edits})
             previous = tuple(
                 CellEdit(e.subdivision_id, e.column, lookups.cell_text(e.subdivision_id, e.column))
                 for e in self.edits
             )
+            if self.expected is not None:
+                clashes = tuple(
+                    CellClash(e.subdivision_id, e.column, read, e.text, now.text)
+                    for e, read, now in zip(self.edits, self.expected, previous, strict=True)
+                    if not _same(now.text, read) and not _same(now.text, e.text)
+                )
+                if clashes:
+                    raise CellConflict(self.period_id, self.action_id, clashes)
             for edit in self.edits:
                 _apply(self.period_id, self.action_id, edit, lookups)
-        first = self.edits[0] if self.edits else CellEdit(-1, -1, None)
-        return ChangeSet(
-            actions=frozenset({self.action_id}),
-            inverse=SetCells(self.period_id, self.action_id, previous),
-            focus=Focus(self.period_id, self.action_id, first.subdivision_id, first.column),
-        )
+        return previous
 
 
 class _Lookups:
