@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from balti_monitor.db.models import (
     Action,
     Indicator,
+    Period,
     Return,
     Subdivision,
     TotalOverride,
@@ -371,6 +372,8 @@ class SetCells:
         )
 
     def _write(self) -> tuple[CellEdit, ...]:
+        if len(self.edits) > 1:
+            return self._write_many()
         lookups = _Lookups(self.period_id, self.action_id)
         with database.atomic():
             _lock_returns(self.period_id, self.action_id, {e.subdivision_id for e in self.edits})
@@ -378,17 +381,38 @@ class SetCells:
                 CellEdit(e.subdivision_id, e.column, lookups.cell_text(e.subdivision_id, e.column))
                 for e in self.edits
             )
-            if self.expected is not None:
-                clashes = tuple(
-                    CellClash(e.subdivision_id, e.column, read, e.text, now.text)
-                    for e, read, now in zip(self.edits, self.expected, previous, strict=True)
-                    if not _same(now.text, read) and not _same(now.text, e.text)
-                )
-                if clashes:
-                    raise CellConflict(self.period_id, self.action_id, clashes)
+            self._refuse_clashes(previous)
             for edit in self.edits:
                 _apply(self.period_id, self.action_id, edit, lookups)
         return previous
+
+    def _write_many(self) -> tuple[CellEdit, ...]:
+        """A paste, a clear or an undo of many cells: read them with a few set queries and write them with
+        one statement per kind of change (the rows end as the cell-by-cell write leaves them)."""
+        from balti_monitor.services.forms_import import load_stored, write_cells  # on the first paste
+
+        with database.atomic():
+            _lock_returns(self.period_id, self.action_id, {e.subdivision_id for e in self.edits})
+            stored = load_stored(self.period_id, {(self.action_id, e.subdivision_id) for e in self.edits})
+            previous = tuple(
+                CellEdit(e.subdivision_id, e.column, stored.text(self.action_id, e.subdivision_id, e.column))
+                for e in self.edits
+            )
+            self._refuse_clashes(previous)
+            write_cells(Period.get_by_id(self.period_id), [(self.action_id, e) for e in self.edits], stored)
+        return previous
+
+    def _refuse_clashes(self, previous: tuple[CellEdit, ...]) -> None:
+        """Raise :class:`CellConflict` for the cells someone else changed since they were read."""
+        if self.expected is None:
+            return
+        clashes = tuple(
+            CellClash(e.subdivision_id, e.column, read, e.text, now.text)
+            for e, read, now in zip(self.edits, self.expected, previous, strict=True)
+            if not _same(now.text, read) and not _same(now.text, e.text)
+        )
+        if clashes:
+            raise CellConflict(self.period_id, self.action_id, clashes)
 
 
 class _Lookups:

@@ -382,7 +382,8 @@ class _Stored:
         return self.values.get((ret, column))
 
 
-def _load_stored(period_id: int, cells: Iterable[tuple[int, int]]) -> _Stored:
+def load_stored(period_id: int, cells: Iterable[tuple[int, int]]) -> _Stored:
+    """What the period holds for the (action id, subdivision id) cells given, read with a few set queries."""
     wanted = set(cells)
     action_ids = sorted({a for a, _s in wanted})
     returns: dict[tuple[int, int], int] = {}
@@ -440,7 +441,7 @@ def write_cells(
     now = dt.datetime.now().replace(microsecond=0)
     stamp, today = now.strftime("%Y-%m-%d %H:%M:%S"), now.date().isoformat()
     with database.atomic():
-        stored = stored or _load_stored(period.id, {(a, e.subdivision_id) for a, e in edits})
+        stored = stored or load_stored(period.id, {(a, e.subdivision_id) for a, e in edits})
         for action_id, edit in edits:
             if edit.column != DESCRIPTION_COLUMN and (action_id, edit.column) not in stored.indicators:
                 raise ServiceError(_("Acțiunea nu are indicatorul {column}.").format(column=edit.column))
@@ -530,7 +531,7 @@ def apply_import(preview: ImportPreview, accept_conflicts: Collection[CellRef] =
     redo = edits_by_action(chosen)
     imported: list[str] = []
     with database.atomic():
-        stored = _load_stored(period.id, {(c.ref.action_id, c.ref.subdivision_id) for c in chosen})
+        stored = load_stored(period.id, {(c.ref.action_id, c.ref.subdivision_id) for c in chosen})
         for c in chosen:
             now = stored.text(c.ref.action_id, c.ref.subdivision_id, c.ref.column)
             if normalize(now) != normalize(c.current):
