@@ -439,3 +439,54 @@ def test_report_language_modules_exist() -> None:
 
     for name in i18n.REPORT_LANGUAGE_MODULES:
         importlib.import_module(name)
+
+
+#: Romanian literals given to an error, a finding, print or argparse that stay Romanian on purpose, and why
+#: (as "path:text" prefixes).
+ROMANIAN_ON_PURPOSE: dict[str, str] = {}
+
+_SHOWN_BY = ("fail", "print", "echo", "add_argument", "add_parser", "Finding", "_finding")
+_ROMANIAN = re.compile("[ăâîșțĂÂÎȘȚ]")
+
+
+def test_no_romanian_message_of_the_core_bypasses_the_catalogue() -> None:
+    """A message the user reads (an error, a finding, the CLI's output and help) written as a bare
+    Romanian literal would stay Romanian in Russian mode; every one goes through ``_()``/``N_()``."""
+    bare = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(PACKAGE).as_posix()
+        if relative.startswith("gui/") or relative == "i18n.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        wrapped = {
+            id(inner)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in ("_", "N_", "ngettext")
+            for inner in ast.walk(node)
+        }
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = (
+                func.id
+                if isinstance(func, ast.Name)
+                else func.attr
+                if isinstance(func, ast.Attribute)
+                else ""
+            )
+            if not (name.endswith(("Error", "Refused")) or name in _SHOWN_BY):
+                continue
+            for argument in [*node.args, *(k.value for k in node.keywords)]:
+                for inner in ast.walk(argument):
+                    if (
+                        id(inner) not in wrapped
+                        and isinstance(inner, ast.Constant)
+                        and isinstance(inner.value, str)
+                        and _ROMANIAN.search(inner.value)
+                        and not any(f"{relative}:{inner.value}".startswith(p) for p in ROMANIAN_ON_PURPOSE)
+                    ):
+                        bare.append(f"{relative}:{inner.lineno}: {inner.value[:80]!r}")
+    assert not bare, f"{len(bare)} Romanian messages outside _():\n" + "\n".join(sorted(set(bare)))
