@@ -156,3 +156,14 @@ def test_the_next_period_follows_the_kinds_granularity(plan_db: Path) -> None:
         code="I", title="Integritate", first_year=2022, last_year=2025, kind="integritate"
     )
     assert next_period_of(integrity.id).code == "2022-A"
+
+
+def test_an_items_declared_column_text_is_found_by_the_search(plan_db: Path) -> None:
+    from balti_monitor.services.search import search
+
+    ids = open_government_plan()
+    SetColumnValue(ids["1.2"], "partners", "Asociația Presei Independente").apply()
+    (hit,) = search("presei")
+    assert (hit.kind, hit.action_code, hit.where) == ("plan", "1.2.", "planul: Parteneri")
+    SetColumnValue(ids["1.2"], "partners", "").apply()
+    assert search("presei") == []
