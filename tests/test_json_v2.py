@@ -198,3 +198,17 @@ def test_the_demo_as_a_version_1_document_loads_to_the_same_data(demo_db: Path, 
     open_database(tmp_path / "din-v1.sqlite")
     import_document(_as_version_1(current))
     assert dumps(export_document()) == dumps(current)
+
+
+def test_item_values_without_declared_columns_take_the_kinds(plan_db: Path, tmp_path: Path) -> None:
+    from balti_monitor.interchange.json_io import add_plan
+    from balti_monitor.services.plans import plan_columns, select_plan
+
+    _fill()
+    ogp = next(p for p in export_document()["plans"] if p["code"] == "OGP-2019-2020")
+    close_database()
+    open_database(tmp_path / "alt.sqlite")
+    plan_id, _ = add_plan({**ogp, "columns": []})
+    assert [c.key for c in plan_columns(plan_id)] == [c["key"] for c in ogp["columns"]]
+    assert all(c.id is not None for c in plan_columns(plan_id))
+    assert select_plan(None).id == plan_id
