@@ -181,6 +181,8 @@ def setup_statements() -> list[str]:
         "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO specialist, subdivision",
         # A clerk: its returns and values (row-level security below), the audit records of its writes.
         'GRANT INSERT, DELETE ON public."return", public.value TO subdivision',
+        # exactly these columns (an upgrade that narrows them takes back what an older setup granted)
+        'REVOKE UPDATE ON public."return", public.value FROM subdivision',
         *(
             f"GRANT UPDATE ({', '.join(columns)}) ON public.{_q(table)} TO subdivision"
             for table, columns in _CLERK_TABLES.items()
