@@ -135,6 +135,13 @@ _FUNCTIONS = (
     f"RAISE EXCEPTION '{FOREIGN_MARK}' USING ERRCODE = '42501'; END IF; "
     f"ELSIF NOT {SCHEMA}.return_writable(OLD.return_id) THEN "
     f"RAISE EXCEPTION '{FOREIGN_MARK}' USING ERRCODE = '42501'; END IF; END IF; RETURN OLD; END $$",
+    # The change log names the login that wrote (the name typed in the settings beside it, in brackets):
+    # on a server nobody can write in another person's name.
+    f"CREATE OR REPLACE FUNCTION {SCHEMA}.who_is_login() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN "
+    "IF NEW.who <> '' AND NEW.who <> session_user::text "
+    "AND left(NEW.who, length(session_user::text) + 2) <> session_user::text || ' (' THEN "
+    "NEW.who := session_user::text || ' (' || NEW.who || ')'; END IF; RETURN NEW; END $$",
     # The other windows learn which grid changed (the period and action), and who changed it (the pid).
     f"CREATE OR REPLACE FUNCTION {SCHEMA}.notify_change() RETURNS trigger LANGUAGE plpgsql AS $$ "
     "DECLARE p integer; a integer; row_data record; "
@@ -200,6 +207,10 @@ def setup_statements() -> list[str]:
             f"CREATE OR REPLACE TRIGGER bm_refuse_foreign_delete BEFORE DELETE ON public.{_q(table)} "
             f"FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.refuse_foreign_delete()"
         )
+    statements.append(
+        "CREATE OR REPLACE TRIGGER bm_who_is_login BEFORE INSERT OR UPDATE ON public.audit_context "
+        f"FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.who_is_login()"
+    )
     for table in _NOTIFIED:
         statements.append(
             f"CREATE OR REPLACE TRIGGER bm_notify_change AFTER INSERT OR UPDATE OR DELETE ON public.{_q(table)} "
