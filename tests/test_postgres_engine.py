@@ -23,6 +23,8 @@ from balti_monitor.db.postgres import (
 )
 from balti_monitor.interchange.json_io import export_document
 from balti_monitor.services.errors import ServiceError
+from tests.test_file_integrity import _commands
+from tests.test_file_integrity import command_files as command_files  # the fixture
 
 
 @pytest.fixture
@@ -301,3 +303,34 @@ def test_a_role_that_does_not_own_the_tables_copies_with_the_triggers_running(
 
     assert search("sesizari")  # the index was kept by the triggers
     close_database()
+
+
+def test_every_cli_command_runs_on_a_server(
+    server: Any,
+    command_files: dict[str, Path],
+    tmp_path: Path,
+    capsys: Any,
+) -> None:
+    """Every sub-command with ``--db postgresql://…`` (the file-integrity test's list): it does its work or
+    refuses in Romanian, never a traceback."""
+    from balti_monitor.services.engine_copy import copy_database
+
+    url = server.url(server.new_database())
+    copy_database(command_files["db"], url)
+    failures = []
+    for name, (_mode, args) in _commands(Path("unused.sqlite"), tmp_path, command_files).items():
+        if name == "copy":
+            args = ["copy", "--from", url, "--to", str(tmp_path / "copie-server.sqlite")]
+        capsys.readouterr()
+        try:
+            code = main(["--db", url, *args])
+        except Exception as exc:
+            failures.append((name, repr(exc)))
+            continue
+        _out, err = capsys.readouterr()
+        refused_in_romanian = code == 2 and err.startswith("Eroare: ")  # e.g. the period deleted earlier
+        if (code not in (0, 1) and not refused_in_romanian) or "Traceback" in err:
+            failures.append((name, code, err[-300:]))
+    for failure in failures:
+        print(failure)
+    assert failures == []
