@@ -305,6 +305,7 @@ def test_a_role_that_does_not_own_the_tables_copies_with_the_triggers_running(
     close_database()
 
 
+@pytest.mark.slow
 def test_every_cli_command_runs_on_a_server(
     server: Any,
     command_files: dict[str, Path],
@@ -334,3 +335,21 @@ def test_every_cli_command_runs_on_a_server(
     for failure in failures:
         print(failure)
     assert failures == []
+
+
+def test_the_word_report_from_a_server_is_byte_identical_to_the_files(
+    server: Any, demo_file: Path, tmp_path: Path
+) -> None:
+    """Same data, same report: the export reads the server exactly as the file (order, texts, dates)."""
+    from balti_monitor.export.render import export_report
+    from balti_monitor.services.engine_copy import copy_database
+
+    open_database(demo_file, read_only=True)
+    from_file = export_report(Period.get(), tmp_path / "fisier.docx")
+    close_database()
+    url = server.url(server.new_database())
+    copy_database(demo_file, url)
+    open_database(url, read_only=True)
+    from_server = export_report(Period.get(), tmp_path / "server.docx")
+    close_database()
+    assert Path(from_server).read_bytes() == Path(from_file).read_bytes()
