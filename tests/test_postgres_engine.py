@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
 
 from balti_monitor.cli import main
 from balti_monitor.db.connection import MIGRATIONS, SCHEMA_VERSION, close_database, open_database
@@ -25,6 +26,7 @@ from balti_monitor.interchange.json_io import export_document
 from balti_monitor.services.errors import ServiceError
 from tests.test_file_integrity import _commands
 from tests.test_file_integrity import command_files as command_files  # the fixture
+from tests.test_hostile import HOSTILE, _settings
 
 
 @pytest.fixture
@@ -353,3 +355,18 @@ def test_the_word_report_from_a_server_is_byte_identical_to_the_files(
     from_server = export_report(Period.get(), tmp_path / "server.docx")
     close_database()
     assert Path(from_server).read_bytes() == Path(from_file).read_bytes()
+
+
+@given(text=HOSTILE)
+@_settings(40)
+def test_hostile_text_round_trips_through_a_server(engine_demo_db: str, text: str) -> None:
+    """What a file keeps verbatim, a server keeps verbatim (the same rules refuse NUL and lone surrogates)."""
+    from balti_monitor.services.editing import cell_text, set_cell, validate_cell
+    from tests.test_hostile import _target
+
+    period, action_id, sub_id = _target()
+    set_cell(period, action_id, sub_id, 0, text)
+    assert cell_text(period, action_id, sub_id, 0) == text
+    if validate_cell(1, text) is None:
+        set_cell(period, action_id, sub_id, 1, text)
+        assert cell_text(period, action_id, sub_id, 1) == text
