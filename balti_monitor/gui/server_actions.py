@@ -16,6 +16,7 @@ and keeping the window in step with the others' changes.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier
 from PySide6.QtGui import QAction, QKeySequence
@@ -160,6 +161,8 @@ class ServerActions(QObject):
         from . import dialogs
 
         self.session.flush_pending()
+        previous_path = self.session.path
+        previous_url = self._url if self.session.server is not None else None
         password: str | None = None
         while True:
             url = address.url(password)
@@ -171,6 +174,7 @@ class ServerActions(QObject):
                     if password is not None:
                         continue
                 dialogs.show_error(self.window, self.tr("Conectare la server"), str(exc))
+                self._reopen(previous_path, previous_url)
                 return False
             break
         self._url = url
@@ -181,6 +185,22 @@ class ServerActions(QObject):
                 self.tr("Conectat la {server} ({who}).").format(server=address.shown(), who=access.describe())
             )
         return True
+
+    def _reopen(self, path: Path | None, url: str | None) -> None:
+        """After a refused connection: back to the file or server that was open."""
+        if url is not None:
+            try:
+                self.session.open_server(url, ServerAddress.parse(url).shown())
+            except BaltiMonitorError as exc:
+                self.session.message.emit(str(exc))
+            else:
+                self._url = url
+                self._start_feed()
+            return
+        if path is not None:
+            from .file_opening import open_or_explain
+
+            open_or_explain(self.session, path, self.window)
 
     # -- other people's changes ---------------------------------------------------------------------------
     def _opened(self) -> None:

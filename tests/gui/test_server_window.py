@@ -154,3 +154,18 @@ def test_the_password_is_asked_only_when_needed_and_never_remembered(
     assert "parola-secreta" not in stored
     assert [ServerAddress.parse(u) for u in json.loads(stored)] == [address]
     assert "parola-secreta" not in window.windowTitle()
+
+
+def test_a_refused_connection_goes_back_to_the_file_that_was_open(
+    server: Any, window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from balti_monitor.gui import dialogs
+
+    path = window.session.path
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: shown.append(text))
+    address = ServerAddress.parse(server.url_of("sef").replace(server.dbname, "nu_exista"))
+    assert not window.server_actions.connect_to(address)
+    assert shown and "nu_exista" in shown[0]
+    assert window.session.path == path and window.session.server is None
+    assert window.session.period is not None  # the file's data is shown again
