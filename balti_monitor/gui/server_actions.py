@@ -156,16 +156,18 @@ class ServerActions(QObject):
         address = ask_address(self.window, self.recent())
         return self.connect_to(address) if address is not None else False
 
-    def connect_to(self, address: ServerAddress) -> bool:
-        """Connect (asking the password only if the server wants one libpq did not find)."""
+    def connect_to(self, address: ServerAddress, url: str | None = None) -> bool:
+        """Connect (asking the password only if the server wants one libpq did not find); ``url`` is the
+        address as given on the command line (it may hold a password, used but never remembered)."""
         from . import dialogs
 
         self.session.flush_pending()
         previous_path = self.session.path
         previous_url = self._url if self.session.server is not None else None
         password: str | None = None
+        given = url
         while True:
-            url = address.url(password)
+            url = given if given is not None and password is None else address.url(password)
             try:
                 access = self.session.open_server(url, address.shown())
             except BaltiMonitorError as exc:

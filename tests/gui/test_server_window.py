@@ -169,3 +169,14 @@ def test_a_refused_connection_goes_back_to_the_file_that_was_open(
     assert shown and "nu_exista" in shown[0]
     assert window.session.path == path and window.session.server is None
     assert window.session.period is not None  # the file's data is shown again
+
+
+def test_the_application_started_with_a_server_url_works_on_the_server(
+    server: Any, start_window: Any, demo_copy: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from balti_monitor.gui.settings import AppSettings
+
+    monkeypatch.setattr(AppSettings, "last_file", lambda self: demo_copy)
+    window: Any = start_window(server.url_of("ion_dru"))
+    assert window.session.server is not None and window.session.access.role == "subdivision"
+    assert "ion_dru" in window.windowTitle()
