@@ -18,7 +18,10 @@ policies' ``WITH CHECK`` (an error, never a silent 0 rows); the columns that say
 (``subdivision_id``, ``period_id``, ``action_id``, ``return_id``, ``indicator_id``) cannot be updated by a clerk
 at all, so a row cannot be moved to another subdivision; ``DELETE`` is checked by a trigger (a policy can
 only hide rows from a delete, silently). Signed periods are refused by the same checks, besides the lock
-triggers of the audit. A clerk cannot switch the audit off (``audit_context.mode`` stays 0 for it).
+triggers of the audit. A clerk cannot switch the audit off (``audit_context.mode`` stays 0 for it), cannot
+write the change log or the search index itself (their triggers run as the tables' owner), and cannot mark
+its own return accepted. The change log names the login that wrote (``who_is_login``), with the name typed
+in the program's settings beside it.
 
 Every statement is idempotent (``IF NOT EXISTS``, ``CREATE OR REPLACE``, a policy created when missing and
 otherwise altered to the same definition), so :func:`setup_statements` can be run again after an upgrade.
