@@ -370,3 +370,44 @@ def test_hostile_text_round_trips_through_a_server(engine_demo_db: str, text: st
     if validate_cell(1, text) is None:
         set_cell(period, action_id, sub_id, 1, text)
         assert cell_text(period, action_id, sub_id, 1) == text
+
+
+def test_an_older_server_database_is_upgraded_in_one_transaction(
+    server: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server's migrations (PG_MIGRATIONS) run like the file's: in order, each with its version bump,
+    all or nothing; a read-only opening refuses to upgrade. (A later version is simulated here.)"""
+    from balti_monitor.db import postgres
+
+    name = server.new_database()
+    url = server.url(name)
+    open_database(url)
+    close_database()
+    later = SCHEMA_VERSION + 1
+
+    def step(db: Any) -> None:
+        db.execute_sql("CREATE TABLE later_table (id SERIAL PRIMARY KEY)")
+
+    monkeypatch.setattr(postgres, "SCHEMA_VERSION", later)
+    monkeypatch.setitem(postgres.PG_MIGRATIONS, later, step)
+    with pytest.raises(ServerError) as caught:
+        open_database(url, read_only=True)
+    assert caught.value.kind == "needs_upgrade"
+
+    def broken(db: Any) -> None:
+        step(db)
+        raise RuntimeError("the step failed half-way")
+
+    monkeypatch.setitem(postgres.PG_MIGRATIONS, later, broken)
+    with pytest.raises(RuntimeError):
+        open_database(url)
+    import psycopg
+
+    with psycopg.connect(server.conninfo(name)) as conn:  # nothing of it stayed
+        assert conn.execute("SELECT version FROM schema_version").fetchone() == (SCHEMA_VERSION,)
+        assert conn.execute("SELECT to_regclass('later_table')").fetchone() == (None,)
+    monkeypatch.setitem(postgres.PG_MIGRATIONS, later, step)
+    open_database(url)
+    assert server_version(database) == later
+    assert database.execute_sql("SELECT count(*) FROM later_table").fetchone()[0] == 0
+    close_database()
