@@ -167,6 +167,12 @@ def test_a_servers_backup_is_a_self_contained_sqlite_file(
     # and restored into another server from that file: the same data; the log is the copy's, followed by
     # the restore's own records (what it put back)
     other = server.url(server.new_database())
+    from balti_monitor.services.restore import preview_restore
+
+    open_database(url)
+    _report, comparison = preview_restore(copy)  # the server's side of the preview: its own contents
+    assert comparison.lines() and "2023-S1" in "\n".join(comparison.lines())
+    close_database()
     assert main(["--db", other, "restore", str(copy), "--yes"]) == 0
     open_database(other, read_only=True)
     restored = _document()
