@@ -167,6 +167,12 @@ def test_a_servers_backup_is_a_self_contained_sqlite_file(
     # and restored into another server from that file: the same data; the log is the copy's, followed by
     # the restore's own records (what it put back)
     other = server.url(server.new_database())
+    from balti_monitor.services.restore import preview_restore
+
+    open_database(url)
+    _report, comparison = preview_restore(copy)  # the server's side of the preview: its own contents
+    assert comparison.lines() and "2023-S1" in "\n".join(comparison.lines())
+    close_database()
     assert main(["--db", other, "restore", str(copy), "--yes"]) == 0
     open_database(other, read_only=True)
     restored = _document()
@@ -370,3 +376,62 @@ def test_hostile_text_round_trips_through_a_server(engine_demo_db: str, text: st
     if validate_cell(1, text) is None:
         set_cell(period, action_id, sub_id, 1, text)
         assert cell_text(period, action_id, sub_id, 1) == text
+
+
+def test_an_older_server_database_is_upgraded_in_one_transaction(
+    server: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server's migrations (PG_MIGRATIONS) run like the file's: in order, each with its version bump,
+    all or nothing; a read-only opening refuses to upgrade. (A later version is simulated here.)"""
+    from balti_monitor.db import postgres
+
+    name = server.new_database()
+    url = server.url(name)
+    open_database(url)
+    close_database()
+    later = SCHEMA_VERSION + 1
+
+    def step(db: Any) -> None:
+        db.execute_sql("CREATE TABLE later_table (id SERIAL PRIMARY KEY)")
+
+    monkeypatch.setattr(postgres, "SCHEMA_VERSION", later)
+    monkeypatch.setitem(postgres.PG_MIGRATIONS, later, step)
+    with pytest.raises(ServerError) as caught:
+        open_database(url, read_only=True)
+    assert caught.value.kind == "needs_upgrade"
+
+    def broken(db: Any) -> None:
+        step(db)
+        raise RuntimeError("the step failed half-way")
+
+    monkeypatch.setitem(postgres.PG_MIGRATIONS, later, broken)
+    with pytest.raises(RuntimeError):
+        open_database(url)
+    import psycopg
+
+    with psycopg.connect(server.conninfo(name)) as conn:  # nothing of it stayed
+        assert conn.execute("SELECT version FROM schema_version").fetchone() == (SCHEMA_VERSION,)
+        assert conn.execute("SELECT to_regclass('later_table')").fetchone() == (None,)
+    monkeypatch.setitem(postgres.PG_MIGRATIONS, later, step)
+    open_database(url)
+    assert server_version(database) == later
+    assert database.execute_sql("SELECT count(*) FROM later_table").fetchone()[0] == 0
+    close_database()
+
+
+def test_a_worker_thread_reads_the_server_through_its_own_connection(engine_demo_db: str) -> None:
+    """The application's workers (export, forms) read on threads of their own, as they do from a file."""
+    found: list[object] = []
+
+    def work() -> None:
+        try:
+            found.append(Period.select().count())
+        except Exception as exc:
+            found.append(exc)
+        finally:
+            database.close()
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(30)
+    assert found == [Period.select().count()]
