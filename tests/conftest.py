@@ -187,7 +187,15 @@ def fresh_target(engine: str, tmp_path: Path) -> Iterator[object]:
 #: Modules whose PostgreSQL runs are part of the default (quick) run; the PostgreSQL runs of the other
 #: modules' tests are marked ``slow`` (the default run stays under its 3 minutes; CI runs them all).
 PG_IN_DEFAULT_RUN = frozenset(
-    {"test_postgres_engine", "test_editing", "test_search", "test_signing", "test_audit", "test_interchange"}
+    {
+        "test_postgres_engine",
+        "test_editing",
+        "test_search",
+        "test_signing",
+        "test_audit",
+        "test_interchange",
+        "test_cell_conflicts",  # two people on one grid: the point of a server
+    }
 )
 
 
