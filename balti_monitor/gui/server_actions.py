@@ -237,8 +237,16 @@ class ServerActions(QObject):
         """Read again the grids other people changed (of the period shown); how many grids."""
         if self._feed is None:
             return 0
+        try:
+            arrived = self._feed.take()
+        except Exception as exc:  # the listening connection was lost: F5 still works
+            self._stop_feed()
+            self.session.message.emit(
+                self.tr("Modificările altora nu mai apar singure ({error}); apăsați F5.").format(error=exc)
+            )
+            return 0
         count = 0
-        for period_id, actions in self._feed.take().items():
+        for period_id, actions in arrived.items():
             if self.session.period is not None and period_id == self.session.period.id:
                 self.session.refresh(period_id, actions)
                 count += len(actions)

@@ -180,3 +180,16 @@ def test_the_application_started_with_a_server_url_works_on_the_server(
     window: Any = start_window(server.url_of("ion_dru"))
     assert window.session.server is not None and window.session.access.role == "subdivision"
     assert "ion_dru" in window.windowTitle()
+
+
+def test_a_lost_listening_connection_falls_back_to_f5_without_an_error(server: Any, window: Any) -> None:
+    on_server(window, server)
+    actions = window.server_actions
+    with connect(server, "balti") as admin:  # the server drops the listening connection
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%%' "
+            "AND datname = current_database()"
+        )
+    assert actions.take_changes() == 0
+    assert actions._feed is None  # stopped, no endless errors
+    assert "F5" in window.statusBar().currentMessage()
