@@ -134,6 +134,9 @@ class ServerActions(QObject):
         self._feed: ChangeFeed | None = None
         self._notifier: QSocketNotifier | None = None
         self._url: str | None = None  # with the password, if one was typed: in memory only
+        #: actions only the specialist can use (the plan, periods, imports, signing …): hidden for a clerk
+        #: or a reader on a server, whose writes there the server would refuse anyway
+        self.specialist_only: list[QAction] = []
         session.opened.connect(self._opened)
 
     # -- recent servers -----------------------------------------------------------------------------------
@@ -206,6 +209,8 @@ class ServerActions(QObject):
 
     # -- other people's changes ---------------------------------------------------------------------------
     def _opened(self) -> None:
+        for action in self.specialist_only:
+            action.setVisible(self.session.access.everything)
         if self.session.server is None:
             self._stop_feed()
             self._url = None

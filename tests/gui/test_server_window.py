@@ -113,6 +113,7 @@ def test_f5_reads_the_period_again(server: Any, window: Any) -> None:
 def test_a_clerks_window_edits_only_its_own_row(server: Any, window: Any) -> None:
     on_server(window, server, "ana_ds")
     assert "ana_ds" in window.windowTitle()
+    assert not window.period_bar.new_period_action.isVisible()
     select_action(window, "1.13")
     model = window.action_page.model
     own, other = model.row_of_subdivision(sid("DS")), model.row_of_subdivision(sid("DRU"))
@@ -125,7 +126,10 @@ def test_a_clerks_window_edits_only_its_own_row(server: Any, window: Any) -> Non
 
 
 def test_a_viewers_window_edits_nothing(server: Any, window: Any) -> None:
+    assert window.signing_actions.sign_action.isVisible()  # on the file: everything offered
     on_server(window, server, "vera")
+    assert not window.signing_actions.sign_action.isVisible()  # the specialist's actions are not offered
+    assert not window.subdivisions_action.isVisible()
     select_action(window, "1.13")
     model = window.action_page.model
     for row in range(model.rowCount()):
