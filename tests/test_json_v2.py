@@ -162,3 +162,39 @@ def test_a_wrong_version_2_document_is_refused_saying_where(
     with pytest.raises(InterchangeError) as caught:
         import_document(document)
     assert where in str(caught.value)
+
+
+def test_a_plan_is_added_beside_the_plans_of_a_file(plan_db: Path, tmp_path: Path) -> None:
+    from balti_monitor.db.models import Plan
+    from balti_monitor.interchange.json_io import add_plan
+    from balti_monitor.services.plans import select_plan
+
+    _fill()
+    document = export_document()
+    close_database()
+    open_database(tmp_path / "bălți.sqlite")
+    from balti_monitor.services.bundled import ensure_bundled_plan
+
+    ensure_bundled_plan()
+    ogp = next(p for p in document["plans"] if p["code"] == "OGP-2019-2020")
+    broken = copy.deepcopy(ogp)
+    broken["priorities"][0]["actions"][1]["values"] = {"nope": "x"}
+    with pytest.raises(InterchangeError, match="nope"):
+        add_plan(broken)
+    assert Plan.select().count() == 1  # all or nothing
+    plan_id, _ = add_plan(ogp)
+    assert select_plan("OGP-2019-2020").id == plan_id and Plan.select().count() == 2
+    with pytest.raises(InterchangeError, match="are deja planul"):
+        add_plan(ogp)
+    with pytest.raises(InterchangeError, match="registru"):
+        add_plan({**ogp, "code": "ALT", "kind": "registru"})
+    again = next(p for p in export_document()["plans"] if p["code"] == "OGP-2019-2020")
+    assert again == ogp
+
+
+def test_the_demo_as_a_version_1_document_loads_to_the_same_data(demo_db: Path, tmp_path: Path) -> None:
+    current = export_document()
+    close_database()
+    open_database(tmp_path / "din-v1.sqlite")
+    import_document(_as_version_1(current))
+    assert dumps(export_document()) == dumps(current)

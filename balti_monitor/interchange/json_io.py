@@ -46,7 +46,7 @@ from balti_monitor.services.applicability import effective_responsibilities
 from balti_monitor.services.audit import cell_texts, export_log, import_log, record_differences, recording
 from balti_monitor.services.backup import auto_backup
 from balti_monitor.services.changes import ChangeSet
-from balti_monitor.services.document_schema import DOCUMENT, InterchangeError, check
+from balti_monitor.services.document_schema import DOCUMENT, PLAN, InterchangeError, check
 from balti_monitor.services.kinds import DEFAULT_KIND, find_kind, get_kind, kind_codes
 from balti_monitor.services.plan_import import NARRATIVE_FIELDS, fail, import_plan
 from balti_monitor.services.signing import keep_signed, signature_of, signed_periods
@@ -512,6 +512,28 @@ def import_json_with_backup(path: Path | str, *, replace: bool = False) -> Chang
     auto_backup("import")
     with guard_write("Importul"):
         return import_json(Path(path), replace=replace)
+
+
+def add_plan(item: dict[str, Any], *, source: str = "json") -> tuple[int, ChangeSet]:
+    """Add one plan of the version-2 shape (``plans[i]`` of a document, with its periods) to the open file,
+    beside the plans it holds: validated first (its kind known, its code new, the subdivisions it names
+    present), after an automatic backup, in one recorded transaction, all or nothing. Returns the new plan's
+    id. (Bundled example plans are added this way.)"""
+    if not isinstance(item, dict):
+        raise InterchangeError("$: se aștepta un plan (obiect JSON).")
+    check(item, PLAN, "$")
+    _refuse_invalid_characters(item, "$")
+    if find_kind(item["kind"]) is None:
+        raise InterchangeError(
+            f"$.kind: tipul de plan „{item['kind']}” nu este cunoscut (tipuri: {', '.join(kind_codes())})."
+        )
+    if Plan.get_or_none(Plan.code == item["code"]) is not None:
+        raise InterchangeError(f"$.code: fișierul are deja planul „{item['code']}”.")
+    sub_ids = {s.code: s.id for s in Subdivision.select(Subdivision.id, Subdivision.code)}
+    auto_backup("import")
+    with guard_write("Adăugarea planului"), recording(source):
+        plan = import_plan(item, "$", sub_ids)
+    return plan.id, ChangeSet.everything()
 
 
 def _portable_key(key: str, code_of: dict[int, str]) -> str:

@@ -127,7 +127,10 @@ def signed_refusal(period_id: int | None = None) -> ServiceError:
     if sig is None:
         return ServiceError("Perioada este semnată și nu mai poate fi modificată.")
     period = sig.period
-    code = f"{period.year}-S{period.semester}" if period.semester else f"{period.year}-A"
+    if period.span_end:
+        code = f"{period.year}-{period.span_end}"
+    else:
+        code = f"{period.year}-S{period.semester}" if period.semester else f"{period.year}-A"
     who = sig.signed_by or "un utilizator necunoscut"
     return ServiceError(
         f"Perioada {code} este semnată de {who} ({sig.signed_at.replace('T', ' ')}) și nu mai poate fi "
