@@ -130,3 +130,29 @@ def test_cli_lists_loads_once_and_exports(tmp_path: Path, capsys: pytest.Capture
     report = tmp_path / "raport.docx"
     assert main(["--db", str(db), "export", "--period", "2020-S1", "--out", str(report), "--quiet"]) == 0
     assert read_register(report)[1][1] == ["1", "2", "3", "4", "6", "7", "8", "9"]
+
+
+def test_the_bundled_plan_without_a_period_prints_its_own_table(db: Path, tmp_path: Path) -> None:
+    import json
+
+    from balti_monitor.resources import read_resource_text
+    from balti_monitor.services.bundled import ensure_bundled_plan
+
+    plan, _ = ensure_bundled_plan()
+    out = export_register(plan_register(plan.id), tmp_path / "pla.docx")
+    rows = read_register(out)
+    kind = json.loads(read_resource_text("data", "kinds/pla.json"))
+    assert rows[0][1] == [c["label"] for c in kind["columns"] if c["in_plan"]]
+    bundled = json.loads(read_resource_text("data", "pla_2023_2027.json"))
+    first = bundled["priorities"][0]["actions"][0]
+    assert rows[2][1][:2] == [first["code"], first["title"]]
+    assert len(rows) == 1 + sum(1 + len(p["actions"]) for p in bundled["priorities"])
+
+
+def test_adding_an_example_to_a_file_with_data_backs_it_up_first(db: Path) -> None:
+    from balti_monitor.services.backup import auto_backup_dir
+
+    load_example("integritate-baltati")
+    load_example("program-balti-2017-2019")
+    copies = sorted(p.name for p in auto_backup_dir(db).glob("*-exemplu.sqlite"))
+    assert copies, "no automatic backup before the second example"

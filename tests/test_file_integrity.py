@@ -569,6 +569,7 @@ def test_while_the_file_is_held_every_writer_is_refused_and_nothing_changes(
         "forms-in",
         "forms-status --set",
         "import-report",
+        "load-example",
     ],
 )
 def test_every_writer_makes_the_automatic_backup_first(

@@ -40,7 +40,7 @@ def action(code: str, title: str, **fields: Any) -> dict[str, Any]:
         "indicators_placeholder": False,
         "extra": {},
         "indicators": [
-            {"number": n, "text": t, "aggregation": "none", "gender_split": False, "placeholder": False}
+            {"number": n, "text": t, "aggregation": "manual", "gender_split": False, "placeholder": False}
             for n, t in enumerate(indicators, start=1)
             if t
         ],
@@ -81,11 +81,12 @@ def plan(
     priorities: list[dict[str, Any]],
     periods: list[dict[str, Any]],
     approving_act: str = "",
+    short_title: str = "",
 ) -> dict[str, Any]:
     return {
         "code": code,
         "title": title,
-        "short_title": "",
+        "short_title": short_title,
         "approving_act": approving_act,
         "first_year": first,
         "last_year": last,
@@ -173,7 +174,17 @@ def integritate() -> dict[str, Any]:
             {"number": number, "title": title, "title_placeholder": False, "columns": own, "actions": actions}
         )
     return document(
-        plan("PI-BALTATI-2022", data["title"][0], "integritate", 2022, 2025, columns, priorities, [])
+        plan(
+            "PI-BALTATI-2022",
+            data["title"][0],
+            "integritate",
+            2022,
+            2025,
+            columns,
+            priorities,
+            [],
+            short_title="Plan de integritate Bălțați",
+        )
     )
 
 
@@ -207,7 +218,11 @@ def program() -> dict[str, Any]:
         )
         if results:
             returns.append(ret(nr, results))
+    # the seed names the plan in the genitive ("INFORMAȚIE CU PRIVIRE LA REALIZAREA Planului de acțiuni …"):
+    # the plan's own title is the nominative, the rest verbatim
     title = " ".join(data["title"][1:])
+    assert title.startswith("Planului ")
+    title = "Planul " + title.removeprefix("Planului ")
     return document(
         plan(
             "PM-ONC-2017-2019",
@@ -218,6 +233,7 @@ def program() -> dict[str, Any]:
             columns,
             priorities,
             [period(2017, 0, 2019, returns)],
+            short_title="Program ONC Bălți 2017-2019",
         )
     )
 
@@ -281,6 +297,7 @@ def guvernare() -> dict[str, Any]:
             priorities,
             [period(2020, 1, 0, returns)],
             approving_act="Hotărîrea Guvernului nr.1172/2018",
+            short_title="Guvernare deschisă 2019-2020",
         )
     )
 

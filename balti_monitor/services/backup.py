@@ -63,6 +63,7 @@ REASONS: dict[str, str] = {
     "restaurare": "înainte de restaurarea dintr-o copie",
     "import": "înainte de un import",
     "demo": "înainte de încărcarea datelor demonstrative",
+    "exemplu": "înainte de adăugarea unui plan exemplu",
     "manual": "la cererea utilizatorului",
     "stergere": "înainte de ștergerea unei perioade",
     "stergereplan": "înainte de ștergerea unui element al planului",

@@ -2,9 +2,11 @@
 documents (format version 2), loadable into the open file as new plans ("Plan → Adaugă un plan exemplu",
 ``balti-monitor load-example NAME``).
 
-Each example file holds one plan (with its periods, when it is a report). Loading writes in one
-transaction, recorded in the change log as source ``example``; a plan whose code is already in the file is
-refused with a message and nothing changes.
+Each example file holds one plan (with its periods, when it is a report). Loading is the path of
+``interchange.json_io.add_plan`` built from the same service pieces (this layer may not import the
+interchange): validated first (shape, known kind, new code), an automatic backup of the file, then one
+guarded transaction recorded in the change log as source ``example``; a plan whose code is already in the
+file is refused with a message and nothing changes.
 """
 
 from __future__ import annotations
@@ -16,10 +18,13 @@ from typing import Any
 from balti_monitor.db.models import Plan, Subdivision, database
 from balti_monitor.resources import read_resource_text
 from balti_monitor.services.audit import recording
+from balti_monitor.services.backup import auto_backup
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.document_schema import PLAN, InterchangeError, check
 from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.kinds import find_kind
 from balti_monitor.services.plan_import import import_plan
+from balti_monitor.services.storage_errors import guard_write
 
 INDEX_FILE = "examples/index.json"
 
@@ -73,10 +78,16 @@ def load_example(name: str) -> tuple[int, ChangeSet]:
             f"Planul exemplu „{name}” este deja în acest fișier (planul cu codul „{item['code']}”); "
             "nu a fost încărcat din nou și nimic nu s-a schimbat."
         )
-    sub_ids = {s.code: s.id for s in Subdivision.select()}
     try:
         check(item, PLAN, "$.plans[0]")
-        with recording("example"), database.atomic():
+    except InterchangeError as exc:
+        raise ServiceError(f"Planul exemplu „{name}” nu a putut fi încărcat: {exc}") from exc
+    if find_kind(item["kind"]) is None:
+        raise ServiceError(f"Planul exemplu „{name}” are un tip de plan necunoscut („{item['kind']}”).")
+    sub_ids = {s.code: s.id for s in Subdivision.select(Subdivision.id, Subdivision.code)}
+    auto_backup("exemplu")  # like every import: a copy of the file first
+    try:
+        with guard_write("Adăugarea planului exemplu"), recording("example"), database.atomic():
             plan = import_plan(item, "$.plans[0]", sub_ids)
     except InterchangeError as exc:
         raise ServiceError(f"Planul exemplu „{name}” nu a putut fi încărcat: {exc}") from exc
