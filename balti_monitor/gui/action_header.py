@@ -106,11 +106,11 @@ class ActionHeader(QTextBrowser):
         """The header as rich text."""
         tr = self.tr
         what = tr("Subacțiunea") if info.parent_id is not None else tr("Acțiunea")
-        title = escape(info.title)
+        title = escape(info.shown_title)
         if info.title_placeholder:
             title = f'<span style="{PLACEHOLDER_STYLE}">{title}</span>'
         parts = [
-            f'<p style="margin:0 0 6px 0; font-size:large"><b>{what} {escape(info.code)}.</b> {title}</p>'
+            f'<p style="margin:0 0 6px 0; font-size:large"><b>{what} {escape(info.code.rstrip("."))}.</b> {title}</p>'
         ]
         term = (
             escape(info.deadline)

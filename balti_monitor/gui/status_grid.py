@@ -392,6 +392,17 @@ class StatusGridView(QTableView):
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setStretchLastSection(False)
 
+    #: a row shows at most this many lines of its narrative (the whole text: tooltip and editor)
+    MAX_LINES = 6
+
+    def fit_rows(self) -> None:
+        """Rows as tall as their text, at most :attr:`MAX_LINES` lines, so several items stay in sight."""
+        self.resizeRowsToContents()
+        limit = self.fontMetrics().lineSpacing() * self.MAX_LINES + 8
+        for row in range(self.model().rowCount() if self.model() is not None else 0):
+            if self.rowHeight(row) > limit:
+                self.setRowHeight(row, limit)
+
     def fit_columns(self) -> None:
         """Column widths: the code fits, the narrative takes what is left (set once the columns exist)."""
         header = self.horizontalHeader()

@@ -111,7 +111,7 @@ class StatusPage(QWidget):
         self.model.set_rows(item_progress(period.id), choices)
         self.view.setColumnHidden(STATUS, not choices)  # a kind without statuses (seed 002): no column
         self._loaded_period = period.id
-        self.view.resizeRowsToContents()
+        self.view.fit_rows()
 
     def show_action(self, action_id: int | None) -> None:
         """Show an item: its header, its row selected (the period's rows loaded when needed)."""

@@ -99,7 +99,7 @@ def item_progress(period_id: int) -> list[ItemProgress]:
                 ItemProgress(
                     action_id=action.id,
                     code=action.code,
-                    title=action.title,
+                    title=action.shown_title,
                     depth=action.depth,
                     has_children=action.id in parents,
                     status=entry.status if entry is not None else "",
