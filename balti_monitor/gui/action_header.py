@@ -112,12 +112,14 @@ class ActionHeader(QTextBrowser):
         parts = [
             f'<p style="margin:0 0 6px 0; font-size:large"><b>{what} {escape(info.code.rstrip("."))}.</b> {title}</p>'
         ]
+        per_item = result is None  # the status page: no grid, show only what the plan states
         term = (
             escape(info.deadline)
             if info.deadline
             else f'<span style="{PLACEHOLDER_STYLE}">{tr("nespecificat")}</span>'
         )
-        parts.append(f'<p style="margin:2px 0"><b>{tr("Termenul de realizare:")}</b> {term}</p>')
+        if info.deadline or not per_item:
+            parts.append(f'<p style="margin:2px 0"><b>{tr("Termenul de realizare:")}</b> {term}</p>')
         responsible = escape(info.responsible_text) if info.responsible_text else ""
         others = "; ".join(escape(o) for o in info.other_responsible)
         if result is not None:
@@ -125,16 +127,21 @@ class ActionHeader(QTextBrowser):
             grid_names = ", ".join(names) if names else tr("niciuna")
         else:
             grid_names = ""
-        line = f'<p style="margin:2px 0"><b>{tr("Instituția responsabilă:")}</b> {responsible or grid_names}'
-        if others:
-            line += f"; {others}"
-        line += "</p>"
-        parts.append(line)
+        if responsible or grid_names or others:
+            line = (
+                f'<p style="margin:2px 0"><b>{tr("Instituția responsabilă:")}</b> {responsible or grid_names}'
+            )
+            if others:
+                line += f"; {others}"
+            line += "</p>"
+            parts.append(line)
         for key, value in info.columns:  # the plan's own columns (partners, cost, risks …)
             if value.strip():
                 label = escape(self.column_labels.get(key, key))
                 text = escape(value).replace("\n", "<br>")
                 parts.append(f'<p style="margin:2px 0"><b>{label}:</b> {text}</p>')
+        if per_item and not info.indicators:
+            return "".join(parts)
         if not self.indicators_shown:
             count = len(info.indicators)
             parts.append(

@@ -75,6 +75,8 @@ class StatusGridModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {}
         #: applies an edit (item, status, description, links); False when refused
         self.write: Write | None = None
+        #: the header of the narrative column as the plan names its progress ("" the default)
+        self.narrative_label = ""
 
     # -- content ------------------------------------------------------------------------------------------
     def set_rows(self, rows: list[ItemProgress], choices: list[StatusChoice]) -> None:
@@ -128,7 +130,7 @@ class StatusGridModel(QAbstractTableModel):
             self.tr("Nr."),
             self.tr("Acțiunea / subacțiunea"),
             self.tr("Status"),
-            self.tr("Măsuri întreprinse"),
+            self.narrative_label or self.tr("Măsuri întreprinse"),
             self.tr("Legături"),
         ]
         return names[section] if 0 <= section < len(names) else None

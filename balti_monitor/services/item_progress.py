@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from balti_monitor.db.models import Period
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.outline import plan_outline
-from balti_monitor.services.plans import plan_kind
+from balti_monitor.services.plans import plan_columns, plan_kind
 from balti_monitor.services.progress import Link, period_progress
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "heading_text",
     "item_progress",
     "progress_by_item",
+    "progress_label",
     "status_choices",
 ]
 
@@ -74,6 +75,19 @@ def group_heading(plan_id: int) -> str:
 def heading_text(template: str, number: str, title: str) -> str:
     """A group's heading from its kind's template (``{number}``, ``{title}``)."""
     return template.replace("{number}", number).replace("{title}", title)
+
+
+def progress_label(plan_id: int) -> str:
+    """How the plan's table names its progress column ("Măsuri întreprinse", "Rezultate" …), "" when none."""
+    try:
+        columns = plan_columns(plan_id)
+    except ServiceError:
+        return ""
+    for source in ("progress_description", "progress"):
+        for column in columns:
+            if column.source == source and column.label.strip():
+                return " ".join(column.label.split())
+    return ""
 
 
 def status_choices(plan_id: int) -> list[StatusChoice]:
