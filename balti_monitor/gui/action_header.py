@@ -158,8 +158,9 @@ class ActionHeader(QTextBrowser):
             badges = []
             if ind.gender_split:
                 badges.append(tr("F/B"))
-            with contextlib.suppress(ValueError):
-                badges.append(rule_short(Aggregation(ind.aggregation)))
+            if not per_item:  # no Total row where the progress is per item
+                with contextlib.suppress(ValueError):
+                    badges.append(rule_short(Aggregation(ind.aggregation)))
             badge = f' <span style="color:#5b6f8f">({"; ".join(badges)})</span>' if badges else ""
             # Paragraphs with a hanging indent, not a table: Qt lays tables out much more slowly.
             items.append(
