@@ -198,6 +198,20 @@ class ItemDialog:
             self._original_text = fields.text
         if not self.placeholder_box.isChecked():
             self.placeholder_box.setVisible(False)
+        for widget in (  # the fields another kind of item has: not in this form, never drawn
+            self.number_edit,
+            self.deadline_edit,
+            self.responsible_edit,
+            self.aggregation_combo,
+            self.gender_box,
+            self.placeholder_box,
+            self.indicators_placeholder_box,
+            self.in_plan_box,
+            self.in_report_box,
+        ):
+            if form.indexOf(widget) < 0:
+                widget.hide()
+        self.deadline_edit.setCursorPosition(0)  # a long term shows its beginning
         self.title_edit.textChanged.connect(self._text_typed)
         self.error = QLabel(self.dialog)
         self.error.setStyleSheet("color:#a00")
