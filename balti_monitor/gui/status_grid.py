@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
@@ -287,6 +288,12 @@ class StatusDelegate(QStyledItemDelegate):
         rect = option.rect
         if isinstance(editor, QPlainTextEdit):
             rect = rect.adjusted(0, 0, 0, max(0, 120 - rect.height()))
+        elif isinstance(editor, QComboBox):  # its own height, centred; as wide as its longest word
+            hint = editor.sizeHint()
+            height = min(rect.height(), hint.height())
+            rect = QRect(
+                rect.x(), rect.y() + (rect.height() - height) // 2, max(rect.width(), hint.width()), height
+            )
         editor.setGeometry(rect)
 
 
