@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from balti_monitor.db.models import Action, Period, Subdivision, database
+from balti_monitor.db.models import Action, Period, PlanColumn, Subdivision, database
 from balti_monitor.db.search_index import (
     KIND_ACTION,
+    KIND_COLUMN,
     KIND_DESCRIPTION,
     KIND_INDICATOR,
     KIND_NARRATIVE,
@@ -102,6 +103,11 @@ def search(text: str, period_id: int | None = None, limit: int = MAX_HITS) -> li
         a.id: a.code for a in Action.select(Action.id, Action.code).where(Action.id.in_(list(action_ids)))
     }
     subdivisions = {s.id: s.name for s in Subdivision.select(Subdivision.id, Subdivision.name)}
+    column_ids = [row[4] for row in rows if row[0] == KIND_COLUMN and row[4] is not None]
+    column_labels = {
+        c.id: c.label
+        for c in PlanColumn.select(PlanColumn.id, PlanColumn.label).where(PlanColumn.id.in_(column_ids))
+    }
     hits: list[SearchHit] = []
     for kind, period, action, subdivision, column, snippet in rows:
         if kind == KIND_DESCRIPTION:
@@ -114,6 +120,8 @@ def search(text: str, period_id: int | None = None, limit: int = MAX_HITS) -> li
             name, where = "plan", "planul: titlul acțiunii"
         elif kind == KIND_INDICATOR:
             name, where = "plan", f"planul: Indicator {column}"
+        elif kind == KIND_COLUMN:
+            name, where = "plan", f"planul: {column_labels.get(column, 'o coloană')}"
         else:
             continue
         hits.append(
