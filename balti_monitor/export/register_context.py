@@ -23,7 +23,7 @@ from balti_monitor.db.models import (
     ReturnLink,
     Value,
 )
-from balti_monitor.domain.kinds import PlanKind
+from balti_monitor.domain.kinds import ItemTexts, KindColumn, PlanKind, cell_text
 from balti_monitor.export.options import ExportError
 from balti_monitor.export.register import (
     Link,
@@ -37,15 +37,6 @@ from balti_monitor.services.kinds import find_kind
 
 
 @dataclass(frozen=True)
-class _Column:
-    key: str
-    label: str
-    number: str
-    source: str
-    merge: str
-
-
-@dataclass(frozen=True)
 class _Progress:
     status: str
     description: str
@@ -53,11 +44,11 @@ class _Progress:
     values: tuple[str, ...]
 
 
-def _columns(plan: Plan, kind: PlanKind | None, in_report: bool) -> list[_Column]:
+def _columns(plan: Plan, kind: PlanKind | None, in_report: bool) -> list[KindColumn]:
     stored = list(PlanColumn.select().where(PlanColumn.plan == plan).order_by(PlanColumn.position))
     if stored:
         return [
-            _Column(c.key, c.label, c.number, c.source, c.merge)
+            KindColumn(c.key, c.label, c.number, c.source, c.format, c.merge, c.in_plan, c.in_report)
             for c in stored
             if (c.in_report if in_report else c.in_plan)
         ]
@@ -65,17 +56,7 @@ def _columns(plan: Plan, kind: PlanKind | None, in_report: bool) -> list[_Column
         raise ExportError(
             f"Planul „{plan.code}” nu are coloane declarate și tipul lui („{plan.kind}”) nu este cunoscut."
         )
-    return [
-        _Column(c.key, c.label, c.number, c.source, c.merge)
-        for c in kind.columns
-        if (c.in_report if in_report else c.in_plan)
-    ]
-
-
-def _code_title(action: Action) -> str:
-    title = str(action.title)
-    code = str(action.code)
-    return title if not code or title.startswith(code) else f"{code} {title}"
+    return [c for c in kind.columns if (c.in_report if in_report else c.in_plan)]
 
 
 def _spans(keys: list[str], table_keys: list[str]) -> list[int] | None:
@@ -125,9 +106,9 @@ def plan_register(plan_id: int, period_id: int | None = None) -> RegisterTable:
     ):
         indicators[ind.action_id].append(str(ind.text))
     column_ids = {c.id: c.key for c in PlanColumn.select().where(PlanColumn.plan == plan)}
-    values: dict[tuple[int, str], str] = {}
+    values: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for v in ActionColumnValue.select().where(ActionColumnValue.column << list(column_ids)):
-        values[(v.action_id, column_ids[v.column_id])] = str(v.raw_text)
+        values[v.action_id].append((column_ids[v.column_id], str(v.raw_text)))
     group_columns: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for g in (
         GroupColumn.select(GroupColumn, PlanColumn)
@@ -159,36 +140,34 @@ def plan_register(plan_id: int, period_id: int | None = None) -> RegisterTable:
             if r.updated_at and (last_change is None or r.updated_at > last_change):
                 last_change = r.updated_at
 
-    def cell(column: _Column, item: Action) -> str | RegisterCell:
+    def texts(action: Action) -> ItemTexts:
+        found = progress.get(action.id)
+        return ItemTexts(
+            code=str(action.code),
+            title=str(action.title),
+            indicators=tuple(indicators[action.id]),
+            deadline=str(action.deadline),
+            responsible=str(action.responsible_text),
+            columns=tuple(values[action.id]),
+            description=found.description if found else "",
+            status=found.status if found else "",
+            links=tuple((link.text, link.url) for link in found.links) if found else (),
+            values=tuple(enumerate(found.values, start=1)) if found else (),
+        )
+
+    def cell(column: KindColumn, item: Action, span: int) -> RegisterCell:
+        """One cell: the kind's definition of the column's text (``domain.kinds.cell_text``); the progress
+        cell keeps its parts so the status prints bold and the links as hyperlinks."""
+        own = texts(item)
+        if column.source == "progress":
+            found = progress.get(item.id)
+            if found is None:
+                return RegisterCell(span=span)
+            return RegisterCell(
+                text=found.description, status=found.status.strip(), links=found.links, span=span
+            )
         parent = by_id.get(item.parent_id) if item.parent_id is not None else None
-        owner = parent if column.source.startswith("parent_") and parent is not None else item
-        source = column.source.removeprefix("parent_")
-        if source == "code":
-            return str(owner.code)
-        if source == "title":
-            return str(owner.title)
-        if source == "code_title":
-            return _code_title(owner)
-        if source == "indicators":
-            return "\n".join(indicators[item.id])
-        if source == "deadline":
-            return str(item.deadline)
-        if source == "responsible":
-            return str(item.responsible_text)
-        if source == "column":
-            return values.get((item.id, column.key), "")
-        found = progress.get(item.id)
-        if found is None:
-            return ""
-        if source == "progress":
-            return RegisterCell(text=found.description, status=found.status, links=found.links)
-        if source == "progress_description":
-            return found.description
-        if source == "progress_status":
-            return found.status
-        if source == "progress_values":
-            return "\n".join(found.values)
-        return ""
+        return RegisterCell(text=cell_text(column, own, texts(parent) if parent else None), span=span)
 
     rows: list[RegisterRow] = []
     if not own_columns:
@@ -217,13 +196,7 @@ def plan_register(plan_id: int, period_id: int | None = None) -> RegisterTable:
                 if same_parent and column.merge == "down" and column.source.startswith("parent_"):
                     cells.append(RegisterCell(merged_above=True, span=span))
                     continue
-                content = cell(column, item)
-                if isinstance(content, RegisterCell):
-                    cells.append(
-                        RegisterCell(text=content.text, status=content.status, links=content.links, span=span)
-                    )
-                else:
-                    cells.append(RegisterCell(text=content, span=span))
+                cells.append(cell(column, item, span))
             rows.append(RegisterRow("item", tuple(cells)))
 
     title = [str(plan.title)]
