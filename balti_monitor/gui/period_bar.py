@@ -6,7 +6,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from balti_monitor.services.changes import ChangeSet
-from balti_monitor.services.periods import PeriodInfo, PeriodKey, next_period_key
+from balti_monitor.services.periods import PeriodInfo, PeriodKey
+from balti_monitor.services.plans import next_period_of
 
 from . import dialogs
 from .session import Session
@@ -157,11 +158,12 @@ class PeriodBar(QWidget):
 
     # -- creating -----------------------------------------------------------------------------------------
     def next_key(self) -> PeriodKey | None:
-        """The semester after the latest one (or the plan's first semester)."""
+        """The period after the latest one, as the plan's kind counts them (a semester for the Bălți plan,
+        a year, or a span of years), or the plan's first."""
         plan = self.session.plan
         if plan is None:
             return None
-        return next_period_key(plan.first_year, self._periods())
+        return next_period_of(plan.id)
 
     def create_next_period(self) -> bool:
         """Ask, then create the next period as one undo step and show it."""
