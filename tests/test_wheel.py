@@ -45,6 +45,10 @@ def test_wheel_contains_the_resources(wheel: Path) -> None:
     assert "balti_monitor/data/subdivisions.json" in names
     assert any(n.startswith("balti_monitor/templates/") and n.endswith(".docx") for n in names)
     assert any(n.startswith("balti_monitor/ui/") for n in names)
+    # the core's translations: compiled in the build, only the .mo files shipped (issue 17)
+    assert "balti_monitor/locale/ru/LC_MESSAGES/balti_monitor.mo" in names
+    assert "balti_monitor/locale/ro/LC_MESSAGES/balti_monitor.mo" in names
+    assert not any(n.endswith(".po") for n in names)
     # the GUI's catalogues: compiled by the build (setup.py), their sources beside them
     for language in ("ro", "ru"):
         assert f"balti_monitor/ui/balti_monitor_{language}.qm" in names
@@ -90,3 +94,12 @@ def test_installed_wheel_runs_demo_in_a_fresh_venv(wheel: Path, tmp_path: Path) 
     )
     assert check.returncode == 1
     assert "1.13 · Indicator 2" in check.stdout
+    russian = subprocess.run(
+        [str(script), "--lang", "ru", "--db", str(db), "check", "--period", "2023-S1"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+    )
+    assert russian.returncode == 1
+    assert "1.13 · Индикатор 2" in russian.stdout

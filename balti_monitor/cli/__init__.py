@@ -229,7 +229,7 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         from balti_monitor.cli.common import terminal_safe
 
-        sys.stderr.write(f"Eroare: {terminal_safe(message)}\n")
+        sys.stderr.write(_("Eroare: {message}\n").format(message=terminal_safe(message)))
         raise SystemExit(EXIT_ERROR)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from balti_monitor.cli.common import default_plan, opened, period_arg, run_guarded, terminal_safe
-from balti_monitor.i18n import _
+from balti_monitor.i18n import _, ngettext, report_texts
 
 
 def register(sub: Any) -> None:
@@ -81,13 +81,15 @@ def cmd_log(args: argparse.Namespace) -> int:
         code = f"{period.year}-S{period.semester}" if period.semester else f"{period.year}-A"
         entries = period_log(code, plan_code=plan.code, action=args.action, subdivision=args.subdivision)
         if args.out:
-            written = write_log_xlsx(
-                entries, Path(args.out), _("Jurnalul modificărilor — {code}").format(code=code)
-            )
+            with report_texts():  # the workbook is a document: its title stays Romanian
+                title = _("Jurnalul modificărilor — {code}").format(code=code)
+            written = write_log_xlsx(entries, Path(args.out), title)
             print(
-                _("Jurnalul ({n_entries} modificări) a fost scris în „{written}”.").format(
-                    n_entries=len(entries), written=written
-                )
+                ngettext(
+                    "Jurnalul ({n_entries} modificare) a fost scris în „{written}”.",
+                    "Jurnalul ({n_entries} modificări) a fost scris în „{written}”.",
+                    len(entries),
+                ).format(n_entries=len(entries), written=written)
             )
             return 0
         for row in log_rows(entries):
@@ -110,10 +112,10 @@ def cmd_completeness(args: argparse.Namespace) -> int:
     with opened(args, create=False):
         period = period_arg(default_plan(), args.period)
         overview = period_completeness(period.id)
-        totals = ", ".join(f"{STATE_LABELS_RO[s]} {overview.total(s)}" for s in STATES)
+        totals = ", ".join(f"{_(STATE_LABELS_RO[s])} {overview.total(s)}" for s in STATES)
         print(_("Perioada {period_code}: {totals}.").format(period_code=overview.period_code, totals=totals))
         for line in overview.subdivisions:
-            counts = ", ".join(f"{STATE_LABELS_RO[s]} {line.counts[s]}" for s in STATES if line.counts[s])
+            counts = ", ".join(f"{_(STATE_LABELS_RO[s])} {line.counts[s]}" for s in STATES if line.counts[s])
             form = line.form_state or _("fără formular")
             print(terminal_safe(f"{line.code:<8} {form:<18} {counts}"))
         messages = overdue_text(overview, args.deadline)

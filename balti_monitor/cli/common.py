@@ -101,7 +101,7 @@ def period_arg(plan: Plan, code: str) -> Period:
 
 def fail(message: str, code: int = 2) -> int:
     """Print a Romanian error (control characters made visible) and return the exit code."""
-    sys.stderr.write(f"Eroare: {terminal_safe(message)}\n")
+    sys.stderr.write(_("Eroare: {message}\n").format(message=terminal_safe(message)))
     return code
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from balti_monitor.cli.common import default_plan, opened, period_arg, run_guarded, terminal_safe
-from balti_monitor.i18n import _
+from balti_monitor.i18n import _, ngettext
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import key_of
 from balti_monitor.services.results import period_results
@@ -132,7 +132,13 @@ def cmd_check(args: argparse.Namespace) -> int:
                     )
                 )
         if count:
-            print(_("\n{count} constatări nerezolvate în perioada {code}.").format(count=count, code=code))
+            print(
+                ngettext(
+                    "\n{count} constatare nerezolvată în perioada {code}.",
+                    "\n{count} constatări nerezolvate în perioada {code}.",
+                    count,
+                ).format(count=count, code=code)
+            )
             return 1
         print(
             _("\nNicio constatare nerezolvată în perioada {code}.").format(code=code)
@@ -189,11 +195,14 @@ def cmd_totals(args: argparse.Namespace) -> int:
                     _("    (introdus manual; calculat: {sentence})").format(sentence=totals.counts.sentence())
                 )
             for total in totals.indicators:
-                line = f"  Indicator {total.number}: {total.shown or '—'}"
+                line = _("  Indicator {number}: {shown}").format(
+                    number=total.number, shown=total.shown or "—"
+                )
                 if total.override is not None:
-                    line += f"   [manual; calculat: {total.text or total.problem or '—'}]"
+                    computed = total.text or (_(total.problem) if total.problem else "—")
+                    line += _("   [manual; calculat: {computed}]").format(computed=computed)
                 elif total.problem:
-                    line += f"   [{total.problem}]"
+                    line += f"   [{_(total.problem)}]"
                 written = result.grid.references.get(total.number)
                 if written is not None and written.strip() != total.shown.strip():
                     line += _("   [raportul original: {value}]").format(value=written.strip() or "—")

@@ -179,8 +179,10 @@ def cmd_forms_in(args: argparse.Namespace) -> int:
             )
         if preview.conflicts and not args.accept_conflicts:
             print(
-                _(
-                    "{n_conflicts} conflicte au păstrat valoarea din aplicație (folosiți --accept-conflicts pentru a lua valoarea din formular)."
+                ngettext(
+                    "{n_conflicts} conflict a păstrat valoarea din aplicație (folosiți --accept-conflicts pentru a lua valoarea din formular).",
+                    "{n_conflicts} conflicte au păstrat valoarea din aplicație (folosiți --accept-conflicts pentru a lua valoarea din formular).",
+                    len(preview.conflicts),
                 ).format(n_conflicts=len(preview.conflicts))
             )
     return 0

@@ -91,7 +91,7 @@ def _confirmed(args: argparse.Namespace, target: Path) -> bool:
     if args.yes:
         return True
     answer = input(_("Înlocuiți datele din „{name}” cu cele din copie? [d/N] ").format(name=target.name))
-    return answer.strip().lower() in ("d", "da", "y", "yes")
+    return answer.strip().lower() in ("d", "da", "y", "yes", "д", "да")
 
 
 def cmd_restore(args: argparse.Namespace) -> int:

@@ -76,7 +76,7 @@ class Finding:
         """Human-readable place: "1.13 · Indicator 2 · Direcția secretariat"."""
         parts = [self.action]
         if self.indicator is not None:
-            parts.append(f"Indicator {self.indicator}")
+            parts.append(_("Indicator {number}").format(number=self.indicator))
         if self.subdivision:
             parts.append(self.subdivision)
         return " · ".join(parts)

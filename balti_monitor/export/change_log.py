@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from balti_monitor.export.xlsx_file import save_workbook
+from balti_monitor.i18n import _, report_texts
 from balti_monitor.services.audit import LogEntry
 
 HEADERS = (
@@ -30,7 +31,7 @@ def log_rows(entries: Sequence[LogEntry]) -> list[list[object]]:
     return [
         [
             entry.at.strftime("%Y-%m-%d %H:%M:%S"),
-            entry.who or "necunoscut",
+            entry.who or _("necunoscut"),
             entry.source_label,
             entry.kind_label,
             entry.period,
@@ -64,7 +65,9 @@ def write_log_xlsx(entries: Sequence[LogEntry], out_path: Path, title: str) -> P
     sheet.append(list(HEADERS))
     for cell in sheet[2]:
         cell.font = Font(bold=True)
-    for row in log_rows(entries):
+    with report_texts():  # a document: Romanian whatever the interface language
+        rows = log_rows(entries)
+    for row in rows:
         sheet.append(row)
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, str):
@@ -74,4 +77,4 @@ def write_log_xlsx(entries: Sequence[LogEntry], out_path: Path, title: str) -> P
         sheet.column_dimensions[chr(ord("A") + index)].width = width
     sheet.freeze_panes = "A3"
     sheet.auto_filter.ref = f"A2:L{max(sheet.max_row, 2)}"
-    return save_workbook(book, out_path, "Jurnalul nu a putut fi salvat")
+    return save_workbook(book, out_path, _("Jurnalul nu a putut fi salvat"))

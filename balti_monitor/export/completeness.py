@@ -4,19 +4,27 @@ deadline, and a sheet with the plain-text message of each subdivision (to paste 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from balti_monitor.export.xlsx_file import save_workbook
+from balti_monitor.i18n import _, report_texts
 from balti_monitor.services.completeness import Completeness, describe_owed, overdue_text
 
 
 def write_overdue_xlsx(overview: Completeness, out_path: Path, deadline: str = "") -> Path:
     """Write the list (through a temporary file); every text is stored as text, never a formula."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
     out_path = Path(out_path)
     if out_path.suffix.lower() != ".xlsx":
         out_path = out_path.with_name(out_path.name + ".xlsx")
+    with report_texts():  # a document for the subdivisions: Romanian whatever the interface language
+        book = _overdue_book(overview, deadline)
+    return save_workbook(book, out_path, _("Lista nu a putut fi salvată"))
+
+
+def _overdue_book(overview: Completeness, deadline: str) -> Any:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -46,4 +54,4 @@ def write_overdue_xlsx(overview: Completeness, out_path: Path, deadline: str = "
         texts.cell(texts.max_row, 2).data_type = "s"
     texts.column_dimensions["A"].width = 40
     texts.column_dimensions["B"].width = 90
-    return save_workbook(book, out_path, "Lista nu a putut fi salvată")
+    return book

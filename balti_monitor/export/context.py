@@ -33,7 +33,7 @@ from balti_monitor.domain.grid import ActionGrid
 from balti_monitor.domain.totals import ActionTotals, compute_totals
 from balti_monitor.export.options import ExportError, ExportOptions
 from balti_monitor.export.text import keep_numbers_together, printable
-from balti_monitor.i18n import _
+from balti_monitor.i18n import _, report_texts
 from balti_monitor.services.annual import year_semesters
 from balti_monitor.services.grids import load_grids, plan_actions
 from balti_monitor.services.narrative import NarrativeData, get_narrative
@@ -313,6 +313,11 @@ def build_context(plan: Plan, period: Period, options: ExportOptions | None = No
     if period.plan_id != plan.id:
         raise ExportError(_("Perioada aleasă nu aparține planului acestui raport."))
     wanted = normalise_priorities(plan, options.priorities)
+    with report_texts():  # the report is Romanian whatever the interface language (findings, counts, states)
+        return _build_context(plan, period, options, wanted)
+
+
+def _build_context(plan: Plan, period: Period, options: ExportOptions, wanted: set[str] | None) -> Context:
     key = key_of(period)
     with database.atomic():  # one consistent snapshot; nothing is written
         priorities = list(Priority.select().where(Priority.plan == plan).order_by(Priority.position))

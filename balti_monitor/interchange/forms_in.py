@@ -26,7 +26,7 @@ from balti_monitor.db.models import (
     database,
 )
 from balti_monitor.domain.checks import Finding
-from balti_monitor.i18n import _
+from balti_monitor.i18n import _, ngettext
 from balti_monitor.interchange.forms_common import (
     FORM_SHEET,
     SignedRow,
@@ -162,7 +162,7 @@ def _compare(
             gone.append(
                 _("{code} · indicatorul {number}").format(code=code, number=number)
                 if number is not None
-                else f"acțiunea {code}"
+                else _("acțiunea {code}").format(code=code)
             )
             continue
         targets[key] = CellRef(action.id, sub.id, DESCRIPTION_COLUMN if number is None else number)
@@ -232,8 +232,10 @@ def _compare(
     if missing:
         example = ", ".join(f"{k.split('#')[0]} · {_row_label(k)}" for k in missing[:3])
         warnings.append(
-            _(
-                "{n_missing} rânduri ale formularului lipsesc din foaia „{FORM_SHEET}” ({example}); valorile lor rămân neschimbate."
+            ngettext(
+                "{n_missing} rând al formularului lipsește din foaia „{FORM_SHEET}” ({example}); valoarea lui rămâne neschimbată.",
+                "{n_missing} rânduri ale formularului lipsesc din foaia „{FORM_SHEET}” ({example}); valorile lor rămân neschimbate.",
+                len(missing),
             ).format(n_missing=len(missing), FORM_SHEET=FORM_SHEET, example=example)
         )
     if raw.stray:

@@ -20,7 +20,7 @@ from typing import Any
 from balti_monitor.db import connection
 from balti_monitor.db.connection import DatabaseError, describe_problems, read_header
 from balti_monitor.db.schema import describe as schema_describe
-from balti_monitor.i18n import _
+from balti_monitor.i18n import _, ngettext
 from balti_monitor.services._sqlite_files import TABLES, require_open, ro_connect
 from balti_monitor.services.storage_errors import storage_problem
 
@@ -73,9 +73,9 @@ class FileReport:
         if self.schema_version is not None:
             out.append(_("Versiunea structurii: {schema_version}").format(schema_version=self.schema_version))
         if self.ok or self.table_counts:
-            out.append(f"Planuri: {', '.join(self.plans) or 'niciunul'}")
-            out.append(f"Perioade: {', '.join(self.periods) or 'niciuna'}")
-            out.append(f"Subdiviziuni: {self.subdivision_count}")
+            out.append(_("Planuri: {plans}").format(plans=", ".join(self.plans) or _("niciunul")))
+            out.append(_("Perioade: {periods}").format(periods=", ".join(self.periods) or _("niciuna")))
+            out.append(_("Subdiviziuni: {count}").format(count=self.subdivision_count))
             out.append(
                 _("Informații prezentate de subdiviziuni: {return_count}").format(
                     return_count=self.return_count
@@ -384,9 +384,9 @@ def compare(current: FileReport, candidate: FileReport) -> Comparison:
 
     rows = (
         ComparisonRow(_("Fișier"), current.path.name, candidate.path.name),
-        ComparisonRow("Planuri", joined(current.plans), joined(candidate.plans)),
-        ComparisonRow("Perioade", joined(current.periods), joined(candidate.periods)),
-        ComparisonRow("Subdiviziuni", str(current.subdivision_count), str(candidate.subdivision_count)),
+        ComparisonRow(_("Planuri"), joined(current.plans), joined(candidate.plans)),
+        ComparisonRow(_("Perioade"), joined(current.periods), joined(candidate.periods)),
+        ComparisonRow(_("Subdiviziuni"), str(current.subdivision_count), str(candidate.subdivision_count)),
         ComparisonRow(
             _("Informații ale subdiviziunilor"), str(current.return_count), str(candidate.return_count)
         ),
@@ -416,8 +416,10 @@ def compare(current: FileReport, candidate: FileReport) -> Comparison:
         )
     if candidate.return_count < current.return_count:
         warnings.append(
-            _(
-                "Copia aleasă are cu {value} informații ale subdiviziunilor mai puțin decât datele deschise."
+            ngettext(
+                "Copia aleasă are cu {value} informație a subdiviziunilor mai puțin decât datele deschise.",
+                "Copia aleasă are cu {value} informații ale subdiviziunilor mai puțin decât datele deschise.",
+                current.return_count - candidate.return_count,
             ).format(value=current.return_count - candidate.return_count)
         )
     if warnings:

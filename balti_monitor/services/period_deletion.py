@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from balti_monitor.db.models import FormStatus, Narrative, Period, Return, TotalOverride, Value, database
-from balti_monitor.i18n import _
+from balti_monitor.i18n import _, ngettext
 from balti_monitor.services.backup import auto_backup
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
@@ -45,22 +45,36 @@ class PeriodContents:
         lines = [_("Perioada {label} ({code}) conține:").format(label=self.label, code=self.code)]
         if self.returns:
             lines.append(
-                _(
-                    "• {returns} informații ale subdiviziunilor (descrieri), cu {values} valori ale indicatorilor;"
+                ngettext(
+                    "• {returns} informație a subdiviziunilor (descriere), cu {values} valori ale indicatorilor;",
+                    "• {returns} informații ale subdiviziunilor (descrieri), cu {values} valori ale indicatorilor;",
+                    self.returns,
                 ).format(returns=self.returns, values=self.values)
             )
         elif self.values:
-            lines.append(_("• {values} valori ale indicatorilor;").format(values=self.values))
+            lines.append(
+                ngettext(
+                    "• {values} valoare a indicatorilor;", "• {values} valori ale indicatorilor;", self.values
+                ).format(values=self.values)
+            )
         if self.narrative:
             lines.append(_("• textul raportului (rezumat, riscuri, propuneri, semnături);"))
         if self.overrides:
             lines.append(
-                _("• {overrides} totaluri introduse manual, cu motivele lor;").format(
-                    overrides=self.overrides
-                )
+                ngettext(
+                    "• {overrides} total introdus manual, cu motivul lui;",
+                    "• {overrides} totaluri introduse manual, cu motivele lor;",
+                    self.overrides,
+                ).format(overrides=self.overrides)
             )
         if self.forms:
-            lines.append(_("• starea a {forms} formulare de retur.").format(forms=self.forms))
+            lines.append(
+                ngettext(
+                    "• starea a {forms} formular de retur.",
+                    "• starea a {forms} formulare de retur.",
+                    self.forms,
+                ).format(forms=self.forms)
+            )
         return "\n".join(lines)
 
 
