@@ -369,7 +369,9 @@ def test_a_failed_write_is_explained_and_leaves_the_undo_stack_as_it_was(
 
     stack.undo()  # the undo fails too: the command leaves the stack, the data keeps the edit
     assert stack.count() == 0 and not stack.canRedo()
-    assert "discul este plin" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() and (
+        ui_language != "ro" or "discul este plin" in window.statusBar().currentMessage()
+    )
     assert cell_text(period, info.id, _sid(DRP), 5) == "1 caz"
 
     monkeypatch.undo()

@@ -97,7 +97,8 @@ def test_forms_are_generated_from_the_menu(window, monkeypatch, tmp_path, ui_lan
     assert ui_language != "ro" or summary[0].startswith(
         "Au fost generate 2 formulare pentru perioada 2023-S1"
     )
-    assert "Termenul de returnare: 14.07.2023." in summary
+    assert any("14.07.2023" in line for line in summary)
+    assert ui_language != "ro" or "Termenul de returnare: 14.07.2023." in summary
     cover = load_workbook(folder / "Retur_DRU_2023-S1.xlsx")["Instrucțiuni"]
     assert any("14.07.2023" in str(c.value) for row in cover.iter_rows() for c in row if c.value)
     states = {r.code: r.state for r in form_statuses(stored_period(window.session.period.id))}
@@ -241,7 +242,7 @@ def test_the_preview_shows_refused_files_findings_and_keeps_conflicts_by_default
         assert ui_language != "ro" or texts[0].startswith(
             "1.6 · Direcția resurse umane: Sunt raportate valori"
         )
-        assert [t for t in texts[1:] if "Raportul original" not in t] == []
+        assert ui_language != "ro" or [t for t in texts[1:] if "Raportul original" not in t] == []
         tabs = dialog.dialog.findChild(QTabWidget, "tabs")
         tab = tr("FormsPreviewDialog", "&Constatări (+{new} / −{gone})")
         assert tabs.tabText(2) == tab.format(new=len(texts), gone=0)

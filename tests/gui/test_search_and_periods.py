@@ -28,7 +28,7 @@ def test_ctrl_shift_f_finds_returns_without_diacritics_and_enter_shows_the_cell(
     press(dialog.query, Qt.Key.Key_Return)
     rows = [[dialog.model.index(r, c).data() for c in range(5)] for r in range(dialog.model.rowCount())]
     assert any(r[1] == "5.3" and r[3] == i18n._("descriere") and r[0] == "2023-S1" for r in rows)
-    target = next(i for i, r in enumerate(rows) if r[1] == "5.3" and r[3] == "descriere")
+    target = next(i for i, r in enumerate(rows) if r[1] == "5.3" and r[3] == i18n._("descriere"))
     dialog.results.setCurrentIndex(dialog.model.index(target, 0))
     press(dialog.results, Qt.Key.Key_Return)
     QApplication.processEvents()
