@@ -237,6 +237,7 @@ def test_bundle_is_small_and_holds_only_what_the_program_uses(build: Build) -> N
     ):
         assert needed in names, needed
     assert not [n for n in names if n.endswith(".po")], "the catalogues' sources are not shipped"
+    assert not [n for n in names if n.startswith("babel/")], "Babel (30 MB) only compiles the catalogues"
 
 
 # --- The Windows installer script --------------------------------------------------------------------------
