@@ -270,6 +270,41 @@ def test_a_server_of_the_version_before_is_migrated_keeping_every_row_as_the_fil
             conn.execute("UPDATE value SET raw_text = 'x' WHERE id = (SELECT min(id) FROM value)")
 
 
+def test_the_rights_of_a_servers_roles_reach_what_the_migration_adds(
+    server: Any, previous_file: Path
+) -> None:
+    """A role that reads the plan (as ``server-setup`` grants it) reads the new plan tables and a return's links
+    after the migration, and writes none of them; one that may update a return's status may update its
+    meaning too, and nothing more."""
+    import psycopg
+
+    name = _older_server(server, previous_file, SCHEMA_VERSION - 1)
+    role = f"cititor_{name}"
+    server.execute(
+        f"CREATE ROLE {role} NOLOGIN",
+        f"GRANT SELECT ON action TO {role}",
+        f"GRANT USAGE, SELECT ON SEQUENCE action_id_seq TO {role}",
+        f'GRANT UPDATE (status) ON "return" TO {role}',
+        dbname=name,
+    )
+    open_database(server.url(name))
+    close_database()
+    with psycopg.connect(server.conninfo(name)) as conn:
+
+        def has(check: str, *args: str) -> bool:
+            row = conn.execute(
+                f"SELECT {check}({', '.join(['%s'] * (len(args) + 1))})", (role, *args)
+            ).fetchone()
+            return bool(row and row[0])
+
+        for table in ("plan_column", "group_column", "action_column_value", "return_link"):
+            assert has("has_table_privilege", table, "SELECT"), table
+            assert not has("has_table_privilege", table, "INSERT"), table
+            assert has("has_sequence_privilege", f"{table}_id_seq", "USAGE"), table
+        assert has("has_column_privilege", "return", "status_meaning", "UPDATE")
+        assert not has("has_column_privilege", "return", "description", "UPDATE")
+
+
 def test_a_failed_migration_leaves_the_server_at_its_version(
     server: Any, previous_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

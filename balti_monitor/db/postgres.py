@@ -715,6 +715,38 @@ def _replace_functions(db: pw.Database, statements: Sequence[str]) -> None:
             _sql(db, f"ALTER FUNCTION {signature} SET {name} = {value}")
 
 
+def _grant_like(db: pw.Database, model_table: str, tables: Sequence[str]) -> None:
+    """Give ``tables`` (new) and their key sequences the privileges ``model_table`` and its sequence have
+    (granted by ``server-setup`` or by IT), so the roles of a server work on them as on the older tables."""
+    for suffix in ("", "_id_seq"):
+        source = _sql(
+            db,
+            "SELECT coalesce(r.rolname, 'PUBLIC'), a.privilege_type FROM pg_class c "
+            "CROSS JOIN LATERAL aclexplode(c.relacl) a LEFT JOIN pg_roles r ON r.oid = a.grantee "
+            "WHERE c.oid = to_regclass(?) AND a.grantee <> c.relowner",
+            (f'"{model_table}{suffix}"',),
+        ).fetchall()
+        for role, privilege in source:
+            grantee = "PUBLIC" if role == "PUBLIC" else '"' + str(role).replace('"', '""') + '"'
+            for table in tables:
+                kind = "SEQUENCE " if suffix else ""
+                _sql(db, f'GRANT {privilege} ON {kind}"{table}{suffix}" TO {grantee}')
+
+
+def _grant_column_like(db: pw.Database, table: str, model_column: str, column: str) -> None:
+    """Give ``column`` (new) of ``table`` the column privileges ``model_column`` has."""
+    source = _sql(
+        db,
+        "SELECT coalesce(r.rolname, 'PUBLIC'), a.privilege_type FROM pg_attribute t "
+        "CROSS JOIN LATERAL aclexplode(t.attacl) a LEFT JOIN pg_roles r ON r.oid = a.grantee "
+        "WHERE t.attrelid = to_regclass(?) AND t.attname = ?",
+        (f'"{table}"', model_column),
+    ).fetchall()
+    for role, privilege in source:
+        grantee = "PUBLIC" if role == "PUBLIC" else '"' + str(role).replace('"', '""') + '"'
+        _sql(db, f'GRANT {privilege} ("{column}") ON "{table}" TO {grantee}')
+
+
 def _kinds_and_progress_v9(db: pw.Database) -> None:
     """Version 8 -> 9 on a server: :data:`~balti_monitor.db.postgres_schema.MIGRATION_V9`, then the data step
     of the SQLite migration (the text values of ``action.extra`` become declared columns and their values,
@@ -792,6 +824,10 @@ def _kinds_and_progress_v9(db: pw.Database) -> None:
             _sql(db, 'UPDATE "return" SET "status_meaning" = ? WHERE "id" = ?', (meaning, return_id))
         _sql(db, 'ALTER TABLE "return" ENABLE TRIGGER lock_return')
     _replace_functions(db, server_functions_v9())
+    # the rights of a server's roles: the plan's new tables and a return's links as the plan's own tables
+    # (everyone reads, whoever may change the plan writes), the status's meaning as the status
+    _grant_like(db, "action", ("plan_column", "group_column", "action_column_value", "return_link"))
+    _grant_column_like(db, "return", "status", "status_meaning")
 
 
 PG_MIGRATIONS[9] = _kinds_and_progress_v9
