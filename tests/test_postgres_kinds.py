@@ -305,6 +305,31 @@ def test_the_rights_of_a_servers_roles_reach_what_the_migration_adds(
         assert not has("has_column_privilege", "return", "description", "UPDATE")
 
 
+def test_only_the_owner_of_the_tables_migrates_a_server_and_anyone_else_is_told_who(
+    server: Any, previous_file: Path
+) -> None:
+    import psycopg
+
+    from balti_monitor.db.postgres import ServerError
+
+    name = _older_server(server, previous_file, SCHEMA_VERSION - 1)
+    person = f"coleg_{name}"
+    server.execute(
+        f"CREATE ROLE {person} LOGIN",
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {person}",
+        dbname=name,
+    )
+    with pytest.raises(ServerError, match=r"doar proprietarul tabelelor \(„balti”\)") as caught:
+        open_database(server.url(name, user=person))
+    assert caught.value.kind == "needs_upgrade"
+    with psycopg.connect(server.conninfo(name)) as conn:
+        assert conn.execute("SELECT version FROM schema_version").fetchone() == (SCHEMA_VERSION - 1,)
+    open_database(server.url(name))  # the owner
+    close_database()
+    open_database(server.url(name, user=person))  # then the colleague works on it
+    close_database()
+
+
 def test_a_failed_migration_leaves_the_server_at_its_version(
     server: Any, previous_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -297,6 +297,7 @@ def ensure_server_schema(db: ServerDatabase, shown: str, *, create: bool, read_o
                     f"deschideți-o pentru scriere. {_SERVER_UNCHANGED}",
                     "needs_upgrade",
                 )
+            _check_migrator(db, shown, version)
             for step in range(version + 1, SCHEMA_VERSION + 1):
                 PG_MIGRATIONS[step](db)
                 _sql(db, "UPDATE schema_version SET version = ? WHERE id = 1", (step,))
@@ -306,6 +307,23 @@ def ensure_server_schema(db: ServerDatabase, shown: str, *, create: bool, read_o
             f"Baza de date „{shown}” nu are structura unei baze Bălți Monitor: {'; '.join(problems[:5])}. "
             f"{_SERVER_UNCHANGED}",
             "damaged",
+        )
+
+
+def _check_migrator(db: pw.Database, shown: str, version: int) -> None:
+    """A migration changes the tables, which only their owner (or a member of the owner's role) may do:
+    anyone else is told who must open the database once, before any step runs."""
+    row = _sql(
+        db,
+        "SELECT pg_get_userbyid(relowner), pg_has_role(current_user, relowner, 'USAGE') FROM pg_class "
+        "WHERE oid = to_regclass('schema_version')",
+    ).fetchone()
+    if row is not None and not row[1]:
+        raise ServerError(
+            f"Baza de date „{shown}” are structura versiunii {version} și trebuie actualizată la versiunea "
+            f"{SCHEMA_VERSION}; actualizarea o poate face doar proprietarul tabelelor („{row[0]}”): deschideți "
+            f"baza o dată ca „{row[0]}”, apoi toți ceilalți o pot folosi. {_SERVER_UNCHANGED}",
+            "needs_upgrade",
         )
 
 
