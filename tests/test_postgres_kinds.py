@@ -378,8 +378,9 @@ def test_returns_of_the_action_as_a_whole_are_unique_audited_and_locked_on_both_
     engine_demo_db: str,
 ) -> None:
     """Raw SQL, as another program would write: one return of the action as a whole per action and period,
-    recorded with an empty subdivision and the span's code, its status recorded, its links deleted with
-    it, and a link of a signed period refused."""
+    recorded with an empty subdivision and the span's code, its status recorded (with the review status and
+    the description in the same order on both engines), its links deleted with it, and a link of a signed
+    period refused."""
     action, code, period, plan = _sql(
         "SELECT a.id, a.code, p.id, p.plan_id FROM action a, period p ORDER BY a.id, p.id LIMIT 1"
     ).fetchone()
@@ -392,6 +393,10 @@ def test_returns_of_the_action_as_a_whole_are_unique_audited_and_locked_on_both_
     with pytest.raises(pw.IntegrityError), database.atomic():
         _sql(insert, (action, period, "a doua", ""))
     _sql('UPDATE "return" SET status = ? WHERE subdivision_id IS NULL', ("Realizată",))
+    _sql(  # one statement, three changes: recorded in the order of SQLite's triggers
+        'UPDATE "return" SET description = ?, review_status = ?, status = ? WHERE subdivision_id IS NULL',
+        ("Acțiunea a fost realizată.", "accepted", "Realizată integral"),
+    )
     _sql("INSERT INTO period (plan_id, year, semester, span_end) VALUES (?, 2017, 0, 2019)", (plan,))
     span = _sql("SELECT id FROM period WHERE span_end = 2019").fetchone()[0]
     _sql(insert, (action, span, "Rezultatele 2017-2019", ""))
@@ -407,6 +412,9 @@ def test_returns_of_the_action_as_a_whole_are_unique_audited_and_locked_on_both_
     assert [tuple(r) for r in logged] == [
         ("description", "2023-S1", code, "", 0, "", "Acțiunea a fost inițiată."),
         ("status", "2023-S1", code, "", 0, "Inițiată", "Realizată"),
+        ("status", "2023-S1", code, "", 0, "Realizată", "Realizată integral"),
+        ("review", "2023-S1", code, "", 0, "received", "accepted"),
+        ("description", "2023-S1", code, "", 0, "Acțiunea a fost inițiată.", "Acțiunea a fost realizată."),
         ("description", "2017-2019", code, "", 0, "", "Rezultatele 2017-2019"),
         ("description", "2017-2019", code, "", 0, "Rezultatele 2017-2019", ""),
     ]

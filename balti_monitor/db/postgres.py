@@ -663,25 +663,37 @@ _PCODE_V9 = (
 )
 #: The functions of version 8 that version 9 replaces (period code; a return without a subdivision).
 _FUNCTIONS_V9 = ("bm_lock", "bm_log_value", "bm_log_return", "bm_log_override", "bm_log_responsibility")
-_STATUS_LOG_V9 = (
-    "  IF OLD.status IS DISTINCT FROM NEW.status THEN "
-    f"    {_LOG} SELECT {_CTX}, 'status', p.plan_id, {_PCODE}, a.code, s.code, 0, '', "
-    "    OLD.status, NEW.status, '' FROM period p JOIN action a ON a.id = NEW.action_id "
-    "    JOIN subdivision s ON s.id = NEW.subdivision_id WHERE p.id = NEW.period_id; "
-    "  END IF; "
-)
+
+
+def _return_change(kind: str, column: str) -> str:
+    """The record of one changed column of a return, in the UPDATE branch of ``bm_log_return`` (as
+    version 8 writes the description's and the review status's)."""
+    return (
+        f"  IF OLD.{column} IS DISTINCT FROM NEW.{column} THEN "
+        f"    {_LOG} SELECT {_CTX}, '{kind}', p.plan_id, {_PCODE}, a.code, s.code, 0, '', "
+        f"    OLD.{column}, NEW.{column}, '' FROM period p JOIN action a ON a.id = NEW.action_id "
+        "    JOIN subdivision s ON s.id = NEW.subdivision_id WHERE p.id = NEW.period_id; "
+        "  END IF; "
+    )
 
 
 def _v9(body: str) -> str:
     """A version-8 function made version 9, as :mod:`balti_monitor.db.audit` does for SQLite: the period
     code of a span, a return of the action as a whole recorded with an empty subdivision code (not skipped
-    by an inner join), the status of a return recorded, a return's links locked with their period."""
+    by an inner join), the status of a return recorded, a return's links locked with their period. One
+    UPDATE of a return records its status, review status and description in this order, as SQLite's
+    triggers do (the one created last runs first)."""
     body = body.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
     if " bm_log_return()" in body:
-        marker = "  RETURN NULL; END IF; "
-        if body.count(marker) != 1:
+        v8 = _return_change("description", "description") + _return_change("review", "review_status")
+        if body.count(v8) != 1:
             raise AssertionError("bm_log_return of version 8 changed")
-        body = body.replace(marker, _STATUS_LOG_V9 + marker)
+        v9 = (
+            _return_change("status", "status")
+            + _return_change("review", "review_status")
+            + _return_change("description", "description")
+        )
+        body = body.replace(v8, v9)
     if " bm_lock()" in body:
         body = body.replace(
             "IF TG_TABLE_NAME = 'value' THEN", "IF TG_TABLE_NAME IN ('value', 'return_link') THEN"
