@@ -47,7 +47,7 @@ def _values_in(path: Path) -> set[str]:
         table = next(
             name
             for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            if "value" in name.lower()
+            if name.lower() == "value"
         )
         return {str(r[0]) for r in conn.execute(f'SELECT raw_text FROM "{table}"')}
     finally:
