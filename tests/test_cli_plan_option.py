@@ -52,3 +52,38 @@ def test_the_chosen_plan_is_the_one_checked(two_plans: Path, capsys: pytest.Capt
     assert main(["--plan", "OGP-2019-2020", "check", "--db", str(two_plans), "--period", "2023-S1"]) == 2
     assert "Perioada 2023-S1 nu există" in capsys.readouterr().err
     assert main(["check", "--db", str(two_plans), "--plan", "OGP-2019-2020", "--period", "2020-S1"]) in (0, 1)
+
+
+def test_a_span_of_years_is_created_for_the_chosen_plan(
+    two_plans: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from balti_monitor.db.models import Plan
+
+    open_database(two_plans)
+    Plan.create(code="PROG", title="Program municipal", first_year=2017, last_year=2022, kind="program")
+    close_database()
+    assert main(["new-period", "--db", str(two_plans), "--plan", "PROG", "2017-2019"]) == 0
+    capsys.readouterr()
+    assert main(["new-period", "--db", str(two_plans), "--plan", "PROG", "2017 – 2019"]) == 2
+    assert "există deja" in capsys.readouterr().err
+    assert main(["new-period", "--db", str(two_plans), "--plan", "PROG", "2021-2023"]) == 2
+    assert "în afara planului" in capsys.readouterr().err
+    open_database(two_plans)
+    from balti_monitor.services.periods import period_infos
+    from balti_monitor.services.plans import select_plan
+
+    assert [p.key.code for p in period_infos(select_plan("PROG").id)] == ["2017-2019"]
+    close_database()
+
+
+def test_the_log_of_a_span_of_years(two_plans: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from kind_plans import programme_report
+
+    from balti_monitor.services.progress import SaveProgress
+
+    open_database(two_plans)
+    ids = programme_report()
+    SaveProgress(ids["1.1"], ids["period"], "Au fost aprobate Regulamentele.", "", ()).apply()
+    close_database()
+    assert main(["log", "--db", str(two_plans), "--plan", "PROG-2017-2019", "--period", "2017-2019"]) == 0
+    assert "Au fost aprobate Regulamentele." in capsys.readouterr().out

@@ -136,3 +136,33 @@ def test_a_file_named_otherwise_than_its_code_is_refused() -> None:
 def test_unknown_kind_names_the_known_ones() -> None:
     with pytest.raises(KindError, match="integritate"):
         get_kind("registru")
+
+
+def test_cell_texts_follow_the_column_sources() -> None:
+    from balti_monitor.domain.kinds import ItemTexts, cell_text
+
+    kind = get_kind("guvernare")
+    parent = ItemTexts("1.", "Asigurarea accesului la informație")
+    sub = ItemTexts(
+        "1.1.",
+        "1.1. Evaluarea necesităților populației",
+        indicators=("Număr de sondaje efectuate",),
+        deadline="Anual",
+        responsible="Ministere,\nCancelaria de Stat",
+        columns=(("cost", "În limitele bugetului aprobat"),),
+        description="Pentru evaluarea necesităților …",
+        status="În proces de realizare",
+        links=(("https://docs.google.com/f", "https://docs.google.com/f"),),
+    )
+    row = {c.key: cell_text(c, sub, parent) for c in kind.columns}
+    assert row["number"] == "1." and row["action"] == "Asigurarea accesului la informație"
+    assert row["action_report"] == "1. Asigurarea accesului la informație"
+    assert row["sub_action"] == "1.1. Evaluarea necesităților populației"  # the code is not doubled
+    assert row["partners"] == "" and row["cost"] == "În limitele bugetului aprobat"
+    assert row["responsible"] == "Ministere,\nCancelaria de Stat"
+    assert row["progress"] == (
+        "În proces de realizare\nPentru evaluarea necesităților …\nhttps://docs.google.com/f"
+    )
+    measure = get_kind("integritate").column("measure")
+    assert measure is not None
+    assert cell_text(measure, ItemTexts("1.1", "Adoptarea declarației")) == "1.1 Adoptarea declarației"

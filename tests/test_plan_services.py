@@ -140,3 +140,31 @@ def test_the_outline_carries_sub_actions_and_declared_column_texts(engine_plan_d
     assert second.columns == (("partners", "APIC"), ("cost", "2,5 mil. lei"))  # in the plan's column order
     assert second.column("cost") == "2,5 mil. lei" and first.column("cost") == ""
     assert "apic" in second.search_key
+
+
+def test_the_next_period_follows_the_kinds_granularity(engine_plan_db: str) -> None:
+    from balti_monitor.services.periods import create_period_in
+    from balti_monitor.services.plans import next_period_of
+
+    assert next_period_of(Plan.get().id).code == "2023-S1"  # the Bălți plan: semesters
+    ogp = open_government_plan()
+    assert next_period_of(ogp["plan"]).code == "2020-S2"
+    prog = Plan.create(code="P", title="Program", first_year=2017, last_year=2022, kind="program")
+    assert next_period_of(prog.id).code == "2017-2022"  # the whole programme first
+    create_period_in(prog.id, next_period_of(prog.id))
+    assert next_period_of(prog.id).code == "2023-2028"
+    integrity = Plan.create(
+        code="I", title="Integritate", first_year=2022, last_year=2025, kind="integritate"
+    )
+    assert next_period_of(integrity.id).code == "2022-A"
+
+
+def test_an_items_declared_column_text_is_found_by_the_search(engine_plan_db: str) -> None:
+    from balti_monitor.services.search import search
+
+    ids = open_government_plan()
+    SetColumnValue(ids["1.2"], "partners", "Asociația Presei Independente").apply()
+    (hit,) = search("presei")
+    assert (hit.kind, hit.action_code, hit.where) == ("plan", "1.2.", "planul: Parteneri")
+    SetColumnValue(ids["1.2"], "partners", "").apply()
+    assert search("presei") == []

@@ -234,8 +234,8 @@ def test_a_server_of_the_version_before_is_migrated_keeping_every_row_as_the_fil
 ) -> None:
     """The same data, once in a file and once on a server of the previous version: both opened by this
     version, every row of every table is the same (the data step included: the extra texts become declared
-    columns, the status gets its meaning, in the signed period too), the search index kept every text, and
-    the version is recorded on the server in the same transaction."""
+    columns, the status gets its meaning, in the signed period too), the search index holds the same texts
+    (the moved ones included), and the version is recorded on the server in the same transaction."""
     import psycopg
 
     from balti_monitor.db.postgres import model_problems, server_version
@@ -244,7 +244,7 @@ def test_a_server_of_the_version_before_is_migrated_keeping_every_row_as_the_fil
     with psycopg.connect(server.conninfo(name)) as conn:
         old_counts = {
             t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]  # type: ignore[index]
-            for t in ("value", "return", "change_log", "period_signature", SEARCH_TABLE)
+            for t in ("value", "return", "change_log", "period_signature")
         }
         assert conn.execute("SELECT version FROM schema_version").fetchone() == (SCHEMA_VERSION - 1,)
     assert old_counts["value"] > 100 and old_counts["period_signature"] == 1
@@ -253,6 +253,13 @@ def test_a_server_of_the_version_before_is_migrated_keeping_every_row_as_the_fil
     open_database(previous_file, backup_dir=tmp_path)
     expected = _every_row()
     close_database()
+    file = sqlite3.connect(previous_file)
+    index = sorted(
+        file.execute(
+            f"SELECT rowid, kind, period_id, action_id, subdivision_id, column_no, body FROM {SEARCH_TABLE}"
+        )
+    )
+    file.close()
     open_database(server.url(name))
     assert server_version(database) == SCHEMA_VERSION
     assert model_problems(database) == []
@@ -261,6 +268,10 @@ def test_a_server_of_the_version_before_is_migrated_keeping_every_row_as_the_fil
     with psycopg.connect(server.conninfo(name)) as conn:
         for table, count in old_counts.items():
             assert conn.execute(f'SELECT count(*) FROM "{table}"').fetchone() == (count,), table
+        on_server = conn.execute(
+            f"SELECT id, kind, period_id, action_id, subdivision_id, column_no, body FROM {SEARCH_TABLE} ORDER BY id"
+        ).fetchall()
+        assert on_server == index
         definer = conn.execute(
             "SELECT prosecdef, proconfig FROM pg_proc WHERE proname = 'bm_log_return'"
         ).fetchone()
@@ -435,6 +446,12 @@ def test_returns_of_the_action_as_a_whole_are_unique_audited_and_locked_on_both_
 # -- moving the new data between the engines ------------------------------------------------------------------
 
 
+def _hits(words: str) -> list[tuple[str, str, str]]:
+    from balti_monitor.services.search import search
+
+    return [(h.kind, h.action_code, h.where) for h in search(words)]
+
+
 def test_plans_of_other_kinds_go_file_to_server_and_back_exactly(
     server: Any, plan_db: Path, tmp_path: Path
 ) -> None:
@@ -461,11 +478,14 @@ def test_plans_of_other_kinds_go_file_to_server_and_back_exactly(
     SaveProgress(programme["1.1"], programme["period"], "Au fost aprobate  Regulamentele.", "", ()).apply()
     expected = _every_row()
     assert len(expected["return_link"]) == 2 and len(expected["group_column"]) == 1
+    hits = _hits("presei")
+    assert hits == [("plan", "1.2.", "planul: Parteneri")]
     close_database()
     url = server.url(server.new_database())
     assert main(["copy", "--from", str(plan_db), "--to", url]) == 0
     open_database(url, read_only=True)
     assert _every_row() == expected
+    assert _hits("presei") == hits  # the server's index has the column texts the copy wrote
     close_database()
     back = tmp_path / "inapoi.sqlite"
     assert main(["copy", "--from", url, "--to", str(back)]) == 0

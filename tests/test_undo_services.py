@@ -404,3 +404,19 @@ def test_editing_a_plans_declared_columns_is_undone_with_the_texts_of_a_deleted_
     reordered = (without_partners[-1], *without_partners[:-1], new_column("risks", "Riscuri"))
     undo_redo(SetPlanColumns(ids["plan"], reordered))  # deleted, reordered and added in one step
     undo_redo(SetPlanColumns(ids["plan"], ()))  # back to the kind's columns
+
+
+def test_a_groups_own_column_set_is_undone_and_redone(plan_db: Path) -> None:
+    from kind_plans import open_government_plan
+
+    from balti_monitor.db.models import Priority
+    from balti_monitor.services.plans import SetGroupColumns, group_columns
+
+    ids = open_government_plan()
+    group = Priority.get(Priority.plan == ids["plan"]).id
+    undo_redo(SetGroupColumns(group, (("sub_action", "Măsuri"), ("deadline", "Termen"), ("cost", "Buget"))))
+    SetGroupColumns(group, (("sub_action", "Măsuri"),)).apply()
+    assert [(c.key, c.label) for c in group_columns(group)] == [("sub_action", "Măsuri")]
+    undo_redo(SetGroupColumns(group, ()))  # back to the plan's columns
+    with pytest.raises(ServiceError, match="nu are coloana „risks”"):
+        SetGroupColumns(group, (("risks", "Riscuri"),)).apply()

@@ -68,12 +68,12 @@ def register(sub: Any) -> None:
 def cmd_log(args: argparse.Namespace) -> int:
     """Print (or write to Excel) the period's changes."""
     from balti_monitor.export.change_log import log_rows, write_log_xlsx
-    from balti_monitor.services.audit import period_log
+    from balti_monitor.services.audit import period_code_of, period_log
 
     with opened(args, create=False):
         plan = default_plan()
         period = period_arg(plan, args.period)
-        code = f"{period.year}-S{period.semester}" if period.semester else f"{period.year}-A"
+        code = period_code_of(period.id)[1]
         entries = period_log(code, plan_code=plan.code, action=args.action, subdivision=args.subdivision)
         if args.out:
             written = write_log_xlsx(entries, Path(args.out), f"Jurnalul modificărilor — {code}")

@@ -17,7 +17,9 @@ def register(sub: Any) -> None:
         description="Perioada anuală își calculează valorile din cele două semestre ale anului; semnatarii "
         "și frazele fixe ale narațiunii se preiau din perioada precedentă.",
     )
-    p.add_argument("period", metavar="PERIOADĂ", help="de exemplu 2023-S2 sau 2023-A")
+    p.add_argument(
+        "period", metavar="PERIOADĂ", help="de exemplu 2023-S2, 2023-A sau 2017-2019 (mai mulți ani)"
+    )
     p.set_defaults(func=run_guarded(cmd_new_period))
 
     p = sub.add_parser(

@@ -34,7 +34,10 @@ import peewee as pw
 from balti_monitor.db import schema as schema_check
 from balti_monitor.db.audit import TRIGGERS_V7, TRIGGERS_V9, add_audit, create_audit_triggers
 from balti_monitor.db.models import ALL_MODELS, database, is_postgresql
-from balti_monitor.db.search_index import TRIGGERS as SEARCH_TRIGGERS
+from balti_monitor.db.search_index import FILL_V5 as SEARCH_FILL_V5
+from balti_monitor.db.search_index import FILL_V9 as SEARCH_FILL_V9
+from balti_monitor.db.search_index import TRIGGERS_V5 as SEARCH_TRIGGERS_V5
+from balti_monitor.db.search_index import TRIGGERS_V9 as SEARCH_TRIGGERS_V9
 from balti_monitor.db.search_index import create_search_index
 from balti_monitor.errors import BaltiMonitorError
 
@@ -126,8 +129,8 @@ def _add_reference_totals(db: pw.SqliteDatabase) -> None:
 
 def _add_search_index(db: pw.SqliteDatabase) -> None:
     """Version 4 -> 5: full-text search of the returns and the plan: the FTS5 index and the triggers
-    keeping it in step (its SQL lives in :mod:`balti_monitor.db.search_index`)."""
-    create_search_index(db)
+    keeping it in step (its SQL lives in :mod:`balti_monitor.db.search_index`, frozen as of version 5)."""
+    create_search_index(db, SEARCH_TRIGGERS_V5, SEARCH_FILL_V5)
 
 
 _ANNUAL_RULES_AND_TERMS_V6 = (
@@ -288,7 +291,7 @@ def _add_kinds_and_progress(db: pw.SqliteDatabase) -> None:
     SQL with parameters."""
     import json
 
-    for name in [*TRIGGERS_V7, *SEARCH_TRIGGERS]:  # those on "return" go with it; the rest name it
+    for name in [*TRIGGERS_V7, *SEARCH_TRIGGERS_V5]:  # those on "return" go with it; the rest name it
         _sql(db, f'DROP TRIGGER IF EXISTS "{name}"')
     for sql in _KINDS_V9:
         _sql(db, sql)
@@ -344,7 +347,7 @@ def _add_kinds_and_progress(db: pw.SqliteDatabase) -> None:
             db.execute_sql(  # type: ignore[no-untyped-call]
                 'UPDATE "return" SET "status_meaning" = ? WHERE "id" = ?', (meaning, return_id)
             )
-    create_search_index(db)
+    create_search_index(db, SEARCH_TRIGGERS_V9, SEARCH_FILL_V9)  # the items' column texts are searched too
     create_audit_triggers(db, TRIGGERS_V9)
 
 

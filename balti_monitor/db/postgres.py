@@ -41,6 +41,7 @@ from balti_monitor.db.models import ALL_MODELS, database, is_postgresql, use_eng
 from balti_monitor.db.postgres_schema import TABLES_V8
 from balti_monitor.db.search_index import (
     KIND_ACTION,
+    KIND_COLUMN,
     KIND_DESCRIPTION,
     KIND_INDICATOR,
     KIND_NARRATIVE,
@@ -643,6 +644,8 @@ def rebuild_search_index(db: pw.Database) -> None:
         "NULL::integer FROM action WHERE trim(title) <> ''",
         f"SELECT id::bigint * 8 + {KIND_INDICATOR}, text, {KIND_INDICATOR}, NULL::integer, action_id, "
         "NULL::integer, number FROM indicator WHERE trim(text) <> ''",
+        f"SELECT id::bigint * 8 + {KIND_COLUMN}, raw_text, {KIND_COLUMN}, NULL::integer, action_id, "
+        "NULL::integer, column_id FROM action_column_value WHERE trim(raw_text) <> ''",
     ]
     for select in fill:
         _sql(
@@ -661,8 +664,28 @@ _PCODE_V9 = (
     "p.year || CASE WHEN p.span_end > 0 THEN '-' || p.span_end WHEN p.semester = 0 THEN '-A' "
     "ELSE '-S' || p.semester END"
 )
-#: The functions of version 8 that version 9 replaces (period code; a return without a subdivision).
-_FUNCTIONS_V9 = ("bm_lock", "bm_log_value", "bm_log_return", "bm_log_override", "bm_log_responsibility")
+#: The functions of version 8 that version 9 replaces (period code; a return without a subdivision; the
+#: items' texts in declared columns searched).
+_FUNCTIONS_V9 = (
+    "bm_lock",
+    "bm_log_value",
+    "bm_log_return",
+    "bm_log_override",
+    "bm_log_responsibility",
+    "bm_search",
+)
+_SEARCH_INSERT = (
+    f"INSERT INTO {TABLE} (id, body, folded, kind, period_id, action_id, subdivision_id, column_no) "
+)
+#: Version 9 indexes an item's text in a declared column (the column's id as ``column_no``), as SQLite does.
+_SEARCH_KINDS_V8 = f"WHEN 'action' THEN {KIND_ACTION} ELSE {KIND_INDICATOR} END; "
+_SEARCH_KINDS_V9 = f"WHEN 'action' THEN {KIND_ACTION} WHEN 'action_column_value' THEN {KIND_COLUMN} ELSE {KIND_INDICATOR} END; "
+_SEARCH_INDICATOR = f"ELSE   {_SEARCH_INSERT} SELECT NEW.id::bigint * 8 + k, NEW.text, "
+_SEARCH_COLUMN_V9 = (
+    f"ELSIF k = {KIND_COLUMN} THEN "
+    f"  {_SEARCH_INSERT} SELECT NEW.id::bigint * 8 + k, NEW.raw_text, bm_fold(NEW.raw_text), k, NULL, "
+    "  NEW.action_id, NULL, NEW.column_id WHERE trim(NEW.raw_text) <> ''; "
+)
 
 
 def _return_change(kind: str, column: str) -> str:
@@ -694,6 +717,11 @@ def _v9(body: str) -> str:
             + _return_change("description", "description")
         )
         body = body.replace(v8, v9)
+    if " bm_search()" in body:
+        if body.count(_SEARCH_KINDS_V8) != 1 or body.count(_SEARCH_INDICATOR) != 1:
+            raise AssertionError("bm_search of version 8 changed")
+        body = body.replace(_SEARCH_KINDS_V8, _SEARCH_KINDS_V9)
+        body = body.replace(_SEARCH_INDICATOR, _SEARCH_COLUMN_V9 + _SEARCH_INDICATOR)
     if " bm_lock()" in body:
         body = body.replace(
             "IF TG_TABLE_NAME = 'value' THEN", "IF TG_TABLE_NAME IN ('value', 'return_link') THEN"
@@ -722,6 +750,8 @@ def server_functions_v9() -> list[str]:
         'ON "return" FOR EACH ROW EXECUTE FUNCTION bm_log_return()',
         "CREATE TRIGGER lock_return_link BEFORE INSERT OR UPDATE OR DELETE ON return_link "
         "FOR EACH ROW EXECUTE FUNCTION bm_lock()",
+        "CREATE TRIGGER search_column AFTER INSERT OR UPDATE OF raw_text OR DELETE ON action_column_value "
+        "FOR EACH ROW EXECUTE FUNCTION bm_search()",
     ]
 
 
@@ -780,8 +810,9 @@ def _grant_column_like(db: pw.Database, table: str, model_column: str, column: s
 def _kinds_and_progress_v9(db: pw.Database) -> None:
     """Version 8 -> 9 on a server: :data:`~balti_monitor.db.postgres_schema.MIGRATION_V9`, then the data step
     of the SQLite migration (the text values of ``action.extra`` become declared columns and their values,
-    the meaning of every status is stored beside it), then the functions and triggers of version 9. The
-    lock of signed periods stands aside for the data step only (it fills a new column of their returns)."""
+    the meaning of every status is stored beside it), the functions and triggers of version 9 first (so the
+    moved texts are searchable). The lock of signed periods stands aside for the meanings only (a new column
+    of their returns)."""
     import json
 
     from balti_monitor.db.connection import (
@@ -794,6 +825,7 @@ def _kinds_and_progress_v9(db: pw.Database) -> None:
 
     for sql in MIGRATION_V9:
         _sql(db, sql)
+    _replace_functions(db, server_functions_v9())  # first: the column texts the data step writes are indexed
 
     def column(plan_id: int, position: int, key: str, label: str, source: str, fmt: str) -> int:
         row = _sql(
@@ -853,7 +885,6 @@ def _kinds_and_progress_v9(db: pw.Database) -> None:
         for meaning, return_id in meanings:
             _sql(db, 'UPDATE "return" SET "status_meaning" = ? WHERE "id" = ?', (meaning, return_id))
         _sql(db, 'ALTER TABLE "return" ENABLE TRIGGER lock_return')
-    _replace_functions(db, server_functions_v9())
     # the rights of a server's roles: the plan's new tables and a return's links as the plan's own tables
     # (everyone reads, whoever may change the plan writes), the status's meaning as the status
     _grant_like(db, "action", ("plan_column", "group_column", "action_column_value", "return_link"))

@@ -25,6 +25,7 @@ KIND_VALUE = 2
 KIND_NARRATIVE = 3
 KIND_ACTION = 4
 KIND_INDICATOR = 5
+KIND_COLUMN = 6  # an item's text in a declared column of its plan (column_no: the column's id)
 
 _NARRATIVE_BODY = (
     "coalesce({t}.executive_summary, '') || ' ' || coalesce({t}.risks_intro, '') || ' ' || "
@@ -125,15 +126,50 @@ def _execute(db: pw.SqliteDatabase, sql: str, params: tuple[Any, ...] = ()) -> A
     return db.execute_sql(sql, params)  # type: ignore[no-untyped-call]
 
 
-def create_search_index(db: pw.SqliteDatabase) -> None:
-    """Create the index and its triggers and fill it from the data (inside the caller's transaction)."""
+#: The triggers and the filling as the version-5 migration made them (frozen).
+TRIGGERS_V5: dict[str, str] = dict(TRIGGERS)
+FILL_V5: tuple[str, ...] = tuple(_FILL)
+
+_INSERT_COLUMN = (
+    f"INSERT INTO {TABLE}(rowid, body, kind, period_id, action_id, subdivision_id, column_no) "
+    f"SELECT new.id * 8 + {KIND_COLUMN}, new.raw_text, {KIND_COLUMN}, NULL, new.action_id, NULL, "
+    "new.column_id WHERE trim(new.raw_text) <> '';"
+)
+#: Version 9 adds the items' texts in their plan's declared columns (frozen).
+TRIGGERS_V9: dict[str, str] = {
+    **TRIGGERS_V5,
+    "search_column_ins": f"AFTER INSERT ON action_column_value BEGIN {_INSERT_COLUMN} END",
+    "search_column_upd": (
+        "AFTER UPDATE OF raw_text ON action_column_value WHEN old.raw_text IS NOT new.raw_text "
+        f"BEGIN {_delete(KIND_COLUMN)} {_INSERT_COLUMN} END"
+    ),
+    "search_column_del": f"AFTER DELETE ON action_column_value BEGIN {_delete(KIND_COLUMN)} END",
+}
+FILL_V9: tuple[str, ...] = (
+    *FILL_V5,
+    f"INSERT INTO {TABLE}(rowid, body, kind, period_id, action_id, subdivision_id, column_no) "
+    f"SELECT id * 8 + {KIND_COLUMN}, raw_text, {KIND_COLUMN}, NULL, action_id, NULL, column_id "
+    "FROM action_column_value WHERE trim(raw_text) <> ''",
+)
+#: Today's triggers (a new file gets these).
+TRIGGERS = TRIGGERS_V9
+
+
+def create_search_index(
+    db: pw.SqliteDatabase,
+    triggers: dict[str, str] | None = None,
+    fill: tuple[str, ...] | None = None,
+) -> None:
+    """Create the index and its triggers and fill it from the data (inside the caller's transaction);
+    today's triggers unless a migration passes the frozen ones of its version."""
+    triggers = TRIGGERS_V9 if triggers is None else triggers
     _execute(db, f"DROP TABLE IF EXISTS {TABLE}")
-    for name in TRIGGERS:
+    for name in triggers:
         _execute(db, f"DROP TRIGGER IF EXISTS {name}")
     _execute(db, CREATE_TABLE)
-    for name, body in TRIGGERS.items():
+    for name, body in triggers.items():
         _execute(db, f"CREATE TRIGGER {name} {body}")
-    for sql in _FILL:
+    for sql in FILL_V9 if fill is None else fill:
         _execute(db, sql)
 
 

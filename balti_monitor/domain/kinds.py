@@ -359,3 +359,75 @@ def _progress(obj: dict[str, Any]) -> ProgressShape:
             seen_words[key] = meaning_text
         statuses.append(StatusWord(meaning, tuple(words)))
     return ProgressShape(by=by, values=values, totals=totals, period=period, statuses=tuple(statuses))
+
+
+# --------------------------------------------------------------------------------------------- cell texts
+
+
+@dataclass(frozen=True, slots=True)
+class ItemTexts:
+    """What a row of a plan's table is made of: an item's own texts (``columns``: its declared columns'
+    texts by key) and, for progress columns, its progress in the period."""
+
+    code: str
+    title: str
+    indicators: tuple[str, ...] = ()
+    deadline: str = ""
+    responsible: str = ""
+    columns: tuple[tuple[str, str], ...] = ()
+    description: str = ""
+    status: str = ""
+    links: tuple[tuple[str, str], ...] = ()  # (text, url)
+    values: tuple[tuple[int, str], ...] = ()  # (indicator number, raw text)
+
+    def column(self, key: str) -> str:
+        """The text of the declared column ``key`` ("" when empty)."""
+        return next((text for k, text in self.columns if k == key), "")
+
+
+def code_title(code: str, title: str) -> str:
+    """Code and title in one cell ("1.1 Adoptarea …"); the code is left out when the title starts with it."""
+    if not code or title.lstrip().startswith(code.rstrip(".")):
+        return title
+    return f"{code} {title}"
+
+
+def cell_text(column: KindColumn, item: ItemTexts, parent: ItemTexts | None = None) -> str:
+    """The text of ``column`` in the row of ``item`` (``parent``: its parent action, for a sub-action), by
+    the column's ``source`` (``docs/plan_kinds.md``). Verbatim: nothing is trimmed or re-worded; lines
+    of a list (indicators, links) are joined with a line break."""
+    owner = parent or item
+    source = column.source
+    if source == "code":
+        return item.code
+    if source == "title":
+        return item.title
+    if source == "code_title":
+        return code_title(item.code, item.title)
+    if source == "parent_code":
+        return owner.code
+    if source == "parent_title":
+        return owner.title
+    if source == "parent_code_title":
+        return code_title(owner.code, owner.title)
+    if source == "indicators":
+        return "\n".join(item.indicators)
+    if source == "deadline":
+        return item.deadline
+    if source == "responsible":
+        return item.responsible
+    if source == "column":
+        return item.column(column.key)
+    if source == "progress_description":
+        return item.description
+    if source == "progress_status":
+        return item.status
+    if source == "progress_values":
+        return "\n".join(text for _, text in item.values if text.strip())
+    # "progress": the status on its first line, the description, then the links
+    parts = [
+        item.status.strip(),
+        item.description,
+        *(url if text == url else f"{text} {url}" for text, url in item.links),
+    ]
+    return "\n".join(part for part in parts if part)

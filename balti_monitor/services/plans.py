@@ -22,7 +22,7 @@ from balti_monitor.domain.kinds import KindColumn, PlanKind
 from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.kinds import DEFAULT_KIND, find_kind, get_kind
-from balti_monitor.services.periods import PlanInfo, plan_infos
+from balti_monitor.services.periods import PeriodKey, PlanInfo, next_period_key, period_infos, plan_infos
 from balti_monitor.services.values import text_problem
 
 
@@ -352,3 +352,71 @@ class SetPlanColumns:
             plan_structure=True,
             inverse=SetPlanColumns(self.plan_id, previous, lost_values, lost_groups),
         )
+
+
+def next_period_of(plan_id: int) -> PeriodKey:
+    """The period "Perioadă nouă" creates for a plan, by its kind's granularity: the semester after the
+    latest semester (``pla``), the year after the latest year, or for a kind reported over a span of years
+    the whole plan first, then a span of the same length after the latest one."""
+    plan = Plan.get_or_none(Plan.id == plan_id)
+    if plan is None:
+        raise ServiceError("Planul nu mai există.")
+    granularity = plan_kind(plan_id).progress.period
+    periods = period_infos(plan_id)
+    if granularity == "year":
+        years = sorted(p.year for p in periods if not p.semester and not p.span_end)
+        return PeriodKey(years[-1] + 1 if years else plan.first_year, 0)
+    if granularity == "span":
+        spans = sorted((p.year, p.span_end) for p in periods if p.span_end)
+        if not spans:
+            return PeriodKey(plan.first_year, 0, max(plan.last_year, plan.first_year + 1))
+        first, last = spans[-1]
+        return PeriodKey(first, 0, last).next()
+    return next_period_key(plan.first_year, periods)
+
+
+@dataclass(frozen=True, slots=True)
+class SetGroupColumns:
+    """Give a group its own column set: (column key, label as the group's header prints it) in order;
+    ``()`` makes it use its plan's columns again. The keys name the plan's stored columns."""
+
+    priority_id: int
+    columns: tuple[tuple[str, str], ...]
+
+    @property
+    def show_first(self) -> None:
+        """Plan data: no period to show first."""
+        return None
+
+    def apply(self) -> ChangeSet:
+        """Validate, keep the previous set for the inverse and write, in one transaction."""
+        for _, label in self.columns:
+            problem = text_problem(label)
+            if problem:
+                raise ServiceError(problem)
+        keys = [key for key, _ in self.columns]
+        if len(set(keys)) != len(keys):
+            raise ServiceError("O coloană apare de două ori în coloanele grupului.")
+        with database.atomic():
+            priority = Priority.get_or_none(Priority.id == self.priority_id)
+            if priority is None:
+                raise ServiceError("Grupul nu mai există.")
+            stored = {c.key: c.id for c in PlanColumn.select().where(PlanColumn.plan == priority.plan_id)}
+            missing = [key for key in keys if key not in stored]
+            if missing:
+                raise ServiceError(
+                    f"Planul nu are coloana „{missing[0]}”; coloanele unui grup sunt dintre coloanele planului."
+                )
+            key_of = {cid: key for key, cid in stored.items()}
+            previous = tuple(
+                (key_of[g.column_id], g.label)
+                for g in GroupColumn.select()
+                .where(GroupColumn.priority == self.priority_id)
+                .order_by(GroupColumn.position)
+            )
+            GroupColumn.delete().where(GroupColumn.priority == self.priority_id).execute()
+            for position, (key, label) in enumerate(self.columns, start=1):
+                GroupColumn.create(
+                    priority=self.priority_id, column=stored[key], position=position, label=label
+                )
+        return ChangeSet(plan_structure=True, inverse=SetGroupColumns(self.priority_id, previous))

@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from balti_monitor.db.models import Action, Period, Subdivision, database, is_postgresql
+from balti_monitor.db.models import Action, Period, PlanColumn, Subdivision, database, is_postgresql
 from balti_monitor.db.postgres import fold
 from balti_monitor.db.search_index import (
     KIND_ACTION,
+    KIND_COLUMN,
     KIND_DESCRIPTION,
     KIND_INDICATOR,
     KIND_NARRATIVE,
@@ -157,6 +158,11 @@ def _hits(rows: list[tuple[Any, ...]]) -> list[SearchHit]:
         a.id: a.code for a in Action.select(Action.id, Action.code).where(Action.id.in_(list(action_ids)))
     }
     subdivisions = {s.id: s.name for s in Subdivision.select(Subdivision.id, Subdivision.name)}
+    column_ids = [row[4] for row in rows if row[0] == KIND_COLUMN and row[4] is not None]
+    column_labels = {
+        c.id: c.label
+        for c in PlanColumn.select(PlanColumn.id, PlanColumn.label).where(PlanColumn.id.in_(column_ids))
+    }
     hits: list[SearchHit] = []
     for kind, period, action, subdivision, column, snippet in rows:
         if kind == KIND_DESCRIPTION:
@@ -169,6 +175,8 @@ def _hits(rows: list[tuple[Any, ...]]) -> list[SearchHit]:
             name, where = "plan", "planul: titlul acțiunii"
         elif kind == KIND_INDICATOR:
             name, where = "plan", f"planul: Indicator {column}"
+        elif kind == KIND_COLUMN:
+            name, where = "plan", f"planul: {column_labels.get(column, 'o coloană')}"
         else:
             continue
         hits.append(
