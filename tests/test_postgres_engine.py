@@ -417,3 +417,21 @@ def test_an_older_server_database_is_upgraded_in_one_transaction(
     assert server_version(database) == later
     assert database.execute_sql("SELECT count(*) FROM later_table").fetchone()[0] == 0
     close_database()
+
+
+def test_a_worker_thread_reads_the_server_through_its_own_connection(engine_demo_db: str) -> None:
+    """The application's workers (export, forms) read on threads of their own, as they do from a file."""
+    found: list[object] = []
+
+    def work() -> None:
+        try:
+            found.append(Period.select().count())
+        except Exception as exc:
+            found.append(exc)
+        finally:
+            database.close()
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(30)
+    assert found == [Period.select().count()]
