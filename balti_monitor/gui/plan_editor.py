@@ -208,6 +208,16 @@ class ItemDialog:
             self._original_text = fields.text
         if not self.placeholder_box.isChecked():
             self.placeholder_box.setVisible(False)
+        for unused in (
+            self.number_edit,
+            self.deadline_edit,
+            self.responsible_edit,
+            self.aggregation_combo,
+            self.gender_box,
+            self.indicators_placeholder_box,
+        ):
+            if form.indexOf(unused) < 0:  # another kind's field: not left drawn over the form's corner
+                unused.hide()
         self.title_edit.textChanged.connect(self._text_typed)
         self.error = QLabel(self.dialog)
         self.error.setStyleSheet("color:#a00")
