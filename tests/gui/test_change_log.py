@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from balti_monitor import i18n
 from balti_monitor.export.render import export_report
 from balti_monitor.services.audit import set_user_name
 from balti_monitor.services.periods import stored_period
@@ -38,23 +39,24 @@ def test_a_typed_edit_and_its_undo_are_in_the_log_of_the_period_and_of_the_cell(
         QApplication.processEvents()
         rows = dialog.model.rows
         # newest first: the undo, then the typed edit
-        assert rows[0][1:4] == ["Ana Specialist", "anulare", "valoare"] and rows[0][9:11] == [
+        undo, typed, value = i18n._("anulare"), i18n._("tastare"), i18n._("valoare")  # the core's labels
+        assert rows[0][1:4] == ["Ana Specialist", undo, value] and rows[0][9:11] == [
             "6 acte",
             "5 acte",
         ]
-        assert rows[1][2] == "tastare" and rows[1][9:11] == ["5 acte", "6 acte"]
+        assert rows[1][2] == typed and rows[1][9:11] == ["5 acte", "6 acte"]
         total = len(rows)
         dialog.cell_check.setChecked(True)
         # only this cell: the demonstration value, the edit, the undo
-        assert [r[2] for r in dialog.model.rows] == ["anulare", "tastare", "date demonstrative"]
+        assert [r[2] for r in dialog.model.rows] == [undo, typed, i18n._("date demonstrative")]
         assert len(dialog.model.rows) < total
         dialog.cell_check.setChecked(False)
         dialog.source_box.setCurrentIndex(dialog.source_box.findData("undo"))
-        assert [r[2] for r in dialog.model.rows] == ["anulare"]
+        assert [r[2] for r in dialog.model.rows] == [undo]
         written = dialog.export_xlsx(tmp_path / "jurnal.xlsx")
         assert written is not None
         sheet = load_workbook(written)["Jurnal"]
-        assert [c.value for c in sheet[3]][2] == "anulare"
+        assert [c.value for c in sheet[3]][2] == "anulare"  # the workbook stays Romanian in either language
         dialog.source_box.setCurrentIndex(0)
         dialog.resize(1200, 420)
         dialog.grab().save(str(tmp_path / "jurnal.png"))
@@ -79,6 +81,10 @@ def test_a_signed_period_refuses_a_typed_edit_and_unsigning_allows_it_again(
     session.message.connect(messages.append)
     assert not model.setData(_ds_index(window, 1), "6 acte", Qt.ItemDataRole.EditRole)
     assert model.data(_ds_index(window, 1)) == "5 acte"
-    assert any("este semnată de" in m for m in messages), messages
+    signed = i18n._(
+        "Perioada {code} este semnată de {who} ({value}) și nu mai poate fi modificată. Pentru o corectare, "
+        "retrageți întâi semnătura (cu motivul), apoi semnați noul raport."
+    )
+    assert any(signed.split("{who}")[0].format(code="2023-S1") in m for m in messages), messages
     assert actions.unsign("corectare cerută de DS")
     assert model.setData(_ds_index(window, 1), "6 acte", Qt.ItemDataRole.EditRole)

@@ -9,6 +9,7 @@ from gui_helpers import tr
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from balti_monitor import i18n
 from balti_monitor.domain.terms import Term, TermKind
 from balti_monitor.gui import dialogs
 from balti_monitor.gui.marks import OVERDUE_COLOUR
@@ -38,7 +39,7 @@ def test_the_tree_shows_each_actions_due_state(window) -> None:  # type: ignore[
     unknown = _tree_index(window, "2.2")  # no term in the plan
     unknown_state = "nestabilit (textul termenului nu a putut fi citit; stabiliți-l în Ani și termene)"
     assert _due(unknown_state) in unknown.data(Qt.ItemDataRole.ToolTipRole)
-    assert "nerealizate, termen depășit: " in window.time_actions.due_summary()
+    assert f"{i18n._('nerealizate, termen depășit')}: 2;" in window.time_actions.due_summary()
 
 
 def test_the_section_three_draft_is_added_to_the_risks_as_one_undo_step(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -69,7 +70,8 @@ def test_an_unparsed_term_is_set_in_the_dialog_and_undone(window) -> None:  # ty
     dialog.kind_combo.setCurrentIndex(list(TermKind).index(TermKind.DEADLINE))
     dialog.date_edit.setText("31.02.2024")
     assert not dialog.set_selected()
-    assert "nu este validă" in dialog.message.text()
+    invalid = i18n._("Data „{text}” nu este validă: scrieți-o ca 31.12.2024.")
+    assert dialog.message.text() == invalid.format(text="31.02.2024")
     dialog.date_edit.setText("31.12.2024")
     assert dialog.set_selected()
     assert [t.code for t in dialog.shown_terms()] == ["4.1", "5.1"]
