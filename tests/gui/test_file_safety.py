@@ -14,6 +14,7 @@ from gui_helpers import ModalDriver, build_form, select_action, tr
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QLabel, QTableWidget
 
+from balti_monitor import i18n
 from balti_monitor.db.models import Subdivision
 from balti_monitor.gui import app as gui_app
 from balti_monitor.gui import dialogs
@@ -89,7 +90,15 @@ def test_backup_from_the_menu_creates_a_verified_file(window, monkeypatch, tmp_p
     report = verify_file(written)
     assert report.ok and report.periods == ("2023-S1",)
     assert report.return_count == verify_file(window.session.path).return_count
-    assert shown and written.name in shown[0][1] and "verificată" in shown[0][1]
+    created = i18n.ngettext(
+        "Copia de rezervă „{name}” a fost creată și verificată ({size}; {return_count} informație a "
+        "subdiviziunilor; perioade: {periods}). Se află în dosarul „{parent}”.",
+        "Copia de rezervă „{name}” a fost creată și verificată ({size}; {return_count} informații ale "
+        "subdiviziunilor; perioade: {periods}). Se află în dosarul „{parent}”.",
+        report.return_count,
+    )
+    verified = created.split("{size}")[0].format(name=written.name)  # "… created and verified ("
+    assert shown and verified in shown[0][1]
     assert opened == [folder]  # "Deschide dosarul"
     done = tr("BackupActions", "Copia de rezervă „{name}” a fost creată și verificată.").format(
         name=written.name
@@ -104,7 +113,8 @@ def test_a_backup_into_a_folder_that_cannot_be_written_says_why(window, monkeypa
     errors = []
     monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
     assert window.backup_actions.make_backup(tmp_path / "nu-exista" / "deloc") is None
-    assert errors and "nu există" in errors[0]
+    missing = i18n._("Dosarul „{parent}” nu există.").format(parent=tmp_path / "nu-exista")
+    assert errors and missing in errors[0]
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -138,7 +148,7 @@ def test_restore_replaces_the_data_after_an_automatic_backup_and_the_views_show_
     window.backup_actions.restore_action.trigger()
     driver.check()
 
-    assert "Perioade" in seen["labels"] and "Ultima modificare" in seen["labels"]
+    assert i18n._("Perioade") in seen["labels"] and i18n._("Ultima modificare") in seen["labels"]
     assert backup.name in seen["candidate"]
     assert _drp_16(window) == "0"  # the grid shows the restored value
     assert model.index(model.total_row, 5).data() == "0 cazuri"
@@ -159,7 +169,12 @@ def test_restore_of_a_file_that_is_not_a_backup_is_refused_and_nothing_changes(
     monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
     monkeypatch.setattr(RestoreDialog, "ask", lambda *a: pytest.fail("no preview for an unusable file"))
     assert not window.backup_actions.choose_and_restore()
-    assert errors and "scrisoare.sqlite" in errors[0] and "nu au fost modificate" in errors[0]
+    unusable = i18n._(
+        "Fișierul „{name}” nu poate fi folosit pentru restaurare: {problems} Datele deschise nu au fost "
+        "modificate."
+    )
+    head, tail = unusable.split("{problems}")
+    assert errors and errors[0].startswith(head.format(name="scrisoare.sqlite")) and errors[0].endswith(tail)
     assert _drp_16(window) == "0"
 
 
@@ -174,7 +189,7 @@ def test_automatic_backups_dialog_lists_keeps_and_restores(window, qtmodeltester
         assert dialog.model.rowCount() >= 1
         first = dialog.model.backup_at(0)
         assert first is not None and first.reason == "deschidere"
-        assert dialog.model.index(0, 1).data() == "la deschiderea fișierului"
+        assert dialog.model.index(0, 1).data() == i18n._("la deschiderea fișierului")
         assert dialog.model.index(0, 2).data().endswith("KB")
 
         dialog.keep.setValue(5)
@@ -244,7 +259,11 @@ def test_a_second_instance_on_the_same_file_is_refused(
     monkeypatch.setattr(dialogs, "file_in_use", lambda parent, text: refusals.append(text))
     before = demo_copy.read_bytes()
     assert gui_app.start(str(demo_copy)) is None  # at start-up: refused, no other file chosen
-    assert refusals and "demo.sqlite" in refusals[0] and "deja deschis" in refusals[0]
+    held = i18n._(
+        "Fișierul „{name}” este deja deschis în altă fereastră Bălți Monitor pe acest calculator ({describe}). "
+        "Închideți cealaltă fereastră și încercați din nou."
+    )
+    assert refusals and refusals[0].startswith(held.split("({describe})")[0].format(name="demo.sqlite"))
 
     window = start_window(tmp_path / "al-meu.sqlite")
     assert not window.file_actions.open_file(demo_copy)  # from the menu
@@ -272,7 +291,7 @@ def test_opening_a_damaged_file_offers_the_recovered_copy(
     assert window.file_actions.open_file(demo_copy)
 
     assert offers and offers[0][0] == demo_copy
-    assert "acestui fișier" in offers[0][1]  # its own automatic backup
+    assert i18n._("a acestui fișier") in offers[0][1]  # its own automatic backup
     opened = window.session.path
     assert opened != demo_copy and opened.parent == demo_copy.parent and "recuperat" in opened.name
     assert demo_copy.read_bytes() == damaged  # the bad file is never modified
@@ -292,8 +311,15 @@ def test_a_damaged_file_without_any_backup_is_explained(start_window, monkeypatc
     )
     monkeypatch.setattr(dialogs, "offer_recovery", lambda *a: pytest.fail("no backup exists to offer"))
     assert gui_app.start(str(empty)) is None
+    empty_file = i18n._(
+        "Fișierul „{name}” este gol (0 octeți): nu conține nicio bază de date. Probabil copierea, descărcarea "
+        "sau salvarea lui nu s-a încheiat. {UNCHANGED}"
+    ).split("{UNCHANGED}")[0]
     assert (
-        explained[0][0] == empty and "gol" in explained[0][1] and "Nu există nicio copie" in explained[0][1]
+        explained[0][0] == empty
+        and explained[0][1].startswith(empty_file.format(name=empty.name).strip())
+        and i18n._(" Nu există nicio copie automată din care să se poată continua.").strip()
+        in explained[0][1]
     )
     assert empty.read_bytes() == b""
 
@@ -348,14 +374,17 @@ def test_a_failed_write_is_explained_and_leaves_the_undo_stack_as_it_was(window,
     model.refused.connect(lambda where, typed, message: refused.append(message))
     assert not model.setData(model.index(row, 5), "3 cazuri")
     assert stack.count() == 1  # the failed edit was not pushed
-    assert refused and "discul este plin" in refused[0] and "Datele au rămas cum erau" in refused[0]
+    disk_full_text = i18n._("discul este plin")
+    failed = i18n._("{what} nu a reușit: {problem}. Datele au rămas cum erau înainte.")
+    unchanged = failed.split("{problem}")[1]
+    assert refused and refused[0].endswith(disk_full_text + unchanged)
     period = window.session.period
     info = window.session.action_by_code("1.6")
     assert cell_text(period, info.id, _sid(DRP), 5) == "1 caz"
 
     stack.undo()  # the undo fails too: the command leaves the stack, the data keeps the edit
     assert stack.count() == 0 and not stack.canRedo()
-    assert "discul este plin" in window.statusBar().currentMessage()
+    assert disk_full_text in window.statusBar().currentMessage()
     assert cell_text(period, info.id, _sid(DRP), 5) == "1 caz"
 
     monkeypatch.undo()

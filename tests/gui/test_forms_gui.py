@@ -169,8 +169,8 @@ def test_importing_a_filled_form_previews_applies_undoes_and_redoes(
         "2 cazuri",
         "3 cazuri",
     )
-    assert "conflict" in seen["kinds"] and "modificat" in seen["kinds"]
-    assert all(kind not in ("neschimbat",) for kind in seen["kinds"])  # unchanged rows hidden by default
+    assert i18n._("conflict") in seen["kinds"] and i18n._("modificat") in seen["kinds"]
+    assert i18n._("neschimbat") not in seen["kinds"]  # unchanged rows hidden by default
 
     def shown() -> tuple[str, str, str, str]:
         select_action(window, "1.6")
@@ -233,8 +233,10 @@ def test_the_preview_shows_refused_files_findings_and_keeps_conflicts_by_default
         # (the new value also makes 1.6's Total differ from the original report's, kept as a reference)
         new_findings = dialog.dialog.findChild(QListWidget, "newFindingsList")
         texts = [new_findings.item(i).text() for i in range(new_findings.count())]
-        assert texts[0].startswith("1.6 · Direcția resurse umane: Sunt raportate valori")
-        assert [t for t in texts[1:] if "Raportul original" not in t] == []
+        no_description = i18n._("Sunt raportate valori, dar descrierea măsurilor întreprinse lipsește.")
+        assert texts[0].startswith("1.6 · Direcția resurse umane: " + no_description)
+        original = i18n._("Raportul original: „{written}”; calculat: {value}.").split("{written}")[0]
+        assert [t for t in texts[1:] if original not in t] == []
         tabs = dialog.dialog.findChild(QTabWidget, "tabs")
         tab = tr("FormsPreviewDialog", "&Constatări (+{new} / −{gone})")
         assert tabs.tabText(2) == tab.format(new=len(texts), gone=0)
@@ -273,7 +275,7 @@ def test_status_view_marks_sent_received_and_passes_the_model_tester(
         dialog.buttons[FormState.NEEDS_CORRECTION].click()
         qtmodeltester.check(model)
         assert model.index(model.row_of(drp), 2).data() == _label(FormState.NEEDS_CORRECTION)
-        assert "De corectat: 1" in dialog.summary.text()
+        assert f"{_label(FormState.NEEDS_CORRECTION)}: 1" in dialog.summary.text()
 
         dialog.undo()  # Ctrl+Z in the dialog
         assert model.index(model.row_of(drp), 2).data() == _label(FormState.SENT)

@@ -12,30 +12,34 @@ from gui_helpers import tr
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QPushButton
 
+from balti_monitor import i18n
 from balti_monitor.export import pdf as pdf_module
 from balti_monitor.gui import dialogs, export_dialog, export_worker
 from balti_monitor.gui.export_dialog import ExportChoice, PreflightDialog
-from balti_monitor.services.preflight import LineKind, preflight
+from balti_monitor.services.preflight import SECTION_TITLES, LineKind, preflight
 
 
 def test_the_preflight_dialog_lists_the_sections_and_a_line_jumps_to_its_cell(window) -> None:
     check = preflight(window.session.period)
     dialog = PreflightDialog(check, pdf=True, review=False, parent=window)
     sections = [dialog.tree.topLevelItem(i).text(0) for i in range(dialog.tree.topLevelItemCount())]
-    assert "Subdiviziuni responsabile care nu au prezentat informația (8)" in sections
-    assert any(s.startswith("Constatări nerezolvate ale verificărilor (") for s in sections)
-    assert any(s.startswith("Celule goale în rândul Total (") for s in sections)
+    title = {kind: i18n._(text) for kind, text in SECTION_TITLES.items()}  # the core's section titles
+    assert f"{title[LineKind.NO_RETURN]} (8)" in sections
+    assert any(s.startswith(f"{title[LineKind.FINDINGS]} (") for s in sections)
+    assert any(s.startswith(f"{title[LineKind.BLANK_TOTAL]} (") for s in sections)
     assert dialog.export_button.text() == tr("PreflightDialog", "&Exportă oricum")
     assert dialog.pdf_box.isChecked() and not dialog.review_box.isChecked()
+    blank_line = i18n._("{code} · Indicator {number}: celula Total este goală{why}.")
+    head = blank_line.split("{number}")[0].replace("{code}", "3.7") + "1"  # "3.7 · Indicator 1"
     blank = next(
         item
         for item in dialog.lines()
         if item.data(0, export_dialog.LINE_ROLE).kind == LineKind.BLANK_TOTAL
-        and item.text(0).startswith("3.7 · Indicator 1")
+        and item.text(0).startswith(head)
     )
     dialog.tree.itemActivated.emit(blank, 0)
     choice = dialog.choice()
-    assert choice.jump is not None and choice.jump.text.startswith("3.7 · Indicator 1")
+    assert choice.jump is not None and choice.jump.text.startswith(head)
     dialog.deleteLater()
 
 
@@ -93,7 +97,7 @@ def test_no_pdf_converter_is_said_plainly_and_the_docx_is_kept(window, monkeypat
     written = window.export_actions.export_report(tmp_path / "raport.docx")
     assert written is not None and written.is_file()
     assert not (tmp_path / "raport.pdf").exists()
-    assert "nici LibreOffice, nici Microsoft Word" in offered[0]
+    assert i18n._(pdf_module.NO_CONVERTER) in offered[0]
     with zipfile.ZipFile(written) as z:
         assert "word/comments.xml" not in z.namelist()  # the final copy
 
@@ -159,7 +163,8 @@ def test_the_original_report_s_total_shows_on_hover_over_the_total_cell(window) 
     tip = model.index(model.total_row, 2).data(Qt.ItemDataRole.ToolTipRole)
     shown = model.index(model.total_row, 2).data(Qt.ItemDataRole.DisplayRole)
     assert shown == "8 acte"  # the computed Total
-    assert "Raportul original: „7 acte”; calculat: 8 acte." in tip
+    original = i18n._("Raportul original: „{written}”; calculat: {value}.")
+    assert original.format(written="7 acte", value="8 acte") in tip
     assert (
         tr("GridModel", "Scris în raportul original (referință, nu se exportă): „{text}”").format(
             text="7 acte"
