@@ -1,6 +1,7 @@
 """Save PNG screenshots of the plans of other kinds: the Open Government plan (seed 003) with its S1-2020
-report (seed 004) — tree with sub-actions and the status grid — the plan editor and its item form, the links
-of an item, the list of examples and the server connection, at the office PC's 1366×768.
+report (seed 004) — tree with sub-actions and the status grid —, the programme report 2017-2019 (002), the
+integrity plan (001), the plan editor and its item form, the links of an item, the list of examples and the
+server connection, at the office PC's 1366×768.
 
     python tools/screenshots_plans.py [--out screenshots/plans] [--lang ro|ru]
 
@@ -64,6 +65,7 @@ def take(out: Path, language: str = "ro") -> list[Path]:
     open_database(database)
     ensure_bundled_plan()
     plan_id, _ = load_example(EXAMPLE)
+    others = [load_example(name)[0] for name in ("program-balti-2017-2019", "integritate-baltati")]
     close_database()
     dialogs.ask_yes = lambda *a, **k: False  # type: ignore[assignment]
 
@@ -128,7 +130,15 @@ def take(out: Path, language: str = "ro") -> list[Path]:
     shot("server_dialog", server.dialog)
     server.dialog.close()
 
-    balti = next(p for p in window.session.plans() if p.id != plan_id)
+    for other, name in zip(others, ("program_2017_2019", "integritate_baltati"), strict=True):
+        window.session.set_plan(other)
+        settle()
+        first = window.session.actions()
+        if first:
+            window.plan_panel.select_action(first[0].id)
+        shot(f"{name}_1366x768")
+
+    balti = next(p for p in window.session.plans() if p.id not in (plan_id, *others))
     window.session.set_plan(balti.id)
     settle()
     info = window.session.action_by_code("4.1")

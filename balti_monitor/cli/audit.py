@@ -112,10 +112,10 @@ def cmd_completeness(args: argparse.Namespace) -> int:
     with opened(args, create=False):
         period = period_arg(default_plan(), args.period)
         overview = period_completeness(period.id)
-        totals = ", ".join(f"{STATE_LABELS_RO[s]} {overview.total(s)}" for s in STATES)
+        totals = ", ".join(f"{_(STATE_LABELS_RO[s])} {overview.total(s)}" for s in STATES)
         print(_("Perioada {period_code}: {totals}.").format(period_code=overview.period_code, totals=totals))
         for line in overview.subdivisions:
-            counts = ", ".join(f"{STATE_LABELS_RO[s]} {line.counts[s]}" for s in STATES if line.counts[s])
+            counts = ", ".join(f"{_(STATE_LABELS_RO[s])} {line.counts[s]}" for s in STATES if line.counts[s])
             form = line.form_state or _("fără formular")
             print(terminal_safe(f"{line.code:<8} {form:<18} {counts}"))
         messages = overdue_text(overview, args.deadline)

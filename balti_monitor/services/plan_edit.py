@@ -59,14 +59,14 @@ STRUCTURE_TABLES = frozenset(
         "indicator_annual_rule",
     }
 )
-_DATA_NAMES = {
-    "return": "informații ale subdiviziunilor",
-    "value": "valori ale indicatorilor",
-    "total_override": "totaluri introduse manual",
-    "reference_total": "totaluri de referință din rapoarte",
-    "cell_comment": "comentarii",
-    "action_column_value": "texte ale elementelor în coloanele planului",
-    "return_link": "legături ale progresului",
+_DATA_NAMES = {  # (one, several)
+    "return": ("informație a unei subdiviziuni", "informații ale subdiviziunilor"),
+    "value": ("valoare a unui indicator", "valori ale indicatorilor"),
+    "total_override": ("total introdus manual", "totaluri introduse manual"),
+    "reference_total": ("total de referință dintr-un raport", "totaluri de referință din rapoarte"),
+    "cell_comment": ("comentariu", "comentarii"),
+    "action_column_value": ("text în coloanele planului", "texte ale elementelor în coloanele planului"),
+    "return_link": ("legătură a progresului", "legături ale progresului"),
 }
 
 
@@ -132,7 +132,8 @@ class ItemContents:
         lines = [f"{self.label}:"]
         for table, count in self.counts:
             if count:
-                lines.append(f"• {count} {_DATA_NAMES.get(table, table)};")
+                one, several = _DATA_NAMES.get(table, (table, table))
+                lines.append(f"• {count} {one if count == 1 else several};")
         if len(lines) == 1:
             lines = [f"{self.label} nu are date introduse."]
         if self.renumbered:
