@@ -193,5 +193,6 @@ def test_a_plan_reported_per_item_without_periods_still_shows_its_items_header(w
     page = window.action_page
     assert page.stack.currentWidget() is page.status_page
     assert first.shown_title[:30] in page.status_page.header.text
-    assert "Nu există încă nicio perioadă" in page.status_page.hint.text()
+    no_period = tr("StatusPage", "Nu există încă nicio perioadă de raportare: creați-o cu „Perioadă nouă…”.")
+    assert page.status_page.hint.text() == no_period
     assert page.status_page.model.rowCount() == 0
