@@ -199,21 +199,6 @@ def test_the_item_form_refuses_an_empty_code(qtbot) -> None:
     assert form.result() == ActionFields("7.1", "Titlu")
 
 
-def test_the_item_form_shows_only_the_fields_of_its_kind(qtbot) -> None:
-    action = ItemDialog(None, "Acțiune nouă", ActionFields("7.1", "Titlu"))
-    priority = ItemDialog(None, "Prioritate nouă", PriorityFields("VII", "Titlu"))
-    for form in (action, priority):
-        qtbot.addWidget(form.dialog)
-        form.dialog.show()
-    assert action.deadline_edit.isVisible() and action.responsible_edit.isVisible()
-    assert not action.aggregation_combo.isVisible() and not action.gender_box.isVisible()
-    assert (
-        not action.indicators_placeholder_box.isVisible()
-    )  # only for actions whose indicators are provisional
-    assert priority.number_edit.isVisible() and priority.title_edit.isVisible()
-    assert not priority.deadline_edit.isVisible() and not priority.aggregation_combo.isVisible()
-
-
 def test_the_editor_is_keyboard_usable(window, qtbot, monkeypatch) -> None:
     editor = editor_for(window, qtbot)
     editor.activateWindow()
