@@ -20,6 +20,7 @@ from balti_monitor.db.connection import (
     set_read_only,
 )
 from balti_monitor.db.models import Period, Plan
+from balti_monitor.db.urls import is_server_url
 from balti_monitor.errors import BaltiMonitorError
 from balti_monitor.i18n import _
 from balti_monitor.resources import default_database_path
@@ -100,8 +101,6 @@ def chosen_plan_code(args: argparse.Namespace) -> str | None:
 
 def server_url(args: argparse.Namespace) -> str | None:
     """``--db`` when it names a PostgreSQL server (``postgresql://…``), else None."""
-    from balti_monitor.db.postgres import is_server_url
-
     return str(args.db) if is_server_url(args.db) else None
 
 

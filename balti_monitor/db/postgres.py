@@ -48,6 +48,7 @@ from balti_monitor.db.search_index import (
     KIND_VALUE,
     TABLE,
 )
+from balti_monitor.db.urls import is_server_url as is_server_url  # re-exported: the server's modules use it
 
 #: The first schema version a server holds (the current one when server support was added).
 PG_BASE_VERSION = 8
@@ -64,11 +65,6 @@ class ServerError(DatabaseError):
     ``kind`` like :class:`balti_monitor.db.connection.DatabaseError`: ``"unreachable"``, ``"login"``,
     ``"foreign"``, ``"newer"``, ``"empty"``, ``"needs_upgrade"``, ``"damaged"``.
     """
-
-
-def is_server_url(target: object) -> bool:
-    """Whether ``target`` (a ``--db`` value) names a PostgreSQL server rather than a file."""
-    return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
 
 
 def display_url(url: str) -> str:

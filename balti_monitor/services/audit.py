@@ -23,8 +23,16 @@ from typing import Any
 import peewee as pw
 
 from balti_monitor.db.audit import NARRATIVE_FIELDS, SIGNED_MARK
-from balti_monitor.db.models import Action, ChangeLog, Period, PeriodSignature, Plan, Subdivision, database
-from balti_monitor.db.postgres import retrying
+from balti_monitor.db.models import (
+    Action,
+    ChangeLog,
+    Period,
+    PeriodSignature,
+    Plan,
+    Subdivision,
+    database,
+    is_postgresql,
+)
 from balti_monitor.i18n import N_, _
 from balti_monitor.services.changes import ChangeSet, Write
 from balti_monitor.services.errors import ServiceError
@@ -167,7 +175,11 @@ def apply_recorded(write: Write, source: str) -> ChangeSet:
             return write.apply()
 
     try:
-        return retrying(attempt)  # on a server: run again after a serialisation failure (all or nothing)
+        if is_postgresql():
+            from balti_monitor.db.postgres import retrying  # the server's code, only on a server
+
+            return retrying(attempt)  # run again after a serialisation failure (all or nothing)
+        return attempt()
     except (sqlite3.Error, pw.DatabaseError) as exc:
         if signed_period_of(exc):
             raise signed_refusal(period_id) from exc

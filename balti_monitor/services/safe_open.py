@@ -16,7 +16,7 @@ from pathlib import Path
 
 from balti_monitor.db import connection
 from balti_monitor.db.connection import DatabaseError, close_database, open_database
-from balti_monitor.db.postgres import display_url, is_server_url
+from balti_monitor.db.urls import is_server_url
 from balti_monitor.i18n import _
 from balti_monitor.resources import user_data_dir
 from balti_monitor.services._sqlite_files import remove_file, ro_connect, unique_path
@@ -125,6 +125,8 @@ def _open_server(url: str, *, create: bool) -> OpenResult:
     global _session
     close_safely()
     open_database(url, create=create)  # a refusal is a ServerError (a DatabaseError) with a Romanian message
+    from balti_monitor.db.postgres import display_url  # the server's code, only for a server
+
     _session = OpenResult(path=Path(display_url(url)), lock=DatabaseLock(Path(os.devnull)), auto_backup=None)
     return _session
 
