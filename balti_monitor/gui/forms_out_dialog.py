@@ -57,7 +57,7 @@ class FormsOutDialog:
             translate(
                 "FormsOutDialog",
                 "Formularele de retur ale subdiviziunilor pentru perioada <b>{label}</b> ({code}).",
-            ).format(label=escape(key.label), code=escape(key.code))
+            ).format(label=escape(key.shown), code=escape(key.code))
         )
         self.folder = self.ui.folderEdit
         self.folder.setText(str(folder))

@@ -410,7 +410,7 @@ class MainWindow(QMainWindow):
             if self.session.access.describe():
                 parts.append(self.session.access.describe())
         key = self.session.period_key()
-        label = key.label if key is not None else self.tr("nicio perioadă")
+        label = key.shown if key is not None else self.tr("nicio perioadă")
         parts.append(label)
         self.setWindowTitle(" — ".join(parts))
         self.period_label.setText(self.tr("Perioada: {label}").format(label=label))

@@ -116,7 +116,7 @@ class NarrativePage(QWidget):
             return
         self.form.setEnabled(True)
         self.period_label.setText(
-            self.tr("<h3>Textul raportului pentru {label}</h3>").format(label=key_of(period).label)
+            self.tr("<h3>Textul raportului pentru {label}</h3>").format(label=key_of(period).shown)
         )
         data = get_narrative(period)
         self._fill(data)

@@ -174,7 +174,7 @@ class PeriodBar(QWidget):
         if not dialogs.ask_yes(
             self.window(),
             self.tr("Perioadă nouă"),
-            self.tr("Creați perioada de raportare {label}?").format(label=key.label),
+            self.tr("Creați perioada de raportare {label}?").format(label=key.shown),
         ):
             return False
         command = CreatePeriodCommand(

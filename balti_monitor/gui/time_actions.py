@@ -118,7 +118,7 @@ class TimeActions(QObject):
             self.tr(
                 "Creați perioada {label}? Valorile ei se calculează din semestrele anului; o cifră anuală "
                 "scrisă în grilă o înlocuiește pe cea calculată."
-            ).format(label=key.label),
+            ).format(label=key.shown),
         ):
             return False
         command = CreatePeriodCommand(

@@ -49,6 +49,18 @@ class PeriodKey:
             return f"semestrul {_ROMAN[self.semester]} al anului {self.year}"
         return f"anul {self.year}"
 
+    @property
+    def shown(self) -> str:
+        """The period as the interface names it, in the interface's language ("semestrul I al anului 2023",
+        "I полугодие 2023 года"); :attr:`label` stays the report's Romanian words."""
+        if self.span_end:
+            return _("anii {first}-{last}").format(first=self.year, last=self.span_end)
+        if self.semester:
+            return _("semestrul {number} al anului {year}").format(
+                number=_ROMAN[self.semester], year=self.year
+            )
+        return _("anul {year}").format(year=self.year)
+
     def next(self) -> PeriodKey:
         """The following semester (or year, or span of the same length)."""
         if self.span_end:
