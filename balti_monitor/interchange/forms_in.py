@@ -162,7 +162,7 @@ def _compare(
             gone.append(
                 _("{code} · indicatorul {number}").format(code=code, number=number)
                 if number is not None
-                else f"acțiunea {code}"
+                else _("acțiunea {code}").format(code=code)
             )
             continue
         targets[key] = CellRef(action.id, sub.id, DESCRIPTION_COLUMN if number is None else number)

@@ -384,7 +384,7 @@ class _Reader:
                 Unplaced(
                     _("{where} (acțiunea {code})").format(where=where, code=code),
                     text[:200],
-                    f"acțiunea {code} nu există în plan",
+                    _("acțiunea {code} nu există în plan").format(code=code),
                 )
             )
             self.last_action, self.last_closed = code, True
