@@ -8,6 +8,7 @@ from pathlib import Path
 
 from setuptools import setup
 from setuptools.command.build_py import build_py
+from setuptools.command.sdist import sdist
 
 HERE = Path(__file__).resolve().parent
 
@@ -53,4 +54,15 @@ class BuildWithCatalogues(build_py):  # type: ignore[misc]
             compile_catalogue(ts, folder / ts.with_suffix(".qm").name)
 
 
-setup(cmdclass={"build_py": BuildWithCatalogues})
+class SdistWithCatalogues(sdist):  # type: ignore[misc]
+    """``sdist`` plus the ``.po`` catalogues (a wheel built from the sdist compiles them)."""
+
+    def make_release_tree(self, base_dir: str, files: list[str]) -> None:
+        super().make_release_tree(base_dir, files)
+        for po in sorted((HERE / "balti_monitor" / "locale").glob("*/LC_MESSAGES/*.po")):
+            target = Path(base_dir) / po.relative_to(HERE)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.copy_file(str(po), str(target))
+
+
+setup(cmdclass={"build_py": BuildWithCatalogues, "sdist": SdistWithCatalogues})

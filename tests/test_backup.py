@@ -328,7 +328,7 @@ def test_compare_warns_when_the_copy_is_older_or_smaller(demo_file: Path, tmp_pa
         w.startswith("Copia aleasă este mai veche: modificările făcute după 02.01.2023 08:00")
         for w in warnings
     )
-    assert any("are cu 22 informații ale subdiviziunilor mai puțin" in w for w in warnings)
+    assert any("are cu 22 de informații ale subdiviziunilor mai puțin" in w for w in warnings)
     assert compare(current, current).warnings == ()
 
 

@@ -74,3 +74,16 @@ def test_a_span_of_years_is_created_for_the_chosen_plan(
 
     assert [p.key.code for p in period_infos(select_plan("PROG").id)] == ["2017-2019"]
     close_database()
+
+
+def test_the_log_of_a_span_of_years(two_plans: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from kind_plans import programme_report
+
+    from balti_monitor.services.progress import SaveProgress
+
+    open_database(two_plans)
+    ids = programme_report()
+    SaveProgress(ids["1.1"], ids["period"], "Au fost aprobate Regulamentele.", "", ()).apply()
+    close_database()
+    assert main(["log", "--db", str(two_plans), "--plan", "PROG-2017-2019", "--period", "2017-2019"]) == 0
+    assert "Au fost aprobate Regulamentele." in capsys.readouterr().out

@@ -391,7 +391,7 @@ def test_reordered_rows_blank_rows_and_stray_text_are_tolerated(engine_demo_db: 
     assert preview.count(ChangeKind.CHANGED) == 1
     assert ("1.1", "Indicatorul 4") not in changes
     warnings = " ".join(preview.files[0].warnings)
-    assert "lipsesc" in warnings and "1.1 · Indicatorul 4" in warnings
+    assert "1 rând al formularului lipsește" in warnings and "1.1 · Indicatorul 4" in warnings
     assert "ignorate" in warnings
     apply_import(preview)
     a11 = action_by_code(period.plan_id, "1.1").id

@@ -107,7 +107,8 @@ def test_romanian_catalogue_gives_every_plural_message_three_forms() -> None:
         forms = romanian.get(mid)
         assert isinstance(forms, tuple) and len(forms) == 3 and all(forms), f"{mid!r} in the ro catalogue"
         assert forms[0] == mid[0] and forms[1] == mid[1], mid
-        assert " de " in forms[2].replace(mid[1], ""), f"{mid!r}: the third form needs „de” (20 de …)"
+        if re.search(r"(\{\w+\}|%s) [a-zăâîșț]", mid[1]):  # a number before its noun: "20 de conflicte"
+            assert " de " in forms[2].replace(mid[1], ""), f"{mid!r}: the third form needs „de” (20 de …)"
 
 
 def test_every_gettext_call_of_the_core_has_literal_messages() -> None:

@@ -198,3 +198,33 @@ def test_the_demo_as_a_version_1_document_loads_to_the_same_data(demo_db: Path, 
     open_database(tmp_path / "din-v1.sqlite")
     import_document(_as_version_1(current))
     assert dumps(export_document()) == dumps(current)
+
+
+def test_item_values_without_declared_columns_take_the_kinds(plan_db: Path, tmp_path: Path) -> None:
+    from balti_monitor.interchange.json_io import add_plan
+    from balti_monitor.services.plans import plan_columns, select_plan
+
+    _fill()
+    ogp = next(p for p in export_document()["plans"] if p["code"] == "OGP-2019-2020")
+    close_database()
+    open_database(tmp_path / "alt.sqlite")
+    plan_id, _ = add_plan({**ogp, "columns": []})
+    assert [c.key for c in plan_columns(plan_id)] == [c["key"] for c in ogp["columns"]]
+    assert all(c.id is not None for c in plan_columns(plan_id))
+    assert select_plan(None).id == plan_id
+
+
+def test_a_signed_span_of_years_stays_signed_through_an_import(plan_db: Path) -> None:
+    from balti_monitor.db.models import Period, PeriodSignature
+
+    ids = _fill()
+    span = Period.get_by_id(ids["prog"]["period"])
+    PeriodSignature.create(period=span, sha256="ab" * 32, signed_by="Ana", signed_at="2026-01-01T10:00:00")
+    document = export_document()
+    import_document(document, replace=True)
+    assert PeriodSignature.select().count() == 1
+    changed = copy.deepcopy(document)
+    prog = next(p for p in changed["plans"] if p["code"] == "PROG-2017-2019")
+    prog["periods"][0]["returns"][0]["description"] = "Alt text"
+    with pytest.raises(InterchangeError, match="Perioada 2017-2019 este semnată de Ana"):
+        import_document(changed, replace=True)

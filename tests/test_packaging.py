@@ -153,6 +153,9 @@ def test_frozen_program_loads_the_demo_and_exports_the_word_report(build: Build,
     check = run([build.cli, "--db", db, "check", "--period", "2023-S1"], env, tmp_path)
     assert check.returncode == 1
     assert "1.13 · Indicator 2" in check.stdout
+    russian = run([build.cli, "--lang", "ru", "--db", db, "check", "--period", "2023-S1"], env, tmp_path)
+    assert russian.returncode == 1
+    assert "1.13 · Индикатор 2" in russian.stdout, russian.stdout + russian.stderr
     result = run(
         [build.cli, "--db", db, "export", "--period", "2023-S1", "--out", report, "--quiet"], env, tmp_path
     )
@@ -229,8 +232,12 @@ def test_bundle_is_small_and_holds_only_what_the_program_uses(build: Build) -> N
         "balti_monitor/ui/balti_monitor_ru.qm",
         "balti_monitor/ui/balti_monitor_ro.qm",
         "balti_monitor/ui/icons/balti_monitor.png",
+        "balti_monitor/locale/ru/LC_MESSAGES/balti_monitor.mo",  # the core's translations (issue 17)
+        "balti_monitor/locale/ro/LC_MESSAGES/balti_monitor.mo",
     ):
         assert needed in names, needed
+    assert not [n for n in names if n.endswith(".po")], "the catalogues' sources are not shipped"
+    assert not [n for n in names if n.startswith("babel/")], "Babel (30 MB) only compiles the catalogues"
 
 
 # --- The Windows installer script --------------------------------------------------------------------------

@@ -43,6 +43,7 @@ def test_wheel_contains_the_resources(wheel: Path) -> None:
     assert "balti_monitor/data/pla_2023_2027.json" in names
     assert "balti_monitor/data/demo_2023_S1.json" in names
     assert "balti_monitor/data/subdivisions.json" in names
+    assert "balti_monitor/data/kinds/guvernare.json" in names  # the plan kinds (docs/plan_kinds.md)
     assert any(n.startswith("balti_monitor/templates/") and n.endswith(".docx") for n in names)
     assert any(n.startswith("balti_monitor/ui/") for n in names)
     # the core's translations: compiled in the build, only the .mo files shipped (issue 17)

@@ -73,12 +73,12 @@ def register(sub: Any) -> None:
 def cmd_log(args: argparse.Namespace) -> int:
     """Print (or write to Excel) the period's changes."""
     from balti_monitor.export.change_log import log_rows, write_log_xlsx
-    from balti_monitor.services.audit import period_log
+    from balti_monitor.services.audit import period_code_of, period_log
 
     with opened(args, create=False):
         plan = default_plan()
         period = period_arg(plan, args.period)
-        code = f"{period.year}-S{period.semester}" if period.semester else f"{period.year}-A"
+        code = period_code_of(period.id)[1]
         entries = period_log(code, plan_code=plan.code, action=args.action, subdivision=args.subdivision)
         if args.out:
             with report_texts():  # the workbook is a document: its title stays Romanian
@@ -112,10 +112,10 @@ def cmd_completeness(args: argparse.Namespace) -> int:
     with opened(args, create=False):
         period = period_arg(default_plan(), args.period)
         overview = period_completeness(period.id)
-        totals = ", ".join(f"{STATE_LABELS_RO[s]} {overview.total(s)}" for s in STATES)
+        totals = ", ".join(f"{_(STATE_LABELS_RO[s])} {overview.total(s)}" for s in STATES)
         print(_("Perioada {period_code}: {totals}.").format(period_code=overview.period_code, totals=totals))
         for line in overview.subdivisions:
-            counts = ", ".join(f"{STATE_LABELS_RO[s]} {line.counts[s]}" for s in STATES if line.counts[s])
+            counts = ", ".join(f"{_(STATE_LABELS_RO[s])} {line.counts[s]}" for s in STATES if line.counts[s])
             form = line.form_state or _("fără formular")
             print(terminal_safe(f"{line.code:<8} {form:<18} {counts}"))
         messages = overdue_text(overview, args.deadline)

@@ -206,11 +206,14 @@ def cmd_totals(args: argparse.Namespace) -> int:
                     _("    (introdus manual; calculat: {sentence})").format(sentence=totals.counts.sentence())
                 )
             for total in totals.indicators:
-                line = f"  Indicator {total.number}: {total.shown or '—'}"
+                line = _("  Indicator {number}: {shown}").format(
+                    number=total.number, shown=total.shown or "—"
+                )
                 if total.override is not None:
-                    line += f"   [manual; calculat: {total.text or total.problem or '—'}]"
+                    computed = total.text or (_(total.problem) if total.problem else "—")
+                    line += _("   [manual; calculat: {computed}]").format(computed=computed)
                 elif total.problem:
-                    line += f"   [{total.problem}]"
+                    line += f"   [{_(total.problem)}]"
                 written = result.grid.references.get(total.number)
                 if written is not None and written.strip() != total.shown.strip():
                     line += _("   [raportul original: {value}]").format(value=written.strip() or "—")

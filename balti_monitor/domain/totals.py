@@ -12,7 +12,7 @@ from decimal import Decimal
 from balti_monitor.domain.grid import ActionGrid, Aggregation, GridRow, IndicatorDef, OverrideDef
 from balti_monitor.domain.text import fold_key
 from balti_monitor.domain.values import ParsedValue, Status, ValueState, format_quantity, unit_key
-from balti_monitor.i18n import N_
+from balti_monitor.i18n import N_, ngettext
 
 
 class Problem:
@@ -137,14 +137,19 @@ class Shortfall:
         if self.missing:
             numbers = ", ".join(str(n) for n in self.missing)
             parts.append(
-                f"lipsește indicatorul {numbers}"
-                if len(self.missing) == 1
-                else f"lipsesc indicatorii {numbers}"
+                ngettext(
+                    "lipsește indicatorul {numbers}", "lipsesc indicatorii {numbers}", len(self.missing)
+                ).format(numbers=numbers)
             )
         if self.not_achieved:
             written = ", ".join(f"{n} („{raw}”)" for n, raw in self.not_achieved)
-            label = "indicatorul" if len(self.not_achieved) == 1 else "indicatorii"
-            parts.append(f"nerealizat: {label} {written}")
+            parts.append(
+                ngettext(
+                    "nerealizat: indicatorul {written}",
+                    "nerealizat: indicatorii {written}",
+                    len(self.not_achieved),
+                ).format(written=written)
+            )
         return "; ".join(parts)
 
 

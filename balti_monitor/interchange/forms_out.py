@@ -19,11 +19,10 @@ from balti_monitor.db.models import Period, Plan, Return, Subdivision, database
 from balti_monitor.domain.grid import ActionGrid, Aggregation, GridRow
 from balti_monitor.domain.text import fold_key
 from balti_monitor.domain.values import ValueState
-from balti_monitor.i18n import _
+from balti_monitor.i18n import N_, _, ngettext
 from balti_monitor.interchange.forms_common import (
     EXCEL_CELL_LIMIT,
     FormState,
-    count_phrase,
     default_deadline,
     ensure_plan_secret,
     format_date,
@@ -98,32 +97,45 @@ class FormsOutResult:
 
     def summary_lines(self) -> list[str]:
         """A Romanian summary, one line per form."""
+        n = len(self.forms)
         lines = [
-            (
-                "A fost generat 1 formular"
-                if len(self.forms) == 1
-                else f"Au fost generate {count_phrase(len(self.forms), 'formular', 'formulare')}"
-            )
-            + f" pentru perioada {self.period_code} în dosarul „{self.directory}”.",
-            f"Termenul de returnare: {format_date(self.deadline)}.",
+            ngettext(
+                "A fost generat {n} formular pentru perioada {code} în dosarul „{directory}”.",
+                "Au fost generate {n} formulare pentru perioada {code} în dosarul „{directory}”.",
+                n,
+            ).format(n=n, code=self.period_code, directory=self.directory),
+            _("Termenul de returnare: {deadline}.").format(deadline=format_date(self.deadline)),
         ]
         if self.previous_code:
-            lines.append(f"Valorile perioadei {self.previous_code} apar pentru informare.")
-        elif self.previous_missing:
-            lines.append("Perioada precedentă nu există în fișier; formularele nu au coloana de referință.")
-        for form in self.forms:
-            extra = f", {count_phrase(form.prefilled, 'rând precompletat', 'rânduri precompletate')}"
             lines.append(
-                f"  {form.path.name} — {form.name}: {count_phrase(form.actions, 'acțiune', 'acțiuni')}, "
-                f"{count_phrase(form.indicators, 'indicator', 'indicatori')}{extra if form.prefilled else ''}"
-                + (
-                    f", {count_phrase(form.questions, 'observație de clarificat', 'observații de clarificat')}"
-                    if form.questions
-                    else ""
-                )
+                _("Valorile perioadei {code} apar pentru informare.").format(code=self.previous_code)
             )
+        elif self.previous_missing:
+            lines.append(
+                _("Perioada precedentă nu există în fișier; formularele nu au coloana de referință.")
+            )
+        for form in self.forms:
+            parts = [
+                ngettext("{n} acțiune", "{n} acțiuni", form.actions).format(n=form.actions),
+                ngettext("{n} indicator", "{n} indicatori", form.indicators).format(n=form.indicators),
+            ]
+            if form.prefilled:
+                parts.append(
+                    ngettext("{n} rând precompletat", "{n} rânduri precompletate", form.prefilled).format(
+                        n=form.prefilled
+                    )
+                )
+            if form.questions:
+                parts.append(
+                    ngettext(
+                        "{n} observație de clarificat", "{n} observații de clarificat", form.questions
+                    ).format(n=form.questions)
+                )
+            lines.append(f"  {form.path.name} — {form.name}: {', '.join(parts)}")
         for skipped in self.skipped:
-            lines.append(f"  fără formular: {skipped.name} ({skipped.reason})")
+            lines.append(
+                _("  fără formular: {name} ({reason})").format(name=skipped.name, reason=_(skipped.reason))
+            )
         return lines
 
 
@@ -304,13 +316,13 @@ def _targets(period: Period, options: FormsOutOptions) -> tuple[list[Subdivision
             sub = Subdivision.get_or_none(Subdivision.id == sid)
             if sub is None:
                 raise ServiceError(_("Subdiviziunea nu există."))
-            skipped.append(SkippedSubdivision(sid, sub.name, "nu răspunde de nicio acțiune a planului"))
+            skipped.append(SkippedSubdivision(sid, sub.name, N_("nu răspunde de nicio acțiune a planului")))
         return [s for s in candidates if s.id in wanted], skipped
     chosen: list[Subdivision] = []
     for sub in candidates:
         has_returns = Return.select().where((Return.period == period) & (Return.subdivision == sub)).exists()
         if not sub.active and not has_returns:
-            skipped.append(SkippedSubdivision(sub.id, sub.name, "subdiviziune inactivă"))
+            skipped.append(SkippedSubdivision(sub.id, sub.name, N_("subdiviziune inactivă")))
             continue
         chosen.append(sub)
     return chosen, skipped

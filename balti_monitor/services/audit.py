@@ -450,6 +450,8 @@ def period_code_of(period_id: int) -> tuple[str, str]:
     """(plan code, period code) of a stored period, as the log names it."""
     period = Period.get_by_id(period_id)
     plan = period.plan
+    if period.span_end:
+        return plan.code, f"{period.year}-{period.span_end}"
     return plan.code, (f"{period.year}-S{period.semester}" if period.semester else f"{period.year}-A")
 
 

@@ -95,6 +95,8 @@ class Completeness:
 
 
 def _code(period: Period) -> str:
+    if period.span_end:
+        return f"{period.year}-{period.span_end}"
     return f"{period.year}-S{period.semester}" if period.semester else f"{period.year}-A"
 
 

@@ -73,9 +73,9 @@ class FileReport:
         if self.schema_version is not None:
             out.append(_("Versiunea structurii: {schema_version}").format(schema_version=self.schema_version))
         if self.ok or self.table_counts:
-            out.append(f"Planuri: {', '.join(self.plans) or 'niciunul'}")
-            out.append(f"Perioade: {', '.join(self.periods) or 'niciuna'}")
-            out.append(f"Subdiviziuni: {self.subdivision_count}")
+            out.append(_("Planuri: {plans}").format(plans=", ".join(self.plans) or _("niciunul")))
+            out.append(_("Perioade: {periods}").format(periods=", ".join(self.periods) or _("niciuna")))
+            out.append(_("Subdiviziuni: {count}").format(count=self.subdivision_count))
             out.append(
                 _("Informații prezentate de subdiviziuni: {return_count}").format(
                     return_count=self.return_count
@@ -384,9 +384,9 @@ def compare(current: FileReport, candidate: FileReport) -> Comparison:
 
     rows = (
         ComparisonRow(_("Fișier"), current.path.name, candidate.path.name),
-        ComparisonRow("Planuri", joined(current.plans), joined(candidate.plans)),
-        ComparisonRow("Perioade", joined(current.periods), joined(candidate.periods)),
-        ComparisonRow("Subdiviziuni", str(current.subdivision_count), str(candidate.subdivision_count)),
+        ComparisonRow(_("Planuri"), joined(current.plans), joined(candidate.plans)),
+        ComparisonRow(_("Perioade"), joined(current.periods), joined(candidate.periods)),
+        ComparisonRow(_("Subdiviziuni"), str(current.subdivision_count), str(candidate.subdivision_count)),
         ComparisonRow(
             _("Informații ale subdiviziunilor"), str(current.return_count), str(candidate.return_count)
         ),

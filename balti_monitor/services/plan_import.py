@@ -86,7 +86,10 @@ def import_plan(item: dict[str, Any], path: str, sub_ids: dict[str, int]) -> Pla
         extra=item["extra"],
     )
     kind = find_kind(item["kind"]) or get_kind(DEFAULT_KIND)
-    column_ids = _import_columns(item.get("columns") or [], path + ".columns", plan)
+    declared = item.get("columns") or []
+    if not declared and any(act.get("values") for prio in item["priorities"] for act in prio["actions"]):
+        declared = [c.as_dict() for c in kind.columns]  # items with texts in the kind's declared columns
+    column_ids = _import_columns(declared, path + ".columns", plan)
     actions: dict[str, Action] = {}
     indicators: dict[tuple[str, int], int] = {}
     for pr_index, prio in enumerate(item["priorities"]):

@@ -209,7 +209,7 @@ def preflight(
                     )
                 )
             if not total.shown.strip():
-                why = f" ({total.problem})" if total.problem else ""
+                why = f" ({_(total.problem)})" if total.problem else ""
                 blank.append(
                     PreflightLine(
                         LineKind.BLANK_TOTAL,

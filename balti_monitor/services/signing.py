@@ -25,6 +25,8 @@ from balti_monitor.services.values import text_problem
 
 
 def _code(period: Period) -> str:
+    if period.span_end:
+        return f"{period.year}-{period.span_end}"
     return f"{period.year}-S{period.semester}" if period.semester else f"{period.year}-A"
 
 
@@ -240,15 +242,9 @@ def keep_signed(signed: SignedPeriods, before: dict[CellKey, str], after: dict[C
     for (plan_code, period_code), data in signed.items():
         old = {k: v for k, v in before.items() if k[1] == plan_code and k[2] == period_code}
         new = {k: v for k, v in after.items() if k[1] == plan_code and k[2] == period_code}
-        period = (
-            Period.select()
-            .join(Plan)
-            .where(Plan.code == plan_code)
-            .where(
-                (Period.year == int(period_code[:4]))
-                & (Period.semester == (0 if period_code.endswith("-A") else int(period_code[-1])))
-            )
-            .first()
+        period = next(
+            (p for p in Period.select().join(Plan).where(Plan.code == plan_code) if _code(p) == period_code),
+            None,
         )
         if old != new or period is None:
             who = data.get("signed_by") or _("un utilizator necunoscut")
