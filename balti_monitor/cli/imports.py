@@ -39,7 +39,11 @@ def register(sub: Any) -> None:
 
 
 def _print_reading(reading: ReportReading) -> None:
-    print(terminal_safe(f"Raportul „{reading.source}”. {reading.summary()}"))
+    print(
+        terminal_safe(
+            _("Raportul „{source}”. {summary}").format(source=reading.source, summary=reading.summary())
+        )
+    )
     if reading.unplaced:
         print(_("\nNu pot fi plasate (nu se importă):"))
         for item in reading.unplaced[:_SHOWN]:
