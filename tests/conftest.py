@@ -182,3 +182,28 @@ def fresh_target(engine: str, tmp_path: Path) -> Iterator[object]:
         cluster = _server()
         for name in made:
             cluster.drop_database(name)  # type: ignore[attr-defined]
+
+
+#: Modules whose PostgreSQL runs are part of the default (quick) run; the PostgreSQL runs of the other
+#: modules' tests are marked ``slow`` (the default run stays under its 3 minutes; CI runs them all).
+PG_IN_DEFAULT_RUN = frozenset(
+    {
+        "test_postgres_engine",
+        "test_editing",
+        "test_search",
+        "test_signing",
+        "test_audit",
+        "test_interchange",
+        "test_cell_conflicts",  # two people on one grid: the point of a server
+    }
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark the PostgreSQL runs of the heavier modules ``slow`` (see :data:`PG_IN_DEFAULT_RUN`)."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is None or callspec.params.get("engine") != "postgresql":
+            continue
+        if item.module is not None and item.module.__name__.rsplit(".", 1)[-1] not in PG_IN_DEFAULT_RUN:
+            item.add_marker(pytest.mark.slow)

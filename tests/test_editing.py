@@ -164,3 +164,16 @@ def test_a_typed_value_is_written_and_committed_in_one_transaction_without_savep
     assert changes.inverse is not None
     changes.inverse.apply()
     assert cell_text(period, action.id, sub("DS"), 1) == before
+
+
+def test_a_count_of_people_too_large_to_store_is_refused_with_a_message(engine_demo_db: str) -> None:
+    # 23 digits do not fit the 64-bit integer of the women/men columns: SQLite raised OverflowError and the
+    # server an error of its own; the value is refused with a message and nothing changes
+    period = Period.get()
+    action = action_by_code(Plan.get().id, "1.13")
+    before = cell_text(period, action.id, sub("DS"), 1)
+    with pytest.raises(ServiceError, match="prea mare"):
+        set_cell(period, action.id, sub("DS"), 1, "99999999999999999999999 acte (F)")
+    assert cell_text(period, action.id, sub("DS"), 1) == before
+    set_cell(period, action.id, sub("DS"), 1, "99999999999999999999999 acte")  # a quantity is kept as text
+    assert cell_text(period, action.id, sub("DS"), 1) == "99999999999999999999999 acte"

@@ -57,3 +57,13 @@ def test_a_status_is_kept_raw_with_its_meaning_or_none(plan_db: Path) -> None:
 def test_deleting_an_item_with_progress_and_links_is_undone_with_every_row(plan_db: Path) -> None:
     plan = make_status_plan()
     undo_redo(DeleteItem("action", plan.actions["1.1"]))  # its sub-actions, returns, links, column values
+
+
+def test_a_title_that_repeats_its_code_is_shown_without_it() -> None:
+    from balti_monitor.services.outline import display_title
+
+    assert display_title("1.1", "1.1. Evaluarea necesităților") == "Evaluarea necesităților"
+    assert display_title("1.", "1. Asigurarea accesului") == "Asigurarea accesului"
+    assert display_title("1.1", "1.10 Altceva") == "1.10 Altceva"  # another item's code
+    assert display_title("1.1", "Publicarea datelor") == "Publicarea datelor"
+    assert display_title("2.3", "2.3.") == "2.3."  # nothing would be left: as written

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
 
 from balti_monitor.cli import main
 from balti_monitor.db.connection import MIGRATIONS, SCHEMA_VERSION, close_database, open_database
@@ -23,6 +24,9 @@ from balti_monitor.db.postgres import (
 )
 from balti_monitor.interchange.json_io import export_document
 from balti_monitor.services.errors import ServiceError
+from tests.test_file_integrity import _commands
+from tests.test_file_integrity import command_files as command_files  # the fixture
+from tests.test_hostile import HOSTILE, _settings
 
 
 @pytest.fixture
@@ -163,6 +167,12 @@ def test_a_servers_backup_is_a_self_contained_sqlite_file(
     # and restored into another server from that file: the same data; the log is the copy's, followed by
     # the restore's own records (what it put back)
     other = server.url(server.new_database())
+    from balti_monitor.services.restore import preview_restore
+
+    open_database(url)
+    _report, comparison = preview_restore(copy)  # the server's side of the preview: its own contents
+    assert comparison.lines() and "2023-S1" in "\n".join(comparison.lines())
+    close_database()
     assert main(["--db", other, "restore", str(copy), "--yes"]) == 0
     open_database(other, read_only=True)
     restored = _document()
@@ -301,3 +311,127 @@ def test_a_role_that_does_not_own_the_tables_copies_with_the_triggers_running(
 
     assert search("sesizari")  # the index was kept by the triggers
     close_database()
+
+
+@pytest.mark.slow
+def test_every_cli_command_runs_on_a_server(
+    server: Any,
+    command_files: dict[str, Path],
+    tmp_path: Path,
+    capsys: Any,
+) -> None:
+    """Every sub-command with ``--db postgresql://…`` (the file-integrity test's list): it does its work or
+    refuses in Romanian, never a traceback."""
+    from balti_monitor.services.engine_copy import copy_database
+
+    url = server.url(server.new_database())
+    copy_database(command_files["db"], url)
+    failures = []
+    for name, (_mode, args) in _commands(Path("unused.sqlite"), tmp_path, command_files).items():
+        if name == "copy":
+            args = ["copy", "--from", url, "--to", str(tmp_path / "copie-server.sqlite")]
+        capsys.readouterr()
+        try:
+            code = main(["--db", url, *args])
+        except Exception as exc:
+            failures.append((name, repr(exc)))
+            continue
+        _out, err = capsys.readouterr()
+        refused_in_romanian = code == 2 and err.startswith("Eroare: ")  # e.g. the period deleted earlier
+        if (code not in (0, 1) and not refused_in_romanian) or "Traceback" in err:
+            failures.append((name, code, err[-300:]))
+    for failure in failures:
+        print(failure)
+    assert failures == []
+
+
+def test_the_word_report_from_a_server_is_byte_identical_to_the_files(
+    server: Any, demo_file: Path, tmp_path: Path
+) -> None:
+    """Same data, same report: the export reads the server exactly as the file (order, texts, dates)."""
+    from balti_monitor.export.render import export_report
+    from balti_monitor.services.engine_copy import copy_database
+
+    open_database(demo_file, read_only=True)
+    from_file = export_report(Period.get(), tmp_path / "fisier.docx")
+    close_database()
+    url = server.url(server.new_database())
+    copy_database(demo_file, url)
+    open_database(url, read_only=True)
+    from_server = export_report(Period.get(), tmp_path / "server.docx")
+    close_database()
+    assert Path(from_server).read_bytes() == Path(from_file).read_bytes()
+
+
+@given(text=HOSTILE)
+@_settings(40)
+def test_hostile_text_round_trips_through_a_server(engine_demo_db: str, text: str) -> None:
+    """What a file keeps verbatim, a server keeps verbatim (the same rules refuse NUL and lone surrogates)."""
+    from balti_monitor.services.editing import cell_text, set_cell, validate_cell
+    from tests.test_hostile import _target
+
+    period, action_id, sub_id = _target()
+    set_cell(period, action_id, sub_id, 0, text)
+    assert cell_text(period, action_id, sub_id, 0) == text
+    if validate_cell(1, text) is None:
+        set_cell(period, action_id, sub_id, 1, text)
+        assert cell_text(period, action_id, sub_id, 1) == text
+
+
+def test_an_older_server_database_is_upgraded_in_one_transaction(
+    server: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server's migrations (PG_MIGRATIONS) run like the file's: in order, each with its version bump,
+    all or nothing; a read-only opening refuses to upgrade. (A later version is simulated here.)"""
+    from balti_monitor.db import postgres
+
+    name = server.new_database()
+    url = server.url(name)
+    open_database(url)
+    close_database()
+    later = SCHEMA_VERSION + 1
+
+    def step(db: Any) -> None:
+        db.execute_sql("CREATE TABLE later_table (id SERIAL PRIMARY KEY)")
+
+    monkeypatch.setattr(postgres, "SCHEMA_VERSION", later)
+    monkeypatch.setitem(postgres.PG_MIGRATIONS, later, step)
+    with pytest.raises(ServerError) as caught:
+        open_database(url, read_only=True)
+    assert caught.value.kind == "needs_upgrade"
+
+    def broken(db: Any) -> None:
+        step(db)
+        raise RuntimeError("the step failed half-way")
+
+    monkeypatch.setitem(postgres.PG_MIGRATIONS, later, broken)
+    with pytest.raises(RuntimeError):
+        open_database(url)
+    import psycopg
+
+    with psycopg.connect(server.conninfo(name)) as conn:  # nothing of it stayed
+        assert conn.execute("SELECT version FROM schema_version").fetchone() == (SCHEMA_VERSION,)
+        assert conn.execute("SELECT to_regclass('later_table')").fetchone() == (None,)
+    monkeypatch.setitem(postgres.PG_MIGRATIONS, later, step)
+    open_database(url)
+    assert server_version(database) == later
+    assert database.execute_sql("SELECT count(*) FROM later_table").fetchone()[0] == 0
+    close_database()
+
+
+def test_a_worker_thread_reads_the_server_through_its_own_connection(engine_demo_db: str) -> None:
+    """The application's workers (export, forms) read on threads of their own, as they do from a file."""
+    found: list[object] = []
+
+    def work() -> None:
+        try:
+            found.append(Period.select().count())
+        except Exception as exc:
+            found.append(exc)
+        finally:
+            database.close()
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(30)
+    assert found == [Period.select().count()]

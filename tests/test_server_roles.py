@@ -315,3 +315,21 @@ def test_a_change_feed_reports_the_others_changes_not_its_own(server: Any) -> No
         feed.close()
     finally:
         close_database()
+
+
+def test_the_change_log_names_the_login_that_wrote(server: Any) -> None:
+    from balti_monitor.db.models import Period, Plan
+    from balti_monitor.services.audit import apply_recorded, set_user_name
+    from balti_monitor.services.editing import CellEdit, SetCells, action_by_code
+
+    open_database(server.url_of("ana_ds"))
+    try:
+        set_user_name("Directorul")  # a name typed in the settings: kept, but beside the login
+        period, action = int(Period.get().id), int(action_by_code(Plan.get().id, "1.13").id)
+        ds = int(Subdivision.get(Subdivision.code == "DS").id)
+        apply_recorded(SetCells(period, action, (CellEdit(ds, 1, "6 acte"),)), "typed")
+    finally:
+        set_user_name("")
+        close_database()
+    with connect(server, "balti") as admin:
+        assert one(admin, "SELECT who FROM change_log WHERE new_text = '6 acte'") == "ana_ds (Directorul)"

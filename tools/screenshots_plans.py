@@ -1,6 +1,6 @@
 """Save PNG screenshots of the plans of other kinds: the Open Government plan (seed 003) with its S1-2020
-report (seed 004) — tree with sub-actions and the status grid — and the plan editor, at the office PC's
-1366×768.
+report (seed 004) — tree with sub-actions and the status grid —, the programme report 2017-2019 (002), the
+integrity plan (001) and the plan editor, at the office PC's 1366×768.
 
     python tools/screenshots_plans.py [--out screenshots/plans]
 
@@ -52,6 +52,7 @@ def take(out: Path) -> list[Path]:
     open_database(database)
     ensure_bundled_plan()
     plan_id, _ = load_example(EXAMPLE)
+    others = [load_example(name)[0] for name in ("program-balti-2017-2019", "integritate-baltati")]
     close_database()
     dialogs.ask_yes = lambda *a, **k: False  # type: ignore[assignment]
 
@@ -94,7 +95,15 @@ def take(out: Path) -> list[Path]:
     shot("plan_editor", editor)
     editor.close()
 
-    balti = next(p for p in window.session.plans() if p.id != plan_id)
+    for other, name in zip(others, ("program_2017_2019", "integritate_baltati"), strict=True):
+        window.session.set_plan(other)
+        settle()
+        first = window.session.actions()
+        if first:
+            window.plan_panel.select_action(first[0].id)
+        shot(f"{name}_1366x768")
+
+    balti = next(p for p in window.session.plans() if p.id not in (plan_id, *others))
     window.session.set_plan(balti.id)
     settle()
     info = window.session.action_by_code("4.1")

@@ -128,9 +128,12 @@ def _opened_server(args: argparse.Namespace, *, create: bool, write: bool) -> It
     try:
         open_server(url, create=create and write, read_only=not write)
     except DatabaseError as exc:
-        if exc.kind != "empty" or write:
+        if exc.kind not in ("empty", "needs_upgrade") or write:
             raise CommandError(str(exc)) from exc
-        open_server(url, create=True)  # an empty database gets the schema first (a write), then reads
+        try:  # an empty database gets the schema, an older one its migrations (a write), then it reads
+            open_server(url, create=create)
+        except DatabaseError as again:
+            raise CommandError(str(again)) from again
         set_read_only()
     target = ServerTarget(display_url(url).replace("/", "_"))
     target.shown = display_url(url)

@@ -135,6 +135,8 @@ def _server_restore(args: argparse.Namespace) -> int:
     if not args.yes:
         raise CommandError(_("Restaurarea înlocuiește toate datele de pe server; confirmați cu --yes."))
     with opened(args, write=True):
+        _report, comparison = preview_restore(Path(args.file))
+        print("\n".join(comparison.lines()))
         result = restore_from(Path(args.file))
     print(result.message())
     return 0

@@ -41,9 +41,14 @@ class Listener:
         return int(self._conn.fileno())
 
     def take(self) -> list[GridChange]:
-        """The notifications that arrived (none: an empty list, at once), own ones left out, each grid once."""
+        """The notifications that arrived (none: an empty list, at once), own ones left out, each grid once;
+        a lost connection raises (the caller stops listening)."""
         found: dict[tuple[int, int], GridChange] = {}
-        for note in self._conn.notifies(timeout=0):
+        notes = list(self._conn.notifies(timeout=0))
+        if not notes:
+            # readable without a notification: perhaps the server closed the connection (raises then)
+            self._conn.execute("SELECT 1")
+        for note in notes:
             if note.pid in self._own:
                 continue
             try:

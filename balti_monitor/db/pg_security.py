@@ -18,7 +18,10 @@ policies' ``WITH CHECK`` (an error, never a silent 0 rows); the columns that say
 (``subdivision_id``, ``period_id``, ``action_id``, ``return_id``, ``indicator_id``) cannot be updated by a clerk
 at all, so a row cannot be moved to another subdivision; ``DELETE`` is checked by a trigger (a policy can
 only hide rows from a delete, silently). Signed periods are refused by the same checks, besides the lock
-triggers of the audit. A clerk cannot switch the audit off (``audit_context.mode`` stays 0 for it).
+triggers of the audit. A clerk cannot switch the audit off (``audit_context.mode`` stays 0 for it), cannot
+write the change log or the search index itself (their triggers run as the tables' owner), and cannot mark
+its own return accepted. The change log names the login that wrote (``who_is_login``), with the name typed
+in the program's settings beside it.
 
 Every statement is idempotent (``IF NOT EXISTS``, ``CREATE OR REPLACE``, a policy created when missing and
 otherwise altered to the same definition), so :func:`setup_statements` can be run again after an upgrade.
@@ -135,6 +138,13 @@ _FUNCTIONS = (
     f"RAISE EXCEPTION '{FOREIGN_MARK}' USING ERRCODE = '42501'; END IF; "
     f"ELSIF NOT {SCHEMA}.return_writable(OLD.return_id) THEN "
     f"RAISE EXCEPTION '{FOREIGN_MARK}' USING ERRCODE = '42501'; END IF; END IF; RETURN OLD; END $$",
+    # The change log names the login that wrote (the name typed in the settings beside it, in brackets):
+    # on a server nobody can write in another person's name.
+    f"CREATE OR REPLACE FUNCTION {SCHEMA}.who_is_login() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN "
+    "IF NEW.who <> '' AND NEW.who <> session_user::text "
+    "AND left(NEW.who, length(session_user::text) + 2) <> session_user::text || ' (' THEN "
+    "NEW.who := session_user::text || ' (' || NEW.who || ')'; END IF; RETURN NEW; END $$",
     # The other windows learn which grid changed (the period and action), and who changed it (the pid).
     f"CREATE OR REPLACE FUNCTION {SCHEMA}.notify_change() RETURNS trigger LANGUAGE plpgsql AS $$ "
     "DECLARE p integer; a integer; row_data record; "
@@ -181,6 +191,8 @@ def setup_statements() -> list[str]:
         "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO specialist, subdivision",
         # A clerk: its returns and values (row-level security below), the audit records of its writes.
         'GRANT INSERT, DELETE ON public."return", public.value TO subdivision',
+        # exactly these columns (an upgrade that narrows them takes back what an older setup granted)
+        'REVOKE UPDATE ON public."return", public.value FROM subdivision',
         *(
             f"GRANT UPDATE ({', '.join(columns)}) ON public.{_q(table)} TO subdivision"
             for table, columns in _CLERK_TABLES.items()
@@ -198,6 +210,10 @@ def setup_statements() -> list[str]:
             f"CREATE OR REPLACE TRIGGER bm_refuse_foreign_delete BEFORE DELETE ON public.{_q(table)} "
             f"FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.refuse_foreign_delete()"
         )
+    statements.append(
+        "CREATE OR REPLACE TRIGGER bm_who_is_login BEFORE INSERT OR UPDATE ON public.audit_context "
+        f"FOR EACH ROW EXECUTE FUNCTION {SCHEMA}.who_is_login()"
+    )
     for table in _NOTIFIED:
         statements.append(
             f"CREATE OR REPLACE TRIGGER bm_notify_change AFTER INSERT OR UPDATE OR DELETE ON public.{_q(table)} "

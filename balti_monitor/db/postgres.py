@@ -110,9 +110,9 @@ class ServerDatabase(pw.PostgresqlDatabase):
     def __init__(self, url: str, *, read_only: bool = False) -> None:
         self.read_only = read_only
         self.url = url
-        super().__init__(
-            url.replace("postgres://", "postgresql://", 1), prefer_psycopg3=True, autoconnect=False
-        )
+        # autoconnect (peewee's default): a worker thread gets a connection of its own (peewee keeps one per
+        # thread) with the same session settings, as it gets its own SQLite connection to the file
+        super().__init__(url.replace("postgres://", "postgresql://", 1), prefer_psycopg3=True)
 
     def _initialize_connection(self, conn: Any) -> None:
         settings = [

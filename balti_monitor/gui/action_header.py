@@ -106,7 +106,7 @@ class ActionHeader(QTextBrowser):
 
     def html(self, info: ActionInfo, result: ActionResult | None) -> str:
         """The header as rich text."""
-        title = escape(info.title)
+        title = escape(info.shown_title)
         if info.title_placeholder:
             title = f'<span style="{PLACEHOLDER_STYLE}">{title}</span>'
         # texts first: lupdate does not read calls inside f-strings
@@ -123,14 +123,16 @@ class ActionHeader(QTextBrowser):
             "ActionHeader", "(textele lor: butonul „Indicatorii” sau capetele coloanelor)"
         )
         parts = [
-            f'<p style="margin:0 0 6px 0; font-size:large"><b>{action_word} {escape(info.code)}.</b> {title}</p>'
+            f'<p style="margin:0 0 6px 0; font-size:large"><b>{action_word} {escape(info.code.rstrip("."))}.</b> {title}</p>'
         ]
+        per_item = result is None  # the status page: no grid, show only what the plan states
         term = (
             escape(info.deadline)
             if info.deadline
             else f'<span style="{PLACEHOLDER_STYLE}">{unspecified}</span>'
         )
-        parts.append(f'<p style="margin:2px 0"><b>{term_label}</b> {term}</p>')
+        if info.deadline or not per_item:
+            parts.append(f'<p style="margin:2px 0"><b>{term_label}</b> {term}</p>')
         responsible = escape(info.responsible_text) if info.responsible_text else ""
         others = "; ".join(escape(o) for o in info.other_responsible)
         if result is not None:
@@ -138,16 +140,19 @@ class ActionHeader(QTextBrowser):
             grid_names = ", ".join(names) if names else translate("ActionHeader", "niciuna")
         else:
             grid_names = ""
-        line = f'<p style="margin:2px 0"><b>{responsible_label}</b> {responsible or grid_names}'
-        if others:
-            line += f"; {others}"
-        line += "</p>"
-        parts.append(line)
+        if responsible or grid_names or others:
+            line = f'<p style="margin:2px 0"><b>{responsible_label}</b> {responsible or grid_names}'
+            if others:
+                line += f"; {others}"
+            line += "</p>"
+            parts.append(line)
         for key, value in info.columns:  # the plan's own columns (partners, cost, risks …)
             if value.strip():
                 label = escape(self.column_labels.get(key, key))
                 text = escape(value).replace("\n", "<br>")
                 parts.append(f'<p style="margin:2px 0"><b>{label}:</b> {text}</p>')
+        if per_item and not info.indicators:
+            return "".join(parts)
         if not self.indicators_shown:
             count = len(info.indicators)
             parts.append(
@@ -163,8 +168,9 @@ class ActionHeader(QTextBrowser):
             badges = []
             if ind.gender_split:
                 badges.append(translate("ActionHeader", "F/B"))
-            with contextlib.suppress(ValueError):
-                badges.append(rule_short(Aggregation(ind.aggregation)))
+            if not per_item:  # no Total row where the progress is per item
+                with contextlib.suppress(ValueError):
+                    badges.append(rule_short(Aggregation(ind.aggregation)))
             badge = f' <span style="color:#5b6f8f">({"; ".join(badges)})</span>' if badges else ""
             # Paragraphs with a hanging indent, not a table: Qt lays tables out much more slowly.
             items.append(

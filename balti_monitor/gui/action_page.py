@@ -222,6 +222,9 @@ class ActionPage(QWidget):
     def reload(self) -> None:
         """Reload the action shown (another period, a structure change, or a new file)."""
         self._update_empty()
+        if self.action_id is not None and self.status_page.active() and self.session.period is None:
+            self.status_page.show_action(self.action_id)  # the plan's item, no period yet
+            return
         if self.action_id is None or self.session.period is None:
             self.model.clear()
             self.header.clear()
@@ -324,7 +327,9 @@ class ActionPage(QWidget):
         self.status_page.header.column_labels = labels
 
     def _update_empty(self) -> None:
-        if self.session.period is None:
+        if self.action_id is not None and self.status_page.active():
+            self.stack.setCurrentWidget(self.status_page)  # with or without a period: the item's header
+        elif self.session.period is None:
             self.empty.setText(
                 self.tr(
                     "<h3>Nu există încă nicio perioadă de raportare.</h3>"

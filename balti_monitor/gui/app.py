@@ -109,6 +109,9 @@ def start(db_path: str | None) -> MainWindow | None:
     session.hold_until_shown()  # the tree's marks and the automatic backup wait for the first paint
     # Like any document program: the file worked on last time (a recovered copy, an e-mailed file …),
     # else the default database in the user's data folder.
+    server = db_path if db_path and db_path.startswith(("postgresql://", "postgres://")) else None
+    if server is not None:  # --db postgresql://…: connected once the window is shown (password asked there)
+        db_path = None
     path = Path(db_path) if db_path else (settings.last_file() or default_database_path())
     # The automatic backup is written after the window's first paint, on a worker thread (start-up time).
     if not open_session(session, path, deferred=True):
@@ -127,6 +130,11 @@ def start(db_path: str | None) -> MainWindow | None:
     session.damaged.connect(lambda path, reason: reopen_damaged(window, path, reason))
     _FirstPaint(window, bench=os.environ.get(BENCH_ENV) == "1")
     window.show()
+    if server is not None:
+        from balti_monitor.services.server_session import ServerAddress
+
+        window.server_actions.connect_to(ServerAddress.parse(server), server)
+        return window
     offer_demo(window)
     return window
 

@@ -117,6 +117,21 @@ class MainWindow(QMainWindow):
         self.toolbar_action.setChecked(True)
         self._build_menus()
         self._build_toolbar()
+        self.server_actions.specialist_only = [
+            self.subdivisions_action,
+            self.period_bar.new_period_action,
+            self.period_actions.delete_action,
+            self.action_page.responsibility_action,
+            self.action_page.override_action,
+            self.action_page.clear_override_action,
+            self.signing_actions.sign_action,
+            self.signing_actions.unsign_action,
+            self.export_actions.import_json_action,
+            self.report_import_actions.import_action,
+            self.report_import_actions.plan_action,
+            self.forms_actions.import_action,
+            self.backup_actions.restore_action,
+        ]
         self.time_actions = TimeActions(session, self, self.action_page)
         self.time_actions.install()
         self.period_label = QLabel(self)

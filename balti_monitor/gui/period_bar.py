@@ -6,7 +6,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from balti_monitor.services.changes import ChangeSet
-from balti_monitor.services.periods import PeriodInfo, PeriodKey, next_period_key
+from balti_monitor.services.periods import PeriodInfo, PeriodKey
+from balti_monitor.services.plans import next_period_of
 
 from . import dialogs
 from .session import Session
@@ -26,7 +27,7 @@ class PeriodBar(QWidget):
         self.year_combo = QComboBox(self)
         self.year_combo.setToolTip(self.tr("Anul perioadei de raportare"))
         self.year_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.year_combo.setMinimumContentsLength(4)  # "2020" whole, also beside a long plan name
+        self.year_combo.setMinimumContentsLength(9)  # "2020" or a span "2017-2019" whole
         self.semester_combo = QComboBox(self)
         self.semester_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -51,7 +52,7 @@ class PeriodBar(QWidget):
         self._syncing = False
         # Ids live in Python lists beside the combo boxes (never itemData(): see qt_compat).
         self._plan_ids: list[int] = []
-        self._years: list[int] = []
+        self._years: list[tuple[int, int]] = []  # (year, last year of a span or 0)
         self._period_ids: list[int] = []
         self.plan_combo.currentIndexChanged.connect(self._plan_chosen)
         self.year_combo.currentIndexChanged.connect(self._year_chosen)
@@ -86,15 +87,16 @@ class PeriodBar(QWidget):
         self._syncing = True
         try:
             periods = self._periods()
-            years = sorted({p.year for p in periods})
+            years = sorted({(p.year, p.span_end) for p in periods})
             self.year_combo.clear()
             self._years = years
-            for year in years:
-                self.year_combo.addItem(str(year))
+            for year, span_end in years:
+                self.year_combo.addItem(f"{year}-{span_end}" if span_end else str(year))
             current = self.session.period
-            if current is not None and current.year in years:
-                self.year_combo.setCurrentIndex(years.index(current.year))
-            self._fill_semesters(current.year if current is not None else None, current)
+            key = (current.year, current.span_end) if current is not None else None
+            if key is not None and key in years:
+                self.year_combo.setCurrentIndex(years.index(key))
+            self._fill_semesters(key, current)
             self.year_combo.setEnabled(bool(years))
             self.semester_combo.setEnabled(bool(years))
             if not years:
@@ -103,14 +105,15 @@ class PeriodBar(QWidget):
         finally:
             self._syncing = False
 
-    def _fill_semesters(self, year: int | None, current: PeriodInfo | None) -> None:
+    def _fill_semesters(self, year: tuple[int, int] | None, current: PeriodInfo | None) -> None:
         self.semester_combo.clear()
         self._period_ids = []
         if year is None:
             return
         for period in self._periods():
-            if period.year == year:
-                self.semester_combo.addItem(self.semester_name(period.semester))
+            if (period.year, period.span_end) == year:
+                name = self.tr("toată perioada") if period.span_end else self.semester_name(period.semester)
+                self.semester_combo.addItem(name)
                 self._period_ids.append(period.id)
         if current is not None and current.id in self._period_ids:
             self.semester_combo.setCurrentIndex(self._period_ids.index(current.id))
@@ -137,7 +140,7 @@ class PeriodBar(QWidget):
             return
         year = self._years[position]
         semester = self.session.period.semester if self.session.period is not None else 1
-        candidates = [p for p in self._periods() if p.year == year]
+        candidates = [p for p in self._periods() if (p.year, p.span_end) == year]
         if not candidates:
             return
         chosen = next((p for p in candidates if p.semester == semester), candidates[-1])
@@ -155,11 +158,12 @@ class PeriodBar(QWidget):
 
     # -- creating -----------------------------------------------------------------------------------------
     def next_key(self) -> PeriodKey | None:
-        """The semester after the latest one (or the plan's first semester)."""
+        """The period after the latest one, as the plan's kind counts them (a semester for the Bălți plan,
+        a year, or a span of years), or the plan's first."""
         plan = self.session.plan
         if plan is None:
             return None
-        return next_period_key(plan.first_year, self._periods())
+        return next_period_of(plan.id)
 
     def create_next_period(self) -> bool:
         """Ask, then create the next period as one undo step and show it."""

@@ -8,7 +8,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from balti_monitor.services.backup import auto_backup
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.examples import list_examples, load_example
@@ -142,8 +141,7 @@ class PlanActions(QObject):
         self.session.flush_pending()
         try:
             with dialogs.busy():
-                auto_backup("import")
-                plan_id, changes = load_example(example.name)
+                plan_id, changes = load_example(example.name)  # writes the automatic backup first
         except ServiceError as exc:
             dialogs.show_error(self.window, title, str(exc))
             return None

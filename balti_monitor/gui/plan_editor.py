@@ -198,6 +198,20 @@ class ItemDialog:
             self._original_text = fields.text
         if not self.placeholder_box.isChecked():
             self.placeholder_box.setVisible(False)
+        for widget in (  # the fields another kind of item has: not in this form, never drawn
+            self.number_edit,
+            self.deadline_edit,
+            self.responsible_edit,
+            self.aggregation_combo,
+            self.gender_box,
+            self.placeholder_box,
+            self.indicators_placeholder_box,
+            self.in_plan_box,
+            self.in_report_box,
+        ):
+            if form.indexOf(widget) < 0:
+                widget.hide()
+        self.deadline_edit.setCursorPosition(0)  # a long term shows its beginning
         self.title_edit.textChanged.connect(self._text_typed)
         self.error = QLabel(self.dialog)
         self.error.setStyleSheet("color:#a00")
@@ -450,16 +464,18 @@ class PlanEditor(QDialog):
 
     def _action_text(self, action: ActionInfo, values: int) -> list[str]:
         data = self.tr("{count} valori").format(count=values) if values else ""
-        return [f"{action.code}  {action.title}", data]
+        return [f"{action.code}  {action.shown_title}", data]
 
     def _column_text(self, column: ColumnInfo) -> list[str]:
         number = self.tr(" (nr. {number})").format(number=column.number) if column.number else ""
-        where = []
-        if column.in_plan:
-            where.append(self.tr("planul"))
-        if column.in_report:
-            where.append(self.tr("raportul"))
-        shown = ", ".join(where) if where else self.tr("nicăieri")
+        if column.in_plan and column.in_report:
+            shown = self.tr("în plan și în raport")
+        elif column.in_plan:
+            shown = self.tr("doar în plan")
+        elif column.in_report:
+            shown = self.tr("doar în raport")
+        else:
+            shown = self.tr("nu se tipărește")
         return [self.tr("Coloana: {label}{number}").format(label=column.label, number=number), shown]
 
     def _indicator_text(self, indicator: IndicatorInfo) -> list[str]:

@@ -16,6 +16,7 @@ and keeping the window in step with the others' changes.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier
 from PySide6.QtGui import QAction, QKeySequence
@@ -133,6 +134,9 @@ class ServerActions(QObject):
         self._feed: ChangeFeed | None = None
         self._notifier: QSocketNotifier | None = None
         self._url: str | None = None  # with the password, if one was typed: in memory only
+        #: actions only the specialist can use (the plan, periods, imports, signing …): hidden for a clerk
+        #: or a reader on a server, whose writes there the server would refuse anyway
+        self.specialist_only: list[QAction] = []
         session.opened.connect(self._opened)
 
     # -- recent servers -----------------------------------------------------------------------------------
@@ -155,14 +159,18 @@ class ServerActions(QObject):
         address = ask_address(self.window, self.recent())
         return self.connect_to(address) if address is not None else False
 
-    def connect_to(self, address: ServerAddress) -> bool:
-        """Connect (asking the password only if the server wants one libpq did not find)."""
+    def connect_to(self, address: ServerAddress, url: str | None = None) -> bool:
+        """Connect (asking the password only if the server wants one libpq did not find); ``url`` is the
+        address as given on the command line (it may hold a password, used but never remembered)."""
         from . import dialogs
 
         self.session.flush_pending()
+        previous_path = self.session.path
+        previous_url = self._url if self.session.server is not None else None
         password: str | None = None
+        given = url
         while True:
-            url = address.url(password)
+            url = given if given is not None and password is None else address.url(password)
             try:
                 access = self.session.open_server(url, address.shown())
             except BaltiMonitorError as exc:
@@ -171,6 +179,7 @@ class ServerActions(QObject):
                     if password is not None:
                         continue
                 dialogs.show_error(self.window, self.tr("Conectare la server"), str(exc))
+                self._reopen(previous_path, previous_url)
                 return False
             break
         self._url = url
@@ -182,8 +191,26 @@ class ServerActions(QObject):
             )
         return True
 
+    def _reopen(self, path: Path | None, url: str | None) -> None:
+        """After a refused connection: back to the file or server that was open."""
+        if url is not None:
+            try:
+                self.session.open_server(url, ServerAddress.parse(url).shown())
+            except BaltiMonitorError as exc:
+                self.session.message.emit(str(exc))
+            else:
+                self._url = url
+                self._start_feed()
+            return
+        if path is not None:
+            from .file_opening import open_or_explain
+
+            open_or_explain(self.session, path, self.window)
+
     # -- other people's changes ---------------------------------------------------------------------------
     def _opened(self) -> None:
+        for action in self.specialist_only:
+            action.setVisible(self.session.access.everything)
         if self.session.server is None:
             self._stop_feed()
             self._url = None
@@ -215,8 +242,16 @@ class ServerActions(QObject):
         """Read again the grids other people changed (of the period shown); how many grids."""
         if self._feed is None:
             return 0
+        try:
+            arrived = self._feed.take()
+        except Exception as exc:  # the listening connection was lost: F5 still works
+            self._stop_feed()
+            self.session.message.emit(
+                self.tr("Modificările altora nu mai apar singure ({error}); apăsați F5.").format(error=exc)
+            )
+            return 0
         count = 0
-        for period_id, actions in self._feed.take().items():
+        for period_id, actions in arrived.items():
             if self.session.period is not None and period_id == self.session.period.id:
                 self.session.refresh(period_id, actions)
                 count += len(actions)

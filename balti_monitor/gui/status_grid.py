@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
@@ -75,6 +76,8 @@ class StatusGridModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {}
         #: applies an edit (item, status, description, links); False when refused
         self.write: Write | None = None
+        #: the header of the narrative column as the plan names its progress ("" the default)
+        self.narrative_label = ""
 
     # -- content ------------------------------------------------------------------------------------------
     def set_rows(self, rows: list[ItemProgress], choices: list[StatusChoice]) -> None:
@@ -128,7 +131,7 @@ class StatusGridModel(QAbstractTableModel):
             self.tr("Nr."),
             self.tr("Acțiunea / subacțiunea"),
             self.tr("Status"),
-            self.tr("Măsuri întreprinse"),
+            self.narrative_label or self.tr("Măsuri întreprinse"),
             self.tr("Legături"),
         ]
         return names[section] if 0 <= section < len(names) else None
@@ -285,6 +288,12 @@ class StatusDelegate(QStyledItemDelegate):
         rect = option.rect
         if isinstance(editor, QPlainTextEdit):
             rect = rect.adjusted(0, 0, 0, max(0, 120 - rect.height()))
+        elif isinstance(editor, QComboBox):  # its own height, centred; as wide as its longest word
+            hint = editor.sizeHint()
+            height = min(rect.height(), hint.height())
+            rect = QRect(
+                rect.x(), rect.y() + (rect.height() - height) // 2, max(rect.width(), hint.width()), height
+            )
         editor.setGeometry(rect)
 
 
@@ -391,6 +400,17 @@ class StatusGridView(QTableView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setStretchLastSection(False)
+
+    #: a row shows at most this many lines of its narrative (the whole text: tooltip and editor)
+    MAX_LINES = 6
+
+    def fit_rows(self) -> None:
+        """Rows as tall as their text, at most :attr:`MAX_LINES` lines, so several items stay in sight."""
+        self.resizeRowsToContents()
+        limit = self.fontMetrics().lineSpacing() * self.MAX_LINES + 8
+        for row in range(self.model().rowCount() if self.model() is not None else 0):
+            if self.rowHeight(row) > limit:
+                self.setRowHeight(row, limit)
 
     def fit_columns(self) -> None:
         """Column widths: the code fits, the narrative takes what is left (set once the columns exist)."""

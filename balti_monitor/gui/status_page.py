@@ -8,11 +8,17 @@ that names one of the plan's actions.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from balti_monitor.services.changes import ChangeSet
-from balti_monitor.services.item_progress import ItemProgress, item_progress, progress_by_item, status_choices
+from balti_monitor.services.item_progress import (
+    ItemProgress,
+    item_progress,
+    progress_by_item,
+    progress_label,
+    status_choices,
+)
 from balti_monitor.services.progress import Link, SaveProgress
 
 from .action_header import ActionHeader
@@ -47,7 +53,7 @@ class StatusPage(QWidget):
             self.tr("Editați legăturile rândului selectat (Enter pe coloana „Legături”)")
         )
         self.links_button.clicked.connect(lambda: self.edit_links(self.view.currentIndex().row()))
-        hint = QLabel(
+        self.hint = hint = QLabel(
             self.tr(
                 "Statusul se alege din listă (Enter); „Măsuri întreprinse” are mai multe rânduri (Tab salvează)."
             ),
@@ -59,6 +65,7 @@ class StatusPage(QWidget):
         bar.setContentsMargins(4, 0, 4, 0)
         bar.addWidget(self.links_button)
         bar.addWidget(hint, 1)
+        self.swatches: list[QLabel] = []
         for meaning, name in (
             ("done", self.tr("realizat")),
             ("in_progress", self.tr("în proces")),
@@ -68,6 +75,7 @@ class StatusPage(QWidget):
             swatch = QLabel(name, self)
             swatch.setStyleSheet(f"background:{MEANING_COLOURS[meaning].name()}; padding:1px 6px; color:#222")
             bar.addWidget(swatch)
+            self.swatches.append(swatch)
         grid = QWidget(self)
         grid_layout = QVBoxLayout(grid)
         grid_layout.setContentsMargins(0, 0, 0, 0)
@@ -106,16 +114,33 @@ class StatusPage(QWidget):
         if period is None or plan is None or not self.active():
             self.model.clear()
             self._loaded_period = None
+            if plan is not None and period is None:
+                self.hint.setText(
+                    self.tr("Nu există încă nicio perioadă de raportare: creați-o cu „Perioadă nouă…”.")
+                )
+                for swatch in self.swatches:
+                    swatch.setVisible(False)
             return
         choices = status_choices(plan.id)
+        self.model.narrative_label = progress_label(plan.id)
         self.model.set_rows(item_progress(period.id), choices)
         self.view.setColumnHidden(STATUS, not choices)  # a kind without statuses (seed 002): no column
+        for swatch in self.swatches:
+            swatch.setVisible(bool(choices))
+        self.hint.setText(
+            self.tr("Statusul se alege din listă (Enter); textul are mai multe rânduri (Tab salvează).")
+            if choices
+            else self.tr(
+                "Enter editează textul (mai multe rânduri; Tab salvează); legăturile: butonul „Legături…”."
+            )
+        )
         self._loaded_period = period.id
-        self.view.resizeRowsToContents()
+        self.view.fit_rows()
 
     def show_action(self, action_id: int | None) -> None:
         """Show an item: its header, its row selected (the period's rows loaded when needed)."""
-        if self.session.period is None or self._loaded_period != self.session.period.id:
+        period = self.session.period
+        if period is None or self._loaded_period != period.id or self.model.rowCount() == 0:
             self.reload()
         self.action_id = action_id
         self._show_header()
@@ -123,13 +148,24 @@ class StatusPage(QWidget):
         if row < 0:
             return
         current = self.view.currentIndex()
-        if current.row() != row:
-            column = current.column() if current.isValid() else STATUS
+        if current.row() != row or self.view.isColumnHidden(current.column()):
+            first = DESCRIPTION if self.view.isColumnHidden(STATUS) else STATUS
+            column = current.column() if current.isValid() else first
+            if self.view.isColumnHidden(column):
+                column = first
             index = self.model.index(row, column)
             self.view.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
-            self.view.scrollTo(index)
+        # always, and once more when the page is laid out: after another plan or period the view may keep
+        # the old scroll position (a page just shown has no viewport size yet)
+        self._scroll_to_current()
+        QTimer.singleShot(0, self, self._scroll_to_current)
+
+    def _scroll_to_current(self) -> None:
+        row = self.model.row_of(self.action_id) if self.action_id is not None else -1
+        if row >= 0:
+            self.view.scrollTo(self.model.index(row, 0))  # column 0 is never hidden
 
     def _show_header(self) -> None:
         if self.action_id is None:

@@ -284,7 +284,7 @@ class PlanTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{action.code}  {action.short_title}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = f"{action.code}. {action.title}"
+            text = f"{action.code.rstrip('.')}. {action.shown_title}"
             return f"{text}\n\n{node.tooltip}" if node.tooltip else text
         if role == Qt.ItemDataRole.DecorationRole:
             return marks.icon(node.mark) if node.mark is not None else None

@@ -15,10 +15,11 @@ import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from balti_monitor.db import connection
 from balti_monitor.db.connection import DatabaseError, describe_problems, read_header
+from balti_monitor.db.models import database, is_postgresql
 from balti_monitor.db.schema import describe as schema_describe
 from balti_monitor.i18n import _, ngettext
 from balti_monitor.services._sqlite_files import TABLES, require_open, ro_connect
@@ -158,6 +159,8 @@ def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
 def _parse_time(text: Any) -> dt.datetime | None:
     if not text:
         return None
+    if isinstance(text, dt.datetime):  # a server returns timestamps as such
+        return text
     try:
         return dt.datetime.fromisoformat(str(text))
     except ValueError:
@@ -364,7 +367,40 @@ def _verify_open(path: Path, conn: sqlite3.Connection, size: int, thorough: bool
 
 def current_report() -> FileReport:
     """The report of the open database (quick check), for the left side of the restore preview."""
+    if is_postgresql():
+        return _server_report()
     return verify_file(require_open(), thorough=False)
+
+
+class _ServerRows:
+    """``execute`` of the open server with the file's raw SQL (``?`` placeholders), for :func:`_contents`."""
+
+    def execute(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        return database.execute_sql(sql, params)  # type: ignore[no-untyped-call]
+
+
+def _server_report() -> FileReport:
+    """What the open server holds, in the file report's terms (the server checks itself on opening)."""
+    from balti_monitor.db.connection import schema_version
+    from balti_monitor.db.postgres import display_url
+
+    rows = cast(sqlite3.Connection, _ServerRows())
+    counts, contents = table_counts(rows), _contents(rows)
+    stamp = contents.get("last_change")
+    return FileReport(
+        path=Path(display_url(str(database.database))),
+        ok=True,
+        problems=(),
+        schema_version=schema_version(database),
+        plans=contents.get("plans", ()),
+        periods=contents.get("periods", ()),
+        return_count=counts.get(TABLES["Return"], 0),
+        value_count=counts.get(TABLES["Value"], 0),
+        override_count=counts.get(TABLES["TotalOverride"], 0),
+        subdivision_count=counts.get(TABLES["Subdivision"], 0),
+        last_change=stamp.replace(tzinfo=None) if isinstance(stamp, dt.datetime) else None,
+        table_counts=counts,
+    )
 
 
 def with_path(report: FileReport, path: Path) -> FileReport:

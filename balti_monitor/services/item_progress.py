@@ -14,7 +14,7 @@ from balti_monitor.db.models import Period
 from balti_monitor.i18n import _
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.outline import plan_outline
-from balti_monitor.services.plans import plan_kind
+from balti_monitor.services.plans import plan_columns, plan_kind
 from balti_monitor.services.progress import Link, period_progress
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "heading_text",
     "item_progress",
     "progress_by_item",
+    "progress_label",
     "status_choices",
 ]
 
@@ -77,6 +78,19 @@ def heading_text(template: str, number: str, title: str) -> str:
     return template.replace("{number}", number).replace("{title}", title)
 
 
+def progress_label(plan_id: int) -> str:
+    """How the plan's table names its progress column ("Măsuri întreprinse", "Rezultate" …), "" when none."""
+    try:
+        columns = plan_columns(plan_id)
+    except ServiceError:
+        return ""
+    for source in ("progress_description", "progress"):
+        for column in columns:
+            if column.source == source and column.label.strip():
+                return " ".join(column.label.split())
+    return ""
+
+
 def status_choices(plan_id: int) -> list[StatusChoice]:
     """The statuses of the plan's kind, in the kind's order."""
     return [
@@ -100,7 +114,7 @@ def item_progress(period_id: int) -> list[ItemProgress]:
                 ItemProgress(
                     action_id=action.id,
                     code=action.code,
-                    title=action.title,
+                    title=action.shown_title,
                     depth=action.depth,
                     has_children=action.id in parents,
                     status=entry.status if entry is not None else "",

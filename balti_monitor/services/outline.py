@@ -6,6 +6,7 @@ a tree click.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from balti_monitor.db.models import Action, Indicator, Priority
@@ -51,9 +52,15 @@ class ActionInfo:
         return next((text for k, text in self.columns if k == key), "")
 
     @property
+    def shown_title(self) -> str:
+        """The title without the code it repeats ("1.1. Evaluarea …" of item 1.1 shows "Evaluarea …"); the
+        stored title stays as written."""
+        return display_title(self.code, self.title)
+
+    @property
     def short_title(self) -> str:
         """The title shortened for the tree."""
-        return short_title(self.title)
+        return short_title(self.shown_title)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +154,18 @@ def _depth_first(actions: list[ActionInfo]) -> tuple[ActionInfo, ...]:
 
     walk(None, 0)
     return tuple(ordered)
+
+
+def display_title(code: str, title: str) -> str:
+    """``title`` without a leading repetition of ``code`` ("1.1. Evaluarea" → "Evaluarea" for 1.1; "1.10 …"
+    is not 1.1's); the title itself when that would leave nothing."""
+    bare = code.strip().rstrip(".")
+    if not bare:
+        return title
+    match = re.match(rf"\s*{re.escape(bare)}\.?(?=\s)\s*", title)
+    if match is None or not title[match.end() :].strip():
+        return title
+    return title[match.end() :]
 
 
 def short_title(title: str, limit: int = 72) -> str:

@@ -66,20 +66,20 @@ def _data_line(table: str, n: int) -> str:
     """One line of what a deletion loses: "• 3 valori ale indicatorilor;" (counted in the interface
     language)."""
     if table == "return":
-        text = ngettext("• {n} informație a subdiviziunilor;", "• {n} informații ale subdiviziunilor;", n)
+        text = ngettext("• {n} informație a unei subdiviziuni;", "• {n} informații ale subdiviziunilor;", n)
     elif table == "value":
-        text = ngettext("• {n} valoare a indicatorilor;", "• {n} valori ale indicatorilor;", n)
+        text = ngettext("• {n} valoare a unui indicator;", "• {n} valori ale indicatorilor;", n)
     elif table == "total_override":
         text = ngettext("• {n} total introdus manual;", "• {n} totaluri introduse manual;", n)
     elif table == "reference_total":
         text = ngettext(
-            "• {n} total de referință din rapoarte;", "• {n} totaluri de referință din rapoarte;", n
+            "• {n} total de referință dintr-un raport;", "• {n} totaluri de referință din rapoarte;", n
         )
     elif table == "cell_comment":
         text = ngettext("• {n} comentariu;", "• {n} comentarii;", n)
     elif table == "action_column_value":
         text = ngettext(
-            "• {n} text al elementelor în coloanele planului;",
+            "• {n} text în coloanele planului;",
             "• {n} texte ale elementelor în coloanele planului;",
             n,
         )

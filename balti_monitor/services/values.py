@@ -20,6 +20,10 @@ _NEGATIVE = re.compile(r"^\s*[-−]\d")  # "-5 acte"; "- 5" or "-" alone are a d
 MAX_DESCRIPTION_LENGTH = 2_000_000
 
 
+#: The largest count of women or men a value row holds (a 64-bit integer in the file and on a server).
+MAX_PEOPLE = 2**63 - 1
+
+
 def validate_value(raw: str) -> str | None:
     """A Romanian reason to refuse a value, or None if it can be stored."""
     if len(raw) > MAX_VALUE_LENGTH:
@@ -33,6 +37,10 @@ def validate_value(raw: str) -> str | None:
         return _("Valoarea unui indicator nu poate fi negativă.")
     if (parsed.women is not None and parsed.women < 0) or (parsed.men is not None and parsed.men < 0):
         return _("Numărul de femei sau de bărbați nu poate fi negativ.")
+    if max(parsed.women or 0, parsed.men or 0) > MAX_PEOPLE:
+        return _(
+            "Numărul de femei sau de bărbați este prea mare pentru a fi păstrat (cel mult {limit})."
+        ).format(limit=MAX_PEOPLE)
     return None
 
 

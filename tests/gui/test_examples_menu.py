@@ -68,3 +68,24 @@ def test_the_menu_entry_opens_the_list(window) -> None:
     driver.check()
     assert seen == [len(list_examples())]
     assert len(window.session.plans()) == 1
+
+
+def test_the_open_government_example_is_added_from_the_menu_with_its_status_grid(window, monkeypatch) -> None:
+    from balti_monitor.services.periods import key_of
+
+    example = next(e for e in list_examples() if e.name == "guvernare-deschisa-2019-2020")
+    monkeypatch.setattr(ExamplesDialog, "ask", classmethod(lambda cls, ex, present, parent: example))
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
+    plan_id = window.plan_actions.add_example()
+    QApplication.processEvents()
+    session = window.session
+    assert plan_id is not None and session.plan.id == plan_id
+    assert session.plan.code == example.plan_code
+    assert key_of(session.period).code == "2020-S1"
+    assert any(a.parent_id is not None for a in session.actions())  # sub-actions in the tree
+    page = window.action_page
+    assert page.stack.currentWidget() is page.status_page
+    model = page.status_page.model
+    statuses = {model.index(r, 2).data() for r in range(model.rowCount())}
+    assert {"Realizată", "În proces de realizare"} <= statuses
+    assert window.period_bar.plan_combo.currentIndex() == window.period_bar.plan_combo.count() - 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from gui_helpers import ModalDriver, press, select_action, type_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from balti_monitor.gui import dialogs
 from balti_monitor.gui.plan_editor import ItemDialog, PlanEditor
@@ -272,3 +272,29 @@ def test_the_action_shown_is_edited_from_the_plan_menu(window, monkeypatch) -> N
     assert "Titlul acțiunii 2.2" in window.action_page.header.text
     window.undo()
     assert window.session.action_by_code("2.2").title_placeholder
+
+
+def test_each_form_draws_only_its_own_fields(qtbot) -> None:
+    from balti_monitor.services.plan_edit import ColumnFields
+
+    for fields in (
+        PriorityFields("I", "Titlu"),
+        ActionFields("1.1", "Titlu", "permanent", "DRU"),
+        IndicatorFields("numărul de acte"),
+        ColumnFields("Parteneri"),
+    ):
+        form = ItemDialog(None, "Formular", fields)
+        qtbot.addWidget(form.dialog)
+        form.dialog.show()
+        layout = form.dialog.layout().itemAt(0).layout()
+        stray = [
+            w
+            for w in form.dialog.findChildren(QWidget)
+            if w.isVisibleTo(form.dialog)
+            and w.parent() is form.dialog
+            and layout.indexOf(w) < 0
+            and w is not form.error
+            and not w.inherits("QDialogButtonBox")
+        ]
+        assert stray == [], (type(fields).__name__, [type(w).__name__ for w in stray])
+        form.dialog.close()

@@ -81,3 +81,34 @@ def test_the_tree_with_sub_actions_passes_the_model_tester_and_filters_to_a_sub_
     first = proxy.first_action()
     assert first.data(CODE_ROLE) == "1.1.1"  # not its parent 1.1, shown only to hold it
     assert first.parent().data(CODE_ROLE) == "1.1"
+
+
+def test_new_period_follows_the_plans_kind(window, monkeypatch) -> None:
+    from balti_monitor.gui import dialogs
+    from balti_monitor.services.examples import load_example
+
+    plan_id, changes = load_example("integritate-baltati")  # seed 001: reported per year, no period yet
+    window.session.apply(changes)
+    window.session.set_plan(plan_id)
+    QApplication.processEvents()
+    assert window.session.period is None
+    first_year = window.session.plan.first_year
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "ask_yes", lambda parent, title, text: asked.append(text) or True)
+    assert window.period_bar.create_next_period()
+    period = window.session.period
+    assert (period.year, period.semester, period.span_end) == (first_year, 0, 0)  # a year, not a semester
+    assert window.period_bar.year_combo.currentText() == str(first_year)
+    window.undo()
+    assert window.session.period is None
+
+    plan_id, changes = load_example("program-balti-2017-2019")  # seed 002: one span, the whole plan
+    window.session.apply(changes)
+    window.session.set_plan(plan_id)
+    QApplication.processEvents()
+    assert key_of(window.session.period).code == "2017-2019"
+    assert window.period_bar.year_combo.currentText() == "2017-2019"
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
+    assert not window.period_bar.create_next_period()  # 2020-2022 lies outside the plan's years
+    assert errors and "2017-2019" in errors[0]

@@ -113,6 +113,7 @@ def test_f5_reads_the_period_again(server: Any, window: Any) -> None:
 def test_a_clerks_window_edits_only_its_own_row(server: Any, window: Any) -> None:
     on_server(window, server, "ana_ds")
     assert "ana_ds" in window.windowTitle()
+    assert not window.period_bar.new_period_action.isVisible()
     select_action(window, "1.13")
     model = window.action_page.model
     own, other = model.row_of_subdivision(sid("DS")), model.row_of_subdivision(sid("DRU"))
@@ -125,7 +126,10 @@ def test_a_clerks_window_edits_only_its_own_row(server: Any, window: Any) -> Non
 
 
 def test_a_viewers_window_edits_nothing(server: Any, window: Any) -> None:
+    assert window.signing_actions.sign_action.isVisible()  # on the file: everything offered
     on_server(window, server, "vera")
+    assert not window.signing_actions.sign_action.isVisible()  # the specialist's actions are not offered
+    assert not window.subdivisions_action.isVisible()
     select_action(window, "1.13")
     model = window.action_page.model
     for row in range(model.rowCount()):
@@ -154,3 +158,42 @@ def test_the_password_is_asked_only_when_needed_and_never_remembered(
     assert "parola-secreta" not in stored
     assert [ServerAddress.parse(u) for u in json.loads(stored)] == [address]
     assert "parola-secreta" not in window.windowTitle()
+
+
+def test_a_refused_connection_goes_back_to_the_file_that_was_open(
+    server: Any, window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from balti_monitor.gui import dialogs
+
+    path = window.session.path
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: shown.append(text))
+    address = ServerAddress.parse(server.url_of("sef").replace(server.dbname, "nu_exista"))
+    assert not window.server_actions.connect_to(address)
+    assert shown and "nu_exista" in shown[0]
+    assert window.session.path == path and window.session.server is None
+    assert window.session.period is not None  # the file's data is shown again
+
+
+def test_the_application_started_with_a_server_url_works_on_the_server(
+    server: Any, start_window: Any, demo_copy: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from balti_monitor.gui.settings import AppSettings
+
+    monkeypatch.setattr(AppSettings, "last_file", lambda self: demo_copy)
+    window: Any = start_window(server.url_of("ion_dru"))
+    assert window.session.server is not None and window.session.access.role == "subdivision"
+    assert "ion_dru" in window.windowTitle()
+
+
+def test_a_lost_listening_connection_falls_back_to_f5_without_an_error(server: Any, window: Any) -> None:
+    on_server(window, server)
+    actions = window.server_actions
+    with connect(server, "balti") as admin:  # the server drops the listening connection
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%%' "
+            "AND datname = current_database()"
+        )
+    assert actions.take_changes() == 0
+    assert actions._feed is None  # stopped, no endless errors
+    assert "F5" in window.statusBar().currentMessage()

@@ -168,3 +168,21 @@ def test_a_kind_without_statuses_hides_the_status_column_and_flags_nothing(windo
     assert empty.data(MARK_ROLE) == "empty" and "!" not in empty.data(Qt.ItemDataRole.ToolTipRole)
     written = tree.index_of_action(window.session.action_by_code("1.1.2").id)
     assert written.data(MARK_ROLE) == "complete"
+
+
+def test_a_plan_reported_per_item_without_periods_still_shows_its_items_header(window) -> None:
+    from balti_monitor.services.examples import load_example
+
+    plan_id, changes = load_example("integritate-baltati")  # seed 001: a plan, no period yet
+    window.session.apply(changes)
+    window.session.set_plan(plan_id)
+    QApplication.processEvents()
+    assert window.session.period is None
+    first = window.session.actions()[0]
+    window.plan_panel.select_action(first.id)
+    QApplication.processEvents()
+    page = window.action_page
+    assert page.stack.currentWidget() is page.status_page
+    assert first.shown_title[:30] in page.status_page.header.text
+    assert "Nu există încă nicio perioadă" in page.status_page.hint.text()
+    assert page.status_page.model.rowCount() == 0
