@@ -46,7 +46,7 @@ def _fill() -> dict[str, dict[str, int]]:
     return {"ogp": ogp, "prog": prog}
 
 
-def test_a_version_2_document_round_trips_byte_identically(plan_db: Path, tmp_path: Path) -> None:
+def test_a_version_2_document_round_trips_byte_identically(engine_plan_db: str, tmp_path: Path) -> None:
     ids = _fill()
     first = dumps(export_document())
     document = json.loads(first)

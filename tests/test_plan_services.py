@@ -4,7 +4,6 @@ column values, the progress of an action as a whole; on a SQLite file and on a P
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from kind_plans import open_government_plan, programme_report
@@ -106,7 +105,7 @@ def test_a_plan_reported_per_subdivision_refuses_progress_of_the_action_as_a_who
         SaveProgress(action.id, Period.get().id, "Text", "", ()).apply()
 
 
-def test_declared_columns_are_edited_and_a_bad_list_is_refused(plan_db: Path) -> None:
+def test_declared_columns_are_edited_and_a_bad_list_is_refused(engine_plan_db: str) -> None:
     from balti_monitor.services.plans import SetPlanColumns, column_value_counts, new_column
 
     ids = open_government_plan()
@@ -129,7 +128,7 @@ def test_declared_columns_are_edited_and_a_bad_list_is_refused(plan_db: Path) ->
     assert action_column_values(ids["1.1"]) == {"partners": "Societatea civilă"}  # texts kept with the column
 
 
-def test_the_outline_carries_sub_actions_and_declared_column_texts(plan_db: Path) -> None:
+def test_the_outline_carries_sub_actions_and_declared_column_texts(engine_plan_db: str) -> None:
     from balti_monitor.services.outline import plan_outline
 
     ids = open_government_plan()
@@ -143,7 +142,7 @@ def test_the_outline_carries_sub_actions_and_declared_column_texts(plan_db: Path
     assert "apic" in second.search_key
 
 
-def test_the_next_period_follows_the_kinds_granularity(plan_db: Path) -> None:
+def test_the_next_period_follows_the_kinds_granularity(engine_plan_db: str) -> None:
     from balti_monitor.services.periods import create_period_in
     from balti_monitor.services.plans import next_period_of
 
@@ -160,7 +159,7 @@ def test_the_next_period_follows_the_kinds_granularity(plan_db: Path) -> None:
     assert next_period_of(integrity.id).code == "2022-A"
 
 
-def test_an_items_declared_column_text_is_found_by_the_search(plan_db: Path) -> None:
+def test_an_items_declared_column_text_is_found_by_the_search(engine_plan_db: str) -> None:
     from balti_monitor.services.search import search
 
     ids = open_government_plan()

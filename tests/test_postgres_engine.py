@@ -435,3 +435,43 @@ def test_a_worker_thread_reads_the_server_through_its_own_connection(engine_demo
     thread.start()
     thread.join(30)
     assert found == [Period.select().count()]
+
+
+def test_a_command_refused_for_a_concurrent_write_runs_again_whole(server: Any, demo_file: Path) -> None:
+    """A command-line write on a server that meets another person's write in between (SQLSTATE 40001) is
+    run again from the start, on the new data; its failed attempt leaves nothing behind."""
+    import argparse
+
+    import psycopg
+
+    from balti_monitor.cli.common import opened, run_guarded
+    from balti_monitor.services.engine_copy import copy_database
+
+    name = server.new_database()
+    url = server.url(name)
+    copy_database(demo_file, url)
+    attempts: list[int] = []
+    first_value: list[str] = []
+
+    def rename(args: argparse.Namespace) -> int:  # read the name, write it back changed, as a command would
+        with opened(args, write=True), database.atomic():
+            row = Subdivision.get(Subdivision.code == "DRU")
+            attempts.append(1)
+            if len(attempts) == 1:
+                first_value.append(Value.get_by_id(1).raw_text)
+                with psycopg.connect(server.conninfo(name), autocommit=True) as conn:  # someone else
+                    conn.execute("UPDATE subdivision SET name = name || ' (alt)' WHERE code = 'DRU'")
+                Value.update(raw_text="jumătate").where(Value.id == 1).execute()  # half of the command
+            Subdivision.update(name=row.name + " (eu)").where(Subdivision.id == row.id).execute()
+        return 0
+
+    command = run_guarded(rename)
+    assert callable(command)
+    assert command(argparse.Namespace(db=url, plan=None, lang=None)) == 0
+    assert len(attempts) == 2
+    open_database(url)
+    try:
+        assert Subdivision.get(Subdivision.code == "DRU").name.endswith(" (alt) (eu)")  # no lost update
+        assert Value.get_by_id(1).raw_text == first_value[0]  # the refused attempt left nothing
+    finally:
+        close_database()

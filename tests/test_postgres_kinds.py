@@ -234,8 +234,8 @@ def test_a_server_of_the_version_before_is_migrated_keeping_every_row_as_the_fil
 ) -> None:
     """The same data, once in a file and once on a server of the previous version: both opened by this
     version, every row of every table is the same (the data step included: the extra texts become declared
-    columns, the status gets its meaning, in the signed period too), the search index kept every text, and
-    the version is recorded on the server in the same transaction."""
+    columns, the status gets its meaning, in the signed period too), the search index holds the same texts
+    (the moved ones included), and the version is recorded on the server in the same transaction."""
     import psycopg
 
     from balti_monitor.db.postgres import model_problems, server_version
@@ -244,7 +244,7 @@ def test_a_server_of_the_version_before_is_migrated_keeping_every_row_as_the_fil
     with psycopg.connect(server.conninfo(name)) as conn:
         old_counts = {
             t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]  # type: ignore[index]
-            for t in ("value", "return", "change_log", "period_signature", SEARCH_TABLE)
+            for t in ("value", "return", "change_log", "period_signature")
         }
         assert conn.execute("SELECT version FROM schema_version").fetchone() == (SCHEMA_VERSION - 1,)
     assert old_counts["value"] > 100 and old_counts["period_signature"] == 1
@@ -253,18 +253,25 @@ def test_a_server_of_the_version_before_is_migrated_keeping_every_row_as_the_fil
     open_database(previous_file, backup_dir=tmp_path)
     expected = _every_row()
     close_database()
+    file = sqlite3.connect(previous_file)
+    index = sorted(
+        file.execute(
+            f"SELECT rowid, kind, period_id, action_id, subdivision_id, column_no, body FROM {SEARCH_TABLE}"
+        )
+    )
+    file.close()
     open_database(server.url(name))
     assert server_version(database) == SCHEMA_VERSION
     assert model_problems(database) == []
-    assert _every_row() == expected
+    assert _every_row() == expected  # the data step included (its effect on a file: test_kinds_migration.py)
     close_database()
     with psycopg.connect(server.conninfo(name)) as conn:
         for table, count in old_counts.items():
             assert conn.execute(f'SELECT count(*) FROM "{table}"').fetchone() == (count,), table
-        status = conn.execute('SELECT status, status_meaning FROM "return" ORDER BY id LIMIT 1').fetchone()
-        assert status == ("Realizată ", "done")
-        keys = [r[0] for r in conn.execute("SELECT key FROM plan_column ORDER BY position")]
-        assert keys == ["code", "title", "indicators", "deadline", "responsible", "partners", "budget"]
+        on_server = conn.execute(
+            f"SELECT id, kind, period_id, action_id, subdivision_id, column_no, body FROM {SEARCH_TABLE} ORDER BY id"
+        ).fetchall()
+        assert on_server == index
         definer = conn.execute(
             "SELECT prosecdef, proconfig FROM pg_proc WHERE proname = 'bm_log_return'"
         ).fetchone()
@@ -272,6 +279,66 @@ def test_a_server_of_the_version_before_is_migrated_keeping_every_row_as_the_fil
         # the signed period is still locked, by the functions of the new version
         with pytest.raises(psycopg.errors.RaiseException, match=SIGNED_MARK):
             conn.execute("UPDATE value SET raw_text = 'x' WHERE id = (SELECT min(id) FROM value)")
+
+
+def test_the_rights_of_a_servers_roles_reach_what_the_migration_adds(
+    server: Any, previous_file: Path
+) -> None:
+    """A role that reads the plan (as ``server-setup`` grants it) reads the new plan tables and a return's links
+    after the migration, and writes none of them; one that may update a return's status may update its
+    meaning too, and nothing more."""
+    import psycopg
+
+    name = _older_server(server, previous_file, SCHEMA_VERSION - 1)
+    role = f"cititor_{name}"
+    server.execute(
+        f"CREATE ROLE {role} NOLOGIN",
+        f"GRANT SELECT ON action TO {role}",
+        f"GRANT USAGE, SELECT ON SEQUENCE action_id_seq TO {role}",
+        f'GRANT UPDATE (status) ON "return" TO {role}',
+        dbname=name,
+    )
+    open_database(server.url(name))
+    close_database()
+    with psycopg.connect(server.conninfo(name)) as conn:
+
+        def has(check: str, *args: str) -> bool:
+            row = conn.execute(
+                f"SELECT {check}({', '.join(['%s'] * (len(args) + 1))})", (role, *args)
+            ).fetchone()
+            return bool(row and row[0])
+
+        for table in ("plan_column", "group_column", "action_column_value", "return_link"):
+            assert has("has_table_privilege", table, "SELECT"), table
+            assert not has("has_table_privilege", table, "INSERT"), table
+            assert has("has_sequence_privilege", f"{table}_id_seq", "USAGE"), table
+        assert has("has_column_privilege", "return", "status_meaning", "UPDATE")
+        assert not has("has_column_privilege", "return", "description", "UPDATE")
+
+
+def test_only_the_owner_of_the_tables_migrates_a_server_and_anyone_else_is_told_who(
+    server: Any, previous_file: Path
+) -> None:
+    import psycopg
+
+    from balti_monitor.db.postgres import ServerError
+
+    name = _older_server(server, previous_file, SCHEMA_VERSION - 1)
+    person = f"coleg_{name}"
+    server.execute(
+        f"CREATE ROLE {person} LOGIN",
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {person}",
+        dbname=name,
+    )
+    with pytest.raises(ServerError, match=r"doar proprietarul tabelelor \(„balti”\)") as caught:
+        open_database(server.url(name, user=person))
+    assert caught.value.kind == "needs_upgrade"
+    with psycopg.connect(server.conninfo(name)) as conn:
+        assert conn.execute("SELECT version FROM schema_version").fetchone() == (SCHEMA_VERSION - 1,)
+    open_database(server.url(name))  # the owner
+    close_database()
+    open_database(server.url(name, user=person))  # then the colleague works on it
+    close_database()
 
 
 def test_a_failed_migration_leaves_the_server_at_its_version(
@@ -289,13 +356,26 @@ def test_a_failed_migration_leaves_the_server_at_its_version(
         original(db)
         raise pw.DatabaseError("întrerupt")
 
+    def shape() -> tuple[Any, ...]:
+        with psycopg.connect(server.conninfo(name)) as conn:
+            return (
+                conn.execute("SELECT version FROM schema_version").fetchone(),
+                conn.execute(
+                    "SELECT table_name, column_name, is_nullable, column_default FROM information_schema.columns "
+                    "WHERE table_schema = current_schema() ORDER BY 1, 2"
+                ).fetchall(),
+                conn.execute("SELECT indexname FROM pg_indexes ORDER BY 1").fetchall(),
+                conn.execute("SELECT oid::regprocedure::text, prosrc FROM pg_proc ORDER BY 1").fetchall(),
+                conn.execute('SELECT * FROM "return" ORDER BY id').fetchall(),
+                conn.execute("SELECT * FROM action ORDER BY id").fetchall(),
+            )
+
+    before = shape()
+    assert before[0] == (SCHEMA_VERSION - 1,)
     monkeypatch.setitem(postgres.PG_MIGRATIONS, SCHEMA_VERSION, failing)
     with pytest.raises(postgres.ServerError, match="întrerupt"):
         open_database(server.url(name))
-    with psycopg.connect(server.conninfo(name)) as conn:
-        assert conn.execute("SELECT version FROM schema_version").fetchone() == (SCHEMA_VERSION - 1,)
-        tables = {r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables")}
-        assert "return_link" not in tables
+    assert shape() == before
 
 
 # -- the triggers of the new version, the same on both engines ------------------------------------------------
@@ -309,8 +389,9 @@ def test_returns_of_the_action_as_a_whole_are_unique_audited_and_locked_on_both_
     engine_demo_db: str,
 ) -> None:
     """Raw SQL, as another program would write: one return of the action as a whole per action and period,
-    recorded with an empty subdivision and the span's code, its status recorded, its links deleted with
-    it, and a link of a signed period refused."""
+    recorded with an empty subdivision and the span's code, its status recorded (with the review status and
+    the description in the same order on both engines), its links deleted with it, and a link of a signed
+    period refused."""
     action, code, period, plan = _sql(
         "SELECT a.id, a.code, p.id, p.plan_id FROM action a, period p ORDER BY a.id, p.id LIMIT 1"
     ).fetchone()
@@ -323,6 +404,10 @@ def test_returns_of_the_action_as_a_whole_are_unique_audited_and_locked_on_both_
     with pytest.raises(pw.IntegrityError), database.atomic():
         _sql(insert, (action, period, "a doua", ""))
     _sql('UPDATE "return" SET status = ? WHERE subdivision_id IS NULL', ("Realizată",))
+    _sql(  # one statement, three changes: recorded in the order of SQLite's triggers
+        'UPDATE "return" SET description = ?, review_status = ?, status = ? WHERE subdivision_id IS NULL',
+        ("Acțiunea a fost realizată.", "accepted", "Realizată integral"),
+    )
     _sql("INSERT INTO period (plan_id, year, semester, span_end) VALUES (?, 2017, 0, 2019)", (plan,))
     span = _sql("SELECT id FROM period WHERE span_end = 2019").fetchone()[0]
     _sql(insert, (action, span, "Rezultatele 2017-2019", ""))
@@ -338,6 +423,9 @@ def test_returns_of_the_action_as_a_whole_are_unique_audited_and_locked_on_both_
     assert [tuple(r) for r in logged] == [
         ("description", "2023-S1", code, "", 0, "", "Acțiunea a fost inițiată."),
         ("status", "2023-S1", code, "", 0, "Inițiată", "Realizată"),
+        ("status", "2023-S1", code, "", 0, "Realizată", "Realizată integral"),
+        ("review", "2023-S1", code, "", 0, "received", "accepted"),
+        ("description", "2023-S1", code, "", 0, "Acțiunea a fost inițiată.", "Acțiunea a fost realizată."),
         ("description", "2017-2019", code, "", 0, "", "Rezultatele 2017-2019"),
         ("description", "2017-2019", code, "", 0, "Rezultatele 2017-2019", ""),
     ]
@@ -356,6 +444,12 @@ def test_returns_of_the_action_as_a_whole_are_unique_audited_and_locked_on_both_
 
 
 # -- moving the new data between the engines ------------------------------------------------------------------
+
+
+def _hits(words: str) -> list[tuple[str, str, str]]:
+    from balti_monitor.services.search import search
+
+    return [(h.kind, h.action_code, h.where) for h in search(words)]
 
 
 def test_plans_of_other_kinds_go_file_to_server_and_back_exactly(
@@ -384,11 +478,14 @@ def test_plans_of_other_kinds_go_file_to_server_and_back_exactly(
     SaveProgress(programme["1.1"], programme["period"], "Au fost aprobate  Regulamentele.", "", ()).apply()
     expected = _every_row()
     assert len(expected["return_link"]) == 2 and len(expected["group_column"]) == 1
+    hits = _hits("presei")
+    assert hits == [("plan", "1.2.", "planul: Parteneri")]
     close_database()
     url = server.url(server.new_database())
     assert main(["copy", "--from", str(plan_db), "--to", url]) == 0
     open_database(url, read_only=True)
     assert _every_row() == expected
+    assert _hits("presei") == hits  # the server's index has the column texts the copy wrote
     close_database()
     back = tmp_path / "inapoi.sqlite"
     assert main(["copy", "--from", url, "--to", str(back)]) == 0

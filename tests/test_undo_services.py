@@ -386,7 +386,9 @@ def test_progress_of_an_action_as_a_whole_is_undone_and_redone(engine_plan_db: s
     assert action_progress(ids["1.1"], ids["period"]).links == links
 
 
-def test_editing_a_plans_declared_columns_is_undone_with_the_texts_of_a_deleted_column(plan_db: Path) -> None:
+def test_editing_a_plans_declared_columns_is_undone_with_the_texts_of_a_deleted_column(
+    engine_plan_db: str,
+) -> None:
     from kind_plans import open_government_plan
 
     from balti_monitor.db.models import GroupColumn, PlanColumn, Priority

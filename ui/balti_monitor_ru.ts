@@ -26,12 +26,12 @@
         <message>
             <location filename="action_header.py" />
             <source>Indicatori de progres:</source>
-            <translation>Показатели прогресса:</translation>
+            <translation>Индикаторы прогресса:</translation>
         </message>
         <message>
             <location filename="action_header.py" />
             <source>(textele lor: butonul „Indicatorii” sau capetele coloanelor)</source>
-            <translation>(их тексты: кнопка «Показатели» или заголовки столбцов)</translation>
+            <translation>(их тексты: кнопка «Индикаторы» или заголовки столбцов)</translation>
         </message>
         <message>
             <location filename="action_header.py" />
@@ -64,7 +64,7 @@
         <message>
             <location filename="action_page.py" />
             <source>Adăugați sau eliminați subdiviziuni și bifați indicatorii la care răspund</source>
-            <translation>Добавьте или удалите подразделения и отметьте показатели, за которые они отвечают</translation>
+            <translation>Добавьте или удалите подразделения и отметьте индикаторы, за которые они отвечают</translation>
         </message>
         <message>
             <location filename="action_page.py" />
@@ -84,12 +84,12 @@
         <message>
             <location filename="action_page.py" />
             <source>Indicatorii</source>
-            <translation>Показатели</translation>
+            <translation>Индикаторы</translation>
         </message>
         <message>
             <location filename="action_page.py" />
             <source>Arată sau ascunde textele indicatorilor în antet (sunt și pe capetele coloanelor)</source>
-            <translation>Показать или скрыть тексты показателей в заголовке (они есть и в заголовках столбцов)</translation>
+            <translation>Показать или скрыть тексты индикаторов в заголовке (они есть и в заголовках столбцов)</translation>
         </message>
         <message>
             <location filename="action_page.py" />
@@ -109,7 +109,7 @@
         <message>
             <location filename="action_page.py" />
             <source>Acțiunea {code} · Indicator {n}: {text}</source>
-            <translation>Мероприятие {code} · Показатель {n}: {text}</translation>
+            <translation>Мероприятие {code} · Индикатор {n}: {text}</translation>
         </message>
         <message>
             <location filename="action_page.py" />
@@ -119,7 +119,7 @@
         <message>
             <location filename="action_page.py" />
             <source>Indicator {n}</source>
-            <translation>Показатель {n}</translation>
+            <translation>Индикатор {n}</translation>
         </message>
         <message>
             <location filename="action_page.py" />
@@ -235,12 +235,12 @@ Nota (de ce rămâne așa); constatarea revine dacă datele se schimbă:</source
         <message>
             <location filename="action_page.py" />
             <source>Subdiviziunea răspunde la indicator, dar valoarea nu este scrisă.</source>
-            <translation>Подразделение отвечает за показатель, но значение не записано.</translation>
+            <translation>Подразделение отвечает за индикатор, но значение не записано.</translation>
         </message>
         <message>
             <location filename="action_page.py" />
             <source>Subdiviziunea nu răspunde la acest indicator (vezi „Subdiviziuni responsabile…”).</source>
-            <translation>Подразделение не отвечает за этот показатель (см. «Ответственные подразделения…»).</translation>
+            <translation>Подразделение не отвечает за этот индикатор (см. «Ответственные подразделения…»).</translation>
         </message>
         <message>
             <location filename="action_page.py" />
@@ -268,7 +268,7 @@ Nota (de ce rămâne așa); constatarea revine dacă datele se schimbă:</source
         <message>
             <location filename="annual_rules_dialog.py" />
             <source>Cum rezultă valoarea anului din cele două semestre. Regula marcată „(implicit)” este dedusă din textul indicatorului; o cifră anuală trimisă de subdiviziune are întotdeauna prioritate.</source>
-            <translation>Как значение за год получается из двух полугодий. Правило с пометкой «(по умолчанию)» выведено из текста показателя; годовая цифра, присланная подразделением, всегда имеет приоритет.</translation>
+            <translation>Как значение за год получается из двух полугодий. Правило с пометкой «(по умолчанию)» выведено из текста индикатора; годовая цифра, присланная подразделением, всегда имеет приоритет.</translation>
         </message>
         <message>
             <location filename="annual_rules_dialog.py" />
@@ -278,7 +278,7 @@ Nota (de ce rămâne așa); constatarea revine dacă datele se schimbă:</source
         <message>
             <location filename="annual_rules_dialog.py" />
             <source>Indicatorul</source>
-            <translation>Показатель</translation>
+            <translation>Индикатор</translation>
         </message>
         <message>
             <location filename="annual_rules_dialog.py" />
@@ -1141,7 +1141,7 @@ Datele de acum se salvează mai întâi într-o copie automată (Fișier → Cop
         <message>
             <location filename="findings_view.py" />
             <source>Indicator {n}</source>
-            <translation>Показатель {n}</translation>
+            <translation>Индикатор {n}</translation>
         </message>
         <message>
             <location filename="findings_view.py" />
@@ -1174,7 +1174,7 @@ Datele de acum se salvează mai întâi într-o copie automată (Fișier → Cop
         <message>
             <location filename="findings_page.py" />
             <source>Indicator</source>
-            <translation>Показатель</translation>
+            <translation>Индикатор</translation>
         </message>
         <message>
             <location filename="findings_page.py" />
@@ -1641,12 +1641,12 @@ Datele de acum se salvează mai întâi într-o copie automată (Fișier → Cop
         <message>
             <location filename="forms_out_dialog.ui" />
             <source>Doar indicatorii &amp;atribuiți subdiviziunii</source>
-            <translation>Только показатели, &amp;закреплённые за подразделением</translation>
+            <translation>Только индикаторы, &amp;закреплённые за подразделением</translation>
         </message>
         <message>
             <location filename="forms_out_dialog.ui" />
             <source>&amp;Toți indicatorii acțiunilor de care răspunde subdiviziunea</source>
-            <translation>&amp;Все показатели мероприятий, за которые отвечает подразделение</translation>
+            <translation>&amp;Все индикаторы мероприятий, за которые отвечает подразделение</translation>
         </message>
         <message>
             <location filename="forms_out_dialog.ui" />
@@ -2089,7 +2089,7 @@ Datele de acum se salvează mai întâi într-o copie automată (Fișier → Cop
             <location filename="grid_cells.py" />
             <location filename="grid_model.py" />
             <source>Indicator {n}</source>
-            <translation>Показатель {n}</translation>
+            <translation>Индикатор {n}</translation>
         </message>
         <message>
             <location filename="grid_cells.py" />
@@ -2101,7 +2101,7 @@ Datele de acum se salvează mai întâi într-o copie automată (Fișier → Cop
             <source>Indicator {n}: {text}
 
 Totalul: {rule}.</source>
-            <translation>Показатель {n}: {text}
+            <translation>Индикатор {n}: {text}
 
 Итог: {rule}.</translation>
         </message>
@@ -2143,7 +2143,7 @@ Totalul: {rule}.</source>
         <message>
             <location filename="grid_cells.py" />
             <source>Subdiviziunea nu răspunde la acest indicator.</source>
-            <translation>Подразделение не отвечает за этот показатель.</translation>
+            <translation>Подразделение не отвечает за этот индикатор.</translation>
         </message>
         <message>
             <location filename="grid_cells.py" />
@@ -2153,12 +2153,12 @@ Totalul: {rule}.</source>
         <message>
             <location filename="grid_cells.py" />
             <source>Subdiviziunea nu răspunde la acest indicator („-”).</source>
-            <translation>Подразделение не отвечает за этот показатель («-»).</translation>
+            <translation>Подразделение не отвечает за этот индикатор («-»).</translation>
         </message>
         <message>
             <location filename="grid_cells.py" />
             <source>Subdiviziunea nu răspunde la acest indicator; nu intră în Total.</source>
-            <translation>Подразделение не отвечает за этот показатель; в итог не входит.</translation>
+            <translation>Подразделение не отвечает за этот индикатор; в итог не входит.</translation>
         </message>
         <message>
             <location filename="grid_cells.py" />
@@ -2215,7 +2215,7 @@ Totalul: {rule}.</source>
             <source>Rândul Total se calculează automat din rândurile subdiviziunilor.
 Cu toți indicatorii: {all}; cu restanțe: {arrears}; fără niciunul: {none}.</source>
             <translation>Строка «Итого» вычисляется автоматически по строкам подразделений.
-Со всеми показателями: {all}; с задолженностью: {arrears}; без единого: {none}.</translation>
+Со всеми индикаторами: {all}; с задолженностью: {arrears}; без единого: {none}.</translation>
         </message>
         <message>
             <location filename="grid_cells.py" />
@@ -2225,7 +2225,7 @@ Cu toți indicatorii: {all}; cu restanțe: {arrears}; fără niciunul: {none}.</
         <message>
             <location filename="grid_cells.py" />
             <source>„-” și „Nu este cazul” la un indicator de care subdiviziunea răspunde contează ca nerealizat.</source>
-            <translation>«-» и «Nu este cazul» (не применимо) по показателю, за который подразделение отвечает, считаются невыполнением.</translation>
+            <translation>«-» и «Nu este cazul» (не применимо) по индикатору, за который подразделение отвечает, считаются невыполнением.</translation>
         </message>
         <message>
             <location filename="grid_cells.py" />
@@ -2297,24 +2297,24 @@ Calculat: {computed}</source>
             <source>{name} nu răspunde de indicatorul {n}. O includeți de acum înainte?
 
 Da: răspunde de indicatorul {n} de la perioada aceasta înainte (perioadele anterioare rămân cum sunt) și valoarea se salvează. Nu: nu se scrie nimic.</source>
-            <translation>{name} не отвечает за показатель {n}. Включить его с этого момента?
+            <translation>{name} не отвечает за индикатор {n}. Включить его с этого момента?
 
-Да: отвечает за показатель {n}, начиная с этого периода (предыдущие периоды остаются как есть), и значение сохраняется. Нет: ничего не записывается.</translation>
+Да: отвечает за индикатор {n}, начиная с этого периода (предыдущие периоды остаются как есть), и значение сохраняется. Нет: ничего не записывается.</translation>
         </message>
         <message>
             <location filename="grid_model.py" />
             <source>Indicator la care nu răspunde</source>
-            <translation>Показатель, за который не отвечает</translation>
+            <translation>Индикатор, за который не отвечает</translation>
         </message>
         <message>
             <location filename="grid_model.py" />
             <source>Nu s-a scris nimic: {name} nu răspunde de indicatorul {n}.</source>
-            <translation>Ничего не записано: {name} не отвечает за показатель {n}.</translation>
+            <translation>Ничего не записано: {name} не отвечает за индикатор {n}.</translation>
         </message>
         <message>
             <location filename="grid_model.py" />
             <source>{name} răspunde de indicatorul {n}</source>
-            <translation>{name} отвечает за показатель {n}</translation>
+            <translation>{name} отвечает за индикатор {n}</translation>
         </message>
         <message numerus="yes">
             <location filename="grid_model.py" />
@@ -2388,9 +2388,9 @@ O păstrați totuși așa?</source>
             <location filename="grid_view.py" />
             <source>%n valori cad pe celule hașurate (subdiviziunea nu răspunde de acel indicator) și au fost sărite.</source>
             <translation>
-                <numerusform>%n значение попадает на заштрихованную ячейку (подразделение не отвечает за этот показатель) и пропущено.</numerusform>
-                <numerusform>%n значения попадают на заштрихованные ячейки (подразделение не отвечает за этот показатель) и пропущены.</numerusform>
-                <numerusform>%n значений попадают на заштрихованные ячейки (подразделение не отвечает за этот показатель) и пропущены.</numerusform>
+                <numerusform>%n значение попадает на заштрихованную ячейку (подразделение не отвечает за этот индикатор) и пропущено.</numerusform>
+                <numerusform>%n значения попадают на заштрихованные ячейки (подразделение не отвечает за этот индикатор) и пропущены.</numerusform>
+                <numerusform>%n значений попадают на заштрихованные ячейки (подразделение не отвечает за этот индикатор) и пропущены.</numerusform>
             </translation>
         </message>
         <message>
@@ -2495,7 +2495,7 @@ O păstrați totuși așa?</source>
         <message>
             <location filename="history_panel.py" />
             <source>Indicator {n}</source>
-            <translation>Показатель {n}</translation>
+            <translation>Индикатор {n}</translation>
         </message>
         <message>
             <location filename="history_panel.py" />
@@ -2614,7 +2614,7 @@ O păstrați totuși așa?</source>
         <message>
             <location filename="main_window.py" />
             <source>&amp;Indicatorii acțiunii (în antet)</source>
-            <translation>&amp;Показатели мероприятия (в заголовке)</translation>
+            <translation>&amp;Индикаторы мероприятия (в заголовке)</translation>
         </message>
         <message>
             <location filename="main_window.py" />
@@ -2762,12 +2762,12 @@ O păstrați totuși așa?</source>
         <message>
             <location filename="marks.py" />
             <source>Toate subdiviziunile responsabile au realizat toți indicatorii.</source>
-            <translation>Все ответственные подразделения выполнили все показатели.</translation>
+            <translation>Все ответственные подразделения выполнили все индикаторы.</translation>
         </message>
         <message>
             <location filename="marks.py" />
             <source>Există restanțe: informații lipsă sau indicatori nerealizați.</source>
-            <translation>Есть задолженности: недостающие сведения или невыполненные показатели.</translation>
+            <translation>Есть задолженности: недостающие сведения или невыполненные индикаторы.</translation>
         </message>
         <message>
             <location filename="marks.py" />
@@ -2777,7 +2777,7 @@ O păstrați totuși așa?</source>
         <message>
             <location filename="marks.py" />
             <source>Subdiviziuni: {all} cu toți indicatorii, {arrears} cu restanțe, {none} fără niciunul.</source>
-            <translation>Подразделения: со всеми показателями — {all}, с задолженностью — {arrears}, без единого — {none}.</translation>
+            <translation>Подразделения: со всеми индикаторами — {all}, с задолженностью — {arrears}, без единого — {none}.</translation>
         </message>
         <message>
             <location filename="marks.py" />
@@ -3287,9 +3287,9 @@ Tot ce este mai sus se șterge din fișier. Înainte de ștergere se face o copi
             <location filename="plan_import_wizard.py" />
             <source>{code} {title} — %n indicatori; responsabili: {who}; numărul din: {src}</source>
             <translation>
-                <numerusform>{code} {title} — %n показатель; ответственные: {who}; номер из: {src}</numerusform>
-                <numerusform>{code} {title} — %n показателя; ответственные: {who}; номер из: {src}</numerusform>
-                <numerusform>{code} {title} — %n показателей; ответственные: {who}; номер из: {src}</numerusform>
+                <numerusform>{code} {title} — %n индикатор; ответственные: {who}; номер из: {src}</numerusform>
+                <numerusform>{code} {title} — %n индикатора; ответственные: {who}; номер из: {src}</numerusform>
+                <numerusform>{code} {title} — %n индикаторов; ответственные: {who}; номер из: {src}</numerusform>
             </translation>
         </message>
         <message>
@@ -3340,7 +3340,7 @@ Tot ce este mai sus se șterge din fișier. Înainte de ștergere se face o copi
         <message>
             <location filename="plan_import_wizard.ui" />
             <source>Arborele citit (priorități, acțiuni, indicatori) și observațiile. „Importă” scrie tot planul într-un singur pas, după o copie automată a fișierului.</source>
-            <translation>Прочитанное дерево (приоритеты, мероприятия, показатели) и замечания. «Импортировать» записывает весь план за один шаг, после автоматической копии файла.</translation>
+            <translation>Прочитанное дерево (приоритеты, мероприятия, индикаторы) и замечания. «Импортировать» записывает весь план за один шаг, после автоматической копии файла.</translation>
         </message>
         <message>
             <location filename="plan_import_wizard.ui" />
@@ -3409,7 +3409,7 @@ Tot ce este mai sus se șterge din fișier. Înainte de ștergere se face o copi
         <message>
             <location filename="export_dialog.py" />
             <source>Raport anual: coloanele &amp;S1 | S2 | An la fiecare indicator (altfel doar valoarea anului)</source>
-            <translation>Годовой отчёт: столбцы &amp;S1 | S2 | Год у каждого показателя (иначе только значение за год)</translation>
+            <translation>Годовой отчёт: столбцы &amp;S1 | S2 | Год у каждого индикатора (иначе только значение за год)</translation>
         </message>
         <message>
             <location filename="export_dialog.py" />
@@ -3650,12 +3650,12 @@ Tot ce este mai sus se șterge din fișier. Înainte de ștergere se face o copi
         <message>
             <location filename="responsibility_dialog.py" />
             <source>Modificările se aplică de la perioada &lt;b&gt;{code}&lt;/b&gt; înainte; perioadele anterioare își păstrează subdiviziunile responsabile, indicatorii și totalurile.</source>
-            <translation>Изменения применяются начиная с периода &lt;b&gt;{code}&lt;/b&gt;; предыдущие периоды сохраняют своих ответственных, показатели и итоги.</translation>
+            <translation>Изменения применяются начиная с периода &lt;b&gt;{code}&lt;/b&gt;; предыдущие периоды сохраняют своих ответственных, индикаторы и итоги.</translation>
         </message>
         <message>
             <location filename="responsibility_dialog.py" />
             <source>Bifați cel puțin un indicator pentru: {names}.</source>
-            <translation>Отметьте хотя бы один показатель для: {names}.</translation>
+            <translation>Отметьте хотя бы один индикатор для: {names}.</translation>
         </message>
         <message>
             <location filename="responsibility_dialog.ui" />
@@ -3665,7 +3665,7 @@ Tot ce este mai sus se șterge din fișier. Înainte de ștergere se face o copi
         <message>
             <location filename="responsibility_dialog.ui" />
             <source>Bifați indicatorii la care răspunde fiecare subdiviziune. O subdiviziune a realizat „toți indicatorii” când a raportat toți indicatorii bifați. Eliminarea unei subdiviziuni nu șterge informațiile pe care le-a prezentat deja.</source>
-            <translation>Отметьте показатели, за которые отвечает каждое подразделение. Подразделение выполнило «все показатели», когда сообщило обо всех отмеченных. Удаление подразделения не стирает уже представленные им сведения.</translation>
+            <translation>Отметьте индикаторы, за которые отвечает каждое подразделение. Подразделение выполнило «все индикаторы», когда сообщило обо всех отмеченных. Удаление подразделения не стирает уже представленные им сведения.</translation>
         </message>
         <message>
             <location filename="responsibility_dialog.ui" />
@@ -3698,7 +3698,7 @@ Tot ce este mai sus se șterge din fișier. Înainte de ștergere se face o copi
         <message>
             <location filename="responsibility_dialog.py" />
             <source>Ind. {n}</source>
-            <translation>Пок. {n}</translation>
+            <translation>Инд. {n}</translation>
         </message>
     </context>
     <context>
@@ -4107,7 +4107,7 @@ De acum datele perioadei nu mai pot fi modificate (grilă, lipire, formulare, im
         <message>
             <location filename="time_actions.py" />
             <source>&amp;Reguli anuale ale indicatorilor…</source>
-            <translation>Годовые &amp;правила показателей…</translation>
+            <translation>Годовые &amp;правила индикаторов…</translation>
         </message>
         <message>
             <location filename="time_actions.py" />
@@ -4137,7 +4137,7 @@ De acum datele perioadei nu mai pot fi modificate (grilă, lipire, formulare, im
         <message>
             <location filename="time_actions.py" />
             <source>Totalul fiecărui indicator al acțiunii afișate în toate perioadele</source>
-            <translation>Итог каждого показателя показанного мероприятия во всех периодах</translation>
+            <translation>Итог каждого индикатора показанного мероприятия во всех периодах</translation>
         </message>
         <message>
             <location filename="time_actions.py" />
@@ -4197,7 +4197,7 @@ De acum datele perioadei nu mai pot fi modificate (grilă, lipire, formulare, im
         <message>
             <location filename="time_actions.py" />
             <source>Acțiunea nu are indicatori.</source>
-            <translation>У мероприятия нет показателей.</translation>
+            <translation>У мероприятия нет индикаторов.</translation>
         </message>
         <message>
             <location filename="time_actions.py" />
@@ -4235,17 +4235,17 @@ De acum datele perioadei nu mai pot fi modificate (grilă, lipire, formulare, im
         <message>
             <location filename="charts_dialog.py" />
             <source>Indicator {n}</source>
-            <translation>Показатель {n}</translation>
+            <translation>Индикатор {n}</translation>
         </message>
         <message>
             <location filename="charts_dialog.py" />
             <source>totalul fiecărui indicator</source>
-            <translation>итог каждого показателя</translation>
+            <translation>итог каждого индикатора</translation>
         </message>
         <message>
             <location filename="charts_dialog.py" />
             <source>indicatorul {n} pe subdiviziuni</source>
-            <translation>показатель {n} по подразделениям</translation>
+            <translation>индикатор {n} по подразделениям</translation>
         </message>
     </context>
     <context>

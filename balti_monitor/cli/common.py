@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -184,6 +185,31 @@ def terminal_safe(text: str) -> str:
 _CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+#: How many times a command is run when a server refuses it for a serialisation failure or a deadlock.
+COMMAND_ATTEMPTS = 5
+
+
+def _retried(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run the command; on a server, run it whole again when the server refused its transaction for a
+    serialisation failure or a deadlock (SQLSTATE 40001 / 40P01, another person's write in between). The
+    refused attempt was rolled back entirely and the command closed the database (:func:`opened`), so the
+    next attempt starts afresh on the new data: nothing is ever half-applied. A file never raises these."""
+    for attempt in range(1, COMMAND_ATTEMPTS + 1):
+        try:
+            return func(args)
+        except Exception as exc:
+            if attempt == COMMAND_ATTEMPTS or not _refused_for_concurrency(exc):
+                raise
+            time.sleep(0.02 * attempt * attempt)
+    raise AssertionError("unreachable")
+
+
+def _refused_for_concurrency(exc: BaseException) -> bool:
+    from balti_monitor.db.postgres import retryable  # only after a failure: keeps start-up light
+
+    return retryable(exc)
+
+
 def run_guarded(func: object) -> object:
     """Decorator: turn any refusal (:class:`BaltiMonitorError`: a command, service, database, import or
     export error) into its Romanian message and exit code 2. Every subcommand runs through it."""
@@ -194,7 +220,7 @@ def run_guarded(func: object) -> object:
     @functools.wraps(func)
     def wrapper(args: argparse.Namespace) -> int:
         try:
-            result: int = func(args)
+            result: int = _retried(func, args)
             return result
         except BaltiMonitorError as exc:
             return fail(str(exc))

@@ -41,6 +41,7 @@ from balti_monitor.db.models import ALL_MODELS, database, is_postgresql, use_eng
 from balti_monitor.db.postgres_schema import TABLES_V8
 from balti_monitor.db.search_index import (
     KIND_ACTION,
+    KIND_COLUMN,
     KIND_DESCRIPTION,
     KIND_INDICATOR,
     KIND_NARRATIVE,
@@ -319,6 +320,7 @@ def ensure_server_schema(db: ServerDatabase, shown: str, *, create: bool, read_o
                     ).format(name=shown, version=version, UNCHANGED=_(_SERVER_UNCHANGED)),
                     "needs_upgrade",
                 )
+            _check_migrator(db, shown, version)
             for step in range(version + 1, SCHEMA_VERSION + 1):
                 PG_MIGRATIONS[step](db)
                 _sql(db, "UPDATE schema_version SET version = ? WHERE id = 1", (step,))
@@ -329,6 +331,23 @@ def ensure_server_schema(db: ServerDatabase, shown: str, *, create: bool, read_o
                 "Baza de date „{name}” nu are structura unei baze Bălți Monitor: {problems}. {UNCHANGED}"
             ).format(name=shown, problems="; ".join(problems[:5]), UNCHANGED=_(_SERVER_UNCHANGED)),
             "damaged",
+        )
+
+
+def _check_migrator(db: pw.Database, shown: str, version: int) -> None:
+    """A migration changes the tables, which only their owner (or a member of the owner's role) may do:
+    anyone else is told who must open the database once, before any step runs."""
+    row = _sql(
+        db,
+        "SELECT pg_get_userbyid(relowner), pg_has_role(current_user, relowner, 'USAGE') FROM pg_class "
+        "WHERE oid = to_regclass('schema_version')",
+    ).fetchone()
+    if row is not None and not row[1]:
+        raise ServerError(
+            f"Baza de date „{shown}” are structura versiunii {version} și trebuie actualizată la versiunea "
+            f"{SCHEMA_VERSION}; actualizarea o poate face doar proprietarul tabelelor („{row[0]}”): deschideți "
+            f"baza o dată ca „{row[0]}”, apoi toți ceilalți o pot folosi. {_SERVER_UNCHANGED}",
+            "needs_upgrade",
         )
 
 
@@ -656,6 +675,8 @@ def rebuild_search_index(db: pw.Database) -> None:
         "NULL::integer FROM action WHERE trim(title) <> ''",
         f"SELECT id::bigint * 8 + {KIND_INDICATOR}, text, {KIND_INDICATOR}, NULL::integer, action_id, "
         "NULL::integer, number FROM indicator WHERE trim(text) <> ''",
+        f"SELECT id::bigint * 8 + {KIND_COLUMN}, raw_text, {KIND_COLUMN}, NULL::integer, action_id, "
+        "NULL::integer, column_id FROM action_column_value WHERE trim(raw_text) <> ''",
     ]
     for select in fill:
         _sql(
@@ -674,27 +695,64 @@ _PCODE_V9 = (
     "p.year || CASE WHEN p.span_end > 0 THEN '-' || p.span_end WHEN p.semester = 0 THEN '-A' "
     "ELSE '-S' || p.semester END"
 )
-#: The functions of version 8 that version 9 replaces (period code; a return without a subdivision).
-_FUNCTIONS_V9 = ("bm_lock", "bm_log_value", "bm_log_return", "bm_log_override", "bm_log_responsibility")
-_STATUS_LOG_V9 = (
-    "  IF OLD.status IS DISTINCT FROM NEW.status THEN "
-    f"    {_LOG} SELECT {_CTX}, 'status', p.plan_id, {_PCODE}, a.code, s.code, 0, '', "
-    "    OLD.status, NEW.status, '' FROM period p JOIN action a ON a.id = NEW.action_id "
-    "    JOIN subdivision s ON s.id = NEW.subdivision_id WHERE p.id = NEW.period_id; "
-    "  END IF; "
+#: The functions of version 8 that version 9 replaces (period code; a return without a subdivision; the
+#: items' texts in declared columns searched).
+_FUNCTIONS_V9 = (
+    "bm_lock",
+    "bm_log_value",
+    "bm_log_return",
+    "bm_log_override",
+    "bm_log_responsibility",
+    "bm_search",
 )
+_SEARCH_INSERT = (
+    f"INSERT INTO {TABLE} (id, body, folded, kind, period_id, action_id, subdivision_id, column_no) "
+)
+#: Version 9 indexes an item's text in a declared column (the column's id as ``column_no``), as SQLite does.
+_SEARCH_KINDS_V8 = f"WHEN 'action' THEN {KIND_ACTION} ELSE {KIND_INDICATOR} END; "
+_SEARCH_KINDS_V9 = f"WHEN 'action' THEN {KIND_ACTION} WHEN 'action_column_value' THEN {KIND_COLUMN} ELSE {KIND_INDICATOR} END; "
+_SEARCH_INDICATOR = f"ELSE   {_SEARCH_INSERT} SELECT NEW.id::bigint * 8 + k, NEW.text, "
+_SEARCH_COLUMN_V9 = (
+    f"ELSIF k = {KIND_COLUMN} THEN "
+    f"  {_SEARCH_INSERT} SELECT NEW.id::bigint * 8 + k, NEW.raw_text, bm_fold(NEW.raw_text), k, NULL, "
+    "  NEW.action_id, NULL, NEW.column_id WHERE trim(NEW.raw_text) <> ''; "
+)
+
+
+def _return_change(kind: str, column: str) -> str:
+    """The record of one changed column of a return, in the UPDATE branch of ``bm_log_return`` (as
+    version 8 writes the description's and the review status's)."""
+    return (
+        f"  IF OLD.{column} IS DISTINCT FROM NEW.{column} THEN "
+        f"    {_LOG} SELECT {_CTX}, '{kind}', p.plan_id, {_PCODE}, a.code, s.code, 0, '', "
+        f"    OLD.{column}, NEW.{column}, '' FROM period p JOIN action a ON a.id = NEW.action_id "
+        "    JOIN subdivision s ON s.id = NEW.subdivision_id WHERE p.id = NEW.period_id; "
+        "  END IF; "
+    )
 
 
 def _v9(body: str) -> str:
     """A version-8 function made version 9, as :mod:`balti_monitor.db.audit` does for SQLite: the period
     code of a span, a return of the action as a whole recorded with an empty subdivision code (not skipped
-    by an inner join), the status of a return recorded, a return's links locked with their period."""
+    by an inner join), the status of a return recorded, a return's links locked with their period. One
+    UPDATE of a return records its status, review status and description in this order, as SQLite's
+    triggers do (the one created last runs first)."""
     body = body.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
     if " bm_log_return()" in body:
-        marker = "  RETURN NULL; END IF; "
-        if body.count(marker) != 1:
+        v8 = _return_change("description", "description") + _return_change("review", "review_status")
+        if body.count(v8) != 1:
             raise AssertionError("bm_log_return of version 8 changed")
-        body = body.replace(marker, _STATUS_LOG_V9 + marker)
+        v9 = (
+            _return_change("status", "status")
+            + _return_change("review", "review_status")
+            + _return_change("description", "description")
+        )
+        body = body.replace(v8, v9)
+    if " bm_search()" in body:
+        if body.count(_SEARCH_KINDS_V8) != 1 or body.count(_SEARCH_INDICATOR) != 1:
+            raise AssertionError("bm_search of version 8 changed")
+        body = body.replace(_SEARCH_KINDS_V8, _SEARCH_KINDS_V9)
+        body = body.replace(_SEARCH_INDICATOR, _SEARCH_COLUMN_V9 + _SEARCH_INDICATOR)
     if " bm_lock()" in body:
         body = body.replace(
             "IF TG_TABLE_NAME = 'value' THEN", "IF TG_TABLE_NAME IN ('value', 'return_link') THEN"
@@ -723,6 +781,8 @@ def server_functions_v9() -> list[str]:
         'ON "return" FOR EACH ROW EXECUTE FUNCTION bm_log_return()',
         "CREATE TRIGGER lock_return_link BEFORE INSERT OR UPDATE OR DELETE ON return_link "
         "FOR EACH ROW EXECUTE FUNCTION bm_lock()",
+        "CREATE TRIGGER search_column AFTER INSERT OR UPDATE OF raw_text OR DELETE ON action_column_value "
+        "FOR EACH ROW EXECUTE FUNCTION bm_search()",
     ]
 
 
@@ -746,11 +806,44 @@ def _replace_functions(db: pw.Database, statements: Sequence[str]) -> None:
             _sql(db, f"ALTER FUNCTION {signature} SET {name} = {value}")
 
 
+def _grant_like(db: pw.Database, model_table: str, tables: Sequence[str]) -> None:
+    """Give ``tables`` (new) and their key sequences the privileges ``model_table`` and its sequence have
+    (granted by ``server-setup`` or by IT), so the roles of a server work on them as on the older tables."""
+    for suffix in ("", "_id_seq"):
+        source = _sql(
+            db,
+            "SELECT coalesce(r.rolname, 'PUBLIC'), a.privilege_type FROM pg_class c "
+            "CROSS JOIN LATERAL aclexplode(c.relacl) a LEFT JOIN pg_roles r ON r.oid = a.grantee "
+            "WHERE c.oid = to_regclass(?) AND a.grantee <> c.relowner",
+            (f'"{model_table}{suffix}"',),
+        ).fetchall()
+        for role, privilege in source:
+            grantee = "PUBLIC" if role == "PUBLIC" else '"' + str(role).replace('"', '""') + '"'
+            for table in tables:
+                kind = "SEQUENCE " if suffix else ""
+                _sql(db, f'GRANT {privilege} ON {kind}"{table}{suffix}" TO {grantee}')
+
+
+def _grant_column_like(db: pw.Database, table: str, model_column: str, column: str) -> None:
+    """Give ``column`` (new) of ``table`` the column privileges ``model_column`` has."""
+    source = _sql(
+        db,
+        "SELECT coalesce(r.rolname, 'PUBLIC'), a.privilege_type FROM pg_attribute t "
+        "CROSS JOIN LATERAL aclexplode(t.attacl) a LEFT JOIN pg_roles r ON r.oid = a.grantee "
+        "WHERE t.attrelid = to_regclass(?) AND t.attname = ?",
+        (f'"{table}"', model_column),
+    ).fetchall()
+    for role, privilege in source:
+        grantee = "PUBLIC" if role == "PUBLIC" else '"' + str(role).replace('"', '""') + '"'
+        _sql(db, f'GRANT {privilege} ("{column}") ON "{table}" TO {grantee}')
+
+
 def _kinds_and_progress_v9(db: pw.Database) -> None:
     """Version 8 -> 9 on a server: :data:`~balti_monitor.db.postgres_schema.MIGRATION_V9`, then the data step
     of the SQLite migration (the text values of ``action.extra`` become declared columns and their values,
-    the meaning of every status is stored beside it), then the functions and triggers of version 9. The
-    lock of signed periods stands aside for the data step only (it fills a new column of their returns)."""
+    the meaning of every status is stored beside it), the functions and triggers of version 9 first (so the
+    moved texts are searchable). The lock of signed periods stands aside for the meanings only (a new column
+    of their returns)."""
     import json
 
     from balti_monitor.db.connection import (
@@ -763,6 +856,7 @@ def _kinds_and_progress_v9(db: pw.Database) -> None:
 
     for sql in MIGRATION_V9:
         _sql(db, sql)
+    _replace_functions(db, server_functions_v9())  # first: the column texts the data step writes are indexed
 
     def column(plan_id: int, position: int, key: str, label: str, source: str, fmt: str) -> int:
         row = _sql(
@@ -822,7 +916,10 @@ def _kinds_and_progress_v9(db: pw.Database) -> None:
         for meaning, return_id in meanings:
             _sql(db, 'UPDATE "return" SET "status_meaning" = ? WHERE "id" = ?', (meaning, return_id))
         _sql(db, 'ALTER TABLE "return" ENABLE TRIGGER lock_return')
-    _replace_functions(db, server_functions_v9())
+    # the rights of a server's roles: the plan's new tables and a return's links as the plan's own tables
+    # (everyone reads, whoever may change the plan writes), the status's meaning as the status
+    _grant_like(db, "action", ("plan_column", "group_column", "action_column_value", "return_link"))
+    _grant_column_like(db, "return", "status", "status_meaning")
 
 
 PG_MIGRATIONS[9] = _kinds_and_progress_v9

@@ -33,7 +33,8 @@ from balti_monitor.gui import dialogs, export_dialog
 
 UI_LANGUAGES = ("ro", "ru")
 #: Modules whose Russian pass runs with the slow tests (-m slow; .ci/run runs them): the longest GUI modules
-#: (charts, subprocesses, forms, Word export, backups: about half of the GUI suite's time); every other module
+#: (charts, subprocesses, forms, Word export, backups, restarts, the period deletion: over half of the GUI
+#: suite's time); every other module
 #: runs in both languages in the default run, which stays within its three minutes.
 SLOW_RUSSIAN_PASS = frozenset(
     {
@@ -43,6 +44,8 @@ SLOW_RUSSIAN_PASS = frozenset(
         "test_forms_gui",
         "test_gui_export",
         "test_file_safety",
+        "test_app",
+        "test_search_and_periods",
     }
 )
 

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from balti_monitor import i18n
 from balti_monitor.export.render import export_report
 from balti_monitor.services.audit import set_user_name
 from balti_monitor.services.periods import stored_period
@@ -24,7 +25,7 @@ def _ds_index(window: object, column: int):  # type: ignore[no-untyped-def]
 
 
 def test_a_typed_edit_and_its_undo_are_in_the_log_of_the_period_and_of_the_cell(
-    window: object, tmp_path: Path
+    window: object, tmp_path: Path, ui_language
 ) -> None:
     set_user_name("Ana Specialist")
     try:
@@ -38,19 +39,20 @@ def test_a_typed_edit_and_its_undo_are_in_the_log_of_the_period_and_of_the_cell(
         QApplication.processEvents()
         rows = dialog.model.rows
         # newest first: the undo, then the typed edit
-        assert rows[0][1:4] == ["Ana Specialist", "anulare", "valoare"] and rows[0][9:11] == [
+        assert rows[0][1:4] == ["Ana Specialist", i18n._("anulare"), i18n._("valoare")] and rows[0][9:11] == [
             "6 acte",
             "5 acte",
         ]
-        assert rows[1][2] == "tastare" and rows[1][9:11] == ["5 acte", "6 acte"]
+        assert rows[1][2] == i18n._("tastare") and rows[1][9:11] == ["5 acte", "6 acte"]
         total = len(rows)
         dialog.cell_check.setChecked(True)
         # only this cell: the demonstration value, the edit, the undo
-        assert [r[2] for r in dialog.model.rows] == ["anulare", "tastare", "date demonstrative"]
+        labels = [i18n._(s) for s in ("anulare", "tastare", "date demonstrative")]
+        assert [r[2] for r in dialog.model.rows] == labels
         assert len(dialog.model.rows) < total
         dialog.cell_check.setChecked(False)
         dialog.source_box.setCurrentIndex(dialog.source_box.findData("undo"))
-        assert [r[2] for r in dialog.model.rows] == ["anulare"]
+        assert [r[2] for r in dialog.model.rows] == [i18n._("anulare")]
         written = dialog.export_xlsx(tmp_path / "jurnal.xlsx")
         assert written is not None
         sheet = load_workbook(written)["Jurnal"]
@@ -65,7 +67,7 @@ def test_a_typed_edit_and_its_undo_are_in_the_log_of_the_period_and_of_the_cell(
 
 
 def test_a_signed_period_refuses_a_typed_edit_and_unsigning_allows_it_again(
-    window: object, tmp_path: Path
+    window: object, tmp_path: Path, ui_language
 ) -> None:
     session = window.session  # type: ignore[attr-defined]
     report = export_report(stored_period(session.period.id), tmp_path / "raport.docx")
@@ -79,6 +81,6 @@ def test_a_signed_period_refuses_a_typed_edit_and_unsigning_allows_it_again(
     session.message.connect(messages.append)
     assert not model.setData(_ds_index(window, 1), "6 acte", Qt.ItemDataRole.EditRole)
     assert model.data(_ds_index(window, 1)) == "5 acte"
-    assert any("este semnată de" in m for m in messages), messages
+    assert messages and (ui_language != "ro" or any("este semnată de" in m for m in messages)), messages
     assert actions.unsign("corectare cerută de DS")
     assert model.setData(_ds_index(window, 1), "6 acte", Qt.ItemDataRole.EditRole)

@@ -32,7 +32,7 @@ def test_the_page_shows_who_has_not_sent_and_opens_a_return(window: object, tmp_
     assert model.data(missing) == "—"
     received = model.index(_row(page, "DRU"), _column(page, "1.1"))
     assert model.data(received) == "✓"
-    assert "lipsă 8" in page.title.text()
+    assert f"{i18n._('lipsă')} 8" in page.title.text()
     # a double click opens the return in the grid
     assert page.open_return(received)
     session = window.session  # type: ignore[attr-defined]

@@ -90,7 +90,7 @@ def test_fb_cell_escape_cancels_and_keeps_the_keyboard_in_the_grid(window, qtbot
 # -- item 3: the F/B editor shows what was typed ----------------------------------------------------------------
 
 
-def test_fb_editor_shows_the_typed_split_and_a_contradiction_is_a_finding(window, qtbot) -> None:
+def test_fb_editor_shows_the_typed_split_and_a_contradiction_is_a_finding(window, qtbot, ui_language) -> None:
     view, model, row = _focused_grid(window, qtbot, "1.2", DRU, 1)
     assert model.setData(model.index(row, 1), "10")
     keys(Qt.Key.Key_F2)
@@ -102,7 +102,8 @@ def test_fb_editor_shows_the_typed_split_and_a_contradiction_is_a_finding(window
     keys(Qt.Key.Key_Return)
     assert _stored(window, "1.2", DRU, 1) == "10 (3F/4B)"  # stored as typed, never "fixed"
     messages = model.index(row, 1).data(FINDINGS_ROLE)
-    assert any("F + B = 7" in m for m in messages)
+    assert any("7" in m for m in messages)
+    assert ui_language != "ro" or any("F + B = 7" in m for m in messages)
     findings = window.action_page.model.result.findings
     assert any(f.code == FindingCode.FB_MISMATCH and f.indicator == 1 for f in findings)
 
@@ -320,7 +321,7 @@ def test_counts_cell_and_row_say_which_indicators_are_missing_or_not_achieved(wi
     assert not any("nu e cazul)" in text for text in legend)
 
 
-def test_a_return_with_a_description_and_no_values_is_a_finding(window) -> None:
+def test_a_return_with_a_description_and_no_values_is_a_finding(window, ui_language) -> None:
     select_action(window, "1.5")
     model = window.action_page.model
     drp = model.row_of_subdivision(_sid(DRP))
@@ -328,7 +329,8 @@ def test_a_return_with_a_description_and_no_values_is_a_finding(window) -> None:
     assert model.setData(model.index(drp, 0), "Au fost organizate instruiri.")
     found = [f for f in model.result.findings if f.code == FindingCode.VALUES_EMPTY]
     assert found and found[0].subdivision == DRP
-    assert any("niciun indicator nu are valoare" in m for m in model.index(drp, 0).data(FINDINGS_ROLE))
+    messages = model.index(drp, 0).data(FINDINGS_ROLE)
+    assert messages and (ui_language != "ro" or any("niciun indicator nu are valoare" in m for m in messages))
 
 
 # -- item 6: findings that go away ---------------------------------------------------------------------------------

@@ -103,7 +103,7 @@ def test_typed_text_is_stored_verbatim_cedilla_and_spaces_included(window) -> No
     assert _stored(window, "1.6", DRU, 1) in (None, "")
 
 
-def test_an_invalid_edit_is_refused_visibly_and_nothing_is_stored(window, qtbot) -> None:
+def test_an_invalid_edit_is_refused_visibly_and_nothing_is_stored(window, qtbot, ui_language) -> None:
     select_action(window, "1.6")
     model = window.action_page.model
     view = window.action_page.view
@@ -112,10 +112,10 @@ def test_an_invalid_edit_is_refused_visibly_and_nothing_is_stored(window, qtbot)
     steps = window.session.undo_stack.count()
     with qtbot.waitSignal(model.refused) as refused:
         assert not model.setData(model.index(dru, 5), "-5 cazuri")
-    assert "negativă" in refused.args[2]
+    assert refused.args[2] and (ui_language != "ro" or "negativă" in refused.args[2])
     assert _stored(window, "1.6", DRU, 5) == before
     assert window.session.undo_stack.count() == steps
-    assert "negativă" in window.statusBar().currentMessage()
+    assert refused.args[2] in window.statusBar().currentMessage()  # the same refusal in the status bar
     QApplication.processEvents()
     # The editor reopens with what was typed, so the user corrects instead of retyping.
     assert view.state() == QAbstractItemView.State.EditingState

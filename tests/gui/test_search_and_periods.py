@@ -10,6 +10,7 @@ from gui_helpers import press, select_action, tr, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from balti_monitor import i18n
 from balti_monitor.db.models import Period, Return
 from balti_monitor.gui import dialogs
 from balti_monitor.services.backup import list_auto_backups
@@ -26,8 +27,8 @@ def test_ctrl_shift_f_finds_returns_without_diacritics_and_enter_shows_the_cell(
     type_text(dialog.query, "alerte")
     press(dialog.query, Qt.Key.Key_Return)
     rows = [[dialog.model.index(r, c).data() for c in range(5)] for r in range(dialog.model.rowCount())]
-    assert any(r[1] == "5.3" and r[3] == "descriere" and r[0] == "2023-S1" for r in rows)
-    target = next(i for i, r in enumerate(rows) if r[1] == "5.3" and r[3] == "descriere")
+    assert any(r[1] == "5.3" and r[3] == i18n._("descriere") and r[0] == "2023-S1" for r in rows)
+    target = next(i for i, r in enumerate(rows) if r[1] == "5.3" and r[3] == i18n._("descriere"))
     dialog.results.setCurrentIndex(dialog.model.index(target, 0))
     press(dialog.results, Qt.Key.Key_Return)
     QApplication.processEvents()
@@ -65,7 +66,7 @@ def test_the_search_follows_an_edit(window) -> None:
     type_text(dialog.query, "martisor")
     press(dialog.query, Qt.Key.Key_Return)
     assert dialog.model.rowCount() == 1
-    assert dialog.model.index(0, 3).data() == "Indicator 3"
+    assert dialog.model.index(0, 3).data() == i18n._("Indicator {column}").format(column=3)
 
 
 DELETE_QUESTION = (
