@@ -344,9 +344,17 @@ def _check_migrator(db: pw.Database, shown: str, version: int) -> None:
     ).fetchone()
     if row is not None and not row[1]:
         raise ServerError(
-            f"Baza de date „{shown}” are structura versiunii {version} și trebuie actualizată la versiunea "
-            f"{SCHEMA_VERSION}; actualizarea o poate face doar proprietarul tabelelor („{row[0]}”): deschideți "
-            f"baza o dată ca „{row[0]}”, apoi toți ceilalți o pot folosi. {_SERVER_UNCHANGED}",
+            _(
+                "Baza de date „{name}” are structura versiunii {version} și trebuie actualizată la versiunea "
+                "{target}; actualizarea o poate face doar proprietarul tabelelor („{owner}”): deschideți "
+                "baza o dată ca „{owner}”, apoi toți ceilalți o pot folosi. {UNCHANGED}"
+            ).format(
+                name=shown,
+                version=version,
+                target=SCHEMA_VERSION,
+                owner=row[0],
+                UNCHANGED=_(_SERVER_UNCHANGED),
+            ),
             "needs_upgrade",
         )
 
