@@ -15,7 +15,7 @@ import pytest
 from balti_monitor import cli
 from balti_monitor.cli import COMMANDS, build_parser, chosen_command, main
 
-HEAVY = ("openpyxl", "docxtpl", "docx", "jinja2", "matplotlib")
+HEAVY = ("openpyxl", "docxtpl", "docx", "jinja2", "matplotlib", "psycopg", "psycopg2")
 
 
 def test_db_after_the_sub_command_works_like_before_it(
@@ -195,3 +195,43 @@ def test_only_a_command_run_as_the_program_freezes_what_its_imports_made(
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+_DRIVER_PROBE = """
+import json, sys
+from balti_monitor.cli import main
+code = main(sys.argv[1:])
+print(json.dumps([code, sorted(m for m in ("psycopg", "psycopg2") if m in sys.modules)]))
+"""
+
+
+def test_a_command_on_a_file_never_loads_the_postgresql_driver(demo_file: Path, tmp_path: Path) -> None:
+    # peewee imports psycopg with itself when it is installed (85 ms of every start); a file never needs it
+    path = tmp_path / "demo.sqlite"
+    path.write_bytes(demo_file.read_bytes())
+    result = subprocess.run(
+        [sys.executable, "-c", _DRIVER_PROBE, "--db", str(path), "check", "--period", "2023-S1"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        encoding="utf-8",
+    )
+    code, drivers = json.loads(result.stdout.strip().splitlines()[-1])
+    assert code in (0, 1), result.stderr  # 1: the demo has findings
+    assert drivers == []
+
+
+def test_a_server_connection_gives_peewee_its_driver_then() -> None:
+    probe = (
+        "import sys\n"
+        "import balti_monitor.db.models\n"
+        "assert 'psycopg' not in sys.modules\n"
+        "from balti_monitor.db.postgres import ServerDatabase\n"
+        "db = ServerDatabase('postgresql://nimeni@127.0.0.1:1/nicio_baza')\n"  # nothing is connected yet
+        "print(type(db._adapter).__name__)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, encoding="utf-8"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "Psycopg3Adapter"

@@ -26,8 +26,10 @@ from smoke_frozen import charts_expected, png_problem
 ROOT = Path(__file__).resolve().parent.parent
 EXE = ".exe" if sys.platform == "win32" else ""
 INSTALLER = ROOT / "packaging" / "installer.nsi"
-# Issue 13: "the onedir build stays <= 180 MB on Linux with charts" (matplotlib, numpy, Pillow).
-SIZE_BUDGET = 180e6
+# Issue 13: "the onedir build stays <= 180 MB on Linux with charts" (matplotlib, numpy, Pillow): 177 MB then.
+# Issue 18 adds the PostgreSQL client the server connection needs in the installed program (psycopg's
+# libpq with OpenSSL and Kerberos: 10.5 MB), so the budget is 180 MB + that client, rounded: 192 MB.
+SIZE_BUDGET = 192e6
 
 
 @dataclass

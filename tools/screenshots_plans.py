@@ -1,8 +1,9 @@
 """Save PNG screenshots of the plans of other kinds: the Open Government plan (seed 003) with its S1-2020
 report (seed 004) — tree with sub-actions and the status grid —, the programme report 2017-2019 (002), the
-integrity plan (001) and the plan editor, at the office PC's 1366×768.
+integrity plan (001), the plan editor and its item form, the links of an item, the list of examples and the
+server connection, at the office PC's 1366×768.
 
-    python tools/screenshots_plans.py [--out screenshots/plans]
+    python tools/screenshots_plans.py [--out screenshots/plans] [--lang ro|ru]
 
 Runs offscreen by default (``QT_QPA_PLATFORM=offscreen``). The database, the user folder and the settings
 live in a temporary folder: the real user's data and settings are never touched. The example is added
@@ -32,9 +33,10 @@ EXAMPLE = "guvernare-deschisa-2019-2020"
 SIZE = (1366, 768)
 
 
-def take(out: Path) -> list[Path]:
-    """Start the GUI on a fresh file holding the Bălți plan and the example; save the screenshots."""
-    from PySide6.QtCore import QSettings
+def take(out: Path, language: str = "ro") -> list[Path]:
+    """Start the GUI in ``language`` on a fresh file holding the Bălți plan and the example; save the
+    screenshots."""
+    from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication
 
     scratch = Path(tempfile.mkdtemp(prefix="balti-plans-"))
@@ -44,9 +46,20 @@ def take(out: Path) -> list[Path]:
     from balti_monitor.db.connection import close_database, open_database
     from balti_monitor.gui import app as gui_app
     from balti_monitor.gui import dialogs
-    from balti_monitor.gui.plan_editor import PlanEditor
+    from balti_monitor.gui.examples_dialog import ExamplesDialog
+    from balti_monitor.gui.plan_editor import ItemDialog, PlanEditor
+    from balti_monitor.gui.server_actions import ServerDialog
+    from balti_monitor.gui.settings import LANGUAGE, AppSettings
+    from balti_monitor.gui.status_grid import LinksDialog
     from balti_monitor.services.bundled import ensure_bundled_plan
-    from balti_monitor.services.examples import load_example
+    from balti_monitor.services.examples import list_examples, load_example
+    from balti_monitor.services.plan_edit import fields_of
+    from balti_monitor.services.plans import plan_columns
+    from balti_monitor.services.progress import Link
+
+    settings = AppSettings()  # under BALTI_MONITOR_HOME: the interface language of this run
+    settings.set(LANGUAGE, language)
+    settings.sync()
 
     database = scratch / "planuri.sqlite"
     open_database(database)
@@ -95,6 +108,28 @@ def take(out: Path) -> list[Path]:
     shot("plan_editor", editor)
     editor.close()
 
+    form = ItemDialog(
+        window,
+        QCoreApplication.translate("PlanActions", "Subacțiunea"),
+        fields_of("action", leaf.id),
+        labels={c.key: c.label for c in plan_columns(plan_id)},
+    )
+    form.dialog.show()
+    shot("plan_item_form", form.dialog)
+    form.dialog.close()
+    links = LinksDialog(leaf.code, (Link("Raportul de progres", "https://example.md/raport.pdf"),), window)
+    links.show()
+    shot("links_dialog", links)
+    links.close()
+    examples = ExamplesDialog(list_examples(), {p.code for p in window.session.plans()}, window)
+    examples.show()
+    shot("examples_dialog", examples)
+    examples.close()
+    server = ServerDialog(window, [])
+    server.dialog.show()
+    shot("server_dialog", server.dialog)
+    server.dialog.close()
+
     for other, name in zip(others, ("program_2017_2019", "integritate_baltati"), strict=True):
         window.session.set_plan(other)
         settle()
@@ -125,8 +160,9 @@ def main() -> int:
     """Entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots" / "plans")
+    parser.add_argument("--lang", default="ro", choices=("ro", "ru"), help="interface language (default: ro)")
     args = parser.parse_args()
-    for path in take(args.out):
+    for path in take(args.out, args.lang):
         print(path)
     return 0
 

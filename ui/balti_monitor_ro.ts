@@ -14,6 +14,18 @@
         </message>
     </context>
     <context>
+        <name>Conflict</name>
+        <message numerus="yes">
+            <location filename="conflict_dialog.py" />
+            <source>&lt;p&gt;… și încă %n celule.&lt;/p&gt;</source>
+            <translation>
+                <numerusform>&lt;p&gt;… și încă %n celulă.&lt;/p&gt;</numerusform>
+                <numerusform>&lt;p&gt;… și încă %n celule.&lt;/p&gt;</numerusform>
+                <numerusform>&lt;p&gt;… și încă %n de celule.&lt;/p&gt;</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ExportActions</name>
         <message numerus="yes">
             <location filename="export_actions.py" />
@@ -249,6 +261,18 @@ O păstrați totuși așa?</numerusform>
                 <numerusform>!: %n constatare a verificărilor.</numerusform>
                 <numerusform>!: %n constatări ale verificărilor.</numerusform>
                 <numerusform>!: %n de constatări ale verificărilor.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanEditor</name>
+        <message numerus="yes">
+            <location filename="plan_editor.py" />
+            <source>%n valori</source>
+            <translation>
+                <numerusform>%n valoare</numerusform>
+                <numerusform>%n valori</numerusform>
+                <numerusform>%n de valori</numerusform>
             </translation>
         </message>
     </context>

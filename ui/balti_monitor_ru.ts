@@ -5,6 +5,11 @@
         <name>ActionHeader</name>
         <message>
             <location filename="action_header.py" />
+            <source>Subacțiunea</source>
+            <translation>Подмероприятие</translation>
+        </message>
+        <message>
+            <location filename="action_header.py" />
             <source>Acțiunea</source>
             <translation>Мероприятие</translation>
         </message>
@@ -753,6 +758,58 @@ Datele deja introduse sunt salvate. Detaliile au fost scrise în {log}.</source>
         </message>
     </context>
     <context>
+        <name>Conflict</name>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>descrierea</source>
+            <translation>описание</translation>
+        </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>indicatorul {n}</source>
+            <translation>индикатор {n}</translation>
+        </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>(gol)</source>
+            <translation>(пусто)</translation>
+        </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>&lt;p&gt;&lt;b&gt;{name}&lt;/b&gt;, {column}:&lt;br&gt;salvat între timp de altcineva: &lt;b&gt;{theirs}&lt;/b&gt;&lt;br&gt;valoarea dumneavoastră: &lt;b&gt;{mine}&lt;/b&gt;&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;{name}&lt;/b&gt;, {column}:&lt;br&gt;тем временем сохранено другим пользователем: &lt;b&gt;{theirs}&lt;/b&gt;&lt;br&gt;ваше значение: &lt;b&gt;{mine}&lt;/b&gt;&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>Celulă modificată de altcineva</source>
+            <translation>Ячейка изменена другим пользователем</translation>
+        </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>&amp;Păstrez valoarea mea</source>
+            <translation>&amp;Оставить моё значение</translation>
+        </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>&amp;Iau valoarea salvată</source>
+            <translation>&amp;Принять сохранённое значение</translation>
+        </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>Altcineva a salvat aceste celule după ce le-ați deschis; nu s-a scris nimic peste valoarea lui.</source>
+            <translation>Другой пользователь сохранил эти ячейки после того, как вы их открыли; его значения ничем не перезаписаны.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="conflict_dialog.py" />
+            <source>&lt;p&gt;… și încă %n celule.&lt;/p&gt;</source>
+            <translation>
+                <numerusform>&lt;p&gt;… и ещё %n ячейка.&lt;/p&gt;</numerusform>
+                <numerusform>&lt;p&gt;… и ещё %n ячейки.&lt;/p&gt;</numerusform>
+                <numerusform>&lt;p&gt;… и ещё %n ячеек.&lt;/p&gt;</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Demo</name>
         <message>
             <location filename="demo_file.py" />
@@ -869,6 +926,39 @@ Alegeți alt fișier.</source>
             <location filename="dialogs.py" />
             <source>Deschide &amp;documentul</source>
             <translation>Открыть &amp;документ</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExamplesDialog</name>
+        <message>
+            <location filename="examples_dialog.py" />
+            <source>Adaugă un plan exemplu</source>
+            <translation>Добавить пример плана</translation>
+        </message>
+        <message>
+            <location filename="examples_dialog.py" />
+            <source>Planuri din aceeași familie cu planul anticorupție, transcrise din documentele originale. Planul ales se adaugă în fișierul deschis, lângă planurile existente, și se alege din bara de instrumente (Planul).</source>
+            <translation>Планы того же типа, что и антикоррупционный план, перенесённые из исходных документов. Выбранный план добавляется в открытый файл рядом с существующими планами и выбирается на панели инструментов (План).</translation>
+        </message>
+        <message>
+            <location filename="examples_dialog.py" />
+            <source>(este deja în acest fișier)</source>
+            <translation>(уже есть в этом файле)</translation>
+        </message>
+        <message>
+            <location filename="examples_dialog.py" />
+            <source>Numele exemplului: {name}</source>
+            <translation>Название примера: {name}</translation>
+        </message>
+        <message>
+            <location filename="examples_dialog.py" />
+            <source>&amp;Adaugă</source>
+            <translation>&amp;Добавить</translation>
+        </message>
+        <message>
+            <location filename="examples_dialog.py" />
+            <source>Renunță</source>
+            <translation>Отмена</translation>
         </message>
     </context>
     <context>
@@ -2555,6 +2645,44 @@ O păstrați totuși așa?</source>
         </message>
     </context>
     <context>
+        <name>LinksDialog</name>
+        <message>
+            <location filename="status_grid.py" />
+            <source>Legăturile: {title}</source>
+            <translation>Ссылки: {title}</translation>
+        </message>
+        <message>
+            <location filename="status_grid.py" />
+            <source>Textul afișat</source>
+            <translation>Отображаемый текст</translation>
+        </message>
+        <message>
+            <location filename="status_grid.py" />
+            <source>Adresa (URL)</source>
+            <translation>Адрес (URL)</translation>
+        </message>
+        <message>
+            <location filename="status_grid.py" />
+            <source>&amp;Adaugă o legătură</source>
+            <translation>&amp;Добавить ссылку</translation>
+        </message>
+        <message>
+            <location filename="status_grid.py" />
+            <source>Ș&amp;terge legătura</source>
+            <translation>&amp;Удалить ссылку</translation>
+        </message>
+        <message>
+            <location filename="status_grid.py" />
+            <source>Salvează</source>
+            <translation>Сохранить</translation>
+        </message>
+        <message>
+            <location filename="status_grid.py" />
+            <source>Renunță</source>
+            <translation>Отмена</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <location filename="main_window.py" />
@@ -2822,6 +2950,36 @@ O păstrați totuși așa?</source>
             <location filename="marks.py" />
             <source>constatări</source>
             <translation>замечания</translation>
+        </message>
+        <message>
+            <location filename="marks.py" />
+            <source>Rezultatele perioadei sunt scrise.</source>
+            <translation>Результаты за период записаны.</translation>
+        </message>
+        <message>
+            <location filename="marks.py" />
+            <source>Nu s-a scris încă nimic pentru această perioadă.</source>
+            <translation>За этот период ещё ничего не записано.</translation>
+        </message>
+        <message>
+            <location filename="marks.py" />
+            <source>Statusul se raportează pe subacțiuni.</source>
+            <translation>Статус указывается по подмероприятиям.</translation>
+        </message>
+        <message>
+            <location filename="marks.py" />
+            <source>!: statusul lipsește pentru această perioadă.</source>
+            <translation>!: статус за этот период отсутствует.</translation>
+        </message>
+        <message>
+            <location filename="marks.py" />
+            <source>Status: {status}</source>
+            <translation>Статус: {status}</translation>
+        </message>
+        <message>
+            <location filename="marks.py" />
+            <source>!: statusul nu este unul al planului (se păstrează cum a fost scris).</source>
+            <translation>!: этого статуса нет в плане (сохраняется так, как записан).</translation>
         </message>
     </context>
     <context>
@@ -3108,6 +3266,11 @@ Tot ce este mai sus se șterge din fișier. Înainte de ștergere se face o copi
         </message>
         <message>
             <location filename="period_bar.py" />
+            <source>toată perioada</source>
+            <translation>весь период</translation>
+        </message>
+        <message>
+            <location filename="period_bar.py" />
             <source>semestrul I</source>
             <translation>I полугодие</translation>
         </message>
@@ -3140,6 +3303,482 @@ Tot ce este mai sus se șterge din fișier. Înainte de ștergere se face o copi
             <location filename="period_bar.py" />
             <source>Eroare.</source>
             <translation>Ошибка.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanActions</name>
+        <message>
+            <location filename="plan_actions.py" />
+            <source>&amp;Editează planul…</source>
+            <translation>&amp;Редактировать план…</translation>
+        </message>
+        <message>
+            <location filename="plan_actions.py" />
+            <source>Adaugă, modifică, mută sau șterge priorități, acțiuni, subacțiuni și indicatori</source>
+            <translation>Добавить, изменить, переместить или удалить приоритеты, мероприятия, подмероприятия и индикаторы</translation>
+        </message>
+        <message>
+            <location filename="plan_actions.py" />
+            <source>Editează &amp;acțiunea selectată…</source>
+            <translation>Редактировать выбранное &amp;мероприятие…</translation>
+        </message>
+        <message>
+            <location filename="plan_actions.py" />
+            <source>Titlul, termenul, responsabilii și coloanele proprii ale planului pentru acțiunea afișată</source>
+            <translation>Название, срок, ответственные и собственные столбцы плана для показанного мероприятия</translation>
+        </message>
+        <message>
+            <location filename="plan_actions.py" />
+            <source>Adaugă un plan e&amp;xemplu…</source>
+            <translation>Добавить &amp;пример плана…</translation>
+        </message>
+        <message>
+            <location filename="plan_actions.py" />
+            <source>Adaugă în fișier unul dintre planurile exemplu incluse (alte primării și ministere)</source>
+            <translation>Добавить в файл один из прилагаемых примеров планов (другие примэрии и министерства)</translation>
+        </message>
+        <message>
+            <location filename="plan_actions.py" />
+            <source>Acțiunea</source>
+            <translation>Мероприятие</translation>
+        </message>
+        <message>
+            <location filename="plan_actions.py" />
+            <source>Subacțiunea</source>
+            <translation>Подмероприятие</translation>
+        </message>
+        <message>
+            <location filename="plan_actions.py" />
+            <source>Modificarea planului</source>
+            <translation>Изменение плана</translation>
+        </message>
+        <message>
+            <location filename="plan_actions.py" />
+            <source>Plan exemplu</source>
+            <translation>Пример плана</translation>
+        </message>
+        <message>
+            <location filename="plan_actions.py" />
+            <source>Adăugați în fișierul deschis planul exemplu „{title}”?
+
+{description}
+
+Planurile existente și datele lor rămân neschimbate. Înainte se face o copie automată (Fișier → Copii automate); adăugarea nu se anulează cu Ctrl+Z.</source>
+            <translation>Добавить в открытый файл пример плана «{title}»?
+
+{description}
+
+Существующие планы и их данные не изменяются. Сначала создаётся автоматическая копия (Файл → Автоматические копии); добавление не отменяется через Ctrl+Z.</translation>
+        </message>
+        <message>
+            <location filename="plan_actions.py" />
+            <source>Planul exemplu „{title}” a fost adăugat și este afișat.</source>
+            <translation>Пример плана «{title}» добавлен и показан.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanEditor</name>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>suma valorilor</source>
+            <translation>сумма значений</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>cea mai mare valoare</source>
+            <translation>наибольшее значение</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>valori distincte (nu se adună)</source>
+            <translation>различные значения (не суммируются)</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>stare (realizat / nerealizat)</source>
+            <translation>состояние (выполнено / не выполнено)</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>totalul se introduce manual</source>
+            <translation>итог вводится вручную</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Se vede în tabelul planului și în antetul acțiunii</source>
+            <translation>Виден в таблице плана и в заголовке мероприятия</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Se tipărește în raportul de progres</source>
+            <translation>Печатается в отчёте о ходе выполнения</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Valorile se împart pe femei și bărbați</source>
+            <translation>Значения делятся на женщин и мужчин</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Text provizoriu (lipsește din sursă, de completat)</source>
+            <translation>Временный текст (отсутствует в источнике, нужно дополнить)</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Indicatorii acțiunii sunt provizorii</source>
+            <translation>Индикаторы мероприятия временные</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>&amp;Numărul:</source>
+            <translation>Но&amp;мер:</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>&amp;Titlul:</source>
+            <translation>&amp;Название:</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>&amp;Codul:</source>
+            <translation>&amp;Код:</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>T&amp;ermenul:</source>
+            <translation>&amp;Срок:</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>&amp;Responsabili:</source>
+            <translation>&amp;Ответственные:</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>&amp;Denumirea:</source>
+            <translation>&amp;Название:</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>&amp;Numărul coloanei:</source>
+            <translation>Но&amp;мер столбца:</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Numărul:</source>
+            <translation>Номер:</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>&amp;Textul:</source>
+            <translation>&amp;Текст:</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Regula &amp;Totalului:</source>
+            <translation>&amp;Правило итога:</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Salvează</source>
+            <translation>Сохранить</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Renunță</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Completați numărul (codul).</source>
+            <translation>Заполните номер (код).</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Completați textul.</source>
+            <translation>Заполните текст.</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Editarea planului</source>
+            <translation>Редактирование плана</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Elementul planului</source>
+            <translation>Элемент плана</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Detalii</source>
+            <translation>Подробности</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Adaugă &amp;prioritate</source>
+            <translation>Добавить &amp;приоритет</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Adaugă &amp;acțiune</source>
+            <translation>Добавить &amp;мероприятие</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Adaugă &amp;subacțiune</source>
+            <translation>Добавить п&amp;одмероприятие</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Adaugă &amp;indicator</source>
+            <translation>Добавить &amp;индикатор</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Adaugă &amp;coloană</source>
+            <translation>Добавить &amp;столбец</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>O coloană proprie a planului (parteneri, costuri, riscuri …): un text pentru fiecare acțiune</source>
+            <translation>Собственный столбец плана (партнёры, затраты, риски …): один текст для каждого мероприятия</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>&amp;Editează…</source>
+            <translation>Изм&amp;енить…</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Mută în &amp;sus</source>
+            <translation>Переместить &amp;вверх</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Mută în &amp;jos</source>
+            <translation>Переместить в&amp;низ</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Șter&amp;ge…</source>
+            <translation>&amp;Удалить…</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Mută în s&amp;us</source>
+            <translation>Переместить ввер&amp;х</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Editează elementul selectat (Enter sau F2)</source>
+            <translation>Изменить выбранный элемент (Enter или F2)</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Mută elementul mai sus (Ctrl+Sus)</source>
+            <translation>Переместить элемент выше (Ctrl+Вверх)</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Mută elementul mai jos (Ctrl+Jos)</source>
+            <translation>Переместить элемент ниже (Ctrl+Вниз)</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Șterge elementul selectat (Delete)</source>
+            <translation>Удалить выбранный элемент (Delete)</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Codurile acțiunilor și numerele priorităților rămân cum le scrieți; mutarea schimbă doar ordinea. Numerele indicatorilor urmează locul lor în acțiune: valorile introduse rămân la indicatorii lor. Ctrl+Z anulează orice modificare.</source>
+            <translation>Коды мероприятий и номера приоритетов остаются такими, как вы их записали; перемещение меняет только порядок. Номера индикаторов следуют их месту в мероприятии: введённые значения остаются при своих индикаторах. Ctrl+Z отменяет любое изменение.</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Închide</source>
+            <translation>Закрыть</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Coloanele planului</source>
+            <translation>Столбцы плана</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Prioritatea {number}. {title}</source>
+            <translation>Приоритет {number}. {title}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="plan_editor.py" />
+            <source>%n valori</source>
+            <translation>
+                <numerusform>%n значение</numerusform>
+                <numerusform>%n значения</numerusform>
+                <numerusform>%n значений</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source> (nr. {number})</source>
+            <translation> (№ {number})</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>în plan și în raport</source>
+            <translation>в плане и в отчёте</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>doar în plan</source>
+            <translation>только в плане</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>doar în raport</source>
+            <translation>только в отчёте</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>nu se tipărește</source>
+            <translation>не печатается</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Coloana: {label}{number}</source>
+            <translation>Столбец: {label}{number}</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Indicatorul {number}: {text}</source>
+            <translation>Индикатор {number}: {text}</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Modificarea nu a reușit.</source>
+            <translation>Изменение не удалось.</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Prioritate nouă</source>
+            <translation>Новый приоритет</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Prioritatea {n}</source>
+            <translation>Приоритет {n}</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Acțiune nouă</source>
+            <translation>Новое мероприятие</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Subacțiune nouă</source>
+            <translation>Новое подмероприятие</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Acțiunea {code}</source>
+            <translation>Мероприятие {code}</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Coloană nouă</source>
+            <translation>Новый столбец</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Coloana „{label}”</source>
+            <translation>Столбец «{label}»</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Indicator nou</source>
+            <translation>Новый индикатор</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Indicator nou la {code}</source>
+            <translation>Новый индикатор в {code}</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Indicatorul a fost adăugat acțiunii {code}. Bifați în „Plan → Subdiviziuni responsabile…” subdiviziunile care îl raportează.</source>
+            <translation>Индикатор добавлен к мероприятию {code}. Отметьте в «План → Ответственные подразделения…» подразделения, которые о нём сообщают.</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Prioritatea</source>
+            <translation>Приоритет</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Acțiunea</source>
+            <translation>Мероприятие</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Subacțiunea</source>
+            <translation>Подмероприятие</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Indicatorul</source>
+            <translation>Индикатор</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Coloana planului</source>
+            <translation>Столбец плана</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Modificarea planului</source>
+            <translation>Изменение плана</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Mutarea în sus</source>
+            <translation>Перемещение вверх</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Mutarea în jos</source>
+            <translation>Перемещение вниз</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Ștergerea din plan</source>
+            <translation>Удаление из плана</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>{contents}
+
+Elementul se șterge din plan cu tot ce este sub el. Înainte de ștergere se face o copie automată (Fișier → Copii automate); Ctrl+Z îl readuce.
+
+Ștergeți?</source>
+            <translation>{contents}
+
+Элемент удаляется из плана вместе со всем, что под ним. Перед удалением создаётся автоматическая копия (Файл → Автоматические копии); Ctrl+Z возвращает его.
+
+Удалить?</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Ștergerea: {what}</source>
+            <translation>Удаление: {what}</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source> Copia automată de dinainte: {name}.</source>
+            <translation> Автоматическая копия до удаления: {name}.</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>{what}: șters din plan.{where}</source>
+            <translation>{what}: удалено из плана.{where}</translation>
         </message>
     </context>
     <context>
@@ -3811,6 +4450,130 @@ Tot ce este mai sus se șterge din fișier. Înainte de ștergere se face o copi
         </message>
     </context>
     <context>
+        <name>Server</name>
+        <message>
+            <location filename="server_actions.py" />
+            <source>Parola</source>
+            <translation>Пароль</translation>
+        </message>
+        <message>
+            <location filename="server_actions.py" />
+            <source>Parola pentru {user} pe {server} (nu se păstrează):</source>
+            <translation>Пароль для {user} на {server} (не сохраняется):</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerActions</name>
+        <message>
+            <location filename="server_actions.py" />
+            <source>Conectare la &amp;server…</source>
+            <translation>Подключение к &amp;серверу…</translation>
+        </message>
+        <message>
+            <location filename="server_actions.py" />
+            <source>Lucrul pe baza de date comună a primăriei (PostgreSQL), împreună cu alte persoane</source>
+            <translation>Работа с общей базой данных примэрии (PostgreSQL) вместе с другими пользователями</translation>
+        </message>
+        <message>
+            <location filename="server_actions.py" />
+            <source>&amp;Reîncarcă datele</source>
+            <translation>Пере&amp;читать данные</translation>
+        </message>
+        <message>
+            <location filename="server_actions.py" />
+            <source>Citește din nou perioada afișată (modificările altora)</source>
+            <translation>Заново прочитать показанный период (изменения других пользователей)</translation>
+        </message>
+        <message>
+            <location filename="server_actions.py" />
+            <source>Conectare la server</source>
+            <translation>Подключение к серверу</translation>
+        </message>
+        <message>
+            <location filename="server_actions.py" />
+            <source>Conectat la {server} ({who}).</source>
+            <translation>Подключено к {server} ({who}).</translation>
+        </message>
+        <message>
+            <location filename="server_actions.py" />
+            <source>Modificările altora nu apar singure ({error}); apăsați F5.</source>
+            <translation>Изменения других пользователей не появляются сами ({error}); нажмите F5.</translation>
+        </message>
+        <message>
+            <location filename="server_actions.py" />
+            <source>Modificările altora nu mai apar singure ({error}); apăsați F5.</source>
+            <translation>Изменения других пользователей больше не появляются сами ({error}); нажмите F5.</translation>
+        </message>
+        <message>
+            <location filename="server_actions.py" />
+            <source>Datele perioadei au fost citite din nou.</source>
+            <translation>Данные периода прочитаны заново.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerDialog</name>
+        <message>
+            <location filename="server_actions.py" />
+            <source>(o conectare nouă)</source>
+            <translation>(новое подключение)</translation>
+        </message>
+        <message>
+            <location filename="server_actions.py" />
+            <source>Scrieți numele bazei de date (sau un serviciu).</source>
+            <translation>Введите имя базы данных (или службу).</translation>
+        </message>
+        <message>
+            <location filename="server_dialog.ui" />
+            <source>Conectare la server</source>
+            <translation>Подключение к серверу</translation>
+        </message>
+        <message>
+            <location filename="server_dialog.ui" />
+            <source>Baza de date comună a primăriei, pe un server PostgreSQL. Parola nu se scrie aici: dacă serverul o cere și nu se află în fișierul de parole al PostgreSQL (.pgpass), programul o cere la conectare și nu o păstrează.</source>
+            <translation>Общая база данных примэрии на сервере PostgreSQL. Пароль здесь не вводится: если сервер его требует, а его нет в файле паролей PostgreSQL (.pgpass), программа запросит его при подключении и не сохранит.</translation>
+        </message>
+        <message>
+            <location filename="server_dialog.ui" />
+            <source>Conectări &amp;recente:</source>
+            <translation>&amp;Недавние подключения:</translation>
+        </message>
+        <message>
+            <location filename="server_dialog.ui" />
+            <source>&amp;Server:</source>
+            <translation>&amp;Сервер:</translation>
+        </message>
+        <message>
+            <location filename="server_dialog.ui" />
+            <source>de exemplu server-primarie sau 192.168.1.10</source>
+            <translation>например, server-primarie или 192.168.1.10</translation>
+        </message>
+        <message>
+            <location filename="server_dialog.ui" />
+            <source>&amp;Port:</source>
+            <translation>&amp;Порт:</translation>
+        </message>
+        <message>
+            <location filename="server_dialog.ui" />
+            <source>&amp;Baza de date:</source>
+            <translation>&amp;База данных:</translation>
+        </message>
+        <message>
+            <location filename="server_dialog.ui" />
+            <source>&amp;Utilizator:</source>
+            <translation>&amp;Имя пользователя:</translation>
+        </message>
+        <message>
+            <location filename="server_dialog.ui" />
+            <source>Ser&amp;viciu (opțional):</source>
+            <translation>С&amp;лужба (необязательно):</translation>
+        </message>
+        <message>
+            <location filename="server_dialog.ui" />
+            <source>un nume din pg_service.conf, în locul câmpurilor de mai sus</source>
+            <translation>имя из pg_service.conf вместо полей выше</translation>
+        </message>
+    </context>
+    <context>
         <name>Session</name>
         <message>
             <location filename="session.py" />
@@ -3928,6 +4691,110 @@ De acum datele perioadei nu mai pot fi modificate (grilă, lipire, formulare, im
             <location filename="signing_actions.py" />
             <source>Verificarea raportului</source>
             <translation>Проверка отчёта</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusDelegate</name>
+        <message>
+            <location filename="status_grid.py" />
+            <source>(fără status)</source>
+            <translation>(без статуса)</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusGridModel</name>
+        <message>
+            <location filename="status_grid.py" />
+            <source>Nr.</source>
+            <translation>№</translation>
+        </message>
+        <message>
+            <location filename="status_grid.py" />
+            <source>Acțiunea / subacțiunea</source>
+            <translation>Мероприятие / подмероприятие</translation>
+        </message>
+        <message>
+            <location filename="status_grid.py" />
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <location filename="status_grid.py" />
+            <source>Măsuri întreprinse</source>
+            <translation>Принятые меры</translation>
+        </message>
+        <message>
+            <location filename="status_grid.py" />
+            <source>Legături</source>
+            <translation>Ссылки</translation>
+        </message>
+        <message>
+            <location filename="status_grid.py" />
+            <source>„{status}” nu este un status al planului; se păstrează cum a fost scris.</source>
+            <translation>«{status}» — не статус этого плана; сохраняется так, как записан.</translation>
+        </message>
+        <message>
+            <location filename="status_grid.py" />
+            <source>Enter sau dublu clic: editați legăturile</source>
+            <translation>Enter или двойной щелчок: изменить ссылки</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusPage</name>
+        <message>
+            <location filename="status_page.py" />
+            <source>&amp;Legături…</source>
+            <translation>&amp;Ссылки…</translation>
+        </message>
+        <message>
+            <location filename="status_page.py" />
+            <source>Editați legăturile rândului selectat (Enter pe coloana „Legături”)</source>
+            <translation>Изменить ссылки выбранной строки (Enter в столбце «Ссылки»)</translation>
+        </message>
+        <message>
+            <location filename="status_page.py" />
+            <source>Statusul se alege din listă (Enter); „Măsuri întreprinse” are mai multe rânduri (Tab salvează).</source>
+            <translation>Статус выбирается из списка (Enter); «Принятые меры» — несколько строк (Tab сохраняет).</translation>
+        </message>
+        <message>
+            <location filename="status_page.py" />
+            <source>realizat</source>
+            <translation>выполнено</translation>
+        </message>
+        <message>
+            <location filename="status_page.py" />
+            <source>în proces</source>
+            <translation>в процессе</translation>
+        </message>
+        <message>
+            <location filename="status_page.py" />
+            <source>inițiat</source>
+            <translation>начато</translation>
+        </message>
+        <message>
+            <location filename="status_page.py" />
+            <source>neinițiat / nerealizat</source>
+            <translation>не начато / не выполнено</translation>
+        </message>
+        <message>
+            <location filename="status_page.py" />
+            <source>Nu există încă nicio perioadă de raportare: creați-o cu „Perioadă nouă…”.</source>
+            <translation>Ещё нет ни одного отчётного периода: создайте его через «Новый период…».</translation>
+        </message>
+        <message>
+            <location filename="status_page.py" />
+            <source>Statusul se alege din listă (Enter); textul are mai multe rânduri (Tab salvează).</source>
+            <translation>Статус выбирается из списка (Enter); текст — в несколько строк (Tab сохраняет).</translation>
+        </message>
+        <message>
+            <location filename="status_page.py" />
+            <source>Enter editează textul (mai multe rânduri; Tab salvează); legăturile: butonul „Legături…”.</source>
+            <translation>Enter — изменить текст (несколько строк; Tab сохраняет); ссылки: кнопка «Ссылки…».</translation>
+        </message>
+        <message>
+            <location filename="status_page.py" />
+            <source>Progresul {code}</source>
+            <translation>Ход выполнения {code}</translation>
         </message>
     </context>
     <context>

@@ -105,6 +105,21 @@ def _placeholders(sql: str) -> str:
 _QMARK = re.compile(r"\?")
 
 
+def driver() -> Any:
+    """psycopg 3, imported on the first server connection and handed to peewee (which was kept from
+    importing it with itself: see ``balti_monitor._keep_database_drivers_out_of_peewee``)."""
+    import psycopg
+    from psycopg.pq import TransactionStatus
+    from psycopg.types.json import Json, Jsonb
+
+    if getattr(pw, "psycopg", None) is None:
+        pw.psycopg = psycopg  # type: ignore[attr-defined]
+        pw.TransactionStatus = TransactionStatus  # type: ignore[attr-defined]
+        pw.Json_pg3 = Json  # type: ignore[attr-defined]
+        pw.Jsonb_pg3 = Jsonb  # type: ignore[attr-defined]
+    return psycopg
+
+
 class ServerDatabase(pw.PostgresqlDatabase):
     """peewee's PostgreSQL database through psycopg 3, with the session settings of the program."""
 
@@ -113,6 +128,7 @@ class ServerDatabase(pw.PostgresqlDatabase):
         self.url = url
         # autoconnect (peewee's default): a worker thread gets a connection of its own (peewee keeps one per
         # thread) with the same session settings, as it gets its own SQLite connection to the file
+        driver()  # peewee chooses its driver adapter here
         super().__init__(url.replace("postgres://", "postgresql://", 1), prefer_psycopg3=True)
 
     def _initialize_connection(self, conn: Any) -> None:

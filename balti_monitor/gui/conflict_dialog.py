@@ -78,8 +78,9 @@ def resolve_conflict(model: GridModel, command: CellEditsCommand, label: str, so
         "Altcineva a salvat aceste celule după ce le-ați deschis; nu s-a scris nimic peste valoarea lui.",
     )
     text = intro + "".join(describe_clash(model, clash) for clash in conflict.clashes[:8])
-    if len(conflict.clashes) > 8:
-        text += translate("Conflict", "<p>… și încă {n} celule.</p>").format(n=len(conflict.clashes) - 8)
+    more = len(conflict.clashes) - 8
+    if more > 0:
+        text += translate("Conflict", "<p>… și încă %n celule.</p>", "", more)
     parent = model.parent()
     choice = ask(parent if isinstance(parent, QWidget) else None, text)
     if choice == KEEP_MINE:

@@ -218,16 +218,17 @@ def item_key(item: ItemProgress, statuses: bool = True) -> MarkKey:
 
 def describe_item(item: ItemProgress, statuses: bool = True) -> str:
     """The tree's tooltip for an item of a plan whose progress is per item."""
-    tr = QCoreApplication.translate
     if not statuses:
         if item.description.strip() or item.links:
-            return tr("Marks", "Rezultatele perioadei sunt scrise.")
-        return tr("Marks", "Nu s-a scris încă nimic pentru această perioadă.")
+            return QCoreApplication.translate("Marks", "Rezultatele perioadei sunt scrise.")
+        return QCoreApplication.translate("Marks", "Nu s-a scris încă nimic pentru această perioadă.")
     if not item.status.strip():
         if item.has_children:
-            return tr("Marks", "Statusul se raportează pe subacțiuni.")
-        return tr("Marks", "!: statusul lipsește pentru această perioadă.")
-    text = tr("Marks", "Status: {status}").format(status=item.status.splitlines()[0])
+            return QCoreApplication.translate("Marks", "Statusul se raportează pe subacțiuni.")
+        return QCoreApplication.translate("Marks", "!: statusul lipsește pentru această perioadă.")
+    text = QCoreApplication.translate("Marks", "Status: {status}").format(status=item.status.splitlines()[0])
     if not item.meaning:
-        text += "\n" + tr("Marks", "!: statusul nu este unul al planului (se păstrează cum a fost scris).")
+        text += "\n" + QCoreApplication.translate(
+            "Marks", "!: statusul nu este unul al planului (se păstrează cum a fost scris)."
+        )
     return text

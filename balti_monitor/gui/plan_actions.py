@@ -4,6 +4,8 @@ bundled examples, seeds 001-004) and, for a file holding several plans, remember
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
@@ -11,15 +13,15 @@ from PySide6.QtWidgets import QWidget
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.examples import list_examples, load_example
-from balti_monitor.services.plan_edit import EditItem, fields_of
 from balti_monitor.services.plans import plan_columns
 
 from . import dialogs
-from .examples_dialog import ExamplesDialog
-from .plan_editor import ItemDialog, PlanEditor
 from .session import Session
 from .settings import AppSettings
 from .undo import WriteCommand
+
+if TYPE_CHECKING:  # the editor and its writes are imported when first opened (start-up time)
+    from .plan_editor import PlanEditor
 
 
 class PlanActions(QObject):
@@ -82,6 +84,8 @@ class PlanActions(QObject):
 
     def edit_plan(self) -> PlanEditor | None:
         """Open the plan editor (modal); returns it after it closed (for tests: see :attr:`editor`)."""
+        from .plan_editor import PlanEditor  # on first use (start-up time)
+
         if self.session.plan is None:
             return None
         self.session.flush_pending()
@@ -94,6 +98,10 @@ class PlanActions(QObject):
 
     def edit_current_action(self) -> bool:
         """Edit the action shown in its form (one undo step); False when nothing changed."""
+        from balti_monitor.services.plan_edit import EditItem, fields_of
+
+        from .plan_editor import ItemDialog
+
         panel = getattr(self.window, "plan_panel", None)
         action_id = panel.current_action() if panel is not None else None
         plan = self.session.plan
@@ -124,6 +132,8 @@ class PlanActions(QObject):
 
         Loading is not an undo step (it adds a whole plan): the automatic backup made first is the way
         back, and the question says so."""
+        from .examples_dialog import ExamplesDialog
+
         title = self.tr("Plan exemplu")
         if self.session.path is None:
             return None

@@ -143,8 +143,8 @@ class ItemDialog:
             self.number_edit.setText(fields.number)
             self.title_edit.setPlainText(fields.title)
             self.placeholder_box.setChecked(fields.title_placeholder)
-            form.addRow(self._label("&Numărul:", self.number_edit), self.number_edit)
-            form.addRow(self._label("&Titlul:", self.title_edit), self.title_edit)
+            form.addRow(self._label(translate("PlanEditor", "&Numărul:"), self.number_edit), self.number_edit)
+            form.addRow(self._label(translate("PlanEditor", "&Titlul:"), self.title_edit), self.title_edit)
             form.addRow("", self.placeholder_box)
             self._original_text = fields.title
         elif isinstance(fields, ActionFields):
@@ -154,11 +154,16 @@ class ItemDialog:
             self.responsible_edit.setPlainText(fields.responsible_text)
             self.placeholder_box.setChecked(fields.title_placeholder)
             self.indicators_placeholder_box.setChecked(fields.indicators_placeholder)
-            form.addRow(self._label("&Codul:", self.number_edit), self.number_edit)
-            form.addRow(self._label("&Titlul:", self.title_edit), self.title_edit)
+            form.addRow(self._label(translate("PlanEditor", "&Codul:"), self.number_edit), self.number_edit)
+            form.addRow(self._label(translate("PlanEditor", "&Titlul:"), self.title_edit), self.title_edit)
             form.addRow("", self.placeholder_box)
-            form.addRow(self._label("T&ermenul:", self.deadline_edit), self.deadline_edit)
-            form.addRow(self._label("&Responsabili:", self.responsible_edit), self.responsible_edit)
+            form.addRow(
+                self._label(translate("PlanEditor", "T&ermenul:"), self.deadline_edit), self.deadline_edit
+            )
+            form.addRow(
+                self._label(translate("PlanEditor", "&Responsabili:"), self.responsible_edit),
+                self.responsible_edit,
+            )
             if fields.indicators_placeholder:
                 form.addRow("", self.indicators_placeholder_box)
             for key, text in fields.columns:  # the plan's own columns: partners, cost, risks …
@@ -178,8 +183,10 @@ class ItemDialog:
             self.in_report_box.setParent(self.dialog)
             self.in_plan_box.setChecked(fields.in_plan)
             self.in_report_box.setChecked(fields.in_report)
-            form.addRow(self._label("&Denumirea:", self.title_edit), self.title_edit)
-            form.addRow(self._label("&Numărul coloanei:", self.number_edit), self.number_edit)
+            form.addRow(self._label(translate("PlanEditor", "&Denumirea:"), self.title_edit), self.title_edit)
+            form.addRow(
+                self._label(translate("PlanEditor", "&Numărul coloanei:"), self.number_edit), self.number_edit
+            )
             form.addRow("", self.in_plan_box)
             form.addRow("", self.in_report_box)
             self._original_text = fields.label
@@ -191,9 +198,12 @@ class ItemDialog:
             self.placeholder_box.setChecked(fields.placeholder)
             if number is not None:
                 form.addRow(translate("PlanEditor", "Numărul:"), QLabel(str(number), self.dialog))
-            form.addRow(self._label("&Textul:", self.title_edit), self.title_edit)
+            form.addRow(self._label(translate("PlanEditor", "&Textul:"), self.title_edit), self.title_edit)
             form.addRow("", self.placeholder_box)
-            form.addRow(self._label("Regula &Totalului:", self.aggregation_combo), self.aggregation_combo)
+            form.addRow(
+                self._label(translate("PlanEditor", "Regula &Totalului:"), self.aggregation_combo),
+                self.aggregation_combo,
+            )
             form.addRow("", self.gender_box)
             self._original_text = fields.text
         if not self.placeholder_box.isChecked():
@@ -232,7 +242,8 @@ class ItemDialog:
         ).setFocus()
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(translate("PlanEditor", text), self.dialog)
+        """A label (already translated, or a column's own name) for ``buddy``."""
+        label = QLabel(text, self.dialog)
         label.setBuddy(buddy)
         return label
 
@@ -463,7 +474,7 @@ class PlanEditor(QDialog):
         return [heading_text(heading, priority.number, priority.title), ""]
 
     def _action_text(self, action: ActionInfo, values: int) -> list[str]:
-        data = self.tr("{count} valori").format(count=values) if values else ""
+        data = self.tr("%n valori", "", values) if values else ""
         return [f"{action.code}  {action.shown_title}", data]
 
     def _column_text(self, column: ColumnInfo) -> list[str]:

@@ -43,7 +43,7 @@ class ServerDialog:
         self.ui.setupUi(self.dialog)
         self.recent = recent
         combo = self.ui.recentCombo
-        combo.addItem(self.dialog.tr("(o conectare nouă)"))
+        combo.addItem(translate("ServerDialog", "(o conectare nouă)"))
         for address in recent:
             combo.addItem(address.shown())
         combo.currentIndexChanged.connect(self._recent_chosen)
@@ -77,7 +77,9 @@ class ServerDialog:
     def _accept(self) -> None:
         address = self.address()
         if not address.service and not address.database:
-            self.ui.errorLabel.setText(self.dialog.tr("Scrieți numele bazei de date (sau un serviciu)."))
+            self.ui.errorLabel.setText(
+                translate("ServerDialog", "Scrieți numele bazei de date (sau un serviciu).")
+            )
             return
         self.dialog.accept()
 

@@ -3,7 +3,7 @@ selector switching to the plan added."""
 
 from __future__ import annotations
 
-from gui_helpers import ModalDriver
+from gui_helpers import ModalDriver, tr
 from PySide6.QtWidgets import QApplication, QDialog
 
 from balti_monitor.gui import dialogs, plan_actions
@@ -20,7 +20,10 @@ def test_the_dialog_lists_every_example_with_its_description_and_greys_those_in_
     for row, example in enumerate(examples):
         text = dialog.list.item(row).text()
         assert example.plan_title in text and example.description in text
-    assert "este deja în acest fișier" in dialog.list.item(0).text()
+    assert dialog.list.item(0).text().endswith("\n" + tr("ExamplesDialog", "(este deja în acest fișier)"))
+    assert all(
+        tr("ExamplesDialog", "(este deja în acest fișier)") not in dialog.list.item(r).text() for r in (1, 2)
+    )
     assert dialog.list.currentRow() == 1  # the first one not in the file is preselected
     assert dialog.chosen() == examples[1]
     dialog.list.setCurrentRow(0)
@@ -35,7 +38,14 @@ def test_adding_an_example_asks_then_shows_the_new_plan(window, monkeypatch) -> 
     monkeypatch.setattr(ExamplesDialog, "ask", classmethod(lambda cls, ex, present, parent: example))
     monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text: questions.append(text) or False)
     assert window.plan_actions.add_example() is None  # "No": nothing loaded
-    assert example.plan_title in questions[0] and "copie automată" in questions[0]
+    question = tr(
+        "PlanActions",
+        "Adăugați în fișierul deschis planul exemplu „{title}”?\n\n{description}\n\nPlanurile existente "
+        "și datele lor rămân neschimbate. Înainte se face o copie automată (Fișier → Copii automate); "
+        "adăugarea nu se anulează cu Ctrl+Z.",
+    )
+    assert questions == [question.format(title=example.plan_title, description=example.description)]
+    assert example.plan_title in questions[0]
     assert len(window.session.plans()) == 1
 
     loaded: list[str] = []

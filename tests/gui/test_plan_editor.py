@@ -3,7 +3,7 @@ plan tree following; deleting an item with data asks first and backs the file up
 
 from __future__ import annotations
 
-from gui_helpers import ModalDriver, press, select_action, type_text
+from gui_helpers import ModalDriver, press, select_action, tr, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -11,7 +11,12 @@ from balti_monitor.gui import dialogs
 from balti_monitor.gui.plan_editor import ItemDialog, PlanEditor
 from balti_monitor.gui.tree_model import CODE_ROLE
 from balti_monitor.services.backup import list_auto_backups
-from balti_monitor.services.plan_edit import ActionFields, IndicatorFields, PriorityFields
+from balti_monitor.services.plan_edit import ActionFields, IndicatorFields, PriorityFields, item_contents
+
+DELETE_QUESTION = (
+    "{contents}\n\nElementul se șterge din plan cu tot ce este sub el. Înainte de ștergere se face o copie "
+    "automată (Fișier → Copii automate); Ctrl+Z îl readuce.\n\nȘtergeți?"
+)
 
 
 def tree_codes(window, number: str) -> list[str]:
@@ -102,7 +107,10 @@ def test_deleting_an_action_with_data_asks_backs_up_and_undo_restores_its_values
 
     monkeypatch.setattr(dialogs, "confirm", refuse)
     editor.delete_button.click()
-    assert asked and "valori ale indicatorilor" in asked[0] and "copie automată" in asked[0]
+    contents = item_contents("action", a13.id)
+    values = dict(contents.counts)["value"]
+    assert values > 0 and f"• {values} " in contents.describe()  # the question counts the values lost
+    assert asked == [tr("PlanEditor", DELETE_QUESTION).format(contents=contents.describe())]
     assert window.session.action_by_code("1.13") is not None  # "No" deletes nothing
     assert not [b for b in list_auto_backups() if b.reason == "stergereplan"]
 
@@ -111,8 +119,8 @@ def test_deleting_an_action_with_data_asks_backs_up_and_undo_restores_its_values
     assert window.session.action_by_code("1.13") is None
     assert "1.13" not in tree_codes(window, "I")
     backups = {b.path.name for b in list_auto_backups()}
-    assert "Copia automată de dinainte" in editor.last_message
-    assert any(name in editor.last_message for name in backups)  # a copy holding 1.13 exists
+    copy_named = tr("PlanEditor", " Copia automată de dinainte: {name}.")
+    assert any(copy_named.format(name=name) in editor.last_message for name in backups)  # a copy holding 1.13
     editor.close()
     window.undo()
     assert window.session.action_by_code("1.13") is not None
@@ -182,7 +190,7 @@ def test_the_item_form_refuses_an_empty_code(qtbot) -> None:
     form = ItemDialog(None, "Acțiune nouă", ActionFields("", ""))
     qtbot.addWidget(form.dialog)
     form._accept()
-    assert "codul" in form.error.text()
+    assert form.error.text() == tr("PlanEditor", "Completați numărul (codul).")
     assert form.dialog.result() != QDialog.DialogCode.Accepted
     form.number_edit.setText("7.1")
     type_text(form.title_edit, "Titlu")
@@ -224,7 +232,9 @@ def test_a_column_is_added_and_an_actions_text_in_it_is_typed_then_shown_in_its_
     editor.add_column_button.click()
     ref = editor.current()
     assert ref.kind == "column"
-    assert "Coloana: Parteneri (nr. 6)" in editor.tree.currentItem().text(0)
+    number = tr("PlanEditor", " (nr. {number})").format(number="6")
+    shown_column = tr("PlanEditor", "Coloana: {label}{number}").format(label="Parteneri", number=number)
+    assert editor.tree.currentItem().text(0) == shown_column
     a13 = window.session.action_by_code("1.13")
     editor.select("action", a13.id)
     shown = answer(monkeypatch, None)

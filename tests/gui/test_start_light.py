@@ -21,7 +21,7 @@ from balti_monitor.gui.session import Session
 from balti_monitor.services.backup import list_auto_backups
 from balti_monitor.services.safe_open import DamagedAfterOpenError, check_and_back_up
 
-HEAVY = ("openpyxl", "docxtpl", "docx", "jinja2", "matplotlib")
+HEAVY = ("openpyxl", "docxtpl", "docx", "jinja2", "matplotlib", "psycopg", "psycopg2")
 
 _PROBE = """
 import json, sys

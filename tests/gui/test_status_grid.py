@@ -3,7 +3,7 @@ vocabulary, narrative on several lines, links in their dialog; each an undo step
 
 from __future__ import annotations
 
-from gui_helpers import press, select_action
+from gui_helpers import press, select_action, tr
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit
 from status_plan import make_status_plan
@@ -47,10 +47,14 @@ def test_the_status_grid_replaces_the_subdivision_grid_and_passes_the_model_test
     assert "Instruirea funcționarilor" in status.header.text
     tree = window.plan_panel.model
     done = tree.index_of_action(window.session.action_by_code("1.1.1").id)
-    assert "Status: Realizată" in done.data(Qt.ItemDataRole.ToolTipRole)
+    assert tr("Marks", "Status: {status}").format(status="Realizată") in done.data(
+        Qt.ItemDataRole.ToolTipRole
+    )
     assert done.data(MARK_ROLE) == "complete"
     missing = tree.index_of_action(window.session.action_by_code("1.2").id)
-    assert "statusul lipsește" in missing.data(Qt.ItemDataRole.ToolTipRole)
+    assert tr("Marks", "!: statusul lipsește pentru această perioadă.") in missing.data(
+        Qt.ItemDataRole.ToolTipRole
+    )
     status.view.setCurrentIndex(model.index(3, STATUS))  # moving in the grid moves the tree
     QApplication.processEvents()
     assert window.plan_panel.current_action() == window.session.action_by_code("1.2").id
@@ -67,7 +71,7 @@ def test_a_status_is_picked_from_the_vocabulary_and_undo_brings_the_old_one_back
     assert isinstance(combo, QComboBox)
     words = [combo.itemText(i) for i in range(combo.count())]
     assert words == [
-        "(fără status)",
+        tr("StatusDelegate", "(fără status)"),
         "Realizată",
         "În proces de realizare",
         "Inițiată",
@@ -94,7 +98,12 @@ def test_a_status_written_otherwise_is_kept_until_another_is_picked(window) -> N
     view = window.action_page.status_page.view
     model = view.model()
     assert model.index(3, STATUS).data() == "Amânată pentru 2021"
-    assert "nu este un status" in model.index(3, STATUS).data(Qt.ItemDataRole.ToolTipRole)
+    unknown = tr(
+        "StatusGridModel", "„{status}” nu este un status al planului; se păstrează cum a fost scris."
+    )
+    assert unknown.format(status="Amânată pentru 2021") in model.index(3, STATUS).data(
+        Qt.ItemDataRole.ToolTipRole
+    )
     view.setCurrentIndex(model.index(3, STATUS))
     press(view, Qt.Key.Key_F2)
     combo = view.delegate.editor
@@ -184,5 +193,6 @@ def test_a_plan_reported_per_item_without_periods_still_shows_its_items_header(w
     page = window.action_page
     assert page.stack.currentWidget() is page.status_page
     assert first.shown_title[:30] in page.status_page.header.text
-    assert "Nu există încă nicio perioadă" in page.status_page.hint.text()
+    no_period = tr("StatusPage", "Nu există încă nicio perioadă de raportare: creați-o cu „Perioadă nouă…”.")
+    assert page.status_page.hint.text() == no_period
     assert page.status_page.model.rowCount() == 0
