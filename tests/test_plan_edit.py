@@ -164,6 +164,7 @@ def test_deleting_an_action_with_data_is_undone_with_every_row_back(demo_db: Pat
     a13 = action("1.13")
     AddComment(period().id, a13, sub("DS"), 1, "de verificat").apply()
     contents = item_contents("action", a13)
+    # one comment: "1 comentariu", not "1 comentarii" (each count by its number)
     assert contents.has_data and "valori" in contents.describe() and "• 1 comentariu;" in contents.describe()
     changes = undo_redo(DeleteItem("action", a13))
     assert a13 in changes.actions

@@ -119,11 +119,13 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "server-setup": (
         "server",
-        "pregătește un server PostgreSQL: tabelele, rolurile și drepturile fiecăruia (de rulat din nou fără grijă)",
+        N_(
+            "pregătește un server PostgreSQL: tabelele, rolurile și drepturile fiecăruia (de rulat din nou fără grijă)"
+        ),
     ),
     "server-user": (
         "server",
-        "adaugă, listează sau șterge persoanele care se conectează la server (cu rolul fiecăreia)",
+        N_("adaugă, listează sau șterge persoanele care se conectează la server (cu rolul fiecăreia)"),
     ),
 }
 

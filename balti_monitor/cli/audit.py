@@ -138,9 +138,12 @@ def cmd_followups(args: argparse.Namespace) -> int:
         period = period_arg(default_plan(), args.period)
         comments = period_comments(period.id, only_open=not args.all)
         for c in comments:
-            state = "deschis" if c.open else ("rezolvat" if c.resolved else "comentariu")
+            state = (
+                _("deschis") if c.open else (_("rezolvat") if c.resolved else _("comentariu"))
+            )  # a comment's state
             when = c.created_at.strftime("%Y-%m-%d %H:%M")
-            print(terminal_safe(f"[{state}] {c.place}: {c.text}  ({c.author or 'necunoscut'}, {when})"))
+            author = c.author or _("necunoscut")
+            print(terminal_safe(f"[{state}] {c.place}: {c.text}  ({author}, {when})"))
             if c.reply:
                 print(terminal_safe(_("    răspunsul subdiviziunii: {reply}").format(reply=c.reply)))
         if not comments:

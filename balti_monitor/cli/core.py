@@ -186,7 +186,11 @@ def cmd_totals(args: argparse.Namespace) -> int:
 
         kind = plan_kind(plan.id)
         if not kind.progress.totals:
-            print(f"Planul {plan.code} ({kind.name}) nu are rândul „Total instituții responsabile”.")
+            print(
+                _("Planul {code} ({kind}) nu are rândul „Total instituții responsabile”.").format(
+                    code=plan.code, kind=kind.name
+                )
+            )
             return 0
         results = period_results(period)
         shown = 0

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from balti_monitor.cli.common import default_plan, opened, run_guarded, terminal_safe
-from balti_monitor.i18n import _
+from balti_monitor.i18n import _, ngettext
 from balti_monitor.interchange.report_import import (
     ReportReading,
     apply_report,
@@ -39,7 +39,11 @@ def register(sub: Any) -> None:
 
 
 def _print_reading(reading: ReportReading) -> None:
-    print(terminal_safe(f"Raportul „{reading.source}”. {reading.summary()}"))
+    print(
+        terminal_safe(
+            _("Raportul „{source}”. {summary}").format(source=reading.source, summary=reading.summary())
+        )
+    )
     if reading.unplaced:
         print(_("\nNu pot fi plasate (nu se importă):"))
         for item in reading.unplaced[:_SHOWN]:
@@ -141,7 +145,7 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
         mapping.kind = args.kind
     with opened(args, write=not args.dry_run):
         reading = read_plan_document(Path(args.file), mapping)
-        how = "ales" if mapping.kind else _("ghicit din cuvintele capului de tabel")
+        how = _("ales") if mapping.kind else _("ghicit din cuvintele capului de tabel")
         print(
             terminal_safe(
                 _("Documentul „{source}”: tip de plan „{kind}” ({how}).").format(
@@ -152,20 +156,39 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
         labels = KIND_FIELDS[reading.kind]
         for table, columns in reading.columns.items():
             shown = ", ".join(f"{c + 1} → {labels[f][0]}" for c, f in sorted(columns.items()))
-            print(terminal_safe(f"{table}: coloanele {shown}"))
+            print(terminal_safe(_("{table}: coloanele {shown}").format(table=table, shown=shown)))
         meta = reading.meta
         print(
             terminal_safe(
-                f"\nPlanul „{meta['title']}” (cod {meta['code']}, {meta['first_year']}-{meta['last_year']}):"
+                _("\nPlanul „{title}” (cod {code}, {first_year}-{last_year}):").format(
+                    title=meta["title"],
+                    code=meta["code"],
+                    first_year=meta["first_year"],
+                    last_year=meta["last_year"],
+                )
             )
         )
         for group in reading.groups:
-            print(terminal_safe(f"  Prioritatea {group.number}: {_short(group.title)}"))
+            print(
+                terminal_safe(
+                    _("  Prioritatea {number}: {title}").format(
+                        number=group.number, title=_short(group.title)
+                    )
+                )
+            )
             for action in group.actions:
                 print(
                     terminal_safe(
-                        f"    {action.code} {_short(action.title, 70)} — {len(action.indicators)} indicatori; "
-                        f"responsabili: {', '.join(action.responsible) or '—'}"
+                        ngettext(
+                            "    {code} {title} — {n} indicator; responsabili: {responsible}",
+                            "    {code} {title} — {n} indicatori; responsabili: {responsible}",
+                            len(action.indicators),
+                        ).format(
+                            code=action.code,
+                            title=_short(action.title, 70),
+                            n=len(action.indicators),
+                            responsible=", ".join(action.responsible) or "—",
+                        )
                         + (_(" (+ toate subdiviziunile)") if action.all_subdivisions else "")
                     )
                 )
@@ -196,7 +219,7 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
             print(
                 _(
                     '\nNu s-a importat nimic. În fișierul de corespondență (--mapping; unul de pornire se scrie cu --write-mapping), secțiunea „subdivisions”, dați fiecărui nume codul unei subdiviziuni, {{"create": "COD"}} sau "other" (alt responsabil, păstrat ca text).'
-                )
+                ).format()
             )
             return 1
         import_plan_reading(reading, mapping)

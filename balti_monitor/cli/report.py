@@ -106,7 +106,9 @@ def _export_register(args: argparse.Namespace) -> int | None:
         if used:
             option = "--" + used[0].replace("_", "-")
             raise CommandError(
-                f"Opțiunea {option} nu se aplică acestui tabel (se aplică doar raportului pe acțiuni)."
+                _(
+                    "Opțiunea {option} nu se aplică acestui tabel (se aplică doar raportului pe acțiuni)."
+                ).format(option=option)
             )
         try:
             register = plan_register(plan.id, None if period is None else period.id)
@@ -118,7 +120,10 @@ def _export_register(args: argparse.Namespace) -> int | None:
         )
     except ExportError as exc:
         raise CommandError(str(exc)) from exc
-    print(f"{'Raportul' if period is not None else 'Tabelul planului'} a fost salvat în {written}.")
+    if period is not None:
+        print(_("Raportul a fost salvat în {written}.").format(written=written))
+    else:
+        print(_("Tabelul planului a fost salvat în {written}.").format(written=written))
     if args.pdf:
         from balti_monitor.export.pdf import PdfUnavailable, convert_to_pdf
 
@@ -129,7 +134,7 @@ def _export_register(args: argparse.Namespace) -> int | None:
             return 1
         except ExportError as exc:
             raise CommandError(str(exc)) from exc
-        print(f"PDF-ul a fost salvat în {pdf}.")
+        print(_("PDF-ul a fost salvat în {pdf}.").format(pdf=pdf))
     return 0
 
 

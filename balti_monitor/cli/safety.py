@@ -65,18 +65,27 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run_guarded(cmd_verify))
 
     p = sub.add_parser(
-        "copy", help="copiază toate datele între un fișier SQLite și un server PostgreSQL (totul sau nimic)"
+        "copy",
+        help=_("copiază toate datele între un fișier SQLite și un server PostgreSQL (totul sau nimic)"),
     )
     p.add_argument(
-        "--from", dest="source", required=True, metavar="SURSĂ", help="FIȘIER.sqlite sau postgresql://…"
+        "--from",
+        dest="source",
+        required=True,
+        metavar=_("SURSĂ"),
+        help=_("FIȘIER.sqlite sau postgresql://…"),
     )
     p.add_argument(
-        "--to", dest="target", required=True, metavar="DESTINAȚIE", help="postgresql://… sau FIȘIER.sqlite"
+        "--to",
+        dest="target",
+        required=True,
+        metavar=_("DESTINAȚIE"),
+        help=_("postgresql://… sau FIȘIER.sqlite"),
     )
     p.add_argument(
         "--replace",
         action="store_true",
-        help="înlocuiește datele destinației (implicit: doar într-o bază goală)",
+        help=_("înlocuiește datele destinației (implicit: doar într-o bază goală)"),
     )
     p.set_defaults(func=run_guarded(cmd_copy))
 
@@ -107,10 +116,12 @@ def _server_backup(args: argparse.Namespace) -> int:
         path = backup_server(Path(args.out), period_code=args.period, overwrite=args.overwrite)
     report = verify_file(path)
     print(
-        f"Copia de rezervă a serverului „{path.name}” a fost creată și verificată (un fișier SQLite de sine stătător)."
+        _(
+            "Copia de rezervă a serverului „{name}” a fost creată și verificată (un fișier SQLite de sine stătător)."
+        ).format(name=path.name)
     )
     print(terminal_safe("\n".join(report.lines())))
-    print(f"Dosarul copiei: {path.parent}")
+    print(_("Dosarul copiei: {folder}").format(folder=path.parent))
     return 0
 
 
@@ -120,9 +131,9 @@ def _server_restore(args: argparse.Namespace) -> int:
     report = verify_file(Path(args.file))
     if not report.ok:
         print(terminal_safe("\n".join(report.lines())))
-        return fail("Copia nu poate fi folosită pentru restaurare; nu s-a modificat nimic.")
+        return fail(_("Copia nu poate fi folosită pentru restaurare; nu s-a modificat nimic."))
     if not args.yes:
-        raise CommandError("Restaurarea înlocuiește toate datele de pe server; confirmați cu --yes.")
+        raise CommandError(_("Restaurarea înlocuiește toate datele de pe server; confirmați cu --yes."))
     with opened(args, write=True):
         _report, comparison = preview_restore(Path(args.file))
         print("\n".join(comparison.lines()))

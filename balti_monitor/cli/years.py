@@ -217,7 +217,11 @@ def cmd_trend(args: argparse.Namespace) -> int:
     for ind in trend.indicators:
         if args.by_subdivision is not None and ind.number != args.by_subdivision:
             continue
-        print(f"Indicator {ind.number}\t" + "\t".join(_figure(v) for v in ind.totals))
+        print(
+            _("Indicator {number}").format(number=ind.number)
+            + "\t"
+            + "\t".join(_figure(v) for v in ind.totals)
+        )
         if args.by_subdivision is not None:
             for name, values in ind.by_subdivision.items():
                 print(f"  {name}\t" + "\t".join(_figure(v) for v in values))

@@ -1018,9 +1018,15 @@ def _ensure_schema(
                     broken = _sql(db, "PRAGMA foreign_key_check").fetchall()
                     if broken:
                         raise DatabaseError(
-                            f"Actualizarea fișierului „{path.name}” la versiunea {step + 1} ar rupe "
-                            f"{len(broken)} legături între tabele și a fost oprită; copia de dinainte de "
-                            f"actualizare este „{target.name}”.",
+                            ngettext(
+                                "Actualizarea fișierului „{name}” la versiunea {version} ar rupe {n} "
+                                "legătură între tabele și a fost oprită; copia de dinainte de actualizare "
+                                "este „{backup}”.",
+                                "Actualizarea fișierului „{name}” la versiunea {version} ar rupe {n} "
+                                "legături între tabele și a fost oprită; copia de dinainte de actualizare "
+                                "este „{backup}”.",
+                                len(broken),
+                            ).format(name=path.name, version=step + 1, n=len(broken), backup=target.name),
                             "damaged",
                         )
                     _sql(db, f"PRAGMA user_version={step + 1}")

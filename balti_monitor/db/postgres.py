@@ -49,11 +49,12 @@ from balti_monitor.db.search_index import (
     TABLE,
 )
 from balti_monitor.db.urls import is_server_url as is_server_url  # re-exported: the server's modules use it
+from balti_monitor.i18n import N_, _
 
 #: The first schema version a server holds (the current one when server support was added).
 PG_BASE_VERSION = 8
 APPLICATION = "balti-monitor"
-_SERVER_UNCHANGED = "Nimic nu a fost modificat pe server."
+_SERVER_UNCHANGED = N_("Nimic nu a fost modificat pe server.")
 
 #: SQLSTATEs after which the whole transaction is run again: serialisation failure, deadlock.
 RETRY_STATES = frozenset({"40001", "40P01"})
@@ -227,7 +228,10 @@ def open_server(url: str, *, create: bool = True, read_only: bool = False) -> Se
     except pw.DatabaseError as exc:
         db.close()
         raise ServerError(
-            f"Baza de date „{shown}” nu poate fi folosită: {exc}. {_SERVER_UNCHANGED}", "damaged"
+            _("Baza de date „{name}” nu poate fi folosită: {value}. {UNCHANGED}").format(
+                name=shown, value=exc, UNCHANGED=_(_SERVER_UNCHANGED)
+            ),
+            "damaged",
         ) from exc
     use_engine(db)
     return db
@@ -238,15 +242,22 @@ def _connect_error(shown: str, exc: Exception) -> ServerError:
     low = text.lower()
     if "password" in low or "authentication" in low:
         return ServerError(
-            f"Serverul „{shown}” a refuzat autentificarea: {text}. Parola se ia din PGPASSWORD, din fișierul "
-            "de parole al PostgreSQL (.pgpass / pgpass.conf) sau dintr-un fișier de servicii; programul nu o "
-            "păstrează.",
+            _(
+                "Serverul „{name}” a refuzat autentificarea: {value}. Parola se ia din PGPASSWORD, din fișierul "
+                "de parole al PostgreSQL (.pgpass / pgpass.conf) sau dintr-un fișier de servicii; programul nu o "
+                "păstrează."
+            ).format(name=shown, value=text),
             "login",
         )
     if "does not exist" in low:
-        return ServerError(f"Pe server nu există baza de date cerută („{shown}”): {text}.", "missing")
+        return ServerError(
+            _("Pe server nu există baza de date cerută („{name}”): {value}.").format(name=shown, value=text),
+            "missing",
+        )
     return ServerError(
-        f"Serverul PostgreSQL „{shown}” nu poate fi contactat: {text}. Verificați adresa, portul și rețeaua.",
+        _(
+            "Serverul PostgreSQL „{name}” nu poate fi contactat: {value}. Verificați adresa, portul și rețeaua."
+        ).format(name=shown, value=text),
         "unreachable",
     )
 
@@ -281,33 +292,44 @@ def ensure_server_schema(db: ServerDatabase, shown: str, *, create: bool, read_o
         if "schema_version" not in tables:
             if tables:
                 raise ServerError(
-                    f"Baza de date „{shown}” conține alte tabele și nu este o bază Bălți Monitor. {_SERVER_UNCHANGED}",
+                    _(
+                        "Baza de date „{name}” conține alte tabele și nu este o bază Bălți Monitor. {UNCHANGED}"
+                    ).format(name=shown, UNCHANGED=_(_SERVER_UNCHANGED)),
                     "foreign",
                 )
             if not create:
                 raise ServerError(
-                    f"Baza de date „{shown}” este goală (nu conține datele Bălți Monitor).", "empty"
+                    _("Baza de date „{name}” este goală (nu conține datele Bălți Monitor).").format(
+                        name=shown
+                    ),
+                    "empty",
                 )
             create_server_schema(db)
             return
         row = _sql(db, "SELECT version, application FROM schema_version WHERE id = 1").fetchone()
         if row is None or row[1] != APPLICATION:
             raise ServerError(
-                f"Baza de date „{shown}” nu este o bază Bălți Monitor. {_SERVER_UNCHANGED}", "foreign"
+                _("Baza de date „{name}” nu este o bază Bălți Monitor. {UNCHANGED}").format(
+                    name=shown, UNCHANGED=_(_SERVER_UNCHANGED)
+                ),
+                "foreign",
             )
         version = int(row[0])
         if version > SCHEMA_VERSION:
             raise ServerError(
-                f"Baza de date „{shown}” a fost actualizată de o versiune mai nouă a programului (structura "
-                f"{version}; această versiune citește până la {SCHEMA_VERSION}). Actualizați programul. "
-                f"{_SERVER_UNCHANGED}",
+                _(
+                    "Baza de date „{name}” a fost actualizată de o versiune mai nouă a programului (structura "
+                    "{version}; această versiune citește până la {known}). Actualizați programul. {UNCHANGED}"
+                ).format(name=shown, version=version, known=SCHEMA_VERSION, UNCHANGED=_(_SERVER_UNCHANGED)),
                 "newer",
             )
         if version < SCHEMA_VERSION:
             if read_only:
                 raise ServerError(
-                    f"Baza de date „{shown}” are structura versiunii {version} și trebuie actualizată; "
-                    f"deschideți-o pentru scriere. {_SERVER_UNCHANGED}",
+                    _(
+                        "Baza de date „{name}” are structura versiunii {version} și trebuie actualizată; "
+                        "deschideți-o pentru scriere. {UNCHANGED}"
+                    ).format(name=shown, version=version, UNCHANGED=_(_SERVER_UNCHANGED)),
                     "needs_upgrade",
                 )
             _check_migrator(db, shown, version)
@@ -317,8 +339,9 @@ def ensure_server_schema(db: ServerDatabase, shown: str, *, create: bool, read_o
     problems = model_problems(db)
     if problems:
         raise ServerError(
-            f"Baza de date „{shown}” nu are structura unei baze Bălți Monitor: {'; '.join(problems[:5])}. "
-            f"{_SERVER_UNCHANGED}",
+            _(
+                "Baza de date „{name}” nu are structura unei baze Bălți Monitor: {problems}. {UNCHANGED}"
+            ).format(name=shown, problems="; ".join(problems[:5]), UNCHANGED=_(_SERVER_UNCHANGED)),
             "damaged",
         )
 
@@ -333,9 +356,17 @@ def _check_migrator(db: pw.Database, shown: str, version: int) -> None:
     ).fetchone()
     if row is not None and not row[1]:
         raise ServerError(
-            f"Baza de date „{shown}” are structura versiunii {version} și trebuie actualizată la versiunea "
-            f"{SCHEMA_VERSION}; actualizarea o poate face doar proprietarul tabelelor („{row[0]}”): deschideți "
-            f"baza o dată ca „{row[0]}”, apoi toți ceilalți o pot folosi. {_SERVER_UNCHANGED}",
+            _(
+                "Baza de date „{name}” are structura versiunii {version} și trebuie actualizată la versiunea "
+                "{target}; actualizarea o poate face doar proprietarul tabelelor („{owner}”): deschideți "
+                "baza o dată ca „{owner}”, apoi toți ceilalți o pot folosi. {UNCHANGED}"
+            ).format(
+                name=shown,
+                version=version,
+                target=SCHEMA_VERSION,
+                owner=row[0],
+                UNCHANGED=_(_SERVER_UNCHANGED),
+            ),
             "needs_upgrade",
         )
 
@@ -354,12 +385,20 @@ def model_problems(db: pw.Database) -> list[str]:
         table = model._meta.table_name
         expected = {f.column_name for f in model._meta.sorted_fields}
         if table not in found:
-            problems.append(f"lipsește tabelul {table}")
+            problems.append(_("lipsește tabelul {table}").format(table=table))
             continue
         if expected - found[table]:
-            problems.append(f"lipsesc coloanele {', '.join(sorted(expected - found[table]))} din {table}")
+            problems.append(
+                _("lipsesc coloanele {columns} din {table}").format(
+                    columns=", ".join(sorted(expected - found[table])), table=table
+                )
+            )
         if found[table] - expected:
-            problems.append(f"coloane necunoscute {', '.join(sorted(found[table] - expected))} în {table}")
+            problems.append(
+                _("coloane necunoscute {columns} în {table}").format(
+                    columns=", ".join(sorted(found[table] - expected)), table=table
+                )
+            )
     return problems
 
 

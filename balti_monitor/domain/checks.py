@@ -290,18 +290,25 @@ def progress_findings(grid: ActionGrid) -> list[Finding]:
     choices = ", ".join(grid.statuses)
     if whole is None or not whole.status.strip():
         return [
-            Finding(
+            _finding(
                 FindingCode.STATUS_MISSING,
                 grid.code,
-                f"Lipsește statusul realizării pentru această perioadă (de ales: {choices}).",
+                _says(
+                    N_("Lipsește statusul realizării pentru această perioadă (de ales: {choices})."),
+                    choices=choices,
+                ),
             )
         ]
     if not whole.meaning:
         return [
-            Finding(
+            _finding(
                 FindingCode.STATUS_UNKNOWN,
                 grid.code,
-                f"Statusul „{whole.status.strip()}” nu este unul dintre cele ale planului ({choices}).",
+                _says(
+                    N_("Statusul „{status}” nu este unul dintre cele ale planului ({choices})."),
+                    status=whole.status.strip(),
+                    choices=choices,
+                ),
             )
         ]
     return []

@@ -15,6 +15,7 @@ from typing import Any
 
 from balti_monitor.domain.text import fold_key
 from balti_monitor.errors import BaltiMonitorError
+from balti_monitor.i18n import N_, _
 
 FORMAT = "balti-monitor-kind"
 VERSION = 1
@@ -62,13 +63,13 @@ class StatusMeaning(StrEnum):
     NOT_DONE = "not_done"
 
 
-#: Romanian names of the meanings (for messages and pickers).
+#: Romanian names of the meanings (for messages and pickers; translated where shown: ``_(label)``).
 MEANING_LABELS: dict[StatusMeaning, str] = {
-    StatusMeaning.DONE: "realizată",
-    StatusMeaning.IN_PROGRESS: "în proces de realizare",
-    StatusMeaning.STARTED: "inițiată",
-    StatusMeaning.NOT_STARTED: "neinițiată",
-    StatusMeaning.NOT_DONE: "nerealizată",
+    StatusMeaning.DONE: N_("realizată"),
+    StatusMeaning.IN_PROGRESS: N_("în proces de realizare"),
+    StatusMeaning.STARTED: N_("inițiată"),
+    StatusMeaning.NOT_STARTED: N_("neinițiată"),
+    StatusMeaning.NOT_DONE: N_("nerealizată"),
 }
 
 
@@ -224,18 +225,31 @@ def parse_status(raw: str, vocabulary: tuple[StatusWord, ...]) -> ParsedStatus:
 
 def _need(obj: dict[str, Any], key: str, kind: type, path: str) -> Any:
     if key not in obj:
-        raise KindError(f"{path}.{key}: câmp obligatoriu lipsă.")
+        raise KindError(_("{path}.{key}: câmp obligatoriu lipsă.").format(path=path, key=key))
     value = obj[key]
     if (kind is not bool and isinstance(value, bool)) or not isinstance(value, kind):
-        names = {str: "text", bool: "adevărat/fals", list: "listă", dict: "obiect", int: "număr întreg"}
-        raise KindError(f"{path}.{key}: se aștepta {names.get(kind, str(kind))}.")
+        names = {
+            str: N_("text"),
+            bool: N_("adevărat/fals"),
+            list: N_("listă"),
+            dict: N_("obiect"),
+            int: N_("număr întreg"),
+        }
+        expected = names.get(kind)
+        raise KindError(
+            _("{path}.{key}: se aștepta {expected}.").format(
+                path=path, key=key, expected=str(kind) if expected is None else _(expected)
+            )
+        )
     return value
 
 
 def _one_of(value: str, allowed: frozenset[str], path: str) -> str:
     if value not in allowed:
         raise KindError(
-            f"{path}: valoarea „{value}” nu este permisă (se poate: {', '.join(sorted(allowed))})."
+            _("{path}: valoarea „{value}” nu este permisă (se poate: {allowed}).").format(
+                path=path, value=value, allowed=", ".join(sorted(allowed))
+            )
         )
     return value
 
@@ -243,16 +257,18 @@ def _one_of(value: str, allowed: frozenset[str], path: str) -> str:
 def column_from(obj: Any, path: str) -> KindColumn:
     """One column of a kind description or of a plan's declared columns (validated)."""
     if not isinstance(obj, dict):
-        raise KindError(f"{path}: se aștepta un obiect.")
+        raise KindError(_("{path}: se aștepta un obiect.").format(path=path))
     key = _need(obj, "key", str, path)
     if not _KEY.match(key):
         raise KindError(
-            f"{path}.key: cheia „{key}” trebuie să înceapă cu o literă mică și să conțină doar litere mici "
-            "fără diacritice, cifre și „_” (cel mult 40)."
+            _(
+                "{path}.key: cheia „{key}” trebuie să înceapă cu o literă mică și să conțină doar litere mici "
+                "fără diacritice, cifre și „_” (cel mult 40)."
+            ).format(path=path, key=key)
         )
     label = _need(obj, "label", str, path)
     if not label.strip():
-        raise KindError(f"{path}.label: coloana „{key}” nu are denumire.")
+        raise KindError(_("{path}.label: coloana „{key}” nu are denumire.").format(path=path, key=key))
     column = KindColumn(
         key=key,
         label=label,
@@ -264,7 +280,11 @@ def column_from(obj: Any, path: str) -> KindColumn:
         in_report=_need(obj, "in_report", bool, path),
     )
     if column.is_progress and column.in_plan:
-        raise KindError(f"{path}.in_plan: coloana de progres „{label}” nu poate apărea în tabelul planului.")
+        raise KindError(
+            _("{path}.in_plan: coloana de progres „{label}” nu poate apărea în tabelul planului.").format(
+                path=path, label=label
+            )
+        )
     return column
 
 
@@ -273,7 +293,11 @@ def check_columns(columns: list[KindColumn], path: str) -> None:
     seen: set[str] = set()
     for index, column in enumerate(columns):
         if column.key in seen:
-            raise KindError(f"{path}[{index}].key: cheia „{column.key}” apare de două ori.")
+            raise KindError(
+                _("{path}[{index}].key: cheia „{key}” apare de două ori.").format(
+                    path=path, index=index, key=column.key
+                )
+            )
         seen.add(column.key)
 
 
@@ -281,18 +305,26 @@ def load_kind(document: Any, *, expected_code: str | None = None) -> PlanKind:
     """Validate a kind description (parsed JSON) and return it; :class:`KindError` says what and where."""
     path = "$"
     if not isinstance(document, dict):
-        raise KindError("$: descrierea tipului de plan trebuie să fie un obiect JSON.")
+        raise KindError(_("$: descrierea tipului de plan trebuie să fie un obiect JSON."))
     if document.get("format") != FORMAT:
-        raise KindError(f"$.format: se aștepta „{FORMAT}”.")
+        raise KindError(_("$.format: se aștepta „{format}”.").format(format=FORMAT))
     if document.get("version") != VERSION:
         raise KindError(
-            f"$.version: versiunea {document.get('version')!r} nu este cunoscută (se citește {VERSION})."
+            _("$.version: versiunea {value!r} nu este cunoscută (se citește {version}).").format(
+                value=document.get("version"), version=VERSION
+            )
         )
     code = _need(document, "code", str, path)
     if not _KEY.match(code):
-        raise KindError(f"$.code: codul „{code}” trebuie să conțină doar litere mici, cifre și „_”.")
+        raise KindError(
+            _("$.code: codul „{code}” trebuie să conțină doar litere mici, cifre și „_”.").format(code=code)
+        )
     if expected_code is not None and code != expected_code:
-        raise KindError(f"$.code: codul „{code}” diferă de numele fișierului („{expected_code}”).")
+        raise KindError(
+            _("$.code: codul „{code}” diferă de numele fișierului („{expected}”).").format(
+                code=code, expected=expected_code
+            )
+        )
     groups_obj = _need(document, "groups", dict, path)
     groups = GroupShape(
         label=_need(groups_obj, "label", str, "$.groups"),
@@ -300,16 +332,17 @@ def load_kind(document: Any, *, expected_code: str | None = None) -> PlanKind:
         own_columns=_need(groups_obj, "own_columns", bool, "$.groups"),
     )
     if "{title}" not in groups.heading:
-        raise KindError("$.groups.heading: titlul rândului de grup trebuie să conțină „{title}”.")
+        # "{title}" is the literal placeholder the heading must contain, not a field of the message
+        raise KindError(_("$.groups.heading: titlul rândului de grup trebuie să conțină „{title}”."))
     raw_columns = _need(document, "columns", list, path)
     if not raw_columns:
-        raise KindError("$.columns: tipul de plan trebuie să aibă cel puțin o coloană.")
+        raise KindError(_("$.columns: tipul de plan trebuie să aibă cel puțin o coloană."))
     columns = [column_from(item, f"$.columns[{i}]") for i, item in enumerate(raw_columns)]
     check_columns(columns, "$.columns")
     progress = _progress(_need(document, "progress", dict, path))
     layout = _one_of(_need(document, "report_layout", str, path), LAYOUTS, "$.report_layout")
     if layout == "action_blocks" and progress.by_action:
-        raise KindError("$.report_layout: raportul pe blocuri de acțiuni cere progres pe subdiviziuni.")
+        raise KindError(_("$.report_layout: raportul pe blocuri de acțiuni cere progres pe subdiviziuni."))
     return PlanKind(
         code=code,
         name=_need(document, "name", str, path),
@@ -329,7 +362,9 @@ def _progress(obj: dict[str, Any]) -> ProgressShape:
     values = _need(obj, "values", bool, path)
     totals = _need(obj, "totals", bool, path)
     if totals and not values:
-        raise KindError(f"{path}.totals: rândul „Total” cere valori pe indicatori („values”: true).")
+        raise KindError(
+            _("{path}.totals: rândul „Total” cere valori pe indicatori („values”: true).").format(path=path)
+        )
     period = _one_of(_need(obj, "period", str, path), PERIOD_KINDS, path + ".period")
     statuses: list[StatusWord] = []
     seen_words: dict[str, str] = {}
@@ -337,25 +372,33 @@ def _progress(obj: dict[str, Any]) -> ProgressShape:
     for index, entry in enumerate(_need(obj, "statuses", list, path)):
         e_path = f"{path}.statuses[{index}]"
         if not isinstance(entry, dict):
-            raise KindError(f"{e_path}: se aștepta un obiect.")
+            raise KindError(_("{path}: se aștepta un obiect.").format(path=e_path))
         meaning_text = _need(entry, "meaning", str, e_path)
         try:
             meaning = StatusMeaning(meaning_text)
         except ValueError:
             allowed = ", ".join(m.value for m in StatusMeaning)
             raise KindError(
-                f"{e_path}.meaning: sensul „{meaning_text}” nu există (se poate: {allowed})."
+                _("{path}.meaning: sensul „{meaning}” nu există (se poate: {allowed}).").format(
+                    path=e_path, meaning=meaning_text, allowed=allowed
+                )
             ) from None
         if meaning in seen_meanings:
-            raise KindError(f"{e_path}.meaning: sensul „{meaning_text}” apare de două ori.")
+            raise KindError(
+                _("{path}.meaning: sensul „{meaning}” apare de două ori.").format(
+                    path=e_path, meaning=meaning_text
+                )
+            )
         seen_meanings.add(meaning)
         words = _need(entry, "words", list, e_path)
         if not words or not all(isinstance(w, str) and w.strip() for w in words):
-            raise KindError(f"{e_path}.words: se aștepta o listă de cuvinte, nevidă.")
+            raise KindError(_("{path}.words: se aștepta o listă de cuvinte, nevidă.").format(path=e_path))
         for word in words:
             key = fold_key(word)
             if key in seen_words and seen_words[key] != meaning_text:
-                raise KindError(f"{e_path}.words: cuvântul „{word}” are deja alt sens.")
+                raise KindError(
+                    _("{path}.words: cuvântul „{word}” are deja alt sens.").format(path=e_path, word=word)
+                )
             seen_words[key] = meaning_text
         statuses.append(StatusWord(meaning, tuple(words)))
     return ProgressShape(by=by, values=values, totals=totals, period=period, statuses=tuple(statuses))

@@ -30,6 +30,7 @@ from docx.text.paragraph import Paragraph
 
 from balti_monitor.export.options import ExportError
 from balti_monitor.export.render import _cut, _load_template, _normalise_target, _write_atomically
+from balti_monitor.i18n import _
 from balti_monitor.resources import resource_path
 
 REGISTER_TEMPLATE = "registru.docx"
@@ -267,11 +268,17 @@ def export_register(register: RegisterTable, out_path: Path, template_dir: Path 
     try:
         template.render(context, autoescape=True)
     except Exception as exc:  # a clerk's template with a misspelt tag
-        raise ExportError(f"Șablonul „{path}” nu poate fi completat: {exc}") from exc
+        raise ExportError(
+            _("Șablonul „{path}” nu poate fi completat: {value}").format(path=path, value=exc)
+        ) from exc
     document = template.docx  # get_docx() would reload the unrendered template
     marker = next((p for p in document.paragraphs if p.text.strip() == TABLE_MARKER), None)
     if marker is None:
-        raise ExportError(f"Șablonul „{path}” nu are eticheta {{{{ register.table }}}} (locul tabelului).")
+        raise ExportError(
+            _("Șablonul „{path}” nu are eticheta {tag} (locul tabelului).").format(
+                path=path, tag="{{ register.table }}"
+            )
+        )
     if register.landscape:
         for section in document.sections:
             if section.orientation != WD_ORIENT.LANDSCAPE:

@@ -33,6 +33,7 @@ from balti_monitor.export.register import (
     group_row,
     header_row,
 )
+from balti_monitor.i18n import _
 from balti_monitor.services.kinds import find_kind
 
 
@@ -54,7 +55,9 @@ def _columns(plan: Plan, kind: PlanKind | None, in_report: bool) -> list[KindCol
         ]
     if kind is None:
         raise ExportError(
-            f"Planul „{plan.code}” nu are coloane declarate și tipul lui („{plan.kind}”) nu este cunoscut."
+            _("Planul „{code}” nu are coloane declarate și tipul lui („{kind}”) nu este cunoscut.").format(
+                code=plan.code, kind=plan.kind
+            )
         )
     return [c for c in kind.columns if (c.in_report if in_report else c.in_plan)]
 
@@ -85,7 +88,7 @@ def plan_register(plan_id: int, period_id: int | None = None) -> RegisterTable:
     period = None if period_id is None else Period.get_by_id(period_id)
     columns = _columns(plan, kind, in_report=period is not None)
     if not columns:
-        raise ExportError(f"Planul „{plan.code}” nu are coloane de tipărit.")
+        raise ExportError(_("Planul „{code}” nu are coloane de tipărit.").format(code=plan.code))
     keys = [c.key for c in columns]
     own_columns = bool(kind and kind.groups.own_columns)
     heading = kind.groups.heading if kind else "{title}"

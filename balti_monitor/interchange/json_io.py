@@ -387,20 +387,26 @@ def validate_document(document: Any) -> None:
         path = f"$.plans[{p_index}]"
         if version >= 2 and find_kind(plan["kind"]) is None:
             raise InterchangeError(
-                f"{path}.kind: tipul de plan „{plan['kind']}” nu este cunoscut (tipuri: {', '.join(kind_codes())})."
+                _("{path}.kind: tipul de plan „{kind}” nu este cunoscut (tipuri: {kinds}).").format(
+                    path=path, kind=plan["kind"], kinds=", ".join(kind_codes())
+                )
             )
         if version < 2:
             for key in ("columns",):
                 if key in plan:
                     raise InterchangeError(
-                        f"{path}.{key}: câmp al versiunii 2 într-un document de versiunea 1."
+                        _("{path}.{key}: câmp al versiunii 2 într-un document de versiunea 1.").format(
+                            path=path, key=key
+                        )
                     )
             for pe_index, period in enumerate(plan["periods"]):
                 for r_index, ret in enumerate(period["returns"]):
                     if ret["subdivision"] is None:
                         raise InterchangeError(
-                            f"{path}.periods[{pe_index}].returns[{r_index}].subdivision: lipsește subdiviziunea "
-                            "(progresul acțiunii ca întreg există doar în versiunea 2)."
+                            _(
+                                "{path}: lipsește subdiviziunea (progresul acțiunii ca întreg există doar în "
+                                "versiunea 2)."
+                            ).format(path=f"{path}.periods[{pe_index}].returns[{r_index}].subdivision")
                         )
 
 
@@ -507,7 +513,7 @@ def _import(document: dict[str, Any]) -> None:
     for index, item in enumerate(document["subdivisions"]):
         path = f"$.subdivisions[{index}]"
         if item["code"] in sub_ids:
-            raise fail(path + ".code", f"abrevierea „{item['code']}” apare de două ori.")
+            raise fail(path + ".code", _("abrevierea „{code}” apare de două ori.").format(code=item["code"]))
         sub = Subdivision.create(
             code=item["code"], name=item["name"], position=index + 1, active=item["active"]
         )
@@ -515,7 +521,10 @@ def _import(document: dict[str, Any]) -> None:
         for a_index, alias in enumerate(item["aliases"]):
             key = name_key(alias)
             if SubdivisionAlias.get_or_none(SubdivisionAlias.key == key) is not None:
-                raise fail(f"{path}.aliases[{a_index}]", f"denumirea „{alias}” este deja folosită.")
+                raise fail(
+                    f"{path}.aliases[{a_index}]",
+                    _("denumirea „{name}” este deja folosită.").format(name=alias),
+                )
             SubdivisionAlias.create(subdivision=sub, name=alias, key=key)
     for p_index, item in enumerate(document["plans"]):
         import_plan(item, f"$.plans[{p_index}]", sub_ids)
@@ -533,7 +542,7 @@ def import_json_with_backup(path: Path | str, *, replace: bool = False) -> Chang
     vanished) raises ``ServiceError`` saying the data stayed as it was (the import is one transaction).
     """
     auto_backup("import")
-    with guard_write("Importul"):
+    with guard_write(_("Importul")):
         return import_json(Path(path), replace=replace)
 
 
@@ -543,18 +552,20 @@ def add_plan(item: dict[str, Any], *, source: str = "json") -> tuple[int, Change
     present), after an automatic backup, in one recorded transaction, all or nothing. Returns the new plan's
     id. (Bundled example plans are added this way.)"""
     if not isinstance(item, dict):
-        raise InterchangeError("$: se aștepta un plan (obiect JSON).")
+        raise InterchangeError(_("$: se aștepta un plan (obiect JSON)."))
     check(item, PLAN, "$")
     _refuse_invalid_characters(item, "$")
     if find_kind(item["kind"]) is None:
         raise InterchangeError(
-            f"$.kind: tipul de plan „{item['kind']}” nu este cunoscut (tipuri: {', '.join(kind_codes())})."
+            _("{path}.kind: tipul de plan „{kind}” nu este cunoscut (tipuri: {kinds}).").format(
+                path="$", kind=item["kind"], kinds=", ".join(kind_codes())
+            )
         )
     if Plan.get_or_none(Plan.code == item["code"]) is not None:
-        raise InterchangeError(f"$.code: fișierul are deja planul „{item['code']}”.")
+        raise InterchangeError(_("$.code: fișierul are deja planul „{code}”.").format(code=item["code"]))
     sub_ids = {s.code: s.id for s in Subdivision.select(Subdivision.id, Subdivision.code)}
     auto_backup("import")
-    with guard_write("Adăugarea planului"), recording(source):
+    with guard_write(_("Adăugarea planului")), recording(source):
         plan = import_plan(item, "$", sub_ids)
     return plan.id, ChangeSet.everything()
 

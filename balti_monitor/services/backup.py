@@ -391,7 +391,7 @@ def _server_auto_backup(reason: str, keep: int | None, now: dt.datetime | None) 
     folder = auto_backup_root() / f"{name}-{digest}"
     moment = now or dt.datetime.now()
     with _auto_lock:
-        with copy_errors("Copia automată", folder / name):
+        with copy_errors(_("Copia automată"), folder / name):
             folder.mkdir(parents=True, exist_ok=True)
         final = unique_path(folder / f"{name}-{moment.strftime(_TIMESTAMP)}-{reason}.sqlite")
         backup_server(final)

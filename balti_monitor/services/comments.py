@@ -50,7 +50,7 @@ class CommentInfo:
     @property
     def place(self) -> str:
         """ "1.13 / DS / indicatorul 1", "1.13 / DS / returul", "1.13 / Total / indicatorul 2"."""
-        what = f"indicatorul {self.column}" if self.column else "returul"
+        what = _("indicatorul {number}").format(number=self.column) if self.column else _("returul")
         return f"{self.action_code} / {self.subdivision_code} / {what}"
 
 

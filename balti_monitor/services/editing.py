@@ -21,7 +21,7 @@ from balti_monitor.db.models import (
     database,
 )
 from balti_monitor.domain.grid import OverrideDef
-from balti_monitor.i18n import N_, _
+from balti_monitor.i18n import N_, _, ngettext
 from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import PeriodRef, period_id_of
@@ -277,12 +277,21 @@ class CellConflict(ServiceError):
 
     def __init__(self, period_id: int, action_id: int, clashes: tuple[CellClash, ...]) -> None:
         first = clashes[0]
-        more = f" (și încă {len(clashes) - 1} celule)" if len(clashes) > 1 else ""
-        super().__init__(
-            "Altcineva a modificat celula între timp"
-            f"{more}: valoarea salvată acum este „{first.theirs or ''}”, a dumneavoastră „{first.mine or ''}”. "
-            "Nu s-a scris nimic."
-        )
+        theirs, mine = first.theirs or "", first.mine or ""
+        if len(clashes) > 1:
+            message = ngettext(
+                "Altcineva a modificat celula între timp (și încă {n} celulă): valoarea salvată acum este "
+                "„{theirs}”, a dumneavoastră „{mine}”. Nu s-a scris nimic.",
+                "Altcineva a modificat celula între timp (și încă {n} celule): valoarea salvată acum este "
+                "„{theirs}”, a dumneavoastră „{mine}”. Nu s-a scris nimic.",
+                len(clashes) - 1,
+            ).format(n=len(clashes) - 1, theirs=theirs, mine=mine)
+        else:
+            message = _(
+                "Altcineva a modificat celula între timp: valoarea salvată acum este „{theirs}”, a "
+                "dumneavoastră „{mine}”. Nu s-a scris nimic."
+            ).format(theirs=theirs, mine=mine)
+        super().__init__(message)
         self.period_id = period_id
         self.action_id = action_id
         self.clashes = clashes

@@ -33,6 +33,7 @@ from balti_monitor.db.postgres import (
     rebuild_search_index,
     reset_sequences,
 )
+from balti_monitor.i18n import _, ngettext
 from balti_monitor.services._sqlite_files import remove_file
 from balti_monitor.services.errors import ServiceError
 
@@ -50,12 +51,13 @@ class CopyResult:
     counts: dict[str, int] = field(default_factory=dict)
 
     def message(self) -> str:
-        """Romanian confirmation."""
+        """The confirmation, in the interface language."""
         total = sum(self.counts.values())
-        return (
-            f"Datele din „{self.source}” au fost copiate în „{self.target}”: {total} rânduri în "
-            f"{len(self.counts)} tabele, verificate tabel cu tabel."
-        )
+        rows = ngettext("{n} rând", "{n} rânduri", total).format(n=total)
+        tables = ngettext("în {n} tabel", "în {n} tabele", len(self.counts)).format(n=len(self.counts))
+        return _(
+            "Datele din „{source}” au fost copiate în „{target}”: {rows} {tables}, verificate tabel cu tabel."
+        ).format(source=self.source, target=self.target, rows=rows, tables=tables)
 
 
 def _shown(target: str | Path) -> str:
@@ -195,8 +197,9 @@ def _check_counts(expected: dict[str, int], target: str) -> None:
     wrong = [t for t, n in expected.items() if held.get(t) != n]
     if wrong:
         raise ServiceError(
-            f"Copia în „{target}” nu are aceleași rânduri ca sursa (tabelele {', '.join(wrong)}); "
-            "nu s-a păstrat nimic."
+            _(
+                "Copia în „{target}” nu are aceleași rânduri ca sursa (tabelele {tables}); nu s-a păstrat nimic."
+            ).format(target=target, tables=", ".join(wrong))
         )
 
 
@@ -206,7 +209,7 @@ def _open_source(source: str | Path) -> None:
     try:
         open_database(str(source) if is_server_url(source) else Path(source), create=False, read_only=True)
     except DatabaseError as exc:
-        raise ServiceError(f"Sursa copiei nu poate fi citită: {exc}") from exc
+        raise ServiceError(_("Sursa copiei nu poate fi citită: {value}").format(value=exc)) from exc
 
 
 def copy_database(source: str | Path, target: str | Path, *, replace: bool = False) -> CopyResult:
@@ -214,11 +217,13 @@ def copy_database(source: str | Path, target: str | Path, *, replace: bool = Fal
     nothing. A target that holds data is refused unless ``replace``; a file target that exists is replaced
     only with ``replace``. Nothing is left open afterwards."""
     if str(source) == str(target):
-        raise ServiceError("Sursa și destinația copiei sunt aceeași bază de date.")
+        raise ServiceError(_("Sursa și destinația copiei sunt aceeași bază de date."))
     if not is_server_url(target) and not Path(target).parent.is_dir():
-        raise ServiceError(f"Dosarul „{Path(target).parent}” nu există.")
+        raise ServiceError(_("Dosarul „{folder}” nu există.").format(folder=Path(target).parent))
     if not is_server_url(target) and Path(target).exists() and not replace:
-        raise ServiceError(f"Fișierul „{target}” există deja; alegeți alt nume sau folosiți înlocuirea.")
+        raise ServiceError(
+            _("Fișierul „{path}” există deja; alegeți alt nume sau folosiți înlocuirea.").format(path=target)
+        )
     if is_server_url(target):
         return _copy(source, target, replace=replace)
     from balti_monitor.services.backup import auto_backup_file
@@ -263,12 +268,16 @@ def _write_server(rows: Rows, url: str, *, replace: bool) -> dict[str, int]:
             held = _held_counts()
             if not replace and any(n for t, n in held.items() if t != AuditContext._meta.table_name):
                 raise ServiceError(
-                    f"Baza de date „{shown}” conține deja date; copia se face într-o bază goală (sau cu "
-                    "înlocuirea datelor existente). Nu s-a modificat nimic."
+                    _(
+                        "Baza de date „{name}” conține deja date; copia se face într-o bază goală (sau cu "
+                        "înlocuirea datelor existente). Nu s-a modificat nimic."
+                    ).format(name=shown)
                 )
             counts = replace_server_data(rows, shown, db)
     except pw.DatabaseError as exc:
-        raise ServiceError(f"Copia în „{shown}” nu a reușit: {exc}. Nu s-a modificat nimic.") from exc
+        raise ServiceError(
+            _("Copia în „{name}” nu a reușit: {value}. Nu s-a modificat nimic.").format(name=shown, value=exc)
+        ) from exc
     finally:
         db.close()
     return counts
@@ -295,11 +304,17 @@ def _write_file(rows: Rows, path: Path) -> dict[str, int]:
         report = verify_file(tmp)
         if not report.ok:
             raise ServiceError(
-                "Copia nu a trecut verificarea și nu a fost creată: " + " ".join(report.problems)
+                _("Copia nu a trecut verificarea și nu a fost creată: {problems}").format(
+                    problems=" ".join(report.problems)
+                )
             )
         os.replace(tmp, path)
     except (pw.DatabaseError, OSError) as exc:
-        raise ServiceError(f"Fișierul „{path.name}” nu a putut fi scris: {exc}. Nu s-a creat nimic.") from exc
+        raise ServiceError(
+            _("Fișierul „{name}” nu a putut fi scris: {value}. Nu s-a creat nimic.").format(
+                name=path.name, value=exc
+            )
+        ) from exc
     finally:
         if not db.is_closed():
             db.close()
@@ -316,14 +331,14 @@ def backup_server(
     from balti_monitor.services.backup import _latest_period_code, backup_file_name
 
     if not is_postgresql():
-        raise ServiceError("Nu este deschisă o bază de date de pe server.")
+        raise ServiceError(_("Nu este deschisă o bază de date de pe server."))
     if dest.is_dir():
         target = unique_path(dest / backup_file_name(period_code or _latest_period_code(), now))
     else:
         if not dest.parent.is_dir():
-            raise ServiceError(f"Dosarul „{dest.parent}” nu există.")
+            raise ServiceError(_("Dosarul „{folder}” nu există.").format(folder=dest.parent))
         if dest.exists() and not overwrite:
-            raise ServiceError(f"Fișierul „{dest}” există deja; alegeți alt nume.")
+            raise ServiceError(_("Fișierul „{dest}” există deja; alegeți alt nume.").format(dest=dest))
         target = dest
     with database.atomic():  # one snapshot of the server (REPEATABLE READ)
         rows = read_rows()

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from balti_monitor.db.models import Plan, Subdivision, database
+from balti_monitor.i18n import _
 from balti_monitor.resources import read_resource_text
 from balti_monitor.services.audit import recording
 from balti_monitor.services.backup import auto_backup
@@ -69,26 +70,38 @@ def load_example(name: str) -> tuple[int, ChangeSet]:
     entry = next((e for e in _index() if e["name"] == name), None)
     if entry is None:
         known = ", ".join(example_names())
-        raise ServiceError(f"Nu există planul exemplu „{name}”. Exemplele incluse: {known}.")
+        raise ServiceError(
+            _("Nu există planul exemplu „{name}”. Exemplele incluse: {known}.").format(name=name, known=known)
+        )
     document = _document(entry["file"])
     (item,) = document["plans"]
     existing = Plan.get_or_none(Plan.code == item["code"])
     if existing is not None:
         raise ServiceError(
-            f"Planul exemplu „{name}” este deja în acest fișier (planul cu codul „{item['code']}”); "
-            "nu a fost încărcat din nou și nimic nu s-a schimbat."
+            _(
+                "Planul exemplu „{name}” este deja în acest fișier (planul cu codul „{code}”); "
+                "nu a fost încărcat din nou și nimic nu s-a schimbat."
+            ).format(name=name, code=item["code"])
         )
     try:
         check(item, PLAN, "$.plans[0]")
     except InterchangeError as exc:
-        raise ServiceError(f"Planul exemplu „{name}” nu a putut fi încărcat: {exc}") from exc
+        raise ServiceError(
+            _("Planul exemplu „{name}” nu a putut fi încărcat: {value}").format(name=name, value=exc)
+        ) from exc
     if find_kind(item["kind"]) is None:
-        raise ServiceError(f"Planul exemplu „{name}” are un tip de plan necunoscut („{item['kind']}”).")
+        raise ServiceError(
+            _("Planul exemplu „{name}” are un tip de plan necunoscut („{kind}”).").format(
+                name=name, kind=item["kind"]
+            )
+        )
     sub_ids = {s.code: s.id for s in Subdivision.select(Subdivision.id, Subdivision.code)}
     auto_backup("exemplu")  # like every import: a copy of the file first
     try:
-        with guard_write("Adăugarea planului exemplu"), recording("example"), database.atomic():
+        with guard_write(_("Adăugarea planului exemplu")), recording("example"), database.atomic():
             plan = import_plan(item, "$.plans[0]", sub_ids)
     except InterchangeError as exc:
-        raise ServiceError(f"Planul exemplu „{name}” nu a putut fi încărcat: {exc}") from exc
+        raise ServiceError(
+            _("Planul exemplu „{name}” nu a putut fi încărcat: {value}").format(name=name, value=exc)
+        ) from exc
     return plan.id, ChangeSet.everything()

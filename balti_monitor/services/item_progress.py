@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from balti_monitor.db.models import Period
+from balti_monitor.i18n import _
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.outline import plan_outline
 from balti_monitor.services.plans import plan_columns, plan_kind
@@ -101,7 +102,7 @@ def item_progress(period_id: int) -> list[ItemProgress]:
     """Every item of the period's plan in plan order (sub-actions after their action), with its progress."""
     period = Period.get_or_none(Period.id == period_id)
     if period is None:
-        raise ServiceError("Perioada nu mai există.")
+        raise ServiceError(_("Perioada nu mai există."))
     outline = plan_outline(period.plan_id)
     entries = period_progress(period_id)
     parents = {a.parent_id for p in outline for a in p.actions if a.parent_id is not None}

@@ -9,6 +9,7 @@ import functools
 import json
 
 from balti_monitor.domain.kinds import KindError, PlanKind, load_kind
+from balti_monitor.i18n import _
 from balti_monitor.resources import resource_dir
 
 #: The kind of plans made before kinds existed (and of the bundled Bălți plan).
@@ -26,7 +27,9 @@ def bundled_kinds() -> dict[str, PlanKind]:
         try:
             document = json.loads(folder.joinpath(name).read_text(encoding="utf-8"))
         except json.JSONDecodeError as exc:
-            raise KindError(f"kinds/{name}: nu este JSON valid (linia {exc.lineno}).") from exc
+            raise KindError(
+                _("kinds/{name}: nu este JSON valid (linia {line}).").format(name=name, line=exc.lineno)
+            ) from exc
         try:
             found[code] = load_kind(document, expected_code=code)
         except KindError as exc:
@@ -43,7 +46,11 @@ def get_kind(code: str) -> PlanKind:
     """The kind ``code``; an unknown code is a :class:`KindError` naming the known ones."""
     kinds = bundled_kinds()
     if code not in kinds:
-        raise KindError(f"Tipul de plan „{code}” nu este cunoscut (tipuri cunoscute: {', '.join(kinds)}).")
+        raise KindError(
+            _("Tipul de plan „{code}” nu este cunoscut (tipuri cunoscute: {kinds}).").format(
+                code=code, kinds=", ".join(kinds)
+            )
+        )
     return kinds[code]
 
 

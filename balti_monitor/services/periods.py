@@ -139,7 +139,9 @@ def parse_period_code(code: str) -> PeriodKey:
         first, last = int(span.group(1)), int(span.group(2))
         if last <= first:
             raise ServiceError(
-                f"Perioada „{code}”: ultimul an trebuie să fie după primul (de exemplu 2017-2019)."
+                _("Perioada „{code}”: ultimul an trebuie să fie după primul (de exemplu 2017-2019).").format(
+                    code=code
+                )
             )
         return PeriodKey(first, 0, last)
     year_only = _YEAR.match(code)

@@ -32,6 +32,7 @@ from typing import Any, Literal
 
 from balti_monitor.db.models import Action, Indicator, Plan, PlanColumn, Priority, database
 from balti_monitor.domain.text import fold_key
+from balti_monitor.i18n import N_, _, ngettext
 from balti_monitor.services.backup import auto_backup
 from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
@@ -59,15 +60,34 @@ STRUCTURE_TABLES = frozenset(
         "indicator_annual_rule",
     }
 )
-_DATA_NAMES = {  # (one, several)
-    "return": ("informație a unei subdiviziuni", "informații ale subdiviziunilor"),
-    "value": ("valoare a unui indicator", "valori ale indicatorilor"),
-    "total_override": ("total introdus manual", "totaluri introduse manual"),
-    "reference_total": ("total de referință dintr-un raport", "totaluri de referință din rapoarte"),
-    "cell_comment": ("comentariu", "comentarii"),
-    "action_column_value": ("text în coloanele planului", "texte ale elementelor în coloanele planului"),
-    "return_link": ("legătură a progresului", "legături ale progresului"),
-}
+
+
+def _data_line(table: str, n: int) -> str:
+    """One line of what a deletion loses: "• 3 valori ale indicatorilor;" (counted in the interface
+    language)."""
+    if table == "return":
+        text = ngettext("• {n} informație a unei subdiviziuni;", "• {n} informații ale subdiviziunilor;", n)
+    elif table == "value":
+        text = ngettext("• {n} valoare a unui indicator;", "• {n} valori ale indicatorilor;", n)
+    elif table == "total_override":
+        text = ngettext("• {n} total introdus manual;", "• {n} totaluri introduse manual;", n)
+    elif table == "reference_total":
+        text = ngettext(
+            "• {n} total de referință dintr-un raport;", "• {n} totaluri de referință din rapoarte;", n
+        )
+    elif table == "cell_comment":
+        text = ngettext("• {n} comentariu;", "• {n} comentarii;", n)
+    elif table == "action_column_value":
+        text = ngettext(
+            "• {n} text în coloanele planului;",
+            "• {n} texte ale elementelor în coloanele planului;",
+            n,
+        )
+    elif table == "return_link":
+        text = ngettext("• {n} legătură a progresului;", "• {n} legături ale progresului;", n)
+    else:
+        return f"• {n} {table};"
+    return text.format(n=n)
 
 
 # -- plain descriptions --------------------------------------------------------------------------------------
@@ -128,14 +148,13 @@ class ItemContents:
         return any(n for _, n in self.counts)
 
     def describe(self) -> str:
-        """What is lost, in Romanian."""
+        """What is lost, in the interface language."""
         lines = [f"{self.label}:"]
         for table, count in self.counts:
             if count:
-                one, several = _DATA_NAMES.get(table, (table, table))
-                lines.append(f"• {count} {one if count == 1 else several};")
+                lines.append(_data_line(table, count))
         if len(lines) == 1:
-            lines = [f"{self.label} nu are date introduse."]
+            lines = [_("{label} nu are date introduse.").format(label=self.label)]
         if self.renumbered:
             lines.append(self.renumbered)
         return "\n".join(lines)
@@ -148,10 +167,10 @@ Fields = PriorityFields | ActionFields | IndicatorFields | ColumnFields
 def fields_of(kind: ItemKind, item_id: int) -> Fields:
     """The current fields of an item (for the editor and for undo)."""
     if kind == "priority":
-        p = _get(Priority, item_id, "Prioritatea")
+        p = _get(Priority, item_id, N_("Prioritatea"))
         return PriorityFields(p.number, p.title, p.title_placeholder)
     if kind == "action":
-        a = _get(Action, item_id, "Acțiunea")
+        a = _get(Action, item_id, N_("Acțiunea"))
         plan_id = _plan_of_priority(a.priority_id)
         values = action_column_values(item_id)
         columns = tuple(
@@ -169,23 +188,27 @@ def fields_of(kind: ItemKind, item_id: int) -> Fields:
             columns,
         )
     if kind == "column":
-        c = _get(PlanColumn, item_id, "Coloana")
+        c = _get(PlanColumn, item_id, N_("Coloana"))
         return ColumnFields(c.label, c.number, bool(c.in_plan), bool(c.in_report), c.key)
-    i = _get(Indicator, item_id, "Indicatorul")
+    i = _get(Indicator, item_id, N_("Indicatorul"))
     return IndicatorFields(i.text, i.aggregation, i.gender_split, i.placeholder)
 
 
 def label_of(kind: ItemKind, item_id: int) -> str:
     """How the item is named in questions and messages ("Acțiunea 1.3", "Indicatorul 2 al acțiunii 1.3")."""
     if kind == "priority":
-        return f"Prioritatea {_get(Priority, item_id, 'Prioritatea').number}"
+        return _("Prioritatea {number}").format(number=_get(Priority, item_id, N_("Prioritatea")).number)
     if kind == "action":
-        a = _get(Action, item_id, "Acțiunea")
-        return f"{'Subacțiunea' if a.parent_id else 'Acțiunea'} {a.code}"
+        a = _get(Action, item_id, N_("Acțiunea"))
+        if a.parent_id:
+            return _("Subacțiunea {code}").format(code=a.code)
+        return _("Acțiunea {code}").format(code=a.code)
     if kind == "column":
-        return f"Coloana „{_get(PlanColumn, item_id, 'Coloana').label}”"
-    i = _get(Indicator, item_id, "Indicatorul")
-    return f"Indicatorul {i.number} al acțiunii {Action.get_by_id(i.action_id).code}"
+        return _("Coloana „{label}”").format(label=_get(PlanColumn, item_id, N_("Coloana")).label)
+    i = _get(Indicator, item_id, N_("Indicatorul"))
+    return _("Indicatorul {number} al acțiunii {code}").format(
+        number=i.number, code=Action.get_by_id(i.action_id).code
+    )
 
 
 def item_contents(kind: ItemKind, item_id: int) -> ItemContents:
@@ -207,10 +230,10 @@ def item_contents(kind: ItemKind, item_id: int) -> ItemContents:
         ind = Indicator.get_by_id(item_id)
         last = _max_number(ind.action_id)
         if ind.number < last:
-            renumbered = (
-                f"Indicatorii {ind.number + 1}–{last} ai acțiunii primesc numerele {ind.number}–{last - 1} "
+            renumbered = _(
+                "Indicatorii {first}–{last} ai acțiunii primesc numerele {new_first}–{new_last} "
                 "(valorile introduse rămân la indicatorii lor)."
-            )
+            ).format(first=ind.number + 1, last=last, new_first=ind.number, new_last=last - 1)
     order = ["return", "value", "total_override", "reference_total", "cell_comment"]
     ordered = sorted(counts.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else 99, kv[0]))
     return ItemContents(label_of(kind, item_id), tuple(ordered), renumbered)
@@ -282,7 +305,7 @@ class AddPriority:
         """Add it; the inverse deletes it and puts the other priorities' places back."""
         fields = _clean_priority(self.fields)
         with database.atomic():
-            _get(Plan, self.plan_id, "Planul")
+            _get(Plan, self.plan_id, N_("Planul"))
             _check_priority_number(self.plan_id, fields.number, None)
             query = Priority.select().where(Priority.plan == self.plan_id)
             before, position = _make_room(list(query.order_by(Priority.position)), self.after_id)
@@ -319,12 +342,12 @@ class AddAction:
         """Add it; the inverse deletes it and puts its siblings' places back."""
         fields = _clean_action(self.fields)
         with database.atomic():
-            priority = _get(Priority, self.priority_id, "Prioritatea")
+            priority = _get(Priority, self.priority_id, N_("Prioritatea"))
             if self.parent_id is not None:
-                parent = _get(Action, self.parent_id, "Acțiunea-părinte")
+                parent = _get(Action, self.parent_id, N_("Acțiunea-părinte"))
                 if parent.priority_id != self.priority_id:
                     raise ServiceError(
-                        "Subacțiunea trebuie să fie în aceeași prioritate ca acțiunea-părinte."
+                        _("Subacțiunea trebuie să fie în aceeași prioritate ca acțiunea-părinte.")
                     )
             _check_action_code(priority.plan_id, fields.code, None)
             siblings = list(
@@ -372,7 +395,7 @@ class AddIndicator:
         """Add it; the inverse deletes it."""
         fields = _clean_indicator(self.fields)
         with database.atomic():
-            _get(Action, self.action_id, "Acțiunea")
+            _get(Action, self.action_id, N_("Acțiunea"))
             row = Indicator.create(
                 action=self.action_id,
                 number=_max_number(self.action_id) + 1,
@@ -408,7 +431,7 @@ class AddColumn:
         """Add it; the inverse deletes it (and the columns declared for it)."""
         fields = _clean_column(self.fields)
         with database.atomic():
-            _get(Plan, self.plan_id, "Planul")
+            _get(Plan, self.plan_id, N_("Planul"))
             existing = list(
                 PlanColumn.select().where(PlanColumn.plan == self.plan_id).order_by(PlanColumn.position)
             )
@@ -419,7 +442,7 @@ class AddColumn:
                     PlanColumn.select().where(PlanColumn.plan == self.plan_id).order_by(PlanColumn.position)
                 )
             if any(c.label.strip().casefold() == fields.label.casefold() for c in existing):
-                raise ServiceError(f"Planul are deja o coloană „{fields.label}”.")
+                raise ServiceError(_("Planul are deja o coloană „{label}”.").format(label=fields.label))
             before, position = _make_room(existing, self.after_id)
             if declared:
                 before = ()
@@ -503,7 +526,7 @@ class EditItem:
                 ).where(Indicator.id == self.item_id).execute()
                 action_id = Indicator.get_by_id(self.item_id).action_id
             else:
-                raise ServiceError("Câmpurile nu corespund elementului editat.")
+                raise ServiceError(_("Câmpurile nu corespund elementului editat."))
         actions = frozenset({action_id}) if action_id is not None else frozenset()
         return ChangeSet(
             actions,
@@ -534,17 +557,17 @@ class MoveItem:
     def apply(self) -> ChangeSet:
         """Move; refused at either end. The inverse puts the order back."""
         if self.delta not in (-1, 1):
-            raise ServiceError("Elementul se mută cu câte un loc.")
+            raise ServiceError(_("Elementul se mută cu câte un loc."))
         with database.atomic():
             if self.kind == "indicator":
-                ind = _get(Indicator, self.item_id, "Indicatorul")
+                ind = _get(Indicator, self.item_id, N_("Indicatorul"))
                 other = ind.number + self.delta
                 if (
                     not Indicator.select()
                     .where((Indicator.action == ind.action_id) & (Indicator.number == other))
                     .exists()
                 ):
-                    raise ServiceError(_END_MESSAGE[self.delta])
+                    raise ServiceError(_(_END_MESSAGE[self.delta]))
                 mapping = ((ind.number, other), (other, ind.number))
                 return replace(
                     Renumber(ind.action_id, mapping).apply(),
@@ -555,14 +578,14 @@ class MoveItem:
             at = ids.index(self.item_id)
             to = at + self.delta
             if not 0 <= to < len(ids):
-                raise ServiceError(_END_MESSAGE[self.delta])
+                raise ServiceError(_(_END_MESSAGE[self.delta]))
             ids[at], ids[to] = ids[to], ids[at]
             _set_positions(self.kind, tuple((sid, n + 1) for n, sid in enumerate(ids)))
         focus = Focus(action_id=self.item_id) if self.kind == "action" else None
         return ChangeSet(plan_structure=True, inverse=SetPositions(self.kind, tuple(siblings)), focus=focus)
 
 
-_END_MESSAGE = {-1: "Elementul este deja primul.", 1: "Elementul este deja ultimul."}
+_END_MESSAGE = {-1: N_("Elementul este deja primul."), 1: N_("Elementul este deja ultimul.")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -586,7 +609,7 @@ class SetPositions:
                 (r.id, r.position) for r in model.select(model.id, model.position).where(model.id.in_(ids))
             )
             if len(previous) != len(ids):
-                raise ServiceError("Elementele planului s-au schimbat între timp.")
+                raise ServiceError(_("Elementele planului s-au schimbat între timp."))
             _set_positions(self.kind, self.positions)
         return ChangeSet(plan_structure=True, inverse=SetPositions(self.kind, previous))
 
@@ -645,7 +668,7 @@ class DeleteItem:
         """Delete; the inverse puts every deleted row back under its id."""
         table = _TABLE[self.kind]
         with database.atomic():
-            row = _get(_MODEL[self.kind], self.item_id, "Elementul")
+            row = _get(_MODEL[self.kind], self.item_id, N_("Elementul"))
             siblings = () if self.kind == "indicator" else tuple(_siblings(self.kind, self.item_id))
             rows = _subtree(table, self.item_id)
             for other in self.also:
@@ -767,7 +790,7 @@ def _sql(query: str, params: Sequence[Any] = ()) -> Any:
 def _get(model: Any, item_id: int, label: str) -> Any:
     row = model.get_or_none(model.id == item_id)
     if row is None:
-        raise ServiceError(f"{label} nu mai există în plan.")
+        raise ServiceError(_("{label} nu mai există în plan.").format(label=_(label)))
     return row
 
 
@@ -781,7 +804,7 @@ def _plan_of_priority(priority_id: int) -> int:
 
 def _check_text(label: str, text: str, *, required: bool = True) -> str:
     if required and not text.strip():
-        raise ServiceError(f"Completați {label}.")
+        raise ServiceError(_("Completați {label}.").format(label=_(label)))
     problem = text_problem(text)
     if problem:
         raise ServiceError(problem)
@@ -789,24 +812,24 @@ def _check_text(label: str, text: str, *, required: bool = True) -> str:
 
 
 def _clean_priority(fields: PriorityFields) -> PriorityFields:
-    number = _check_text("numărul priorității", fields.number).strip()
-    title = _check_text("titlul priorității", fields.title)
+    number = _check_text(N_("numărul priorității"), fields.number).strip()
+    title = _check_text(N_("titlul priorității"), fields.title)
     return replace(fields, number=number, title=title)
 
 
 def _clean_action(fields: ActionFields) -> ActionFields:
-    code = _check_text("codul acțiunii", fields.code).strip()
+    code = _check_text(N_("codul acțiunii"), fields.code).strip()
     if any(c.isspace() for c in code):
-        raise ServiceError(f"Codul acțiunii „{code}” nu poate conține spații.")
-    _check_text("titlul acțiunii", fields.title)
-    _check_text("termenul", fields.deadline, required=False)
-    _check_text("responsabilii", fields.responsible_text, required=False)
+        raise ServiceError(_("Codul acțiunii „{code}” nu poate conține spații.").format(code=code))
+    _check_text(N_("titlul acțiunii"), fields.title)
+    _check_text(N_("termenul"), fields.deadline, required=False)
+    _check_text(N_("responsabilii"), fields.responsible_text, required=False)
     return replace(fields, code=code)
 
 
 def _clean_column(fields: ColumnFields) -> ColumnFields:
-    label = _check_text("denumirea coloanei", fields.label).strip()
-    number = _check_text("numărul coloanei", fields.number, required=False).strip()
+    label = _check_text(N_("denumirea coloanei"), fields.label).strip()
+    number = _check_text(N_("numărul coloanei"), fields.number, required=False).strip()
     return replace(fields, label=label, number=number)
 
 
@@ -823,9 +846,9 @@ def _column_key(plan_id: int, label: str) -> str:
 
 
 def _clean_indicator(fields: IndicatorFields) -> IndicatorFields:
-    _check_text("textul indicatorului", fields.text)
+    _check_text(N_("textul indicatorului"), fields.text)
     if fields.aggregation not in AGGREGATIONS:
-        raise ServiceError(f"Regulă de totalizare necunoscută: „{fields.aggregation}”.")
+        raise ServiceError(_("Regulă de totalizare necunoscută: „{rule}”.").format(rule=fields.aggregation))
     return fields
 
 
@@ -834,7 +857,7 @@ def _check_priority_number(plan_id: int, number: str, item_id: int | None) -> No
         (Priority.plan == plan_id) & (Priority.number == number) & (Priority.id != (item_id or 0))
     )
     if clash is not None:
-        raise ServiceError(f"Planul are deja o prioritate cu numărul „{number}”.")
+        raise ServiceError(_("Planul are deja o prioritate cu numărul „{number}”.").format(number=number))
 
 
 def _check_action_code(plan_id: int, code: str, item_id: int | None) -> None:
@@ -845,20 +868,20 @@ def _check_action_code(plan_id: int, code: str, item_id: int | None) -> None:
         .first()
     )
     if clash is not None:
-        raise ServiceError(f"Planul are deja o acțiune cu codul „{code}”.")
+        raise ServiceError(_("Planul are deja o acțiune cu codul „{code}”.").format(code=code))
 
 
 def _siblings(kind: ItemKind, item_id: int) -> list[tuple[int, int]]:
     """(id, position) of the item and its siblings, in plan order."""
     if kind == "priority":
-        p = _get(Priority, item_id, "Prioritatea")
+        p = _get(Priority, item_id, N_("Prioritatea"))
         query = Priority.select(Priority.id, Priority.position).where(Priority.plan == p.plan_id)
         return [(r.id, r.position) for r in query.order_by(Priority.position, Priority.id)]
     if kind == "column":
-        c = _get(PlanColumn, item_id, "Coloana")
+        c = _get(PlanColumn, item_id, N_("Coloana"))
         columns = PlanColumn.select(PlanColumn.id, PlanColumn.position).where(PlanColumn.plan == c.plan_id)
         return [(r.id, r.position) for r in columns.order_by(PlanColumn.position, PlanColumn.id)]
-    a = _get(Action, item_id, "Acțiunea")
+    a = _get(Action, item_id, N_("Acțiunea"))
     actions = Action.select(Action.id, Action.position).where(
         (Action.priority == a.priority_id) & _parent_is(a.parent_id)
     )
@@ -872,7 +895,7 @@ def _make_room(siblings: Sequence[Any], after_id: int | None) -> tuple[tuple[tup
         return before, (max((s.position for s in siblings), default=0) + 1)
     ids = [s.id for s in siblings]
     if after_id not in ids:
-        raise ServiceError("Elementul după care se adaugă nu mai există.")
+        raise ServiceError(_("Elementul după care se adaugă nu mai există."))
     at = ids.index(after_id) + 1
     positions: list[tuple[int, int]] = []
     for n, s in enumerate(siblings):
@@ -1060,7 +1083,7 @@ def _freeze(rows: dict[str, dict[int, tuple[Any, ...]]]) -> Rows:
 
 def _delete_rows(rows: Rows) -> None:
     """Delete the snapshot's rows, children first (the cascade would do it, row by row is explicit)."""
-    for table, _, table_rows in reversed(rows):
+    for table, _columns_of, table_rows in reversed(rows):
         ids = [r[0] for r in table_rows]
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]

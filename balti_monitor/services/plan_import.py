@@ -104,13 +104,13 @@ def import_plan(item: dict[str, Any], path: str, sub_ids: dict[str, int]) -> Pla
             if own["key"] not in column_ids:
                 raise fail(
                     f"{path}.priorities[{pr_index}].columns[{c_index}].key",
-                    f"planul nu are coloana „{own['key']}”.",
+                    _("planul nu are coloana „{key}”.").format(key=own["key"]),
                 )
             if GroupColumn.get_or_none(
                 (GroupColumn.priority == priority) & (GroupColumn.column == column_ids[own["key"]][0])
             ):
                 raise fail(
-                    f"{path}.priorities[{pr_index}].columns[{c_index}].key", "coloana apare de două ori."
+                    f"{path}.priorities[{pr_index}].columns[{c_index}].key", _("coloana apare de două ori.")
                 )
             GroupColumn.create(
                 priority=priority, column=column_ids[own["key"]][0], position=c_index + 1, label=own["label"]
@@ -143,9 +143,11 @@ def import_plan(item: dict[str, Any], path: str, sub_ids: dict[str, int]) -> Pla
             actions[act["code"]] = action
             for key, text in (act.get("values") or {}).items():
                 if key not in column_ids or not column_ids[key][1]:
-                    raise fail(f"{a_path}.values", f"planul nu are coloana declarată „{key}”.")
+                    raise fail(
+                        f"{a_path}.values", _("planul nu are coloana declarată „{key}”.").format(key=key)
+                    )
                 if not isinstance(text, str):
-                    raise fail(f"{a_path}.values.{key}", "se aștepta un text.")
+                    raise fail(f"{a_path}.values.{key}", _("se aștepta un text."))
                 if text:
                     ActionColumnValue.create(action=action, column=column_ids[key][0], raw_text=text)
             for i_index, ind in enumerate(act["indicators"]):

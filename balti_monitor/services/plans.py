@@ -19,6 +19,7 @@ from balti_monitor.db.models import (
     database,
 )
 from balti_monitor.domain.kinds import KindColumn, PlanKind
+from balti_monitor.i18n import _, ngettext
 from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.kinds import DEFAULT_KIND, find_kind, get_kind
@@ -42,10 +43,13 @@ def select_plan(code: str | None) -> PlanInfo:
         if len(plans) == 1:
             return plans[0]
         if not plans:
-            raise ServiceError("Fișierul nu conține niciun plan.")
+            raise ServiceError(_("Fișierul nu conține niciun plan."))
         raise ServiceError(
-            f"Fișierul conține {len(plans)} planuri; alegeți unul cu --plan COD "
-            f"(planuri: {', '.join(p.code for p in plans)})."
+            ngettext(
+                "Fișierul conține {n} plan; alegeți unul cu --plan COD (planuri: {codes}).",
+                "Fișierul conține {n} planuri; alegeți unul cu --plan COD (planuri: {codes}).",
+                len(plans),
+            ).format(n=len(plans), codes=", ".join(p.code for p in plans))
         )
     wanted = code.strip()
     for plan in plans:
@@ -55,15 +59,17 @@ def select_plan(code: str | None) -> PlanInfo:
     matches = [p for p in plans if p.code.casefold() == folded]
     if len(matches) == 1:
         return matches[0]
-    known = ", ".join(p.code for p in plans) or "niciunul"
-    raise ServiceError(f"Planul „{wanted}” nu există în acest fișier (planuri: {known}).")
+    known = ", ".join(p.code for p in plans) or _("niciunul")
+    raise ServiceError(
+        _("Planul „{code}” nu există în acest fișier (planuri: {known}).").format(code=wanted, known=known)
+    )
 
 
 def plan_kind(plan_id: int) -> PlanKind:
     """The kind of a plan (a plan of an unknown kind is read as the ``pla`` kind)."""
     plan = Plan.get_or_none(Plan.id == plan_id)
     if plan is None:
-        raise ServiceError("Planul nu mai există.")
+        raise ServiceError(_("Planul nu mai există."))
     return find_kind(plan.kind) or get_kind(DEFAULT_KIND)
 
 
@@ -140,7 +146,7 @@ def group_columns(priority_id: int) -> list[ColumnInfo]:
     """A group's columns in order (its own set, with its own labels, or its plan's)."""
     priority = Priority.get_or_none(Priority.id == priority_id)
     if priority is None:
-        raise ServiceError("Grupul nu mai există.")
+        raise ServiceError(_("Grupul nu mai există."))
     own = list(
         GroupColumn.select(GroupColumn, PlanColumn)
         .join(PlanColumn)
@@ -194,7 +200,7 @@ def action_column_values(action_id: int) -> dict[str, str]:
 def _plan_of_action(action_id: int) -> int:
     row = Action.select(Priority.plan).join(Priority).where(Action.id == action_id).tuples().first()
     if row is None:
-        raise ServiceError("Acțiunea nu mai există.")
+        raise ServiceError(_("Acțiunea nu mai există."))
     return int(row[0])
 
 
@@ -220,7 +226,7 @@ class SetColumnValue:
             plan_id = _plan_of_action(self.action_id)
             column = PlanColumn.get_or_none((PlanColumn.plan == plan_id) & (PlanColumn.key == self.key))
             if column is None or column.source != "column":
-                raise ServiceError(f"Planul nu are coloana declarată „{self.key}”.")
+                raise ServiceError(_("Planul nu are coloana declarată „{key}”.").format(key=self.key))
             row = ActionColumnValue.get_or_none(
                 (ActionColumnValue.action == self.action_id) & (ActionColumnValue.column == column.id)
             )
@@ -292,12 +298,12 @@ class SetPlanColumns:
 
         try:
             checked = [
-                column_from(c.as_kind_column().as_dict(), f"coloana {index}")
+                column_from(c.as_kind_column().as_dict(), _("coloana {index}").format(index=index))
                 for index, c in enumerate(self.columns, start=1)
             ]
-            check_columns(checked, "coloanele")
+            check_columns(checked, _("coloanele"))
         except KindError as exc:
-            raise ServiceError(f"Coloanele planului nu pot fi salvate: {exc}") from exc
+            raise ServiceError(_("Coloanele planului nu pot fi salvate: {value}").format(value=exc)) from exc
         for column in self.columns:
             problem = text_problem(column.label) or text_problem(column.number)
             if problem:
@@ -308,7 +314,7 @@ class SetPlanColumns:
         self._validate()
         with database.atomic():
             if Plan.get_or_none(Plan.id == self.plan_id) is None:
-                raise ServiceError("Planul nu mai există.")
+                raise ServiceError(_("Planul nu mai există."))
             stored = list(
                 PlanColumn.select().where(PlanColumn.plan == self.plan_id).order_by(PlanColumn.position)
             )
@@ -317,7 +323,7 @@ class SetPlanColumns:
                 if column.id is not None and column.id in stored_ids:
                     continue
                 if column.id is not None and PlanColumn.get_or_none(PlanColumn.id == column.id) is not None:
-                    raise ServiceError("O coloană aparține altui plan.")
+                    raise ServiceError(_("O coloană aparține altui plan."))
             kept = {c.id for c in self.columns if c.id is not None}
             gone = [c.id for c in stored if c.id not in kept]
             lost_values = tuple(
@@ -360,7 +366,7 @@ def next_period_of(plan_id: int) -> PeriodKey:
     the whole plan first, then a span of the same length after the latest one."""
     plan = Plan.get_or_none(Plan.id == plan_id)
     if plan is None:
-        raise ServiceError("Planul nu mai există.")
+        raise ServiceError(_("Planul nu mai există."))
     granularity = plan_kind(plan_id).progress.period
     periods = period_infos(plan_id)
     if granularity == "year":
@@ -390,22 +396,24 @@ class SetGroupColumns:
 
     def apply(self) -> ChangeSet:
         """Validate, keep the previous set for the inverse and write, in one transaction."""
-        for _, label in self.columns:
+        for _key, label in self.columns:
             problem = text_problem(label)
             if problem:
                 raise ServiceError(problem)
         keys = [key for key, _ in self.columns]
         if len(set(keys)) != len(keys):
-            raise ServiceError("O coloană apare de două ori în coloanele grupului.")
+            raise ServiceError(_("O coloană apare de două ori în coloanele grupului."))
         with database.atomic():
             priority = Priority.get_or_none(Priority.id == self.priority_id)
             if priority is None:
-                raise ServiceError("Grupul nu mai există.")
+                raise ServiceError(_("Grupul nu mai există."))
             stored = {c.key: c.id for c in PlanColumn.select().where(PlanColumn.plan == priority.plan_id)}
             missing = [key for key in keys if key not in stored]
             if missing:
                 raise ServiceError(
-                    f"Planul nu are coloana „{missing[0]}”; coloanele unui grup sunt dintre coloanele planului."
+                    _(
+                        "Planul nu are coloana „{key}”; coloanele unui grup sunt dintre coloanele planului."
+                    ).format(key=missing[0])
                 )
             key_of = {cid: key for key, cid in stored.items()}
             previous = tuple(

@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from balti_monitor.db.models import Action, Period, Priority, Return, ReturnLink, database
+from balti_monitor.i18n import _
 from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.plans import plan_kind
@@ -91,28 +92,30 @@ def link_problem(link: Link) -> str | None:
             return problem
     url = link.url.strip()
     if not url:
-        return f"Legătura „{link.text}” nu are adresă."
+        return _("Legătura „{text}” nu are adresă.").format(text=link.text)
     if any(ch.isspace() for ch in url):
-        return f"Adresa „{url}” conține spații."
+        return _("Adresa „{url}” conține spații.").format(url=url)
     if not url.lower().startswith(_URL_STARTS):
-        return f"Adresa „{url}” trebuie să înceapă cu http://, https://, www. sau mailto:."
+        return _("Adresa „{url}” trebuie să înceapă cu http://, https://, www. sau mailto:.").format(url=url)
     return None
 
 
 def _check_place(action_id: int, period_id: int) -> None:
     action = Action.select(Action, Priority).join(Priority).where(Action.id == action_id).first()
     if action is None:
-        raise ServiceError("Acțiunea nu mai există.")
+        raise ServiceError(_("Acțiunea nu mai există."))
     period = Period.get_or_none(Period.id == period_id)
     if period is None:
-        raise ServiceError("Perioada nu mai există.")
+        raise ServiceError(_("Perioada nu mai există."))
     if period.plan_id != action.priority.plan_id:
-        raise ServiceError("Acțiunea și perioada sunt din planuri diferite.")
+        raise ServiceError(_("Acțiunea și perioada sunt din planuri diferite."))
     kind = plan_kind(period.plan_id)
     if not kind.progress.by_action:
         raise ServiceError(
-            f"Planurile de tipul „{kind.name}” se raportează pe subdiviziuni; progresul acțiunii ca întreg "
-            "nu se folosește la ele."
+            _(
+                "Planurile de tipul „{kind}” se raportează pe subdiviziuni; progresul acțiunii ca întreg "
+                "nu se folosește la ele."
+            ).format(kind=kind.name)
         )
 
 
@@ -137,7 +140,7 @@ class SaveProgress:
         if problem:
             raise ServiceError(problem)
         if "\n" in self.status.strip():
-            raise ServiceError("Statusul se scrie pe un singur rând; descrierea are câmpul ei.")
+            raise ServiceError(_("Statusul se scrie pe un singur rând; descrierea are câmpul ei."))
         for link in self.links:
             problem = link_problem(link)
             if problem:

@@ -188,7 +188,7 @@ def _restore_into_server(
     finally:
         if upgraded is not None:
             remove_file(upgraded)
-    with guard_write("Restaurarea"), database.atomic():
+    with guard_write(_("Restaurarea")), database.atomic():
         replace_server_data(rows, display_url(str(database.database)))
         with recording("restore"):
             import_log(history)

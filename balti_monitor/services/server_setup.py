@@ -18,14 +18,21 @@ import peewee as pw
 
 from balti_monitor.db.models import Subdivision, database
 from balti_monitor.db.pg_security import ROLES, SCHEMA, member_statements, setup_statements, valid_name
+from balti_monitor.i18n import N_, _
 from balti_monitor.services.errors import ServiceError
 
-#: The roles as the user reads them.
+#: The roles as the user reads them (translated where shown: :func:`role_name`).
 ROLE_NAMES = {
-    "specialist": "specialist (poate modifica totul)",
-    "subdivision": "subdiviziune (doar returul propriu, în perioadele nesemnate)",
-    "viewer": "cititor (doar citire)",
+    "specialist": N_("specialist (poate modifica totul)"),
+    "subdivision": N_("subdiviziune (doar returul propriu, în perioadele nesemnate)"),
+    "viewer": N_("cititor (doar citire)"),
 }
+
+
+def role_name(role: str) -> str:
+    """A role as the user reads it, in the interface language (an unknown role: its own name)."""
+    known = ROLE_NAMES.get(role)
+    return role if known is None else _(known)
 
 
 def on_server() -> bool:
@@ -36,8 +43,10 @@ def on_server() -> bool:
 def _require_server() -> None:
     if not on_server():
         raise ServiceError(
-            "Comanda aceasta este pentru un server PostgreSQL (--db postgresql://utilizator@server/baza); "
-            "un fișier SQLite îl folosește o singură persoană odată și nu are utilizatori."
+            _(
+                "Comanda aceasta este pentru un server PostgreSQL (--db postgresql://utilizator@server/baza); "
+                "un fișier SQLite îl folosește o singură persoană odată și nu are utilizatori."
+            )
         )
 
 
@@ -83,8 +92,10 @@ def setup_security() -> SetupReport:
     except Exception as exc:
         if _is_privilege_error(exc):
             raise ServiceError(
-                "Configurarea serverului cere un utilizator care deține tabelele și poate crea roluri "
-                f"(administratorul bazei de date): {_server_message(exc)}. Nu s-a modificat nimic."
+                _(
+                    "Configurarea serverului cere un utilizator care deține tabelele și poate crea roluri "
+                    "(administratorul bazei de date): {reason}. Nu s-a modificat nimic."
+                ).format(reason=_server_message(exc))
             ) from exc
         raise
     return SetupReport(len(statements), tuple(r for r in ROLES if r not in existing))
@@ -105,23 +116,27 @@ def check_person(name: str, role: str, subdivision_code: str | None) -> int | No
     _require_server()
     if not valid_name(name):
         raise ServiceError(
-            f"Numele „{name}” nu poate fi folosit: litere latine fără diacritice, cifre și _ . - "
-            f"(cel mult 63), altul decât {', '.join(ROLES)}."
+            _(
+                "Numele „{name}” nu poate fi folosit: litere latine fără diacritice, cifre și _ . - "
+                "(cel mult 63), altul decât {roles}."
+            ).format(name=name, roles=", ".join(ROLES))
         )
     if role not in ROLES:
-        raise ServiceError(f"Rol necunoscut „{role}”; rolurile sunt: {', '.join(ROLES)}.")
+        raise ServiceError(
+            _("Rol necunoscut „{role}”; rolurile sunt: {roles}.").format(role=role, roles=", ".join(ROLES))
+        )
     subdivision_id: int | None = None
     if role == "subdivision":
         if not subdivision_code:
-            raise ServiceError("Pentru rolul subdivision spuneți subdiviziunea (--subdivision COD).")
+            raise ServiceError(_("Pentru rolul subdivision spuneți subdiviziunea (--subdivision COD)."))
         found = Subdivision.get_or_none(Subdivision.code == subdivision_code.strip())
         if found is None:
-            raise ServiceError(f"Subdiviziunea „{subdivision_code}” nu există.")
+            raise ServiceError(_("Subdiviziunea „{code}” nu există.").format(code=subdivision_code))
         subdivision_id = int(found.id)
     elif subdivision_code:
-        raise ServiceError("Doar rolul subdivision are o subdiviziune.")
+        raise ServiceError(_("Doar rolul subdivision are o subdiviziune."))
     if _execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone() is not None:
-        raise ServiceError(f"Utilizatorul „{name}” există deja pe server.")
+        raise ServiceError(_("Utilizatorul „{name}” există deja pe server.").format(name=name))
     return subdivision_id
 
 
@@ -137,7 +152,9 @@ def add_person(name: str, role: str, subdivision_code: str | None, password: str
     except Exception as exc:
         if _is_privilege_error(exc):
             raise ServiceError(
-                f"Doar administratorul serverului poate adăuga utilizatori: {_server_message(exc)}."
+                _("Doar administratorul serverului poate adăuga utilizatori: {reason}.").format(
+                    reason=_server_message(exc)
+                )
             ) from exc
         raise
     return Person(name, role, subdivision_code.strip() if subdivision_code else "")
@@ -168,7 +185,7 @@ def remove_person(name: str) -> None:
     """Remove a person's login (their past changes stay in the change log under their name)."""
     _require_server()
     if name not in {p.name for p in people()}:
-        raise ServiceError(f"Utilizatorul „{name}” nu este unul al programului.")
+        raise ServiceError(_("Utilizatorul „{name}” nu este unul al programului.").format(name=name))
     try:
         with database.atomic():
             _execute(f"DELETE FROM {SCHEMA}.member WHERE role_name = %s", (name,))
@@ -176,7 +193,9 @@ def remove_person(name: str) -> None:
     except Exception as exc:
         if _is_privilege_error(exc):
             raise ServiceError(
-                f"Doar administratorul serverului poate șterge utilizatori: {_server_message(exc)}."
+                _("Doar administratorul serverului poate șterge utilizatori: {reason}.").format(
+                    reason=_server_message(exc)
+                )
             ) from exc
         raise
 
@@ -215,10 +234,10 @@ class Access:
         if self.role == "file":
             return ""
         if self.role == "specialist":
-            return f"{self.user}: specialist"
+            return _("{user}: specialist").format(user=self.user)
         if self.role == "viewer":
-            return f"{self.user}: doar citire"
-        return f"{self.user}: doar returul subdiviziunii proprii"
+            return _("{user}: doar citire").format(user=self.user)
+        return _("{user}: doar returul subdiviziunii proprii").format(user=self.user)
 
 
 FILE_ACCESS = Access("file")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import peewee as pw
 
-from balti_monitor.i18n import _
+from balti_monitor.i18n import N_, _
 from balti_monitor.services.errors import ServiceError
 
 
@@ -89,15 +89,16 @@ def _classify(error: BaseException) -> str | None:
     return None
 
 
-#: SQLSTATE (or its class, two characters) of a PostgreSQL server -> Romanian phrase.
+#: SQLSTATE (or its class, two characters) of a PostgreSQL server -> Romanian phrase (translated where it is
+#: returned).
 _SERVER_STATES = {
-    "08": "legătura cu serverul bazei de date s-a întrerupt (rețea, server oprit sau repornit)",
-    "57": "serverul bazei de date a oprit operația (server oprit, repornit sau operație anulată)",
-    "53": "serverul bazei de date nu mai are resurse (disc plin sau memorie insuficientă)",
-    "25006": "sesiunea de lucru cu serverul este doar pentru citire",
-    "42501": "utilizatorul conectat nu are dreptul să facă această modificare pe server",
-    "40001": "alt utilizator a modificat aceleași date în același timp; încercați din nou",
-    "40P01": "alt utilizator a modificat aceleași date în același timp; încercați din nou",
+    "08": N_("legătura cu serverul bazei de date s-a întrerupt (rețea, server oprit sau repornit)"),
+    "57": N_("serverul bazei de date a oprit operația (server oprit, repornit sau operație anulată)"),
+    "53": N_("serverul bazei de date nu mai are resurse (disc plin sau memorie insuficientă)"),
+    "25006": N_("sesiunea de lucru cu serverul este doar pentru citire"),
+    "42501": N_("utilizatorul conectat nu are dreptul să facă această modificare pe server"),
+    "40001": N_("alt utilizator a modificat aceleași date în același timp; încercați din nou"),
+    "40P01": N_("alt utilizator a modificat aceleași date în același timp; încercați din nou"),
 }
 
 
@@ -105,8 +106,8 @@ def _server_problem(error: BaseException) -> str | None:
     state = str(getattr(error, "sqlstate", "") or "")
     found = _SERVER_STATES.get(state) or _SERVER_STATES.get(state[:2])
     if found is None and type(error).__name__ in ("OperationalError", "InterfaceError") and not state:
-        return _SERVER_STATES["08"]  # no state: the connection itself failed
-    return found
+        return _(_SERVER_STATES["08"])  # no state: the connection itself failed
+    return None if found is None else _(found)
 
 
 def storage_problem(exc: BaseException) -> str | None:
