@@ -7,6 +7,7 @@ from gui_helpers import select_action
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
+from balti_monitor import i18n
 from balti_monitor.gui.grid_delegate import FOLLOWUP_COLOUR
 
 
@@ -37,7 +38,7 @@ def test_a_follow_up_marks_its_cell_is_listed_and_resolved(window: object) -> No
     assert _corner_colour(window, index) == FOLLOWUP_COLOUR
     dialog = window.signing_actions.show_followups()  # type: ignore[attr-defined]
     assert dialog.table.rowCount() == 1
-    assert dialog.table.item(0, 1).text() == "1.13 / DS / indicatorul 1"
+    assert dialog.table.item(0, 1).text() == "1.13 / DS / " + i18n._("indicatorul {number}").format(number=1)
     assert dialog.set_resolved(0, True)
     assert (ds, 1) not in page.model.followups and dialog.table.rowCount() == 0
     window.session.undo_stack.undo()  # type: ignore[attr-defined]
