@@ -83,6 +83,13 @@ def _server() -> object:
         pytest.skip(f"no PostgreSQL server for the tests: {exc}")
 
 
+@pytest.fixture
+def pg_server() -> object:
+    """The session's throwaway cluster, for tests about the server alone (they run once, with no SQLite
+    twin; skipped with the reason without a server outside CI, failed in CI)."""
+    return _server()
+
+
 @pytest.fixture(scope="session")
 def pg_templates() -> dict[str, str]:
     """Names of template databases of the session's cluster (built on first use): ``empty``, ``demo``."""

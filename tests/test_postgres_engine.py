@@ -30,13 +30,9 @@ from tests.test_hostile import HOSTILE, _settings
 
 
 @pytest.fixture
-def server(engine: str) -> Any:
-    """The test cluster (only the PostgreSQL run of ``engine`` keeps going)."""
-    if engine != "postgresql":
-        pytest.skip("a server-only test")
-    import pg_cluster
-
-    return pg_cluster.cluster()
+def server(pg_server: Any) -> Any:
+    """The test cluster: these tests are about the server alone and run once (no SQLite twin)."""
+    return pg_server
 
 
 def _document() -> dict[str, Any]:

@@ -26,13 +26,9 @@ ForeignKeys = set[tuple[str, str, str, str]]
 
 
 @pytest.fixture
-def server(engine: str) -> Any:
-    """The test cluster (only the PostgreSQL run of ``engine`` keeps going)."""
-    if engine != "postgresql":
-        pytest.skip("a server-only test")
-    import pg_cluster
-
-    return pg_cluster.cluster()
+def server(pg_server: Any) -> Any:
+    """The test cluster: these tests are about the server alone and run once (no SQLite twin)."""
+    return pg_server
 
 
 # -- the schema of a file and of a server, read from each engine's own catalogue ------------------------------
