@@ -356,6 +356,7 @@ def _description(db: Path) -> str:
         close_database()
 
 
+@pytest.mark.stress  # builds the ten-year benchmark file (16 s); the demo's round trip runs by default
 def test_periods_of_the_synthetic_multi_year_file_survive_export_and_import(tmp_path: Path) -> None:
     """The benchmark file (every responsible subdivision, varied figures); two later periods of the plan.
     (All ten periods of 2023-2027 were checked the same way when this was written.)"""
