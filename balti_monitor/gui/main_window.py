@@ -400,7 +400,9 @@ class MainWindow(QMainWindow):
         self.action_page.select_cell(subdivision_id, column)
 
     def _update_title(self) -> None:
-        parts = [APP_NAME]
+        # The document first and the program last, as Windows names windows; the title already ends with the
+        # application's display name, so Qt (xcb, windows) does not append it a second time.
+        parts: list[str] = []
         if is_demo(self.session.path):
             parts.append(self.tr("DEMO (date demonstrative, fișier separat)"))
         if self.session.path is not None:
@@ -412,6 +414,7 @@ class MainWindow(QMainWindow):
         key = self.session.period_key()
         label = key.shown if key is not None else self.tr("nicio perioadă")
         parts.append(label)
+        parts.append(APP_NAME)
         self.setWindowTitle(" — ".join(parts))
         self.period_label.setText(self.tr("Perioada: {label}").format(label=label))
 
