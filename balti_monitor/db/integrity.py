@@ -132,7 +132,7 @@ def fresh_schema() -> schema_check.Schema:
     try:
         with memory.bind_ctx(ALL_MODELS):
             memory.create_tables(ALL_MODELS)
-        create_search_index(memory)  # not a model: its own SQL, as _create_file does
+        create_search_index(memory)  # not a model: its own SQL, as a new file gets it (connection)
         create_audit_triggers(memory)
         found = schema_check.read_schema(memory.connection())  # type: ignore[no-untyped-call]
     finally:

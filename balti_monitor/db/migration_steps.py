@@ -6,7 +6,7 @@ Apart from the list that orders them and the runner (:mod:`balti_monitor.db.migr
 text that only grows; it is longer than the other modules of ``db`` for that reason alone. The steps take
 the database they are given (``db``), never the module's global one: the same functions build the expected
 schema of every version in memory (:func:`balti_monitor.db.integrity.build_expected_schema`), and the
-PostgreSQL twin of version 9 (:mod:`balti_monitor.db.postgres`) reuses its frozen data tables.
+PostgreSQL twin of version 9 (:mod:`balti_monitor.db.postgres`) reuses its frozen labels and status words.
 """
 
 from __future__ import annotations
