@@ -7,7 +7,7 @@ from pathlib import Path
 
 import peewee as pw
 
-from balti_monitor.db import connection
+from balti_monitor.db import migrations
 from balti_monitor.db.schema import snapshot_v1_sql
 
 
@@ -19,7 +19,7 @@ def downgrade(path: Path, version: int) -> None:
     db.connection = lambda: memory  # type: ignore[method-assign]
     db.execute_sql = lambda sql, params=(): memory.execute(sql, params)  # type: ignore[method-assign, assignment]
     for step in range(1, version):
-        connection.MIGRATIONS[step - 1](db)
+        migrations.MIGRATIONS[step - 1](db)
     keep = {row[0] for row in memory.execute("SELECT name FROM sqlite_master")}
     conn = sqlite3.connect(path)
     conform_tables(conn, memory)

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from downgrade import downgrade
 
-from balti_monitor.db import connection
-from balti_monitor.db.audit import TRIGGERS_V7
-from balti_monitor.db.connection import SCHEMA_VERSION, close_database, open_database
+from balti_monitor.db import connection, migrations
+from balti_monitor.db.audit import TRIGGERS_V7, add_audit
+from balti_monitor.db.connection import close_database, open_database
+from balti_monitor.db.migrations import SCHEMA_VERSION
 
 
 def _schema(path: Path) -> list[tuple[str, str]]:
@@ -29,7 +30,7 @@ def test_a_file_from_before_the_audit_trail_is_migrated_to_the_fresh_schema(
     close_database()
     old = tmp_path / "old.sqlite"
     old.write_bytes(demo_file.read_bytes())
-    before = connection.MIGRATIONS.index(connection.add_audit) + 1
+    before = migrations.MIGRATIONS.index(add_audit) + 1
     downgrade(old, before + 1)  # later migrations undone: the file as this migration left it
     conn = sqlite3.connect(old)
     for name in TRIGGERS_V7:

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from balti_monitor.cli import main
-from balti_monitor.db.connection import SCHEMA_VERSION, close_database, open_database
+from balti_monitor.db.connection import close_database, open_database
+from balti_monitor.db.migrations import SCHEMA_VERSION
 from balti_monitor.db.models import Period, Plan, Return, Subdivision
 from balti_monitor.interchange.json_io import export_json, import_json_with_backup
 from balti_monitor.resources import user_data_dir
@@ -354,7 +355,7 @@ def test_restore_refuses_an_unusable_file_and_changes_nothing(
 def test_a_copy_from_an_older_version_is_upgraded_on_restore_and_left_as_it_was(
     demo_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from balti_monitor.db import connection
+    from balti_monitor.db import migrations
 
     old_copy = tmp_path / "din-2025.sqlite"
     shutil.copyfile(demo_file, old_copy)
@@ -363,9 +364,9 @@ def test_a_copy_from_an_older_version_is_upgraded_on_restore_and_left_as_it_was(
     def add_note(db) -> None:  # type: ignore[no-untyped-def]
         db.execute_sql("ALTER TABLE plan ADD COLUMN note TEXT DEFAULT ''")
 
-    after = connection.SCHEMA_VERSION + 1
-    monkeypatch.setattr(connection, "SCHEMA_VERSION", after)
-    monkeypatch.setattr(connection, "MIGRATIONS", [*connection.MIGRATIONS, add_note])
+    after = migrations.SCHEMA_VERSION + 1
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", after)
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, add_note])
     current = tmp_path / "acum.sqlite"
     shutil.copyfile(demo_file, current)
     open_safely(current)  # migrated on open, with its pre-migration copy among the automatic backups

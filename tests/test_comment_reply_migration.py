@@ -8,8 +8,9 @@ from pathlib import Path
 
 from downgrade import downgrade
 
-from balti_monitor.db import connection
-from balti_monitor.db.connection import SCHEMA_VERSION, close_database, open_database
+from balti_monitor.db import connection, migration_steps, migrations
+from balti_monitor.db.connection import close_database, open_database
+from balti_monitor.db.migrations import SCHEMA_VERSION
 
 
 def _schema(path: Path) -> list[tuple[str, str]]:
@@ -29,15 +30,15 @@ def test_a_file_from_before_the_replies_is_migrated_to_the_fresh_schema_keeping_
     close_database()
     old = tmp_path / "old.sqlite"
     old.write_bytes(demo_file.read_bytes())
-    before = connection.MIGRATIONS.index(connection._add_comment_replies) + 1
+    before = migrations.MIGRATIONS.index(migration_steps._add_comment_replies) + 1
     downgrade(old, before + 1)  # later migrations undone: the file as this migration left it
     conn = sqlite3.connect(old)
     conn.execute('DROP TABLE "cell_comment"')  # the table as the version before this migration had it
-    for sql in connection._COMMENT_REPLY_V8[1:2]:
+    for sql in migration_steps._COMMENT_REPLY_V8[1:2]:
         conn.execute(
             sql.replace(', "reply" TEXT NOT NULL, "replied_at" DATETIME', "").replace(" IF NOT EXISTS", "")
         )
-    for sql in connection._COMMENT_REPLY_V8[-2:]:
+    for sql in migration_steps._COMMENT_REPLY_V8[-2:]:
         conn.execute(sql)
     period, action = conn.execute("SELECT p.id, a.id FROM period p, action a LIMIT 1").fetchone()
     conn.execute(

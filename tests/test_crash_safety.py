@@ -27,8 +27,9 @@ from typing import Any
 
 import pytest
 
-from balti_monitor.db.connection import backup_copy, close_database, open_database
+from balti_monitor.db.connection import close_database, open_database
 from balti_monitor.db.models import Action, Indicator, Plan, Responsibility, Subdivision
+from balti_monitor.db.sqlite_file import backup_copy
 from balti_monitor.interchange.json_io import export_document
 from balti_monitor.services.bundled import ensure_bundled_plan
 from balti_monitor.services.editing import CellEdit, action_by_code, set_cells

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from balti_monitor.db import connection
-from balti_monitor.db.connection import DatabaseError, close_database, open_database
+from balti_monitor.db import file_header, migrations
+from balti_monitor.db.connection import close_database, open_database
+from balti_monitor.db.errors import DatabaseError
 from balti_monitor.db.models import Plan, Return
 from balti_monitor.services.bundled import ensure_bundled_plan, load_demo
 
@@ -18,8 +19,8 @@ def test_new_file_gets_schema_version_and_application_id(tmp_path: Path) -> None
     open_database(path)
     close_database()
     raw = sqlite3.connect(path)
-    assert raw.execute("PRAGMA user_version").fetchone()[0] == connection.SCHEMA_VERSION
-    assert raw.execute("PRAGMA application_id").fetchone()[0] == connection.APPLICATION_ID
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
+    assert raw.execute("PRAGMA application_id").fetchone()[0] == file_header.APPLICATION_ID
     raw.close()
 
 
@@ -43,7 +44,7 @@ def test_newer_file_is_refused_and_not_modified(tmp_path: Path) -> None:
     open_database(path)
     close_database()
     raw = sqlite3.connect(path)
-    raw.execute(f"PRAGMA user_version={connection.SCHEMA_VERSION + 1}")
+    raw.execute(f"PRAGMA user_version={migrations.SCHEMA_VERSION + 1}")
     raw.commit()
     raw.close()
     before = path.read_bytes()
@@ -81,9 +82,9 @@ def test_migration_runs_with_a_backup_first(tmp_path: Path, monkeypatch: pytest.
     def add_column(db) -> None:  # type: ignore[no-untyped-def]
         db.execute_sql("ALTER TABLE plan ADD COLUMN note TEXT DEFAULT ''")
 
-    before = connection.SCHEMA_VERSION
-    monkeypatch.setattr(connection, "SCHEMA_VERSION", before + 1)
-    monkeypatch.setattr(connection, "MIGRATIONS", [*connection.MIGRATIONS, add_column])
+    before = migrations.SCHEMA_VERSION
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", before + 1)
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, add_column])
     open_database(path)
     assert Plan.select().count() == 1
     columns = [r[1] for r in Plan._meta.database.execute_sql("PRAGMA table_info(plan)").fetchall()]
@@ -106,9 +107,9 @@ def test_failed_migration_leaves_the_old_version(tmp_path: Path, monkeypatch: py
         db.execute_sql("ALTER TABLE plan ADD COLUMN note TEXT")
         raise RuntimeError("disk full")
 
-    before = connection.SCHEMA_VERSION
-    monkeypatch.setattr(connection, "SCHEMA_VERSION", before + 1)
-    monkeypatch.setattr(connection, "MIGRATIONS", [*connection.MIGRATIONS, broken])
+    before = migrations.SCHEMA_VERSION
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", before + 1)
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, broken])
     with pytest.raises(RuntimeError):
         open_database(path)
     close_database()

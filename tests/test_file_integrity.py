@@ -33,16 +33,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from balti_monitor.cli import build_parser, main
-from balti_monitor.db import connection, schema_current
-from balti_monitor.db.connection import (
-    SCHEMA_VERSION,
-    DatabaseError,
-    close_database,
-    expected_schema,
-    fresh_schema,
-    open_database,
-    read_header,
-)
+from balti_monitor.db import integrity, migrations, schema_current
+from balti_monitor.db.connection import close_database, open_database
+from balti_monitor.db.errors import DatabaseError
+from balti_monitor.db.file_header import read_header
+from balti_monitor.db.integrity import expected_schema, fresh_schema
+from balti_monitor.db.migrations import SCHEMA_VERSION
 from balti_monitor.db.models import Plan
 from balti_monitor.db.schema import differences, read_schema, schema_module_source
 from balti_monitor.interchange.json_io import export_document, import_json
@@ -219,7 +215,7 @@ def test_a_fresh_file_has_the_schema_of_the_frozen_snapshot_with_every_migration
 def test_the_generated_schema_of_the_current_version_is_up_to_date() -> None:
     """``db/schema_current.py`` (read on every open instead of building the schema in memory) is what
     ``tools/write_schema_current.py`` writes now; after a new migration, run the tool."""
-    built = connection.build_expected_schema(SCHEMA_VERSION)
+    built = integrity.build_expected_schema(SCHEMA_VERSION)
     committed = (REPO / "balti_monitor" / "db" / "schema_current.py").read_text(encoding="utf-8")
     assert committed == schema_module_source(SCHEMA_VERSION, built), (
         "balti_monitor/db/schema_current.py is stale: run `python tools/write_schema_current.py`"
@@ -231,10 +227,10 @@ def test_the_generated_schema_of_the_current_version_is_up_to_date() -> None:
 def test_the_schema_a_file_is_checked_against_is_the_generated_one_only_for_its_own_version(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(connection, "_EXPECTED", {})
-    assert connection.expected_schema(SCHEMA_VERSION) is schema_current.SCHEMA
-    older = connection.expected_schema(SCHEMA_VERSION - 1)
-    assert differences(older, connection.build_expected_schema(SCHEMA_VERSION - 1)) == []
+    monkeypatch.setattr(integrity, "_EXPECTED", {})
+    assert integrity.expected_schema(SCHEMA_VERSION) is schema_current.SCHEMA
+    older = integrity.expected_schema(SCHEMA_VERSION - 1)
+    assert differences(older, integrity.build_expected_schema(SCHEMA_VERSION - 1)) == []
     assert differences(older, schema_current.SCHEMA) != []
 
 
@@ -273,11 +269,11 @@ def test_a_later_migration_is_part_of_the_expected_schema(
     def add_note(db: Any) -> None:
         db.execute_sql("ALTER TABLE plan ADD COLUMN note TEXT NOT NULL DEFAULT ''")
 
-    monkeypatch.setattr(connection, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
-    monkeypatch.setattr(connection, "MIGRATIONS", [*connection.MIGRATIONS, add_note])
-    monkeypatch.setattr(connection, "_EXPECTED", {})
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, add_note])
+    monkeypatch.setattr(integrity, "_EXPECTED", {})
     # the models would declare the column too (a fresh file of the new version has it)
-    connection._EXPECTED[0] = connection.expected_schema(SCHEMA_VERSION + 1)
+    integrity._EXPECTED[0] = integrity.expected_schema(SCHEMA_VERSION + 1)
     other = demo_copy.with_name("other.sqlite")
     shutil.copyfile(demo_copy, other)
     open_database(demo_copy)  # migrated

@@ -11,7 +11,8 @@ import pytest
 from downgrade import downgrade
 
 from balti_monitor.db import connection
-from balti_monitor.db.connection import SCHEMA_VERSION, close_database, open_database
+from balti_monitor.db.connection import close_database, open_database
+from balti_monitor.db.migrations import SCHEMA_VERSION
 
 _TABLES = (
     "plan",

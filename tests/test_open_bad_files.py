@@ -15,8 +15,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from balti_monitor.db import connection
-from balti_monitor.db.connection import DatabaseError, close_database, open_database
+from balti_monitor.db import migrations
+from balti_monitor.db.connection import close_database, open_database
+from balti_monitor.db.errors import DatabaseError
 from balti_monitor.db.models import Return
 from balti_monitor.services.file_report import verify_file
 from balti_monitor.services.safe_open import FileOpenError, close_safely, open_safely, recover_from_backup
@@ -68,7 +69,7 @@ def _other_program_without_tables(path: Path, demo: Path) -> None:
 def _newer_version(path: Path, demo: Path) -> None:
     shutil.copyfile(demo, path)
     raw = sqlite3.connect(path)
-    raw.execute(f"PRAGMA user_version={connection.SCHEMA_VERSION + 1}")
+    raw.execute(f"PRAGMA user_version={migrations.SCHEMA_VERSION + 1}")
     raw.commit()
     raw.close()
 

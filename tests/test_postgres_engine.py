@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given
 
 from balti_monitor.cli import main
-from balti_monitor.db.connection import MIGRATIONS, SCHEMA_VERSION, close_database, open_database
+from balti_monitor.db.connection import close_database, open_database
+from balti_monitor.db.migrations import MIGRATIONS, SCHEMA_VERSION
 from balti_monitor.db.models import ALL_MODELS, Period, Plan, Subdivision, Value, database
 from balti_monitor.db.postgres import (
     PG_BASE_VERSION,

@@ -16,7 +16,8 @@ from downgrade import downgrade
 from kind_plans import open_government_plan, programme_report
 
 from balti_monitor.db.audit import SIGNED_MARK
-from balti_monitor.db.connection import SCHEMA_VERSION, close_database, open_database
+from balti_monitor.db.connection import close_database, open_database
+from balti_monitor.db.migrations import SCHEMA_VERSION
 from balti_monitor.db.models import ALL_MODELS, GroupColumn, PlanColumn, Priority, database
 from balti_monitor.db.search_index import TABLE as SEARCH_TABLE
 

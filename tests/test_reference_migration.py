@@ -8,7 +8,8 @@ from pathlib import Path
 from file_versions import as_version_1
 
 from balti_monitor.db import connection
-from balti_monitor.db.connection import SCHEMA_VERSION, close_database, open_database
+from balti_monitor.db.connection import close_database, open_database
+from balti_monitor.db.migrations import SCHEMA_VERSION
 from balti_monitor.db.models import ReferenceTotal
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from downgrade import downgrade
 
-from balti_monitor.db import connection
+from balti_monitor.db import migration_steps, migrations
 from balti_monitor.db.connection import close_database, open_database
 from balti_monitor.db.models import Action, Narrative, Period, Return, Subdivision, Value, database
 from balti_monitor.db.search_index import TABLE
@@ -79,7 +79,7 @@ def test_a_fresh_file_and_a_migrated_previous_version_have_the_same_schema(tmp_p
     open_database(old)
     Subdivision.create(code="x", name="Direcția X")
     close_database()
-    downgrade(old, connection.MIGRATIONS.index(connection._add_search_index) + 1)
+    downgrade(old, migrations.MIGRATIONS.index(migration_steps._add_search_index) + 1)
     open_database(old)  # migrates
     close_database()
 

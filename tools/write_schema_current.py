@@ -16,7 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from balti_monitor.db.connection import SCHEMA_VERSION, build_expected_schema  # noqa: E402
+from balti_monitor.db.integrity import build_expected_schema  # noqa: E402
+from balti_monitor.db.migrations import SCHEMA_VERSION  # noqa: E402
 from balti_monitor.db.schema import schema_module_source  # noqa: E402
 
 TARGET = ROOT / "balti_monitor" / "db" / "schema_current.py"

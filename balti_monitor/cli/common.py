@@ -13,12 +13,12 @@ from pathlib import Path
 import peewee as pw
 
 from balti_monitor.db.connection import (
-    DatabaseError,
     close_database,
     is_read_only,
     open_database,
     set_read_only,
 )
+from balti_monitor.db.errors import DatabaseError
 from balti_monitor.db.models import Period, Plan
 from balti_monitor.db.urls import is_server_url
 from balti_monitor.errors import BaltiMonitorError

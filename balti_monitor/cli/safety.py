@@ -16,7 +16,8 @@ from balti_monitor.cli.common import (
     server_url,
     terminal_safe,
 )
-from balti_monitor.db.connection import DatabaseError, close_database, open_database
+from balti_monitor.db.connection import close_database, open_database
+from balti_monitor.db.errors import DatabaseError
 from balti_monitor.i18n import _
 from balti_monitor.services.backup import make_backup
 from balti_monitor.services.file_report import verify_file

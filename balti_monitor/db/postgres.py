@@ -36,7 +36,8 @@ from urllib.parse import urlsplit
 import peewee as pw
 
 from balti_monitor.db.audit import NARRATIVE_FIELDS, SIGNED_MARK
-from balti_monitor.db.connection import SCHEMA_VERSION, DatabaseError
+from balti_monitor.db.errors import DatabaseError
+from balti_monitor.db.migrations import SCHEMA_VERSION
 from balti_monitor.db.models import ALL_MODELS, database, is_postgresql, use_engine
 from balti_monitor.db.postgres_schema import TABLES_V8
 from balti_monitor.db.search_index import (
@@ -866,7 +867,7 @@ def _kinds_and_progress_v9(db: pw.Database) -> None:
     of their returns)."""
     import json
 
-    from balti_monitor.db.connection import (
+    from balti_monitor.db.migration_steps import (
         _EXTRA_LABELS_V9,
         _PLA_COLUMNS_V9,
         _STATUS_WORDS_V9,

@@ -1,7 +1,7 @@
 """The exact schema each version of the file must have, and the comparison of a file with it.
 
 The schema of version 1 is frozen as SQL (``schema_v1.py`` beside this module); the schema of any later
-version is that snapshot with the migrations (:data:`balti_monitor.db.connection.MIGRATIONS`) applied, in
+version is that snapshot with the migrations (:data:`balti_monitor.db.migrations.MIGRATIONS`) applied, in
 memory. A file is compared with the schema of *its own* version before anything is written to it: a
 missing or extra table or column, a view in place of a table, an index that is not ours, or a trigger or
 view of another program is a refusal (a trigger can silently delete data on the next write).
@@ -216,7 +216,7 @@ def schema_module_source(version: int, schema: Schema) -> str:
     return (
         '"""The exact schema of the current file version, generated: do not edit.\n\n'
         "Written by ``python tools/write_schema_current.py`` from the frozen version-1 SQL with every migration\n"
-        "applied in memory (:func:`balti_monitor.db.connection.build_expected_schema`); used when a file of\n"
+        "applied in memory (:func:`balti_monitor.db.integrity.build_expected_schema`); used when a file of\n"
         "this version is opened, instead of building it again. ``tests/test_file_integrity.py`` regenerates\n"
         'it and fails when it is stale (after a new migration, run the tool)."""\n\n'
         "from balti_monitor.db.schema import Schema\n\n"

@@ -1,7 +1,7 @@
 """The exact schema of the current file version, generated: do not edit.
 
 Written by ``python tools/write_schema_current.py`` from the frozen version-1 SQL with every migration
-applied in memory (:func:`balti_monitor.db.connection.build_expected_schema`); used when a file of
+applied in memory (:func:`balti_monitor.db.integrity.build_expected_schema`); used when a file of
 this version is opened, instead of building it again. ``tests/test_file_integrity.py`` regenerates
 it and fails when it is stale (after a new migration, run the tool)."""
 

@@ -23,7 +23,8 @@ from typing import Any, cast
 
 import peewee as pw
 
-from balti_monitor.db.connection import DatabaseError, close_database, open_database
+from balti_monitor.db.connection import close_database, open_database
+from balti_monitor.db.errors import DatabaseError
 from balti_monitor.db.models import ALL_MODELS, Action, AuditContext, database, is_postgresql
 from balti_monitor.db.postgres import (
     ServerDatabase,
@@ -284,14 +285,15 @@ def _write_server(rows: Rows, url: str, *, replace: bool) -> dict[str, int]:
 
 
 def _write_file(rows: Rows, path: Path) -> dict[str, int]:
-    from balti_monitor.db.connection import _ensure_schema, _pragmas
+    from balti_monitor.db.connection import _ensure_schema
+    from balti_monitor.db.sqlite_file import apply_pragmas
 
     tmp = path.with_name(f".{path.name}.{os.getpid()}.copie")
     remove_file(tmp)
     db = pw.SqliteDatabase(str(tmp))
     try:
         db.connect()
-        _pragmas(db)
+        apply_pragmas(db)
         with db.bind_ctx(ALL_MODELS):
             _ensure_schema(db, tmp, None, check=False)
             with db.atomic():

@@ -6,7 +6,7 @@ here: the GUI never imports ``db``.
 
 from __future__ import annotations
 
-from balti_monitor.db.connection import DatabaseError
+from balti_monitor.db.errors import DatabaseError
 from balti_monitor.errors import BaltiMonitorError
 
 __all__ = ["BaltiMonitorError", "DatabaseError", "ServiceError"]

@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from balti_monitor.db import connection
-from balti_monitor.db.connection import DatabaseError, describe_problems, read_header
+from balti_monitor.db import migrations
+from balti_monitor.db.errors import DatabaseError
+from balti_monitor.db.file_header import APPLICATION_ID, read_header
+from balti_monitor.db.integrity import describe_problems, structure_problems
 from balti_monitor.db.models import database, is_postgresql
 from balti_monitor.db.schema import describe as schema_describe
 from balti_monitor.i18n import _, ngettext
@@ -286,7 +288,7 @@ def _verify_open(path: Path, conn: sqlite3.Connection, size: int, thorough: bool
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
     tables = {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    if app_id != connection.APPLICATION_ID:
+    if app_id != APPLICATION_ID:
         if not tables and app_id == 0:
             problem = _(
                 "Fișierul „{name}” este o bază de date SQLite goală: nu conține date Bălți Monitor."
@@ -294,13 +296,13 @@ def _verify_open(path: Path, conn: sqlite3.Connection, size: int, thorough: bool
         else:
             problem = _("Fișierul „{name}” conține o bază de date a altui program.").format(name=name)
         return _failed(path, [problem], size)
-    if version > connection.SCHEMA_VERSION:
+    if version > migrations.SCHEMA_VERSION:
         return _failed(
             path,
             [
                 _(
                     "Fișierul „{name}” a fost creat de o versiune mai nouă a programului (schema {version}, această versiune cunoaște schema {SCHEMA_VERSION}). Actualizați Bălți Monitor."
-                ).format(name=name, version=version, SCHEMA_VERSION=connection.SCHEMA_VERSION)
+                ).format(name=name, version=version, SCHEMA_VERSION=migrations.SCHEMA_VERSION)
             ],
             size,
             version,
@@ -328,7 +330,7 @@ def _verify_open(path: Path, conn: sqlite3.Connection, size: int, thorough: bool
             size,
             version,
         )
-    structure = connection.structure_problems(conn, version)
+    structure = structure_problems(conn, version)
     if structure:
         return _failed(
             path,
@@ -345,7 +347,7 @@ def _verify_open(path: Path, conn: sqlite3.Connection, size: int, thorough: bool
         counts = table_counts(conn)
         contents = _contents(conn)
     except sqlite3.Error:
-        if version == connection.SCHEMA_VERSION:
+        if version == migrations.SCHEMA_VERSION:
             raise
         counts, contents = {}, {}  # an older layout: described after the upgrade (see restore_from)
     return FileReport(

@@ -19,8 +19,9 @@ from typing import Any
 
 import peewee as pw
 
-from balti_monitor.db import connection
+from balti_monitor.db import migrations
 from balti_monitor.db.models import database, is_postgresql
+from balti_monitor.db.sqlite_file import backup_copy
 from balti_monitor.i18n import _
 from balti_monitor.services._sqlite_files import (
     raw_connection,
@@ -82,7 +83,7 @@ def _prepared(candidate: Path) -> tuple[FileReport, Path | None]:
         raise ServiceError(_("Fișierul ales este chiar baza de date deschisă acum."))
     report = verify_file(candidate)
     upgraded = None
-    if report.ok and report.schema_version is not None and report.schema_version < connection.SCHEMA_VERSION:
+    if report.ok and report.schema_version is not None and report.schema_version < migrations.SCHEMA_VERSION:
         upgraded = _upgraded_copy(candidate, report.schema_version)
         report = with_path(verify_file(upgraded), candidate)
         if not report.ok:
@@ -104,13 +105,13 @@ def _upgraded_copy(candidate: Path, version: int) -> Path:
     remove_file(tmp)
     try:
         with copy_errors(_("Copia de lucru"), tmp):
-            connection.backup_copy(candidate, tmp)
+            backup_copy(candidate, tmp)
             db = pw.SqliteDatabase(str(tmp))
             db.connect()
             try:
-                for step in range(version, connection.SCHEMA_VERSION):
+                for step in range(version, migrations.SCHEMA_VERSION):
                     with db.atomic():
-                        connection.MIGRATIONS[step - 1](db)
+                        migrations.MIGRATIONS[step - 1](db)
                         db.execute_sql(f"PRAGMA user_version={step + 1}")  # type: ignore[no-untyped-call]
             finally:
                 db.close()

@@ -14,8 +14,10 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from balti_monitor.db import connection
-from balti_monitor.db.connection import DatabaseError, close_database, open_database
+from balti_monitor.db.connection import close_database, open_database
+from balti_monitor.db.errors import DatabaseError
+from balti_monitor.db.integrity import describe_problems
+from balti_monitor.db.sqlite_file import backup_copy
 from balti_monitor.db.urls import is_server_url
 from balti_monitor.i18n import _
 from balti_monitor.resources import user_data_dir
@@ -160,7 +162,7 @@ def check_and_back_up(path: Path | str) -> Path | None:
     if rows != ["ok"]:
         raise DamagedAfterOpenError(
             _("Fișierul „{name}” este deteriorat: {rows}.").format(
-                name=path.name, rows=connection.describe_problems(rows)
+                name=path.name, rows=describe_problems(rows)
             )
         )
     return auto_backup_file(path, "deschidere")
@@ -212,7 +214,7 @@ def recover_from_backup(backup: Path | str, damaged: Path | str, dest_dir: Path 
     target = unique_path(folder / f"{damaged.stem}-recuperat-{dt.datetime.now():%Y-%m-%d-%H%M}.sqlite")
     with copy_errors(_("Copia recuperată"), target):
         try:
-            connection.backup_copy(backup, target)
+            backup_copy(backup, target)
         except DatabaseError as exc:
             raise ServiceError(str(exc)) from exc
     if not verify_file(target).ok:

@@ -14,7 +14,8 @@ import pytest
 from gui_helpers import close_window
 from PySide6.QtWidgets import QApplication
 
-from balti_monitor.db.connection import DatabaseError, close_database, open_database
+from balti_monitor.db.connection import close_database, open_database
+from balti_monitor.db.errors import DatabaseError
 from balti_monitor.gui import app as gui_app
 from balti_monitor.gui import dialogs
 from balti_monitor.gui.session import Session
