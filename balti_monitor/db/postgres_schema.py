@@ -1,6 +1,6 @@
 """The PostgreSQL schema of version 8, the first version a server can hold (frozen SQL, like the SQLite
 migrations). Written once from the models (``create_tables`` on PostgreSQL) and never regenerated: a later
-schema change adds one step to ``PG_MIGRATIONS`` in :mod:`balti_monitor.db.postgres` beside its SQLite
+schema change adds one step to ``PG_MIGRATIONS`` in :mod:`balti_monitor.db.pg_migrations` beside its SQLite
 migration; ``tests/test_postgres_engine.py`` checks that a server built from this plus the steps has the
 tables and columns of the models."""
 
