@@ -127,14 +127,12 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
     import json
 
     from balti_monitor.interchange.plan_import_doc import (
-        KIND_FIELDS,
-        Mapping,
         import_plan_reading,
-        load_mapping,
         mapping_template,
         read_plan_document,
         unknown_names,
     )
+    from balti_monitor.interchange.plan_mapping import KIND_FIELDS, Mapping, load_mapping
 
     mapping = load_mapping(args.mapping) if args.mapping else Mapping()
     if args.kind:

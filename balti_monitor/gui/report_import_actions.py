@@ -103,7 +103,8 @@ class ReportImportActions(QObject):
 
     def import_plan(self, path: Path | None = None) -> bool:
         """Run the plan import wizard on a Word/Excel document and import the plan it builds."""
-        from balti_monitor.interchange.plan_import_doc import import_plan_reading, read_tables
+        from balti_monitor.interchange.plan_import_doc import import_plan_reading
+        from balti_monitor.interchange.plan_tables import read_tables
         from balti_monitor.services.subdivisions import list_subdivisions
 
         from .plan_import_wizard import PlanImportWizard
