@@ -17,7 +17,7 @@ def _keep_database_drivers_out_of_peewee() -> None:
     peewee imports ``psycopg`` (and ``psycopg2``) at its own import whenever they are installed — 85 ms of
     every start of the window and of every command, for a driver only a server connection uses. A finder
     refuses those imports when, and only when, they come from peewee's module body; the server connection
-    (:func:`balti_monitor.db.postgres.driver`) imports psycopg itself and hands it to peewee then. Any
+    (:func:`balti_monitor.db.pg_driver.driver`) imports psycopg itself and hands it to peewee then. Any
     other ``import psycopg`` (a test, a tool) is untouched.
     """
     import importlib.abc

@@ -109,7 +109,7 @@ def _hammer(writers: int, edits: int, url: str) -> None:
     """``writers`` threads (each its own connection) add 1 to random cells ``edits`` times each, reading
     then writing with the version read; a refused save reads again. Afterwards the sum of the cells is
     exactly the number of acknowledged saves (without the versions, this test loses updates)."""
-    from balti_monitor.db.postgres import retryable
+    from balti_monitor.db.pg_driver import retryable
 
     period, action = place()
     cells = [(sub(code), 1) for code in ("DS", "DRU")]

@@ -226,7 +226,7 @@ def test_a_server_connection_gives_peewee_its_driver_then() -> None:
         "import sys\n"
         "import balti_monitor.db.models\n"
         "assert 'psycopg' not in sys.modules\n"
-        "from balti_monitor.db.postgres import ServerDatabase\n"
+        "from balti_monitor.db.pg_driver import ServerDatabase\n"
         "db = ServerDatabase('postgresql://nimeni@127.0.0.1:1/nicio_baza')\n"  # nothing is connected yet
         "print(type(db._adapter).__name__)\n"
     )

@@ -14,14 +14,10 @@ from balti_monitor.cli import main
 from balti_monitor.db.connection import close_database, open_database
 from balti_monitor.db.models import Action, Indicator, Plan, Responsibility, Subdivision, SubdivisionAlias
 from balti_monitor.interchange.docx_tables import NUMBER_FROM_DEFINITIONS
-from balti_monitor.interchange.plan_import_doc import (
-    NUMBER_FROM_COLUMN,
-    Mapping,
-    import_plan_reading,
-    read_plan_document,
-    read_tables,
-    unknown_names,
-)
+from balti_monitor.interchange.plan_import_doc import import_plan_reading, read_plan_document, unknown_names
+from balti_monitor.interchange.plan_mapping import Mapping
+from balti_monitor.interchange.plan_parse import NUMBER_FROM_COLUMN
+from balti_monitor.interchange.plan_tables import read_tables
 from balti_monitor.interchange.schema import InterchangeError
 from tests import plan_corpus
 

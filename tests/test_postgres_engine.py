@@ -16,13 +16,9 @@ from balti_monitor.cli import main
 from balti_monitor.db.connection import close_database, open_database
 from balti_monitor.db.migrations import MIGRATIONS, SCHEMA_VERSION
 from balti_monitor.db.models import ALL_MODELS, Period, Plan, Subdivision, Value, database
-from balti_monitor.db.postgres import (
-    PG_BASE_VERSION,
-    PG_MIGRATIONS,
-    ServerError,
-    model_problems,
-    server_version,
-)
+from balti_monitor.db.pg_driver import ServerError
+from balti_monitor.db.pg_migrations import PG_BASE_VERSION, PG_MIGRATIONS
+from balti_monitor.db.postgres import model_problems, server_version
 from balti_monitor.interchange.json_io import export_document
 from balti_monitor.services.errors import ServiceError
 from tests.test_file_integrity import _commands
@@ -47,7 +43,7 @@ def _counts() -> dict[str, int]:
 
 
 def test_every_schema_migration_has_its_server_step() -> None:
-    """A schema change is one SQLite migration and one PostgreSQL step (db/postgres.py PG_MIGRATIONS)."""
+    """A schema change is one SQLite migration and one PostgreSQL step (db/pg_migrations.py PG_MIGRATIONS)."""
     assert len(MIGRATIONS) + 1 == SCHEMA_VERSION
     assert set(PG_MIGRATIONS) == set(range(PG_BASE_VERSION + 1, SCHEMA_VERSION + 1))
 
@@ -391,8 +387,8 @@ def test_an_older_server_database_is_upgraded_in_one_transaction(
     def step(db: Any) -> None:
         db.execute_sql("CREATE TABLE later_table (id SERIAL PRIMARY KEY)")
 
-    monkeypatch.setattr(postgres, "SCHEMA_VERSION", later)
-    monkeypatch.setitem(postgres.PG_MIGRATIONS, later, step)
+    monkeypatch.setattr(postgres, "SCHEMA_VERSION", later)  # what opening a server reads
+    monkeypatch.setitem(PG_MIGRATIONS, later, step)
     with pytest.raises(ServerError) as caught:
         open_database(url, read_only=True)
     assert caught.value.kind == "needs_upgrade"
@@ -401,7 +397,7 @@ def test_an_older_server_database_is_upgraded_in_one_transaction(
         step(db)
         raise RuntimeError("the step failed half-way")
 
-    monkeypatch.setitem(postgres.PG_MIGRATIONS, later, broken)
+    monkeypatch.setitem(PG_MIGRATIONS, later, broken)
     with pytest.raises(RuntimeError):
         open_database(url)
     import psycopg
@@ -409,7 +405,7 @@ def test_an_older_server_database_is_upgraded_in_one_transaction(
     with psycopg.connect(server.conninfo(name)) as conn:  # nothing of it stayed
         assert conn.execute("SELECT version FROM schema_version").fetchone() == (SCHEMA_VERSION,)
         assert conn.execute("SELECT to_regclass('later_table')").fetchone() == (None,)
-    monkeypatch.setitem(postgres.PG_MIGRATIONS, later, step)
+    monkeypatch.setitem(PG_MIGRATIONS, later, step)
     open_database(url)
     assert server_version(database) == later
     assert database.execute_sql("SELECT count(*) FROM later_table").fetchone()[0] == 0

@@ -168,7 +168,8 @@ def _older_server(server: Any, source: Path, version: int) -> str:
     written with the triggers of the copy mode (lock and audit aside; the search index filled); its name."""
     import psycopg
 
-    from balti_monitor.db.postgres import ServerDatabase, create_server_schema
+    from balti_monitor.db.pg_driver import ServerDatabase
+    from balti_monitor.db.pg_migrations import create_server_schema
 
     name = server.new_database()
     db = ServerDatabase(server.url(name))
@@ -318,7 +319,7 @@ def test_only_the_owner_of_the_tables_migrates_a_server_and_anyone_else_is_told_
 ) -> None:
     import psycopg
 
-    from balti_monitor.db.postgres import ServerError
+    from balti_monitor.db.pg_driver import ServerError
 
     name = _older_server(server, previous_file, SCHEMA_VERSION - 1)
     person = f"coleg_{name}"
@@ -344,10 +345,11 @@ def test_a_failed_migration_leaves_the_server_at_its_version(
     """The steps and the version bump are one transaction: a step that fails leaves nothing of it."""
     import psycopg
 
-    from balti_monitor.db import postgres
+    from balti_monitor.db.pg_driver import ServerError
+    from balti_monitor.db.pg_migrations import PG_MIGRATIONS
 
     name = _older_server(server, previous_file, SCHEMA_VERSION - 1)
-    original = postgres.PG_MIGRATIONS[SCHEMA_VERSION]
+    original = PG_MIGRATIONS[SCHEMA_VERSION]
 
     def failing(db: pw.Database) -> None:
         original(db)
@@ -369,8 +371,8 @@ def test_a_failed_migration_leaves_the_server_at_its_version(
 
     before = shape()
     assert before[0] == (SCHEMA_VERSION - 1,)
-    monkeypatch.setitem(postgres.PG_MIGRATIONS, SCHEMA_VERSION, failing)
-    with pytest.raises(postgres.ServerError, match="întrerupt"):
+    monkeypatch.setitem(PG_MIGRATIONS, SCHEMA_VERSION, failing)
+    with pytest.raises(ServerError, match="întrerupt"):
         open_database(server.url(name))
     assert shape() == before
 

@@ -22,12 +22,8 @@ from balti_monitor.db.models import (
     Value,
 )
 from balti_monitor.export.render import export_report
-from balti_monitor.interchange.report_import import (
-    apply_report,
-    compare_with_file,
-    period_has_data,
-    read_report,
-)
+from balti_monitor.interchange.report_import import apply_report, compare_with_file, period_has_data
+from balti_monitor.interchange.report_reader import read_report
 from balti_monitor.interchange.schema import InterchangeError
 from balti_monitor.services.backup import list_auto_backups
 from balti_monitor.services.bundled import ensure_bundled_plan

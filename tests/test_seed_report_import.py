@@ -8,7 +8,8 @@ import json
 from pathlib import Path
 
 from balti_monitor.db.models import Period, ReferenceTotal, Return, TotalOverride
-from balti_monitor.interchange.report_import import apply_report, read_report
+from balti_monitor.interchange.report_import import apply_report
+from balti_monitor.interchange.report_reader import read_report
 from balti_monitor.resources import read_resource_text
 from balti_monitor.services.bundled import ensure_bundled_plan
 from balti_monitor.services.subdivisions import match_subdivision

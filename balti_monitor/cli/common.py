@@ -122,7 +122,8 @@ def _opened_server(args: argparse.Namespace, *, create: bool, write: bool) -> It
     """:func:`opened` on a server: no file lock (the server serialises the writers) and no automatic file
     backup (backups of a server are its administrator's, or ``backup --out`` as a SQLite file); a command
     that does not write gets a read-only session."""
-    from balti_monitor.db.postgres import display_url, open_server
+    from balti_monitor.db.pg_driver import display_url
+    from balti_monitor.db.postgres import open_server
 
     url = str(args.db)
     try:
@@ -204,7 +205,7 @@ def _retried(func: Callable[[argparse.Namespace], int], args: argparse.Namespace
 
 
 def _refused_for_concurrency(exc: BaseException) -> bool:
-    from balti_monitor.db.postgres import retryable  # only after a failure: keeps start-up light
+    from balti_monitor.db.pg_driver import retryable  # only after a failure: keeps start-up light
 
     return retryable(exc)
 

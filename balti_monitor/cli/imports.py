@@ -9,13 +9,9 @@ from typing import Any
 
 from balti_monitor.cli.common import default_plan, opened, run_guarded, terminal_safe
 from balti_monitor.i18n import _, ngettext
-from balti_monitor.interchange.report_import import (
-    ReportReading,
-    apply_report,
-    compare_with_file,
-    period_has_data,
-    read_report,
-)
+from balti_monitor.interchange.report_import import apply_report, compare_with_file, period_has_data
+from balti_monitor.interchange.report_reader import read_report
+from balti_monitor.interchange.report_reading import ReportReading
 
 #: How many differences / notes are printed before "… și încă N".
 _SHOWN = 40
@@ -131,14 +127,12 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
     import json
 
     from balti_monitor.interchange.plan_import_doc import (
-        KIND_FIELDS,
-        Mapping,
         import_plan_reading,
-        load_mapping,
         mapping_template,
         read_plan_document,
         unknown_names,
     )
+    from balti_monitor.interchange.plan_mapping import KIND_FIELDS, Mapping, load_mapping
 
     mapping = load_mapping(args.mapping) if args.mapping else Mapping()
     if args.kind:

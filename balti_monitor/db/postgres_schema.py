@@ -1,6 +1,6 @@
 """The PostgreSQL schema of version 8, the first version a server can hold (frozen SQL, like the SQLite
 migrations). Written once from the models (``create_tables`` on PostgreSQL) and never regenerated: a later
-schema change adds one step to ``PG_MIGRATIONS`` in :mod:`balti_monitor.db.postgres` beside its SQLite
+schema change adds one step to ``PG_MIGRATIONS`` in :mod:`balti_monitor.db.pg_migrations` beside its SQLite
 migration; ``tests/test_postgres_engine.py`` checks that a server built from this plus the steps has the
 tables and columns of the models."""
 
@@ -79,7 +79,7 @@ TABLES_V8: tuple[str, ...] = (
     'CREATE UNIQUE INDEX IF NOT EXISTS "value_return_id_indicator_id" ON "value" ("return_id", "indicator_id")',
 )
 
-#: Version 8 -> 9 (plan kinds; the twin of ``_KINDS_V9`` of :mod:`balti_monitor.db.connection`): declared
+#: Version 8 -> 9 (plan kinds; the twin of ``_KINDS_V9`` of :mod:`balti_monitor.db.migration_steps`): declared
 #: plan columns, groups' column sets and items' values in them, the return of an action as a whole
 #: (``return.subdivision_id`` NULL, one per action and period by a partial unique index), the status's
 #: meaning, a return's links, periods spanning years. PostgreSQL changes "return" in place (ALTER TABLE is

@@ -1,6 +1,6 @@
 """The wizard of File → *Importă un plan din Word/Excel…*: tables → columns → unknown names → preview.
 
-Form in ``ui/plan_import_wizard.ui``. It works on the tables ``interchange.plan_import_doc.read_tables``
+Form in ``ui/plan_import_wizard.ui``. It works on the tables ``interchange.plan_tables.read_tables``
 read and runs the same steps as ``balti-monitor import-plan``: the kind and the tables with a recognised
 header are pre-selected, each column's field is guessed from the header words (``guess_mapping``), the tree
 is parsed (``parse_plan``) when the user goes on, every responsible name that matches no subdivision must be
@@ -25,18 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from balti_monitor.errors import BaltiMonitorError
-from balti_monitor.interchange.plan_import_doc import (
-    KIND_FIELDS,
-    Mapping,
-    PlanReading,
-    SourceTable,
-    guess_kind,
-    guess_mapping,
-    guess_meta,
-    header_row,
-    parse_plan,
-    unknown_names,
-)
+from balti_monitor.interchange.plan_import_doc import guess_meta, unknown_names
+from balti_monitor.interchange.plan_mapping import KIND_FIELDS, Mapping, guess_kind, guess_mapping, header_row
+from balti_monitor.interchange.plan_parse import PlanReading, parse_plan
+from balti_monitor.interchange.plan_tables import SourceTable
 
 from . import dialogs
 from .collation import sorted_by_text

@@ -1,6 +1,6 @@
 """File → *Importă un raport semestrial (Word)…*: a past report (.docx) into the history of its period.
 
-A .docx is chosen, ``interchange.report_import.read_report`` reads it under the wait cursor (nothing is
+A .docx is chosen, ``interchange.report_reader.read_report`` reads it under the wait cursor (nothing is
 written), :class:`~.report_import_dialog.ReportImportDialog` shows what will be written, what cannot be
 placed and why and, for a period that has data, the differences; "Importă" writes it all in one
 transaction after an automatic backup (``apply_report``). The import is not an undo step (like a restore):
@@ -56,12 +56,8 @@ class ReportImportActions(QObject):
 
     def import_report(self, path: Path | None = None) -> bool:
         """Preview a report and, when confirmed, import it; True when something was written."""
-        from balti_monitor.interchange.report_import import (
-            apply_report,
-            compare_with_file,
-            period_has_data,
-            read_report,
-        )
+        from balti_monitor.interchange.report_import import apply_report, compare_with_file, period_has_data
+        from balti_monitor.interchange.report_reader import read_report
 
         from .report_import_dialog import ReportImportDialog
 
@@ -107,7 +103,8 @@ class ReportImportActions(QObject):
 
     def import_plan(self, path: Path | None = None) -> bool:
         """Run the plan import wizard on a Word/Excel document and import the plan it builds."""
-        from balti_monitor.interchange.plan_import_doc import import_plan_reading, read_tables
+        from balti_monitor.interchange.plan_import_doc import import_plan_reading
+        from balti_monitor.interchange.plan_tables import read_tables
         from balti_monitor.services.subdivisions import list_subdivisions
 
         from .plan_import_wizard import PlanImportWizard

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from balti_monitor.interchange.report_import import Difference, ReportReading
+from balti_monitor.interchange.report_reading import Difference, ReportReading
 
 from .forms.ui_report_import_dialog import Ui_ReportImportDialog
 

@@ -43,7 +43,7 @@ from balti_monitor.db.models import (
     database,
     is_postgresql,
 )
-from balti_monitor.db.postgres import reset_sequences
+from balti_monitor.db.pg_rebuild import reset_sequences
 from balti_monitor.i18n import _
 from balti_monitor.interchange.forms_common import SECRET_KEY
 from balti_monitor.services.applicability import effective_responsibilities

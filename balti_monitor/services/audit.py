@@ -176,7 +176,7 @@ def apply_recorded(write: Write, source: str) -> ChangeSet:
 
     try:
         if is_postgresql():
-            from balti_monitor.db.postgres import retrying  # the server's code, only on a server
+            from balti_monitor.db.pg_driver import retrying  # the server's code, only on a server
 
             return retrying(attempt)  # run again after a serialisation failure (all or nothing)
         return attempt()

@@ -380,7 +380,7 @@ def auto_backup(reason: str, *, keep: int | None = None, now: dt.datetime | None
 def _server_auto_backup(reason: str, keep: int | None, now: dt.datetime | None) -> Path | None:
     """The automatic backup of a server's data: a self-contained SQLite file (the engine copy) in a folder
     named after the server database, rotated like a file's."""
-    from balti_monitor.db.postgres import display_url
+    from balti_monitor.db.pg_driver import display_url
     from balti_monitor.services.engine_copy import backup_server
 
     if not _has_data():

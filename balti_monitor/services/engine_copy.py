@@ -26,14 +26,10 @@ import peewee as pw
 from balti_monitor.db.connection import close_database, open_database
 from balti_monitor.db.errors import DatabaseError
 from balti_monitor.db.models import ALL_MODELS, Action, AuditContext, database, is_postgresql
-from balti_monitor.db.postgres import (
-    ServerDatabase,
-    display_url,
-    ensure_server_schema,
-    is_server_url,
-    rebuild_search_index,
-    reset_sequences,
-)
+from balti_monitor.db.pg_driver import ServerDatabase, display_url
+from balti_monitor.db.pg_rebuild import rebuild_search_index, reset_sequences
+from balti_monitor.db.postgres import ensure_server_schema
+from balti_monitor.db.urls import is_server_url
 from balti_monitor.i18n import _, ngettext
 from balti_monitor.services._sqlite_files import remove_file
 from balti_monitor.services.errors import ServiceError
@@ -260,9 +256,9 @@ def _write_server(rows: Rows, url: str, *, replace: bool) -> dict[str, int]:
     try:
         db.connect()
     except pw.OperationalError as exc:
-        from balti_monitor.db.postgres import _connect_error
+        from balti_monitor.db.pg_driver import connect_error
 
-        raise ServiceError(str(_connect_error(shown, exc))) from exc
+        raise ServiceError(str(connect_error(shown, exc))) from exc
     try:
         ensure_server_schema(db, shown, create=True, read_only=False)
         with db.bind_ctx(ALL_MODELS), db.atomic():

@@ -384,7 +384,7 @@ class _ServerRows:
 def _server_report() -> FileReport:
     """What the open server holds, in the file report's terms (the server checks itself on opening)."""
     from balti_monitor.db.connection import schema_version
-    from balti_monitor.db.postgres import display_url
+    from balti_monitor.db.pg_driver import display_url
 
     rows = cast(sqlite3.Connection, _ServerRows())
     counts, contents = table_counts(rows), _contents(rows)

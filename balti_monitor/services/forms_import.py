@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from balti_monitor.db.models import Period, Subdivision, database
-from balti_monitor.db.postgres import executemany
+from balti_monitor.db.pg_driver import executemany
 from balti_monitor.domain.checks import Finding
 from balti_monitor.domain.grid import ActionGrid, GridRow
 from balti_monitor.domain.values import ParsedValue, ValueState

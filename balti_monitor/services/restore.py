@@ -179,7 +179,7 @@ def _restore_into_server(
     """:func:`restore_from` on a server: the automatic copy of the server's data (a SQLite file) first, then
     every row replaced by the candidate's, the earlier log put back and what the restore changed recorded,
     all in one transaction (a failure leaves the server as it was)."""
-    from balti_monitor.db.postgres import display_url
+    from balti_monitor.db.pg_driver import display_url
     from balti_monitor.services.engine_copy import read_file_rows, replace_server_data
 
     try:

@@ -127,7 +127,7 @@ def _open_server(url: str, *, create: bool) -> OpenResult:
     global _session
     close_safely()
     open_database(url, create=create)  # a refusal is a ServerError (a DatabaseError) with a Romanian message
-    from balti_monitor.db.postgres import display_url  # the server's code, only for a server
+    from balti_monitor.db.pg_driver import display_url  # the server's code, only for a server
 
     _session = OpenResult(path=Path(display_url(url)), lock=DatabaseLock(Path(os.devnull)), auto_backup=None)
     return _session

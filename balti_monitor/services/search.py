@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from balti_monitor.db.models import Action, Period, PlanColumn, Subdivision, database, is_postgresql
-from balti_monitor.db.postgres import fold
+from balti_monitor.db.pg_functions import fold
 from balti_monitor.db.search_index import (
     KIND_ACTION,
     KIND_COLUMN,

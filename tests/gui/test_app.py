@@ -30,7 +30,9 @@ def test_a_new_default_database_offers_the_demo_in_its_own_file(start_window, mo
     assert "DEMO" in window.windowTitle()
     # The program's name ends the title once: Qt appends the display name to a title that does not end with it
     # (on Windows and X11), and it used to read "Bălți Monitor — … — Bălți Monitor".
-    assert window.windowTitle().endswith(" — Bălți Monitor") and window.windowTitle().count("Bălți Monitor") == 1
+    assert (
+        window.windowTitle().endswith(" — Bălți Monitor") and window.windowTitle().count("Bălți Monitor") == 1
+    )
     assert window.session.period is not None and window.session.period_key().code == "2023-S1"
     model = window.action_page.model
     assert model.result.grid.code == "1.1"  # the first action is shown

@@ -10,7 +10,7 @@ from gui_helpers import tr
 
 from balti_monitor.db.models import Plan, Subdivision
 from balti_monitor.gui.plan_import_wizard import CREATE, PlanImportWizard
-from balti_monitor.interchange.plan_import_doc import read_tables
+from balti_monitor.interchange.plan_tables import read_tables
 from tests import plan_corpus
 
 
@@ -79,7 +79,8 @@ def test_an_unmapped_name_keeps_the_wizard_on_its_page(
 def test_the_menu_imports_the_plan_and_shows_it(
     window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from balti_monitor.interchange.plan_import_doc import Mapping, read_plan_document
+    from balti_monitor.interchange.plan_import_doc import read_plan_document
+    from balti_monitor.interchange.plan_mapping import Mapping
 
     path = plan_corpus.word_plan(tmp_path / "plan.docx")
     reading = read_plan_document(path, Mapping(plan={"code": "PLA-MENIU"}))

@@ -12,7 +12,8 @@ from balti_monitor import i18n
 from balti_monitor.db.models import Action, Return, Subdivision
 from balti_monitor.gui import dialogs
 from balti_monitor.gui.report_import_dialog import ReportImportDialog
-from balti_monitor.interchange.report_import import compare_with_file, read_report
+from balti_monitor.interchange.report_import import compare_with_file
+from balti_monitor.interchange.report_reader import read_report
 from tests import report_corpus as rc
 
 
