@@ -19,6 +19,10 @@ write snapshots every row it deletes (found by walking the schema's ``ON DELETE 
 tables added later are covered) and its inverse puts them back under their former ids. An item that holds
 data (:func:`item_contents`) is deleted only after the user confirmed; :func:`back_up_before_deleting` writes
 the automatic backup first (it cannot run inside the write's transaction).
+
+A plan with signed periods is edited only when the write says ``confirm_signed=True``
+(:mod:`balti_monitor.services.plan_signatures`: the signed reports print the plan); the inverse of a write
+carries its confirmation, so undo and redo do not ask again. Every write records itself in the change log.
 """
 
 from __future__ import annotations
@@ -32,10 +36,11 @@ from typing import Any, Literal
 
 from balti_monitor.db.models import Action, Indicator, Plan, PlanColumn, Priority, database
 from balti_monitor.domain.text import fold_key
-from balti_monitor.i18n import N_, _, ngettext
+from balti_monitor.i18n import N_, _, ngettext, report_texts
 from balti_monitor.services.backup import auto_backup
 from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.plan_signatures import check_plan_edit, plan_of_item, record_plan_edit
 from balti_monitor.services.plans import (
     SetColumnValue,
     action_column_values,
@@ -295,6 +300,7 @@ class AddPriority:
     plan_id: int
     fields: PriorityFields
     after_id: int | None = None
+    confirm_signed: bool = False  # the user confirmed editing a plan with signed periods
 
     @property
     def show_first(self) -> None:
@@ -306,6 +312,7 @@ class AddPriority:
         fields = _clean_priority(self.fields)
         with database.atomic():
             _get(Plan, self.plan_id, N_("Planul"))
+            check_plan_edit(self.plan_id, self.confirm_signed)
             _check_priority_number(self.plan_id, fields.number, None)
             query = Priority.select().where(Priority.plan == self.plan_id)
             before, position = _make_room(list(query.order_by(Priority.position)), self.after_id)
@@ -316,9 +323,10 @@ class AddPriority:
                 title_placeholder=fields.title_placeholder,
                 position=position,
             )
+            _record("priority", row.id, self.plan_id, _ADDED)
         return ChangeSet(
             plan_structure=True,
-            inverse=DeleteItem("priority", row.id, positions=before),
+            inverse=DeleteItem("priority", row.id, positions=before, confirm_signed=self.confirm_signed),
             new_id=row.id,
         )
 
@@ -332,6 +340,7 @@ class AddAction:
     parent_id: int | None
     fields: ActionFields
     after_id: int | None = None
+    confirm_signed: bool = False  # the user confirmed editing a plan with signed periods
 
     @property
     def show_first(self) -> None:
@@ -343,6 +352,7 @@ class AddAction:
         fields = _clean_action(self.fields)
         with database.atomic():
             priority = _get(Priority, self.priority_id, N_("Prioritatea"))
+            check_plan_edit(priority.plan_id, self.confirm_signed)
             if self.parent_id is not None:
                 parent = _get(Action, self.parent_id, N_("Acțiunea-părinte"))
                 if parent.priority_id != self.priority_id:
@@ -370,10 +380,11 @@ class AddAction:
             for key, text in fields.columns:
                 if text:
                     SetColumnValue(row.id, key, text).apply()
+            _record("action", row.id, priority.plan_id, _ADDED)
         return ChangeSet(
             frozenset({row.id}),
             plan_structure=True,
-            inverse=DeleteItem("action", row.id, positions=before),
+            inverse=DeleteItem("action", row.id, positions=before, confirm_signed=self.confirm_signed),
             focus=Focus(action_id=row.id),
             new_id=row.id,
         )
@@ -385,6 +396,7 @@ class AddIndicator:
 
     action_id: int
     fields: IndicatorFields
+    confirm_signed: bool = False  # the user confirmed editing a plan with signed periods
 
     @property
     def show_first(self) -> None:
@@ -396,6 +408,8 @@ class AddIndicator:
         fields = _clean_indicator(self.fields)
         with database.atomic():
             _get(Action, self.action_id, N_("Acțiunea"))
+            plan_id = plan_of_item("action", self.action_id)
+            check_plan_edit(plan_id, self.confirm_signed)
             row = Indicator.create(
                 action=self.action_id,
                 number=_max_number(self.action_id) + 1,
@@ -404,10 +418,12 @@ class AddIndicator:
                 gender_split=fields.gender_split,
                 placeholder=fields.placeholder,
             )
+            if plan_id is not None:
+                _record("indicator", row.id, plan_id, _ADDED)
         return ChangeSet(
             frozenset({self.action_id}),
             plan_structure=True,
-            inverse=DeleteItem("indicator", row.id),
+            inverse=DeleteItem("indicator", row.id, confirm_signed=self.confirm_signed),
             focus=Focus(action_id=self.action_id),
             new_id=row.id,
         )
@@ -421,6 +437,7 @@ class AddColumn:
     plan_id: int
     fields: ColumnFields
     after_id: int | None = None
+    confirm_signed: bool = False  # the user confirmed editing a plan with signed periods
 
     @property
     def show_first(self) -> None:
@@ -432,6 +449,7 @@ class AddColumn:
         fields = _clean_column(self.fields)
         with database.atomic():
             _get(Plan, self.plan_id, N_("Planul"))
+            check_plan_edit(self.plan_id, self.confirm_signed)
             existing = list(
                 PlanColumn.select().where(PlanColumn.plan == self.plan_id).order_by(PlanColumn.position)
             )
@@ -456,9 +474,12 @@ class AddColumn:
                 in_plan=fields.in_plan,
                 in_report=fields.in_report,
             )
+            _record("column", row.id, self.plan_id, _ADDED)
         return ChangeSet(
             plan_structure=True,
-            inverse=DeleteItem("column", row.id, positions=before, also=declared),
+            inverse=DeleteItem(
+                "column", row.id, positions=before, also=declared, confirm_signed=self.confirm_signed
+            ),
             new_id=row.id,
         )
 
@@ -473,6 +494,7 @@ class EditItem:
     kind: ItemKind
     item_id: int
     fields: Fields
+    confirm_signed: bool = False  # the user confirmed editing a plan with signed periods
 
     @property
     def show_first(self) -> None:
@@ -483,6 +505,8 @@ class EditItem:
         """Save; the inverse brings back the previous fields."""
         with database.atomic():
             previous = fields_of(self.kind, self.item_id)
+            plan_id = plan_of_item(self.kind, self.item_id)
+            check_plan_edit(plan_id, self.confirm_signed)
             action_id: int | None = None
             if isinstance(self.fields, PriorityFields) and self.kind == "priority":
                 fields_p = _clean_priority(self.fields)
@@ -527,11 +551,13 @@ class EditItem:
                 action_id = Indicator.get_by_id(self.item_id).action_id
             else:
                 raise ServiceError(_("Câmpurile nu corespund elementului editat."))
+            if plan_id is not None:
+                _record(self.kind, self.item_id, plan_id, _EDITED)
         actions = frozenset({action_id}) if action_id is not None else frozenset()
         return ChangeSet(
             actions,
             plan_structure=True,
-            inverse=EditItem(self.kind, self.item_id, previous),
+            inverse=EditItem(self.kind, self.item_id, previous, self.confirm_signed),
             focus=Focus(action_id=action_id),
         )
 
@@ -548,6 +574,7 @@ class MoveItem:
     kind: ItemKind
     item_id: int
     delta: int
+    confirm_signed: bool = False  # the user confirmed editing a plan with signed periods
 
     @property
     def show_first(self) -> None:
@@ -569,11 +596,13 @@ class MoveItem:
                 ):
                     raise ServiceError(_(_END_MESSAGE[self.delta]))
                 mapping = ((ind.number, other), (other, ind.number))
-                return replace(
-                    Renumber(ind.action_id, mapping).apply(),
-                    inverse=MoveItem(self.kind, self.item_id, -self.delta),
+                return replace(  # Renumber checks the confirmation and records the move
+                    Renumber(ind.action_id, mapping, self.confirm_signed).apply(),
+                    inverse=MoveItem(self.kind, self.item_id, -self.delta, self.confirm_signed),
                 )
             siblings = _siblings(self.kind, self.item_id)
+            plan_id = plan_of_item(self.kind, self.item_id)
+            check_plan_edit(plan_id, self.confirm_signed)
             ids = [s for s, _ in siblings]
             at = ids.index(self.item_id)
             to = at + self.delta
@@ -581,8 +610,11 @@ class MoveItem:
                 raise ServiceError(_(_END_MESSAGE[self.delta]))
             ids[at], ids[to] = ids[to], ids[at]
             _set_positions(self.kind, tuple((sid, n + 1) for n, sid in enumerate(ids)))
+            if plan_id is not None:
+                _record(self.kind, self.item_id, plan_id, _MOVED)
         focus = Focus(action_id=self.item_id) if self.kind == "action" else None
-        return ChangeSet(plan_structure=True, inverse=SetPositions(self.kind, tuple(siblings)), focus=focus)
+        inverse = SetPositions(self.kind, tuple(siblings), self.confirm_signed)
+        return ChangeSet(plan_structure=True, inverse=inverse, focus=focus)
 
 
 _END_MESSAGE = {-1: N_("Elementul este deja primul."), 1: N_("Elementul este deja ultimul.")}
@@ -594,6 +626,7 @@ class SetPositions:
 
     kind: ItemKind
     positions: tuple[tuple[int, int], ...]
+    confirm_signed: bool = False  # the user confirmed editing a plan with signed periods
 
     @property
     def show_first(self) -> None:
@@ -610,8 +643,12 @@ class SetPositions:
             )
             if len(previous) != len(ids):
                 raise ServiceError(_("Elementele planului s-au schimbat între timp."))
+            plan_id = plan_of_item(self.kind, ids[0]) if ids else None
+            check_plan_edit(plan_id, self.confirm_signed)
             _set_positions(self.kind, self.positions)
-        return ChangeSet(plan_structure=True, inverse=SetPositions(self.kind, previous))
+            if plan_id is not None:
+                _record(self.kind, ids[0], plan_id, _MOVED)
+        return ChangeSet(plan_structure=True, inverse=SetPositions(self.kind, previous, self.confirm_signed))
 
 
 @dataclass(frozen=True, slots=True)
@@ -621,6 +658,7 @@ class Renumber:
 
     action_id: int
     mapping: tuple[tuple[int, int], ...]
+    confirm_signed: bool = False  # the user confirmed editing a plan with signed periods
 
     @property
     def show_first(self) -> None:
@@ -630,12 +668,17 @@ class Renumber:
     def apply(self) -> ChangeSet:
         """Renumber; the inverse applies the reverse mapping."""
         with database.atomic():
+            _get(Action, self.action_id, N_("Acțiunea"))
+            plan_id = plan_of_item("action", self.action_id)
+            check_plan_edit(plan_id, self.confirm_signed)
             _renumber(self.action_id, dict(self.mapping))
+            if plan_id is not None:
+                _record("action", self.action_id, plan_id, _RENUMBERED)
         back = tuple((new, old) for old, new in self.mapping)
         return ChangeSet(
             frozenset({self.action_id}),
             plan_structure=True,
-            inverse=Renumber(self.action_id, back),
+            inverse=Renumber(self.action_id, back, self.confirm_signed),
             focus=Focus(action_id=self.action_id),
         )
 
@@ -658,6 +701,7 @@ class DeleteItem:
     item_id: int
     positions: tuple[tuple[int, int], ...] = ()
     also: tuple[int, ...] = ()  # further rows of the same table deleted with it (columns declared by an add)
+    confirm_signed: bool = False  # the user confirmed editing a plan with signed periods
 
     @property
     def show_first(self) -> None:
@@ -669,6 +713,10 @@ class DeleteItem:
         table = _TABLE[self.kind]
         with database.atomic():
             row = _get(_MODEL[self.kind], self.item_id, N_("Elementul"))
+            plan_id = plan_of_item(self.kind, self.item_id)
+            check_plan_edit(plan_id, self.confirm_signed)
+            if plan_id is not None:  # named while it exists
+                _record(self.kind, self.item_id, plan_id, _DELETED)
             siblings = () if self.kind == "indicator" else tuple(_siblings(self.kind, self.item_id))
             rows = _subtree(table, self.item_id)
             for other in self.also:
@@ -712,6 +760,7 @@ class DeleteItem:
                 action_id if self.kind == "indicator" else None,
                 siblings,
                 self.also,
+                self.confirm_signed,
             ),
         )
 
@@ -728,6 +777,7 @@ class RestoreRows:
     action_id: int | None = None
     positions: tuple[tuple[int, int], ...] = field(default=())
     also: tuple[int, ...] = ()
+    confirm_signed: bool = False  # the user confirmed editing a plan with signed periods
 
     @property
     def show_first(self) -> None:
@@ -737,6 +787,8 @@ class RestoreRows:
     def apply(self) -> ChangeSet:
         """Insert the rows (parents first), give back renumbered numbers, lists and places."""
         with database.atomic():
+            plan_id = self._plan_id()
+            check_plan_edit(plan_id, self.confirm_signed)
             siblings: tuple[tuple[int, int], ...] = ()
             if self.kind != "indicator" and self.positions:
                 model = _MODEL[self.kind]
@@ -752,6 +804,8 @@ class RestoreRows:
                 _set_column(table, rid, column, old)
             if self.positions:
                 _set_positions(self.kind, self.positions)
+            if plan_id is not None:
+                _record(self.kind, self.item_id, plan_id, _RESTORED)
         actions: frozenset[int] = frozenset()
         focus = None
         if self.kind == "indicator" and self.action_id is not None:
@@ -763,12 +817,52 @@ class RestoreRows:
         return ChangeSet(
             actions,
             plan_structure=True,
-            inverse=DeleteItem(self.kind, self.item_id, positions=siblings, also=self.also),
+            inverse=DeleteItem(
+                self.kind,
+                self.item_id,
+                positions=siblings,
+                also=self.also,
+                confirm_signed=self.confirm_signed,
+            ),
             focus=focus,
         )
 
+    def _plan_id(self) -> int | None:
+        """The plan the rows go back into (from the item's own row: its plan, priority or action)."""
+        if self.action_id is not None:
+            return plan_of_item("action", self.action_id)
+        table = _TABLE[self.kind]
+        for name, columns, rows in self.rows:
+            if name != table:
+                continue
+            for row in rows:
+                if row[0] != self.item_id:
+                    continue
+                if "plan_id" in columns:
+                    return int(row[columns.index("plan_id")])
+                if "priority_id" in columns:
+                    return plan_of_item("priority", int(row[columns.index("priority_id")]))
+        return None
+
 
 # -- helpers ----------------------------------------------------------------------------------------------------
+_ADDED, _EDITED, _MOVED = N_("adăugare"), N_("modificare"), N_("mutare")
+_DELETED, _RESTORED, _RENUMBERED = N_("ștergere"), N_("readucere"), N_("renumerotarea indicatorilor")
+
+
+def _record(kind: ItemKind, item_id: int, plan_id: int, operation: str) -> None:
+    """Record a plan-editing write in the change log: "Acțiunea 1.3: ștergere" (Romanian, like the log)."""
+    action, column = "", None
+    if kind == "action":
+        action = Action.get_by_id(item_id).code
+    elif kind == "indicator":
+        ind = Indicator.get_by_id(item_id)
+        action, column = Action.get_by_id(ind.action_id).code, int(ind.number)
+    with report_texts():
+        note = f"{label_of(kind, item_id)}: {_(operation)}"
+    record_plan_edit(plan_id, note, action, column)
+
+
 _TABLE: dict[ItemKind, str] = {
     "priority": "priority",
     "action": "action",
