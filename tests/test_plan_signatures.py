@@ -229,3 +229,36 @@ def test_an_action_title_typed_after_the_signature_counts_too(engine_demo_db: st
     renamed = ActionFields(**{**_as_dict(fields_of("action", a13)), "title": "Titlu schimbat"})
     apply_recorded(EditItem("action", a13, renamed, confirm_signed=True), "typed")
     assert len(amended_lines()) == 1
+
+
+def test_the_plans_own_columns_and_texts_need_the_confirmation_too(
+    engine_plan_db: str, tmp_path: Path
+) -> None:
+    from kind_plans import open_government_plan
+
+    from balti_monitor.services.plans import (
+        SetColumnValue,
+        SetGroupColumns,
+        SetPlanColumns,
+        new_column,
+        plan_columns,
+    )
+
+    ids = open_government_plan()
+    report = tmp_path / "raport_ogp.docx"
+    report.write_bytes(b"raportul semnat")
+    sign_period(ids["period"], report)
+    group = Priority.get(Priority.plan == ids["plan"]).id
+    columns = (*plan_columns(ids["plan"]), new_column("risks", "Riscuri"))
+    writes: list[Write] = [
+        SetColumnValue(ids["1.1"], "partners", "Societatea civilă"),
+        SetPlanColumns(ids["plan"], columns),
+        SetGroupColumns(group, (("sub_action", "Măsuri"),)),
+    ]
+    before = state()
+    for write in writes:
+        with pytest.raises(SignedPlanEdit, match=r"2020-S1"):
+            write.apply()
+    assert state() == before
+    for write in writes:
+        undo_redo(confirmed(write))

@@ -42,10 +42,10 @@ from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.plan_signatures import check_plan_edit, plan_of_item, record_plan_edit
 from balti_monitor.services.plans import (
-    SetColumnValue,
     action_column_values,
     declare_kind_columns,
     plan_columns,
+    write_column_value,
 )
 from balti_monitor.services.values import text_problem
 
@@ -379,7 +379,7 @@ class AddAction:
             )
             for key, text in fields.columns:
                 if text:
-                    SetColumnValue(row.id, key, text).apply()
+                    write_column_value(row.id, key, text)
             _record("action", row.id, priority.plan_id, _ADDED)
         return ChangeSet(
             frozenset({row.id}),
@@ -531,7 +531,7 @@ class EditItem:
                 before = dict(previous.columns) if isinstance(previous, ActionFields) else {}
                 for key, text in fields_a.columns:
                     if before.get(key, "") != text:
-                        SetColumnValue(self.item_id, key, text).apply()
+                        write_column_value(self.item_id, key, text)
             elif isinstance(self.fields, ColumnFields) and self.kind == "column":
                 fields_c = _clean_column(self.fields)
                 PlanColumn.update(
