@@ -14,21 +14,16 @@ from balti_monitor.db.models import Action, ChangeLog, Indicator, Plan, Priority
 from balti_monitor.services.audit import apply_recorded, set_user_name
 from balti_monitor.services.changes import Write
 from balti_monitor.services.errors import ServiceError
-from balti_monitor.services.plan_edit import (
+from balti_monitor.services.plan_delete import DeleteItem
+from balti_monitor.services.plan_edit import AddAction, AddColumn, AddIndicator, AddPriority, EditItem
+from balti_monitor.services.plan_fields import (
     ActionFields,
-    AddAction,
-    AddColumn,
-    AddIndicator,
-    AddPriority,
     ColumnFields,
-    DeleteItem,
-    EditItem,
     IndicatorFields,
-    MoveItem,
     PriorityFields,
-    Renumber,
     fields_of,
 )
+from balti_monitor.services.plan_order import MoveItem, Renumber
 from balti_monitor.services.plan_signatures import (
     SignedPlanEdit,
     plan_amended_after_signature,

@@ -98,7 +98,8 @@ class PlanActions(QObject):
 
     def edit_current_action(self) -> bool:
         """Edit the action shown in its form (one undo step); False when nothing changed."""
-        from balti_monitor.services.plan_edit import EditItem, fields_of
+        from balti_monitor.services.plan_edit import EditItem
+        from balti_monitor.services.plan_fields import fields_of
 
         from .plan_editor import ItemDialog, confirm_signed_edit
 

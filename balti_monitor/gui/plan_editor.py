@@ -2,8 +2,9 @@
 tree, with buttons (and keys) to add, edit, move and delete them.
 
 Every change is a :class:`~balti_monitor.gui.undo.WriteCommand` on the session's undo stack (the writes of
-:mod:`balti_monitor.services.plan_edit`), so Ctrl+Z undoes it, in the editor or after it closed. Deleting an
-item that holds data asks first, naming what is lost, and an automatic backup is written before. On a plan
+:mod:`balti_monitor.services.plan_edit`, ``plan_order`` and ``plan_delete``), so Ctrl+Z undoes it, in the
+editor or after it closed. Deleting an item that holds data asks first, naming what is lost, and an
+automatic backup is written before. On a plan
 with signed periods every change asks first (:func:`confirm_signed_edit`), naming the signed periods whose
 reports print the plan; the confirmation travels with the write, so undo and redo do not ask again.
 """
@@ -37,26 +38,18 @@ from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.item_progress import PLA_HEADING, group_heading, heading_text, progress_by_item
 from balti_monitor.services.outline import ActionInfo, IndicatorInfo, PriorityInfo
-from balti_monitor.services.plan_edit import (
+from balti_monitor.services.plan_delete import DeleteItem, back_up_before_deleting, item_contents
+from balti_monitor.services.plan_edit import AddAction, AddColumn, AddIndicator, AddPriority, EditItem
+from balti_monitor.services.plan_fields import (
     ActionFields,
-    AddAction,
-    AddColumn,
-    AddIndicator,
-    AddPriority,
     ColumnFields,
-    DeleteItem,
-    EditItem,
     Fields,
     IndicatorFields,
     ItemKind,
-    MoveItem,
     PriorityFields,
-    back_up_before_deleting,
     fields_of,
-    item_contents,
-    suggested_action_code,
-    suggested_priority_number,
 )
+from balti_monitor.services.plan_order import MoveItem, suggested_action_code, suggested_priority_number
 from balti_monitor.services.plan_signatures import periods_text, signed_periods_printing
 from balti_monitor.services.plans import ColumnInfo, plan_columns
 

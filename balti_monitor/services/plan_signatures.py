@@ -6,8 +6,8 @@ the plan itself (priorities, actions, indicators, the plan's columns) is not the
 legitimately amended over the plan's five years. But the report of a period prints the plan, so a new
 export of a signed period after an amendment is no longer the signed document. Therefore:
 
-* every plan-editing write (:mod:`balti_monitor.services.plan_edit`, the declared columns of
-  :mod:`balti_monitor.services.plans`) on a plan with signed periods is refused with
+* every plan-editing write (:mod:`~balti_monitor.services.plan_edit`, ``plan_order``, ``plan_delete``,
+  the declared columns of :mod:`~balti_monitor.services.plans`) on a plan with signed periods is refused with
   :class:`SignedPlanEdit` unless the caller passes ``confirm_signed=True`` (the GUI asks the user first,
   naming :func:`signed_periods_printing`); the inverse of a confirmed write carries the confirmation, so
   undo and redo do not ask again;

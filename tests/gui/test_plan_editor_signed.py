@@ -13,7 +13,7 @@ from balti_monitor import i18n
 from balti_monitor.gui import dialogs
 from balti_monitor.gui.dialogs import confirm as real_confirm  # before conftest answers every question No
 from balti_monitor.gui.plan_editor import ItemDialog, PlanEditor
-from balti_monitor.services.plan_edit import ActionFields, fields_of
+from balti_monitor.services.plan_fields import ActionFields, fields_of
 from balti_monitor.services.signing import sign_period
 
 QUESTION = (
