@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui_helpers import tr
+from gui_helpers import select_action, tr
 from PySide6.QtWidgets import QMessageBox
 
 from balti_monitor import i18n
@@ -94,3 +94,20 @@ def test_yes_edits_the_plan_in_one_undo_step_that_does_not_ask_again(
     window.redo()
     assert window.session.action_by_code("6.1").title == "Titlu după semnare"
     assert len(questions.asked) == 1  # undo and redo did not ask again (nor fail)
+
+
+def test_editing_the_action_shown_from_the_plan_menu_asks_too(
+    window, qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    select_action(window, "2.2")
+    editor, questions = signed_editor(window, qtbot, monkeypatch, tmp_path)
+    editor.close()
+    old = fields_of("action", window.session.action_by_code("2.2").id)
+    assert isinstance(old, ActionFields)
+    filled = ActionFields("2.2", "Titlul acțiunii 2.2", old.deadline, old.responsible_text, False, False)
+    monkeypatch.setattr(ItemDialog, "ask", lambda self: filled)
+    assert not window.plan_actions.edit_current_action()  # "No": nothing written
+    assert len(questions.asked) == 1 and window.session.action_by_code("2.2").title == old.title
+    questions.answer = QMessageBox.StandardButton.Yes
+    assert window.plan_actions.edit_current_action()
+    assert window.session.action_by_code("2.2").title == "Titlul acțiunii 2.2"
