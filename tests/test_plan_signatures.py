@@ -25,8 +25,10 @@ from balti_monitor.services.plan_fields import (
 )
 from balti_monitor.services.plan_order import MoveItem, Renumber
 from balti_monitor.services.plan_signatures import (
+    SIGNED_PLAN_KEY,
     SignedPlanEdit,
     plan_amended_after_signature,
+    plan_fingerprint,
     signed_periods_printing,
 )
 from balti_monitor.services.preflight import LineKind, preflight
@@ -204,11 +206,11 @@ def test_the_preflight_says_the_plan_changed_after_the_signature(engine_demo_db:
     assert plan_amended_after_signature(period().id) is None
     MoveItem("action", action("2.2"), -1, confirm_signed=True).apply()
     amended = plan_amended_after_signature(period().id)
-    assert amended is not None
+    assert amended is not None and amended.last_edit is not None
     (line,) = amended_lines()
     assert line == (
         f"Planul a fost modificat după semnarea perioadei 2023-S1 (ultima modificare: "
-        f"{amended:%d.%m.%Y %H:%M}); documentul nu va fi identic cu cel semnat."
+        f"{amended.last_edit:%d.%m.%Y %H:%M}); documentul nu va fi identic cu cel semnat."
     )
     assert preflight(period()).lines[0].kind == LineKind.SIGNATURE  # the first thing a signer reads
     assert "Planul a fost modificat după semnarea perioadei 2023-S1" in preflight(period()).as_text()
@@ -257,3 +259,61 @@ def test_the_plans_own_columns_and_texts_need_the_confirmation_too(
     assert state() == before
     for write in writes:
         undo_redo(confirmed(write))
+
+
+def test_an_edit_undone_is_no_amendment_and_one_not_recorded_still_is(
+    engine_demo_db: str, tmp_path: Path
+) -> None:
+    sign(tmp_path)
+    title = Priority.get_by_id(priority("I")).title
+    Priority.update(title="Schimbat pe alt drum").where(Priority.id == priority("I")).execute()  # no record
+    assert amended_lines() == [
+        "Planul a fost modificat după semnarea perioadei 2023-S1; documentul nu va fi identic cu cel semnat."
+    ]
+    Priority.update(title=title).where(Priority.id == priority("I")).execute()
+    assert amended_lines() == []
+    moved = MoveItem("action", action("2.2"), -1, confirm_signed=True).apply()
+    assert len(amended_lines()) == 1
+    assert moved.inverse is not None
+    moved.inverse.apply()  # the undo: the plan is the one signed again, byte for byte the same report
+    assert amended_lines() == []
+
+
+def test_a_signature_older_than_the_fingerprints_relies_on_the_log(
+    engine_demo_db: str, tmp_path: Path
+) -> None:
+    sign(tmp_path)
+    plan = Plan.get_by_id(plan_id())
+    plan.extra = {k: v for k, v in plan.extra.items() if k != SIGNED_PLAN_KEY}
+    plan.save()
+    assert amended_lines() == []
+    MoveItem("action", action("2.2"), -1, confirm_signed=True).apply()
+    assert len(amended_lines()) == 1  # a plan edit recorded after the signature
+
+
+def test_the_fingerprint_survives_a_json_export_and_import(engine_demo_db: str) -> None:
+    from balti_monitor.interchange.json_io import export_document, import_document
+
+    DeleteItem("action", action("2.2")).apply()  # positions with a gap: the plan's order is what counts
+    before = plan_fingerprint(plan_id())
+    import_document(export_document(), replace=True)
+    assert plan_fingerprint(plan_id()) == before
+    EditItem("indicator", indicator("1.13", 1), IndicatorFields("Text schimbat")).apply()
+    assert plan_fingerprint(plan_id()) != before
+
+
+def test_what_the_preflight_says_is_what_verify_report_finds(engine_demo_db: str, tmp_path: Path) -> None:
+    from balti_monitor.export.render import export_report
+    from balti_monitor.services.signing import verify_report
+
+    signed = export_report(period(), tmp_path / "semnat.docx")
+    sign_period(period().id, signed)
+    a13 = action("1.13")
+    renamed = ActionFields(**{**_as_dict(fields_of("action", a13)), "title": "Titlu schimbat după semnare"})
+    edit = EditItem("action", a13, renamed, confirm_signed=True).apply()
+    assert len(amended_lines()) == 1
+    assert not verify_report(export_report(period(), tmp_path / "dupa_modificare.docx")).signed
+    assert edit.inverse is not None
+    edit.inverse.apply()
+    assert amended_lines() == []
+    assert verify_report(export_report(period(), tmp_path / "dupa_anulare.docx")).signed

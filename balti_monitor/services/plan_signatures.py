@@ -14,22 +14,31 @@ export of a signed period after an amendment is no longer the signed document. T
 * every plan-editing write is recorded in the change log (kind ``plan``, field ``structure``, the item in
   ``note``), in its own transaction (:func:`record_plan_edit`): with the triggers' records of the action
   titles and indicator texts, the log says when the plan last changed;
-* :func:`plan_amended_after_signature` compares that with the period's signature record, for the export's
-  pre-flight.
+* signing a period keeps the :func:`plan_fingerprint` of the plan it printed (in ``Plan.extra``, like the
+  forms' key: no schema change), so :func:`plan_amended_after_signature` tells exactly, for the export's
+  pre-flight, whether a new export would print another plan (an edit undone is no amendment) and, from
+  the log, when it last changed. A signature made before the fingerprints existed falls back to the log
+  alone: a plan edit recorded after the signature.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from dataclasses import dataclass
+from typing import Any
 
 from balti_monitor.db.models import (
     Action,
+    ActionColumnValue,
     AuditContext,
     ChangeLog,
+    GroupColumn,
     Indicator,
     Period,
     PeriodSignature,
+    Plan,
     PlanColumn,
     Priority,
 )
@@ -40,6 +49,8 @@ from balti_monitor.services.periods import key_of
 
 #: the change log's field for a plan-editing write (kind ``plan``)
 STRUCTURE_FIELD = "structure"
+#: key in ``Plan.extra``: period code -> :func:`plan_fingerprint` of the plan when the period was signed
+SIGNED_PLAN_KEY = "signed_plan"
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,14 +174,116 @@ def record_plan_edit(plan_id: int, note: str, action: str = "", column: int | No
     )
 
 
-def plan_amended_after_signature(period_id: int) -> dt.datetime | None:
-    """When the plan of a signed period last changed after the signature (local time), or None: the
-    period is not signed, or its plan has not changed since (as far as the change log records it)."""
+def _rows(query: Any, skip: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    return [{k: v for k, v in row.items() if k not in skip} for row in query.dicts()]
+
+
+_ACTION_SKIP = ("id", "priority", "parent", "position", "code")
+
+
+def _action_row(a: Action, number: dict[int, str], code: dict[int, str], rank: dict[int, int]) -> list[Any]:
+    """An action as the fingerprint sees it: its place by codes and rank, then every stored field."""
+    fields = [
+        json.dumps(v, sort_keys=True, default=str)
+        for k, v in sorted(a.__data__.items())
+        if k not in _ACTION_SKIP
+    ]
+    return [number[a.priority_id], code.get(a.parent_id or 0, ""), rank[a.id], a.code, *fields]
+
+
+def plan_fingerprint(plan_id: int) -> str:
+    """The SHA-256 of what a report prints of the plan: its own texts, priorities, actions, indicators,
+    declared columns (and groups' column sets) and the items' texts in them, in order, named by codes and
+    numbers rather than ids (so the same plan gives the same fingerprint after a JSON export and import)."""
+    plan = Plan.get_by_id(plan_id)
+    priorities = list(
+        Priority.select().where(Priority.plan == plan_id).order_by(Priority.position, Priority.id)
+    )
+    number = {p.id: p.number for p in priorities}
+    actions = list(
+        Action.select().join(Priority).where(Priority.plan == plan_id).order_by(Action.position, Action.id)
+    )
+    code = {a.id: a.code for a in actions}
+    rank: dict[int, int] = {}  # the place among its siblings (positions may have gaps)
+    seen: dict[tuple[int, int], int] = {}
+    for a in actions:
+        siblings = (a.priority_id, a.parent_id or 0)
+        rank[a.id] = seen[siblings] = seen.get(siblings, 0) + 1
+    columns = list(PlanColumn.select().where(PlanColumn.plan == plan_id).order_by(PlanColumn.position))
+    key = {c.id: c.key for c in columns}
+    indicators = (
+        Indicator.select()
+        .join(Action)
+        .join(Priority)
+        .where(Priority.plan == plan_id)
+        .order_by(Indicator.number)
+    )
+    content = {
+        "plan": [plan.code, plan.title, plan.short_title, plan.approving_act, plan.kind],
+        "priorities": [[p.number, p.title, bool(p.title_placeholder)] for p in priorities],
+        "actions": sorted(_action_row(a, number, code, rank) for a in actions),
+        "indicators": sorted(
+            [code[i.action_id], i.number, i.text, i.aggregation, bool(i.gender_split), bool(i.placeholder)]
+            for i in indicators
+        ),
+        "columns": [
+            [c.key, c.label, c.number, c.source, c.format, c.merge, bool(c.in_plan), bool(c.in_report)]
+            for c in columns
+        ],
+        "groups": sorted(
+            [number[g["priority"]], g["position"], key[g["column"]], g["label"]]
+            for g in _rows(GroupColumn.select().where(GroupColumn.column.in_(list(key))), ("id",))
+        )
+        if key
+        else [],
+        "texts": sorted(
+            [code[v["action"]], key[v["column"]], v["raw_text"]]
+            for v in _rows(ActionColumnValue.select().where(ActionColumnValue.column.in_(list(key))), ("id",))
+        )
+        if key
+        else [],
+    }
+    text = json.dumps(content, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def remember_signed_plan(period_id: int) -> None:
+    """Keep the fingerprint of the plan a period's signed report printed (call in the signing's
+    transaction)."""
+    period = Period.get_by_id(period_id)
+    plan = Plan.get_by_id(period.plan_id)
+    extra = dict(plan.extra or {})
+    prints = dict(extra.get(SIGNED_PLAN_KEY) or {})
+    prints[key_of(period).code] = plan_fingerprint(plan.id)
+    extra[SIGNED_PLAN_KEY] = prints
+    Plan.update(extra=extra).where(Plan.id == plan.id).execute()
+
+
+@dataclass(frozen=True, slots=True)
+class PlanAmendment:
+    """The plan of a signed period is no longer the one its signed report printed; ``last_edit``: when the
+    plan last changed after the signature (local time), None when the change log does not say."""
+
+    last_edit: dt.datetime | None
+
+
+def plan_amended_after_signature(period_id: int) -> PlanAmendment | None:
+    """Whether a new export of a signed period would print another plan than the signed report (None: not
+    signed, or the same plan — an edit undone included)."""
     sig = PeriodSignature.get_or_none(PeriodSignature.period == period_id)
     if sig is None:
         return None
     period = Period.get_by_id(period_id)
     code = key_of(period).code
+    stored = (Plan.get_by_id(period.plan_id).extra or {}).get(SIGNED_PLAN_KEY, {}).get(code)
+    last_edit = _last_edit_after(sig, period, code)
+    if stored is not None:
+        return None if plan_fingerprint(period.plan_id) == stored else PlanAmendment(last_edit)
+    return None if last_edit is None else PlanAmendment(last_edit)
+
+
+def _last_edit_after(sig: PeriodSignature, period: Period, code: str) -> dt.datetime | None:
+    """When the period's plan last changed after its signature, from the change log (local time)."""
     signed = (
         ChangeLog.select(ChangeLog.id)
         .where(

@@ -286,8 +286,13 @@ def _plan_amended(period: Period) -> list[PreflightLine]:
     amended = plan_amended_after_signature(period.id)
     if amended is None:
         return []
-    text = _(
-        "Planul a fost modificat după semnarea perioadei {period} (ultima modificare: {when}); documentul "
-        "nu va fi identic cu cel semnat."
-    ).format(period=key_of(period).code, when=amended.strftime("%d.%m.%Y %H:%M"))
+    if amended.last_edit is None:
+        text = _(
+            "Planul a fost modificat după semnarea perioadei {period}; documentul nu va fi identic cu cel semnat."
+        ).format(period=key_of(period).code)
+    else:
+        text = _(
+            "Planul a fost modificat după semnarea perioadei {period} (ultima modificare: {when}); documentul "
+            "nu va fi identic cu cel semnat."
+        ).format(period=key_of(period).code, when=amended.last_edit.strftime("%d.%m.%Y %H:%M"))
     return [PreflightLine(LineKind.SIGNATURE, text)]
