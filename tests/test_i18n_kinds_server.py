@@ -14,7 +14,7 @@ from balti_monitor.cli import main
 from balti_monitor.domain.kinds import KindError, load_kind
 from balti_monitor.i18n import set_language
 from balti_monitor.services.engine_copy import CopyResult
-from balti_monitor.services.plan_edit import ItemContents
+from balti_monitor.services.plan_delete import ItemContents
 from balti_monitor.services.progress import Link, link_problem
 
 ROOT = Path(__file__).resolve().parent.parent

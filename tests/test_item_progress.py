@@ -8,7 +8,7 @@ from status_plan import make_status_plan
 from test_undo_services import undo_redo
 
 from balti_monitor.services.item_progress import item_progress, progress_by_item, status_choices
-from balti_monitor.services.plan_edit import DeleteItem
+from balti_monitor.services.plan_delete import DeleteItem
 from balti_monitor.services.progress import Link, SaveProgress
 
 

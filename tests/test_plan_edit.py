@@ -28,22 +28,10 @@ from balti_monitor.services.comments import AddComment
 from balti_monitor.services.editing import cell_text
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.outline import plan_outline
-from balti_monitor.services.plan_edit import (
-    ActionFields,
-    AddAction,
-    AddIndicator,
-    AddPriority,
-    DeleteItem,
-    EditItem,
-    IndicatorFields,
-    MoveItem,
-    PriorityFields,
-    back_up_before_deleting,
-    fields_of,
-    item_contents,
-    suggested_action_code,
-    suggested_priority_number,
-)
+from balti_monitor.services.plan_delete import DeleteItem, back_up_before_deleting, item_contents
+from balti_monitor.services.plan_edit import AddAction, AddIndicator, AddPriority, EditItem
+from balti_monitor.services.plan_fields import ActionFields, IndicatorFields, PriorityFields, fields_of
+from balti_monitor.services.plan_order import MoveItem, suggested_action_code, suggested_priority_number
 
 
 def plan_id() -> int:
@@ -240,7 +228,8 @@ def test_json_lists_stay_lists(demo_db: Path) -> None:
 def test_a_column_added_to_a_plan_of_kind_columns_declares_them_and_undo_takes_all_back(
     plan_db: Path,
 ) -> None:
-    from balti_monitor.services.plan_edit import AddColumn, ColumnFields
+    from balti_monitor.services.plan_edit import AddColumn
+    from balti_monitor.services.plan_fields import ColumnFields
     from balti_monitor.services.plans import plan_columns
 
     assert all(c.id is None for c in plan_columns(plan_id()))  # the Bălți plan uses its kind's columns
@@ -255,7 +244,8 @@ def test_a_column_added_to_a_plan_of_kind_columns_declares_them_and_undo_takes_a
 def test_columns_are_edited_moved_and_deleted_with_their_values_and_undo(plan_db: Path) -> None:
     from status_plan import make_status_plan
 
-    from balti_monitor.services.plan_edit import AddColumn, ColumnFields
+    from balti_monitor.services.plan_edit import AddColumn
+    from balti_monitor.services.plan_fields import ColumnFields
     from balti_monitor.services.plans import action_column_values, plan_columns
 
     plan = make_status_plan()

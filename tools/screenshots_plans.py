@@ -53,7 +53,7 @@ def take(out: Path, language: str = "ro") -> list[Path]:
     from balti_monitor.gui.status_grid import LinksDialog
     from balti_monitor.services.bundled import ensure_bundled_plan
     from balti_monitor.services.examples import list_examples, load_example
-    from balti_monitor.services.plan_edit import fields_of
+    from balti_monitor.services.plan_fields import fields_of
     from balti_monitor.services.plans import plan_columns
     from balti_monitor.services.progress import Link
 

@@ -3380,6 +3380,24 @@ Planurile existente și datele lor rămân neschimbate. Înainte se face o copie
         <name>PlanEditor</name>
         <message>
             <location filename="plan_editor.py" />
+            <source>Planul este tipărit în rapoartele semnate ale perioadelor: {periods}.
+
+Documentele semnate rămân cum au fost semnate (amprenta lor SHA-256 se păstrează), dar un export nou al acestor perioade ar arăta planul modificat și nu ar mai corespunde semnăturii.
+
+Modificați planul?</source>
+            <translation>План печатается в подписанных отчётах периодов: {periods}.
+
+Подписанные документы остаются такими, как были подписаны (их отпечаток SHA-256 сохраняется), но новый экспорт этих периодов покажет изменённый план и больше не будет соответствовать подписи.
+
+Изменить план?</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
+            <source>Plan cu perioade semnate</source>
+            <translation>План с подписанными периодами</translation>
+        </message>
+        <message>
+            <location filename="plan_editor.py" />
             <source>suma valorilor</source>
             <translation>сумма значений</translation>
         </message>

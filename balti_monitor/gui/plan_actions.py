@@ -98,9 +98,10 @@ class PlanActions(QObject):
 
     def edit_current_action(self) -> bool:
         """Edit the action shown in its form (one undo step); False when nothing changed."""
-        from balti_monitor.services.plan_edit import EditItem, fields_of
+        from balti_monitor.services.plan_edit import EditItem
+        from balti_monitor.services.plan_fields import fields_of
 
-        from .plan_editor import ItemDialog
+        from .plan_editor import ItemDialog, confirm_signed_edit
 
         panel = getattr(self.window, "plan_panel", None)
         action_id = panel.current_action() if panel is not None else None
@@ -118,9 +119,10 @@ class PlanActions(QObject):
         new = ItemDialog(self.window, title, fields, labels=labels).ask()
         if new is None or new == fields:
             return False
-        command = WriteCommand(
-            self.session, EditItem("action", action_id, new), self.tr("Modificarea planului")
-        )
+        edit = confirm_signed_edit(self.window, EditItem("action", action_id, new), plan.id)
+        if edit is None:
+            return False
+        command = WriteCommand(self.session, edit, self.tr("Modificarea planului"))
         self.session.undo_stack.push(command)
         if command.error is not None:
             dialogs.show_error(self.window, title, command.error)

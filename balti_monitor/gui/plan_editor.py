@@ -2,13 +2,16 @@
 tree, with buttons (and keys) to add, edit, move and delete them.
 
 Every change is a :class:`~balti_monitor.gui.undo.WriteCommand` on the session's undo stack (the writes of
-:mod:`balti_monitor.services.plan_edit`), so Ctrl+Z undoes it, in the editor or after it closed. Deleting an
-item that holds data asks first, naming what is lost, and an automatic backup is written before.
+:mod:`balti_monitor.services.plan_edit`, ``plan_order`` and ``plan_delete``), so Ctrl+Z undoes it, in the
+editor or after it closed. Deleting an item that holds data asks first, naming what is lost, and an
+automatic backup is written before. On a plan
+with signed periods every change asks first (:func:`confirm_signed_edit`), naming the signed periods whose
+reports print the plan; the confirmation travels with the write, so undo and redo do not ask again.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
@@ -31,30 +34,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from balti_monitor.services.changes import ChangeSet, Write
+from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.item_progress import PLA_HEADING, group_heading, heading_text, progress_by_item
 from balti_monitor.services.outline import ActionInfo, IndicatorInfo, PriorityInfo
-from balti_monitor.services.plan_edit import (
+from balti_monitor.services.plan_delete import DeleteItem, back_up_before_deleting, item_contents
+from balti_monitor.services.plan_edit import AddAction, AddColumn, AddIndicator, AddPriority, EditItem
+from balti_monitor.services.plan_fields import (
     ActionFields,
-    AddAction,
-    AddColumn,
-    AddIndicator,
-    AddPriority,
     ColumnFields,
-    DeleteItem,
-    EditItem,
     Fields,
     IndicatorFields,
     ItemKind,
-    MoveItem,
     PriorityFields,
-    back_up_before_deleting,
     fields_of,
-    item_contents,
-    suggested_action_code,
-    suggested_priority_number,
 )
+from balti_monitor.services.plan_order import MoveItem, suggested_action_code, suggested_priority_number
+from balti_monitor.services.plan_signatures import periods_text, signed_periods_printing
 from balti_monitor.services.plans import ColumnInfo, plan_columns
 
 from . import dialogs
@@ -63,6 +59,28 @@ from .undo import WriteCommand
 
 translate = QCoreApplication.translate
 PLACEHOLDER_COLOUR = QColor("#8a6d3b")
+
+#: the writes of the plan editor (each can carry the confirmation for a plan with signed periods)
+PlanWrite = AddPriority | AddAction | AddIndicator | AddColumn | EditItem | MoveItem | DeleteItem
+
+
+def confirm_signed_edit(parent: QWidget | None, write: PlanWrite, plan_id: int) -> PlanWrite | None:
+    """The write to push: as it is when the plan has no signed period, confirmed when the user agreed to
+    edit a plan whose signed reports print it, None when the user said No (the default)."""
+    if write.confirm_signed:
+        return write
+    periods = signed_periods_printing(plan_id)
+    if not periods:
+        return write
+    question = translate(
+        "PlanEditor",
+        "Planul este tipărit în rapoartele semnate ale perioadelor: {periods}.\n\nDocumentele semnate rămân "
+        "cum au fost semnate (amprenta lor SHA-256 se păstrează), dar un export nou al acestor perioade ar "
+        "arăta planul modificat și nu ar mai corespunde semnăturii.\n\nModificați planul?",
+    ).format(periods=periods_text(periods))
+    if not dialogs.confirm(parent, translate("PlanEditor", "Plan cu perioade semnate"), question):
+        return None
+    return replace(write, confirm_signed=True)
 
 
 def aggregation_names() -> list[tuple[str, str]]:
@@ -524,13 +542,21 @@ class PlanEditor(QDialog):
             self.rebuild()
 
     # -- writes -------------------------------------------------------------------------------------------
-    def _push(self, write: Write, text: str) -> ChangeSet | None:
-        command = WriteCommand(self.session, write, text)
+    def _push(self, write: PlanWrite, text: str) -> ChangeSet | None:
+        confirmed = self._confirm(write)
+        if confirmed is None:
+            return None
+        command = WriteCommand(self.session, confirmed, text)
         self.session.undo_stack.push(command)
         if command.error is not None or command.changes is None:
             dialogs.show_error(self, self.windowTitle(), command.error or self.tr("Modificarea nu a reușit."))
             return None
         return command.changes
+
+    def _confirm(self, write: PlanWrite) -> PlanWrite | None:
+        """The write to push after asking, on a plan with signed periods (None: the user said No)."""
+        plan = self.session.plan
+        return write if plan is None else confirm_signed_edit(self, write, plan.id)
 
     def add_priority(self) -> bool:
         """Add a priority after the selected one (last when none)."""
@@ -674,7 +700,10 @@ class PlanEditor(QDialog):
         if ref is None:
             return False
         text = self.tr("Mutarea în sus") if delta < 0 else self.tr("Mutarea în jos")
-        command = WriteCommand(self.session, MoveItem(ref.kind, ref.item_id, delta), text)
+        move = self._confirm(MoveItem(ref.kind, ref.item_id, delta))
+        if move is None:
+            return False
+        command = WriteCommand(self.session, move, text)
         self.session.undo_stack.push(command)
         if command.error is not None:
             return False  # at either end: the message is in the status bar
@@ -692,6 +721,9 @@ class PlanEditor(QDialog):
         except ServiceError as exc:
             dialogs.show_error(self, title, str(exc))
             return False
+        delete = self._confirm(DeleteItem(ref.kind, ref.item_id))  # signed periods: asked first
+        if delete is None:
+            return False
         if contents.has_data or contents.renumbered:
             question = self.tr(
                 "{contents}\n\nElementul se șterge din plan cu tot ce este sub el. Înainte de ștergere se face "
@@ -705,9 +737,7 @@ class PlanEditor(QDialog):
         except ServiceError as exc:
             dialogs.show_error(self, title, str(exc))
             return False
-        changes = self._push(
-            DeleteItem(ref.kind, ref.item_id), self.tr("Ștergerea: {what}").format(what=contents.label)
-        )
+        changes = self._push(delete, self.tr("Ștergerea: {what}").format(what=contents.label))
         if changes is not None:
             where = self.tr(" Copia automată de dinainte: {name}.").format(name=backup.name) if backup else ""
             self.last_message = self.tr("{what}: șters din plan.{where}").format(

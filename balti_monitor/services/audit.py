@@ -81,6 +81,7 @@ FIELD_LABELS: dict[str, str] = {
     "extra_signatures": N_("alte semnături"),
     "title": N_("titlul acțiunii"),
     "indicator": N_("textul indicatorului"),
+    "structure": N_("structura planului"),
 }
 
 REVIEW_LABELS = {"received": N_("primit"), "needs_correction": N_("de corectat"), "accepted": N_("acceptat")}

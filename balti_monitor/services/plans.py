@@ -24,6 +24,7 @@ from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.kinds import DEFAULT_KIND, find_kind, get_kind
 from balti_monitor.services.periods import PeriodKey, PlanInfo, next_period_key, period_infos, plan_infos
+from balti_monitor.services.plan_signatures import check_plan_edit, record_plan_edit
 from balti_monitor.services.values import text_problem
 
 
@@ -204,13 +205,41 @@ def _plan_of_action(action_id: int) -> int:
     return int(row[0])
 
 
+def write_column_value(action_id: int, key: str, text: str) -> str:
+    """Write an item's text in a declared column of its plan ("" removes it), inside the caller's
+    transaction, without the confirmation or the record of a plan edit (the caller's write does both);
+    returns the previous text."""
+    problem = text_problem(text)
+    if problem:
+        raise ServiceError(problem)
+    plan_id = _plan_of_action(action_id)
+    column = PlanColumn.get_or_none((PlanColumn.plan == plan_id) & (PlanColumn.key == key))
+    if column is None or column.source != "column":
+        raise ServiceError(_("Planul nu are coloana declarată „{key}”.").format(key=key))
+    row = ActionColumnValue.get_or_none(
+        (ActionColumnValue.action == action_id) & (ActionColumnValue.column == column.id)
+    )
+    previous = "" if row is None else str(row.raw_text)
+    if not text:
+        if row is not None:
+            row.delete_instance()
+    elif row is None:
+        ActionColumnValue.create(action=action_id, column=column.id, raw_text=text)
+    elif previous != text:
+        row.raw_text = text
+        row.save()
+    return previous
+
+
 @dataclass(frozen=True, slots=True)
 class SetColumnValue:
-    """Write an item's text in one of its plan's declared columns ("" removes it)."""
+    """Write an item's text in one of its plan's declared columns ("" removes it). On a plan with signed
+    periods only with ``confirm_signed`` (:mod:`balti_monitor.services.plan_signatures`)."""
 
     action_id: int
     key: str
     text: str
+    confirm_signed: bool = False
 
     @property
     def show_first(self) -> None:
@@ -224,24 +253,13 @@ class SetColumnValue:
             raise ServiceError(problem)
         with database.atomic():
             plan_id = _plan_of_action(self.action_id)
-            column = PlanColumn.get_or_none((PlanColumn.plan == plan_id) & (PlanColumn.key == self.key))
-            if column is None or column.source != "column":
-                raise ServiceError(_("Planul nu are coloana declarată „{key}”.").format(key=self.key))
-            row = ActionColumnValue.get_or_none(
-                (ActionColumnValue.action == self.action_id) & (ActionColumnValue.column == column.id)
-            )
-            previous = "" if row is None else str(row.raw_text)
-            if not self.text:
-                if row is not None:
-                    row.delete_instance()
-            elif row is None:
-                ActionColumnValue.create(action=self.action_id, column=column.id, raw_text=self.text)
-            elif previous != self.text:
-                row.raw_text = self.text
-                row.save()
+            check_plan_edit(plan_id, self.confirm_signed)
+            previous = write_column_value(self.action_id, self.key, self.text)
+            code = Action.get_by_id(self.action_id).code
+            record_plan_edit(plan_id, f"Acțiunea {code}: coloana „{self.key}”", code)
         return ChangeSet(
             plan_structure=True,
-            inverse=SetColumnValue(self.action_id, self.key, previous),
+            inverse=SetColumnValue(self.action_id, self.key, previous, self.confirm_signed),
             focus=Focus(action_id=self.action_id),
         )
 
@@ -287,6 +305,7 @@ class SetPlanColumns:
     columns: tuple[ColumnInfo, ...]
     restore_values: tuple[tuple[int, int, str], ...] = ()
     restore_groups: tuple[tuple[int, int, int, str], ...] = ()
+    confirm_signed: bool = False  # the user confirmed editing a plan with signed periods
 
     @property
     def show_first(self) -> None:
@@ -315,6 +334,8 @@ class SetPlanColumns:
         with database.atomic():
             if Plan.get_or_none(Plan.id == self.plan_id) is None:
                 raise ServiceError(_("Planul nu mai există."))
+            check_plan_edit(self.plan_id, self.confirm_signed)
+            record_plan_edit(self.plan_id, "Coloanele planului")
             stored = list(
                 PlanColumn.select().where(PlanColumn.plan == self.plan_id).order_by(PlanColumn.position)
             )
@@ -356,7 +377,7 @@ class SetPlanColumns:
                 GroupColumn.create(priority=priority_id, column=column_id, position=position, label=label)
         return ChangeSet(
             plan_structure=True,
-            inverse=SetPlanColumns(self.plan_id, previous, lost_values, lost_groups),
+            inverse=SetPlanColumns(self.plan_id, previous, lost_values, lost_groups, self.confirm_signed),
         )
 
 
@@ -388,6 +409,7 @@ class SetGroupColumns:
 
     priority_id: int
     columns: tuple[tuple[str, str], ...]
+    confirm_signed: bool = False  # the user confirmed editing a plan with signed periods
 
     @property
     def show_first(self) -> None:
@@ -407,6 +429,8 @@ class SetGroupColumns:
             priority = Priority.get_or_none(Priority.id == self.priority_id)
             if priority is None:
                 raise ServiceError(_("Grupul nu mai există."))
+            check_plan_edit(priority.plan_id, self.confirm_signed)
+            record_plan_edit(priority.plan_id, f"Prioritatea {priority.number}: coloanele grupului")
             stored = {c.key: c.id for c in PlanColumn.select().where(PlanColumn.plan == priority.plan_id)}
             missing = [key for key in keys if key not in stored]
             if missing:
@@ -427,4 +451,6 @@ class SetGroupColumns:
                 GroupColumn.create(
                     priority=self.priority_id, column=stored[key], position=position, label=label
                 )
-        return ChangeSet(plan_structure=True, inverse=SetGroupColumns(self.priority_id, previous))
+        return ChangeSet(
+            plan_structure=True, inverse=SetGroupColumns(self.priority_id, previous, self.confirm_signed)
+        )

@@ -2,7 +2,8 @@
 
 :func:`preflight` lists, for the actions the export prints: manual totals that differ from the computed
 value, unresolved findings (by kind, with counts), placeholders still in the plan text, responsible
-subdivisions without a return, and blank Total cells. Each line carries where it is (action, subdivision,
+subdivisions without a return, and blank Total cells; first of all, for a signed period, a plan amended
+after the signature (the new document will not be the one signed). Each line carries where it is (action, subdivision,
 column) so the GUI can jump to the cell. Reads only.
 
 :func:`unresolved_findings` is the one place that decides which findings are still open; acknowledged
@@ -20,6 +21,8 @@ from balti_monitor.db.models import Action, Indicator, Period, Priority, databas
 from balti_monitor.domain.checks import Finding, FindingCode, override_differs
 from balti_monitor.i18n import N_, _
 from balti_monitor.services.grids import plan_actions
+from balti_monitor.services.periods import key_of
+from balti_monitor.services.plan_signatures import plan_amended_after_signature
 from balti_monitor.services.results import ActionResult, period_results
 
 #: The Total row in a jump target (``subdivision_id``), like the GUI's TOTAL_ROW.
@@ -49,6 +52,7 @@ KIND_LABELS: dict[FindingCode, str] = {
 class LineKind(StrEnum):
     """The sections of the pre-flight."""
 
+    SIGNATURE = "signature"
     MANUAL_TOTAL = "manual_total"
     FINDINGS = "findings"
     PLACEHOLDER = "placeholder"
@@ -57,6 +61,7 @@ class LineKind(StrEnum):
 
 
 SECTION_TITLES: dict[LineKind, str] = {
+    LineKind.SIGNATURE: N_("Perioadă semnată"),
     LineKind.MANUAL_TOTAL: N_("Totaluri introduse manual care diferă de cele calculate"),
     LineKind.FINDINGS: N_("Constatări nerezolvate ale verificărilor"),
     LineKind.PLACEHOLDER: N_("Texte provizorii în plan (de completat)"),
@@ -186,6 +191,7 @@ def preflight(
         action_ids = exported_action_ids(period, priorities, include_empty, results)
         open_findings = unresolved_findings({a: results[a] for a in action_ids})
         placeholders = _placeholders(period, action_ids)
+        signature = _plan_amended(period)
     manual: list[PreflightLine] = []
     findings: list[PreflightLine] = []
     missing: list[PreflightLine] = []
@@ -272,4 +278,21 @@ def preflight(
         (_(KIND_LABELS[code]) if code in KIND_LABELS else str(code), n)
         for code, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))
     )
-    return Preflight(tuple(manual + findings + placeholders + missing + blank), counts)
+    return Preflight(tuple(signature + manual + findings + placeholders + missing + blank), counts)
+
+
+def _plan_amended(period: Period) -> list[PreflightLine]:
+    """The line saying that the plan of a signed period changed after the signature."""
+    amended = plan_amended_after_signature(period.id)
+    if amended is None:
+        return []
+    if amended.last_edit is None:
+        text = _(
+            "Planul a fost modificat după semnarea perioadei {period}; documentul nu va fi identic cu cel semnat."
+        ).format(period=key_of(period).code)
+    else:
+        text = _(
+            "Planul a fost modificat după semnarea perioadei {period} (ultima modificare: {when}); documentul "
+            "nu va fi identic cu cel semnat."
+        ).format(period=key_of(period).code, when=amended.last_edit.strftime("%d.%m.%Y %H:%M"))
+    return [PreflightLine(LineKind.SIGNATURE, text)]

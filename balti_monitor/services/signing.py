@@ -21,6 +21,7 @@ from balti_monitor.services.audit import CellKey, current_user, record, recordin
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.document_schema import InterchangeError
 from balti_monitor.services.errors import ServiceError
+from balti_monitor.services.plan_signatures import remember_signed_plan
 from balti_monitor.services.values import text_problem
 
 
@@ -102,6 +103,7 @@ def sign_period(period_id: int, report: Path) -> SignatureInfo:
             period=period, sha256=sha, signed_by=current_user(), signed_at=now, file_name=report.name
         )
         record("sign", "sign", plan=plan.id, period=_code(period), new=sha, note=report.name)
+        remember_signed_plan(period_id)  # the plan it printed: the export says when it changed since
     info = signature(period_id)
     assert info is not None
     return info

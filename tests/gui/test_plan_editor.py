@@ -11,7 +11,8 @@ from balti_monitor.gui import dialogs
 from balti_monitor.gui.plan_editor import ItemDialog, PlanEditor
 from balti_monitor.gui.tree_model import CODE_ROLE
 from balti_monitor.services.backup import list_auto_backups
-from balti_monitor.services.plan_edit import ActionFields, IndicatorFields, PriorityFields, item_contents
+from balti_monitor.services.plan_delete import item_contents
+from balti_monitor.services.plan_fields import ActionFields, IndicatorFields, PriorityFields
 
 DELETE_QUESTION = (
     "{contents}\n\nElementul se șterge din plan cu tot ce este sub el. Înainte de ștergere se face o copie "
@@ -224,7 +225,7 @@ def test_the_menu_opens_the_editor(window, monkeypatch) -> None:
 def test_a_column_is_added_and_an_actions_text_in_it_is_typed_then_shown_in_its_header(
     window, qtbot, monkeypatch
 ) -> None:
-    from balti_monitor.services.plan_edit import ColumnFields
+    from balti_monitor.services.plan_fields import ColumnFields
 
     editor = editor_for(window, qtbot)
     real_ask = ItemDialog.ask
@@ -285,7 +286,7 @@ def test_the_action_shown_is_edited_from_the_plan_menu(window, monkeypatch) -> N
 
 
 def test_each_form_draws_only_its_own_fields(qtbot) -> None:
-    from balti_monitor.services.plan_edit import ColumnFields
+    from balti_monitor.services.plan_fields import ColumnFields
 
     for fields in (
         PriorityFields("I", "Titlu"),
