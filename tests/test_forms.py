@@ -392,7 +392,8 @@ def test_reordered_rows_blank_rows_and_stray_text_are_tolerated(engine_demo_db: 
     assert ("1.1", "Indicatorul 4") not in changes
     warnings = " ".join(preview.files[0].warnings)
     assert "1 rând al formularului lipsește" in warnings and "1.1 · Indicatorul 4" in warnings
-    assert "ignorate" in warnings
+    # one stray row: the singular (it said "rândurile … au fost ignorate" for one row)
+    assert f"1 rând cu date în afara formularului a fost ignorat (rândul {r + 1} al foii)." in warnings
     apply_import(preview)
     a11 = action_by_code(period.plan_id, "1.1").id
     assert cell_text(period, a11, dru.id, 2) == "18 concursuri"
@@ -539,7 +540,7 @@ def test_cli_forms_out_and_forms_in(
     assert "nu s-a modificat nimic" in printed
 
     assert cli(["--db", str(db), "forms-in", str(form)]) == 0
-    assert "Importat: 1 celule" in capsys.readouterr().out
+    assert "Importat: 1 celulă din 1 formular." in capsys.readouterr().out  # was "1 celule"
     assert cli(["--db", str(db), "forms-status", "--period", "2023-S1"]) == 0
     printed = capsys.readouterr().out
     assert re.search(r"DRU\s+Importat", printed) and re.search(r"DSP\s+Formular generat", printed)

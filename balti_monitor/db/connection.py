@@ -462,8 +462,10 @@ def read_header(path: Path) -> FileHeader:
     journal_pending = journal.exists() and journal.stat().st_size > 0
     if len(head) < 100:
         raise DatabaseError(
-            _(
-                "Fișierul „{name}” este incomplet (trunchiat): are doar {size} octeți. Probabil copierea sau trimiterea lui nu s-a încheiat. {UNCHANGED}"
+            ngettext(
+                "Fișierul „{name}” este incomplet (trunchiat): are doar {size} octet. Probabil copierea sau trimiterea lui nu s-a încheiat. {UNCHANGED}",
+                "Fișierul „{name}” este incomplet (trunchiat): are doar {size} octeți. Probabil copierea sau trimiterea lui nu s-a încheiat. {UNCHANGED}",
+                size,
             ).format(name=name, size=size, UNCHANGED=_(_UNCHANGED)),
             "truncated",
         )
@@ -490,8 +492,10 @@ def read_header(path: Path) -> FileHeader:
             else ""
         )
         raise DatabaseError(
-            _(
-                "Fișierul „{name}” este incomplet (trunchiat): are {size} octeți{promised}. Probabil copierea sau trimiterea lui nu s-a încheiat. {UNCHANGED}"
+            ngettext(
+                "Fișierul „{name}” este incomplet (trunchiat): are {size} octet{promised}. Probabil copierea sau trimiterea lui nu s-a încheiat. {UNCHANGED}",
+                "Fișierul „{name}” este incomplet (trunchiat): are {size} octeți{promised}. Probabil copierea sau trimiterea lui nu s-a încheiat. {UNCHANGED}",
+                size,
             ).format(name=name, size=size, promised=promised, UNCHANGED=_(_UNCHANGED)),
             "truncated",
         )

@@ -49,7 +49,7 @@ from balti_monitor.db.search_index import (
     TABLE,
 )
 from balti_monitor.db.urls import is_server_url as is_server_url  # re-exported: the server's modules use it
-from balti_monitor.i18n import N_, _
+from balti_monitor.i18n import N_, _, ngettext
 
 #: The first schema version a server holds (the current one when server support was added).
 PG_BASE_VERSION = 8
@@ -387,17 +387,21 @@ def model_problems(db: pw.Database) -> list[str]:
         if table not in found:
             problems.append(_("lipsește tabelul {table}").format(table=table))
             continue
-        if expected - found[table]:
+        if missing := sorted(expected - found[table]):
             problems.append(
-                _("lipsesc coloanele {columns} din {table}").format(
-                    columns=", ".join(sorted(expected - found[table])), table=table
-                )
+                ngettext(
+                    "tabelul {table}: lipsește coloana {columns}",
+                    "tabelul {table}: lipsesc coloanele {columns}",
+                    min(len(missing), 2),
+                ).format(columns=", ".join(missing), table=table)
             )
-        if found[table] - expected:
+        if extra := sorted(found[table] - expected):
             problems.append(
-                _("coloane necunoscute {columns} în {table}").format(
-                    columns=", ".join(sorted(found[table] - expected)), table=table
-                )
+                ngettext(
+                    "în {table}: coloană necunoscută {columns}",
+                    "în {table}: coloane necunoscute {columns}",
+                    min(len(extra), 2),
+                ).format(columns=", ".join(extra), table=table)
             )
     return problems
 

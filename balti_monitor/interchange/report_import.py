@@ -43,7 +43,7 @@ from balti_monitor.db.models import (
     database,
 )
 from balti_monitor.domain.text import fold_key
-from balti_monitor.i18n import N_, _
+from balti_monitor.i18n import N_, _, ngettext
 from balti_monitor.interchange.docx_tables import Block, Cell, Para, Table, read_docx_blocks
 from balti_monitor.interchange.schema import InterchangeError
 from balti_monitor.services.backup import auto_backup
@@ -142,15 +142,19 @@ class ReportReading:
 
     def summary(self) -> str:
         """One Romanian line with the counts."""
-        return _(
-            "Perioada {period_code}: {n_actions} acțiuni, {n_rows} rânduri, {value_count} valori plasate, {n_totals} rânduri Total păstrate ca referință, {n_unplaced} elemente neplasate."
-        ).format(
+        n_actions, n_rows, n_values = len(self.actions), len(self.rows), self.value_count
+        n_totals, n_unplaced = len(self.totals), len(self.unplaced)
+        return _("Perioada {period_code}: {actions}, {rows}, {values}, {totals}, {unplaced}.").format(
             period_code=self.period_code,
-            n_actions=len(self.actions),
-            n_rows=len(self.rows),
-            value_count=self.value_count,
-            n_totals=len(self.totals),
-            n_unplaced=len(self.unplaced),
+            actions=ngettext("{n} acțiune", "{n} acțiuni", n_actions).format(n=n_actions),
+            rows=ngettext("{n} rând", "{n} rânduri", n_rows).format(n=n_rows),
+            values=ngettext("{n} valoare plasată", "{n} valori plasate", n_values).format(n=n_values),
+            totals=ngettext(
+                "{n} rând Total păstrat ca referință", "{n} rânduri Total păstrate ca referință", n_totals
+            ).format(n=n_totals),
+            unplaced=ngettext("{n} element neplasat", "{n} elemente neplasate", n_unplaced).format(
+                n=n_unplaced
+            ),
         )
 
 
@@ -402,8 +406,10 @@ class _Reader:
                 continue
             if self.plan.indicators[code] == columns:
                 self.reading.notes.append(
-                    _(
-                        "{where}: titlul acțiunii lipsește; tabelul a fost atribuit acțiunii {code} (următoarea din plan cu {columns} indicatori)."
+                    ngettext(
+                        "{where}: titlul acțiunii lipsește; tabelul a fost atribuit acțiunii {code} (următoarea din plan cu {columns} indicator).",
+                        "{where}: titlul acțiunii lipsește; tabelul a fost atribuit acțiunii {code} (următoarea din plan cu {columns} indicatori).",
+                        columns,
                     ).format(where=where, code=code, columns=columns)
                 )
                 return code
@@ -423,9 +429,20 @@ class _Reader:
         columns = _grid_width(table) - start
         if 0 < columns < count:
             self.reading.notes.append(
-                _(
-                    "Acțiunea {code}: tabelul are {columns} coloane de valori pentru {count} indicatori; indicatorii {value}–{count} rămân necompletați."
-                ).format(code=code, columns=columns, count=count, value=columns + 1)
+                _("Acțiunea {code}: tabelul are {columns} {indicators}; {left}.").format(
+                    code=code,
+                    columns=ngettext("{n} coloană de valori", "{n} coloane de valori", columns).format(
+                        n=columns
+                    ),
+                    indicators=ngettext("pentru {n} indicator", "pentru {n} indicatori", count).format(
+                        n=count
+                    ),
+                    left=(
+                        _("indicatorul {value} rămâne necompletat")
+                        if columns + 1 == count
+                        else _("indicatorii {value}–{count} rămân necompletați")
+                    ).format(value=columns + 1, count=count),
+                )
             )
         for number, row in enumerate(table.rows, start=1):
             at = _("acțiunea {code}, {where}, rândul {number}").format(code=code, where=where, number=number)
@@ -478,7 +495,11 @@ class _Reader:
                     Unplaced(
                         at,
                         " | ".join(extra)[:300],
-                        _("mai multe valori decât cei {count} indicatori ai acțiunii").format(count=count),
+                        ngettext(
+                            "mai multe valori decât singurul indicator al acțiunii",
+                            "mai multe valori decât cei {count} indicatori ai acțiunii",
+                            count,
+                        ).format(count=count),
                     )
                 )
             name_cell = _cell_at(row, 0)
