@@ -1313,8 +1313,26 @@ Datele de acum se salvează mai întâi într-o copie automată (Fișier → Cop
         </message>
         <message>
             <location filename="findings_page.py" />
-            <source>{open} deschise, {ack} confirmate; afișate {shown}.</source>
-            <translation>Открытых: {open}, подтверждённых: {ack}; показано: {shown}.</translation>
+            <source>{open}, {ack}; afișate {shown}.</source>
+            <translation>{open}, {ack}; показано: {shown}.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="findings_page.py" />
+            <source>%n constatări deschise</source>
+            <translation>
+                <numerusform>%n открытое замечание</numerusform>
+                <numerusform>%n открытых замечания</numerusform>
+                <numerusform>%n открытых замечаний</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="findings_page.py" />
+            <source>%n confirmate</source>
+            <translation>
+                <numerusform>%n подтверждённое</numerusform>
+                <numerusform>%n подтверждённых</numerusform>
+                <numerusform>%n подтверждённых</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="findings_page.py" />
@@ -1407,10 +1425,14 @@ Datele de acum se salvează mai întâi într-o copie automată (Fișier → Cop
             <source>Redeschide</source>
             <translation>Открыть снова</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="followups_dialog.py" />
-            <source>Perioada {code}: {n} de clarificat.</source>
-            <translation>Период {code}: для уточнения — {n}.</translation>
+            <source>Perioada {code}: %n comentarii de clarificat.</source>
+            <translation>
+                <numerusform>Период {code}: %n комментарий для уточнения.</numerusform>
+                <numerusform>Период {code}: %n комментария для уточнения.</numerusform>
+                <numerusform>Период {code}: %n комментариев для уточнения.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="followups_dialog.py" />
@@ -1638,16 +1660,25 @@ Datele de acum se salvează mai întâi într-o copie automată (Fișier → Cop
         </message>
         <message>
             <location filename="forms_actions.py" />
-            <source>Import: {cells} scrise din {files} (Ctrl+Z anulează importul).</source>
-            <translation>Импорт: записано {cells} из {files} (Ctrl+Z отменяет импорт).</translation>
+            <source>Import: {cells} {files} (Ctrl+Z anulează importul).</source>
+            <translation>Импорт: {cells} {files} (Ctrl+Z отменяет импорт).</translation>
         </message>
         <message numerus="yes">
             <location filename="forms_actions.py" />
-            <source>%n celule</source>
+            <source>%n celule scrise</source>
             <translation>
-                <numerusform>%n ячейка</numerusform>
-                <numerusform>%n ячейки</numerusform>
-                <numerusform>%n ячеек</numerusform>
+                <numerusform>записана %n ячейка</numerusform>
+                <numerusform>записаны %n ячейки</numerusform>
+                <numerusform>записано %n ячеек</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="forms_actions.py" />
+            <source>din %n formulare</source>
+            <translation>
+                <numerusform>из %n формы</numerusform>
+                <numerusform>из %n форм</numerusform>
+                <numerusform>из %n форм</numerusform>
             </translation>
         </message>
     </context>
@@ -1670,8 +1701,8 @@ Datele de acum se salvează mai întâi într-o copie automată (Fișier → Cop
         </message>
         <message>
             <location filename="forms_out_dialog.py" />
-            <source>{n} din {total} alese</source>
-            <translation>Выбрано {n} из {total}</translation>
+            <source>Alese: {n} din {total}</source>
+            <translation>Выбрано: {n} из {total}</translation>
         </message>
         <message>
             <location filename="forms_out_dialog.py" />
@@ -1917,10 +1948,14 @@ Datele de acum se salvează mai întâi într-o copie automată (Fișier → Cop
             <source>Formularele nu aduc nicio modificare; „Aplică” doar le marchează ca importate.</source>
             <translation>Формы не вносят изменений; «Применить» только отмечает их как импортированные.</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="forms_preview_dialog.py" />
-            <source>&lt;b&gt;Niciun formular nu poate fi importat&lt;/b&gt; ({n} refuzate); motivele sunt în fila „Fișiere”. Nu se modifică nimic.</source>
-            <translation>&lt;b&gt;Ни одну форму нельзя импортировать&lt;/b&gt; (отклонено: {n}); причины — на вкладке «Файлы». Ничего не изменяется.</translation>
+            <source>&lt;b&gt;Niciun formular nu poate fi importat&lt;/b&gt; (%n refuzate); motivele sunt în fila „Fișiere”. Nu se modifică nimic.</source>
+            <translation>
+                <numerusform>&lt;b&gt;Ни одну форму нельзя импортировать&lt;/b&gt; (%n отклонена); причины — на вкладке «Файлы». Ничего не изменяется.</numerusform>
+                <numerusform>&lt;b&gt;Ни одну форму нельзя импортировать&lt;/b&gt; (%n отклонены); причины — на вкладке «Файлы». Ничего не изменяется.</numerusform>
+                <numerusform>&lt;b&gt;Ни одну форму нельзя импортировать&lt;/b&gt; (%n отклонено); причины — на вкладке «Файлы». Ничего не изменяется.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="forms_preview_dialog.py" />
