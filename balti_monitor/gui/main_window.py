@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setIconText(self.tr("Anulează"))
         self.redo_action.setIconText(self.tr("Refă"))
 
-        self.find_action = QAction(self.tr("&Caută acțiunea"), self)
+        self.find_action = QAction(self.tr("Ca&ută acțiunea"), self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self._focus_filter)
         self.search_action = QAction(self.tr("Caută în &informații…"), self)
