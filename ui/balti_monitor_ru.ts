@@ -2721,8 +2721,8 @@ O păstrați totuși așa?</source>
         <name>MainWindow</name>
         <message>
             <location filename="main_window.py" />
-            <source>&amp;Acțiunea selectată</source>
-            <translation>&amp;Выбранное мероприятие</translation>
+            <source>Acțiunea &amp;selectată</source>
+            <translation>Выбранное &amp;мероприятие</translation>
         </message>
         <message>
             <location filename="main_window.py" />
@@ -3266,18 +3266,18 @@ Tot ce este mai sus se șterge din fișier. Înainte de ștergere se face o copi
         </message>
         <message>
             <location filename="period_bar.py" />
-            <source>&amp;Planul:</source>
-            <translation>П&amp;лан:</translation>
+            <source>P&amp;lanul:</source>
+            <translation>Пла&amp;н:</translation>
         </message>
         <message>
             <location filename="period_bar.py" />
-            <source>&amp;Anul:</source>
-            <translation>&amp;Год:</translation>
+            <source>An&amp;ul:</source>
+            <translation>Го&amp;д:</translation>
         </message>
         <message>
             <location filename="period_bar.py" />
-            <source>&amp;Perioada:</source>
-            <translation>&amp;Период:</translation>
+            <source>Pe&amp;rioada:</source>
+            <translation>Пе&amp;риод:</translation>
         </message>
         <message>
             <location filename="period_bar.py" />
@@ -4102,7 +4102,7 @@ Elementul se șterge din plan cu tot ce este sub el. Înainte de ștergere se fa
         </message>
         <message>
             <location filename="export_dialog.py" />
-            <source>Îna&amp;poi</source>
+            <source>Î&amp;napoi</source>
             <translation>&amp;Назад</translation>
         </message>
         <message>

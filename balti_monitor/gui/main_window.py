@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         QVBoxLayout(self._narrative_holder).setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.action_page, self.tr("&Acțiunea selectată"))
+        self.tabs.addTab(self.action_page, self.tr("Acțiunea &selectată"))
         self.tabs.addTab(self._narrative_holder, self.tr("&Textul raportului (rezumat, riscuri, propuneri)"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)

@@ -89,6 +89,22 @@ def test_the_grid_context_menu_has_its_own_accelerators(window: object, ui_langu
     assert not problems, f"{ui_language}:\n" + "\n".join(problems)
 
 
+def test_the_main_windows_widgets_and_menu_bar_share_no_accelerator(window: object, ui_language: str) -> None:
+    """Alt+letter in the main window: the menu titles, the tabs and the buddied labels of the period bar
+    (Planul, Anul, Perioada) shown together; the same letter twice makes Qt call the key ambiguous."""
+    bar = [a.text() for a in window.menuBar().actions() if a.isVisible()]  # type: ignore[attr-defined]
+    tabs = window.tabs  # type: ignore[attr-defined]
+    problems = []
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        taken = _mnemonic_texts(window)  # type: ignore[arg-type]
+        assert sum(len(v) for v in taken.values()) >= 4  # the tabs and the period bar's labels are seen
+        for text in bar:
+            taken[accelerator(text) or ""].append(text)
+        problems += [f"tab {index}: Alt+{k} for {v}" for k, v in taken.items() if k and len(v) > 1]
+    assert not problems, f"{ui_language}:\n" + "\n".join(sorted(set(problems)))
+
+
 # --- shortcuts ------------------------------------------------------------------------------------------
 
 
@@ -232,15 +248,27 @@ def test_designer_dialogs_have_one_widget_per_accelerator(stem: str, ui_language
 
 
 def test_the_dialogs_as_opened_have_one_widget_per_accelerator(window: object, ui_language: str) -> None:
-    """The dialogs with the buttons their classes add (Generează, Salvează …), and the main window's
-    own widgets (the narrative page's buddied labels): built as the application builds them."""
+    """The dialogs with the buttons their classes add (Generează, Înapoi …) and the dialogs built in code
+    (pre-flight, plan editor, search, terms, examples, language), and the narrative page's buddied labels:
+    built as the application builds them. (The findings, follow-ups, completeness and change-log windows
+    have no accelerators.)"""
+    from balti_monitor.export.context import period_preflight
+    from balti_monitor.export.render import ExportOptions
+    from balti_monitor.gui.examples_dialog import ExamplesDialog
+    from balti_monitor.gui.export_dialog import PreflightDialog
     from balti_monitor.gui.forms_out_dialog import FormsOutDialog
     from balti_monitor.gui.forms_status_dialog import FormsStatusDialog
+    from balti_monitor.gui.language_action import LanguageDialog
     from balti_monitor.gui.override_dialog import OverrideDialog
+    from balti_monitor.gui.plan_editor import PlanEditor
     from balti_monitor.gui.responsibility_dialog import ResponsibilityDialog
+    from balti_monitor.gui.search_dialog import SearchDialog
     from balti_monitor.gui.subdivisions_dialog import SubdivisionsDialog
+    from balti_monitor.gui.terms_dialog import TermsDialog
+    from balti_monitor.services.examples import list_examples
     from balti_monitor.services.responsibilities import responsibility_state
     from balti_monitor.services.subdivisions import list_subdivisions
+    from balti_monitor.services.terms import action_terms
 
     session = window.session  # type: ignore[attr-defined]
     info = session.action_by_code("1.6")
@@ -256,6 +284,14 @@ def test_the_dialogs_as_opened_have_one_widget_per_accelerator(window: object, u
             subdivisions,  # type: ignore[arg-type]
         ).dialog,
         "SubdivisionsDialog": SubdivisionsDialog(window, session).dialog,  # type: ignore[arg-type]
+        "PreflightDialog": PreflightDialog(
+            period_preflight(session.period, ExportOptions()), False, False, window
+        ),  # type: ignore[arg-type]
+        "PlanEditor": PlanEditor(session, window),  # type: ignore[arg-type]
+        "SearchDialog": SearchDialog(session, window),  # type: ignore[arg-type]
+        "TermsDialog": TermsDialog(lambda: action_terms(session.plan.id), lambda *a: None, window),  # type: ignore[arg-type]
+        "ExamplesDialog": ExamplesDialog(list_examples(), set(), window),  # type: ignore[arg-type]
+        "LanguageDialog": LanguageDialog(ui_language, window),  # type: ignore[arg-type]
     }
     problems = []
     try:
