@@ -441,3 +441,42 @@ def test_counted_gui_messages_in_both_languages(qapp: object) -> None:
         assert not wrong
     finally:
         install_translations(app, "ro")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("lang", "raw", "shown"),
+    [
+        ("ro", "100 acte", "Verificați — de 10 ori mai mult decât înainte"),
+        ("ro", "200 acte", "Verificați — de 20 de ori mai mult decât înainte"),
+        ("ro", "210 acte", "Verificați — de 21 de ori mai mult decât înainte"),
+        ("ro", "1010 acte", "Verificați — de 101 ori mai mult decât înainte"),
+        ("ru", "100 acte", "Проверьте — в 10 раз больше, чем раньше"),
+        ("ru", "220 acte", "Проверьте — в 22 раза больше, чем раньше"),
+        ("ru", "210 acte", "Проверьте — в 21 раз больше, чем раньше"),
+    ],
+)
+def test_outlier_finding_counts_its_times_and_keeps_its_fingerprint_text(
+    lang: str, raw: str, shown: str, language: None
+) -> None:
+    """Shown in the form of its number; ``message_ro`` (what an acknowledgement digests) stays the text it
+    had before the plural forms ("de 20 ori"), so an outlier confirmed earlier stays confirmed."""
+    from decimal import Decimal
+
+    from balti_monitor.domain.checks import FindingCode, time_findings
+    from balti_monitor.domain.grid import ActionGrid, GridRow, IndicatorDef
+    from balti_monitor.domain.values import parse_value
+
+    grid = ActionGrid(
+        code="1.1",
+        indicators=(IndicatorDef(1, "Acte"),),
+        rows=(GridRow(7, "DRU", frozenset({1}), True, "descriere", {1: parse_value(raw)}),),
+        history_max={(7, 1): Decimal(10)},
+    )
+    set_language(lang)
+    (finding,) = [f for f in time_findings(grid) if f.code is FindingCode.VALUE_OUTLIER]
+    assert finding.message.startswith(shown)
+    times = int(Decimal(raw.split()[0]) / 10)
+    assert finding.message_ro == (
+        f"Verificați — de {times} ori mai mult decât înainte: „{raw}”, iar cel mai mare număr raportat "
+        "anterior este 10."
+    )
