@@ -203,7 +203,7 @@ def test_verify_reports_broken_links_and_missing_columns(demo_file: Path, tmp_pa
     report = verify_file(path)
     assert not report.ok
     assert len(report.problems) == 1
-    assert "tabelul „narrative” nu are coloanele risks" in report.problems[0]
+    assert "tabelul „narrative” nu are coloana risks" in report.problems[0]  # one column: singular
 
 
 # ------------------------------------------------------------------------------------ automatic backups
@@ -299,7 +299,7 @@ def test_restore_shows_what_changes_then_replaces_the_data_after_a_backup(
     rows = {row.label: row for row in preview.rows}
     assert rows["Perioade"].current == "2023-S1, 2023-S2" and rows["Perioade"].candidate == "2023-S1"
     assert rows["Perioade"].differs and not rows["Informații ale subdiviziunilor"].differs
-    assert any("Perioadele 2023-S2 există acum, dar lipsesc din copia aleasă" in w for w in preview.warnings)
+    assert any("Perioada 2023-S2, care există acum, lipsește din copia aleasă" in w for w in preview.warnings)
     assert any("înainte de restaurare se face automat o copie" in w for w in preview.warnings)
 
     result = restore_from(mailed)

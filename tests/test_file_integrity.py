@@ -283,7 +283,7 @@ def test_a_later_migration_is_part_of_the_expected_schema(
     conn = sqlite3.connect(other, isolation_level=None)
     conn.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")  # claims the new version, lacks the column
     conn.close()
-    with pytest.raises(DatabaseError, match="nu are coloanele note"):
+    with pytest.raises(DatabaseError, match="nu are coloana note"):
         open_database(other)
 
 

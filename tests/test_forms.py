@@ -361,6 +361,37 @@ def test_imported_values_keep_what_was_typed(engine_demo_db: str, forms_dir: Pat
     assert (row.values[1].women, row.values[1].men) == (6, 5)
 
 
+@pytest.mark.parametrize("language", ["ro", "ru"])
+def test_many_stray_rows_are_counted_in_the_plural(demo_db: Path, forms_dir: Path, language: str) -> None:
+    """Seven rows written below the form: the warning counts them with the plural of each language and names
+    the first five sheet rows."""
+    from balti_monitor.i18n import set_language
+
+    period = _period()
+    dru = _sub("DRU")
+    generate_forms(period, forms_dir, FormsOutOptions(subdivision_ids=frozenset({dru.id})))
+    source = forms_dir / "Retur_DRU_2023-S1.xlsx"
+    wb = load_workbook(source)
+    ws = wb["Retur"]
+    first = ws.max_row + 3
+    rows = [first + 2 * i for i in range(7)]
+    for r in rows:
+        ws.cell(row=r, column=VALUE, value="o notă adăugată de subdiviziune")
+    wb.save(source)
+    try:
+        set_language(language)
+        preview = preview_import([source], period)
+    finally:
+        set_language("ro")
+    assert preview.refused == ()
+    shown = ", ".join(str(r) for r in rows[:5]) + ", …"
+    expected = {
+        "ro": f"7 rânduri cu date în afara formularului au fost ignorate (rândurile {shown} ale foii).",
+        "ru": f"7 строк с данными вне строк формы проигнорировано (№ в листе: {shown}).",
+    }[language]
+    assert expected in preview.files[0].warnings
+
+
 def test_reordered_rows_blank_rows_and_stray_text_are_tolerated(engine_demo_db: str, forms_dir: Path) -> None:
     period = _period()
     dru = _sub("DRU")
@@ -392,7 +423,8 @@ def test_reordered_rows_blank_rows_and_stray_text_are_tolerated(engine_demo_db: 
     assert ("1.1", "Indicatorul 4") not in changes
     warnings = " ".join(preview.files[0].warnings)
     assert "1 rând al formularului lipsește" in warnings and "1.1 · Indicatorul 4" in warnings
-    assert "ignorate" in warnings
+    # one stray row: the singular (it said "rândurile … au fost ignorate" for one row)
+    assert f"1 rând cu date în afara formularului a fost ignorat (rândul {r + 1} al foii)." in warnings
     apply_import(preview)
     a11 = action_by_code(period.plan_id, "1.1").id
     assert cell_text(period, a11, dru.id, 2) == "18 concursuri"
@@ -539,7 +571,7 @@ def test_cli_forms_out_and_forms_in(
     assert "nu s-a modificat nimic" in printed
 
     assert cli(["--db", str(db), "forms-in", str(form)]) == 0
-    assert "Importat: 1 celule" in capsys.readouterr().out
+    assert "Importat: 1 celulă din 1 formular." in capsys.readouterr().out  # was "1 celule"
     assert cli(["--db", str(db), "forms-status", "--period", "2023-S1"]) == 0
     printed = capsys.readouterr().out
     assert re.search(r"DRU\s+Importat", printed) and re.search(r"DSP\s+Formular generat", printed)

@@ -38,6 +38,39 @@
         </message>
     </context>
     <context>
+        <name>FindingsPage</name>
+        <message numerus="yes">
+            <location filename="findings_page.py" />
+            <source>%n constatări deschise</source>
+            <translation>
+                <numerusform>%n constatare deschisă</numerusform>
+                <numerusform>%n constatări deschise</numerusform>
+                <numerusform>%n de constatări deschise</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="findings_page.py" />
+            <source>%n confirmate</source>
+            <translation>
+                <numerusform>%n confirmată</numerusform>
+                <numerusform>%n confirmate</numerusform>
+                <numerusform>%n de confirmate</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowupsDialog</name>
+        <message numerus="yes">
+            <location filename="followups_dialog.py" />
+            <source>Perioada {code}: %n comentarii de clarificat.</source>
+            <translation>
+                <numerusform>Perioada {code}: %n comentariu de clarificat.</numerusform>
+                <numerusform>Perioada {code}: %n comentarii de clarificat.</numerusform>
+                <numerusform>Perioada {code}: %n de comentarii de clarificat.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>FormsActions</name>
         <message numerus="yes">
             <location filename="forms_actions.py" />
@@ -59,11 +92,20 @@
         </message>
         <message numerus="yes">
             <location filename="forms_actions.py" />
-            <source>%n celule</source>
+            <source>%n celule scrise</source>
             <translation>
-                <numerusform>%n celulă</numerusform>
-                <numerusform>%n celule</numerusform>
-                <numerusform>%n de celule</numerusform>
+                <numerusform>%n celulă scrisă</numerusform>
+                <numerusform>%n celule scrise</numerusform>
+                <numerusform>%n de celule scrise</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="forms_actions.py" />
+            <source>din %n formulare</source>
+            <translation>
+                <numerusform>din %n formular</numerusform>
+                <numerusform>din %n formulare</numerusform>
+                <numerusform>din %n de formulare</numerusform>
             </translation>
         </message>
     </context>
@@ -133,6 +175,15 @@
                 <numerusform>%n conflict</numerusform>
                 <numerusform>%n conflicte</numerusform>
                 <numerusform>%n de conflicte</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="forms_preview_dialog.py" />
+            <source>&lt;b&gt;Niciun formular nu poate fi importat&lt;/b&gt; (%n refuzate); motivele sunt în fila „Fișiere”. Nu se modifică nimic.</source>
+            <translation>
+                <numerusform>&lt;b&gt;Niciun formular nu poate fi importat&lt;/b&gt; (%n refuzat); motivele sunt în fila „Fișiere”. Nu se modifică nimic.</numerusform>
+                <numerusform>&lt;b&gt;Niciun formular nu poate fi importat&lt;/b&gt; (%n refuzate); motivele sunt în fila „Fișiere”. Nu se modifică nimic.</numerusform>
+                <numerusform>&lt;b&gt;Niciun formular nu poate fi importat&lt;/b&gt; (%n de refuzate); motivele sunt în fila „Fișiere”. Nu se modifică nimic.</numerusform>
             </translation>
         </message>
     </context>

@@ -53,8 +53,8 @@
         <name>ActionPage</name>
         <message>
             <location filename="action_page.py" />
-            <source>Comentariu de &amp;clarificat la celula curentă…</source>
-            <translation>&amp;Комментарий для уточнения к текущей ячейке…</translation>
+            <source>Comentariu de clari&amp;ficat la celula curentă…</source>
+            <translation>Комментарий для &amp;уточнения к текущей ячейке…</translation>
         </message>
         <message>
             <location filename="action_page.py" />
@@ -83,8 +83,8 @@
         </message>
         <message>
             <location filename="action_page.py" />
-            <source>Revino la totalul &amp;calculat</source>
-            <translation>Вернуть &amp;вычисленный итог</translation>
+            <source>Re&amp;vino la totalul calculat</source>
+            <translation>Вернуть вычисленный &amp;итог</translation>
         </message>
         <message>
             <location filename="action_page.py" />
@@ -405,7 +405,7 @@ Datele deja introduse sunt salvate. Detaliile au fost scrise în {log}.</source>
         <message>
             <location filename="backup_actions.py" />
             <source>Res&amp;taurează din copie…</source>
-            <translation>&amp;Восстановить из копии…</translation>
+            <translation>Восстановить из &amp;копии…</translation>
         </message>
         <message>
             <location filename="backup_actions.py" />
@@ -1199,12 +1199,12 @@ Datele de acum se salvează mai întâi într-o copie automată (Fișier → Cop
         </message>
         <message>
             <location filename="file_actions.py" />
-            <source>Deschide datele &amp;demonstrative S1-2023 (fișier separat)</source>
+            <source>Deschide datele de&amp;monstrative S1-2023 (fișier separat)</source>
             <translation>Открыть &amp;демонстрационные данные S1-2023 (отдельный файл)</translation>
         </message>
         <message>
             <location filename="file_actions.py" />
-            <source>Fișiere &amp;recente</source>
+            <source>&amp;Fișiere recente</source>
             <translation>&amp;Недавние файлы</translation>
         </message>
         <message>
@@ -1313,8 +1313,26 @@ Datele de acum se salvează mai întâi într-o copie automată (Fișier → Cop
         </message>
         <message>
             <location filename="findings_page.py" />
-            <source>{open} deschise, {ack} confirmate; afișate {shown}.</source>
-            <translation>Открытых: {open}, подтверждённых: {ack}; показано: {shown}.</translation>
+            <source>{open}, {ack}; afișate {shown}.</source>
+            <translation>{open}, {ack}; показано: {shown}.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="findings_page.py" />
+            <source>%n constatări deschise</source>
+            <translation>
+                <numerusform>%n открытое замечание</numerusform>
+                <numerusform>%n открытых замечания</numerusform>
+                <numerusform>%n открытых замечаний</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="findings_page.py" />
+            <source>%n confirmate</source>
+            <translation>
+                <numerusform>%n подтверждённое</numerusform>
+                <numerusform>%n подтверждённых</numerusform>
+                <numerusform>%n подтверждённых</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="findings_page.py" />
@@ -1407,10 +1425,14 @@ Datele de acum se salvează mai întâi într-o copie automată (Fișier → Cop
             <source>Redeschide</source>
             <translation>Открыть снова</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="followups_dialog.py" />
-            <source>Perioada {code}: {n} de clarificat.</source>
-            <translation>Период {code}: для уточнения — {n}.</translation>
+            <source>Perioada {code}: %n comentarii de clarificat.</source>
+            <translation>
+                <numerusform>Период {code}: %n комментарий для уточнения.</numerusform>
+                <numerusform>Период {code}: %n комментария для уточнения.</numerusform>
+                <numerusform>Период {code}: %n комментариев для уточнения.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="followups_dialog.py" />
@@ -1521,7 +1543,7 @@ Datele de acum se salvează mai întâi într-o copie automată (Fișier → Cop
         <message>
             <location filename="forms_actions.py" />
             <source>&amp;Starea formularelor…</source>
-            <translation>&amp;Состояние форм…</translation>
+            <translation>Состояние &amp;форм…</translation>
         </message>
         <message>
             <location filename="forms_actions.py" />
@@ -1638,16 +1660,25 @@ Datele de acum se salvează mai întâi într-o copie automată (Fișier → Cop
         </message>
         <message>
             <location filename="forms_actions.py" />
-            <source>Import: {cells} scrise din {files} (Ctrl+Z anulează importul).</source>
-            <translation>Импорт: записано {cells} из {files} (Ctrl+Z отменяет импорт).</translation>
+            <source>Import: {cells} {files} (Ctrl+Z anulează importul).</source>
+            <translation>Импорт: {cells} {files} (Ctrl+Z отменяет импорт).</translation>
         </message>
         <message numerus="yes">
             <location filename="forms_actions.py" />
-            <source>%n celule</source>
+            <source>%n celule scrise</source>
             <translation>
-                <numerusform>%n ячейка</numerusform>
-                <numerusform>%n ячейки</numerusform>
-                <numerusform>%n ячеек</numerusform>
+                <numerusform>записана %n ячейка</numerusform>
+                <numerusform>записаны %n ячейки</numerusform>
+                <numerusform>записано %n ячеек</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="forms_actions.py" />
+            <source>din %n formulare</source>
+            <translation>
+                <numerusform>из %n формы</numerusform>
+                <numerusform>из %n форм</numerusform>
+                <numerusform>из %n форм</numerusform>
             </translation>
         </message>
     </context>
@@ -1666,12 +1697,12 @@ Datele de acum se salvează mai întâi într-o copie automată (Fișier → Cop
         <message>
             <location filename="forms_out_dialog.py" />
             <source>&amp;Generează</source>
-            <translation>&amp;Создать</translation>
+            <translation>Соз&amp;дать</translation>
         </message>
         <message>
             <location filename="forms_out_dialog.py" />
-            <source>{n} din {total} alese</source>
-            <translation>Выбрано {n} из {total}</translation>
+            <source>Alese: {n} din {total}</source>
+            <translation>Выбрано: {n} из {total}</translation>
         </message>
         <message>
             <location filename="forms_out_dialog.py" />
@@ -1705,7 +1736,7 @@ Datele de acum se salvează mai întâi într-o copie automată (Fișier → Cop
         </message>
         <message>
             <location filename="forms_out_dialog.ui" />
-            <source>&amp;Alege…</source>
+            <source>A&amp;lege…</source>
             <translation>&amp;Выбрать…</translation>
         </message>
         <message>
@@ -1735,18 +1766,18 @@ Datele de acum se salvează mai întâi într-o copie automată (Fișier → Cop
         </message>
         <message>
             <location filename="forms_out_dialog.ui" />
-            <source>&amp;Toți indicatorii acțiunilor de care răspunde subdiviziunea</source>
-            <translation>&amp;Все индикаторы мероприятий, за которые отвечает подразделение</translation>
+            <source>Toți &amp;indicatorii acțiunilor de care răspunde subdiviziunea</source>
+            <translation>Все &amp;индикаторы мероприятий, за которые отвечает подразделение</translation>
         </message>
         <message>
             <location filename="forms_out_dialog.ui" />
             <source>&amp;Precompletează valorile deja introduse (subdiviziunea le poate corecta)</source>
-            <translation>&amp;Предзаполнить уже введённые значения (подразделение может их исправить)</translation>
+            <translation>Предзаполнить &amp;уже введённые значения (подразделение может их исправить)</translation>
         </message>
         <message>
             <location filename="forms_out_dialog.ui" />
             <source>Arată valorile &amp;semestrului precedent, doar pentru informare</source>
-            <translation>Показать значения &amp;предыдущего полугодия, только для сведения</translation>
+            <translation>П&amp;оказать значения предыдущего полугодия, только для сведения</translation>
         </message>
         <message>
             <location filename="forms_out_dialog.ui" />
@@ -1761,7 +1792,7 @@ Datele de acum se salvează mai întâi într-o copie automată (Fișier → Cop
         <message>
             <location filename="forms_out_dialog.ui" />
             <source>T&amp;oate</source>
-            <translation>В&amp;се</translation>
+            <translation>Вс&amp;е</translation>
         </message>
         <message>
             <location filename="forms_out_dialog.ui" />
@@ -1917,10 +1948,14 @@ Datele de acum se salvează mai întâi într-o copie automată (Fișier → Cop
             <source>Formularele nu aduc nicio modificare; „Aplică” doar le marchează ca importate.</source>
             <translation>Формы не вносят изменений; «Применить» только отмечает их как импортированные.</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="forms_preview_dialog.py" />
-            <source>&lt;b&gt;Niciun formular nu poate fi importat&lt;/b&gt; ({n} refuzate); motivele sunt în fila „Fișiere”. Nu se modifică nimic.</source>
-            <translation>&lt;b&gt;Ни одну форму нельзя импортировать&lt;/b&gt; (отклонено: {n}); причины — на вкладке «Файлы». Ничего не изменяется.</translation>
+            <source>&lt;b&gt;Niciun formular nu poate fi importat&lt;/b&gt; (%n refuzate); motivele sunt în fila „Fișiere”. Nu se modifică nimic.</source>
+            <translation>
+                <numerusform>&lt;b&gt;Ни одну форму нельзя импортировать&lt;/b&gt; (%n отклонена); причины — на вкладке «Файлы». Ничего не изменяется.</numerusform>
+                <numerusform>&lt;b&gt;Ни одну форму нельзя импортировать&lt;/b&gt; (%n отклонены); причины — на вкладке «Файлы». Ничего не изменяется.</numerusform>
+                <numerusform>&lt;b&gt;Ни одну форму нельзя импортировать&lt;/b&gt; (%n отклонено); причины — на вкладке «Файлы». Ничего не изменяется.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="forms_preview_dialog.py" />
@@ -2532,7 +2567,7 @@ O păstrați totuși așa?</source>
         <message>
             <location filename="grid_view.py" />
             <source>&amp;Lipește</source>
-            <translation>&amp;Вставить</translation>
+            <translation>Вст&amp;авить</translation>
         </message>
         <message>
             <location filename="grid_view.py" />
@@ -2541,8 +2576,8 @@ O păstrați totuși așa?</source>
         </message>
         <message>
             <location filename="grid_view.py" />
-            <source>Șterge &amp;conținutul</source>
-            <translation>&amp;Очистить содержимое</translation>
+            <source>Șterge c&amp;onținutul</source>
+            <translation>О&amp;чистить содержимое</translation>
         </message>
     </context>
     <context>
@@ -2686,8 +2721,8 @@ O păstrați totuși așa?</source>
         <name>MainWindow</name>
         <message>
             <location filename="main_window.py" />
-            <source>&amp;Acțiunea selectată</source>
-            <translation>&amp;Выбранное мероприятие</translation>
+            <source>Acțiunea &amp;selectată</source>
+            <translation>Выбранное &amp;мероприятие</translation>
         </message>
         <message>
             <location filename="main_window.py" />
@@ -2721,7 +2756,7 @@ O păstrați totuși așa?</source>
         </message>
         <message>
             <location filename="main_window.py" />
-            <source>&amp;Caută acțiunea</source>
+            <source>Ca&amp;ută acțiunea</source>
             <translation>&amp;Найти мероприятие</translation>
         </message>
         <message>
@@ -2752,12 +2787,12 @@ O păstrați totuși așa?</source>
         <message>
             <location filename="main_window.py" />
             <source>&amp;Constatările</source>
-            <translation>&amp;Замечания</translation>
+            <translation>За&amp;мечания</translation>
         </message>
         <message>
             <location filename="main_window.py" />
             <source>&amp;Subdiviziunile primăriei…</source>
-            <translation>П&amp;одразделения примэрии…</translation>
+            <translation>&amp;Подразделения примэрии…</translation>
         </message>
         <message>
             <location filename="main_window.py" />
@@ -3107,7 +3142,7 @@ O păstrați totuși așa?</source>
         <message>
             <location filename="narrative_page.ui" />
             <source>&amp;Coordonat:</source>
-            <translation>&amp;Согласовал:</translation>
+            <translation>Со&amp;гласовал:</translation>
         </message>
         <message>
             <location filename="narrative_page.ui" />
@@ -3175,8 +3210,8 @@ O păstrați totuși așa?</source>
         <name>PeriodActions</name>
         <message>
             <location filename="period_actions.py" />
-            <source>Șterge perioada afișată…</source>
-            <translation>Удалить показанный период…</translation>
+            <source>Șterge &amp;perioada afișată…</source>
+            <translation>&amp;Удалить показанный период…</translation>
         </message>
         <message>
             <location filename="period_actions.py" />
@@ -3231,18 +3266,18 @@ Tot ce este mai sus se șterge din fișier. Înainte de ștergere se face o copi
         </message>
         <message>
             <location filename="period_bar.py" />
-            <source>&amp;Planul:</source>
-            <translation>П&amp;лан:</translation>
+            <source>P&amp;lanul:</source>
+            <translation>Пла&amp;н:</translation>
         </message>
         <message>
             <location filename="period_bar.py" />
-            <source>&amp;Anul:</source>
-            <translation>&amp;Год:</translation>
+            <source>An&amp;ul:</source>
+            <translation>Го&amp;д:</translation>
         </message>
         <message>
             <location filename="period_bar.py" />
-            <source>&amp;Perioada:</source>
-            <translation>&amp;Период:</translation>
+            <source>Pe&amp;rioada:</source>
+            <translation>Пе&amp;риод:</translation>
         </message>
         <message>
             <location filename="period_bar.py" />
@@ -3330,7 +3365,7 @@ Tot ce este mai sus se șterge din fișier. Înainte de ștergere se face o copi
         <message>
             <location filename="plan_actions.py" />
             <source>Adaugă un plan e&amp;xemplu…</source>
-            <translation>Добавить &amp;пример плана…</translation>
+            <translation>&amp;Добавить пример плана…</translation>
         </message>
         <message>
             <location filename="plan_actions.py" />
@@ -4085,7 +4120,7 @@ Elementul se șterge din plan cu tot ce este sub el. Înainte de ștergere se fa
         </message>
         <message>
             <location filename="export_dialog.py" />
-            <source>Îna&amp;poi</source>
+            <source>Î&amp;napoi</source>
             <translation>&amp;Назад</translation>
         </message>
         <message>
@@ -4099,7 +4134,7 @@ Elementul se șterge din plan cu tot ce este sub el. Înainte de ștergere se fa
         <message>
             <location filename="report_import_actions.py" />
             <source>Importă un &amp;raport semestrial (Word)…</source>
-            <translation>Импорт &amp;полугодового отчёта (Word)…</translation>
+            <translation>&amp;Импорт полугодового отчёта (Word)…</translation>
         </message>
         <message>
             <location filename="report_import_actions.py" />
@@ -4494,7 +4529,7 @@ Elementul se șterge din plan cu tot ce este sub el. Înainte de ștergere se fa
         </message>
         <message>
             <location filename="server_actions.py" />
-            <source>&amp;Reîncarcă datele</source>
+            <source>R&amp;eîncarcă datele</source>
             <translation>Пере&amp;читать данные</translation>
         </message>
         <message>
@@ -4609,7 +4644,7 @@ Elementul se șterge din plan cu tot ce este sub el. Înainte de ștergere se fa
         <message>
             <location filename="signing_actions.py" />
             <source>Marchează ca &amp;semnat…</source>
-            <translation>Отметить как &amp;подписанный…</translation>
+            <translation>&amp;Отметить как подписанный…</translation>
         </message>
         <message>
             <location filename="signing_actions.py" />
@@ -4618,13 +4653,13 @@ Elementul se șterge din plan cu tot ce este sub el. Înainte de ștergere se fa
         </message>
         <message>
             <location filename="signing_actions.py" />
-            <source>Retrage semnătura perioadei…</source>
-            <translation>Отозвать подпись периода…</translation>
+            <source>Re&amp;trage semnătura perioadei…</source>
+            <translation>О&amp;тозвать подпись периода…</translation>
         </message>
         <message>
             <location filename="signing_actions.py" />
-            <source>Verifică un raport semnat…</source>
-            <translation>Проверить подписанный отчёт…</translation>
+            <source>&amp;Verifică un raport semnat…</source>
+            <translation>П&amp;роверить подписанный отчёт…</translation>
         </message>
         <message>
             <location filename="signing_actions.py" />
@@ -4649,7 +4684,7 @@ Elementul se șterge din plan cu tot ce este sub el. Înainte de ștergere se fa
         <message>
             <location filename="signing_actions.py" />
             <source>Toate c&amp;onstatările perioadei…</source>
-            <translation>Все &amp;замечания периода…</translation>
+            <translation>&amp;Все замечания периода…</translation>
         </message>
         <message>
             <location filename="signing_actions.py" />
@@ -4850,7 +4885,7 @@ De acum datele perioadei nu mai pot fi modificate (grilă, lipire, formulare, im
         <message>
             <location filename="subdivisions_dialog.ui" />
             <source>Subdiviziune &amp;nouă</source>
-            <translation>&amp;Новое подразделение</translation>
+            <translation>Н&amp;овое подразделение</translation>
         </message>
         <message>
             <location filename="subdivisions_dialog.ui" />
@@ -4882,7 +4917,7 @@ De acum datele perioadei nu mai pot fi modificate (grilă, lipire, formulare, im
         <message>
             <location filename="subdivisions_dialog.ui" />
             <source>&amp;Salvează subdiviziunea</source>
-            <translation>&amp;Сохранить подразделение</translation>
+            <translation>Со&amp;хранить подразделение</translation>
         </message>
     </context>
     <context>
@@ -5016,7 +5051,7 @@ De acum datele perioadei nu mai pot fi modificate (grilă, lipire, formulare, im
         </message>
         <message>
             <location filename="time_actions.py" />
-            <source>Tendința &amp;acțiunii…</source>
+            <source>Ten&amp;dința acțiunii…</source>
             <translation>&amp;Динамика мероприятия…</translation>
         </message>
         <message>
@@ -5027,7 +5062,7 @@ De acum datele perioadei nu mai pot fi modificate (grilă, lipire, formulare, im
         <message>
             <location filename="time_actions.py" />
             <source>Planul pe &amp;perioade (grafice)…</source>
-            <translation>План по &amp;периодам (графики)…</translation>
+            <translation>П&amp;лан по периодам (графики)…</translation>
         </message>
         <message>
             <location filename="time_actions.py" />

@@ -167,8 +167,11 @@ def cmd_forms_in(args: argparse.Namespace) -> int:
         accepted = [c.ref for c in preview.conflicts] if args.accept_conflicts else []
         result = apply_import(preview, accepted)
         print(
-            _("\nImportat: {applied} celule din {n_files} formulare.").format(
-                applied=result.applied, n_files=len(preview.files)
+            _("\nImportat: {cells} {files}.").format(
+                cells=ngettext("{n} celulă", "{n} celule", result.applied).format(n=result.applied),
+                files=ngettext("din {n} formular", "din {n} formulare", len(preview.files)).format(
+                    n=len(preview.files)
+                ),
             )
         )
         if preview.answers:

@@ -150,7 +150,13 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
         labels = KIND_FIELDS[reading.kind]
         for table, columns in reading.columns.items():
             shown = ", ".join(f"{c + 1} → {labels[f][0]}" for c, f in sorted(columns.items()))
-            print(terminal_safe(_("{table}: coloanele {shown}").format(table=table, shown=shown)))
+            print(
+                terminal_safe(
+                    ngettext(
+                        "{table}: coloana {shown}", "{table}: coloanele {shown}", min(len(columns), 2)
+                    ).format(table=table, shown=shown)
+                )
+            )
         meta = reading.meta
         print(
             terminal_safe(
@@ -220,7 +226,15 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
         indicators = sum(len(a.indicators) for a in reading.actions)
         print(
             _(
-                "\nPlanul a fost importat: {n_groups} priorități, {n_actions} acțiuni, {indicators} indicatori (după o copie automată a fișierului)."
-            ).format(n_groups=len(reading.groups), n_actions=len(reading.actions), indicators=indicators)
+                "\nPlanul a fost importat: {groups}, {actions}, {indicators} (după o copie automată a fișierului)."
+            ).format(
+                groups=ngettext("{n} prioritate", "{n} priorități", len(reading.groups)).format(
+                    n=len(reading.groups)
+                ),
+                actions=ngettext("{n} acțiune", "{n} acțiuni", len(reading.actions)).format(
+                    n=len(reading.actions)
+                ),
+                indicators=ngettext("{n} indicator", "{n} indicatori", indicators).format(n=indicators),
+            )
         )
     return 0

@@ -7,7 +7,7 @@ import argparse
 from typing import Any
 
 from balti_monitor.cli.common import CommandError, default_plan, opened, period_arg, run_guarded
-from balti_monitor.i18n import _
+from balti_monitor.i18n import _, ngettext
 
 
 def register(sub: Any) -> None:
@@ -164,9 +164,12 @@ def cmd_terms(args: argparse.Namespace) -> int:
                 how = info.term.describe() + (_(" [stabilit manual]") if info.manual is not None else "")
             print(f"{info.code}\t{how}\t„{info.text}”")
         print(
-            _("\n{value} termene citite sau stabilite, {n_unparsed} de stabilit manual.").format(
-                value=len(terms) - len(unparsed), n_unparsed=len(unparsed)
-            )
+            "\n"
+            + ngettext(
+                "{n} termen citit sau stabilit, {n_unparsed} de stabilit manual.",
+                "{n} termene citite sau stabilite, {n_unparsed} de stabilit manual.",
+                len(terms) - len(unparsed),
+            ).format(n=len(terms) - len(unparsed), n_unparsed=len(unparsed))
         )
     return 1 if args.unparsed and unparsed else 0
 
@@ -246,7 +249,7 @@ def cmd_overview(args: argparse.Namespace) -> int:
     for item in overviews:
         shares = "; ".join(
             _(
-                "P. {number}: {achieved} realizate, {arrears} cu restanțe, {empty} nimic, {not_due} nescadente"
+                "P. {number}: realizate {achieved}, cu restanțe {arrears}, fără nimic {empty}, nescadente {not_due}"
             ).format(
                 number=p.number, achieved=p.achieved, arrears=p.arrears, empty=p.empty, not_due=p.not_due
             )

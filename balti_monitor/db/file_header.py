@@ -18,7 +18,7 @@ from pathlib import Path
 
 from balti_monitor.db import migrations
 from balti_monitor.db.errors import UNCHANGED, DatabaseError
-from balti_monitor.i18n import _
+from balti_monitor.i18n import _, ngettext
 
 APPLICATION_ID = 0x42544D4E  # "BTMN": marks the file as ours (PRAGMA application_id)
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -102,8 +102,10 @@ def read_header(path: Path) -> FileHeader:
     journal_pending = journal.exists() and journal.stat().st_size > 0
     if len(head) < 100:
         raise DatabaseError(
-            _(
-                "Fișierul „{name}” este incomplet (trunchiat): are doar {size} octeți. Probabil copierea sau trimiterea lui nu s-a încheiat. {UNCHANGED}"
+            ngettext(
+                "Fișierul „{name}” este incomplet (trunchiat): are doar {size} octet. Probabil copierea sau trimiterea lui nu s-a încheiat. {UNCHANGED}",
+                "Fișierul „{name}” este incomplet (trunchiat): are doar {size} octeți. Probabil copierea sau trimiterea lui nu s-a încheiat. {UNCHANGED}",
+                size,
             ).format(name=name, size=size, UNCHANGED=_(UNCHANGED)),
             "truncated",
         )
@@ -130,8 +132,10 @@ def read_header(path: Path) -> FileHeader:
             else ""
         )
         raise DatabaseError(
-            _(
-                "Fișierul „{name}” este incomplet (trunchiat): are {size} octeți{promised}. Probabil copierea sau trimiterea lui nu s-a încheiat. {UNCHANGED}"
+            ngettext(
+                "Fișierul „{name}” este incomplet (trunchiat): are {size} octet{promised}. Probabil copierea sau trimiterea lui nu s-a încheiat. {UNCHANGED}",
+                "Fișierul „{name}” este incomplet (trunchiat): are {size} octeți{promised}. Probabil copierea sau trimiterea lui nu s-a încheiat. {UNCHANGED}",
+                size,
             ).format(name=name, size=size, promised=promised, UNCHANGED=_(UNCHANGED)),
             "truncated",
         )

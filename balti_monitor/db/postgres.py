@@ -27,7 +27,7 @@ from balti_monitor.db.migrations import SCHEMA_VERSION
 from balti_monitor.db.models import ALL_MODELS, use_engine
 from balti_monitor.db.pg_driver import ServerDatabase, ServerError, connect_error, display_url, run_sql
 from balti_monitor.db.pg_migrations import APPLICATION, create_server_schema, run_migrations
-from balti_monitor.i18n import N_, _
+from balti_monitor.i18n import N_, _, ngettext
 
 _SERVER_UNCHANGED = N_("Nimic nu a fost modificat pe server.")
 
@@ -177,16 +177,20 @@ def model_problems(db: pw.Database) -> list[str]:
         if table not in found:
             problems.append(_("lipsește tabelul {table}").format(table=table))
             continue
-        if expected - found[table]:
+        if missing := sorted(expected - found[table]):
             problems.append(
-                _("lipsesc coloanele {columns} din {table}").format(
-                    columns=", ".join(sorted(expected - found[table])), table=table
-                )
+                ngettext(
+                    "tabelul {table}: lipsește coloana {columns}",
+                    "tabelul {table}: lipsesc coloanele {columns}",
+                    min(len(missing), 2),
+                ).format(columns=", ".join(missing), table=table)
             )
-        if found[table] - expected:
+        if extra := sorted(found[table] - expected):
             problems.append(
-                _("coloane necunoscute {columns} în {table}").format(
-                    columns=", ".join(sorted(found[table] - expected)), table=table
-                )
+                ngettext(
+                    "în {table}: coloană necunoscută {columns}",
+                    "în {table}: coloane necunoscute {columns}",
+                    min(len(extra), 2),
+                ).format(columns=", ".join(extra), table=table)
             )
     return problems

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from balti_monitor.i18n import _
+from balti_monitor.i18n import _, ngettext
 
 #: Objects of version 1 that a file made before they existed may lack (the form-status table).
 V1_OPTIONAL_TABLES = frozenset({"form_status"})
@@ -132,9 +132,11 @@ def differences(found: Schema, expected: Schema) -> list[str]:
         changed = sorted(c for c in set(want) & set(have) if want[c] != have[c])
         if missing:
             problems.append(
-                _("tabelul „{table}” nu are coloanele {missing}").format(
-                    table=table, missing=", ".join(missing)
-                )
+                ngettext(
+                    "tabelul „{table}” nu are coloana {missing}",
+                    "tabelul „{table}” nu are coloanele {missing}",
+                    min(len(missing), 2),  # a list: singular for one item only
+                ).format(table=table, missing=", ".join(missing))
             )
         if extra:
             problems.append(
@@ -144,9 +146,11 @@ def differences(found: Schema, expected: Schema) -> list[str]:
             )
         if changed:
             problems.append(
-                _("tabelul „{table}” are coloanele {changed} de alt tip").format(
-                    table=table, changed=", ".join(changed)
-                )
+                ngettext(
+                    "tabelul „{table}” are alt tip la coloana {changed}",
+                    "tabelul „{table}” are alt tip la coloanele {changed}",
+                    min(len(changed), 2),  # a list: singular for one item only
+                ).format(table=table, changed=", ".join(changed))
             )
         if found.foreign_keys.get(table, frozenset()) != expected.foreign_keys.get(table, frozenset()):
             problems.append(

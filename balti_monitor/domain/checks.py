@@ -25,7 +25,7 @@ from balti_monitor.domain.totals import (
     compute_totals,
 )
 from balti_monitor.domain.values import ValueState, format_quantity, parse_value
-from balti_monitor.i18n import N_, _
+from balti_monitor.i18n import N_, _, ngettext
 
 
 class FindingCode(StrEnum):
@@ -92,6 +92,14 @@ def _says(template: str, /, **values: object) -> tuple[str, str]:
     """A finding's message: in the interface language, and in Romanian (``Finding.message_ro``)."""
     shown = {k: _(v) if isinstance(v, _Word) else v for k, v in values.items()}
     return _(template).format(**shown), template.format(**values)
+
+
+def _says_counted(shown_template: str, fingerprinted: str, /, **values: object) -> tuple[str, str]:
+    """:func:`_says` for a counted message: ``shown_template`` is the ``ngettext`` form for the count in the
+    interface language ("de 20 de ori"); ``message_ro`` is ``fingerprinted`` filled in: the Romanian text
+    the finding had before it had plural forms, which acknowledgements made earlier digested."""
+    shown = {k: _(v) if isinstance(v, _Word) else v for k, v in values.items()}
+    return shown_template.format(**shown), fingerprinted.format(**values)
 
 
 def _finding(
@@ -316,6 +324,13 @@ def progress_findings(grid: ActionGrid) -> list[Finding]:
 
 #: A value at least this many times its own history's largest is suspicious (an extra zero).
 OUTLIER_FACTOR = 10
+#: The outlier finding's Romanian text as acknowledgements digest it (``Finding.message_ro``): the msgid of
+#: its ``ngettext``, whose Romanian catalogue says "de 20 de ori" where the grammar wants it. Kept as it
+#: was so an outlier confirmed before the plural forms stays confirmed.
+_OUTLIER_FINGERPRINT = (
+    "Verificați — de {times} ori mai mult decât înainte: „{raw}”, iar cel mai mare număr raportat anterior "
+    "este {largest}."
+)
 
 
 def time_findings(grid: ActionGrid) -> list[Finding]:
@@ -354,10 +369,13 @@ def time_findings(grid: ActionGrid) -> list[Finding]:
                     _finding(
                         FindingCode.VALUE_OUTLIER,
                         code,
-                        _says(
-                            N_(
-                                "Verificați — de {times} ori mai mult decât înainte: „{raw}”, iar cel mai mare număr raportat anterior este {largest}."
+                        _says_counted(
+                            ngettext(  # one form in the msgid: ``times`` is at least OUTLIER_FACTOR
+                                "Verificați — de {times} ori mai mult decât înainte: „{raw}”, iar cel mai mare număr raportat anterior este {largest}.",
+                                "Verificați — de {times} ori mai mult decât înainte: „{raw}”, iar cel mai mare număr raportat anterior este {largest}.",
+                                times,
                             ),
+                            _OUTLIER_FINGERPRINT,
                             times=times,
                             raw=value.raw.strip(),
                             largest=format_quantity(largest),

@@ -15,7 +15,7 @@ from pathlib import Path
 from docx.oxml.ns import qn
 from lxml import etree
 
-from balti_monitor.i18n import _
+from balti_monitor.i18n import _, ngettext
 
 W_P, W_TC, W_TR, W_TBL = qn("w:p"), qn("w:tc"), qn("w:tr"), qn("w:tbl")
 _TCPR_RANK = {
@@ -186,16 +186,20 @@ def _table_problems(tbl: etree._Element, number: int) -> list[str]:
                 span = 0
             if span < 1:
                 problems.append(
-                    _("tabelul {number}, rândul {r}: o celulă are lățimea de {span} coloane").format(
-                        number=number, r=r, span=span
-                    )
+                    ngettext(
+                        "tabelul {number}, rândul {r}: o celulă are lățimea de {span} coloană",
+                        "tabelul {number}, rândul {r}: o celulă are lățimea de {span} coloane",
+                        abs(span),  # 0 or less here: the plural rules count from 0
+                    ).format(number=number, r=r, span=span)
                 )
             used += max(span, 0)
         if cols and used != cols:
             problems.append(
-                _("tabelul {number}, rândul {r} ocupă {used} coloane din {cols}").format(
-                    number=number, r=r, used=used, cols=cols
-                )
+                ngettext(
+                    "tabelul {number}, rândul {r} ocupă {used} coloană din {cols}",
+                    "tabelul {number}, rândul {r} ocupă {used} coloane din {cols}",
+                    used,
+                ).format(number=number, r=r, used=used, cols=cols)
             )
     return problems
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Protocol
 
 from balti_monitor.export.options import ExportCancelled, ExportError
-from balti_monitor.i18n import N_, _
+from balti_monitor.i18n import N_, _, ngettext
 
 #: How long a conversion may take before it is abandoned, in seconds.
 TIMEOUT = 300.0
@@ -94,8 +94,10 @@ class LibreOfficeConverter:
                         raise ExportCancelled()
                     if time.monotonic() - started > TIMEOUT:
                         raise ExportError(
-                            _(
-                                "LibreOffice nu a terminat conversia în PDF în {TIMEOUT} de secunde; documentul Word a fost păstrat."
+                            ngettext(
+                                "LibreOffice nu a terminat conversia în PDF într-o secundă; documentul Word a fost păstrat.",
+                                "LibreOffice nu a terminat conversia în PDF în {TIMEOUT} secunde; documentul Word a fost păstrat.",
+                                int(TIMEOUT),
                             ).format(TIMEOUT=int(TIMEOUT))
                         )
                     time.sleep(0.1)

@@ -83,7 +83,7 @@ class ActionPage(QWidget):
         self.total_view.attach(self.model)
         self.findings = FindingsView(self)
 
-        self.comment_action = QAction(self.tr("Comentariu de &clarificat la celula curentă…"), self)
+        self.comment_action = QAction(self.tr("Comentariu de clari&ficat la celula curentă…"), self)
         self.comment_action.setShortcut(QKeySequence("Ctrl+Alt+K"))
         self.comment_action.setToolTip(
             self.tr("Un comentariu de urmărit pe valoare, retur sau Total („de clarificat: 7 sau 8 acte?”)")
@@ -101,7 +101,7 @@ class ActionPage(QWidget):
             self.tr("Scrieți manual totalul coloanei selectate (se cere motivul); Ctrl+M")
         )
         self.override_action.triggered.connect(lambda: self.edit_override(self.view.currentIndex().column()))
-        self.clear_override_action = QAction(self.tr("Revino la totalul &calculat"), self)
+        self.clear_override_action = QAction(self.tr("Re&vino la totalul calculat"), self)
         self.clear_override_action.triggered.connect(
             lambda: self.clear_override(self.view.currentIndex().column())
         )

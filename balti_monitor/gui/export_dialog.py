@@ -101,7 +101,7 @@ class PreflightDialog(QDialog):
             self.tr("&Exportă") if preflight.clean else self.tr("&Exportă oricum"),
             QDialogButtonBox.ButtonRole.AcceptRole,
         )
-        self.back_button = buttons.addButton(self.tr("Îna&poi"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.back_button = buttons.addButton(self.tr("Î&napoi"), QDialogButtonBox.ButtonRole.RejectRole)
         self.export_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

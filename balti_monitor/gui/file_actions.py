@@ -40,9 +40,9 @@ class FileActions(QObject):
         self.open_action.triggered.connect(lambda: self.choose_and_open())
         self.default_action = QAction(self.tr("Deschide fișierul de date &implicit"), self)
         self.default_action.triggered.connect(lambda: self.open_file(default_database_path()))
-        self.demo_action = QAction(self.tr("Deschide datele &demonstrative S1-2023 (fișier separat)"), self)
+        self.demo_action = QAction(self.tr("Deschide datele de&monstrative S1-2023 (fișier separat)"), self)
         self.demo_action.triggered.connect(lambda: self.load_demo())
-        self.recent_menu = QMenu(self.tr("Fișiere &recente"), window)
+        self.recent_menu = QMenu(self.tr("&Fișiere recente"), window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
 
     def _fill_recent(self) -> None:

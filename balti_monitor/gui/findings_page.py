@@ -113,8 +113,10 @@ class FindingsPage(QDialog):
         ]
         opened = sum(1 for r in self.rows if not r.acknowledged)
         self.title.setText(
-            self.tr("{open} deschise, {ack} confirmate; afișate {shown}.").format(
-                open=opened, ack=len(self.rows) - opened, shown=len(self.shown)
+            self.tr("{open}, {ack}; afișate {shown}.").format(
+                open=self.tr("%n constatări deschise", "", opened),
+                ack=self.tr("%n confirmate", "", len(self.rows) - opened),
+                shown=len(self.shown),
             )
         )
         self.table.setRowCount(len(self.shown))

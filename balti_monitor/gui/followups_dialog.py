@@ -85,7 +85,9 @@ class FollowupsDialog(QDialog):
         self.comments.sort(key=lambda c: (not c.open, c.id))
         code = period.key.code if period is not None else "—"
         opened = sum(1 for c in self.comments if c.open)
-        self.title.setText(self.tr("Perioada {code}: {n} de clarificat.").format(code=code, n=opened))
+        self.title.setText(
+            self.tr("Perioada {code}: %n comentarii de clarificat.", "", opened).format(code=code)
+        )
         self.table.setRowCount(len(self.comments))
         for row, c in enumerate(self.comments):
             state = self.tr("deschis") if c.open else (self.tr("rezolvat") if c.resolved else self.tr("notă"))

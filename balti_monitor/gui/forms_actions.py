@@ -215,9 +215,9 @@ class FormsActions(QObject):
             )
             return False
         self.session.message.emit(
-            self.tr("Import: {cells} scrise din {files} (Ctrl+Z anulează importul).").format(
-                cells=self.tr("%n celule", "", command.result.applied),
-                files=self.tr("%n formulare", "", len(preview.files)),
+            self.tr("Import: {cells} {files} (Ctrl+Z anulează importul).").format(
+                cells=self.tr("%n celule scrise", "", command.result.applied),
+                files=self.tr("din %n formulare", "", len(preview.files)),
             )
         )
         return True

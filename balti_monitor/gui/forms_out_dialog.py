@@ -124,7 +124,7 @@ class FormsOutDialog:
 
     def _update_count(self) -> None:
         self.count.setText(
-            translate("FormsOutDialog", "{n} din {total} alese").format(
+            translate("FormsOutDialog", "Alese: {n} din {total}").format(
                 n=len(self.checked_ids()), total=len(self.subdivision_ids)
             )
         )

@@ -345,12 +345,14 @@ class FormsPreviewDialog:
                     )
                 )
         else:
+            refused = len(p.refused)  # a plain name: lupdate reads no call as the count
             lines.append(
                 translate(
                     "FormsPreviewDialog",
-                    "<b>Niciun formular nu poate fi importat</b> ({n} refuzate); motivele sunt în fila „Fișiere”. "
-                    "Nu se modifică nimic.",
-                ).format(n=len(p.refused))
+                    "<b>Niciun formular nu poate fi importat</b> (%n refuzate); motivele sunt în fila „Fișiere”. Nu se modifică nimic.",
+                    "",
+                    refused,
+                )
             )
         return "<br>".join(lines)
 

@@ -591,7 +591,7 @@ class GridView(QTableView):
         self.cut_action = QAction(self.tr("&Taie"), self)
         self.cut_action.setShortcut(QKeySequence.StandardKey.Cut)
         self.cut_action.triggered.connect(lambda: (self.copy_selection(), self.clear_selection()))
-        self.clear_action = QAction(self.tr("Șterge &conținutul"), self)
+        self.clear_action = QAction(self.tr("Șterge c&onținutul"), self)
         self.clear_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
         self.clear_action.triggered.connect(self.clear_selection)
         for action in (self.cut_action, self.copy_action, self.paste_action, self.clear_action):

@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         QVBoxLayout(self._narrative_holder).setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.action_page, self.tr("&Acțiunea selectată"))
+        self.tabs.addTab(self.action_page, self.tr("Acțiunea &selectată"))
         self.tabs.addTab(self._narrative_holder, self.tr("&Textul raportului (rezumat, riscuri, propuneri)"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setIconText(self.tr("Anulează"))
         self.redo_action.setIconText(self.tr("Refă"))
 
-        self.find_action = QAction(self.tr("&Caută acțiunea"), self)
+        self.find_action = QAction(self.tr("Ca&ută acțiunea"), self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self._focus_filter)
         self.search_action = QAction(self.tr("Caută în &informații…"), self)

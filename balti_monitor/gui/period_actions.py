@@ -24,7 +24,7 @@ class PeriodActions(QObject):
         super().__init__(window)
         self.session = session
         self.window = window
-        self.delete_action = QAction(self.tr("Șterge perioada afișată…"), self)
+        self.delete_action = QAction(self.tr("Șterge &perioada afișată…"), self)
         self.delete_action.setToolTip(
             self.tr("Șterge perioada cu tot ce s-a introdus pentru ea (se face întâi o copie automată)")
         )

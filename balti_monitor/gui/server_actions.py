@@ -129,7 +129,7 @@ class ServerActions(QObject):
             self.tr("Lucrul pe baza de date comună a primăriei (PostgreSQL), împreună cu alte persoane")
         )
         self.connect_action.triggered.connect(lambda: self.choose_and_connect())
-        self.refresh_action = QAction(self.tr("&Reîncarcă datele"), self)
+        self.refresh_action = QAction(self.tr("R&eîncarcă datele"), self)
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.refresh_action.setStatusTip(self.tr("Citește din nou perioada afișată (modificările altora)"))
         self.refresh_action.triggered.connect(lambda: self.refresh())

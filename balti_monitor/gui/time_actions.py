@@ -52,7 +52,7 @@ class TimeActions(QObject):
         self.terms_action.triggered.connect(self.edit_terms)
         self.due_action = QAction(self.tr("Acțiunile &scadente ale perioadei…"), self)
         self.due_action.triggered.connect(self.show_due)
-        self.trend_action = QAction(self.tr("Tendința &acțiunii…"), self)
+        self.trend_action = QAction(self.tr("Ten&dința acțiunii…"), self)
         self.trend_action.setToolTip(
             self.tr("Totalul fiecărui indicator al acțiunii afișate în toate perioadele")
         )

@@ -239,11 +239,13 @@ def _compare(
             ).format(n_missing=len(missing), FORM_SHEET=FORM_SHEET, example=example)
         )
     if raw.stray:
-        rows_text = ", ".join(str(n) for n in raw.stray[:5])
+        rows_text = ", ".join(str(n) for n in raw.stray[:5]) + (", …" if len(raw.stray) > 5 else "")
         warnings.append(
-            _(
-                "rândurile {rows_text} conțin date în afara rândurilor formularului și au fost ignorate."
-            ).format(rows_text=rows_text)
+            ngettext(
+                "{n} rând cu date în afara formularului a fost ignorat (rândul {rows_text} al foii).",
+                "{n} rânduri cu date în afara formularului au fost ignorate (rândurile {rows_text} ale foii).",
+                len(raw.stray),
+            ).format(n=len(raw.stray), rows_text=rows_text)
         )
     latest = lookups.latest_form_id(period, sub.id)
     if latest and latest != raw.header["form_id"]:

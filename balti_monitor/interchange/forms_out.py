@@ -389,8 +389,10 @@ def prepare_forms(period: PeriodRef, directory: Path, options: FormsOutOptions |
     if existing and not options.overwrite:
         shown = ", ".join(existing[:5]) + (" …" if len(existing) > 5 else "")
         raise ServiceError(
-            _(
-                "În dosarul „{directory}” există deja {n_existing} formulare cu aceleași nume ({shown}). Alegeți alt dosar sau confirmați înlocuirea lor."
+            ngettext(
+                "În dosarul „{directory}” există deja {n_existing} formular cu același nume ({shown}). Alegeți alt dosar sau confirmați înlocuirea lui.",
+                "În dosarul „{directory}” există deja {n_existing} formulare cu aceleași nume ({shown}). Alegeți alt dosar sau confirmați înlocuirea lor.",
+                len(existing),
             ).format(directory=directory, n_existing=len(existing), shown=shown)
         )
     with database.atomic():

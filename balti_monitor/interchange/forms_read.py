@@ -31,7 +31,7 @@ from openpyxl.utils import get_column_letter
 from balti_monitor.db.models import Period, Plan, Subdivision
 from balti_monitor.domain.values import parse_value
 from balti_monitor.errors import BaltiMonitorError
-from balti_monitor.i18n import N_, _
+from balti_monitor.i18n import N_, _, ngettext
 from balti_monitor.interchange.forms_common import (
     COL_ANSWER,
     COL_KEY,
@@ -266,8 +266,10 @@ def _check_archive(path: Path) -> None:
         ) from None
     if len(members) > MAX_MEMBERS:
         raise FormRefused(
-            _(
-                "Registrul are {n_members} de părți interne, mult mai multe decât un formular de retur (cel mult {MAX_MEMBERS}); nu a fost deschis."
+            ngettext(
+                "Registrul are {n_members} parte internă, mult mai multe decât un formular de retur (cel mult {MAX_MEMBERS}); nu a fost deschis.",
+                "Registrul are {n_members} părți interne, mult mai multe decât un formular de retur (cel mult {MAX_MEMBERS}); nu a fost deschis.",
+                len(members),
             ).format(n_members=len(members), MAX_MEMBERS=MAX_MEMBERS)
         )
     biggest = max(members, key=lambda m: m.file_size, default=None)
@@ -441,8 +443,10 @@ def _check_cell(value: Any) -> None:
     holds; never truncate or round it silently."""
     if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
         raise CellProblem(
-            _(
-                "are {n_value} de caractere, mai mult decât poate ține o celulă Excel ({EXCEL_CELL_LIMIT}); textul nu a fost trunchiat, formularul a fost refuzat"
+            ngettext(
+                "are {n_value} caracter, mai mult decât poate ține o celulă Excel ({EXCEL_CELL_LIMIT}); textul nu a fost trunchiat, formularul a fost refuzat",
+                "are {n_value} caractere, mai mult decât poate ține o celulă Excel ({EXCEL_CELL_LIMIT}); textul nu a fost trunchiat, formularul a fost refuzat",
+                len(value),
             ).format(n_value=len(value), EXCEL_CELL_LIMIT=EXCEL_CELL_LIMIT)
         )
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):

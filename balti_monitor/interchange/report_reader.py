@@ -13,7 +13,7 @@ from pathlib import Path
 
 from balti_monitor.db.models import Action, Indicator, Plan, Priority
 from balti_monitor.domain.text import fold_key
-from balti_monitor.i18n import _
+from balti_monitor.i18n import _, ngettext
 from balti_monitor.interchange.docx_tables import Block, Para, Table, read_docx_blocks
 from balti_monitor.interchange.report_layout import (
     cell_at,
@@ -168,8 +168,10 @@ class _Reader:
                 continue
             if self.plan.indicators[code] == columns:
                 self.reading.notes.append(
-                    _(
-                        "{where}: titlul acțiunii lipsește; tabelul a fost atribuit acțiunii {code} (următoarea din plan cu {columns} indicatori)."
+                    ngettext(
+                        "{where}: titlul acțiunii lipsește; tabelul a fost atribuit acțiunii {code} (următoarea din plan cu {columns} indicator).",
+                        "{where}: titlul acțiunii lipsește; tabelul a fost atribuit acțiunii {code} (următoarea din plan cu {columns} indicatori).",
+                        columns,
                     ).format(where=where, code=code, columns=columns)
                 )
                 return code
@@ -189,9 +191,20 @@ class _Reader:
         columns = grid_width(table) - start
         if 0 < columns < count:
             self.reading.notes.append(
-                _(
-                    "Acțiunea {code}: tabelul are {columns} coloane de valori pentru {count} indicatori; indicatorii {value}–{count} rămân necompletați."
-                ).format(code=code, columns=columns, count=count, value=columns + 1)
+                _("Acțiunea {code}: tabelul are {columns} {indicators}; {left}.").format(
+                    code=code,
+                    columns=ngettext("{n} coloană de valori", "{n} coloane de valori", columns).format(
+                        n=columns
+                    ),
+                    indicators=ngettext("pentru {n} indicator", "pentru {n} indicatori", count).format(
+                        n=count
+                    ),
+                    left=(
+                        _("indicatorul {value} rămâne necompletat")
+                        if columns + 1 == count
+                        else _("indicatorii {value}–{count} rămân necompletați")
+                    ).format(value=columns + 1, count=count),
+                )
             )
         for number, row in enumerate(table.rows, start=1):
             at = _("acțiunea {code}, {where}, rândul {number}").format(code=code, where=where, number=number)
@@ -246,7 +259,11 @@ class _Reader:
                     Unplaced(
                         at,
                         " | ".join(extra)[:300],
-                        _("mai multe valori decât cei {count} indicatori ai acțiunii").format(count=count),
+                        ngettext(
+                            "mai multe valori decât singurul indicator al acțiunii",
+                            "mai multe valori decât cei {count} indicatori ai acțiunii",
+                            count,
+                        ).format(count=count),
                     )
                 )
             name_cell = cell_at(row, 0)

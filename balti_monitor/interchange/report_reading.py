@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from balti_monitor.i18n import _
+from balti_monitor.i18n import _, ngettext
 from balti_monitor.services.narrative import NarrativeData
 from balti_monitor.services.periods import PeriodKey
 
@@ -72,15 +72,19 @@ class ReportReading:
 
     def summary(self) -> str:
         """One Romanian line with the counts."""
-        return _(
-            "Perioada {period_code}: {n_actions} acțiuni, {n_rows} rânduri, {value_count} valori plasate, {n_totals} rânduri Total păstrate ca referință, {n_unplaced} elemente neplasate."
-        ).format(
+        n_actions, n_rows, n_values = len(self.actions), len(self.rows), self.value_count
+        n_totals, n_unplaced = len(self.totals), len(self.unplaced)
+        return _("Perioada {period_code}: {actions}, {rows}, {values}, {totals}, {unplaced}.").format(
             period_code=self.period_code,
-            n_actions=len(self.actions),
-            n_rows=len(self.rows),
-            value_count=self.value_count,
-            n_totals=len(self.totals),
-            n_unplaced=len(self.unplaced),
+            actions=ngettext("{n} acțiune", "{n} acțiuni", n_actions).format(n=n_actions),
+            rows=ngettext("{n} rând", "{n} rânduri", n_rows).format(n=n_rows),
+            values=ngettext("{n} valoare plasată", "{n} valori plasate", n_values).format(n=n_values),
+            totals=ngettext(
+                "{n} rând Total păstrat ca referință", "{n} rânduri Total păstrate ca referință", n_totals
+            ).format(n=n_totals),
+            unplaced=ngettext("{n} element neplasat", "{n} elemente neplasate", n_unplaced).format(
+                n=n_unplaced
+            ),
         )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from balti_monitor.db.models import Action, CellComment, Period, Priority, Subdivision, database
-from balti_monitor.i18n import _
+from balti_monitor.i18n import _, ngettext
 from balti_monitor.services.audit import current_user
 from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.errors import ServiceError
@@ -171,9 +171,11 @@ class AddComment:
             raise ServiceError(_("Scrieți textul comentariului."))
         if len(text) > MAX_COMMENT:
             raise ServiceError(
-                _("Comentariul este prea lung (maximum {MAX_COMMENT} caractere).").format(
-                    MAX_COMMENT=MAX_COMMENT
-                )
+                ngettext(
+                    "Comentariul este prea lung (maximum {MAX_COMMENT} caracter).",
+                    "Comentariul este prea lung (maximum {MAX_COMMENT} caractere).",
+                    MAX_COMMENT,
+                ).format(MAX_COMMENT=MAX_COMMENT)
             )
         problem = text_problem(text)
         if problem:

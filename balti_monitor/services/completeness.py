@@ -17,7 +17,7 @@ from typing import Any, cast
 import peewee as pw
 
 from balti_monitor.db.models import Action, Indicator, Period, Priority, Return, Subdivision, Value, database
-from balti_monitor.i18n import N_, _, report_texts
+from balti_monitor.i18n import N_, _, ngettext, report_texts
 from balti_monitor.services.applicability import effective_responsibilities
 from balti_monitor.services.changes import ChangeSet, Focus
 from balti_monitor.services.editing import REVIEW_STATUSES, set_review_status
@@ -206,7 +206,11 @@ def describe_owed(cell: ReturnState) -> str:
     if cell.state == NEEDS_CORRECTION:
         return _("informația trebuie corectată")
     numbers = ", ".join(str(n) for n in cell.missing_indicators)
-    return _("lipsesc valorile indicatorilor {numbers}").format(numbers=numbers)
+    return ngettext(
+        "lipsește valoarea indicatorului {numbers}",
+        "lipsesc valorile indicatorilor {numbers}",
+        min(len(cell.missing_indicators), 2),  # a list: singular for one item only (not Russian's 21)
+    ).format(numbers=numbers)
 
 
 # --- the review status as an undoable write --------------------------------------------------------------

@@ -194,8 +194,10 @@ def _check_counts(expected: dict[str, int], target: str) -> None:
     wrong = [t for t, n in expected.items() if held.get(t) != n]
     if wrong:
         raise ServiceError(
-            _(
-                "Copia în „{target}” nu are aceleași rânduri ca sursa (tabelele {tables}); nu s-a păstrat nimic."
+            ngettext(
+                "Copia în „{target}” nu are aceleași rânduri ca sursa (tabelul {tables}); nu s-a păstrat nimic.",
+                "Copia în „{target}” nu are aceleași rânduri ca sursa (tabelele {tables}); nu s-a păstrat nimic.",
+                min(len(wrong), 2),  # a list: singular for one item only (not Russian's 21)
             ).format(target=target, tables=", ".join(wrong))
         )
 

@@ -132,7 +132,7 @@ class Comparison:
 def format_size(size: int) -> str:
     """ "320 KB", "1,4 MB" (Romanian decimal comma)."""
     if size < 1024:
-        return _("{size} octeți").format(size=size)
+        return ngettext("{size} octet", "{size} octeți", size).format(size=size)
     if size < 1024 * 1024:
         return f"{round(size / 1024)} KB"
     return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
@@ -450,7 +450,11 @@ def compare(current: FileReport, candidate: FileReport) -> Comparison:
     lost = [p for p in current.periods if p not in candidate.periods]
     if lost:
         warnings.append(
-            _("Perioadele {lost} există acum, dar lipsesc din copia aleasă.").format(lost=", ".join(lost))
+            ngettext(
+                "Perioada {lost}, care există acum, lipsește din copia aleasă.",
+                "Perioadele {lost}, care există acum, lipsesc din copia aleasă.",
+                min(len(lost), 2),  # a list: singular for one item only (not Russian's 21)
+            ).format(lost=", ".join(lost))
         )
     if candidate.return_count < current.return_count:
         warnings.append(

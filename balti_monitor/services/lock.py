@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from balti_monitor.i18n import _
+from balti_monitor.i18n import _, ngettext
 from balti_monitor.services.errors import ServiceError
 
 HEARTBEAT_SECONDS = 60.0
@@ -276,9 +276,12 @@ class DatabaseLock:
                 "Fișierul „{name}” este deja deschis în altă fereastră Bălți Monitor. Închideți cealaltă fereastră și încercați din nou."
             ).format(name=name)
         if info.host != _host():
-            return _(
-                "Fișierul „{name}” este deja deschis în Bălți Monitor pe calculatorul „{host}” ({describe}). Închideți programul acolo și încercați din nou; dacă acel calculator s-a oprit brusc, blocarea se eliberează singură după {value} minute."
-            ).format(name=name, host=info.host, describe=info.describe(), value=int(self.stale_after // 60))
+            minutes = int(self.stale_after // 60)
+            return ngettext(
+                "Fișierul „{name}” este deja deschis în Bălți Monitor pe calculatorul „{host}” ({describe}). Închideți programul acolo și încercați din nou; dacă acel calculator s-a oprit brusc, blocarea se eliberează singură după {value} minut.",
+                "Fișierul „{name}” este deja deschis în Bălți Monitor pe calculatorul „{host}” ({describe}). Închideți programul acolo și încercați din nou; dacă acel calculator s-a oprit brusc, blocarea se eliberează singură după {value} minute.",
+                minutes,
+            ).format(name=name, host=info.host, describe=info.describe(), value=minutes)
         return _(
             "Fișierul „{name}” este deja deschis în altă fereastră Bălți Monitor pe acest calculator ({describe}). Închideți cealaltă fereastră și încercați din nou."
         ).format(name=name, describe=info.describe())

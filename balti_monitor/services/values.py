@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from balti_monitor.domain.values import ParsedValue, Status, ValueState, parse_value
-from balti_monitor.i18n import N_, _
+from balti_monitor.i18n import N_, _, ngettext
 from balti_monitor.services.errors import ServiceError
 
 MAX_VALUE_LENGTH = 20_000
@@ -27,9 +27,11 @@ MAX_PEOPLE = 2**63 - 1
 def validate_value(raw: str) -> str | None:
     """A Romanian reason to refuse a value, or None if it can be stored."""
     if len(raw) > MAX_VALUE_LENGTH:
-        return _("Valoarea este prea lungă ({n_raw} caractere; maximum {MAX_VALUE_LENGTH}).").format(
-            n_raw=len(raw), MAX_VALUE_LENGTH=MAX_VALUE_LENGTH
-        )
+        return ngettext(
+            "Valoarea este prea lungă ({n_raw} caracter; maximum {MAX_VALUE_LENGTH}).",
+            "Valoarea este prea lungă ({n_raw} caractere; maximum {MAX_VALUE_LENGTH}).",
+            len(raw),
+        ).format(n_raw=len(raw), MAX_VALUE_LENGTH=MAX_VALUE_LENGTH)
     if "\x00" in raw or _SURROGATE.search(raw):
         return text_problem(raw)
     parsed = parse_short_cached(raw)

@@ -10,8 +10,12 @@ def test_the_findings_page_lists_filters_and_jumps(window: object) -> None:
     page = window.signing_actions.show_findings()  # type: ignore[attr-defined]
     QApplication.processEvents()
     total = page.table.rowCount()
-    title = tr("FindingsPage", "{open} deschise, {ack} confirmate; afișate {shown}.")
-    assert total > 0 and page.title.text() == title.format(open=total, ack=0, shown=total)
+    title = tr("FindingsPage", "{open}, {ack}; afișate {shown}.").format(
+        open=tr("FindingsPage", "%n constatări deschise", total),
+        ack=tr("FindingsPage", "%n confirmate", 0),
+        shown=total,
+    )
+    assert total > 0 and page.title.text() == title
     page.filter_edit.setText("1.13")
     assert 0 < page.table.rowCount() < total
     assert all(r.action_code == "1.13" for r in page.shown)
