@@ -491,3 +491,33 @@ def test_no_romanian_message_of_the_core_bypasses_the_catalogue() -> None:
                     ):
                         bare.append(f"{relative}:{inner.lineno}: {inner.value[:80]!r}")
     assert not bare, f"{len(bare)} Romanian messages outside _():\n" + "\n".join(sorted(set(bare)))
+
+
+def test_every_placeholder_of_the_command_line_help_is_translated(language: None) -> None:
+    """``--help`` in Russian names each argument's value in Russian (``--action КОД``, not ``--action COD``):
+    the placeholders (argparse's metavars) of every command, read as the user's ``--help`` shows them."""
+    import argparse
+
+    from balti_monitor.cli import COMMANDS, build_parser
+
+    def metavars(language_code: str) -> dict[tuple[str, str], str]:
+        set_language(language_code)
+        found: dict[tuple[str, str], str] = {}
+        for command in COMMANDS:
+            parser = build_parser(command)
+            sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+            for action in sub.choices[command]._actions:
+                names = tuple(action.metavar) if isinstance(action.metavar, tuple) else (action.metavar,)
+                for i, name in enumerate(names):
+                    if name:
+                        found[(command, f"{action.dest}{i}")] = str(name)
+        return found
+
+    romanian, russian = metavars("ro"), metavars("ru")
+    assert romanian.keys() == russian.keys() and romanian
+    untranslated = sorted(
+        f"{cmd} {dest}: {romanian[cmd, dest]}"
+        for cmd, dest in romanian
+        if romanian[cmd, dest] == russian[cmd, dest]
+    )
+    assert not untranslated, untranslated

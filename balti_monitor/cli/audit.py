@@ -21,8 +21,8 @@ def register(sub: Any) -> None:
         ),
     )
     p.add_argument("--period", required=True, metavar=_("PERIOADĂ"), help=_("de exemplu 2023-S1"))
-    p.add_argument("--action", metavar="COD", help=_("doar acțiunea dată, de exemplu 1.13"))
-    p.add_argument("--subdivision", metavar="ABREVIERE", help=_("doar subdiviziunea dată"))
+    p.add_argument("--action", metavar=_("COD"), help=_("doar acțiunea dată, de exemplu 1.13"))
+    p.add_argument("--subdivision", metavar=_("ABREVIERE"), help=_("doar subdiviziunea dată"))
     p.add_argument("--out", metavar=_("FIȘIER.xlsx"), help=_("scrie jurnalul într-un registru Excel"))
     p.set_defaults(func=run_guarded(cmd_log))
 
@@ -34,7 +34,7 @@ def register(sub: Any) -> None:
         ),
     )
     p.add_argument("--period", required=True, metavar=_("PERIOADĂ"))
-    p.add_argument("--deadline", default="", metavar="ZZ.LL.AAAA", help=_("termenul scris în listă"))
+    p.add_argument("--deadline", default="", metavar=_("ZZ.LL.AAAA"), help=_("termenul scris în listă"))
     p.add_argument("--out", metavar=_("FIȘIER.xlsx"), help=_("scrie lista restanțierilor în Excel"))
     p.set_defaults(func=run_guarded(cmd_completeness))
 
@@ -59,7 +59,7 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("unsign", help=_("retrage semnătura unei perioade (cu motiv, înregistrat în jurnal)"))
     p.add_argument("--period", required=True, metavar=_("PERIOADĂ"))
-    p.add_argument("--reason", required=True, metavar="TEXT", help=_("de ce se retrage semnătura"))
+    p.add_argument("--reason", required=True, metavar=_("TEXT"), help=_("de ce se retrage semnătura"))
     p.set_defaults(func=run_guarded(cmd_unsign))
 
     p = sub.add_parser(

@@ -43,14 +43,14 @@ def register(sub: Any) -> None:
     )
     p.add_argument(
         "key",
-        metavar="CHEIE",
+        metavar=_("CHEIE"),
         help=_("cheia constatării, așa cum o afișează „check”, de ex. 1.13/2/5/fb_mismatch"),
     )
     p.add_argument("--period", required=True, metavar=_("PERIOADĂ"), help=_("de exemplu 2023-S1"))
     p.add_argument(
-        "--note", default="", metavar="TEXT", help=_("de ce constatarea poate rămâne așa (obligatorie)")
+        "--note", default="", metavar=_("TEXT"), help=_("de ce constatarea poate rămâne așa (obligatorie)")
     )
-    p.add_argument("--author", default="", metavar="NUME")
+    p.add_argument("--author", default="", metavar=_("NUME"))
     p.add_argument(
         "--undo", action="store_true", help=_("retrage confirmarea (constatarea redevine nerezolvată)")
     )
@@ -60,7 +60,7 @@ def register(sub: Any) -> None:
         "totals", help=_("afișează rândul „Total instituții responsabile” al fiecărei acțiuni")
     )
     p.add_argument("--period", required=True, metavar=_("PERIOADĂ"), help=_("de exemplu 2023-S1"))
-    p.add_argument("--action", metavar="COD", help=_("doar o acțiune, de exemplu 1.13"))
+    p.add_argument("--action", metavar=_("COD"), help=_("doar o acțiune, de exemplu 1.13"))
     p.set_defaults(func=run_guarded(cmd_totals))
 
     p = sub.add_parser("export-json", help=_("exportă tot fișierul în JSON"))

@@ -15,7 +15,7 @@ def register(sub: Any) -> None:
     """Add the ``load-example`` sub-command."""
     p = sub.add_parser("load-example", help=_(HELP))
     p.add_argument(
-        "name", nargs="?", metavar="NUME", help=_("numele exemplului, de exemplu integritate-baltati")
+        "name", nargs="?", metavar=_("NUME"), help=_("numele exemplului, de exemplu integritate-baltati")
     )
     p.add_argument("--list", action="store_true", help=_("afișează exemplele: numele, un tab, descrierea"))
     p.add_argument(

@@ -38,8 +38,8 @@ def register(sub: Any) -> None:
         "forms-out", help=_("generează formularele Excel de retur ale subdiviziunilor pentru o perioadă")
     )
     p.add_argument("--period", required=True, metavar=_("PERIOADĂ"), help=_("de exemplu 2023-S1"))
-    p.add_argument("--dir", required=True, metavar="DOSAR", help=_("dosarul în care se scriu formularele"))
-    p.add_argument("--deadline", metavar="DATA", help=_("termenul de returnare, de exemplu 10.07.2023"))
+    p.add_argument("--dir", required=True, metavar=_("DOSAR"), help=_("dosarul în care se scriu formularele"))
+    p.add_argument("--deadline", metavar=_("DATA"), help=_("termenul de returnare, de exemplu 10.07.2023"))
     p.add_argument(
         "--previous", action="store_true", help=_("adaugă valorile perioadei precedente (doar informativ)")
     )
@@ -50,9 +50,14 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--no-prefill", action="store_true", help=_("nu precompleta valorile deja înregistrate"))
     p.add_argument(
-        "--subdivision", action="append", metavar="COD", help=_("doar aceste subdiviziuni (se poate repeta)")
+        "--subdivision",
+        action="append",
+        metavar=_("COD"),
+        help=_("doar aceste subdiviziuni (se poate repeta)"),
     )
-    p.add_argument("--contact", default="", metavar="TEXT", help=_("persoana de contact scrisă pe copertă"))
+    p.add_argument(
+        "--contact", default="", metavar=_("TEXT"), help=_("persoana de contact scrisă pe copertă")
+    )
     p.add_argument(
         "--overwrite", action="store_true", help=_("înlocuiește formularele existente cu același nume")
     )
@@ -73,8 +78,8 @@ def register(sub: Any) -> None:
         "forms-status", help=_("arată (sau schimbă) starea formularelor de retur ale unei perioade")
     )
     p.add_argument("--period", required=True, metavar=_("PERIOADĂ"), help=_("de exemplu 2023-S1"))
-    p.add_argument("--set", choices=[s.value for s in FormState], metavar="STARE", help=_("stare nouă"))
-    p.add_argument("--subdivision", metavar="COD", help=_("subdiviziunea a cărei stare se schimbă"))
+    p.add_argument("--set", choices=[s.value for s in FormState], metavar=_("STARE"), help=_("stare nouă"))
+    p.add_argument("--subdivision", metavar=_("COD"), help=_("subdiviziunea a cărei stare se schimbă"))
     p.set_defaults(func=run_guarded(cmd_forms_status))
 
 

@@ -108,7 +108,7 @@ def register_plan(sub: Any) -> None:
         "file", metavar=_("FIȘIER"), help=_(".docx sau .xlsx (.doc/.odt/.xls/.ods prin LibreOffice)")
     )
     p.add_argument(
-        "--kind", metavar="TIP", help=_("tipul planului (implicit: ghicit din capul de tabel; „pla”)")
+        "--kind", metavar=_("TIP"), help=_("tipul planului (implicit: ghicit din capul de tabel; „pla”)")
     )
     p.add_argument(
         "--mapping", metavar=_("FIȘIER.json"), help=_("tabelele, coloanele, datele planului, subdiviziunile")

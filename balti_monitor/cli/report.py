@@ -42,7 +42,7 @@ def register(sub: Any) -> None:
     )
     p.add_argument(
         "--template-dir",
-        metavar="DOSAR",
+        metavar=_("DOSAR"),
         help=_("dosar cu un șablon raport_semestrial.docx propriu (căutat înaintea celui inclus)"),
     )
     p.add_argument(
@@ -60,7 +60,7 @@ def register(sub: Any) -> None:
         action="store_true",
         help=_("nu scrie nimic și ieși cu codul 1 dacă verificarea dinaintea exportului semnalează ceva"),
     )
-    p.add_argument("--author", metavar="NUME", help=_("autorul scris în proprietățile documentului"))
+    p.add_argument("--author", metavar=_("NUME"), help=_("autorul scris în proprietățile documentului"))
     p.add_argument(
         "--chart-annex",
         action="store_true",

@@ -18,7 +18,7 @@ def register(sub: Any) -> None:
             "Caută în toate perioadele (sau într-una, cu --period); fără să țină cont de diacritice. Fiecare rezultat pe un rând: perioada, acțiunea, subdiviziunea, indicatorul sau „descriere”, fragmentul găsit."
         ),
     )
-    p.add_argument("text", metavar="TEXT", help=_("cuvintele căutate (toate trebuie să apară)"))
+    p.add_argument("text", metavar=_("TEXT"), help=_("cuvintele căutate (toate trebuie să apară)"))
     p.add_argument("--period", metavar=_("PERIOADĂ"), help=_("doar perioada dată, de exemplu 2023-S1"))
     p.set_defaults(func=run_guarded(cmd_search))
 

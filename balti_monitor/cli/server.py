@@ -48,11 +48,13 @@ def register(sub: Any) -> None:
     )
     actions = p.add_subparsers(dest="user_action", metavar=_("ACȚIUNE"), required=True)
     add = actions.add_parser("add", help=_("adaugă o persoană"))
-    add.add_argument("name", metavar="NUME", help=_("numele de conectare (litere latine, cifre, _ . -)"))
+    add.add_argument("name", metavar=_("NUME"), help=_("numele de conectare (litere latine, cifre, _ . -)"))
     add.add_argument(
         "--role", required=True, choices=("specialist", "subdivision", "viewer"), help=_("rolul")
     )
-    add.add_argument("--subdivision", metavar="COD", help=_("codul subdiviziunii (pentru rolul subdivision)"))
+    add.add_argument(
+        "--subdivision", metavar=_("COD"), help=_("codul subdiviziunii (pentru rolul subdivision)")
+    )
     add.add_argument(
         "--no-password",
         action="store_true",
@@ -62,7 +64,7 @@ def register(sub: Any) -> None:
     remove = actions.add_parser(
         "remove", help=_("șterge conectarea unei persoane (jurnalul îi păstrează numele)")
     )
-    remove.add_argument("name", metavar="NUME")
+    remove.add_argument("name", metavar=_("NUME"))
     p.set_defaults(func=run_guarded(cmd_server_user))
 
 

@@ -28,7 +28,7 @@ def register(sub: Any) -> None:
         "annual-rules",
         help=_("cum rezultă valoarea anuală a fiecărui indicator din semestre (și schimbarea ei)"),
     )
-    p.add_argument("--action", metavar="COD", help=_("doar o acțiune, de exemplu 1.13"))
+    p.add_argument("--action", metavar=_("COD"), help=_("doar o acțiune, de exemplu 1.13"))
     p.add_argument(
         "--set",
         nargs=2,
@@ -47,7 +47,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--set",
         nargs="+",
-        metavar="VALOARE",
+        metavar=_("VALOARE"),
         help=_(
             "stabilește manual: --set COD semester|annual|as_needed|auto, sau --set COD deadline 31.12.2024"
         ),
@@ -65,17 +65,20 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "trend", help=_("tendința unei acțiuni: totalul fiecărui indicator în toate perioadele")
     )
-    p.add_argument("--action", required=True, metavar="COD", help=_("de exemplu 1.1"))
+    p.add_argument("--action", required=True, metavar=_("COD"), help=_("de exemplu 1.1"))
     p.add_argument("--annual", action="store_true", help=_("pe ani (perioadele anuale), nu pe semestre"))
     p.add_argument(
-        "--by-subdivision", type=int, metavar="NR", help=_("cifrele fiecărei subdiviziuni la indicatorul NR")
+        "--by-subdivision",
+        type=int,
+        metavar=_("NR"),
+        help=_("cifrele fiecărei subdiviziuni la indicatorul NR"),
     )
     p.add_argument("--png", metavar=_("FIȘIER"), help=_("desenează și graficul (PNG)"))
     p.set_defaults(func=run_guarded(cmd_trend))
 
     p = sub.add_parser("overview", help=_("planul pe perioade: acțiunile pe priorități și completitudinea"))
     p.add_argument("--annual", action="store_true", help=_("pe ani (perioadele anuale), nu pe semestre"))
-    p.add_argument("--png-dir", metavar="DOSAR", help=_("desenează graficele (PNG) în acest dosar"))
+    p.add_argument("--png-dir", metavar=_("DOSAR"), help=_("desenează graficele (PNG) în acest dosar"))
     p.set_defaults(func=run_guarded(cmd_overview))
 
 
