@@ -12,7 +12,7 @@ export of a signed period after an amendment is no longer the signed document. T
   naming :func:`signed_periods_printing`); the inverse of a confirmed write carries the confirmation, so
   undo and redo do not ask again;
 * every plan-editing write is recorded in the change log (kind ``plan``, field ``structure``, the item in
-  ``note``), in its own transaction (:func:`record_plan_edit`): with the triggers' records of the action
+  ``note``), in the write's transaction (:func:`record_plan_edit`): with the triggers' records of the action
   titles and indicator texts, the log says when the plan last changed;
 * signing a period keeps the :func:`plan_fingerprint` of the plan it printed (in ``Plan.extra``, like the
   forms' key: no schema change), so :func:`plan_amended_after_signature` tells exactly, for the export's
