@@ -1,7 +1,7 @@
 """What a server needs after rows were written in bulk with their ids (a copy between engines, a restore,
-a JSON import): every ``SERIAL`` restarted after the largest id (moved forward only, after an undo put
-rows back), the search index rebuilt from the data
-(when the rows were written with the triggers off), and the tables that are never copied."""
+a JSON import): every ``SERIAL`` restarted after the largest id (only moved forward after an undo put rows
+back), the search index rebuilt from the data (when the rows were written with the triggers off), and the
+tables that are never copied."""
 
 from __future__ import annotations
 
