@@ -54,7 +54,7 @@ def test_a_status_is_kept_raw_with_its_meaning_or_none(plan_db: Path) -> None:
     assert (row.status, row.meaning) == ("Amânată până în 2021", "")
 
 
-def test_deleting_an_item_with_progress_and_links_is_undone_with_every_row(plan_db: Path) -> None:
+def test_deleting_an_item_with_progress_and_links_is_undone_with_every_row(engine_plan_db: str) -> None:
     plan = make_status_plan()
     undo_redo(DeleteItem("action", plan.actions["1.1"]))  # its sub-actions, returns, links, column values
 

@@ -52,7 +52,7 @@ def indicator(code: str, number: int) -> int:
 
 
 # -- add ----------------------------------------------------------------------------------------------------
-def test_adding_an_action_after_another_is_undone_and_redone(plan_db: Path) -> None:
+def test_adding_an_action_after_another_is_undone_and_redone(engine_plan_db: str) -> None:
     pid = priority("II")
     assert suggested_action_code(pid, None) == "2.4"
     changes = undo_redo(AddAction(pid, None, ActionFields("2.4", "Acțiune nouă"), after_id=action("2.1")))
@@ -61,7 +61,7 @@ def test_adding_an_action_after_another_is_undone_and_redone(plan_db: Path) -> N
     assert codes("II") == ["2.1", "2.4", "2.2", "2.3"]  # placed after 2.1; no other code changed
 
 
-def test_a_sub_action_goes_under_its_parent_and_the_outline_nests_it(plan_db: Path) -> None:
+def test_a_sub_action_goes_under_its_parent_and_the_outline_nests_it(engine_plan_db: str) -> None:
     a13 = action("1.13")
     pid = priority("I")
     assert suggested_action_code(pid, a13) == "1.13.1"
@@ -74,7 +74,7 @@ def test_a_sub_action_goes_under_its_parent_and_the_outline_nests_it(plan_db: Pa
     assert Action.get_by_id(new).parent_id == a13
 
 
-def test_a_code_already_in_the_plan_is_refused_and_changes_nothing(plan_db: Path) -> None:
+def test_a_code_already_in_the_plan_is_refused_and_changes_nothing(engine_plan_db: str) -> None:
     before = state()
     with pytest.raises(ServiceError, match=r"1\.2"):
         AddAction(priority("II"), None, ActionFields("1.2", "Dublură")).apply()
@@ -85,7 +85,7 @@ def test_a_code_already_in_the_plan_is_refused_and_changes_nothing(plan_db: Path
     assert state() == before
 
 
-def test_adding_a_priority_and_an_indicator_are_undone_and_redone(plan_db: Path) -> None:
+def test_adding_a_priority_and_an_indicator_are_undone_and_redone(engine_plan_db: str) -> None:
     assert suggested_priority_number(plan_id()) == "VII"
     undo_redo(AddPriority(plan_id(), PriorityFields("VII", "Prioritate nouă"), after_id=priority("III")))
     changes = undo_redo(AddIndicator(action("1.2"), IndicatorFields("numărul de ședințe", "sum")))
@@ -96,7 +96,7 @@ def test_adding_a_priority_and_an_indicator_are_undone_and_redone(plan_db: Path)
 
 # -- edit and placeholders ----------------------------------------------------------------------------------
 def test_filling_the_placeholders_of_the_balti_plan_clears_their_flags_and_undo_brings_them_back(
-    plan_db: Path,
+    engine_plan_db: str,
 ) -> None:
     iv = priority("IV")
     assert fields_of("priority", iv).title_placeholder
@@ -112,7 +112,7 @@ def test_filling_the_placeholders_of_the_balti_plan_clears_their_flags_and_undo_
     undo_redo(EditItem("indicator", indicator("2.2", 1), IndicatorFields("numărul de ghiduri", "sum")))
 
 
-def test_renaming_an_action_with_data_keeps_its_data(demo_db: Path) -> None:
+def test_renaming_an_action_with_data_keeps_its_data(engine_demo_db: str) -> None:
     a13 = action("1.13")
     old = fields_of("action", a13)
     assert isinstance(old, ActionFields)
@@ -122,7 +122,7 @@ def test_renaming_an_action_with_data_keeps_its_data(demo_db: Path) -> None:
 
 
 # -- order ------------------------------------------------------------------------------------------------
-def test_moving_an_action_changes_the_order_not_the_codes(plan_db: Path) -> None:
+def test_moving_an_action_changes_the_order_not_the_codes(engine_plan_db: str) -> None:
     undo_redo(MoveItem("action", action("2.2"), -1))
     MoveItem("action", action("2.2"), -1).apply()
     assert codes("II") == ["2.2", "2.1", "2.3"]
@@ -133,7 +133,9 @@ def test_moving_an_action_changes_the_order_not_the_codes(plan_db: Path) -> None
         MoveItem("priority", priority("VI"), 1).apply()
 
 
-def test_moving_an_indicator_swaps_numbers_and_its_values_and_responsibilities_follow(demo_db: Path) -> None:
+def test_moving_an_indicator_swaps_numbers_and_its_values_and_responsibilities_follow(
+    engine_demo_db: str,
+) -> None:
     a11, pid = action("1.1"), period().id
     first, second = indicator("1.1", 1), indicator("1.1", 2)
     value_of_second = cell_text(pid, a11, sub("DRU"), 2)
@@ -148,7 +150,7 @@ def test_moving_an_indicator_swaps_numbers_and_its_values_and_responsibilities_f
 
 
 # -- delete -------------------------------------------------------------------------------------------------
-def test_deleting_an_action_with_data_is_undone_with_every_row_back(demo_db: Path) -> None:
+def test_deleting_an_action_with_data_is_undone_with_every_row_back(engine_demo_db: str) -> None:
     a13 = action("1.13")
     AddComment(period().id, a13, sub("DS"), 1, "de verificat").apply()
     contents = item_contents("action", a13)
@@ -161,11 +163,13 @@ def test_deleting_an_action_with_data_is_undone_with_every_row_back(demo_db: Pat
     assert not Value.select().join(Indicator).where(Indicator.action == a13).exists()
 
 
-def test_deleting_a_priority_takes_its_actions_and_undo_brings_all_back(demo_db: Path) -> None:
+def test_deleting_a_priority_takes_its_actions_and_undo_brings_all_back(engine_demo_db: str) -> None:
     undo_redo(DeleteItem("priority", priority("I")))
 
 
-def test_deleting_an_action_with_sub_actions_takes_them_and_undo_brings_them_back(plan_db: Path) -> None:
+def test_deleting_an_action_with_sub_actions_takes_them_and_undo_brings_them_back(
+    engine_plan_db: str,
+) -> None:
     a13 = action("1.13")
     AddAction(priority("I"), a13, ActionFields("1.13.1", "Sub")).apply()
     undo_redo(DeleteItem("action", a13))
@@ -173,7 +177,7 @@ def test_deleting_an_action_with_sub_actions_takes_them_and_undo_brings_them_bac
     assert not Action.select().where(Action.code == "1.13.1").exists()
 
 
-def test_deleting_an_indicator_renumbers_the_next_ones_and_their_data_follows(demo_db: Path) -> None:
+def test_deleting_an_indicator_renumbers_the_next_ones_and_their_data_follows(engine_demo_db: str) -> None:
     a11, pid = action("1.1"), period().id
     third = cell_text(pid, a11, sub("DRU"), 3)
     AddComment(pid, a11, sub("DRU"), 3, "de clarificat").apply()
@@ -195,7 +199,9 @@ def test_deleting_an_indicator_renumbers_the_next_ones_and_their_data_follows(de
     assert dru.indicators == [1, 2, 3, 4, 5, 6]
 
 
-def test_deleting_an_indicator_with_a_manual_total_takes_it_and_undo_brings_it_back(demo_db: Path) -> None:
+def test_deleting_an_indicator_with_a_manual_total_takes_it_and_undo_brings_it_back(
+    engine_demo_db: str,
+) -> None:
     overridden = TotalOverride.select().where(TotalOverride.indicator.is_null(False)).first()
     if overridden is None:  # the demo has none: make one
         from balti_monitor.domain.grid import OverrideDef
@@ -208,6 +214,8 @@ def test_deleting_an_indicator_with_a_manual_total_takes_it_and_undo_brings_it_b
 
 
 def test_an_item_with_data_is_backed_up_before_deletion_and_an_empty_one_is_not(demo_db: Path) -> None:
+    """SQLite only: ``list_auto_backups`` looks for a file's backup folder (a server's automatic backups are
+    written to a folder named after the server database)."""
     assert back_up_before_deleting("action", action("1.13")) is not None
     assert any(b.reason == "stergereplan" for b in list_auto_backups())
     new = AddAction(priority("VI"), None, ActionFields("6.2", "Fără date")).apply().new_id
@@ -216,7 +224,7 @@ def test_an_item_with_data_is_backed_up_before_deletion_and_an_empty_one_is_not(
     assert back_up_before_deleting("action", new) is None
 
 
-def test_json_lists_stay_lists(demo_db: Path) -> None:
+def test_json_lists_stay_lists(engine_demo_db: str) -> None:
     """The responsibilities' number lists written by the renumbering read back as the model's JSON."""
     DeleteItem("indicator", indicator("1.1", 1)).apply()
     raw = Responsibility.select().where(Responsibility.action == action("1.1")).first()
@@ -226,7 +234,7 @@ def test_json_lists_stay_lists(demo_db: Path) -> None:
 
 # -- the plan's own columns ---------------------------------------------------------------------------------
 def test_a_column_added_to_a_plan_of_kind_columns_declares_them_and_undo_takes_all_back(
-    plan_db: Path,
+    engine_plan_db: str,
 ) -> None:
     from balti_monitor.services.plan_edit import AddColumn
     from balti_monitor.services.plan_fields import ColumnFields
@@ -241,7 +249,7 @@ def test_a_column_added_to_a_plan_of_kind_columns_declares_them_and_undo_takes_a
     assert changes.new_id is not None
 
 
-def test_columns_are_edited_moved_and_deleted_with_their_values_and_undo(plan_db: Path) -> None:
+def test_columns_are_edited_moved_and_deleted_with_their_values_and_undo(engine_plan_db: str) -> None:
     from status_plan import make_status_plan
 
     from balti_monitor.services.plan_edit import AddColumn
@@ -264,7 +272,7 @@ def test_columns_are_edited_moved_and_deleted_with_their_values_and_undo(plan_db
     assert action_column_values(plan.actions["1.1.1"]) == {"cost": "În limitele bugetului"}
 
 
-def test_an_actions_texts_in_the_plans_columns_are_edited_with_its_form(plan_db: Path) -> None:
+def test_an_actions_texts_in_the_plans_columns_are_edited_with_its_form(engine_plan_db: str) -> None:
     from status_plan import make_status_plan
 
     from balti_monitor.services.plans import action_column_values

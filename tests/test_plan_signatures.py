@@ -131,29 +131,17 @@ def confirmed(write: Write) -> Write:
     return type(write)(**{**_as_dict(write), "confirm_signed": True})  # type: ignore[call-arg]
 
 
-def confirmed_undo_redo(tmp_path: Path, which: int) -> None:
+@pytest.mark.parametrize("which", range(7))
+def test_a_confirmed_plan_edit_is_written_and_undone_without_asking_again(
+    engine_demo_db: str, tmp_path: Path, which: int
+) -> None:
     sign(tmp_path)
     changes = undo_redo(confirmed(plan_edits()[which]))  # apply, undo, redo, undo: no refusal at any step
     assert changes.inverse is not None and changes.inverse.confirm_signed  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("which", range(4, 7))
-def test_a_confirmed_plan_edit_is_written_and_undone_without_asking_again(
-    engine_demo_db: str, tmp_path: Path, which: int
-) -> None:
-    confirmed_undo_redo(tmp_path, which)
-
-
-@pytest.mark.parametrize("which", range(4))
-def test_a_confirmed_addition_is_written_and_undone_without_asking_again(
-    demo_db: Path, tmp_path: Path, which: int
-) -> None:
-    """SQLite only, like every test whose undo deletes a plan item (the deletion walks the file's schema)."""
-    confirmed_undo_redo(tmp_path, which)
-
-
 def test_confirmed_edits_of_an_action_without_data_in_the_signed_period_are_undone(
-    demo_db: Path, tmp_path: Path
+    engine_demo_db: str, tmp_path: Path
 ) -> None:
     new = AddAction(priority("VI"), None, ActionFields("6.2", "Acțiune nouă")).apply().new_id
     assert new is not None
@@ -172,7 +160,12 @@ def test_confirmed_edits_of_an_action_without_data_in_the_signed_period_are_undo
         undo_redo(confirmed(write))
 
 
-def still_locked(tmp_path: Path, which: int) -> None:
+@pytest.mark.parametrize("which", range(7, 11))
+def test_a_confirmed_edit_that_would_change_a_signed_periods_data_is_still_locked(
+    engine_demo_db: str, tmp_path: Path, which: int
+) -> None:
+    """Renumbering or deleting indicators moves the signed period's responsibilities or deletes its values:
+    that stays refused by the lock, confirmation or not."""
     sign(tmp_path)
     before = state()
     with pytest.raises(ServiceError, match=r"Perioada 2023-S1 este semnată de Ion Semnatar"):
@@ -180,25 +173,7 @@ def still_locked(tmp_path: Path, which: int) -> None:
     assert state() == before
 
 
-@pytest.mark.parametrize("which", range(7, 9))
-def test_a_confirmed_renumbering_that_would_change_a_signed_periods_data_is_still_locked(
-    engine_demo_db: str, tmp_path: Path, which: int
-) -> None:
-    """Renumbering indicators moves the signed period's responsibilities: that stays refused by the lock,
-    confirmation or not."""
-    still_locked(tmp_path, which)
-
-
-@pytest.mark.parametrize("which", range(9, 11))
-def test_a_confirmed_deletion_that_would_change_a_signed_periods_data_is_still_locked(
-    demo_db: Path, tmp_path: Path, which: int
-) -> None:
-    """Deleting an indicator or an action deletes the signed period's values and responsibilities: refused
-    by the lock, confirmation or not (SQLite only: see above)."""
-    still_locked(tmp_path, which)
-
-
-def test_a_plan_without_signed_periods_is_edited_without_confirmation(demo_db: Path) -> None:
+def test_a_plan_without_signed_periods_is_edited_without_confirmation(engine_demo_db: str) -> None:
     a13 = action("1.13")
     EditItem("indicator", indicator("1.13", 1), IndicatorFields("Text schimbat")).apply()
     DeleteItem("action", action("6.1")).apply()
@@ -206,7 +181,7 @@ def test_a_plan_without_signed_periods_is_edited_without_confirmation(demo_db: P
     assert Action.get_or_none(Action.code == "6.1") is None and a13
 
 
-def test_plan_edits_are_recorded_in_the_change_log(demo_db: Path) -> None:
+def test_plan_edits_are_recorded_in_the_change_log(engine_demo_db: str) -> None:
     MoveItem("action", action("2.2"), -1).apply()
     DeleteItem("indicator", indicator("1.2", 3)).apply()
     records = [
@@ -316,7 +291,7 @@ def test_a_signature_older_than_the_fingerprints_relies_on_the_log(
     assert len(amended_lines()) == 1  # a plan edit recorded after the signature
 
 
-def test_the_fingerprint_survives_a_json_export_and_import(demo_db: Path) -> None:
+def test_the_fingerprint_survives_a_json_export_and_import(engine_demo_db: str) -> None:
     from balti_monitor.interchange.json_io import export_document, import_document
 
     DeleteItem("action", action("2.2")).apply()  # positions with a gap: the plan's order is what counts

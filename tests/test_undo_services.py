@@ -406,7 +406,7 @@ def test_editing_a_plans_declared_columns_is_undone_with_the_texts_of_a_deleted_
     undo_redo(SetPlanColumns(ids["plan"], ()))  # back to the kind's columns
 
 
-def test_a_groups_own_column_set_is_undone_and_redone(plan_db: Path) -> None:
+def test_a_groups_own_column_set_is_undone_and_redone(engine_plan_db: str) -> None:
     from kind_plans import open_government_plan
 
     from balti_monitor.db.models import Priority

@@ -1,8 +1,11 @@
 """What a server needs after rows were written in bulk with their ids (a copy between engines, a restore,
-a JSON import): every ``SERIAL`` restarted after the largest id, the search index rebuilt from the data
-(when the rows were written with the triggers off), and the tables that are never copied."""
+a JSON import): every ``SERIAL`` restarted after the largest id (only moved forward after an undo put rows
+back), the search index rebuilt from the data (when the rows were written with the triggers off), and the
+tables that are never copied."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 import peewee as pw
 
@@ -33,6 +36,24 @@ def reset_sequences(db: pw.Database) -> None:
             f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
             f'coalesce((SELECT max(id) FROM "{table}"), 0) + 1, false)',
         )
+
+
+def advance_sequences(db: pw.Database, tables: Iterable[str]) -> None:
+    """After rows were put back under their former ids (the undo of a plan item's deletion), move each
+    table's ``SERIAL`` past its largest id when it is behind (never back: ids another session took stay
+    taken). Done with ``nextval``, which every role that may insert is granted (``setval`` needs more)."""
+    for table in dict.fromkeys(tables):
+        sequence = run_sql(db, f"SELECT pg_get_serial_sequence('\"{table}\"', 'id')").fetchone()[0]
+        if sequence is None:
+            continue
+        top = run_sql(db, f'SELECT max(id) FROM "{table}"').fetchone()[0]
+        last, called = run_sql(db, f"SELECT last_value, is_called FROM {sequence}").fetchone()
+        handed_next = int(last) + 1 if called else int(last)  # what nextval would give
+        if top is not None and int(top) >= handed_next:
+            run_sql(
+                db,
+                f"SELECT max(nextval('{sequence}')) FROM generate_series(1, {int(top) - handed_next + 1})",
+            )
 
 
 def rebuild_search_index(db: pw.Database) -> None:

@@ -34,8 +34,8 @@ from balti_monitor.services.plan_rows import (
     has_raw_text,
     insert_rows,
     json_list,
+    select_rows,
     set_column,
-    sql,
     subtree,
     table_columns,
 )
@@ -154,15 +154,13 @@ def indicator_side_rows(
     responsibilities answering only it (deleted with it), and the number lists that lose it (updated)."""
     ind = Indicator.get_by_id(indicator_id)
     rows: dict[str, list[tuple[Any, ...]]] = {}
-    comments = sql(
-        "SELECT * FROM cell_comment WHERE action_id = ? AND column_no = ?", (ind.action_id, ind.number)
-    ).fetchall()
+    comments = select_rows("cell_comment", "action_id = ? AND column_no = ?", (ind.action_id, ind.number))
     if comments:
-        rows["cell_comment"] = [tuple(r) for r in comments]
+        rows["cell_comment"] = comments
     updates: list[tuple[str, int, str, Any]] = []
     for table in ("responsibility", "period_responsibility"):
-        for row in sql(f'SELECT * FROM "{table}" WHERE action_id = ?', (ind.action_id,)):
-            columns = table_columns(table)
+        columns = table_columns(table)
+        for row in select_rows(table, "action_id = ?", (ind.action_id,)):
             value = row[columns.index("indicators")]
             numbers = json_list(value)
             if ind.number not in numbers:
