@@ -47,7 +47,8 @@ def take(out: Path, language: str = "ro") -> list[Path]:
     from balti_monitor.gui import app as gui_app
     from balti_monitor.gui import dialogs
     from balti_monitor.gui.examples_dialog import ExamplesDialog
-    from balti_monitor.gui.plan_editor import ItemDialog, PlanEditor
+    from balti_monitor.gui.plan_editor import PlanEditor
+    from balti_monitor.gui.plan_item_dialog import ItemDialog
     from balti_monitor.gui.server_actions import ServerDialog
     from balti_monitor.gui.settings import LANGUAGE, AppSettings
     from balti_monitor.gui.status_grid import LinksDialog

@@ -3415,144 +3415,6 @@ Planurile existente și datele lor rămân neschimbate. Înainte se face o copie
         <name>PlanEditor</name>
         <message>
             <location filename="plan_editor.py" />
-            <source>Planul este tipărit în rapoartele semnate ale perioadelor: {periods}.
-
-Documentele semnate rămân cum au fost semnate (amprenta lor SHA-256 se păstrează), dar un export nou al acestor perioade ar arăta planul modificat și nu ar mai corespunde semnăturii.
-
-Modificați planul?</source>
-            <translation>План печатается в подписанных отчётах периодов: {periods}.
-
-Подписанные документы остаются такими, как были подписаны (их отпечаток SHA-256 сохраняется), но новый экспорт этих периодов покажет изменённый план и больше не будет соответствовать подписи.
-
-Изменить план?</translation>
-        </message>
-        <message>
-            <location filename="plan_editor.py" />
-            <source>Plan cu perioade semnate</source>
-            <translation>План с подписанными периодами</translation>
-        </message>
-        <message>
-            <location filename="plan_editor.py" />
-            <source>suma valorilor</source>
-            <translation>сумма значений</translation>
-        </message>
-        <message>
-            <location filename="plan_editor.py" />
-            <source>cea mai mare valoare</source>
-            <translation>наибольшее значение</translation>
-        </message>
-        <message>
-            <location filename="plan_editor.py" />
-            <source>valori distincte (nu se adună)</source>
-            <translation>различные значения (не суммируются)</translation>
-        </message>
-        <message>
-            <location filename="plan_editor.py" />
-            <source>stare (realizat / nerealizat)</source>
-            <translation>состояние (выполнено / не выполнено)</translation>
-        </message>
-        <message>
-            <location filename="plan_editor.py" />
-            <source>totalul se introduce manual</source>
-            <translation>итог вводится вручную</translation>
-        </message>
-        <message>
-            <location filename="plan_editor.py" />
-            <source>Se vede în tabelul planului și în antetul acțiunii</source>
-            <translation>Виден в таблице плана и в заголовке мероприятия</translation>
-        </message>
-        <message>
-            <location filename="plan_editor.py" />
-            <source>Se tipărește în raportul de progres</source>
-            <translation>Печатается в отчёте о ходе выполнения</translation>
-        </message>
-        <message>
-            <location filename="plan_editor.py" />
-            <source>Valorile se împart pe femei și bărbați</source>
-            <translation>Значения делятся на женщин и мужчин</translation>
-        </message>
-        <message>
-            <location filename="plan_editor.py" />
-            <source>Text provizoriu (lipsește din sursă, de completat)</source>
-            <translation>Временный текст (отсутствует в источнике, нужно дополнить)</translation>
-        </message>
-        <message>
-            <location filename="plan_editor.py" />
-            <source>Indicatorii acțiunii sunt provizorii</source>
-            <translation>Индикаторы мероприятия временные</translation>
-        </message>
-        <message>
-            <location filename="plan_editor.py" />
-            <source>&amp;Numărul:</source>
-            <translation>Но&amp;мер:</translation>
-        </message>
-        <message>
-            <location filename="plan_editor.py" />
-            <source>&amp;Titlul:</source>
-            <translation>&amp;Название:</translation>
-        </message>
-        <message>
-            <location filename="plan_editor.py" />
-            <source>&amp;Codul:</source>
-            <translation>&amp;Код:</translation>
-        </message>
-        <message>
-            <location filename="plan_editor.py" />
-            <source>T&amp;ermenul:</source>
-            <translation>&amp;Срок:</translation>
-        </message>
-        <message>
-            <location filename="plan_editor.py" />
-            <source>&amp;Responsabili:</source>
-            <translation>&amp;Ответственные:</translation>
-        </message>
-        <message>
-            <location filename="plan_editor.py" />
-            <source>&amp;Denumirea:</source>
-            <translation>&amp;Название:</translation>
-        </message>
-        <message>
-            <location filename="plan_editor.py" />
-            <source>&amp;Numărul coloanei:</source>
-            <translation>Но&amp;мер столбца:</translation>
-        </message>
-        <message>
-            <location filename="plan_editor.py" />
-            <source>Numărul:</source>
-            <translation>Номер:</translation>
-        </message>
-        <message>
-            <location filename="plan_editor.py" />
-            <source>&amp;Textul:</source>
-            <translation>&amp;Текст:</translation>
-        </message>
-        <message>
-            <location filename="plan_editor.py" />
-            <source>Regula &amp;Totalului:</source>
-            <translation>&amp;Правило итога:</translation>
-        </message>
-        <message>
-            <location filename="plan_editor.py" />
-            <source>Salvează</source>
-            <translation>Сохранить</translation>
-        </message>
-        <message>
-            <location filename="plan_editor.py" />
-            <source>Renunță</source>
-            <translation>Отмена</translation>
-        </message>
-        <message>
-            <location filename="plan_editor.py" />
-            <source>Completați numărul (codul).</source>
-            <translation>Заполните номер (код).</translation>
-        </message>
-        <message>
-            <location filename="plan_editor.py" />
-            <source>Completați textul.</source>
-            <translation>Заполните текст.</translation>
-        </message>
-        <message>
-            <location filename="plan_editor.py" />
             <source>Editarea planului</source>
             <translation>Редактирование плана</translation>
         </message>
@@ -3832,6 +3694,144 @@ Elementul se șterge din plan cu tot ce este sub el. Înainte de ștergere se fa
             <location filename="plan_editor.py" />
             <source>{what}: șters din plan.{where}</source>
             <translation>{what}: удалено из плана.{where}</translation>
+        </message>
+        <message>
+            <location filename="plan_item_dialog.py" />
+            <source>Planul este tipărit în rapoartele semnate ale perioadelor: {periods}.
+
+Documentele semnate rămân cum au fost semnate (amprenta lor SHA-256 se păstrează), dar un export nou al acestor perioade ar arăta planul modificat și nu ar mai corespunde semnăturii.
+
+Modificați planul?</source>
+            <translation>План печатается в подписанных отчётах периодов: {periods}.
+
+Подписанные документы остаются такими, как были подписаны (их отпечаток SHA-256 сохраняется), но новый экспорт этих периодов покажет изменённый план и больше не будет соответствовать подписи.
+
+Изменить план?</translation>
+        </message>
+        <message>
+            <location filename="plan_item_dialog.py" />
+            <source>Plan cu perioade semnate</source>
+            <translation>План с подписанными периодами</translation>
+        </message>
+        <message>
+            <location filename="plan_item_dialog.py" />
+            <source>suma valorilor</source>
+            <translation>сумма значений</translation>
+        </message>
+        <message>
+            <location filename="plan_item_dialog.py" />
+            <source>cea mai mare valoare</source>
+            <translation>наибольшее значение</translation>
+        </message>
+        <message>
+            <location filename="plan_item_dialog.py" />
+            <source>valori distincte (nu se adună)</source>
+            <translation>различные значения (не суммируются)</translation>
+        </message>
+        <message>
+            <location filename="plan_item_dialog.py" />
+            <source>stare (realizat / nerealizat)</source>
+            <translation>состояние (выполнено / не выполнено)</translation>
+        </message>
+        <message>
+            <location filename="plan_item_dialog.py" />
+            <source>totalul se introduce manual</source>
+            <translation>итог вводится вручную</translation>
+        </message>
+        <message>
+            <location filename="plan_item_dialog.py" />
+            <source>Se vede în tabelul planului și în antetul acțiunii</source>
+            <translation>Виден в таблице плана и в заголовке мероприятия</translation>
+        </message>
+        <message>
+            <location filename="plan_item_dialog.py" />
+            <source>Se tipărește în raportul de progres</source>
+            <translation>Печатается в отчёте о ходе выполнения</translation>
+        </message>
+        <message>
+            <location filename="plan_item_dialog.py" />
+            <source>Valorile se împart pe femei și bărbați</source>
+            <translation>Значения делятся на женщин и мужчин</translation>
+        </message>
+        <message>
+            <location filename="plan_item_dialog.py" />
+            <source>Text provizoriu (lipsește din sursă, de completat)</source>
+            <translation>Временный текст (отсутствует в источнике, нужно дополнить)</translation>
+        </message>
+        <message>
+            <location filename="plan_item_dialog.py" />
+            <source>Indicatorii acțiunii sunt provizorii</source>
+            <translation>Индикаторы мероприятия временные</translation>
+        </message>
+        <message>
+            <location filename="plan_item_dialog.py" />
+            <source>&amp;Numărul:</source>
+            <translation>Но&amp;мер:</translation>
+        </message>
+        <message>
+            <location filename="plan_item_dialog.py" />
+            <source>&amp;Titlul:</source>
+            <translation>&amp;Название:</translation>
+        </message>
+        <message>
+            <location filename="plan_item_dialog.py" />
+            <source>&amp;Codul:</source>
+            <translation>&amp;Код:</translation>
+        </message>
+        <message>
+            <location filename="plan_item_dialog.py" />
+            <source>T&amp;ermenul:</source>
+            <translation>&amp;Срок:</translation>
+        </message>
+        <message>
+            <location filename="plan_item_dialog.py" />
+            <source>&amp;Responsabili:</source>
+            <translation>&amp;Ответственные:</translation>
+        </message>
+        <message>
+            <location filename="plan_item_dialog.py" />
+            <source>&amp;Denumirea:</source>
+            <translation>&amp;Название:</translation>
+        </message>
+        <message>
+            <location filename="plan_item_dialog.py" />
+            <source>&amp;Numărul coloanei:</source>
+            <translation>Но&amp;мер столбца:</translation>
+        </message>
+        <message>
+            <location filename="plan_item_dialog.py" />
+            <source>Numărul:</source>
+            <translation>Номер:</translation>
+        </message>
+        <message>
+            <location filename="plan_item_dialog.py" />
+            <source>&amp;Textul:</source>
+            <translation>&amp;Текст:</translation>
+        </message>
+        <message>
+            <location filename="plan_item_dialog.py" />
+            <source>Regula &amp;Totalului:</source>
+            <translation>&amp;Правило итога:</translation>
+        </message>
+        <message>
+            <location filename="plan_item_dialog.py" />
+            <source>Salvează</source>
+            <translation>Сохранить</translation>
+        </message>
+        <message>
+            <location filename="plan_item_dialog.py" />
+            <source>Renunță</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <location filename="plan_item_dialog.py" />
+            <source>Completați numărul (codul).</source>
+            <translation>Заполните номер (код).</translation>
+        </message>
+        <message>
+            <location filename="plan_item_dialog.py" />
+            <source>Completați textul.</source>
+            <translation>Заполните текст.</translation>
         </message>
     </context>
     <context>

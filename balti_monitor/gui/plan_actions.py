@@ -101,7 +101,7 @@ class PlanActions(QObject):
         from balti_monitor.services.plan_edit import EditItem
         from balti_monitor.services.plan_fields import fields_of
 
-        from .plan_editor import ItemDialog, confirm_signed_edit
+        from .plan_item_dialog import ItemDialog, confirm_signed_edit
 
         panel = getattr(self.window, "plan_panel", None)
         action_id = panel.current_action() if panel is not None else None

@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from balti_monitor.gui import dialogs
-from balti_monitor.gui.plan_editor import ItemDialog, PlanEditor
+from balti_monitor.gui.plan_editor import PlanEditor
+from balti_monitor.gui.plan_item_dialog import ItemDialog
 from balti_monitor.gui.tree_model import CODE_ROLE
 from balti_monitor.services.backup import list_auto_backups
 from balti_monitor.services.plan_delete import item_contents

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 from balti_monitor import i18n
 from balti_monitor.gui import dialogs
 from balti_monitor.gui.dialogs import confirm as real_confirm  # before conftest answers every question No
-from balti_monitor.gui.plan_editor import ItemDialog, PlanEditor
+from balti_monitor.gui.plan_editor import PlanEditor
+from balti_monitor.gui.plan_item_dialog import ItemDialog
 from balti_monitor.services.plan_fields import ActionFields, fields_of
 from balti_monitor.services.signing import sign_period
 
