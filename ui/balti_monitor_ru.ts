@@ -808,6 +808,16 @@ Datele deja introduse sunt salvate. Detaliile au fost scrise în {log}.</source>
                 <numerusform>&lt;p&gt;… и ещё %n ячеек.&lt;/p&gt;</numerusform>
             </translation>
         </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>Text modificat de altcineva</source>
+            <translation>Текст изменён другим пользователем</translation>
+        </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>Altcineva a salvat acest text după ce l-ați deschis; nu s-a scris nimic peste textul lui. Alegeți care text rămâne.</source>
+            <translation>Кто-то другой сохранил этот текст после того, как вы его открыли; поверх его текста ничего не записано. Выберите, какой текст останется.</translation>
+        </message>
     </context>
     <context>
         <name>Demo</name>
@@ -5010,6 +5020,34 @@ De acum datele perioadei nu mai pot fi modificate (grilă, lipire, formulare, im
             <location filename="terms_dialog.py" />
             <source>Alegeți mai întâi o acțiune din listă.</source>
             <translation>Сначала выберите мероприятие в списке.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TextConflictDialog</name>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>&lt;b&gt;Salvat între timp de altcineva&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Тем временем сохранено другим&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>&lt;b&gt;Textul dumneavoastră&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Ваш текст&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>(gol)</source>
+            <translation>(пусто)</translation>
+        </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>&amp;Păstrez textul meu</source>
+            <translation>&amp;Оставить мой текст</translation>
+        </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>&amp;Iau textul salvat</source>
+            <translation>&amp;Взять сохранённый текст</translation>
         </message>
     </context>
     <context>

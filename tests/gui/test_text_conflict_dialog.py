@@ -1,0 +1,79 @@
+"""Another person saved the same text between this window's read and its save (several people on one
+server; here simulated on a file by a write the window did not see): both texts are shown side by side and
+the user keeps theirs or their own, never a silent overwrite."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from gui_helpers import select_action
+from PySide6.QtWidgets import QPlainTextEdit
+from status_plan import make_status_plan
+
+from balti_monitor.gui import conflict_dialog
+from balti_monitor.gui.status_grid import DESCRIPTION
+from balti_monitor.services.changes import ChangeSet
+from balti_monitor.services.progress import SaveProgress, action_progress
+
+
+def show_status_plan(window: Any) -> None:
+    make_status_plan()
+    window.session.apply(ChangeSet.everything())
+    combo = window.period_bar.plan_combo
+    combo.setCurrentIndex(combo.findText("Guvernare deschisă (test)"))
+
+
+@pytest.mark.parametrize("choice", [conflict_dialog.KEEP_MINE, conflict_dialog.TAKE_THEIRS])
+def test_progress_saved_by_someone_else_shows_both_texts_and_the_choice(
+    window: Any, monkeypatch: pytest.MonkeyPatch, choice: str
+) -> None:
+    show_status_plan(window)
+    select_action(window, "1.1.2")
+    page = window.action_page.status_page
+    model = page.model
+    row = model.row_of(window.session.action_by_code("1.1.2").id)
+    shown = model.item(row)
+    period = window.session.period.id
+    # another person's program saves the same item; this window does not know yet
+    SaveProgress(shown.action_id, period, "Text salvat de colegă.", shown.status, shown.links).apply()
+    asked: list[list[tuple[str, str, str]]] = []
+
+    def answer(parent: object, title: str, intro: str, pairs: list[tuple[str, str, str]]) -> str:
+        asked.append(list(pairs))
+        return choice
+
+    monkeypatch.setattr(conflict_dialog, "ask_texts", answer)
+    kept = model.setData(model.index(row, DESCRIPTION), "Textul meu.")
+    [pairs] = asked
+    [(what, theirs, mine)] = pairs
+    assert "1.1.2" in what
+    assert (theirs, mine) == ("Text salvat de colegă.", "Textul meu.")  # both texts shown
+    stored = action_progress(shown.action_id, period).description
+    if choice == conflict_dialog.KEEP_MINE:
+        assert kept and stored == "Textul meu."
+        assert model.index(row, DESCRIPTION).data() == "Textul meu."
+        window.undo()  # the undo brings back the colleague's text, not the one this window had read
+        assert action_progress(shown.action_id, period).description == "Text salvat de colegă."
+    else:
+        assert not kept and stored == "Text salvat de colegă."
+        assert model.index(row, DESCRIPTION).data() == "Text salvat de colegă."  # the grid read it again
+        assert window.session.undo_stack.count() == 0  # nothing was written from here
+
+
+def test_the_dialog_shows_both_long_texts_scrollable_and_escape_takes_theirs(qtbot: Any) -> None:
+    long_theirs = "\n".join(f"Rândul {n} al colegei" for n in range(60))
+    dialog = conflict_dialog.TextConflictDialog(
+        "Text modificat", "Altcineva a salvat.", [("Rezumat", long_theirs, "Al meu")]
+    )
+    qtbot.addWidget(dialog)
+    [(theirs, mine)] = dialog.texts
+    assert isinstance(theirs, QPlainTextEdit) and theirs.isReadOnly()
+    assert theirs.toPlainText() == long_theirs and mine.toPlainText() == "Al meu"
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert theirs.verticalScrollBar().maximum() > 0  # the long text scrolls in its own box
+    dialog.reject()  # Escape / closing the window
+    assert dialog.choice == conflict_dialog.TAKE_THEIRS
+    dialog.mine_button.click()
+    assert dialog.choice == conflict_dialog.KEEP_MINE

@@ -1,0 +1,109 @@
+"""Several people on one server saving the same text (beside the grid's cells, tests/test_cell_conflicts.py):
+the progress of an action as a whole, the report's texts, a Total typed by hand. Each write carries what was
+read; the second save of the same text is refused with both values and nothing changes; "keep mine" saves
+over what is there now; the same text saved by both is no conflict; an undo does not overwrite what somebody
+saved after it. On both engines ("another person" is a second write made between the read and the save)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from balti_monitor.services.audit import apply_recorded
+from balti_monitor.services.changes import Write
+from balti_monitor.services.progress import (
+    Link,
+    ProgressConflict,
+    ProgressState,
+    SaveProgress,
+    action_progress,
+)
+
+
+def save(write: Write) -> Any:
+    return apply_recorded(write, "typed")
+
+
+# -- the progress of an action as a whole (status grid) -------------------------------------------------------
+
+
+@pytest.fixture
+def item(engine_plan_db: str) -> tuple[int, int]:
+    """An item of an open-government plan (progress per action) with progress written: (action, period)."""
+    from kind_plans import open_government_plan
+
+    ids = open_government_plan()
+    SaveProgress(ids["1.1"], ids["period"], "Sondaj lansat.", "În proces de realizare").apply()
+    return ids["1.1"], ids["period"]
+
+
+def progress(place: tuple[int, int]) -> ProgressState:
+    return action_progress(*place).state
+
+
+def test_the_second_save_of_the_same_progress_is_refused_with_both_texts(item: tuple[int, int]) -> None:
+    read = progress(item)  # both people's windows show this
+    save(SaveProgress(*item, "Sondaj încheiat: 300 de răspunsuri.", read.status, read.links, read))
+    mine = SaveProgress(*item, "Sondaj amânat.", read.status, read.links, read)
+    with pytest.raises(ProgressConflict) as refused:
+        save(mine)
+    assert "Sondaj încheiat: 300 de răspunsuri." in str(refused.value)
+    assert "Sondaj amânat." in str(refused.value)
+    [clash] = refused.value.clashes
+    assert (clash.field, clash.read, clash.mine, clash.theirs) == (
+        "description",
+        "Sondaj lansat.",
+        "Sondaj amânat.",
+        "Sondaj încheiat: 300 de răspunsuri.",
+    )
+    assert progress(item).description == "Sondaj încheiat: 300 de răspunsuri."  # nothing overwritten
+    save(mine.over(refused.value))  # keep mine
+    assert progress(item) == ProgressState("Sondaj amânat.", "În proces de realizare")
+
+
+def test_different_fields_of_the_same_item_both_succeed(item: tuple[int, int]) -> None:
+    read = progress(item)
+    save(SaveProgress(*item, read.description, "Realizată", read.links, read))  # somebody picks a status
+    link = (Link("sondaj", "https://docs.google.com/f"),)
+    save(SaveProgress(*item, "Sondaj încheiat.", read.status, link, read))  # I write the text and a link
+    assert progress(item) == ProgressState("Sondaj încheiat.", "Realizată", link)  # their status is kept
+
+
+def test_the_same_progress_saved_by_both_is_no_conflict(item: tuple[int, int]) -> None:
+    read = progress(item)
+    save(SaveProgress(*item, read.description, "Realizată", read.links, read))
+    save(SaveProgress(*item, read.description, "Realizată", read.links, read))
+    assert progress(item).status == "Realizată"
+
+
+def test_a_first_entry_typed_by_two_people_is_versioned_too(item: tuple[int, int]) -> None:
+    action, period = item
+    other = action + 1  # 1.2, nothing written yet
+    empty = progress((other, period))
+    assert empty == ProgressState()
+    save(SaveProgress(other, period, "Portal extins.", "", (), empty))
+    with pytest.raises(ProgressConflict) as refused:
+        save(SaveProgress(other, period, "Portal în lucru.", "", (), empty))
+    assert refused.value.theirs == ProgressState("Portal extins.")
+    assert progress((other, period)).description == "Portal extins."
+
+
+def test_an_undo_does_not_overwrite_the_progress_somebody_saved_after(item: tuple[int, int]) -> None:
+    read = progress(item)
+    mine = save(SaveProgress(*item, "Sondaj încheiat.", read.status, read.links, read))
+    after = progress(item)
+    save(SaveProgress(*item, "Sondaj încheiat; raport publicat.", after.status, after.links, after))
+    with pytest.raises(ProgressConflict):
+        save(mine.inverse)
+    assert progress(item).description == "Sondaj încheiat; raport publicat."
+    # an undo right after the write, with nobody in between, still works
+    again = save(SaveProgress(*item, "Text final.", after.status, after.links, progress(item)))
+    save(again.inverse)
+    assert progress(item).description == "Sondaj încheiat; raport publicat."
+
+
+def test_a_write_without_a_version_is_not_checked(item: tuple[int, int]) -> None:
+    save(SaveProgress(*item, "Importat.", "Realizată"))  # an import, the command line
+    save(SaveProgress(*item, "Importat din nou.", "Realizată"))
+    assert progress(item).description == "Importat din nou."
