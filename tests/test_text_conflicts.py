@@ -6,12 +6,14 @@ saved after it. On both engines ("another person" is a second write made between
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
 from balti_monitor.services.audit import apply_recorded
 from balti_monitor.services.changes import Write
+from balti_monitor.services.narrative import NarrativeConflict, SaveNarrative, get_narrative
 from balti_monitor.services.progress import (
     Link,
     ProgressConflict,
@@ -107,3 +109,76 @@ def test_a_write_without_a_version_is_not_checked(item: tuple[int, int]) -> None
     save(SaveProgress(*item, "Importat.", "Realizată"))  # an import, the command line
     save(SaveProgress(*item, "Importat din nou.", "Realizată"))
     assert progress(item).description == "Importat din nou."
+
+
+# -- the report's texts ("Textul raportului") ----------------------------------------------------------------
+
+
+@pytest.fixture
+def period(engine_demo_db: str) -> int:
+    from balti_monitor.db.models import Period
+
+    return int(Period.select().order_by(Period.id.desc()).first().id)
+
+
+def test_the_second_save_of_the_same_report_text_is_refused_with_both_texts(period: int) -> None:
+    read = get_narrative(period)
+    save(SaveNarrative(period, replace(read, executive_summary="Rezumatul colegei."), read))
+    mine = SaveNarrative(period, replace(read, executive_summary="Rezumatul meu."), read)
+    with pytest.raises(NarrativeConflict) as refused:
+        save(mine)
+    assert "Rezumatul colegei." in str(refused.value) and "Rezumatul meu." in str(refused.value)
+    [clash] = refused.value.clashes
+    assert (clash.field, clash.mine, clash.theirs) == (
+        "executive_summary",
+        "Rezumatul meu.",
+        "Rezumatul colegei.",
+    )
+    assert get_narrative(period).executive_summary == "Rezumatul colegei."  # nothing overwritten
+    save(mine.over(refused.value))  # keep mine
+    assert get_narrative(period).executive_summary == "Rezumatul meu."
+
+
+def test_different_texts_of_the_report_both_succeed(period: int) -> None:
+    read = get_narrative(period)
+    save(SaveNarrative(period, replace(read, risks=["Riscul colegei."]), read))
+    save(SaveNarrative(period, replace(read, proposals=["Propunerea mea."]), read))
+    stored = get_narrative(period)
+    assert (stored.risks, stored.proposals) == (["Riscul colegei."], ["Propunerea mea."])
+    assert stored.executive_summary == read.executive_summary
+
+
+def test_the_same_report_text_saved_by_both_is_no_conflict(period: int) -> None:
+    read = get_narrative(period)
+    same = replace(read, risks_intro="Pot apărea următoarele riscuri:")
+    save(SaveNarrative(period, same, read))
+    save(SaveNarrative(period, same, read))
+    assert get_narrative(period).risks_intro == "Pot apărea următoarele riscuri:"
+
+
+def test_an_undo_does_not_overwrite_the_report_text_somebody_saved_after(period: int) -> None:
+    read = get_narrative(period)
+    mine = save(SaveNarrative(period, replace(read, executive_summary="Al meu."), read))
+    after = get_narrative(period)
+    save(SaveNarrative(period, replace(after, executive_summary="Al colegei, după."), after))
+    with pytest.raises(NarrativeConflict):
+        save(mine.inverse)
+    assert get_narrative(period).executive_summary == "Al colegei, după."
+
+
+def test_undoing_the_first_report_text_keeps_what_somebody_else_wrote_beside(engine_demo_db: str) -> None:
+    from balti_monitor.db.models import Narrative, Period
+
+    period = int(Period.select().order_by(Period.id.desc()).first().id)
+    Narrative.delete().where(Narrative.period == period).execute()
+    empty = get_narrative(period)
+    mine = save(SaveNarrative(period, replace(empty, executive_summary="Primul text."), empty))
+    after = get_narrative(period)
+    save(SaveNarrative(period, replace(after, prepared_by_name="Ana Popescu"), after))  # the colleague
+    save(mine.inverse)  # my text goes, the colleague's name stays
+    stored = get_narrative(period)
+    assert (stored.executive_summary, stored.prepared_by_name) == ("", "Ana Popescu")
+    Narrative.delete().where(Narrative.period == period).execute()
+    undo_everything = save(SaveNarrative(period, replace(empty, executive_summary="Alt text."), empty))
+    save(undo_everything.inverse)  # nobody else wrote: no narrative at all, as before
+    assert Narrative.get_or_none(Narrative.period == period) is None

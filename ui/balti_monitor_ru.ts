@@ -3090,6 +3090,46 @@ O păstrați totuși așa?</source>
             <translation>Сохранено.</translation>
         </message>
         <message>
+            <location filename="narrative_page.py" />
+            <source>Se afișează textul salvat de altcineva.</source>
+            <translation>Показан текст, сохранённый другим пользователем.</translation>
+        </message>
+        <message>
+            <location filename="narrative_page.py" />
+            <source>Riscuri: fraza de introducere</source>
+            <translation>Риски: вступительная фраза</translation>
+        </message>
+        <message>
+            <location filename="narrative_page.py" />
+            <source>Propuneri: fraza de introducere</source>
+            <translation>Предложения: вступительная фраза</translation>
+        </message>
+        <message>
+            <location filename="narrative_page.py" />
+            <source>Elaborat: numele</source>
+            <translation>Составил: имя</translation>
+        </message>
+        <message>
+            <location filename="narrative_page.py" />
+            <source>Elaborat: funcția</source>
+            <translation>Составил: должность</translation>
+        </message>
+        <message>
+            <location filename="narrative_page.py" />
+            <source>Coordonat: numele</source>
+            <translation>Согласовал: имя</translation>
+        </message>
+        <message>
+            <location filename="narrative_page.py" />
+            <source>Coordonat: funcția</source>
+            <translation>Согласовал: должность</translation>
+        </message>
+        <message>
+            <location filename="narrative_page.py" />
+            <source>Alte semnături</source>
+            <translation>Другие подписи</translation>
+        </message>
+        <message>
             <location filename="narrative_page.ui" />
             <source>I. Rezumatul executiv privind principalele progrese și deficiențe</source>
             <translation>I. Rezumatul executiv privind principalele progrese și deficiențe (краткое резюме об основных успехах и недостатках)</translation>

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from balti_monitor.services.changes import ChangeSet, Write
 from balti_monitor.services.conflicts import EditConflict
 from balti_monitor.services.editing import DESCRIPTION_COLUMN, CellClash, CellConflict, SetCells
+from balti_monitor.services.narrative import NarrativeConflict, SaveNarrative
 from balti_monitor.services.progress import Link, ProgressConflict, SaveProgress
 
 from .session import Session
@@ -208,6 +209,8 @@ def ask_texts(parent: QWidget | None, title: str, intro: str, pairs: Sequence[tu
 def _again(write: Write, conflict: EditConflict) -> Write | None:
     """The write made over what is stored now ("keep mine"), None for a write that cannot."""
     if isinstance(write, SaveProgress) and isinstance(conflict, ProgressConflict):
+        return write.over(conflict)
+    if isinstance(write, SaveNarrative) and isinstance(conflict, NarrativeConflict):
         return write.over(conflict)
     return None
 

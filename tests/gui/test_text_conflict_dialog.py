@@ -4,6 +4,7 @@ the user keeps theirs or their own, never a silent overwrite."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ from status_plan import make_status_plan
 from balti_monitor.gui import conflict_dialog
 from balti_monitor.gui.status_grid import DESCRIPTION
 from balti_monitor.services.changes import ChangeSet
+from balti_monitor.services.narrative import SaveNarrative, get_narrative
 from balti_monitor.services.progress import SaveProgress, action_progress
 
 
@@ -77,3 +79,57 @@ def test_the_dialog_shows_both_long_texts_scrollable_and_escape_takes_theirs(qtb
     assert dialog.choice == conflict_dialog.TAKE_THEIRS
     dialog.mine_button.click()
     assert dialog.choice == conflict_dialog.KEEP_MINE
+
+
+@pytest.mark.parametrize("choice", [conflict_dialog.KEEP_MINE, conflict_dialog.TAKE_THEIRS])
+def test_a_report_text_saved_by_someone_else_shows_both_texts_and_the_choice(
+    window: Any, monkeypatch: pytest.MonkeyPatch, choice: str
+) -> None:
+    page = window.narrative_page
+    window.tabs.setCurrentWidget(page)
+    period = window.session.period.id
+    read = get_narrative(period)
+    # another person's program saves the summary and a signature; this page does not know yet
+    SaveNarrative(
+        period, replace(read, executive_summary="Rezumatul colegei.", prepared_by_name="Ana Popescu")
+    ).apply()
+    asked: list[list[tuple[str, str, str]]] = []
+
+    def answer(parent: object, title: str, intro: str, pairs: list[tuple[str, str, str]]) -> str:
+        asked.append(list(pairs))
+        return choice
+
+    monkeypatch.setattr(conflict_dialog, "ask_texts", answer)
+    summary = page.texts["summaryEdit"]
+    summary.setPlainText("Rezumatul meu.")
+    page.commit()
+    [[(what, theirs, mine)]] = asked  # only the summary clashes; the signature was not touched here
+    assert what == page.ui.summaryBox.title()
+    assert (theirs, mine) == ("Rezumatul colegei.", "Rezumatul meu.")
+    stored = get_narrative(period)
+    assert stored.prepared_by_name == "Ana Popescu"  # the colleague's other text is kept either way
+    if choice == conflict_dialog.KEEP_MINE:
+        assert stored.executive_summary == "Rezumatul meu."
+        assert page.lines["preparedNameEdit"].text() == "Ana Popescu"  # the page shows what is stored
+        window.undo()  # back to the colleague's summary, not to the one this page had read
+        assert get_narrative(period).executive_summary == "Rezumatul colegei."
+    else:
+        assert stored.executive_summary == "Rezumatul colegei."
+        assert summary.toPlainText() == "Rezumatul colegei."  # the page read it again
+        assert window.session.undo_stack.count() == 0
+
+
+def test_saves_of_one_text_merge_into_one_step_whose_undo_expects_the_last(window: Any) -> None:
+    page = window.narrative_page
+    window.tabs.setCurrentWidget(page)
+    period = window.session.period.id
+    first = get_narrative(period).executive_summary
+    summary = page.texts["summaryEdit"]
+    for text in ("Rezumat, prima variantă.", "Rezumat, a doua variantă."):
+        summary.setPlainText(text)
+        page._dirty_field = "executive_summary"  # what typing in the box records
+        page.commit()
+    assert window.session.undo_stack.count() == 1  # one undo step for the same text
+    window.undo()  # expects the second save's text, which is what is stored: no conflict
+    assert get_narrative(period).executive_summary == first
+    assert summary.toPlainText() == first
