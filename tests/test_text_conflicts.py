@@ -11,8 +11,16 @@ from typing import Any
 
 import pytest
 
+from balti_monitor.domain.grid import OverrideDef
 from balti_monitor.services.audit import apply_recorded
 from balti_monitor.services.changes import Write
+from balti_monitor.services.editing import (
+    OverrideConflict,
+    SetOverride,
+    TotalShown,
+    action_by_code,
+    override_of,
+)
 from balti_monitor.services.narrative import NarrativeConflict, SaveNarrative, get_narrative
 from balti_monitor.services.progress import (
     Link,
@@ -182,3 +190,63 @@ def test_undoing_the_first_report_text_keeps_what_somebody_else_wrote_beside(eng
     undo_everything = save(SaveNarrative(period, replace(empty, executive_summary="Alt text."), empty))
     save(undo_everything.inverse)  # nobody else wrote: no narrative at all, as before
     assert Narrative.get_or_none(Narrative.period == period) is None
+
+
+# -- a Total typed by hand ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def total(engine_demo_db: str) -> tuple[int, int, int]:
+    """A Total cell of the demo: (period, action 1.13, indicator 1), computed (no manual Total)."""
+    from balti_monitor.db.models import Period, Plan
+
+    place = int(Period.get().id), int(action_by_code(Plan.get().id, "1.13").id), 1
+    assert override_of(*place) is None
+    return place
+
+
+def typed(place: tuple[int, int, int]) -> OverrideDef | None:
+    row = override_of(*place)
+    return None if row is None else OverrideDef(row.raw_text, row.reason, row.author)
+
+
+def test_the_second_manual_total_of_the_same_cell_is_refused_with_both(total: tuple[int, int, int]) -> None:
+    read = TotalShown(typed(total))  # the computed Total, in both windows
+    save(SetOverride(*total, OverrideDef("9 acte", "din registru", "Ana"), read))
+    mine = SetOverride(*total, OverrideDef("11 acte", "din procesul-verbal", "Ion"), read)
+    with pytest.raises(OverrideConflict) as refused:
+        save(mine)
+    assert "9 acte" in str(refused.value) and "11 acte" in str(refused.value)
+    assert refused.value.theirs == OverrideDef("9 acte", "din registru", "Ana")
+    assert typed(total) == OverrideDef("9 acte", "din registru", "Ana")  # nothing overwritten
+    save(mine.over(refused.value))  # keep mine
+    assert typed(total) == OverrideDef("11 acte", "din procesul-verbal", "Ion")
+
+
+def test_going_back_to_the_computed_total_over_someone_elses_is_refused(total: tuple[int, int, int]) -> None:
+    save(SetOverride(*total, OverrideDef("9 acte", "din registru")))
+    read = TotalShown(typed(total))
+    save(SetOverride(*total, OverrideDef("10 acte", "corectat"), read))  # the colleague
+    with pytest.raises(OverrideConflict) as refused:
+        save(SetOverride(*total, None, read))  # I clear it: "computed" against their new value
+    assert refused.value.clashes[0].mine is None
+    assert typed(total) == OverrideDef("10 acte", "corectat")
+
+
+def test_the_same_manual_total_typed_by_both_is_no_conflict(total: tuple[int, int, int]) -> None:
+    read = TotalShown(None)
+    save(SetOverride(*total, OverrideDef("9 acte", "din registru", "Ana"), read))
+    save(SetOverride(*total, OverrideDef("9 acte", "din registru", "Ion"), read))
+    assert typed(total) == OverrideDef("9 acte", "din registru", "Ion")
+
+
+def test_an_undo_does_not_overwrite_the_total_somebody_typed_after(total: tuple[int, int, int]) -> None:
+    mine = save(SetOverride(*total, OverrideDef("9 acte", "din registru"), TotalShown(None)))
+    after = TotalShown(typed(total))
+    save(SetOverride(*total, OverrideDef("12 acte", "recalculat"), after))  # the colleague, after
+    with pytest.raises(OverrideConflict):
+        save(mine.inverse)  # would bring back the computed Total over theirs
+    assert typed(total) == OverrideDef("12 acte", "recalculat")
+    again = save(SetOverride(*total, OverrideDef("13 acte", "final"), TotalShown(typed(total))))
+    save(again.inverse)  # nobody in between: the undo works
+    assert typed(total) == OverrideDef("12 acte", "recalculat")

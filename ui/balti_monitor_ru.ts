@@ -818,6 +818,26 @@ Datele deja introduse sunt salvate. Detaliile au fost scrise în {log}.</source>
             <source>Altcineva a salvat acest text după ce l-ați deschis; nu s-a scris nimic peste textul lui. Alegeți care text rămâne.</source>
             <translation>Кто-то другой сохранил этот текст после того, как вы его открыли; поверх его текста ничего не записано. Выберите, какой текст останется.</translation>
         </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>totalul calculat</source>
+            <translation>вычисленный итог</translation>
+        </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>{value} (motivul: {reason})</source>
+            <translation>{value} (причина: {reason})</translation>
+        </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>Altcineva a modificat acest total după ce l-ați deschis; nu s-a scris nimic peste valoarea lui.</source>
+            <translation>Кто-то другой изменил этот итог после того, как вы его открыли; поверх его значения ничего не записано.</translation>
+        </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>Totalul introdus manual</source>
+            <translation>Итог, введённый вручную</translation>
+        </message>
     </context>
     <context>
         <name>Demo</name>

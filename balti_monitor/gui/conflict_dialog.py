@@ -31,9 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balti_monitor.domain.grid import OverrideDef
 from balti_monitor.services.changes import ChangeSet, Write
 from balti_monitor.services.conflicts import EditConflict
-from balti_monitor.services.editing import DESCRIPTION_COLUMN, CellClash, CellConflict, SetCells
+from balti_monitor.services.editing import (
+    DESCRIPTION_COLUMN,
+    CellClash,
+    CellConflict,
+    OverrideConflict,
+    SetCells,
+    SetOverride,
+)
 from balti_monitor.services.narrative import NarrativeConflict, SaveNarrative
 from balti_monitor.services.progress import Link, ProgressConflict, SaveProgress
 
@@ -212,6 +220,8 @@ def _again(write: Write, conflict: EditConflict) -> Write | None:
         return write.over(conflict)
     if isinstance(write, SaveNarrative) and isinstance(conflict, NarrativeConflict):
         return write.over(conflict)
+    if isinstance(write, SetOverride) and isinstance(conflict, OverrideConflict):
+        return write.over(conflict)
     return None
 
 
@@ -242,14 +252,68 @@ def resolve_text_conflict(
         ),
         pairs,
     )
-    again = _again(command.forward, conflict) if choice == KEEP_MINE else None
-    if again is None:
-        session.apply(reread)  # show theirs
+    retry = _apply_choice(session, command.forward, conflict, choice, label, reread)
+    if retry is None:
         return False
-    retry = WriteCommand(session, again, label)  # the refused command is gone (obsolete): a new step
-    session.undo_stack.push(retry)
     if isinstance(retry.failure, EditConflict):  # changed once more meanwhile: ask again
         return resolve_text_conflict(session, retry, label, parent, labels, reread)
+    if retry.error:
+        session.apply(reread)
+        return False
+    return True
+
+
+def _apply_choice(
+    session: Session, write: Write, conflict: EditConflict, choice: str, label: str, reread: ChangeSet
+) -> WriteCommand | None:
+    """Keep mine: the write again over what is stored now, as a new undo step (returned); take theirs: the
+    views read what is stored (None)."""
+    again = _again(write, conflict) if choice == KEEP_MINE else None
+    if again is None:
+        session.apply(reread)  # show theirs
+        return None
+    retry = WriteCommand(session, again, label)  # the refused command is gone (obsolete): a new step
+    session.undo_stack.push(retry)
+    return retry
+
+
+def _total_text(value: OverrideDef | None) -> str:
+    if value is None:
+        return translate("Conflict", "totalul calculat")
+    return translate("Conflict", "{value} (motivul: {reason})").format(
+        value=value.raw_text, reason=value.reason
+    )
+
+
+def resolve_override_conflict(
+    session: Session, command: WriteCommand, label: str, parent: QWidget | None, what: str
+) -> bool:
+    """After a manual Total refused because another person typed or cleared it meanwhile: show both, apply
+    the user's choice (``what``: the cell, e.g. "Indicator 2"); True when the user's Total was saved."""
+    conflict = command.failure
+    assert isinstance(conflict, OverrideConflict)
+    clash = conflict.clashes[0]
+    intro = translate(
+        "Conflict",
+        "Altcineva a modificat acest total după ce l-ați deschis; nu s-a scris nimic peste valoarea lui.",
+    )
+    text = intro + translate(
+        "Conflict",
+        "<p><b>{name}</b>, {column}:<br>salvat între timp de altcineva: <b>{theirs}</b><br>"
+        "valoarea dumneavoastră: <b>{mine}</b></p>",
+    ).format(
+        name=escape(translate("Conflict", "Totalul introdus manual")),
+        column=escape(what),
+        theirs=escape(_total_text(clash.theirs)),
+        mine=escape(_total_text(clash.mine)),
+    )
+    choice = ask(parent, text)
+    reread = ChangeSet(actions=frozenset({conflict.action_id}))
+    retry = _apply_choice(session, command.forward, conflict, choice, label, reread)
+    if retry is None:
+        return False
+    if isinstance(retry.failure, OverrideConflict):  # changed once more meanwhile: ask again
+        return resolve_override_conflict(session, retry, label, parent, what)
     if retry.error:
         session.apply(reread)
         return False

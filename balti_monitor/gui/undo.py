@@ -33,7 +33,7 @@ from balti_monitor.services.acknowledgements import SetAcknowledgement
 from balti_monitor.services.applicability import SetResponsibilitiesFrom
 from balti_monitor.services.audit import apply_recorded
 from balti_monitor.services.changes import ChangeSet, Write
-from balti_monitor.services.editing import CellEdit, SetCells, SetOverride
+from balti_monitor.services.editing import CellEdit, SetCells, SetOverride, TotalShown
 from balti_monitor.services.narrative import NarrativeData, SaveNarrative, stored_form
 from balti_monitor.services.periods import CreatePeriod, PeriodKey
 from balti_monitor.services.responsibilities import ResponsibilityState, SetResponsibilities
@@ -149,8 +149,11 @@ class OverrideCommand(WriteCommand):
         number: int | None,
         new: OverrideDef | None,
         text: str,
+        expected: TotalShown | None = None,
     ) -> None:
-        super().__init__(session, SetOverride(period_id, action_id, number, new), text)
+        """``expected``: the Total the cell showed (its version); a Total somebody else typed or cleared
+        meanwhile is then refused with an :class:`~balti_monitor.services.editing.OverrideConflict`."""
+        super().__init__(session, SetOverride(period_id, action_id, number, new, expected), text)
 
 
 class ResponsibilitiesCommand(WriteCommand):

@@ -12,9 +12,12 @@ from gui_helpers import select_action
 from PySide6.QtWidgets import QPlainTextEdit
 from status_plan import make_status_plan
 
+from balti_monitor.domain.grid import OverrideDef
 from balti_monitor.gui import conflict_dialog
+from balti_monitor.gui.override_dialog import OverrideAnswer, OverrideDialog
 from balti_monitor.gui.status_grid import DESCRIPTION
 from balti_monitor.services.changes import ChangeSet
+from balti_monitor.services.editing import SetOverride, override_of
 from balti_monitor.services.narrative import SaveNarrative, get_narrative
 from balti_monitor.services.progress import SaveProgress, action_progress
 
@@ -133,3 +136,40 @@ def test_saves_of_one_text_merge_into_one_step_whose_undo_expects_the_last(windo
     window.undo()  # expects the second save's text, which is what is stored: no conflict
     assert get_narrative(period).executive_summary == first
     assert summary.toPlainText() == first
+
+
+@pytest.mark.parametrize("choice", [conflict_dialog.KEEP_MINE, conflict_dialog.TAKE_THEIRS])
+def test_a_manual_total_typed_by_someone_else_meanwhile_shows_both_and_the_choice(
+    window: Any, monkeypatch: pytest.MonkeyPatch, choice: str
+) -> None:
+    select_action(window, "1.6")
+    page = window.action_page
+    period, action = window.session.period.id, window.session.action_by_code("1.6").id
+    mine = OverrideDef("4 cazuri", "Aceleași cazuri raportate de două ori", "O. S.")
+
+    def dialog_answer(*args: object) -> OverrideAnswer:
+        # while the dialog is open, a colleague types another Total in the same cell
+        SetOverride(period, action, 5, OverrideDef("6 cazuri", "din registrul colegei", "Ana")).apply()
+        return OverrideAnswer("set", mine)
+
+    monkeypatch.setattr(OverrideDialog, "ask", classmethod(lambda cls, *a: dialog_answer(*a)))
+    asked: list[str] = []
+
+    def answer(parent: object, text: str) -> str:
+        asked.append(text)
+        return choice
+
+    monkeypatch.setattr(conflict_dialog, "ask", answer)
+    kept = page.edit_override(5)
+    assert len(asked) == 1 and "6 cazuri" in asked[0] and "4 cazuri" in asked[0]  # both shown
+    stored = override_of(period, action, 5)
+    model = page.model
+    if choice == conflict_dialog.KEEP_MINE:
+        assert kept and stored.raw_text == "4 cazuri"
+        assert model.index(model.total_row, 5).data() == "4 cazuri"
+        window.undo()  # back to the colleague's Total, not to the computed one this window had shown
+        assert override_of(period, action, 5).raw_text == "6 cazuri"
+    else:
+        assert not kept and stored.raw_text == "6 cazuri"
+        assert model.index(model.total_row, 5).data() == "6 cazuri"  # the grid read it again
+        assert window.session.undo_stack.count() == 0
