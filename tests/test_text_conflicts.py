@@ -250,3 +250,82 @@ def test_an_undo_does_not_overwrite_the_total_somebody_typed_after(total: tuple[
     again = save(SetOverride(*total, OverrideDef("13 acte", "final"), TotalShown(typed(total))))
     save(again.inverse)  # nobody in between: the undo works
     assert typed(total) == OverrideDef("12 acte", "recalculat")
+
+
+# -- at the same moment, on a server (each person its own connection) ------------------------------------------
+
+
+def _at_once(*writes: Write) -> list[str]:
+    """Apply the writes from as many threads, released together: "saved" or "conflict" for each."""
+    import threading
+
+    from balti_monitor.db.models import database
+    from balti_monitor.services.conflicts import EditConflict
+
+    start = threading.Barrier(len(writes))
+    outcome: list[str] = []
+
+    def person(write: Write) -> None:
+        database.connect(reuse_if_open=True)
+        try:
+            start.wait()
+            save(write)
+            outcome.append("saved")
+        except EditConflict:
+            outcome.append("conflict")
+        except BaseException as exc:
+            outcome.append(repr(exc))
+        finally:
+            database.close()
+
+    threads = [threading.Thread(target=person, args=(w,)) for w in writes]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sorted(outcome)
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_two_people_typing_the_first_progress_of_an_item_at_once(item: tuple[int, int]) -> None:
+    action, period = item
+    other, empty = action + 1, ProgressState()
+    outcome = _at_once(
+        SaveProgress(other, period, "Portal extins.", "", (), empty),
+        SaveProgress(other, period, "Portal în lucru.", "", (), empty),
+    )
+    assert outcome == ["conflict", "saved"]  # never two entries, never a crash, never a silent overwrite
+    assert progress((other, period)).description in ("Portal extins.", "Portal în lucru.")
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_two_people_saving_the_same_progress_text_at_once(item: tuple[int, int]) -> None:
+    read = progress(item)
+    outcome = _at_once(
+        SaveProgress(*item, "Varianta Anei.", read.status, read.links, read),
+        SaveProgress(*item, "Varianta lui Ion.", read.status, read.links, read),
+    )
+    assert outcome == ["conflict", "saved"]
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_two_people_saving_the_same_report_text_at_once(period: int) -> None:
+    read = get_narrative(period)
+    outcome = _at_once(
+        SaveNarrative(period, replace(read, executive_summary="Rezumatul Anei."), read),
+        SaveNarrative(period, replace(read, executive_summary="Rezumatul lui Ion."), read),
+    )
+    assert outcome == ["conflict", "saved"]
+
+
+@pytest.mark.parametrize("engine", ["postgresql"], indirect=True)
+def test_two_people_typing_the_same_manual_total_at_once(total: tuple[int, int, int]) -> None:
+    outcome = _at_once(
+        SetOverride(*total, OverrideDef("9 acte", "din registru"), TotalShown(None)),
+        SetOverride(*total, OverrideDef("11 acte", "din procesul-verbal"), TotalShown(None)),
+    )
+    assert outcome == ["conflict", "saved"]
+    assert typed(total) in (
+        OverrideDef("9 acte", "din registru"),
+        OverrideDef("11 acte", "din procesul-verbal"),
+    )
