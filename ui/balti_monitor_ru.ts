@@ -808,6 +808,36 @@ Datele deja introduse sunt salvate. Detaliile au fost scrise în {log}.</source>
                 <numerusform>&lt;p&gt;… и ещё %n ячеек.&lt;/p&gt;</numerusform>
             </translation>
         </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>Text modificat de altcineva</source>
+            <translation>Текст изменён другим пользователем</translation>
+        </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>Altcineva a salvat acest text după ce l-ați deschis; nu s-a scris nimic peste textul lui. Alegeți care text rămâne.</source>
+            <translation>Кто-то другой сохранил этот текст после того, как вы его открыли; поверх его текста ничего не записано. Выберите, какой текст останется.</translation>
+        </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>totalul calculat</source>
+            <translation>вычисленный итог</translation>
+        </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>{value} (motivul: {reason})</source>
+            <translation>{value} (причина: {reason})</translation>
+        </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>Altcineva a modificat acest total după ce l-ați deschis; nu s-a scris nimic peste valoarea lui.</source>
+            <translation>Кто-то другой изменил этот итог после того, как вы его открыли; поверх его значения ничего не записано.</translation>
+        </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>Totalul introdus manual</source>
+            <translation>Итог, введённый вручную</translation>
+        </message>
     </context>
     <context>
         <name>Demo</name>
@@ -3080,6 +3110,46 @@ O păstrați totuși așa?</source>
             <translation>Сохранено.</translation>
         </message>
         <message>
+            <location filename="narrative_page.py" />
+            <source>Se afișează textul salvat de altcineva.</source>
+            <translation>Показан текст, сохранённый другим пользователем.</translation>
+        </message>
+        <message>
+            <location filename="narrative_page.py" />
+            <source>Riscuri: fraza de introducere</source>
+            <translation>Риски: вступительная фраза</translation>
+        </message>
+        <message>
+            <location filename="narrative_page.py" />
+            <source>Propuneri: fraza de introducere</source>
+            <translation>Предложения: вступительная фраза</translation>
+        </message>
+        <message>
+            <location filename="narrative_page.py" />
+            <source>Elaborat: numele</source>
+            <translation>Составил: имя</translation>
+        </message>
+        <message>
+            <location filename="narrative_page.py" />
+            <source>Elaborat: funcția</source>
+            <translation>Составил: должность</translation>
+        </message>
+        <message>
+            <location filename="narrative_page.py" />
+            <source>Coordonat: numele</source>
+            <translation>Согласовал: имя</translation>
+        </message>
+        <message>
+            <location filename="narrative_page.py" />
+            <source>Coordonat: funcția</source>
+            <translation>Согласовал: должность</translation>
+        </message>
+        <message>
+            <location filename="narrative_page.py" />
+            <source>Alte semnături</source>
+            <translation>Другие подписи</translation>
+        </message>
+        <message>
             <location filename="narrative_page.ui" />
             <source>I. Rezumatul executiv privind principalele progrese și deficiențe</source>
             <translation>I. Rezumatul executiv privind principalele progrese și deficiențe (краткое резюме об основных успехах и недостатках)</translation>
@@ -5010,6 +5080,34 @@ De acum datele perioadei nu mai pot fi modificate (grilă, lipire, formulare, im
             <location filename="terms_dialog.py" />
             <source>Alegeți mai întâi o acțiune din listă.</source>
             <translation>Сначала выберите мероприятие в списке.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TextConflictDialog</name>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>&lt;b&gt;Salvat între timp de altcineva&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Тем временем сохранено другим&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>&lt;b&gt;Textul dumneavoastră&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Ваш текст&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>(gol)</source>
+            <translation>(пусто)</translation>
+        </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>&amp;Păstrez textul meu</source>
+            <translation>&amp;Оставить мой текст</translation>
+        </message>
+        <message>
+            <location filename="conflict_dialog.py" />
+            <source>&amp;Iau textul salvat</source>
+            <translation>&amp;Взять сохранённый текст</translation>
         </message>
     </context>
     <context>

@@ -30,7 +30,7 @@ from balti_monitor.services.audit import set_user_name
 from balti_monitor.services.changes import ChangeSet
 from balti_monitor.services.comments import COMMENTS, AddComment, open_followup_cells
 from balti_monitor.services.completeness import SetReviewStatus, period_completeness
-from balti_monitor.services.editing import REVIEW_STATUSES, TOTAL_ROW
+from balti_monitor.services.editing import REVIEW_STATUSES, TOTAL_ROW, OverrideConflict, TotalShown
 from balti_monitor.services.periods import key_of
 from balti_monitor.services.plans import plan_columns
 from balti_monitor.services.responsibilities import responsibility_state
@@ -452,10 +452,11 @@ class ActionPage(QWidget):
         label_target = (
             self.tr("Indicator {n}").format(n=number) if number else self.tr("numărul de subdiviziuni")
         )
+        read = TotalShown(current)  # the version: the Total the cell showed when the dialog opened
         if answer.choice == "clear":
             text = self.tr("Total calculat {code} · {what}").format(code=code, what=label_target)
             command = OverrideCommand(
-                self.session, self.session.period.id, self.action_id, number, None, text
+                self.session, self.session.period.id, self.action_id, number, None, text, read
             )
         else:
             assert answer.value is not None
@@ -464,9 +465,11 @@ class ActionPage(QWidget):
                 set_user_name(answer.value.author)
             text = self.tr("Total manual {code} · {what}").format(code=code, what=label_target)
             command = OverrideCommand(
-                self.session, self.session.period.id, self.action_id, number, answer.value, text
+                self.session, self.session.period.id, self.action_id, number, answer.value, text, read
             )
         self.session.undo_stack.push(command)
+        if isinstance(command.failure, OverrideConflict):
+            return self._override_conflict(command, text, label_target)
         if command.error:
             self.message.emit(command.error)
             return False
@@ -482,9 +485,19 @@ class ActionPage(QWidget):
         code = self.model.result.grid.code if self.model.result is not None else ""
         what = self.tr("Indicator {n}").format(n=number) if number else self.tr("numărul de subdiviziuni")
         text = self.tr("Total calculat {code} · {what}").format(code=code, what=what)
-        command = OverrideCommand(self.session, self.session.period.id, self.action_id, number, None, text)
+        command = OverrideCommand(
+            self.session, self.session.period.id, self.action_id, number, None, text, TotalShown(target[3])
+        )
         self.session.undo_stack.push(command)
+        if isinstance(command.failure, OverrideConflict):
+            return self._override_conflict(command, text, what)
         return command.error is None
+
+    def _override_conflict(self, command: OverrideCommand, label: str, what: str) -> bool:
+        """Somebody else typed or cleared this Total meanwhile: both shown, the user chooses."""
+        from .conflict_dialog import resolve_override_conflict
+
+        return resolve_override_conflict(self.session, command, label, self.window(), what)
 
     # -- acknowledged findings ----------------------------------------------------------------------------
     def acknowledge_finding(self, finding: Finding) -> bool:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from balti_monitor.services.changes import ChangeSet
-from balti_monitor.services.narrative import NarrativeData, get_narrative
+from balti_monitor.services.narrative import NarrativeConflict, NarrativeData, get_narrative
 from balti_monitor.services.periods import key_of
 
 from . import dialogs
@@ -210,13 +210,42 @@ class NarrativePage(QWidget):
             return
         before = self._loaded
         self._loaded = data
-        command = NarrativeCommand(self.session, self._period_id, data, field, self.tr("Textul raportului"))
+        label = self.tr("Textul raportului")
+        command = NarrativeCommand(self.session, self._period_id, data, field, label, before)
         self.session.undo_stack.push(command)
+        if isinstance(command.failure, NarrativeConflict):  # somebody else saved this text meanwhile
+            from .conflict_dialog import resolve_text_conflict
+
+            self._loaded = before
+            reread = ChangeSet(narrative=True)
+            kept = resolve_text_conflict(
+                self.session, command, label, self.window(), self.field_labels(), reread
+            )
+            self.saved_label.setText(
+                self.tr("Salvat.") if kept else self.tr("Se afișează textul salvat de altcineva.")
+            )
+            return
         if command.error:
             self._loaded = before
             self.saved_label.setText(command.error)
         else:
             self.saved_label.setText(self.tr("Salvat."))
+
+    def field_labels(self) -> dict[str, str]:
+        """Each text's name, as the conflict dialog shows it."""
+        ui = self.ui
+        return {
+            "executive_summary": ui.summaryBox.title(),
+            "risks_intro": self.tr("Riscuri: fraza de introducere"),
+            "risks": ui.risksBox.title(),
+            "proposals_intro": self.tr("Propuneri: fraza de introducere"),
+            "proposals": ui.proposalsBox.title(),
+            "prepared_by_name": self.tr("Elaborat: numele"),
+            "prepared_by_function": self.tr("Elaborat: funcția"),
+            "coordinated_by_name": self.tr("Coordonat: numele"),
+            "coordinated_by_function": self.tr("Coordonat: funcția"),
+            "extra_signatures": self.tr("Alte semnături"),
+        }
 
     def _on_changed(self, changes: ChangeSet) -> None:
         if not changes.narrative or self.session.period is None:

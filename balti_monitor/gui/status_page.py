@@ -19,7 +19,7 @@ from balti_monitor.services.item_progress import (
     progress_label,
     status_choices,
 )
-from balti_monitor.services.progress import Link, SaveProgress
+from balti_monitor.services.progress import Link, ProgressConflict, ProgressState, SaveProgress
 
 from .action_header import ActionHeader
 from .session import Session
@@ -197,12 +197,22 @@ class StatusPage(QWidget):
         period = self.session.period
         if period is None:
             return False
+        read = ProgressState(item.description, item.status, item.links)  # its version: what the row shows
+        label = self.tr("Progresul {code}").format(code=item.code)
         command = WriteCommand(
-            self.session,
-            SaveProgress(item.action_id, period.id, description, status, links),
-            self.tr("Progresul {code}").format(code=item.code),
+            self.session, SaveProgress(item.action_id, period.id, description, status, links, read), label
         )
         self.session.undo_stack.push(command)
+        if isinstance(command.failure, ProgressConflict):
+            from .conflict_dialog import resolve_text_conflict  # someone else saved this item meanwhile
+
+            header = self.model.headerData
+            labels = {
+                field: f"{item.code} {header(column, Qt.Orientation.Horizontal)}"
+                for field, column in (("status", STATUS), ("description", DESCRIPTION), ("links", LINKS))
+            }
+            reread = ChangeSet(actions=frozenset({item.action_id}))
+            return resolve_text_conflict(self.session, command, label, self.window(), labels, reread)
         return command.error is None and command.changes is not None
 
     def edit_links(self, row: int) -> bool:

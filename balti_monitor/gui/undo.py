@@ -21,6 +21,7 @@ the generic one only build the write for each kind of edit.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -32,8 +33,8 @@ from balti_monitor.services.acknowledgements import SetAcknowledgement
 from balti_monitor.services.applicability import SetResponsibilitiesFrom
 from balti_monitor.services.audit import apply_recorded
 from balti_monitor.services.changes import ChangeSet, Write
-from balti_monitor.services.editing import CellEdit, SetCells, SetOverride
-from balti_monitor.services.narrative import NarrativeData, SaveNarrative
+from balti_monitor.services.editing import CellEdit, SetCells, SetOverride, TotalShown
+from balti_monitor.services.narrative import NarrativeData, SaveNarrative, stored_form
 from balti_monitor.services.periods import CreatePeriod, PeriodKey
 from balti_monitor.services.responsibilities import ResponsibilityState, SetResponsibilities
 from balti_monitor.services.storage_errors import guard_write
@@ -148,8 +149,11 @@ class OverrideCommand(WriteCommand):
         number: int | None,
         new: OverrideDef | None,
         text: str,
+        expected: TotalShown | None = None,
     ) -> None:
-        super().__init__(session, SetOverride(period_id, action_id, number, new), text)
+        """``expected``: the Total the cell showed (its version); a Total somebody else typed or cleared
+        meanwhile is then refused with an :class:`~balti_monitor.services.editing.OverrideConflict`."""
+        super().__init__(session, SetOverride(period_id, action_id, number, new, expected), text)
 
 
 class ResponsibilitiesCommand(WriteCommand):
@@ -187,10 +191,21 @@ class SubdivisionCommand(WriteCommand):
 
 
 class NarrativeCommand(WriteCommand):
-    """Save the period's narrative; consecutive saves of the same field merge into one undo step."""
+    """Save the period's narrative; consecutive saves of the same field merge into one undo step.
 
-    def __init__(self, session: Session, period_id: int, after: NarrativeData, field: str, text: str) -> None:
-        super().__init__(session, SaveNarrative(period_id, after), text)
+    ``expected``: the texts as the page read them (their version); a text somebody else changed meanwhile
+    is then refused with a :class:`~balti_monitor.services.narrative.NarrativeConflict`."""
+
+    def __init__(
+        self,
+        session: Session,
+        period_id: int,
+        after: NarrativeData,
+        field: str,
+        text: str,
+        expected: NarrativeData | None = None,
+    ) -> None:
+        super().__init__(session, SaveNarrative(period_id, after, expected), text)
         self.period_id = period_id
         self.field = field
 
@@ -205,6 +220,11 @@ class NarrativeCommand(WriteCommand):
             return False
         if other.period_id != self.period_id or other.field != self.field or other.changes is None:
             return False
+        mine, next_ = self.backward, other.backward
+        if isinstance(mine, SaveNarrative) and isinstance(next_, SaveNarrative) and mine.expected is not None:
+            if stored_form(next_.data) != mine.expected:
+                return False  # somebody else saved in between: their change is not folded into this step
+            self.backward = replace(mine, expected=next_.expected)  # the undo expects the last save's texts
         self.forward = other.forward
         return True
 

@@ -23,6 +23,7 @@ from balti_monitor.db.models import (
 from balti_monitor.domain.grid import OverrideDef
 from balti_monitor.i18n import N_, _, ngettext
 from balti_monitor.services.changes import ChangeSet, Focus
+from balti_monitor.services.conflicts import EditConflict, FieldClash
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.periods import PeriodRef, period_id_of
 from balti_monitor.services.values import parsed_columns, text_problem, validate_description, validate_value
@@ -187,14 +188,20 @@ def set_override(
         existing = override_of(period, action_id, indicator_number)
         indicator = None if indicator_number is None else _indicator(action_id, indicator_number)
         if existing is None:
-            TotalOverride.create(
-                action=action_id,
-                period=period_id_of(period),
-                indicator=indicator,
-                raw_text=raw_text,
-                reason=reason,
-                author=author,
-            )
+            fields = {
+                "action": action_id,
+                "period": period_id_of(period),
+                "indicator": indicator,
+                "raw_text": raw_text,
+                "reason": reason,
+                "author": author,
+            }
+            if getattr(database, "for_update", False):
+                # another person typing the same Total at the same moment: a serialisation failure, and the
+                # whole write runs again (``retrying``) and sees theirs
+                TotalOverride.insert(**fields).on_conflict_ignore().execute()
+            else:
+                TotalOverride.create(**fields)
         else:
             existing.raw_text, existing.reason, existing.author = raw_text, reason, author
             existing.created_at = dt.datetime.now().replace(microsecond=0)
@@ -467,27 +474,93 @@ class _Lookups:
 
 
 @dataclass(frozen=True, slots=True)
+class TotalShown:
+    """What a Total cell held when the user read it: a manual Total, or None for the computed one (the
+    version a :class:`SetOverride` carries)."""
+
+    override: OverrideDef | None
+
+
+def _same_total(a: OverrideDef | None, b: OverrideDef | None) -> bool:
+    """The same Total cell content: both computed, or the same text and reason (whoever typed it)."""
+    if a is None or b is None:
+        return a is None and b is None
+    return (a.raw_text, a.reason) == (b.raw_text, b.reason)
+
+
+def _total_shown(value: OverrideDef | None) -> str:
+    if value is None:
+        return _("totalul calculat")
+    return _("{value} (motivul: {reason})").format(value=value.raw_text, reason=value.reason)
+
+
+class OverrideConflict(EditConflict):
+    """Somebody else typed or cleared the same Total by hand since it was read: nothing was written.
+
+    The one clash (field ``"total"``) holds the overrides (None: the computed Total)."""
+
+    def __init__(self, period_id: int, action_id: int, number: int | None, clash: FieldClash) -> None:
+        message = _(
+            "Altcineva a modificat între timp totalul introdus manual: acum este „{theirs}”, iar "
+            "dumneavoastră ați ales „{mine}”. Nu s-a scris nimic."
+        ).format(theirs=_total_shown(clash.theirs), mine=_total_shown(clash.mine))
+        super().__init__(message, period_id, (clash,))
+        self.action_id = action_id
+        self.number = number
+
+    @property
+    def theirs(self) -> OverrideDef | None:
+        """The Total stored now (None: computed)."""
+        value: OverrideDef | None = self.clashes[0].theirs
+        return value
+
+
+@dataclass(frozen=True, slots=True)
 class SetOverride:
     """Type a Total cell by hand (``value``), or go back to the computed total (``value`` None).
 
-    ``number`` is the indicator number, None for the counts cell.
+    ``number`` is the indicator number, None for the counts cell. ``expected`` (optional; None: no check)
+    is what the cell held when the user read it: somebody else's Total typed or cleared since is not
+    overwritten, the write raises :class:`OverrideConflict` with both (the same Total is no conflict).
     """
 
     period_id: int
     action_id: int
     number: int | None
     value: OverrideDef | None
+    expected: TotalShown | None = None
 
     @property
     def show_first(self) -> int:
         """The period written into."""
         return self.period_id
 
+    def over(self, conflict: OverrideConflict) -> SetOverride:
+        """The same write made over what the cell holds now ("keep mine" after a conflict)."""
+        return replace(self, expected=TotalShown(conflict.theirs))
+
+    def _locked(self) -> TotalOverride | None:
+        """The override row; on a server locked until the end of the transaction."""
+        if not getattr(database, "for_update", False):
+            return override_of(self.period_id, self.action_id, self.number)
+        query = (TotalOverride.period == self.period_id) & (TotalOverride.action == self.action_id)
+        if self.number is None:
+            query &= TotalOverride.indicator.is_null()
+        else:
+            query &= TotalOverride.indicator == _indicator(self.action_id, self.number)
+        found: TotalOverride | None = TotalOverride.select().where(query).for_update().first()
+        return found
+
     def apply(self) -> ChangeSet:
         """Set or clear the override; the inverse puts back the previous one (or the computed total)."""
         with database.atomic():
-            old = override_of(self.period_id, self.action_id, self.number)
+            old = self._locked()
             previous = None if old is None else OverrideDef(old.raw_text, old.reason, old.author)
+            read = self.expected
+            changed = read is not None and not _same_total(previous, read.override)
+            if read is not None and changed and not _same_total(previous, self.value):
+                clash = FieldClash("total", read.override, self.value, previous)
+                raise OverrideConflict(self.period_id, self.action_id, self.number, clash)
             if self.value is None:
                 changes = clear_override(self.period_id, self.action_id, self.number)
             else:
@@ -495,8 +568,10 @@ class SetOverride:
                 changes = set_override(
                     self.period_id, self.action_id, self.number, value.raw_text, value.reason, value.author
                 )
+        # the undo expects what this write left, so it does not overwrite what somebody types after it
+        written = None if self.expected is None else TotalShown(self.value)
         return replace(
             changes,
-            inverse=SetOverride(self.period_id, self.action_id, self.number, previous),
+            inverse=SetOverride(self.period_id, self.action_id, self.number, previous, written),
             focus=Focus(self.period_id, self.action_id, TOTAL_ROW, self.number or 0),
         )

@@ -4,17 +4,19 @@ meaning parsed by the plan's kind) and links.
 
 Reads are bulk (:func:`period_progress`: every entry of a period in two queries); the write is
 :class:`SaveProgress`, a ``Write`` whose inverse puts the previous entry back (or removes the one it
-created).
+created). Several people on a server: the write carries the entry as it was read (``expected``); a field
+somebody else changed since is not overwritten (:class:`ProgressConflict` with both values).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from balti_monitor.db.models import Action, Period, Priority, Return, ReturnLink, database
 from balti_monitor.i18n import _
 from balti_monitor.services.changes import ChangeSet, Focus
+from balti_monitor.services.conflicts import EditConflict, FieldClash, merge_fields
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.plans import plan_kind
 from balti_monitor.services.values import text_problem, validate_description
@@ -46,6 +48,61 @@ class ProgressEntry:
     def empty(self) -> bool:
         """Whether nothing is written."""
         return not (self.description or self.status or self.links)
+
+    @property
+    def state(self) -> ProgressState:
+        """What the user sees and edits of the entry (its version for a later write)."""
+        return ProgressState(self.description, self.status, self.links)
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressState:
+    """The texts of an action's progress: description, status (raw), links; all empty when none."""
+
+    description: str = ""
+    status: str = ""
+    links: tuple[Link, ...] = ()
+
+    def fields(self) -> dict[str, object]:
+        """Field name → value."""
+        return {"description": self.description, "status": self.status, "links": self.links}
+
+
+def _field_name(field: str) -> str:
+    names = {"description": _("textul"), "status": _("statusul"), "links": _("legăturile")}
+    return names[field]
+
+
+def shown(value: object) -> str:
+    """A field's value as the refusal shows it (links: their addresses)."""
+    if isinstance(value, tuple):
+        return ", ".join(link.url for link in value if isinstance(link, Link))
+    return str(value)
+
+
+class ProgressConflict(EditConflict):
+    """Somebody else saved the progress of the action since it was read: nothing was written.
+
+    ``mine`` is what this write would store (its own fields where they clash, the others' where it changed
+    nothing), ``theirs`` what is stored now; :meth:`SaveProgress.over` saves ``mine`` over ``theirs``."""
+
+    def __init__(
+        self,
+        action_id: int,
+        period_id: int,
+        clashes: tuple[FieldClash, ...],
+        mine: ProgressState,
+        theirs: ProgressState,
+    ) -> None:
+        first = clashes[0]
+        message = _(
+            "Altcineva a modificat între timp progresul acțiunii ({field}): acum este salvat „{theirs}”, iar "
+            "dumneavoastră ați scris „{mine}”. Nu s-a scris nimic."
+        ).format(field=_field_name(first.field), theirs=shown(first.theirs), mine=shown(first.mine))
+        super().__init__(message, period_id, clashes)
+        self.action_id = action_id
+        self.mine = mine
+        self.theirs = theirs
 
 
 def period_progress(period_id: int) -> dict[int, ProgressEntry]:
@@ -122,13 +179,18 @@ def _check_place(action_id: int, period_id: int) -> None:
 @dataclass(frozen=True, slots=True)
 class SaveProgress:
     """Write an action's progress in a period: description, status (raw), links. Everything empty removes
-    the entry."""
+    the entry.
+
+    ``expected`` (optional; None: no check, as for imports and the command line) is the entry as the user
+    read it: a field this write leaves as read takes what is stored now, a field somebody else changed to
+    another text than this write's raises :class:`ProgressConflict` (nothing written)."""
 
     action_id: int
     period_id: int
     description: str
     status: str
     links: tuple[Link, ...] = ()
+    expected: ProgressState | None = None
 
     @property
     def show_first(self) -> int:
@@ -146,51 +208,96 @@ class SaveProgress:
             if problem:
                 raise ServiceError(problem)
 
+    def over(self, conflict: ProgressConflict) -> SaveProgress:
+        """The same write made over what is stored now ("keep mine" after a conflict)."""
+        mine = conflict.mine
+        return replace(
+            self, description=mine.description, status=mine.status, links=mine.links, expected=conflict.theirs
+        )
+
+    def _row(self) -> Return | None:
+        """The entry's row; on a server locked until the end of the transaction (the check of what was
+        read and the write are then one step for everybody)."""
+        query = Return.select().where(
+            (Return.action == self.action_id)
+            & (Return.period == self.period_id)
+            & (Return.subdivision.is_null(True))
+        )
+        if getattr(database, "for_update", False):
+            query = query.for_update()
+        found: Return | None = query.first()
+        return found
+
+    def _target(self, previous: ProgressState) -> ProgressState:
+        """What to store: this write, merged with what is stored now when a version was read."""
+        wanted = ProgressState(self.description, self.status, self.links)
+        if self.expected is None:
+            return wanted
+        merged, clashes = merge_fields(self.expected.fields(), wanted.fields(), previous.fields())
+        target = ProgressState(**merged)
+        if clashes:
+            raise ProgressConflict(self.action_id, self.period_id, clashes, target, previous)
+        return target
+
     def apply(self) -> ChangeSet:
         """Validate, keep the previous entry for the inverse and write, in one transaction."""
         self._validate()
         with database.atomic():
             _check_place(self.action_id, self.period_id)
             kind = plan_kind(Period.get_by_id(self.period_id).plan_id)
-            previous = action_progress(self.action_id, self.period_id)
-            row = Return.get_or_none(
-                (Return.action == self.action_id)
-                & (Return.period == self.period_id)
-                & (Return.subdivision.is_null(True))
-            )
-            if not (self.description or self.status or self.links):
+            row = self._row()
+            previous = action_progress(self.action_id, self.period_id).state
+            target = self._target(previous)
+            if not (target.description or target.status or target.links):
                 if row is not None:
                     row.delete_instance()  # its links go with it (ON DELETE CASCADE)
             else:
-                meaning = kind.parse_status(self.status).meaning
+                meaning = kind.parse_status(target.status).meaning
                 if row is None:
-                    row = Return.create(
-                        action=self.action_id,
-                        subdivision=None,
-                        period=self.period_id,
-                        description=self.description,
-                        status=self.status,
-                        status_meaning=meaning.value if meaning else "",
-                    )
+                    row = self._create(target, meaning.value if meaning else "")
                 else:
-                    row.description = self.description
-                    row.status = self.status
+                    row.description = target.description
+                    row.status = target.status
                     row.status_meaning = meaning.value if meaning else ""
                     row.updated_at = dt.datetime.now().replace(microsecond=0)
                     row.save()
                 ReturnLink.delete().where(ReturnLink.ret == row.id).execute()
-                if self.links:
+                if target.links:
                     ReturnLink.insert_many(
                         [
                             {"ret": row.id, "position": index, "text": link.text, "url": link.url}
-                            for index, link in enumerate(self.links, start=1)
+                            for index, link in enumerate(target.links, start=1)
                         ]
                     ).execute()
+        # the undo expects what this write left, so it does not overwrite what somebody saves after it
         inverse = SaveProgress(
-            self.action_id, self.period_id, previous.description, previous.status, previous.links
+            self.action_id,
+            self.period_id,
+            previous.description,
+            previous.status,
+            previous.links,
+            None if self.expected is None else target,
         )
         return ChangeSet(
             actions=frozenset({self.action_id}),
             inverse=inverse,
             focus=Focus(self.period_id, self.action_id, -1),
         )
+
+    def _create(self, target: ProgressState, meaning: str) -> Return:
+        fields = {
+            "action": self.action_id,
+            "subdivision": None,
+            "period": self.period_id,
+            "description": target.description,
+            "status": target.status,
+            "status_meaning": meaning,
+        }
+        if not getattr(database, "for_update", False):
+            return Return.create(**fields)
+        # On a server another person may create the entry at the same moment: ON CONFLICT DO NOTHING turns
+        # that into a serialisation failure, and the whole write is run again (``retrying``).
+        Return.insert(**fields).on_conflict_ignore().execute()
+        created = self._row()
+        assert created is not None
+        return created
