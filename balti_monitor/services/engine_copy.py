@@ -29,7 +29,7 @@ from balti_monitor.db.connection import close_database, open_database
 from balti_monitor.db.errors import DatabaseError
 from balti_monitor.db.models import ALL_MODELS, Action, AuditContext, database, is_postgresql
 from balti_monitor.db.pg_driver import ServerDatabase, display_url
-from balti_monitor.db.pg_rebuild import rebuild_search_index, reset_sequences
+from balti_monitor.db.pg_rebuild import advance_sequences, rebuild_search_index, reset_sequences
 from balti_monitor.db.postgres import ensure_server_schema
 from balti_monitor.db.urls import is_server_url
 from balti_monitor.i18n import _, ngettext
@@ -139,7 +139,8 @@ def replace_server_data(rows: Rows, shown: str, db: pw.Database | None = None) -
     When the connected role owns the tables, their row triggers are switched off for the transaction
     (``ALTER TABLE … DISABLE TRIGGER USER``: transactional, and it keeps other writers out until the commit)
     and the search index is rebuilt once at the end: ten years of data in seconds instead of a trigger run
-    per row. Otherwise the triggers run (the copy's audit mode keeps the lock and the log aside)."""
+    per row. Otherwise (the specialist's role) the triggers run - the copy's audit mode keeps the lock and
+    the log aside - and the key sequences only move forward."""
     server = db or database
     _copy_mode()
     quick = _triggers_off(server)
@@ -151,7 +152,10 @@ def replace_server_data(rows: Rows, shown: str, db: pw.Database | None = None) -
         for model in ALL_MODELS:
             server.execute_sql(f'ALTER TABLE "{model._meta.table_name}" ENABLE TRIGGER USER')  # type: ignore[no-untyped-call]
         rebuild_search_index(server)
-    reset_sequences(server)
+    if quick:
+        reset_sequences(server)
+    else:  # the specialist may not ``setval`` (only ``nextval``): each key sequence moved past its max id
+        advance_sequences(server, [model._meta.table_name for model in ALL_MODELS])
     _check_counts(counts, shown)
     return counts
 
