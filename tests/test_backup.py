@@ -29,6 +29,7 @@ from balti_monitor.services.backup import (
     list_auto_backups,
     make_backup,
     newest_auto_backup,
+    open_auto_backup_dir,
     set_backup_keep,
 )
 from balti_monitor.services.bundled import ensure_bundled_plan
@@ -223,6 +224,28 @@ def test_automatic_backups_rotate_and_skip_identical_copies(session_db: Path) ->
     again = auto_backup("manual", keep=3, now=later + dt.timedelta(minutes=9))
     assert again == made[-1]  # nothing changed since: no new copy pushes an older one out
     assert len(list_auto_backups()) == 3
+
+
+def test_the_open_databases_automatic_backups_are_listed_on_either_engine(engine_demo_db: str) -> None:
+    """A server's automatic backups (SQLite files in ``server-<db>-<hash>``) are listed like a file's:
+    newest first, the last ``keep`` of them, each one a copy of the data at its moment."""
+    period, action_id, sub_id = _cell()
+    made = []
+    for minute in range(4):
+        set_cell(period, action_id, sub_id, 0, f"copia {minute}")
+        made.append(auto_backup("manual", keep=3, now=NOON + dt.timedelta(minutes=minute)))
+    folder = open_auto_backup_dir()
+    on_server = engine_demo_db.startswith("postgresql")
+    assert folder.name.startswith("server-") == on_server
+    kept = list_auto_backups()
+    assert [b.path for b in kept] == made[:0:-1]  # newest first; the oldest rotated away
+    assert not made[0].exists()
+    assert all(b.path.parent == folder and b.reason == "manual" for b in kept)
+    assert [b.created for b in kept] == [NOON + dt.timedelta(minutes=m) for m in (3, 2, 1)]
+    assert _raw_description(kept[0].path, "copia 3") == 1
+    assert _raw_description(kept[-1].path, "copia 1") == 1
+    assert verify_file(kept[0].path).ok
+    assert newest_auto_backup() == kept[0]
 
 
 def test_the_number_kept_comes_from_the_settings_file(session_db: Path) -> None:

@@ -176,6 +176,34 @@ def test_a_servers_backup_is_a_self_contained_sqlite_file(
     assert {entry["source"] for entry in restored_log[len(log) :]} == {"restore"}
 
 
+def test_a_servers_backup_reports_progress_and_a_cancelled_one_leaves_nothing(
+    server: Any, demo_file: Path, tmp_path: Path
+) -> None:
+    """The two halves the application runs on two threads: the rows read on the connection's thread, the
+    file written elsewhere with progress; a cancel between two tables leaves no file behind."""
+    from balti_monitor.services.engine_copy import copy_database, prepare_server_backup
+    from balti_monitor.services.file_report import verify_file
+
+    url = server.url(server.new_database())
+    copy_database(demo_file, url)
+    open_database(url, read_only=True)
+    try:
+        values = Value.select().count()
+        steps: list[tuple[int, int, str]] = []
+        pending = prepare_server_backup(tmp_path)
+        assert pending.write(lambda *step: steps.append(step), lambda: len(steps) >= 2) is None
+        assert list(tmp_path.iterdir()) == []  # neither the file nor its temporary copy
+        steps.clear()
+        written = prepare_server_backup(tmp_path).write(lambda *step: steps.append(step), lambda: False)
+    finally:
+        close_database()
+    assert written is not None and [p.name for p in tmp_path.iterdir()] == [written.name]
+    done, total, _table = steps[-1]
+    assert done == total and total > values > 0
+    assert [s[0] for s in steps] == sorted(s[0] for s in steps)  # it only goes forward
+    assert verify_file(written).ok
+
+
 def test_cli_commands_work_on_a_server_without_a_file_lock(server: Any, tmp_path: Path, capsys: Any) -> None:
     url = server.url(server.new_database())
     assert main(["--db", url, "init"]) == 0

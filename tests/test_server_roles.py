@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -168,6 +169,33 @@ def test_a_specialist_writes_every_subdivisions_row(server: Any) -> None:
         other_id, _ = value_of(sef, "DRU", "1.1")
         sef.execute("UPDATE value SET raw_text = '5 funcționari' WHERE id = %s", (other_id,))
         assert value_of(sef, "DRU", "1.1")[1] == "5 funcționari"
+
+
+def test_the_specialist_backs_up_and_restores_the_server_from_the_command_line(
+    server: Any, tmp_path: Path
+) -> None:
+    """``backup`` and ``restore`` as the specialist (not the tables' owner: no ``setval``, no switching
+    triggers off); the restored server goes on taking new rows. A viewer's restore is refused by the
+    server and changes nothing."""
+    sef = server.url_of("sef")
+    assert main(["--db", sef, "backup", "--out", str(tmp_path)]) == 0
+    (copy,) = tmp_path.glob("balti-monitor-*.sqlite")
+    with connect(server, "sef") as conn:
+        value_id, before = value_of(conn, "DRU", "1.1")
+        conn.execute("UPDATE value SET raw_text = 'schimbat după copie' WHERE id = %s", (value_id,))
+    assert main(["--db", server.url_of("vera"), "restore", str(copy), "--yes"]) != 0
+    with connect(server, "sef") as conn:
+        assert value_of(conn, "DRU", "1.1")[1] == "schimbat după copie"
+    assert main(["--db", sef, "restore", str(copy), "--yes"]) == 0
+    with connect(server, "sef") as conn:
+        assert value_of(conn, "DRU", "1.1")[1] == before
+        top = one(conn, "SELECT max(id) FROM subdivision")
+        new = one(
+            conn,
+            "INSERT INTO subdivision (code, name, position, active) VALUES ('NOU', 'Serviciu nou', 99, true) "
+            "RETURNING id",
+        )
+        assert new > top  # the key sequence was moved past the restored ids
 
 
 def _catalog(conn: Any) -> list[Any]:

@@ -342,6 +342,11 @@ Datele deja introduse sunt salvate. Detaliile au fost scrise în {log}.</source>
             <translation>Автоматические копии файла &lt;b&gt;{name}&lt;/b&gt;, самая новая первой. Создаются при каждом открытии, перед восстановлением, импортом и обновлением структуры файла.</translation>
         </message>
         <message>
+            <location filename="auto_backups_dialog.py" />
+            <source>Copiile automate ale datelor de pe serverul &lt;b&gt;{name}&lt;/b&gt;, cea mai nouă prima: fișiere SQLite complete, făcute înainte de restaurări, de importuri și de ștergeri.</source>
+            <translation>Автоматические копии данных сервера &lt;b&gt;{name}&lt;/b&gt;, самая новая первой: полные файлы SQLite, создаваемые перед восстановлением, импортом и удалением.</translation>
+        </message>
+        <message>
             <location filename="auto_backups_dialog.ui" />
             <source>Copii automate</source>
             <translation>Автоматические копии</translation>
@@ -419,6 +424,11 @@ Datele deja introduse sunt salvate. Detaliile au fost scrise în {log}.</source>
         </message>
         <message>
             <location filename="backup_actions.py" />
+            <source>Doar specialistul poate face copii de rezervă ale datelor de pe server și le poate restaura.</source>
+            <translation>Только специалист может делать резервные копии данных сервера и восстанавливать их.</translation>
+        </message>
+        <message>
+            <location filename="backup_actions.py" />
             <source>Fișiere Bălți Monitor (*.sqlite *.db);;Toate fișierele (*)</source>
             <translation>Файлы Bălți Monitor (*.sqlite *.db);;Все файлы (*)</translation>
         </message>
@@ -426,6 +436,11 @@ Datele deja introduse sunt salvate. Detaliile au fost scrise în {log}.</source>
             <location filename="backup_actions.py" />
             <source>Alegeți dosarul în care se salvează copia de rezervă</source>
             <translation>Выберите папку для сохранения резервной копии</translation>
+        </message>
+        <message>
+            <location filename="backup_actions.py" />
+            <source>Copia de rezervă a fost anulată.</source>
+            <translation>Создание резервной копии отменено.</translation>
         </message>
         <message>
             <location filename="backup_actions.py" />
@@ -446,6 +461,16 @@ Datele deja introduse sunt salvate. Detaliile au fost scrise în {log}.</source>
             <location filename="backup_actions.py" />
             <source>Fișierul se poate trimite prin e-mail ca atașament. Se deschide cu Fișier → Deschide alt fișier de date, sau se aduce înapoi cu Fișier → Restaurează din copie.</source>
             <translation>Файл можно отправить по e-mail как вложение. Он открывается через Файл → Открыть другой файл данных или возвращается через Файл → Восстановить из копии.</translation>
+        </message>
+        <message>
+            <location filename="backup_actions.py" />
+            <source>Copie de rezervă</source>
+            <translation>Резервная копия</translation>
+        </message>
+        <message>
+            <location filename="backup_actions.py" />
+            <source>Se scrie copia datelor de pe server…</source>
+            <translation>Записывается копия данных сервера…</translation>
         </message>
         <message>
             <location filename="backup_actions.py" />

@@ -1,4 +1,4 @@
-"""The automatic backups of the open file: date, reason, size; how many are kept; restore one of them.
+"""The automatic backups of the open file (or of the server's data): date, reason, size; how many are kept; restore one of them.
 
 Form in ``ui/auto_backups_dialog.ui``. The list comes from ``services.backup.list_auto_backups`` (newest
 first); the number kept is ``backup_keep`` / ``set_backup_keep`` (``settings.json`` in the user data folder,
@@ -24,6 +24,7 @@ from balti_monitor.services.backup import (
     auto_backup_dir,
     backup_keep,
     list_auto_backups,
+    open_auto_backup_dir,
     set_backup_keep,
 )
 from balti_monitor.services.errors import ServiceError
@@ -63,22 +64,39 @@ class AutoBackupsDialog:
         dialog: the QDialog built from the form.
         model: the backups listed.
         keep: how many backups are kept per database file.
+        folder: where the backups listed are.
     """
 
-    def __init__(self, parent: QWidget | None, db_path: Path, restore: Callable[[Path], bool]) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        db_path: Path | None,
+        restore: Callable[[Path], bool],
+        *,
+        server: str | None = None,
+    ) -> None:
+        """``db_path``: the open file; None with ``server`` (its address without password): the open
+        server's automatic backups."""
         loaded = QDialog(parent)
         self.ui = Ui_AutoBackupsDialog()
         self.ui.setupUi(loaded)
         self.dialog = loaded
         self.db_path = db_path
+        self.folder = auto_backup_dir(db_path) if db_path is not None else open_auto_backup_dir()
         self._restore = restore
-        self.ui.introLabel.setText(
-            translate(
+        if db_path is not None:
+            intro = translate(
                 "AutoBackupsDialog",
                 "Copiile automate ale fișierului <b>{name}</b>, cea mai nouă prima. Se fac la fiecare "
                 "deschidere, înainte de restaurări, de importuri și de actualizarea structurii fișierului.",
             ).format(name=escape(db_path.name))
-        )
+        else:
+            intro = translate(
+                "AutoBackupsDialog",
+                "Copiile automate ale datelor de pe serverul <b>{name}</b>, cea mai nouă prima: fișiere "
+                "SQLite complete, făcute înainte de restaurări, de importuri și de ștergeri.",
+            ).format(name=escape(server or ""))
+        self.ui.introLabel.setText(intro)
         self.model = AutoBackupsModel(loaded)
         self.table = self.ui.table
         self.table.setModel(self.model)
@@ -101,10 +119,10 @@ class AutoBackupsDialog:
 
     def reload(self) -> None:
         """List the backups again (newest selected)."""
-        self.model.set_rows(list_auto_backups(self.db_path))
+        self.model.set_rows(list_auto_backups(self.db_path))  # None: the open server's
         if self.model.rowCount():
             self.table.selectRow(0)
-        self.folder_button.setEnabled(auto_backup_dir(self.db_path).is_dir())
+        self.folder_button.setEnabled(self.folder.is_dir())
         self._update_buttons()
 
     def selected(self) -> AutoBackup | None:
@@ -137,12 +155,19 @@ class AutoBackupsDialog:
 
     def open_folder(self) -> None:
         """Show the backups' folder in the file manager."""
-        dialogs.open_path(auto_backup_dir(self.db_path))
+        dialogs.open_path(self.folder)
 
     @classmethod
-    def run(cls, parent: QWidget | None, db_path: Path, restore: Callable[[Path], bool]) -> None:
+    def run(
+        cls,
+        parent: QWidget | None,
+        db_path: Path | None,
+        restore: Callable[[Path], bool],
+        *,
+        server: str | None = None,
+    ) -> None:
         """Show the dialog until it is closed."""
-        dialog = cls(parent, db_path, restore)
+        dialog = cls(parent, db_path, restore, server=server)
         try:
             dialog.dialog.exec()
         finally:

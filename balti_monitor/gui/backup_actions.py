@@ -11,17 +11,25 @@ checking a file.
 * *Verifică un fișier…* — ``services.file_report.verify_file`` without opening the file for editing.
 
 Long operations run on the GUI thread (the database connection belongs to it) under the wait cursor.
+
+On a PostgreSQL server the same entries work on the server's data, for the specialist only (a clerk's or a
+viewer's window shows them disabled, the tooltip saying why): the backup is the self-contained SQLite file
+of the command line's ``backup`` (``services.engine_copy.prepare_server_backup``: the rows read on the GUI
+thread in one snapshot, the file written and verified in a worker behind a progress dialog); the restore
+replaces the server's data from such a file through the same preview; the automatic backups are the
+server's (``services.backup.open_auto_backup_dir``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from balti_monitor.services.backup import make_backup
+from balti_monitor.services.backup import BackupResult, make_backup
 from balti_monitor.services.errors import ServiceError
 from balti_monitor.services.file_report import FileReport, verify_file
 
@@ -44,10 +52,12 @@ class BackupActions(QObject):
         self.settings = settings
         self.window = window
         self.last_backup: Path | None = None
+        self.last_worker_thread = 0  # the thread the last server backup was written on (tests read it)
         self.backup_action = QAction(self.tr("Creează &copie de rezervă…"), self)
-        self.backup_action.setToolTip(
-            self.tr("Un singur fișier verificat, cu toate datele, de trimis prin e-mail sau de păstrat")
+        self._backup_tip = self.tr(
+            "Un singur fișier verificat, cu toate datele, de trimis prin e-mail sau de păstrat"
         )
+        self.backup_action.setToolTip(self._backup_tip)
         self.backup_action.triggered.connect(lambda: self.make_backup())
         self.restore_action = QAction(self.tr("Res&taurează din copie…"), self)
         self.restore_action.triggered.connect(lambda: self.choose_and_restore())
@@ -59,17 +69,24 @@ class BackupActions(QObject):
         self._update()
 
     def _update(self) -> None:
-        is_open = self.session.path is not None
-        for action in (self.backup_action, self.restore_action, self.auto_backups_action):
-            action.setEnabled(is_open)
+        is_open = self.session.path is not None or self.session.server is not None
+        allowed = self.session.access.everything  # a file, or the specialist on a server
+        refused = self.tr(
+            "Doar specialistul poate face copii de rezervă ale datelor de pe server și le poate restaura."
+        )
+        tips = {self.backup_action: self._backup_tip, self.restore_action: "", self.auto_backups_action: ""}
+        for action, tip in tips.items():
+            action.setEnabled(is_open and allowed)
+            action.setToolTip(tip if allowed or not is_open else refused)
 
     def _pattern(self) -> str:
         return self.tr("Fișiere Bălți Monitor (*.sqlite *.db);;Toate fișierele (*)")
 
     # -- backup for e-mail --------------------------------------------------------------------------------
     def make_backup(self, folder: Path | None = None) -> Path | None:
-        """Write a verified copy of the open file into a folder (asking which); the copy, or None."""
-        if self.session.path is None:
+        """Write a verified copy of the open file (or of the server's data, as the same self-contained
+        SQLite file) into a folder (asking which); the copy, or None."""
+        if not self._may_copy():
             return None
         if folder is None:
             folder = dialogs.choose_folder(
@@ -81,9 +98,17 @@ class BackupActions(QObject):
                 return None
         self.session.flush_pending()
         key = self.session.period_key()
+        code = key.code if key is not None else None
         try:
-            with dialogs.busy():
-                result = make_backup(folder, period_code=key.code if key is not None else None)
+            if self.session.server is not None:
+                found = self._server_backup(folder, code)
+                if found is None:
+                    self.session.message.emit(self.tr("Copia de rezervă a fost anulată."))
+                    return None
+                result = found
+            else:
+                with dialogs.busy():
+                    result = make_backup(folder, period_code=code)
         except ServiceError as exc:
             dialogs.show_error(self.window, self.tr("Copia de rezervă nu a fost creată"), str(exc))
             return None
@@ -104,10 +129,42 @@ class BackupActions(QObject):
             dialogs.open_path(result.folder)
         return result.path
 
+    def _may_copy(self) -> bool:
+        """A file is open, or a server the person may back up and restore (the specialist)."""
+        if self.session.server is not None:
+            return self.session.access.everything
+        return self.session.path is not None
+
+    def _server_backup(self, folder: Path, period_code: str | None) -> BackupResult | None:
+        """The server's data as a verified SQLite file in ``folder``: the rows read here (the connection
+        belongs to this thread), the file written in a worker behind a progress dialog; None if cancelled."""
+        from balti_monitor.services.engine_copy import prepare_server_backup
+        from balti_monitor.services.file_report import verify_file
+
+        from .forms_worker import run_with_progress
+
+        with dialogs.busy():
+            pending = prepare_server_backup(folder, period_code=period_code)
+
+        def work(
+            progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]
+        ) -> BackupResult | None:
+            written = pending.write(progress, cancelled)
+            return None if written is None else BackupResult(written, verify_file(written))
+
+        outcome = run_with_progress(
+            self.window,
+            self.tr("Copie de rezervă"),
+            self.tr("Se scrie copia datelor de pe server…"),
+            work,
+        )
+        self.last_worker_thread = outcome.worker_thread
+        return None if outcome.cancelled else outcome.result
+
     # -- restore ------------------------------------------------------------------------------------------
     def choose_and_restore(self) -> bool:
         """Ask for a copy and restore from it (with the preview)."""
-        if self.session.path is None:
+        if not self._may_copy():
             return False
         path = dialogs.choose_open_path(
             self.window,
@@ -126,6 +183,8 @@ class BackupActions(QObject):
 
         from .restore_dialog import RestoreDialog  # imported on first use (start-up time)
 
+        if not self._may_copy():
+            return False
         self.session.flush_pending()
         try:
             with dialogs.busy():
@@ -149,12 +208,12 @@ class BackupActions(QObject):
         return True
 
     def show_auto_backups(self) -> None:
-        """The automatic backups of the open file."""
-        if self.session.path is None:
+        """The automatic backups of the open file (or of the server's data)."""
+        if not self._may_copy():
             return
         from .auto_backups_dialog import AutoBackupsDialog
 
-        AutoBackupsDialog.run(self.window, self.session.path, self.restore_file)
+        AutoBackupsDialog.run(self.window, self.session.path, self.restore_file, server=self.session.server)
 
     # -- checking a file ----------------------------------------------------------------------------------
     def verify(self, path: Path | None = None) -> FileReport | None:

@@ -247,7 +247,7 @@ class Session(QObject):
 
     def flush_pending(self) -> None:
         """Ask the views to save text still being typed (before a backup, a restore or an import)."""
-        if self.path is not None:
+        if self.path is not None or self.server is not None:
             self.periodAboutToChange.emit()
 
     def _load_plan(self, plan: PlanInfo | None) -> None:

@@ -7,7 +7,8 @@ reads (:func:`~balti_monitor.services.file_report.verify_file`). Nothing here im
 raise :class:`~balti_monitor.services.errors.ServiceError` with a Romanian message.
 
 Automatic backups live in ``user_data_dir()/backups/<file>-<hash>/`` (one folder per database file, so
-opening an e-mailed file never rotates away the copies of the specialist's own file), named
+opening an e-mailed file never rotates away the copies of the specialist's own file; a server's in
+``server-<db>-<hash>/``, see :func:`open_auto_backup_dir`), named
 ``<file>-AAAA-LL-ZZ-hhmmss-<motiv>.sqlite``; the last ``N`` of each folder are kept (``N`` = 20, or
 ``auto_backup_keep`` in ``user_data_dir()/settings.json``). A copy identical to the newest one is not
 written again, so opening the program many times does not push older, different copies out.
@@ -299,6 +300,25 @@ def auto_backup_dir(db_path: Path | str) -> Path:
     return auto_backup_root() / f"{_slug(resolved.stem)}-{digest}"
 
 
+def _server_folder_name() -> tuple[str, str]:
+    """The open server's backup-folder name and the file-name stem of its copies (``server-<db>``)."""
+    from balti_monitor.db.pg_driver import display_url
+
+    url = display_url(str(getattr(database, "url", database.database)))
+    name = "server-" + _slug(url.rsplit("/", 1)[-1].split("?", 1)[0] or "postgresql")
+    digest = hashlib.sha1(url.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
+    return f"{name}-{digest}", name
+
+
+def open_auto_backup_dir() -> Path:
+    """The folder of the automatic backups of the open database (not created here): a file's
+    (:func:`auto_backup_dir`), or a server's ``server-<db>-<hash>`` (named after its address without
+    password); :class:`ServiceError` when nothing is open."""
+    if is_postgresql():
+        return auto_backup_root() / _server_folder_name()[0]
+    return auto_backup_dir(require_open())
+
+
 def _entry(path: Path, same_source: bool) -> AutoBackup | None:
     folder = _FOLDER_NAME.match(path.parent.name)
     source = folder.group("stem") if folder else path.parent.name
@@ -327,9 +347,9 @@ def _entries(folder: Path, same_source: bool = True) -> list[AutoBackup]:
 
 
 def list_auto_backups(db_path: Path | str | None = None) -> list[AutoBackup]:
-    """Automatic backups of one database (default: the open one), newest first."""
-    path = Path(db_path) if db_path is not None else require_open()
-    return _entries(auto_backup_dir(path))
+    """Automatic backups of one database file (default: the open database, a file or a server), newest
+    first."""
+    return _entries(auto_backup_dir(db_path) if db_path is not None else open_auto_backup_dir())
 
 
 def newest_auto_backup(db_path: Path | str | None = None) -> AutoBackup | None:
@@ -338,10 +358,13 @@ def newest_auto_backup(db_path: Path | str | None = None) -> AutoBackup | None:
     When that file has none (e.g. a damaged file that was never opened here), the newest automatic backup
     of any database is offered, with ``same_source`` False so the GUI can say whose copy it is.
     """
-    if db_path is None and not database.is_closed() and database.database:
-        db_path = str(database.database)
+    own_folder: Path | None = None
     if db_path is not None:
-        own = _entries(auto_backup_dir(db_path))
+        own_folder = auto_backup_dir(db_path)
+    elif not database.is_closed() and database.database:
+        own_folder = open_auto_backup_dir()
+    if own_folder is not None:
+        own = _entries(own_folder)
         if own:
             return own[0]
     root = auto_backup_root()
@@ -380,15 +403,12 @@ def auto_backup(reason: str, *, keep: int | None = None, now: dt.datetime | None
 def _server_auto_backup(reason: str, keep: int | None, now: dt.datetime | None) -> Path | None:
     """The automatic backup of a server's data: a self-contained SQLite file (the engine copy) in a folder
     named after the server database, rotated like a file's."""
-    from balti_monitor.db.pg_driver import display_url
     from balti_monitor.services.engine_copy import backup_server
 
     if not _has_data():
         return None
-    url = display_url(str(getattr(database, "url", database.database)))
-    name = "server-" + _slug(url.rsplit("/", 1)[-1].split("?", 1)[0] or "postgresql")
-    digest = hashlib.sha1(url.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
-    folder = auto_backup_root() / f"{name}-{digest}"
+    folder = open_auto_backup_dir()
+    name = _server_folder_name()[1]
     moment = now or dt.datetime.now()
     with _auto_lock:
         with copy_errors(_("Copia automată"), folder / name):

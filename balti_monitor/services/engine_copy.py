@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -27,7 +29,7 @@ from balti_monitor.db.connection import close_database, open_database
 from balti_monitor.db.errors import DatabaseError
 from balti_monitor.db.models import ALL_MODELS, Action, AuditContext, database, is_postgresql
 from balti_monitor.db.pg_driver import ServerDatabase, display_url
-from balti_monitor.db.pg_rebuild import rebuild_search_index, reset_sequences
+from balti_monitor.db.pg_rebuild import advance_sequences, rebuild_search_index, reset_sequences
 from balti_monitor.db.postgres import ensure_server_schema
 from balti_monitor.db.urls import is_server_url
 from balti_monitor.i18n import _, ngettext
@@ -137,7 +139,8 @@ def replace_server_data(rows: Rows, shown: str, db: pw.Database | None = None) -
     When the connected role owns the tables, their row triggers are switched off for the transaction
     (``ALTER TABLE … DISABLE TRIGGER USER``: transactional, and it keeps other writers out until the commit)
     and the search index is rebuilt once at the end: ten years of data in seconds instead of a trigger run
-    per row. Otherwise the triggers run (the copy's audit mode keeps the lock and the log aside)."""
+    per row. Otherwise (the specialist's role) the triggers run - the copy's audit mode keeps the lock and
+    the log aside - and the key sequences only move forward."""
     server = db or database
     _copy_mode()
     quick = _triggers_off(server)
@@ -149,7 +152,10 @@ def replace_server_data(rows: Rows, shown: str, db: pw.Database | None = None) -
         for model in ALL_MODELS:
             server.execute_sql(f'ALTER TABLE "{model._meta.table_name}" ENABLE TRIGGER USER')  # type: ignore[no-untyped-call]
         rebuild_search_index(server)
-    reset_sequences(server)
+    if quick:
+        reset_sequences(server)
+    else:  # the specialist may not ``setval`` (only ``nextval``): each key sequence moved past its max id
+        advance_sequences(server, [model._meta.table_name for model in ALL_MODELS])
     _check_counts(counts, shown)
     return counts
 
@@ -322,11 +328,112 @@ def _write_file(rows: Rows, path: Path) -> dict[str, int]:
     return counts
 
 
-def backup_server(
+@dataclass
+class ServerBackup:
+    """A server backup under way (:func:`prepare_server_backup`): the rows read in one snapshot and the new
+    file's schema written under a temporary name; :meth:`write` fills, verifies and renames it."""
+
+    rows: Rows
+    tmp: Path
+    target: Path
+
+    def write(
+        self,
+        progress: Callable[[int, int, str], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Path | None:
+        """Insert the rows, verify the file and rename it into place; the file written, or None when
+        ``cancelled`` said so (nothing is left behind). Touches neither the open database nor the models,
+        so it may run on a worker thread; progress is ``(rows done, rows in all, table)``."""
+        total = sum(len(v) for t, v in self.rows.items() if t != AuditContext._meta.table_name)
+        done = 0
+        try:
+            conn = sqlite3.connect(self.tmp)
+            try:
+                conn.execute("PRAGMA foreign_keys=ON")
+                with conn:
+                    for model in ALL_MODELS:
+                        table = model._meta.table_name
+                        if model is AuditContext:
+                            continue
+                        if cancelled is not None and cancelled():
+                            return None
+                        data = self.rows.get(table, [])
+                        if model is Action:
+                            data = _parents_first(data)
+                        fields = model._meta.sorted_fields
+                        columns = ", ".join(f'"{f.column_name}"' for f in fields)
+                        marks = ", ".join("?" for _f in fields)
+                        conn.executemany(
+                            f'INSERT INTO "{table}" ({columns}) VALUES ({marks})',
+                            ([f.db_value(v) for f, v in zip(fields, row, strict=True)] for row in data),
+                        )
+                        done += len(data)
+                        if progress is not None:
+                            progress(done, total, table)
+                    _raw_context(conn, self.rows.get(AuditContext._meta.table_name, []))
+                    held = {
+                        m._meta.table_name: conn.execute(
+                            f'SELECT COUNT(*) FROM "{m._meta.table_name}"'
+                        ).fetchone()[0]
+                        for m in ALL_MODELS
+                    }
+                wrong = [t for t in held if held[t] != len(self.rows.get(t, []))]
+                if wrong:
+                    raise ServiceError(
+                        ngettext(
+                            "Copia în „{target}” nu are aceleași rânduri ca sursa (tabelul {tables}); nu s-a păstrat nimic.",
+                            "Copia în „{target}” nu are aceleași rânduri ca sursa (tabelele {tables}); nu s-a păstrat nimic.",
+                            min(len(wrong), 2),
+                        ).format(target=self.target.name, tables=", ".join(wrong))
+                    )
+            finally:
+                conn.close()
+            _verified_rename(self.tmp, self.target)
+        except (sqlite3.Error, OSError) as exc:
+            raise ServiceError(
+                _("Fișierul „{name}” nu a putut fi scris: {value}. Nu s-a creat nimic.").format(
+                    name=self.target.name, value=exc
+                )
+            ) from exc
+        finally:
+            remove_file(self.tmp)
+        return self.target
+
+
+def _raw_context(conn: sqlite3.Connection, context: list[tuple[Any, ...]]) -> None:
+    """The source's ``audit_context`` rows in place of the copy's own (as :func:`_write_rows` ends)."""
+    conn.execute(f'DELETE FROM "{AuditContext._meta.table_name}"')
+    fields = AuditContext._meta.sorted_fields
+    columns = ", ".join(f'"{f.column_name}"' for f in fields)
+    marks = ", ".join("?" for _f in fields)
+    conn.executemany(
+        f'INSERT INTO "{AuditContext._meta.table_name}" ({columns}) VALUES ({marks})',
+        ([f.db_value(v) for f, v in zip(fields, row, strict=True)] for row in context),
+    )
+
+
+def _verified_rename(tmp: Path, path: Path) -> None:
+    from balti_monitor.services.file_report import verify_file
+
+    report = verify_file(tmp)
+    if not report.ok:
+        raise ServiceError(
+            _("Copia nu a trecut verificarea și nu a fost creată: {problems}").format(
+                problems=" ".join(report.problems)
+            )
+        )
+    os.replace(tmp, path)
+
+
+def prepare_server_backup(
     dest: Path, *, period_code: str | None = None, now: dt.datetime | None = None, overwrite: bool = False
-) -> Path:
-    """The open server's data as a self-contained SQLite file (``dest``: a folder or a file), like
-    ``backup --out`` of a file; the server is only read. Returns the file written."""
+) -> ServerBackup:
+    """The first half of :func:`backup_server`, on the thread of the open database: the target named (a
+    folder gets :func:`~balti_monitor.services.backup.backup_file_name`), every row read in one snapshot
+    of the server (REPEATABLE READ) and the new file's schema written under a temporary name."""
+    from balti_monitor.db.connection import _ensure_schema
+    from balti_monitor.db.sqlite_file import apply_pragmas
     from balti_monitor.services._sqlite_files import unique_path
     from balti_monitor.services.backup import _latest_period_code, backup_file_name
 
@@ -342,5 +449,34 @@ def backup_server(
         target = dest
     with database.atomic():  # one snapshot of the server (REPEATABLE READ)
         rows = read_rows()
-    _write_file(rows, target)
-    return target
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.copie")
+    remove_file(tmp)
+    db = pw.SqliteDatabase(str(tmp))
+    try:
+        db.connect()
+        apply_pragmas(db)
+        with db.bind_ctx(ALL_MODELS):
+            _ensure_schema(db, tmp, None, check=False)
+            with db.atomic():
+                _copy_mode()  # lock and audit triggers aside while the rows go in
+    except (pw.DatabaseError, OSError) as exc:
+        remove_file(tmp)
+        raise ServiceError(
+            _("Fișierul „{name}” nu a putut fi scris: {value}. Nu s-a creat nimic.").format(
+                name=target.name, value=exc
+            )
+        ) from exc
+    finally:
+        if not db.is_closed():
+            db.close()
+    return ServerBackup(rows, tmp, target)
+
+
+def backup_server(
+    dest: Path, *, period_code: str | None = None, now: dt.datetime | None = None, overwrite: bool = False
+) -> Path:
+    """The open server's data as a self-contained SQLite file (``dest``: a folder or a file), like
+    ``backup --out`` of a file; the server is only read. Returns the file written."""
+    written = prepare_server_backup(dest, period_code=period_code, now=now, overwrite=overwrite).write()
+    assert written is not None  # never cancelled here
+    return written
