@@ -8,7 +8,6 @@ compared as the user would see them.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from test_undo_services import action, period, state, sub, undo_redo
@@ -213,9 +212,8 @@ def test_deleting_an_indicator_with_a_manual_total_takes_it_and_undo_brings_it_b
     undo_redo(DeleteItem("indicator", overridden.indicator_id))
 
 
-def test_an_item_with_data_is_backed_up_before_deletion_and_an_empty_one_is_not(demo_db: Path) -> None:
-    """SQLite only: ``list_auto_backups`` looks for a file's backup folder (a server's automatic backups are
-    written to a folder named after the server database)."""
+def test_an_item_with_data_is_backed_up_before_deletion_and_an_empty_one_is_not(engine_demo_db: str) -> None:
+    """On a file and on a server (whose automatic backups are listed from their own folder)."""
     assert back_up_before_deleting("action", action("1.13")) is not None
     assert any(b.reason == "stergereplan" for b in list_auto_backups())
     new = AddAction(priority("VI"), None, ActionFields("6.2", "Fără date")).apply().new_id
