@@ -223,9 +223,9 @@ class Session(QObject):
             thread.join()
 
     def close(self) -> None:
-        """Close the file and release its lock (one self-contained .sqlite remains)."""
-        if self.path is not None:
-            self.periodAboutToChange.emit()
+        """Close the file and release its lock (one self-contained .sqlite remains), or disconnect from the
+        server; on either, text still being typed is saved first."""
+        self.flush_pending()
         self.start_deferred_backup()  # a file closed before the window painted still gets its backup
         self.wait_for_backup()
         self.undo_stack.clear()

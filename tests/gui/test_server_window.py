@@ -197,3 +197,17 @@ def test_a_lost_listening_connection_falls_back_to_f5_without_an_error(server: A
     assert actions.take_changes() == 0
     assert actions._feed is None  # stopped, no endless errors
     assert "F5" in window.statusBar().currentMessage()
+
+
+def test_text_still_being_typed_is_saved_when_the_window_closes_on_a_server(server: Any, window: Any) -> None:
+    """As with a file: the report's text typed and not yet saved (no focus change) reaches the server when the
+    connection closes, instead of being lost with the window."""
+    on_server(window, server)
+    page = window.narrative_page
+    window.tabs.setCurrentWidget(page)
+    page.texts["summaryEdit"].setPlainText("Rezumat scris chiar înainte de închidere.")
+    page._dirty_field = "executive_summary"  # what typing in the box records
+    window.session.close()
+    with connect(server, "sef") as conn:
+        stored = conn.execute("SELECT executive_summary FROM narrative").fetchall()
+    assert ("Rezumat scris chiar înainte de închidere.",) in stored
