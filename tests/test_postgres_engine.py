@@ -21,8 +21,9 @@ from balti_monitor.db.pg_migrations import PG_BASE_VERSION, PG_MIGRATIONS
 from balti_monitor.db.postgres import model_problems, server_version
 from balti_monitor.interchange.json_io import export_document
 from balti_monitor.services.errors import ServiceError
+from tests.test_file_integrity import _command_files_made as _command_files_made  # the fixtures
 from tests.test_file_integrity import _commands
-from tests.test_file_integrity import command_files as command_files  # the fixture
+from tests.test_file_integrity import command_files as command_files
 from tests.test_hostile import HOSTILE, _settings
 
 

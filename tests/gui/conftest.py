@@ -33,8 +33,8 @@ from balti_monitor.gui import dialogs, export_dialog
 
 UI_LANGUAGES = ("ro", "ru")
 #: Modules whose Russian pass runs with the slow tests (-m slow; .ci/run runs them): the longest GUI modules
-#: (charts, subprocesses, forms, Word export, backups, restarts, the period deletion: over half of the GUI
-#: suite's time); every other module
+#: (charts, subprocesses, forms, Word export, backups, restarts, the period deletion, the server windows, the
+#: grid's keyboard paths and the plan editor: over half of the GUI suite's time); every other module
 #: runs in both languages in the default run, which stays within its three minutes.
 SLOW_RUSSIAN_PASS = frozenset(
     {
@@ -46,6 +46,14 @@ SLOW_RUSSIAN_PASS = frozenset(
         "test_file_safety",
         "test_app",
         "test_search_and_periods",
+        "test_server_window",
+        "test_server_backups",
+        "test_entry_rules",
+        "test_grid_editing",
+        "test_plan_editing",
+        "test_plan_editor",
+        "test_edit_paths",
+        "test_screen_fit",
     }
 )
 
