@@ -33,9 +33,11 @@ def test_sign_locks_verify_report_recognises_unsign_unlocks_and_log_tells_it_all
     report = tmp_path / "raport.docx"
     assert run(db, capsys, "export", "--period", "2023-S1", "--out", str(report), "--quiet")[0] == 0
     code, out, _ = run(db, capsys, "sign", "--period", "2023-S1", "--report", str(report))
-    assert code == 0 and "semnat de ion" in out
+    assert code == 0 and "Perioada 2023-S1 este acum semnată de ion la " in out  # "perioada … semnată"
     code, out, _ = run(db, capsys, "verify-report", str(report))
-    assert code == 0 and "raportul semnat al perioadei 2023-S1" in out
+    assert (
+        code == 0 and "raportul semnat al perioadei 2023-S1 (semnat de ion la " in out
+    )  # "raportul … semnat"
     # a second export of the same data is the same document
     again = tmp_path / "din-nou.docx"
     assert run(db, capsys, "export", "--period", "2023-S1", "--out", str(again), "--quiet")[0] == 0

@@ -160,7 +160,7 @@ def cmd_sign(args: argparse.Namespace) -> int:
         info = sign_period(period.id, Path(args.report))
         print(
             _("Perioada {period_code} este acum {summary}; SHA-256 {sha256}.").format(
-                period_code=info.period_code, summary=info.summary, sha256=info.sha256
+                period_code=info.period_code, summary=info.period_summary, sha256=info.sha256
             )
         )
     return 0

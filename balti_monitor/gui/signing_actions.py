@@ -90,7 +90,7 @@ class SigningActions(QObject):
         if signed is not None:
             self.unsign_action.setToolTip(
                 self.tr("Perioada {code} este {summary}").format(
-                    code=signed.period_code, summary=signed.summary
+                    code=signed.period_code, summary=signed.period_summary
                 )
             )
 
@@ -129,7 +129,9 @@ class SigningActions(QObject):
         self.session.apply(ChangeSet(periods=True))
         self.update_actions()
         self.session.message.emit(
-            self.tr("Perioada {code} este {summary}.").format(code=info.period_code, summary=info.summary)
+            self.tr("Perioada {code} este {summary}.").format(
+                code=info.period_code, summary=info.period_summary
+            )
         )
         return True
 

@@ -64,6 +64,13 @@ class SignatureInfo:
         who = self.signed_by or _("un utilizator necunoscut")
         return _("semnat de {who} la {value}").format(who=who, value=self.signed_at.replace("T", " "))
 
+    @property
+    def period_summary(self) -> str:
+        """ "semnată de Ion Popescu la 2026-12-07 10:15", agreeing with "perioada" ("Perioada 2023-S1 este
+        semnată de …"; :attr:`summary` agrees with "raportul")."""
+        who = self.signed_by or _("un utilizator necunoscut")
+        return _("semnată de {who} la {value}").format(who=who, value=self.signed_at.replace("T", " "))
+
 
 def _info(sig: PeriodSignature, period: Period) -> SignatureInfo:
     return SignatureInfo(period.id, _code(period), sig.sha256, sig.signed_by, sig.signed_at, sig.file_name)
@@ -89,7 +96,7 @@ def sign_period(period_id: int, report: Path) -> SignatureInfo:
     if existing is not None:
         raise ServiceError(
             _("Perioada {period_code} este deja {summary}.").format(
-                period_code=existing.period_code, summary=existing.summary
+                period_code=existing.period_code, summary=existing.period_summary
             )
         )
     report = Path(report)
