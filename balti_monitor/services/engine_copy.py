@@ -18,7 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -288,12 +289,13 @@ def _write_server(rows: Rows, url: str, *, replace: bool) -> dict[str, int]:
     return counts
 
 
-def _write_file(rows: Rows, path: Path) -> dict[str, int]:
+@contextmanager
+def _new_file(tmp: Path) -> Iterator[None]:
+    """A new SQLite file at ``tmp`` with the current schema, the models bound to it and one transaction open
+    in the copy's audit mode (lock and audit triggers aside); the file is closed on the way out."""
     from balti_monitor.db.connection import _ensure_schema
     from balti_monitor.db.sqlite_file import apply_pragmas
 
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.copie")
-    remove_file(tmp)
     db = pw.SqliteDatabase(str(tmp))
     try:
         db.connect()
@@ -302,9 +304,19 @@ def _write_file(rows: Rows, path: Path) -> dict[str, int]:
             _ensure_schema(db, tmp, None, check=False)
             with db.atomic():
                 _copy_mode()
-                counts = _write_rows(rows)
-                _check_counts(counts, path.name)
-        db.close()
+                yield
+    finally:
+        if not db.is_closed():
+            db.close()
+
+
+def _write_file(rows: Rows, path: Path) -> dict[str, int]:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.copie")
+    remove_file(tmp)
+    try:
+        with _new_file(tmp):
+            counts = _write_rows(rows)
+            _check_counts(counts, path.name)
         from balti_monitor.services.file_report import verify_file
 
         report = verify_file(tmp)
@@ -322,8 +334,6 @@ def _write_file(rows: Rows, path: Path) -> dict[str, int]:
             )
         ) from exc
     finally:
-        if not db.is_closed():
-            db.close()
         remove_file(tmp)
     return counts
 
@@ -432,8 +442,6 @@ def prepare_server_backup(
     """The first half of :func:`backup_server`, on the thread of the open database: the target named (a
     folder gets :func:`~balti_monitor.services.backup.backup_file_name`), every row read in one snapshot
     of the server (REPEATABLE READ) and the new file's schema written under a temporary name."""
-    from balti_monitor.db.connection import _ensure_schema
-    from balti_monitor.db.sqlite_file import apply_pragmas
     from balti_monitor.services._sqlite_files import unique_path
     from balti_monitor.services.backup import _latest_period_code, backup_file_name
 
@@ -451,14 +459,9 @@ def prepare_server_backup(
         rows = read_rows()
     tmp = target.with_name(f".{target.name}.{os.getpid()}.copie")
     remove_file(tmp)
-    db = pw.SqliteDatabase(str(tmp))
     try:
-        db.connect()
-        apply_pragmas(db)
-        with db.bind_ctx(ALL_MODELS):
-            _ensure_schema(db, tmp, None, check=False)
-            with db.atomic():
-                _copy_mode()  # lock and audit triggers aside while the rows go in
+        with _new_file(tmp):  # the rows go in on the worker (ServerBackup.write)
+            pass
     except (pw.DatabaseError, OSError) as exc:
         remove_file(tmp)
         raise ServiceError(
@@ -466,9 +469,6 @@ def prepare_server_backup(
                 name=target.name, value=exc
             )
         ) from exc
-    finally:
-        if not db.is_closed():
-            db.close()
     return ServerBackup(rows, tmp, target)
 
 
